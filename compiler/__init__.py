@@ -1,0 +1,1 @@
+"""rubricc.compiler: import, generate, refine, atomize, dedupe and lower rubrics."""

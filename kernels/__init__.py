@@ -1,0 +1,1 @@
+"""rubricc.kernels: fused-batch packing and reward aggregation (C++ with a NumPy twin)."""

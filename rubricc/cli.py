@@ -1,0 +1,60 @@
+"""The `rubricc` command line: a thin layer over the library. Commands load their module on first use,
+so `rubricc --help` and the light commands never import torch."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from rubricc import __version__
+from rubricc.formats import InputError
+
+# command name -> "module:attribute" of a click.Command
+COMMANDS = {
+    "compile": "rubricc.cli_compile:compile_cmd",
+    "check": "rubricc.cli_compile:check_cmd",
+    "label": "rubricc.cli_label:label_cmd",
+    "distill": "rubricc.cli_distill:distill_cmd",
+    "score": "rubricc.cli_serve:score_cmd",
+    "serve": "rubricc.cli_serve:serve_cmd",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as e:
+            # one line, no traceback, non-zero exit
+            click.echo(f"error: {e}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rubricc")
+def main():
+    """rubricc: rubric rewards cheap enough for every rollout.
+
+    \b
+    compile  import / generate / refine rubrics and lower criteria to checks
+    check    run the deterministic program checks on responses (no model)
+    label    collect judge-LLM verdicts per (response, criterion)
+    distill  train the cross-encoder verifier and export it to ONNX
+    score    score a file of responses with a verifier
+    serve    serve rewards over HTTP (OpenRLHF remote reward protocol)
+    """
+
+
+if __name__ == "__main__":
+    main()

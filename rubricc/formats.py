@@ -1,0 +1,247 @@
+"""Versioned file formats (DESIGN section 3): schemas, JSONL readers with line-level errors, atomic writers.
+
+Every artifact is JSONL, one record a line. Readers report ``path:line: what is wrong (at field ...)``
+for a bad record; writers write to a temporary file in the same folder and rename it, so a failure never
+leaves a partial output.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Type, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+RUBRIC_FORMAT = "rubricc.rubric/1"
+JUDGMENT_FORMAT = "rubricc.judgment/1"
+
+
+class InputError(ValueError):
+    """A user-facing error about an input: its message is one line naming the file and line or field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProgramCheck(_Strict):
+    kind: Literal["program"] = "program"
+    name: str
+    args: Dict[str, Any] = Field(default_factory=dict)
+
+
+class NeuralCheck(_Strict):
+    kind: Literal["neural"] = "neural"
+
+
+Check = Union[ProgramCheck, NeuralCheck]
+
+
+class Criterion(_Strict):
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    weight: int
+    check: Check = Field(default_factory=NeuralCheck, discriminator="kind")
+    origin: Dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("weight")
+    @classmethod
+    def _nonzero(cls, v: int) -> int:
+        if v == 0:
+            raise ValueError("weight must be a non-zero integer (its sign is the polarity)")
+        return v
+
+    @field_validator("text")
+    @classmethod
+    def _strip(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("criterion text is empty")
+        return v
+
+
+Message = Dict[str, Any]
+PromptT = Union[str, List[Message]]
+
+
+class Rubric(_Strict):
+    format: Literal["rubricc.rubric/1"] = RUBRIC_FORMAT
+    id: str = Field(min_length=1)
+    prompt: PromptT
+    criteria: List[Criterion]
+    meta: Dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "Rubric":
+        seen = set()
+        for c in self.criteria:
+            if c.id in seen:
+                raise ValueError(f"duplicate criterion id {c.id!r}")
+            seen.add(c.id)
+        return self
+
+    @property
+    def prompt_text(self) -> str:
+        return prompt_to_text(self.prompt)
+
+
+class CandidateResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    text: str
+    source: Optional[str] = None
+
+
+class PromptRecord(BaseModel):
+    """Input of `rubricc compile`: a prompt, optionally with a rubric to import and candidate responses."""
+
+    model_config = ConfigDict(extra="allow")
+    id: Optional[str] = None
+    prompt: PromptT
+    responses: Optional[List[CandidateResponse]] = None
+    reference: Optional[str] = None
+
+
+class Response(_Strict):
+    prompt_id: str = Field(min_length=1)
+    id: str = Field(min_length=1)
+    text: str
+    source: Optional[str] = None
+    meta: Dict[str, Any] = Field(default_factory=dict)
+
+
+class Judgment(_Strict):
+    format: Literal["rubricc.judgment/1"] = JUDGMENT_FORMAT
+    prompt_id: str
+    response_id: str
+    criterion_id: str
+    verdict: Optional[bool]
+    p_yes: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    judge: Optional[str] = None
+    request_hash: Optional[str] = None
+
+
+def prompt_to_text(prompt: PromptT) -> str:
+    """A conversation rendered as plain text (the last user turn last); a string is returned as is."""
+    if isinstance(prompt, str):
+        return prompt
+    parts = []
+    for m in prompt:
+        content = m.get("content", "")
+        if isinstance(content, list):  # OpenAI content parts
+            content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        parts.append(f"{m.get('role', 'user')}: {content}" if len(prompt) > 1 else str(content))
+    return "\n".join(parts)
+
+
+# ----------------------------------------------------------------------------------------------
+# JSONL reading and atomic writing
+# ----------------------------------------------------------------------------------------------
+M = TypeVar("M", bound=BaseModel)
+
+
+def _describe(err: ValidationError) -> str:
+    e = err.errors()[0]
+    loc = ".".join(str(p) for p in e.get("loc", ()) if not str(p).startswith("function-"))
+    msg = e.get("msg", "invalid")
+    more = f" (and {len(err.errors()) - 1} more)" if len(err.errors()) > 1 else ""
+    return f"{msg} (at field {loc or '<record>'}){more}"
+
+
+def iter_json_lines(path: Union[str, Path]) -> Iterator[tuple]:
+    """Yields (line_number, parsed JSON) for each non-blank line; raises InputError on bad JSON."""
+    path = Path(path)
+    try:
+        fh = open(path, encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a JSONL file") from None
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield n, json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}: invalid JSON: {e.msg} (column {e.colno})") from None
+
+
+def read_jsonl(path: Union[str, Path], model: Type[M]) -> List[M]:
+    """Reads and validates every record; the first bad one raises InputError ``path:line: ...``."""
+    out = []
+    for n, obj in iter_json_lines(path):
+        out.append(parse_record(obj, model, f"{path}:{n}"))
+    return out
+
+
+def parse_record(obj: Any, model: Type[M], where: str) -> M:
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    try:
+        return model.model_validate(obj)
+    except ValidationError as e:
+        raise InputError(f"{where}: {_describe(e)}") from None
+
+
+def _dump(rec: Any) -> str:
+    if isinstance(rec, BaseModel):
+        rec = rec.model_dump(mode="json")
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def write_jsonl(path: Union[str, Path], records: Iterable[Any]) -> int:
+    """Writes records to ``path`` atomically (temp file in the same folder, fsync, rename)."""
+    path = Path(path)
+    n = 0
+    with atomic_open(path) as fh:
+        for rec in records:
+            fh.write(_dump(rec) + "\n")
+            n += 1
+    return n
+
+
+class atomic_open:
+    """``with atomic_open(path) as fh:`` writes text to a temp file that replaces ``path`` only on success."""
+
+    def __init__(self, path: Union[str, Path], mode: str = "w"):
+        self.path = Path(path)
+        self.mode = mode
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self.fh = os.fdopen(fd, self.mode, **({} if "b" in self.mode else {"encoding": "utf-8"}))
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+        return False
+
+
+def write_json(path: Union[str, Path], obj: Any) -> None:
+    with atomic_open(path) as fh:
+        json.dump(obj, fh, indent=2, ensure_ascii=False)
+        fh.write("\n")
+
+
+def read_rubrics(path: Union[str, Path]) -> List[Rubric]:
+    return read_jsonl(path, Rubric)
+
+
+def read_responses(path: Union[str, Path]) -> List[Response]:
+    return read_jsonl(path, Response)
+
+
+def read_judgments(path: Union[str, Path]) -> List[Judgment]:
+    return read_jsonl(path, Judgment)

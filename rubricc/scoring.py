@@ -1,0 +1,70 @@
+"""The reward (DESIGN section 4): one scoring function for labels, evaluation and RL.
+
+    score(x, y) = sum_i w_i * v_i(x, y) / sum_{i: w_i > 0} w_i
+
+``v_i`` is 1 when criterion i is met (a bool) or the probability that it is (expected reward). A negative
+weight marks a fault ("recommends an unsafe dose"), as in HealthBench; with all weights positive this is
+the paper's reward sum w_i v_i / sum w_i. The result is clipped to [0, 1] unless ``clip=False``.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence, Union
+
+import numpy as np
+
+Verdict = Union[bool, float, int, None]
+
+
+def score(weights: Sequence[int], verdicts: Sequence[Verdict], clip: bool = True,
+          missing: str = "no") -> Optional[float]:
+    """Reward of one response from per-criterion weights and verdicts.
+
+    ``missing`` says what a ``None`` verdict (a criterion the judge did not answer) means: ``"no"``
+    counts it as not met while its weight stays in the denominator (the paper's workflow convention);
+    ``"drop"`` removes the criterion from numerator and denominator (the paper's evaluation script).
+    Returns None when no positive weight remains (the reward is undefined).
+    """
+    if len(weights) != len(verdicts):
+        raise ValueError(f"{len(weights)} weights but {len(verdicts)} verdicts")
+    if missing not in ("no", "drop"):
+        raise ValueError("missing must be 'no' or 'drop'")
+    num = 0.0
+    den = 0.0
+    for w, v in zip(weights, verdicts):
+        if v is None:
+            if missing == "drop":
+                continue
+            v = 0.0
+        v = float(v)
+        if not 0.0 <= v <= 1.0:
+            raise ValueError(f"verdict {v} is not in [0, 1]")
+        num += w * v
+        if w > 0:
+            den += w
+    if den <= 0:
+        return None
+    r = num / den
+    if clip:
+        r = min(1.0, max(0.0, r))
+    return r
+
+
+def score_batch(weights: np.ndarray, verdicts: np.ndarray, segments: np.ndarray, clip: bool = True) -> np.ndarray:
+    """Vectorised form: ``weights`` and ``verdicts`` are flat per-criterion arrays and ``segments`` gives
+    the number of criteria of each response in order. Returns one reward per response (NaN where the
+    reward is undefined). Equal to :func:`score` applied per response."""
+    weights = np.asarray(weights, dtype=np.float64)
+    verdicts = np.asarray(verdicts, dtype=np.float64)
+    segments = np.asarray(segments, dtype=np.int64)
+    if weights.shape != verdicts.shape or segments.sum() != weights.size:
+        raise ValueError("weights, verdicts and segments do not line up")
+    starts = np.concatenate([[0], np.cumsum(segments)[:-1]]).astype(np.int64)
+    num = np.add.reduceat(weights * verdicts, starts) if weights.size else np.zeros(len(segments))
+    den = np.add.reduceat(np.where(weights > 0, weights, 0.0), starts) if weights.size else np.zeros(len(segments))
+    num = np.where(segments > 0, num, 0.0)
+    den = np.where(segments > 0, den, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    if clip:
+        r = np.where(np.isnan(r), r, np.clip(r, 0.0, 1.0))
+    return r

@@ -1,0 +1,1 @@
+"""rubricc.verifier: the distilled cross-encoder (training, metrics, ONNX export). Imports torch lazily."""
