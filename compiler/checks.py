@@ -1,0 +1,638 @@
+"""The closed, typed library of deterministic check primitives (DESIGN section 5, stage 5 "lower").
+
+Each primitive has a name, a pydantic model for its arguments (typed, ranges validated, extra fields
+forbidden) and a pure function ``fn(response, prompt, args) -> bool``. A criterion is lowered to a
+primitive only through :func:`validate_check`, so neither a rule nor an LLM can ask for anything the
+library does not contain, and no text is ever executed as code.
+
+Semantics follow the official IFEval checkers (google-research ``instruction_following_eval``) so that
+the verdicts agree with the official strict ones; the two places where IFEval needs NLTK (sentence
+splitting with punkt, word tokenisation for capital words) use regex approximations written here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Literal, Optional, Type
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from rubricc.formats import ProgramCheck
+
+Relation = Literal["at least", "at most", "less than", "more than", "exactly"]
+
+MAX_COUNT = 100_000
+MAX_PHRASE = 500
+MAX_REGEX = 200
+MAX_REGEX_TEXT = 200_000  # regexes run on at most this many characters of the response
+
+
+def compare(actual: int, relation: str, n: int) -> bool:
+    """``actual <relation> n`` for the five relation words."""
+    if relation == "at least":
+        return actual >= n
+    if relation == "at most":
+        return actual <= n
+    if relation == "less than":
+        return actual < n
+    if relation == "more than":
+        return actual > n
+    if relation == "exactly":
+        return actual == n
+    raise ValueError(f"unknown relation {relation!r}")
+
+
+# ----------------------------------------------------------------------------------------------
+# Text helpers (IFEval-compatible)
+# ----------------------------------------------------------------------------------------------
+_WORD = re.compile(r"\w+")
+
+
+def count_words(text: str) -> int:
+    """Words as IFEval counts them: runs of word characters."""
+    return len(_WORD.findall(text))
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "inc", "ltd",
+    "co", "corp", "no", "vol", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "a.m", "p.m", "ph.d", "cf", "al",
+    "gen", "gov", "sen", "rep", "capt", "lt", "col", "sgt", "rev", "ave", "blvd", "p.s", "p.p.s",
+}
+# a sentence end: terminal punctuation, optional closing quotes/brackets, then whitespace or end
+_SENT_END = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(?=\s|$)")
+
+
+def split_sentences(text: str) -> List[str]:
+    """A regex sentence splitter that approximates NLTK's English punkt model (used by IFEval).
+
+    Like punkt it breaks only after ``.``, ``!`` or ``?`` followed by whitespace (a line break alone is
+    not a sentence end), and not after known abbreviations, single initials, or a number followed by a
+    lower-case word.
+    """
+    sentences: List[str] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        punct = m.group(1)
+        if punct == "." and not m.group(2):
+            before = text[start:m.start()]
+            tok = re.search(r"(\S+)$", before)
+            word = tok.group(1).lower().lstrip("(\"'[") if tok else ""
+            if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue
+            if re.fullmatch(r"\d+", word):  # "1." before a lower-case word is an enumeration, not an end
+                nxt = re.match(r"\s*(\S)", text[end:])
+                if nxt and nxt.group(1).islower():
+                    continue
+        piece = text[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def count_sentences(text: str) -> int:
+    return len(split_sentences(text))
+
+
+_CONTRACTION = re.compile(r"(?i)(n't|'s|'m|'re|'ve|'ll|'d)$")
+_EDGE_PUNCT = "\"'`()[]{}<>.,;:!?*_#~\u201c\u201d\u2018\u2019"
+
+
+def word_tokens(text: str) -> List[str]:
+    """A regex approximation of NLTK's treebank ``word_tokenize`` (hyphenated words stay one token)."""
+    out: List[str] = []
+    for raw in text.split():
+        core = raw.strip(_EDGE_PUNCT)
+        if not core:
+            continue
+        m = _CONTRACTION.search(core)
+        if m and m.start() > 0:
+            out.append(core[: m.start()])
+            out.append(core[m.start():])
+        else:
+            out.append(core)
+    return out
+
+
+def split_paragraphs_stars(text: str) -> Optional[int]:
+    """Paragraphs separated by the markdown divider ``***``; None if an inner paragraph is empty."""
+    parts = re.split(r"\s?\*\*\*\s?", text)
+    n = len(parts)
+    for i, p in enumerate(parts):
+        if not p.strip():
+            if i == 0 or i == len(parts) - 1:
+                n -= 1
+            else:
+                return None
+    return n
+
+
+def split_paragraphs_blank(text: str) -> List[str]:
+    return re.split(r"\n\n", text)
+
+
+# ----------------------------------------------------------------------------------------------
+# Argument models
+# ----------------------------------------------------------------------------------------------
+class _Args(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+def _phrase_ok(v: str) -> str:
+    if not v or not v.strip():
+        raise ValueError("must be a non-empty string")
+    if len(v) > MAX_PHRASE:
+        raise ValueError(f"must be at most {MAX_PHRASE} characters")
+    return v
+
+
+class NoArgs(_Args):
+    pass
+
+
+class CountArgs(_Args):
+    relation: Relation = "at least"
+    n: int = Field(ge=0, le=MAX_COUNT)
+
+
+class ExactDefaultCountArgs(_Args):
+    relation: Relation = "exactly"
+    n: int = Field(ge=0, le=MAX_COUNT)
+
+
+class ParagraphCountArgs(_Args):
+    relation: Relation = "exactly"
+    n: int = Field(ge=0, le=MAX_COUNT)
+    separator: Literal["***", "blank_line"] = "blank_line"
+
+
+class ParagraphFirstWordArgs(_Args):
+    nth: int = Field(ge=1, le=1000)
+    word: str
+    num_paragraphs: Optional[int] = Field(default=None, ge=1, le=1000)
+
+    @field_validator("word")
+    @classmethod
+    def _w(cls, v: str) -> str:
+        v = v.strip()
+        if not re.fullmatch(r"[^\s]{1,100}", v):
+            raise ValueError("must be a single word")
+        return v
+
+
+class KeywordsArgs(_Args):
+    keywords: List[str] = Field(min_length=1, max_length=50)
+    whole_word: bool = False
+
+    @field_validator("keywords")
+    @classmethod
+    def _k(cls, v: List[str]) -> List[str]:
+        return [_phrase_ok(x) for x in v]
+
+
+class KeywordsAbsentArgs(KeywordsArgs):
+    whole_word: bool = True
+
+
+class KeywordFrequencyArgs(_Args):
+    keyword: str
+    relation: Relation = "at least"
+    n: int = Field(ge=0, le=MAX_COUNT)
+    whole_word: bool = False
+
+    @field_validator("keyword")
+    @classmethod
+    def _k(cls, v: str) -> str:
+        return _phrase_ok(v)
+
+
+class LetterFrequencyArgs(_Args):
+    letter: str = Field(min_length=1, max_length=1)
+    relation: Relation = "at least"
+    n: int = Field(ge=0, le=MAX_COUNT)
+    case_sensitive: bool = False
+
+
+class CaseArgs(_Args):
+    language: Optional[str] = Field(default=None, pattern=r"^[a-z]{2,3}(-[a-z]{2})?$")
+
+
+class SectionArgs(_Args):
+    splitter: str = Field(default="Section", pattern=r"^[A-Za-z][A-Za-z ]{0,29}$")
+    relation: Relation = "at least"
+    n: int = Field(ge=0, le=1000)
+
+
+class PostscriptArgs(_Args):
+    marker: str = Field(default="P.S.", min_length=1, max_length=20)
+
+
+class PhraseArgs(_Args):
+    phrase: str
+    case_sensitive: bool = False
+
+    @field_validator("phrase")
+    @classmethod
+    def _p(cls, v: str) -> str:
+        return _phrase_ok(v)
+
+
+class PhrasesArgs(_Args):
+    phrases: List[str] = Field(min_length=1, max_length=50)
+
+    @field_validator("phrases")
+    @classmethod
+    def _p(cls, v: List[str]) -> List[str]:
+        return [_phrase_ok(x) for x in v]
+
+
+class LanguageArgs(_Args):
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[a-z]{2})?$")
+
+
+class RepeatPromptArgs(_Args):
+    prompt_to_repeat: Optional[str] = Field(default=None, max_length=10_000)
+
+
+class RegexArgs(_Args):
+    pattern: str = Field(min_length=1, max_length=MAX_REGEX)
+    must_match: bool = True
+    ignore_case: bool = False
+    multiline: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _safe(cls, v: str) -> str:
+        check_regex_safe(v)
+        return v
+
+
+def check_regex_safe(pattern: str) -> None:
+    """Reject patterns that can backtrack catastrophically or that are not plain regular expressions.
+
+    Refused: backreferences, lookarounds, conditionals, inline flags, and any quantified group that
+    itself contains a quantifier or an alternation (``(a+)+``, ``(a|aa)*``), and unbounded repeats
+    over 1000. The pattern must compile.
+    """
+    if len(pattern) > MAX_REGEX:
+        raise ValueError(f"regex longer than {MAX_REGEX} characters")
+    if re.search(r"\\[1-9]|\(\?P=|\(\?[=!<]|\(\?\(|\(\?[aiLmsux-]", pattern):
+        raise ValueError("regex uses backreferences, lookarounds, conditionals or inline flags")
+    for m in re.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
+        if int(m.group(1)) > 1000 or (m.group(2) and int(m.group(2)) > 1000):
+            raise ValueError("regex repeat count over 1000")
+    # scan groups: a group containing a quantifier or '|' may not itself be quantified
+    stack: List[bool] = []  # per open group: contains quantifier/alternation
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            stack.append(False)
+        elif c == ")":
+            if not stack:
+                raise ValueError("unbalanced parenthesis in regex")
+            risky = stack.pop()
+            nxt = pattern[i + 1:i + 2]
+            if risky and nxt in ("*", "+", "?", "{"):
+                raise ValueError("regex has a quantified group containing a quantifier or alternation")
+            if stack and (risky or nxt in ("*", "+", "{")):
+                stack[-1] = True
+        elif c in "*+{|" or (c == "?" and i > 0 and pattern[i - 1] not in "("):
+            if stack:
+                stack[-1] = True
+        i += 1
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"invalid regex: {e}") from None
+
+
+# ----------------------------------------------------------------------------------------------
+# Check functions: (response, prompt, args) -> bool
+# ----------------------------------------------------------------------------------------------
+def _langdetect(text: str) -> Optional[str]:
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        return detect(text)
+    except LangDetectException:
+        return None
+
+
+def _word_count(r: str, p: str, a: CountArgs) -> bool:
+    return compare(count_words(r), a.relation, a.n)
+
+
+def _sentence_count(r: str, p: str, a: CountArgs) -> bool:
+    return compare(count_sentences(r), a.relation, a.n)
+
+
+def _paragraph_count(r: str, p: str, a: ParagraphCountArgs) -> bool:
+    if a.separator == "***":
+        n = split_paragraphs_stars(r)
+        return n is not None and compare(n, a.relation, a.n)
+    n = sum(1 for x in split_paragraphs_blank(r) if x.strip())
+    return compare(n, a.relation, a.n)
+
+
+def _paragraph_first_word(r: str, p: str, a: ParagraphFirstWordArgs) -> bool:
+    paragraphs = split_paragraphs_blank(r)
+    n = sum(1 for x in paragraphs if x.strip())
+    if a.nth > n:
+        return False
+    para = paragraphs[a.nth - 1].strip()
+    if not para:
+        return False
+    word = para.split()[0].strip().lstrip("'").lstrip('"')
+    first = ""
+    for ch in word:
+        if ch in ".,?!'\"":
+            break
+        first += ch.lower()
+    if a.num_paragraphs is not None and n != a.num_paragraphs:
+        return False
+    return first == a.word.lower()
+
+
+def _kw_pattern(kw: str, whole_word: bool) -> "re.Pattern[str]":
+    body = re.escape(kw)
+    if whole_word:
+        body = r"(?<!\w)" + body + r"(?!\w)"
+    return re.compile(body, re.IGNORECASE)
+
+
+def _keywords_present(r: str, p: str, a: KeywordsArgs) -> bool:
+    return all(_kw_pattern(k, a.whole_word).search(r) for k in a.keywords)
+
+
+def _keywords_absent(r: str, p: str, a: KeywordsAbsentArgs) -> bool:
+    return not any(_kw_pattern(k, a.whole_word).search(r) for k in a.keywords)
+
+
+def _keyword_frequency(r: str, p: str, a: KeywordFrequencyArgs) -> bool:
+    return compare(len(_kw_pattern(a.keyword, a.whole_word).findall(r)), a.relation, a.n)
+
+
+def _letter_frequency(r: str, p: str, a: LetterFrequencyArgs) -> bool:
+    if a.case_sensitive:
+        n = r.count(a.letter)
+    else:
+        n = r.lower().count(a.letter.lower())
+    return compare(n, a.relation, a.n)
+
+
+def _no_commas(r: str, p: str, a: NoArgs) -> bool:
+    return "," not in r
+
+
+def _all_lowercase(r: str, p: str, a: CaseArgs) -> bool:
+    if not r.islower():
+        return False
+    if a.language:
+        lang = _langdetect(r)
+        return lang is None or lang == a.language
+    return True
+
+
+def _all_uppercase(r: str, p: str, a: CaseArgs) -> bool:
+    if not r.isupper():
+        return False
+    if a.language:
+        lang = _langdetect(r)
+        return lang is None or lang == a.language
+    return True
+
+
+def _capital_word_frequency(r: str, p: str, a: CountArgs) -> bool:
+    return compare(sum(1 for w in word_tokens(r) if w.isupper()), a.relation, a.n)
+
+
+def _bullet_count(r: str, p: str, a: ExactDefaultCountArgs) -> bool:
+    n = len(re.findall(r"^\s*\*[^\*].*$", r, flags=re.MULTILINE)) + len(re.findall(r"^\s*-.*$", r, flags=re.MULTILINE))
+    return compare(n, a.relation, a.n)
+
+
+def _highlighted_sections(r: str, p: str, a: CountArgs) -> bool:
+    n = sum(1 for h in re.findall(r"\*[^\n\*]*\*", r) if h.strip("*").strip())
+    # **bold** spans count too (as in the current official checker)
+    n += sum(1 for h in re.findall(r"\*\*[^\n\*]*\*\*", r) if h[2:-2].strip())
+    return compare(n, a.relation, a.n)
+
+
+def _section_count(r: str, p: str, a: SectionArgs) -> bool:
+    parts = re.split(r"\s?" + re.escape(a.splitter.strip()) + r"\s?\d+\s?", r)
+    return compare(len(parts) - 1, a.relation, a.n)
+
+
+def _has_title(r: str, p: str, a: NoArgs) -> bool:
+    return any(t.lstrip("<").rstrip(">").strip() for t in re.findall(r"<<[^\n]+>>", r))
+
+
+def _is_json(r: str, p: str, a: NoArgs) -> bool:
+    v = r.strip()
+    for prefix in ("```json", "```Json", "```JSON", "```"):
+        if v.startswith(prefix):
+            v = v[len(prefix):]
+            break
+    if v.endswith("```"):
+        v = v[:-3]
+    try:
+        json.loads(v.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _postscript(r: str, p: str, a: PostscriptArgs) -> bool:
+    v = r.lower()
+    marker = a.marker.strip()
+    if marker in ("P.P.S", "P.P.S."):
+        pat = r"\s*p\.\s?p\.\s?s.*$"
+    elif marker in ("P.S.", "P.S"):
+        pat = r"\s*p\.\s?s\..*$"
+    else:
+        pat = r"\s*" + re.escape(marker.lower()) + r".*$"
+    return bool(re.search(pat, v, flags=re.MULTILINE))
+
+
+def _placeholder_count(r: str, p: str, a: CountArgs) -> bool:
+    return compare(len(re.findall(r"\[.*?\]", r)), a.relation, a.n)
+
+
+def _starts_with(r: str, p: str, a: PhraseArgs) -> bool:
+    flags = 0 if a.case_sensitive else re.IGNORECASE
+    return re.match(r"\s*" + re.escape(a.phrase.strip()), r, flags=flags) is not None
+
+
+def _ends_with(r: str, p: str, a: PhraseArgs) -> bool:
+    v = r.strip().strip('"')
+    phrase = a.phrase.strip()
+    if not a.case_sensitive:
+        v, phrase = v.lower(), phrase.lower()
+    return v.endswith(phrase)
+
+
+def _wrapped_in_quotes(r: str, p: str, a: NoArgs) -> bool:
+    v = r.strip()
+    return len(v) > 1 and v[0] == '"' and v[-1] == '"'
+
+
+def _response_language(r: str, p: str, a: LanguageArgs) -> bool:
+    lang = _langdetect(r)
+    return lang is None or lang == a.language
+
+
+def _repeats_prompt(r: str, p: str, a: RepeatPromptArgs) -> bool:
+    target = a.prompt_to_repeat if a.prompt_to_repeat is not None else p
+    return bool(target.strip()) and r.strip().lower().startswith(target.strip().lower())
+
+
+def _two_responses(r: str, p: str, a: NoArgs) -> bool:
+    valid = []
+    parts = r.split("******")
+    for i, part in enumerate(parts):
+        if not part.strip():
+            if i != 0 and i != len(parts) - 1:
+                return False
+        else:
+            valid.append(part)
+    return len(valid) == 2 and valid[0].strip() != valid[1].strip()
+
+
+def _phrase_present(r: str, p: str, a: PhraseArgs) -> bool:
+    return (a.phrase in r) if a.case_sensitive else (a.phrase.lower() in r.lower())
+
+
+def _phrase_absent(r: str, p: str, a: PhraseArgs) -> bool:
+    return not _phrase_present(r, p, a)
+
+
+def _any_phrase_present(r: str, p: str, a: PhrasesArgs) -> bool:
+    v = r.strip()
+    return any(x in v for x in a.phrases)
+
+
+def _regex_match(r: str, p: str, a: RegexArgs) -> bool:
+    flags = (re.IGNORECASE if a.ignore_case else 0) | (re.MULTILINE if a.multiline else 0)
+    found = re.search(a.pattern, r[:MAX_REGEX_TEXT], flags=flags) is not None
+    return found if a.must_match else not found
+
+
+# ----------------------------------------------------------------------------------------------
+# The library
+# ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CheckSpec:
+    name: str
+    args_model: Type[BaseModel]
+    fn: Callable[[str, str, Any], bool]
+    description: str
+
+
+_SPECS = [
+    CheckSpec("word_count", CountArgs, _word_count, "number of words (runs of letters/digits) compared with n"),
+    CheckSpec("sentence_count", CountArgs, _sentence_count, "number of sentences compared with n"),
+    CheckSpec("paragraph_count", ParagraphCountArgs, _paragraph_count,
+              "number of paragraphs, separated by blank lines or by the markdown divider ***, compared with n"),
+    CheckSpec("paragraph_first_word", ParagraphFirstWordArgs, _paragraph_first_word,
+              "paragraph nth (1-based, blank-line separated) starts with word; optionally exactly num_paragraphs"),
+    CheckSpec("keywords_present", KeywordsArgs, _keywords_present,
+              "every keyword appears (case-insensitive; substring unless whole_word)"),
+    CheckSpec("keywords_absent", KeywordsAbsentArgs, _keywords_absent,
+              "none of the keywords appears (case-insensitive; whole words unless whole_word=false)"),
+    CheckSpec("keyword_frequency", KeywordFrequencyArgs, _keyword_frequency,
+              "occurrences of keyword (case-insensitive) compared with n"),
+    CheckSpec("letter_frequency", LetterFrequencyArgs, _letter_frequency,
+              "occurrences of a single character (case-insensitive by default) compared with n"),
+    CheckSpec("no_commas", NoArgs, _no_commas, "the response contains no comma"),
+    CheckSpec("all_lowercase", CaseArgs, _all_lowercase,
+              "no capital letters anywhere; optionally also written in the given language (ISO 639-1)"),
+    CheckSpec("all_uppercase", CaseArgs, _all_uppercase,
+              "no lowercase letters anywhere; optionally also written in the given language (ISO 639-1)"),
+    CheckSpec("capital_word_frequency", CountArgs, _capital_word_frequency,
+              "number of words written entirely in capital letters compared with n"),
+    CheckSpec("bullet_count", ExactDefaultCountArgs, _bullet_count,
+              "number of markdown bullet points (lines starting with * or -) compared with n"),
+    CheckSpec("highlighted_sections", CountArgs, _highlighted_sections,
+              "number of markdown-highlighted spans like *text* compared with n"),
+    CheckSpec("section_count", SectionArgs, _section_count,
+              "number of sections headed '<splitter> <number>' (e.g. 'Section 1') compared with n"),
+    CheckSpec("has_title", NoArgs, _has_title, "contains a title wrapped in double angular brackets, <<like this>>"),
+    CheckSpec("is_json", NoArgs, _is_json, "the whole response (optionally in ``` fences) is valid JSON"),
+    CheckSpec("postscript", PostscriptArgs, _postscript, "contains a postscript line starting with marker (P.S. or P.P.S)"),
+    CheckSpec("placeholder_count", CountArgs, _placeholder_count,
+              "number of square-bracket placeholders like [name] compared with n"),
+    CheckSpec("starts_with", PhraseArgs, _starts_with, "the response starts with phrase (leading whitespace ignored)"),
+    CheckSpec("ends_with", PhraseArgs, _ends_with, "the response ends with phrase (trailing whitespace and quotes ignored)"),
+    CheckSpec("wrapped_in_quotes", NoArgs, _wrapped_in_quotes, "the whole response is wrapped in double quotation marks"),
+    CheckSpec("response_language", LanguageArgs, _response_language,
+              "the response is written in the language with this ISO 639-1 code (langdetect)"),
+    CheckSpec("repeats_prompt", RepeatPromptArgs, _repeats_prompt,
+              "the response begins by repeating the request word for word (prompt_to_repeat, or the prompt itself)"),
+    CheckSpec("two_responses", NoArgs, _two_responses,
+              "exactly two different responses separated by six asterisks ******"),
+    CheckSpec("phrase_present", PhraseArgs, _phrase_present, "the phrase appears (case-insensitive by default)"),
+    CheckSpec("phrase_absent", PhraseArgs, _phrase_absent, "the phrase does not appear (case-insensitive by default)"),
+    CheckSpec("any_phrase_present", PhrasesArgs, _any_phrase_present, "at least one of the phrases appears verbatim"),
+    CheckSpec("regex_match", RegexArgs, _regex_match,
+              "a bounded, backtracking-safe regular expression matches (or, with must_match=false, does not)"),
+]
+
+CHECKS: Dict[str, CheckSpec] = {s.name: s for s in _SPECS}
+
+
+def _parse(name: str, args: Dict[str, Any]) -> BaseModel:
+    spec = CHECKS.get(name)
+    if spec is None:
+        raise ValueError(f"unknown check {name!r}; known: {', '.join(sorted(CHECKS))}")
+    if not isinstance(args, dict):
+        raise ValueError(f"check {name!r}: args must be an object, got {type(args).__name__}")
+    try:
+        return spec.args_model.model_validate(args)
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = ".".join(str(x) for x in err.get("loc", ())) or "<args>"
+        raise ValueError(f"check {name!r}: bad args at {loc}: {err.get('msg', 'invalid')}") from None
+
+
+def validate_check(name: str, args: Optional[Dict[str, Any]] = None) -> ProgramCheck:
+    """A validated, normalised ProgramCheck; ValueError with a clear message otherwise."""
+    parsed = _parse(name, {} if args is None else args)
+    return ProgramCheck(name=name, args=parsed.model_dump())
+
+
+def run_check(check: ProgramCheck, response: str, prompt: str = "") -> bool:
+    """Run one program check (args are re-validated, so a hand-edited rubric cannot smuggle anything in)."""
+    parsed = _parse(check.name, check.args)
+    return bool(CHECKS[check.name].fn(response, prompt, parsed))
+
+
+def library_description() -> List[Dict[str, Any]]:
+    """Name, one-line description and JSON schema of the args of every primitive (shown to an LLM)."""
+    return [
+        {"name": s.name, "description": s.description, "args_schema": s.args_model.model_json_schema()}
+        for s in _SPECS
+    ]
