@@ -1,0 +1,250 @@
+"""Judge verdicts per (response, criterion): the grading used by refinement and by ``rubricc label``.
+
+Program checks run locally (``rubricc.compiler.checks.run_check``) and are never sent to the judge.
+Neural criteria go to the judge either all in one call per response (the paper's way: JSON
+``{"c1": "yes", ...}``) or one call per criterion (``per_criterion``: a one-word answer). With token
+logprobs from the endpoint, ``p_yes`` is read at the answer token (P(yes) / (P(yes) + P(no))).
+A criterion the judge could not grade gets ``verdict=None`` and is counted as a failure, never dropped.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from rubricc.formats import (InputError, Judgment, Response, Rubric, iter_json_lines, parse_record,
+                             read_rubrics, write_jsonl)
+from rubricc.compiler import prompts as P
+from rubricc.compiler.llm import key_yes_probabilities, yes_probability
+
+YES = {"yes", "y", "true", "1", "met", "pass"}
+NO = {"no", "n", "false", "0", "not met", "fail"}
+
+
+@dataclass
+class Grade:
+    verdicts: Dict[str, Optional[bool]] = field(default_factory=dict)
+    p_yes: Dict[str, Optional[float]] = field(default_factory=dict)
+    judge: Dict[str, str] = field(default_factory=dict)
+    request_hash: Dict[str, Optional[str]] = field(default_factory=dict)
+    errors: List[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return all(v is not None for v in self.verdicts.values())
+
+
+def grade_schema(ids: Sequence[str]) -> Dict[str, Any]:
+    return {"type": "object",
+            "properties": {i: {"type": "string", "enum": ["yes", "no"]} for i in ids},
+            "required": list(ids), "additionalProperties": False}
+
+
+def _as_bool(v: Any) -> Optional[bool]:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)) and v in (0, 1):
+        return bool(v)
+    if isinstance(v, dict):  # {"c1": {"answer": "yes"}} and similar
+        for k in ("answer", "verdict", "value", "met"):
+            if k in v:
+                return _as_bool(v[k])
+        return None
+    if isinstance(v, str):
+        t = v.strip().strip(".!").lower()
+        if t in YES:
+            return True
+        if t in NO:
+            return False
+    return None
+
+
+def validate_grades(obj: Any, ids: Sequence[str]) -> Dict[str, bool]:
+    """``{"c1": "yes", ...}`` -> {id: bool}; every id must be answered with yes or no."""
+    if isinstance(obj, list):  # [{"id": "c1", "answer": "yes"}] or [{"c1": "yes"}, ...]
+        merged: Dict[str, Any] = {}
+        for it in obj:
+            if isinstance(it, dict) and "id" in it:
+                merged[str(it["id"])] = it.get("answer", it.get("verdict"))
+            elif isinstance(it, dict):
+                merged.update(it)
+        obj = merged
+    if not isinstance(obj, dict):
+        raise ValueError('expected a JSON object {"c1": "yes", ...}')
+    norm = {str(k).strip().lower(): v for k, v in obj.items()}
+    out: Dict[str, bool] = {}
+    missing, bad = [], []
+    for i in ids:
+        if i.lower() not in norm:
+            missing.append(i)
+            continue
+        b = _as_bool(norm[i.lower()])
+        if b is None:
+            bad.append(i)
+        else:
+            out[i] = b
+    if missing or bad:
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else ""))
+        if bad:
+            parts.append("not yes/no: " + ", ".join(bad[:8]))
+        raise ValueError("; ".join(parts))
+    return out
+
+
+def _run_program(check, response: str, prompt: str) -> Tuple[Optional[bool], Optional[str]]:
+    from rubricc.compiler.checks import run_check  # lazy: written by another stage
+
+    try:
+        return bool(run_check(check, response, prompt)), None
+    except Exception as e:  # a broken check is a flagged failure, not a crash
+        return None, f"program check {check.name}: {e}"
+
+
+async def grade_response(judge, rubric: Rubric, response_text: str, *, per_criterion: bool = False,
+                         logprobs: bool = True, top_logprobs: int = 5, max_response_chars: int = 12000,
+                         what: str = "") -> Grade:
+    g = Grade()
+    prompt_text = rubric.prompt_text
+    neural = []
+    for c in rubric.criteria:
+        if getattr(c.check, "kind", "neural") == "program":
+            v, err = _run_program(c.check, response_text, prompt_text)
+            g.verdicts[c.id] = v
+            g.p_yes[c.id] = None if v is None else float(v)
+            g.judge[c.id] = f"program:{c.check.name}"
+            g.request_hash[c.id] = None
+            if err:
+                g.errors.append(err)
+        else:
+            neural.append(c)
+    if not neural:
+        return g
+    resp = P.clip(response_text, max_response_chars)
+    if per_criterion:
+        answers = await asyncio.gather(*[
+            judge.text(P.user(P.GRADE_ONE.format(prompt=prompt_text, response=resp, criterion=c.text)),
+                       max_tokens=4, logprobs=logprobs, top_logprobs=top_logprobs if logprobs else 0,
+                       what=f"grade {what} {c.id}") for c in neural])
+        for c, ans in zip(neural, answers):
+            g.judge[c.id] = judge.name
+            g.request_hash[c.id] = ans.request_hash
+            if not ans.ok:
+                g.verdicts[c.id], g.p_yes[c.id] = None, None
+                g.errors.append(f"{c.id}: {ans.error}")
+                continue
+            p = None
+            lps = (ans.raw or {}).get("logprobs") or []
+            for lp in lps:  # the first token with letters is the answer token
+                if re.search(r"[a-zA-Z]", lp.get("token", "")):
+                    p = yes_probability(lp.get("top_logprobs") or [lp])
+                    break
+            m = re.search(r"[a-zA-Z]+", ans.value or "")
+            v = _as_bool(m.group(0)) if m else None
+            if v is None and p is not None:
+                v = p >= 0.5
+            if v is None:
+                judge.stats.failures.append(f"grade {what} {c.id}: answer {ans.value!r} is not yes/no")
+                g.errors.append(f"{c.id}: answer is not yes/no")
+            g.verdicts[c.id], g.p_yes[c.id] = v, p
+        return g
+    ids = [c.id for c in neural]
+    example = "{" + ", ".join(f'"{i}": "{"yes" if k % 2 == 0 else "no"}"' for k, i in enumerate(ids[:3])) + \
+        (", ..." if len(ids) > 3 else "") + "}"
+    msgs = P.user(P.GRADE.format(prompt=prompt_text, response=resp, rubric=P.rubric_text(neural),
+                                 example=example))
+    ans = await judge.structured(msgs, schema=grade_schema(ids), validate=lambda o: validate_grades(o, ids),
+                                 name="verdicts", what=f"grade {what}".strip(), logprobs=logprobs,
+                                 top_logprobs=top_logprobs if logprobs else 0,
+                                 max_tokens=min(judge.max_tokens or 10 ** 9, 16 + 12 * len(ids)))
+    probs = key_yes_probabilities(ans.raw or {}, ids) if ans.ok and logprobs else {}
+    for c in neural:
+        g.judge[c.id] = judge.name
+        g.request_hash[c.id] = ans.request_hash
+        if ans.ok:
+            g.verdicts[c.id] = ans.value[c.id]
+            p = probs.get(c.id)
+            # a p_yes that contradicts the emitted token (grammar-constrained sampling) is not kept
+            g.p_yes[c.id] = p if p is None or (p >= 0.5) == ans.value[c.id] or 0.2 < p < 0.8 else None
+        else:
+            g.verdicts[c.id], g.p_yes[c.id] = None, None
+    if not ans.ok:
+        g.errors.append(ans.error)
+    return g
+
+
+# ----------------------------------------------------------------------------------------------
+# rubricc label
+# ----------------------------------------------------------------------------------------------
+def read_responses_checked(path: Path, rubrics: Dict[str, Rubric], rubrics_path: Path) -> List[Response]:
+    out, seen = [], set()
+    for n, obj in iter_json_lines(path):
+        r = parse_record(obj, Response, f"{path}:{n}")
+        if r.prompt_id not in rubrics:
+            raise InputError(f"{path}:{n}: prompt_id {r.prompt_id!r} has no rubric in {rubrics_path} "
+                             f"(at field prompt_id)")
+        if (r.prompt_id, r.id) in seen:
+            raise InputError(f"{path}:{n}: duplicate response id {r.id!r} for prompt {r.prompt_id!r} (at field id)")
+        seen.add((r.prompt_id, r.id))
+        out.append(r)
+    return out
+
+
+async def label_responses(judge, rubrics: Dict[str, Rubric], responses: List[Response], *,
+                          per_criterion: bool = False, logprobs: bool = True, top_logprobs: int = 5,
+                          max_response_chars: int = 12000, progress: bool = True) -> List[Judgment]:
+    from tqdm import tqdm
+
+    async def one(idx: int, r: Response):
+        g = await grade_response(judge, rubrics[r.prompt_id], r.text, per_criterion=per_criterion,
+                                 logprobs=logprobs, top_logprobs=top_logprobs,
+                                 max_response_chars=max_response_chars, what=f"{r.prompt_id}/{r.id}")
+        return idx, g
+
+    tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(responses)]
+    grades: Dict[int, Grade] = {}
+    bar = tqdm(total=len(tasks), desc="label", unit="resp", disable=not progress, dynamic_ncols=True)
+    try:
+        for fut in asyncio.as_completed(tasks):
+            i, g = await fut
+            grades[i] = g
+            bar.update(1)
+    finally:
+        bar.close()
+        for t in tasks:
+            t.cancel()
+    out: List[Judgment] = []
+    for i, r in enumerate(responses):
+        g = grades[i]
+        for c in rubrics[r.prompt_id].criteria:
+            out.append(Judgment(prompt_id=r.prompt_id, response_id=r.id, criterion_id=c.id,
+                                verdict=g.verdicts.get(c.id), p_yes=g.p_yes.get(c.id), judge=g.judge.get(c.id),
+                                request_hash=g.request_hash.get(c.id)))
+    return out
+
+
+def label_files(judge, rubrics_path, responses_path, out_path, **kw) -> Dict[str, Any]:
+    """Reads rubrics and responses, labels, writes judgments atomically; returns a summary."""
+    rubrics_path, responses_path = Path(rubrics_path), Path(responses_path)
+    rubrics: Dict[str, Rubric] = {}
+    for r in read_rubrics(rubrics_path):
+        if r.id in rubrics:
+            raise InputError(f"{rubrics_path}: duplicate rubric id {r.id!r}")
+        rubrics[r.id] = r
+    responses = read_responses_checked(responses_path, rubrics, rubrics_path)
+
+    async def main():
+        try:
+            return await label_responses(judge, rubrics, responses, **kw)
+        finally:
+            await judge.aclose()
+
+    judgments = asyncio.run(main())
+    write_jsonl(out_path, judgments)
+    ungraded = sum(1 for j in judgments if j.verdict is None)
+    return {"responses": len(responses), "judgments": len(judgments), "ungraded": ungraded,
+            "program": sum(1 for j in judgments if (j.judge or "").startswith("program:")),
+            "with_p_yes": sum(1 for j in judgments if j.p_yes is not None)}
