@@ -1,0 +1,82 @@
+"""ONNX export of the verifier: the bundle follows the contract and the graph matches torch."""
+import json
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+ort = pytest.importorskip("onnxruntime")
+
+from rubricc.verifier.data import PackConfig, TokenCache, load_tokenizer, pack_texts  # noqa: E402
+from rubricc.verifier.export import INPUT_NAMES, _session, load_bundle_config, make_untrained_bundle, run_onnx  # noqa: E402
+from rubricc.verifier.model import build_verifier  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    out = tmp_path_factory.mktemp("b") / "verifier"
+    rec = make_untrained_bundle(out, layout="fused", seed=7, max_prompt_len=24, max_context_len=64,
+                                max_criterion_len=16)
+    return out, rec
+
+
+def _batch(bundle_dir, n_crit=(3, 1, 9)):
+    cfg = load_bundle_config(bundle_dir)
+    tok = load_tokenizer(bundle_dir)  # the bundle's own tokenizer files
+    pc = PackConfig(cfg["max_prompt_len"], cfg["max_context_len"], cfg["max_criterion_len"],
+                    cfg["cls_id"], cfg["sep_id"], cfg["pad_id"])
+    items = [(f"Prompt number {i}: write about topic {i} in detail. " * (i + 1),
+              f"A response about topic {i}. " * (3 * i + 1),
+              [f"criterion {j} of prompt {i}: mentions the topic and is polite" for j in range(n)])
+             for i, n in enumerate(n_crit)]
+    return pack_texts(items, pc, TokenCache(tok), layout=cfg["layout"])
+
+
+def test_bundle_contract(bundle):
+    out, rec = bundle
+    cfg = json.loads((out / "verifier.json").read_text())
+    assert cfg == json.loads(json.dumps(rec))
+    for key in ("format", "layout", "max_prompt_len", "max_context_len", "max_criterion_len", "cls_id",
+                "sep_id", "pad_id", "temperature", "variants", "backbone", "training_data_hash"):
+        assert key in cfg, key
+    assert cfg["format"] == "rubricc.verifier/1" and cfg["layout"] == "fused"
+    assert (cfg["cls_id"], cfg["sep_id"], cfg["pad_id"]) == (101, 102, 0)
+    for name in cfg["variants"].values():
+        assert (out / name).exists(), name
+    assert (out / "tokenizer.json").exists()
+    s = _session(out / "model.onnx")
+    assert [i.name for i in s.get_inputs()] == INPUT_NAMES
+    assert [o.name for o in s.get_outputs()] == ["logits"]
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temp folder left
+
+
+def test_onnx_matches_torch_after_reload(bundle):
+    out, rec = bundle
+    model = build_verifier(rec["backbone"], seed=7).eval()
+    for n_crit in [(3, 1, 9), (1,), (40, 2)]:
+        b = _batch(out, n_crit)
+        with torch.no_grad():
+            ref = model(*(torch.from_numpy(b[k]) for k in INPUT_NAMES)).numpy()
+        got = run_onnx(_session(out / "model.onnx", threads=2), b)
+        assert got.shape == ref.shape and got.dtype == np.float32
+        valid = b["segment_ids"] >= 0
+        assert np.abs(got - ref)[valid].max() < 1e-4
+        # the variants load and give close logits at the read positions
+        ri = b["read_index"]
+        assert np.abs(run_onnx(_session(out / "model.fp16.onnx"), b).reshape(-1)[ri] - ref.reshape(-1)[ri]).max() < 0.02
+        int8 = run_onnx(_session(out / "model.int8.onnx"), b).reshape(-1)[ri]
+        assert np.isfinite(int8).all() and np.abs(int8 - ref.reshape(-1)[ri]).max() < 0.5
+        if len(ri) >= 5:
+            assert np.corrcoef(int8, ref.reshape(-1)[ri])[0, 1] > 0.5
+
+
+def test_reexport_keeps_other_entries(tmp_path):
+    out = tmp_path / "v"
+    (out / ".ckpt").mkdir(parents=True)
+    (out / ".ckpt" / "state.pt").write_text("x")
+    (out / "stale.txt").write_text("old")
+    make_untrained_bundle(out, seed=1, max_prompt_len=8, max_context_len=16, max_criterion_len=8,
+                          variants=("fp32",))
+    assert (out / ".ckpt" / "state.pt").read_text() == "x"
+    assert (out / "model.onnx").exists() and not (out / "model.int8.onnx").exists()
+    assert load_bundle_config(out)["variants"] == {"fp32": "model.onnx"}

@@ -1,0 +1,251 @@
+"""Export a verifier to an ONNX bundle (the contract shared with the runtime; see COMMON/DESIGN).
+
+A bundle is a folder holding::
+
+    model.onnx        fp32 graph; inputs input_ids, segment_ids, position_ids (int64 [B, T]);
+                      output logits (float32 [B, T]); the block mask is built inside the graph
+    model.int8.onnx   dynamic int8 quantization of model.onnx (CPU)
+    model.fp16.onnx   fp16 weights and compute, fp32 output (GPU)
+    tokenizer.json    (+ vocab and configs) loadable by the ``tokenizers`` package
+    verifier.json     layout, max lengths, special ids, temperature, variants, backbone, data hash
+    metrics.json      (written by distill)
+
+Everything is written into a temporary sibling folder that replaces the target at the end, so a failed
+export never leaves a half-written bundle.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Dict, Optional, Union
+
+import numpy as np
+
+from rubricc.formats import write_json
+
+VERIFIER_FORMAT = "rubricc.verifier/1"
+INPUT_NAMES = ["input_ids", "segment_ids", "position_ids"]
+VARIANTS = {"fp32": "model.onnx", "int8": "model.int8.onnx", "fp16": "model.fp16.onnx"}
+OPSET = 17
+
+log = logging.getLogger("rubricc.verifier.export")
+
+
+def _example_inputs(pad_id: int = 0, cls_id: int = 101, sep_id: int = 102):
+    from rubricc.kernels.pack import pack_fused
+
+    ctx = [cls_id, 2000, 2001, 2002, sep_id, 2003, 2004, sep_id]
+    crits = [[cls_id, 2005, sep_id], [cls_id, 2006, 2007, sep_id]]
+    return pack_fused([ctx, ctx[:5] + [sep_id]], [crits, crits[:1]], pad_id, pad_to=20)
+
+
+def export_onnx(model, path: Union[str, Path], opset: int = OPSET) -> None:
+    """Plain TorchScript-based export (dynamo=False), dynamic batch and length, eager attention."""
+    import torch
+
+    from rubricc.verifier.model import set_attn_implementation
+
+    model = model.eval().float().cpu()
+    set_attn_implementation(model, "eager")
+    ex = _example_inputs()
+    args = tuple(torch.from_numpy(ex[k]) for k in INPUT_NAMES)
+    axes = {n: {0: "batch", 1: "seq"} for n in INPUT_NAMES}
+    axes["logits"] = {0: "batch", 1: "seq"}
+    with torch.no_grad():
+        torch.onnx.export(model, args, str(path), dynamo=False, input_names=INPUT_NAMES,
+                          output_names=["logits"], dynamic_axes=axes, opset_version=opset,
+                          do_constant_folding=True)
+
+
+def _session(path: Union[str, Path], threads: int = 1):
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    so.inter_op_num_threads = 1
+    so.log_severity_level = 3
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def run_onnx(session, batch: Dict[str, np.ndarray]) -> np.ndarray:
+    return session.run(["logits"], {k: np.ascontiguousarray(batch[k], dtype=np.int64) for k in INPUT_NAMES})[0]
+
+
+def _optimize(src: Path, dst: Path, num_heads: int, hidden: int) -> Dict[str, int]:
+    """ORT transformer-optimizer fusions (LayerNorm, Gelu, SkipLayerNorm, Attention where it matches).
+    Returns the fused-operator counts."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    opt = optimize_model(str(src), model_type="bert", num_heads=num_heads, hidden_size=hidden,
+                         opt_level=0, use_gpu=False)
+    stats = {k: int(v) for k, v in opt.get_fused_operator_statistics().items() if v}
+    opt.save_model_to_file(str(dst))
+    return stats
+
+
+def _fp16(src: Path, dst: Path, num_heads: int, hidden: int) -> None:
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    opt = optimize_model(str(src), model_type="bert", num_heads=num_heads, hidden_size=hidden,
+                         opt_level=0, use_gpu=False)
+    opt.convert_float_to_float16(keep_io_types=True)
+    opt.save_model_to_file(str(dst))
+
+
+def _int8(src: Path, dst: Path) -> None:
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    # the contrib ops of the optimized graph (SkipLayerNormalization ...) defeat shape inference
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+
+
+def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, Any],
+                  extra_json: Optional[Dict[str, Any]] = None, variants=("fp32", "int8", "fp16"),
+                  optimize: bool = True) -> Dict[str, Any]:
+    """Writes the bundle for ``model`` into ``out_dir`` (atomically replaced; other entries of an existing
+    ``out_dir`` such as ``.ckpt`` are kept).
+
+    ``tokenizer`` is a folder holding ``tokenizer.json`` (and friends) or a ``tokenizers.Tokenizer``.
+    ``cfg`` gives ``layout``, ``max_prompt_len``, ``max_context_len``, ``max_criterion_len`` and optionally
+    ``temperature``, ``backbone``, ``training_data_hash``. ``extra_json`` maps file names (e.g.
+    ``metrics.json``) to objects written alongside. Returns the ``verifier.json`` record, whose
+    ``export`` field tells what was fused and how close the optimized graph is to torch.
+    """
+    import torch
+
+    from rubricc.verifier.data import copy_tokenizer_files, load_tokenizer, special_ids
+
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        # tokenizer
+        if isinstance(tokenizer, (str, Path)):
+            copy_tokenizer_files(tokenizer, tmp)
+        else:
+            tokenizer.save(str(tmp / "tokenizer.json"))
+        tok = load_tokenizer(tmp)
+        cls_id, sep_id, pad_id = special_ids(tok)
+
+        enc_cfg = model.encoder.config
+        num_heads, hidden = int(enc_cfg.num_attention_heads), int(enc_cfg.hidden_size)
+        info: Dict[str, Any] = {}
+        t0 = time.time()
+        raw = tmp / "model.raw.onnx"
+        export_onnx(model, raw)
+        # parity probe: torch vs the graph, on a small fused batch
+        probe = _example_inputs(pad_id, cls_id, sep_id)
+        with torch.no_grad():
+            ref = model(*(torch.from_numpy(probe[k]) for k in INPUT_NAMES)).numpy()
+        valid = probe["segment_ids"] >= 0
+        fp32 = tmp / VARIANTS["fp32"]
+        fused_ops: Dict[str, int] = {}
+        if optimize:
+            try:
+                fused_ops = _optimize(raw, fp32, num_heads, hidden)
+                diff = float(np.abs(run_onnx(_session(fp32), probe) - ref)[valid].max())
+                if diff > 1e-4:
+                    log.warning("optimized graph differs from torch by %.2g; keeping the plain export", diff)
+                    info["optimizer_rejected_diff"] = diff
+                    fused_ops = {}
+                    shutil.copyfile(raw, fp32)
+            except Exception as e:  # the optimizer is an extra, never a requirement
+                log.warning("ORT transformer optimizer failed (%s); keeping the plain export", e)
+                info["optimizer_error"] = str(e).splitlines()[0][:200]
+                shutil.copyfile(raw, fp32)
+        else:
+            shutil.copyfile(raw, fp32)
+        info["fused_ops"] = fused_ops
+        info["fp32_max_abs_diff_vs_torch"] = float(np.abs(run_onnx(_session(fp32), probe) - ref)[valid].max())
+        written = {"fp32": VARIANTS["fp32"]}
+        if "int8" in variants:
+            _int8(fp32, tmp / VARIANTS["int8"])
+            written["int8"] = VARIANTS["int8"]
+        if "fp16" in variants:
+            try:
+                _fp16(raw, tmp / VARIANTS["fp16"], num_heads, hidden)
+                written["fp16"] = VARIANTS["fp16"]
+            except Exception as e:
+                log.warning("fp16 conversion failed: %s", e)
+                info["fp16_error"] = str(e).splitlines()[0][:200]
+        raw.unlink()
+        info["seconds"] = round(time.time() - t0, 1)
+        info["opset"] = OPSET
+
+        record = {
+            "format": VERIFIER_FORMAT,
+            "layout": cfg.get("layout", "fused"),
+            "max_prompt_len": int(cfg["max_prompt_len"]),
+            "max_context_len": int(cfg["max_context_len"]),
+            "max_criterion_len": int(cfg["max_criterion_len"]),
+            "cls_id": int(cls_id),
+            "sep_id": int(sep_id),
+            "pad_id": int(pad_id),
+            "temperature": float(cfg.get("temperature", 1.0)),
+            "variants": written,
+            "backbone": str(cfg.get("backbone", "")),
+            "training_data_hash": cfg.get("training_data_hash"),
+            "max_position_embeddings": int(getattr(enc_cfg, "max_position_embeddings", 512)),
+            "export": info,
+        }
+        for k in ("trained", "seed", "label_source"):
+            if k in cfg:
+                record[k] = cfg[k]
+        for name, obj in (extra_json or {}).items():
+            write_json(tmp / name, obj)
+        write_json(tmp / "verifier.json", record)
+        os.chmod(tmp, 0o755)
+        for f in tmp.iterdir():
+            if f.is_file():
+                os.chmod(f, 0o644)
+        _swap_in(tmp, out_dir)
+        return record
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap_in(tmp: Path, out_dir: Path) -> None:
+    """Replaces ``out_dir`` with ``tmp``, carrying over entries of the old folder the new one lacks."""
+    if out_dir.exists():
+        for entry in out_dir.iterdir():
+            if not (tmp / entry.name).exists():
+                os.replace(entry, tmp / entry.name)
+        old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}-{int(time.time() * 1e6)}"
+        os.replace(out_dir, old)
+        os.replace(tmp, out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, out_dir)
+
+
+def make_untrained_bundle(out_dir: Union[str, Path], layout: str = "fused", seed: int = 0,
+                          backbone: Optional[str] = None, max_prompt_len: int = 256,
+                          max_context_len: int = 448, max_criterion_len: int = 64,
+                          variants=("fp32", "int8", "fp16")) -> Dict[str, Any]:
+    """The backbone with a seeded random head, exported like a trained verifier (for runtime tests and
+    benchmarks; its verdicts mean nothing)."""
+    from rubricc.verifier.model import build_verifier, default_backbone_path
+
+    backbone = str(backbone or default_backbone_path())
+    model = build_verifier(backbone, seed=seed).eval()
+    cfg = {"layout": layout, "max_prompt_len": max_prompt_len, "max_context_len": max_context_len,
+           "max_criterion_len": max_criterion_len, "temperature": 1.0, "backbone": backbone,
+           "training_data_hash": None, "trained": False, "seed": seed}
+    return export_bundle(model, backbone, out_dir, cfg, variants=variants)
+
+
+def load_bundle_config(bundle: Union[str, Path]) -> Dict[str, Any]:
+    path = Path(bundle) / "verifier.json"
+    with open(path, encoding="utf-8") as fh:
+        cfg = json.load(fh)
+    if cfg.get("format") != VERIFIER_FORMAT:
+        raise ValueError(f"{path}: not a {VERIFIER_FORMAT} bundle")
+    return cfg
