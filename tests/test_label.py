@@ -1,0 +1,154 @@
+"""`rubricc label` against the scripted server: judgments, program checks run locally, p_yes from logprobs,
+per-criterion mode, zero requests on a rerun, kill-and-resume."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scripted_server import ScriptedServer, body_key
+from rubricc.cli import main
+from rubricc.formats import read_judgments
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_inputs(tmp_path, n_prompts=2, n_resp=3):
+    rubrics, responses = [], []
+    for p in range(n_prompts):
+        rubrics.append({"format": "rubricc.rubric/1", "id": f"p{p}", "prompt": f"Explain topic {p}.",
+                        "criteria": [
+                            {"id": "c1", "text": "Explains the main idea", "weight": 3},
+                            {"id": "c2", "text": "Uses at most 50 words", "weight": 1,
+                             "check": {"kind": "program", "name": "word_count",
+                                       "args": {"relation": "at most", "n": 50}}},
+                            {"id": "c3", "text": "Gives an example", "weight": 2}]})
+        for r in range(n_resp):
+            responses.append({"prompt_id": f"p{p}", "id": f"r{r}", "text": f"Answer {r} " + "word " * (30 * r),
+                              "source": f"model{r}"})
+    rp, sp = tmp_path / "rubrics.jsonl", tmp_path / "responses.jsonl"
+    rp.write_text("".join(json.dumps(x) + "\n" for x in rubrics))
+    sp.write_text("".join(json.dumps(x) + "\n" for x in responses))
+    return rp, sp
+
+
+def label(args):
+    r = CliRunner().invoke(main, ["label", *args, "--no-progress"], catch_exceptions=False)
+    return r
+
+
+def test_label_all_criteria_in_one_call(tmp_path):
+    rp, sp = write_inputs(tmp_path)
+    out = tmp_path / "j.jsonl"
+    with ScriptedServer() as s:
+        r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(out), "--llm-url", s.url,
+                   "--llm-model", "judge-m"])
+        assert r.exit_code == 0, r.output
+        assert len(s.requests) == 6  # one call per response; the program check is never sent
+        for body in s.requests:
+            assert "Uses at most 50 words" not in body["messages"][0]["content"]
+            assert body["logprobs"] is True and body["top_logprobs"] == 5
+        js = read_judgments(out)
+        assert len(js) == 18
+        byk = {(j.prompt_id, j.response_id, j.criterion_id): j for j in js}
+        # program check evaluated locally: r0 is short, r2 has > 50 words
+        assert byk[("p0", "r0", "c2")].verdict is True and byk[("p0", "r0", "c2")].judge == "program:word_count"
+        assert byk[("p0", "r2", "c2")].verdict is False
+        j = byk[("p1", "r2", "c1")]
+        assert j.verdict is True and j.judge == "judge-m" and j.p_yes == pytest.approx(0.909, abs=0.01)
+        assert len(j.request_hash) == 64
+        assert (tmp_path / "j.jsonl.cache.sqlite").exists()
+        # an identical second run makes ZERO requests and writes the same judgments
+        out2 = tmp_path / "j2.jsonl"
+        r2 = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(out2), "--llm-url", s.url,
+                    "--llm-model", "judge-m", "--cache", str(tmp_path / "j.jsonl.cache.sqlite")])
+        assert r2.exit_code == 0 and len(s.requests) == 6
+        assert "0 calls, 6 cache hits" in r2.output
+        assert out2.read_text() == out.read_text()
+
+
+def test_label_per_criterion_reads_p_yes(tmp_path):
+    rp, sp = write_inputs(tmp_path, n_prompts=1, n_resp=2)
+    out = tmp_path / "j.jsonl"
+    with ScriptedServer() as s:
+        r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(out), "--llm-url", s.url,
+                   "--llm-model", "m", "--per-criterion"])
+        assert r.exit_code == 0, r.output
+        assert len(s.requests) == 4  # 2 responses x 2 neural criteria
+        assert all("response_format" not in b and b["max_tokens"] == 4 for b in s.requests)
+        js = [j for j in read_judgments(out) if j.judge == "m"]
+        assert all(j.verdict is True and j.p_yes == pytest.approx(0.909, abs=0.01) for j in js)
+
+
+def test_label_bad_inputs_are_one_line_errors(tmp_path):
+    rp, sp = write_inputs(tmp_path, 1, 1)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"prompt_id": "nope", "id": "r1", "text": "x"}\n')
+    r = label(["--rubrics", str(rp), "--responses", str(bad), "-o", str(tmp_path / "o.jsonl"),
+               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m"])
+    assert r.exit_code == 2 and "bad.jsonl:1: prompt_id 'nope' has no rubric" in r.output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_label_unreachable_endpoint(tmp_path):
+    rp, sp = write_inputs(tmp_path, 1, 1)
+    r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "o.jsonl"),
+               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--retries", "1", "--no-cache"])
+    assert r.exit_code == 2
+    lines = [ln for ln in r.output.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 1 and "cannot reach LLM endpoint http://127.0.0.1:9/v1" in lines[0]
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_label_judge_failure_is_flagged_not_dropped(tmp_path):
+    rp, sp = write_inputs(tmp_path, 1, 2)
+    out = tmp_path / "j.jsonl"
+    with ScriptedServer(lambda body: {"content": "I refuse to answer in JSON."}) as s:
+        r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(out), "--llm-url", s.url,
+                   "--llm-model", "m", "--no-cache"])
+        assert r.exit_code == 0, r.output
+        js = read_judgments(out)
+        assert len(js) == 6
+        assert all(j.verdict is None for j in js if j.criterion_id != "c2")
+        assert "2 failures" in r.output and "failed: grade p0/r0" in r.output
+
+
+def _wait(pred, timeout=60):
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if pred():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_label_kill_and_resume(tmp_path):
+    rp, sp = write_inputs(tmp_path, n_prompts=3, n_resp=4)
+    out = tmp_path / "j.jsonl"
+    cmd = [sys.executable, "-m", "rubricc.cli", "label", "--rubrics", str(rp), "--responses", str(sp),
+           "-o", str(out), "--llm-model", "m", "--concurrency", "1", "--no-progress"]
+    with ScriptedServer(hold_after=5) as s:
+        p = subprocess.Popen(cmd + ["--llm-url", s.url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            assert _wait(lambda: len(s.requests) > 5), "the client never reached request 6"
+        finally:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+        assert not out.exists()
+        first = set(s.answered_keys())
+        assert len(first) == 5
+        s.hold_after = None
+        s.release()
+        n0 = len(s.requests)
+        r = subprocess.run(cmd + ["--llm-url", s.url], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        second = [body_key(b) for b in s.requests[n0:]]
+        assert len(second) == 12 - 5  # only the unanswered ones
+        assert not first & set(second), "a request answered before the kill was sent again"
+        assert "5 cache hits" in r.stderr
+        assert len(read_judgments(out)) == 36
