@@ -75,7 +75,10 @@ def load_encoder(backbone: Optional[Union[str, Path]] = None, attn_implementatio
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.set_verbosity_error()  # the unused pooler weights are expected
+    hf_logging.disable_progress_bar()
     path = str(backbone or default_backbone_path())
     kwargs = {"attn_implementation": attn_implementation}
     try:
@@ -98,11 +101,12 @@ def build_verifier(backbone: Optional[Union[str, Path]] = None, seed: int = 0,
 
 
 def set_attn_implementation(model: Verifier, impl: str) -> None:
-    """Switches the encoder's attention implementation (eager for export, sdpa for speed)."""
-    model.encoder.config._attn_implementation = impl
-    for m in model.encoder.modules():
-        if hasattr(m, "config") and m is not model.encoder:
-            try:
-                m.config._attn_implementation = impl
-            except Exception:
-                pass
+    """Switches the encoder's attention implementation (eager for export, sdpa for training speed)."""
+    enc = model.encoder
+    if hasattr(enc, "set_attn_implementation"):
+        try:
+            enc.set_attn_implementation(impl)
+            return
+        except Exception:  # older transformers: fall back to the config attribute
+            pass
+    enc.config._attn_implementation = impl
