@@ -106,7 +106,9 @@ def _run_program(check, response: str, prompt: str) -> Tuple[Optional[bool], Opt
 
 async def grade_response(judge, rubric: Rubric, response_text: str, *, per_criterion: bool = False,
                          logprobs: bool = True, top_logprobs: int = 5, max_response_chars: int = 12000,
-                         what: str = "") -> Grade:
+                         what: str = "", max_tokens: Optional[int] = None) -> Grade:
+    """Grades one response on every criterion of ``rubric``. ``max_tokens`` caps the judge's answer
+    (default: 64 + 16 per criterion, within the client's cap; raise it for judges that think first)."""
     g = Grade()
     prompt_text = rubric.prompt_text
     neural = []
@@ -159,7 +161,7 @@ async def grade_response(judge, rubric: Rubric, response_text: str, *, per_crite
     ans = await judge.structured(msgs, schema=grade_schema(ids), validate=lambda o: validate_grades(o, ids),
                                  name="verdicts", what=f"grade {what}".strip(), logprobs=logprobs,
                                  top_logprobs=top_logprobs if logprobs else 0,
-                                 max_tokens=min(judge.max_tokens or 10 ** 9, 16 + 12 * len(ids)))
+                                 max_tokens=max_tokens or min(judge.max_tokens or 10 ** 9, 64 + 16 * len(ids)))
     probs = key_yes_probabilities(ans.raw or {}, ids) if ans.ok and logprobs else {}
     for c in neural:
         g.judge[c.id] = judge.name
@@ -195,13 +197,15 @@ def read_responses_checked(path: Path, rubrics: Dict[str, Rubric], rubrics_path:
 
 async def label_responses(judge, rubrics: Dict[str, Rubric], responses: List[Response], *,
                           per_criterion: bool = False, logprobs: bool = True, top_logprobs: int = 5,
-                          max_response_chars: int = 12000, progress: bool = True) -> List[Judgment]:
+                          max_response_chars: int = 12000, progress: bool = True,
+                          max_tokens: Optional[int] = None) -> List[Judgment]:
     from tqdm import tqdm
 
     async def one(idx: int, r: Response):
         g = await grade_response(judge, rubrics[r.prompt_id], r.text, per_criterion=per_criterion,
                                  logprobs=logprobs, top_logprobs=top_logprobs,
-                                 max_response_chars=max_response_chars, what=f"{r.prompt_id}/{r.id}")
+                                 max_response_chars=max_response_chars, what=f"{r.prompt_id}/{r.id}",
+                                 max_tokens=max_tokens)
         return idx, g
 
     tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(responses)]

@@ -74,7 +74,7 @@ def refine_messages(rubric: Rubric, a: Candidate, b: Candidate, weights: str, ma
 
 async def refine_rubric(rubric: Rubric, candidates: List[Candidate], judge, proposer, *, rounds: int = 4,
                         seed: int = 0, weights: str = "paper", max_response_chars: int = 12000,
-                        logprobs: bool = False) -> Tuple[Rubric, List[str]]:
+                        logprobs: bool = False, judge_max_tokens: Optional[int] = None) -> Tuple[Rubric, List[str]]:
     """Runs Algorithm 1 on one prompt. Returns (refined rubric, flags). The history is in
     ``meta["refine"]``."""
     flags: List[str] = []
@@ -89,7 +89,7 @@ async def refine_rubric(rubric: Rubric, candidates: List[Candidate], judge, prop
         weights_list = [c.weight for c in rubric.criteria]
         grades = await asyncio.gather(*[
             grade_response(judge, rubric, c.text, logprobs=logprobs, max_response_chars=max_response_chars,
-                           what=f"{rubric.id}/{c.id} round {rnd}") for c in pool])
+                           what=f"{rubric.id}/{c.id} round {rnd}", max_tokens=judge_max_tokens) for c in pool])
         scored: List[Tuple[Candidate, float]] = []
         scores: Dict[str, Optional[float]] = {}
         verdicts_log: Dict[str, Dict[str, Optional[bool]]] = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 
-def llm_options(judge_only: bool = False):
+def llm_options():
     """Click options for the proposer/judge endpoints, the cache and the client limits."""
     def deco(f):
         opts = [
@@ -33,6 +33,9 @@ def llm_options(judge_only: bool = False):
                          help="Retries (at temperature 1) after an invalid answer, after the one repair request."),
             click.option("--max-tokens", default=1024, show_default=True,
                          help="Cap on generated tokens per request."),
+            click.option("--judge-max-tokens", default=None, type=int,
+                         help="Cap on a judge answer (default: 64 + 16 per criterion; raise it for judges "
+                              "that think before answering)."),
             click.option("--structured", default="auto", show_default=True,
                          type=click.Choice(["auto", "json_schema", "json_object", "text"]),
                          help="Structured-output mode (auto: json_schema, then llama.cpp json_object, then text)."),
@@ -82,7 +85,7 @@ def make_clients(opts: dict, out_path, need_proposer: bool = True):
 @click.option("--logprobs/--no-logprobs", default=True, show_default=True,
               help="Ask for token logprobs and record p_yes when the endpoint returns them.")
 @click.option("--top-logprobs", default=5, show_default=True)
-@llm_options(judge_only=True)
+@llm_options()
 def label_cmd(rubrics_path, responses_path, output, per_criterion, logprobs, top_logprobs, **opts):
     """Grade every (response, criterion) with the judge LLM; program checks run locally."""
     from rubricc.compiler.label import label_files
@@ -91,7 +94,8 @@ def label_cmd(rubrics_path, responses_path, output, per_criterion, logprobs, top
     try:
         summary = label_files(judge, rubrics_path, responses_path, output, per_criterion=per_criterion,
                               logprobs=logprobs, top_logprobs=top_logprobs,
-                              max_response_chars=opts["max_response_chars"], progress=opts["progress"])
+                              max_response_chars=opts["max_response_chars"], progress=opts["progress"],
+                              max_tokens=opts["judge_max_tokens"])
     finally:
         cache.close()
     click.echo(f"wrote {summary['judgments']} judgments for {summary['responses']} responses to {output} "
