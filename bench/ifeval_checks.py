@@ -157,7 +157,7 @@ def render_criterion(instruction_id: str, kwargs: Dict[str, Any], rng: random.Ra
         return pick([
             f"There are {_num(n, rng)} paragraphs, separated by two new lines, and paragraph {nth} starts with the word \"{w}\".",
             f"The response has exactly {n} paragraphs separated by blank lines, and the {_ORD[nth] if nth < len(_ORD) else str(nth) + 'th'} paragraph begins with the word '{w}'.",
-            f"Paragraphs are separated by two new lines; there are {n} of them, and paragraph {nth} must start with word {w}.",
+            f"Paragraphs are separated by two new lines; there are {n} paragraphs, and paragraph {nth} must start with word {w}.",
         ])
     if fam == "existence":
         kws = k["keywords"]

@@ -47,7 +47,7 @@ def _number_words_to_digits(s: str) -> str:
     s = re.sub(r"\bonce\b", "1 times", s)
     s = re.sub(r"\bthrice\b", "3 times", s)
     s = re.sub(r"\ba dozen\b", "12", s)
-    s = re.sub(r"\b(\d+)\+", r"at least \1", s)
+    s = re.sub(r"\b(\d[\d,]*)\+", r"at least \1", s)
     units = "|".join(sorted((k for k in _UNITS if k not in ("no", "a single", "single")), key=len, reverse=True))
     tens = "|".join(_TENS)
     pat = re.compile(
@@ -83,14 +83,26 @@ def _int(s: str) -> int:
 _REL_BEFORE = [
     (r"at least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|minimum|"
      r"more than or equal to|greater than or equal to|upwards of", "at least"),
-    (r"at most|no more than|not more than|a maximum of|maximum of|maximum|up to|not exceeding|"
+    (r"at most|no more than|not more than|a maximum of|maximum of|maximum|up to|not exceeding|within|"
+     r""
      r"less than or equal to|fewer than or equal to", "at most"),
-    (r"less than|fewer than|under|below", "less than"),
-    (r"more than|greater than|over|above", "more than"),
+    (r"less than|fewer than|under|below|shorter than", "less than"),
+    (r"more than|greater than|over|above|longer than", "more than"),
     (r"exactly|precisely|just|only", "exactly"),
 ]
 _REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over", "at least"),
               (r"or fewer|or less|or under|at most|at maximum|at the most", "at most")]
+
+
+def _not_a_requirement(before: str, after: str, prefix: str = "") -> bool:
+    """The number is a position ('the first 2 sentences'), a reference ('the two sentences'), an
+    approximation or a range: not a count requirement."""
+    if re.search(r"(?:^|\b)(?:first|last|final|opening|initial|closing|the|these|those|both|all|each|its|their|"
+                 r"approximately|about|around|roughly|nearly|almost|some|between|from)$", before):
+        return True
+    if re.search(r"\d\s*(?:-|\u2013|to|or|and)\s*$", prefix) or re.search(r"\b(?:first|last)\s*$", prefix):
+        return True
+    return re.match(r"\s*(?:to|-|\u2013|or|and)\s*\d", after) is not None or re.match(r"\s*%", after) is not None
 
 
 def _count(norm: str, unit: str, default: Optional[str] = "exactly") -> Optional[Tuple[str, int]]:
@@ -99,6 +111,8 @@ def _count(norm: str, unit: str, default: Optional[str] = "exactly") -> Optional
     for m in re.finditer(rf"(?:(?P<rel>[a-z ]+?)\s+)?{_NUM}\s+(?:\w+[- ]){{0,2}}?{unit}\b(?P<after>[a-z ]{{0,20}})", norm):
         n = _int(m.group(2))
         before = (m.group("rel") or "").strip()
+        if _not_a_requirement(before, norm[m.end(2):m.end(2) + 12], norm[:m.start(2)]):
+            return None
         rel = None
         for words, r in _REL_BEFORE:
             if re.search(rf"(?:^|\b)(?:{words})$", before):
@@ -124,6 +138,8 @@ def _count_times(norm: str) -> Optional[Tuple[str, int]]:
     if not m:
         return None
     before = (m.group("rel") or "").strip()
+    if _not_a_requirement(before, norm[m.end(2):m.end(2) + 12], norm[:m.start(2)]):
+        return None
     rel = None
     for words, r in _REL_BEFORE:
         if re.search(rf"(?:^|\b)(?:{words})$", before):
@@ -422,21 +438,25 @@ def r_keywords(c: _Ctx):
     if not kws:
         return None
     head = c.low[:m.start()]
+    verbs_text = _QUOTE_RE.sub(" ", c.low)
     negative = re.search(_NEG, head) is not None or re.search(r"\b(excludes?|avoids?|omits?|lacks?)\b", head) is not None
-    if not negative and not re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|keywords|appear|say|state)", c.low):
+    if not negative and not re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|keywords|appear|say|state)", verbs_text):
         return None
     if negative:
         return "keywords_absent", {"keywords": kws}
     return "keywords_present", {"keywords": kws}
 
 
+_DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
+
+
 def r_ends_with(c: _Ctx):
     if not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?)\s+(?:\w+\s+){0,4}?with\b", c.low):
         return None
-    m = re.search(r"[\"\u201c](.+)[\"\u201d]", c.text)
+    m = _DQ.search(c.text)
     if not m or c.neg:
         return None
-    return "ends_with", {"phrase": m.group(1)}
+    return "ends_with", {"phrase": m.group(1) or m.group(2)}
 
 
 def r_starts_with(c: _Ctx):
@@ -444,10 +464,10 @@ def r_starts_with(c: _Ctx):
         return None
     if re.search(r"\bparagraph|\bsentence|\bline\b|\bsection", c.low):
         return None
-    m = re.search(r"[\"\u201c](.+)[\"\u201d]", c.text)
+    m = _DQ.search(c.text)
     if not m or c.neg:
         return None
-    return "starts_with", {"phrase": m.group(1)}
+    return "starts_with", {"phrase": m.group(1) or m.group(2)}
 
 
 def r_language(c: _Ctx):
@@ -491,7 +511,7 @@ def r_sentences(c: _Ctx):
 RULES: List[Rule] = [
     r_repeat_prompt, r_two_responses, r_constrained, r_title, r_quotes_wrap, r_json, r_postscript,
     r_placeholders, r_two_part_paragraph, r_highlight, r_sections, r_paragraphs, r_bullets, r_capital_words, r_case,
-    r_letter_frequency, r_no_commas, r_keyword_frequency, r_keywords, r_ends_with, r_starts_with, r_language,
+    r_letter_frequency, r_no_commas, r_keyword_frequency, r_ends_with, r_starts_with, r_keywords, r_language,
     r_words, r_sentences,
 ]
 
@@ -499,16 +519,22 @@ RULES: List[Rule] = [
 _SEMANTIC = re.compile(
     r"\b(explain|explains|describ|discuss|justif|accurate|accurately|correct(ly)?|appropriate|recommend|advis|"
     r"suggest|clarif|acknowledg|identif|empath|tone|factual|relevant|helpful|safe|harm|risk|diagnos|"
-    r"symptom|treatment|medication|dose|patient|doctor|clinic|why|because|reason)",
+    r"symptom|treatment|medication|dose|patient|doctor|clinic|why|because|reason|incorrect|grammar|error|"
+    r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
+    r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
+    r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
+    r"even though|although|unless|if|when|summar)",
     re.IGNORECASE,
 )
 
 
 def lower_criterion(text: str) -> Optional[ProgramCheck]:
     """A validated program check for an unambiguous surface criterion, else None (stays neural)."""
-    if not text or len(text) > MAX_CRITERION_CHARS:
+    if not text or not text.strip():
         return None
     stripped = text.strip()
+    if len(_blank_outer_quotes(stripped)) > MAX_CRITERION_CHARS:
+        return None
     # a single requirement: no more than two sentences, no enumerations
     if stripped.count("\n") > 2:
         return None
@@ -519,16 +545,58 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if 0 <= first < last:  # quoted material (possibly nested) is data, not the criterion's meaning
         unquoted = stripped[:first] + " " + stripped[last + 1:]
     unquoted = _QUOTE_RE.sub(" ", unquoted)
-    unquoted = re.sub(r"\b(?:word|term|keyword|letter|character)\s+\S+", " ", unquoted, flags=re.IGNORECASE)
+    unquoted = re.sub(r"\b(?:word|term|keyword|letter|character)\s+\S+(?=\s+(?:should|must|appears?|occurs?|is used))",
+                      " ", unquoted, flags=re.IGNORECASE)
+    unquoted = re.sub(r"\bwith (?:the )?word\s+\w+", " ", unquoted, flags=re.IGNORECASE)
     if _SEMANTIC.search(unquoted):
         return None
+    if _NOT_A_RUBRIC_ITEM.search(stripped):
+        return None
+    found = None
     for rule in RULES:
         got = rule(c)
-        if got is None:
-            continue
-        name, args = got
-        try:
-            return validate_check(name, args)
-        except ValueError:
+        if got is not None:
+            found = got
+            break
+    if found is None:
+        return None
+    name, args = found
+    # a compound criterion ("starts with "X" and includes the word "Y"): another rule fires on the text
+    # with the quoted material blanked out and asks for a different check -> leave it to the judge
+    blank_text = _blank_outer_quotes(stripped, always=True) if name == "repeats_prompt" else stripped
+    blank = _Ctx(_QUOTE_RE.sub('"x"', blank_text))
+    for rule in RULES:
+        other = rule(blank)
+        if other is not None and other[0] != name and other[0] not in _COMPATIBLE.get(name, ()):
             return None
-    return None
+    try:
+        return validate_check(name, args)
+    except ValueError:
+        return None
+
+
+# checks that a criterion for the first may also trigger without being a second requirement
+_COMPATIBLE = {
+    "all_lowercase": ("response_language",),
+    "all_uppercase": ("response_language", "capital_word_frequency"),
+    "capital_word_frequency": ("all_uppercase", "word_count"),
+    "paragraph_first_word": ("paragraph_count", "keywords_present", "starts_with"),
+    "keyword_frequency": ("keywords_present", "letter_frequency"),
+    "letter_frequency": ("keyword_frequency", "keywords_present", "no_commas"),
+    "repeats_prompt": tuple(),
+    "section_count": ("paragraph_count",),
+    "postscript": ("ends_with", "starts_with"),
+    "any_phrase_present": ("keywords_present",),
+    "two_responses": ("paragraph_count",),
+}
+# first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
+_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b", re.IGNORECASE)
+
+
+def _blank_outer_quotes(text: str, always: bool = False) -> str:
+    """Replace everything from the first to the last double quote by "x" (nested quotations)."""
+    first = min((i for i in (text.find('"'), text.find("\u201c")) if i >= 0), default=-1)
+    last = max(text.rfind('"'), text.rfind("\u201d"))
+    if 0 <= first < last and (always or text.count('"') > 2 or last - first > 300):
+        return text[:first] + '"x"' + text[last + 1:]
+    return text
