@@ -1,0 +1,165 @@
+"""Adapters for RL frameworks (DESIGN section 8, ecosystem.md section 2).
+
+* TRL ``GRPOTrainer`` / ``RLOOTrainer``: pass a :class:`rubricc.RubricReward` directly in ``reward_funcs``;
+  the rubric travels as a dataset column (``rubric_id`` or inline ``rubric``). :func:`trl_reward` builds one.
+* verl: :func:`compute_score` (``custom_reward_function.path`` = this file's path, ``name: compute_score``,
+  ``reward_kwargs: {verifier: DIR, rubrics: FILE}``) and :func:`compute_score_batch` for the ``batch``
+  reward manager. The rubric is ``ground_truth`` (an id, a rubric dict or its JSON) or
+  ``extra_info["rubric"]`` / ``extra_info["rubric_id"]``; the prompt (verl passes only the response) is
+  ``extra_info["prompt"]`` when the rubric does not carry it.
+* OpenRLHF: :func:`openrlhf_rewards` maps ``{"query", "prompts", "labels"}`` to
+  ``{"rewards", "scores", "extra_logs"}``; ``rubricc serve`` (rubricc/serve.py) speaks it over HTTP.
+
+Every adapter keeps one :class:`RubricReward` per (verifier, rubrics, options) in the process, so the
+ONNX Runtime session is built once.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from rubricc.formats import InputError, Rubric
+
+_REWARDS: Dict[Tuple, Any] = {}
+_LOCK = threading.Lock()
+
+
+def trl_reward(verifier: str, rubrics: Any = None, **options):
+    """A TRL reward function: ``GRPOTrainer(reward_funcs=[trl_reward(DIR, RUBRICS)])``."""
+    from rubricc.runtime import RubricReward
+
+    return RubricReward(verifier, rubrics=rubrics, **options)
+
+
+def get_reward(verifier: Optional[str] = None, rubrics: Any = None, **options):
+    """The process-wide RubricReward for these arguments (``$RUBRICC_VERIFIER`` / ``$RUBRICC_RUBRICS`` when
+    not given)."""
+    verifier = verifier or os.environ.get("RUBRICC_VERIFIER")
+    if not verifier:
+        raise InputError("no verifier given: pass reward_kwargs {verifier: DIR} or set RUBRICC_VERIFIER")
+    if rubrics is None:
+        rubrics = os.environ.get("RUBRICC_RUBRICS") or None
+    key = (str(verifier), rubrics if isinstance(rubrics, (str, type(None))) else id(rubrics),
+           tuple(sorted((k, repr(v)) for k, v in options.items())))
+    with _LOCK:
+        rw = _REWARDS.get(key)
+        if rw is None:
+            from rubricc.runtime import RubricReward
+
+            rw = _REWARDS[key] = RubricReward(verifier, rubrics=rubrics, **options)
+    return rw
+
+
+# ----------------------------------------------------------------------------------------------
+# verl
+# ----------------------------------------------------------------------------------------------
+def _verl_rubric(reward, ground_truth: Any, extra_info: Optional[Mapping[str, Any]], where: str) -> Optional[Rubric]:
+    from rubricc.runtime import parse_inline_rubric
+
+    extra = extra_info or {}
+    prompt = extra.get("prompt")
+    for src, obj in (("extra_info.rubric", extra.get("rubric")), ("ground_truth", ground_truth),
+                     ("extra_info.rubric_id", extra.get("rubric_id"))):
+        if obj is None:
+            continue
+        if isinstance(obj, str) and not obj.lstrip().startswith(("{", "[")):
+            r = reward.rubrics.get(obj)
+            if r is None:
+                raise InputError(f"{where} {src}: rubric id {obj!r} is not among the {len(reward.rubrics)} loaded rubrics")
+            return r
+        if isinstance(obj, Mapping) and "criteria" not in obj and "rubric_id" in obj:
+            return _verl_rubric(reward, obj["rubric_id"], extra, where)
+        return parse_inline_rubric(obj, prompt, where=f"{where} {src}")
+    return None
+
+
+def _verl_result(d: Dict[str, Any]) -> Dict[str, Any]:
+    r = d["reward"]
+    vals = [float(v) for v in d["verdicts"].values() if v is not None]
+    return {"score": 0.0 if r is None else float(r), "rubric_scored": 0 if r is None else 1,
+            "rubric_verdict_mean": (sum(vals) / len(vals)) if vals else 0.0}
+
+
+def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str], ground_truths: Sequence[Any],
+                        extra_infos: Optional[Sequence[Optional[Mapping[str, Any]]]] = None, verifier: Optional[str] = None,
+                        rubrics: Any = None, **options) -> List[Dict[str, Any]]:
+    """verl ``batch`` reward manager form: one call per batch, one ``{"score", ...}`` dict per sample
+    (score 0.0 with ``rubric_scored`` 0 where no rubric applies or the reward is undefined)."""
+    reward = get_reward(verifier, rubrics, **options)
+    n = len(solution_strs)
+    extra_infos = list(extra_infos) if extra_infos is not None else [None] * n
+    if not (len(data_sources) == len(ground_truths) == len(extra_infos) == n):
+        raise ValueError("data_sources, solution_strs, ground_truths and extra_infos must have the same length")
+    rubs = [_verl_rubric(reward, gt, ex, f"sample {i}:") for i, (gt, ex) in enumerate(zip(ground_truths, extra_infos))]
+    prompts = [(ex or {}).get("prompt") for ex in extra_infos]
+    from rubricc.formats import prompt_to_text
+
+    details = reward.score_items(rubs, list(solution_strs), [prompt_to_text(p) if p else None for p in prompts])
+    return [_verl_result(d) for d in details]
+
+
+def compute_score(data_source: str, solution_str: str, ground_truth: Any, extra_info: Optional[Mapping[str, Any]] = None,
+                  verifier: Optional[str] = None, rubrics: Any = None, **options) -> Dict[str, Any]:
+    """verl ``custom_reward_function`` (naive manager): one sample -> ``{"score": float, ...}``."""
+    return compute_score_batch([data_source], [solution_str], [ground_truth], [extra_info], verifier=verifier,
+                               rubrics=rubrics, **options)[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# OpenRLHF
+# ----------------------------------------------------------------------------------------------
+def split_query(query: str, prompt: Optional[str]) -> str:
+    """The response part of OpenRLHF's ``query`` (prompt + response, decoded): the text after the prompt
+    when the query starts with it, else the whole query."""
+    if prompt and query.startswith(prompt):
+        return query[len(prompt):]
+    return query
+
+
+def _label_rubric(reward, label: Any, prompt: Optional[str], where: str) -> Optional[Rubric]:
+    from rubricc.runtime import parse_inline_rubric
+
+    if label is None or label == "":
+        return None
+    if isinstance(label, str) and not label.lstrip().startswith(("{", "[")):
+        r = reward.rubrics.get(label)
+        if r is None:
+            raise InputError(f"{where}: rubric id {label!r} is not among the {len(reward.rubrics)} loaded rubrics")
+        return r
+    return parse_inline_rubric(label, prompt, where=where)
+
+
+def openrlhf_rewards(reward, query: Sequence[str], prompts: Optional[Sequence[str]] = None,
+                     labels: Optional[Sequence[Any]] = None) -> Dict[str, Any]:
+    """OpenRLHF remote-reward semantics: ``labels[i]`` is a rubric id or an inline rubric (JSON); rewards
+    of unscorable samples are 0.0 and counted in ``extra_logs``."""
+    n = len(query)
+    prompts = list(prompts) if prompts is not None else [None] * n
+    labels = list(labels) if labels is not None else [None] * n
+    if not (len(prompts) == len(labels) == n):
+        raise InputError(f"query, prompts and labels must have the same length (got {n}, {len(prompts)}, {len(labels)})")
+    rubs = [_label_rubric(reward, lab, p, f"labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
+    responses = [split_query(q, p) for q, p in zip(query, prompts)]
+    details = reward.score_items(rubs, responses, [p or None for p in prompts])
+    rewards = [0.0 if d["reward"] is None else float(d["reward"]) for d in details]
+    scored = [0.0 if d["reward"] is None else 1.0 for d in details]
+    means = [_verl_result(d)["rubric_verdict_mean"] for d in details]
+    # extra_logs hold one value per sample, as OpenRLHF's reference reward server returns them
+    return {"rewards": rewards, "scores": rewards,
+            "extra_logs": {"rubric_scored": scored, "rubric_verdict_mean": means}}
+
+
+def openrlhf_reward_func(queries, prompts, labels, verifier: Optional[str] = None, rubrics: Any = None):
+    """OpenRLHF ``--reward.remote_url my.py`` form: returns torch tensors as OpenRLHF expects."""
+    import torch
+
+    out = openrlhf_rewards(get_reward(verifier, rubrics), list(queries), list(prompts), list(labels))
+    return {"rewards": torch.tensor(out["rewards"]), "scores": torch.tensor(out["scores"]),
+            "extra_logs": {k: torch.tensor(v) for k, v in out["extra_logs"].items()}}
+
+
+def dumps_rubric(rubric: Rubric) -> str:
+    """A rubric as the JSON text to put in a label / ground_truth column."""
+    return json.dumps(rubric.model_dump(mode="json"), ensure_ascii=False)

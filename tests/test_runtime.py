@@ -1,0 +1,217 @@
+"""RubricReward on a real exported bundle (MiniLM + seeded random head) through real ONNX Runtime."""
+import json
+import math
+import pickle
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rubricc.formats import InputError
+from rubricc.scoring import score
+from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    return bundle_dir()
+
+
+@pytest.fixture(scope="module")
+def reward(bundle):
+    from rubricc import RubricReward
+
+    return RubricReward(bundle, rubrics=sample_rubrics(), threads=1)
+
+
+def test_import_is_light():
+    code = ("import sys, rubricc; from rubricc import RubricReward; import rubricc.runtime, rubricc.integrations;"
+            "import rubricc.kernels.ops;"
+            "bad = [m for m in ('torch', 'onnxruntime', 'transformers', 'aiohttp') if m in sys.modules];"
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _items():
+    rubs = {r.id: r for r in sample_rubrics()}
+    ids = ["r1", "r1", "r2", "r2", "r3", "r1"]
+    resp = [RESPONSES[0], RESPONSES[1], RESPONSES[2], RESPONSES[3], RESPONSES[2], RESPONSES[4]]
+    return rubs, ids, resp
+
+
+def test_rewards_follow_the_scoring_rule(reward):
+    rubs, ids, resp = _items()
+    out = reward(prompts=[rubs[i].prompt for i in ids], completions=resp, rubric_id=ids, return_details=True)
+    assert len(out) == len(resp)
+    for o, rid, text in zip(out, ids, resp):
+        rub = rubs[rid]
+        assert list(o["verdicts"]) == [c.id for c in rub.criteria]
+        v = [o["verdicts"][c.id] for c in rub.criteria]
+        expect = score([c.weight for c in rub.criteria], v)
+        assert o["reward"] == expect  # exactly the rule of rubricc.scoring.score
+    # r3 has only a negative weight: the reward is undefined -> None
+    assert out[4]["reward"] is None
+    # the program check ran on the text (never the model): short answer yes, long no
+    assert out[0]["verdicts"]["c4"] is True and out[5]["verdicts"]["c4"] is True
+    assert out[1]["verdicts"]["c4"] is True
+    assert isinstance(out[0]["verdicts"]["c1"], float) and 0 < out[0]["verdicts"]["c1"] < 1
+    plain = reward(prompts=[rubs[i].prompt for i in ids], completions=resp, rubric_id=ids)
+    assert plain == [o["reward"] for o in out]
+
+
+def test_clip_and_missing_drop(bundle):
+    from rubricc import RubricReward
+
+    rubs, ids, resp = _items()
+    rw = RubricReward(bundle, rubrics=list(rubs.values()), clip=False, threads=1)
+    out = rw(completions=resp, rubric_id=ids, return_details=True)
+    for o, rid in zip(out, ids):
+        rub = rubs[rid]
+        expect = score([c.weight for c in rub.criteria], [o["verdicts"][c.id] for c in rub.criteria], clip=False)
+        assert o["reward"] == expect
+
+
+def test_fused_equals_pairwise_and_split(bundle):
+    from rubricc import RubricReward
+
+    rubs, ids, resp = _items()
+    fused = RubricReward(bundle, rubrics=list(rubs.values()), threads=1)(completions=resp, rubric_id=ids,
+                                                                         return_details=True)
+    pair = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, layout="pairwise")(
+        completions=resp, rubric_id=ids, return_details=True)
+    split = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, max_seq_len=8, token_budget=64)(
+        completions=resp, rubric_id=ids, return_details=True)
+    for a, b, c in zip(fused, pair, split):
+        for k, v in a["verdicts"].items():
+            if isinstance(v, float):
+                assert abs(v - b["verdicts"][k]) < 1e-5
+                assert abs(v - c["verdicts"][k]) < 1e-5
+            else:
+                assert v == b["verdicts"][k] == c["verdicts"][k]
+
+
+def test_native_and_numpy_kernels_identical(bundle):
+    from rubricc import RubricReward
+    from rubricc.kernels.native import load
+
+    if load() is None:
+        pytest.skip("native kernels not built")
+    rubs, ids, resp = _items()
+    a = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, kernels="native")
+    b = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, kernels="numpy")
+    assert a.ops.name == "native" and b.ops.name == "numpy"
+    assert a(completions=resp, rubric_id=ids, return_details=True) == b(completions=resp, rubric_id=ids,
+                                                                          return_details=True)
+
+
+def test_long_inputs_keep_positions_in_range(bundle):
+    """A very long prompt/response and many long criteria: positions stay < 512 and the rubric is split."""
+    from rubricc import RubricReward
+    from rubricc.formats import Rubric
+
+    crits = [{"id": f"k{i}", "text": ("word%d " % i) * 150, "weight": 1 + i % 3} for i in range(30)]
+    rub = Rubric(id="long", prompt="please " * 900, criteria=crits)
+    rw = RubricReward(bundle, rubrics=[rub], threads=1, max_seq_len=1024, token_budget=4096)
+    seen = []
+    orig = rw._run
+
+    def spy(sess, batch):
+        seen.append((batch["position_ids"].max(), batch["input_ids"].shape))
+        return orig(sess, batch)
+
+    rw._run = spy
+    out = rw(completions=["answer " * 2000], rubric_id=["long"], return_details=True)
+    assert 0 <= out[0]["reward"] <= 1 and len(out[0]["verdicts"]) == 30
+    assert max(p for p, _ in seen) < 512
+    assert all(shape[1] <= 1024 for _, shape in seen)
+
+
+def test_formats_and_rubric_sources(reward):
+    rubs = {r.id: r for r in sample_rubrics()}
+    r2 = rubs["r2"]
+    conv_prompt = r2.prompt
+    conv_completion = [{"role": "assistant", "content": RESPONSES[2]}]
+    by_id = reward(prompts=[conv_prompt], completions=[conv_completion], rubric_id=["r2"])
+    by_prompt = reward(prompts=[conv_prompt], completions=[conv_completion])  # matched on the prompt text
+    inline_dict = reward(prompts=[conv_prompt], completions=[RESPONSES[2]], rubric=[r2.model_dump(mode="json")])
+    inline_json = reward(prompts=[conv_prompt], completions=[RESPONSES[2]], rubric=[r2.model_dump_json()])
+    no_prompt_field = {"criteria": [c.model_dump(mode="json") for c in r2.criteria]}
+    inline_partial = reward(prompts=[conv_prompt], completions=[RESPONSES[2]], rubric=[json.dumps(no_prompt_field)])
+    assert by_id == by_prompt == inline_dict == inline_json == inline_partial
+    assert isinstance(by_id[0], float)
+    # no rubric for this prompt: None (TRL treats it as not applicable)
+    assert reward(prompts=["unrelated"], completions=["x"]) == [None]
+    with pytest.raises(InputError, match="rubric_id 'nope'"):
+        reward(prompts=["p"], completions=["x"], rubric_id=["nope"])
+    with pytest.raises(InputError, match="invalid JSON"):
+        reward(prompts=["p"], completions=["x"], rubric=["{not json"])
+    assert reward(prompts=[], completions=[]) == []
+    assert reward.__name__ == "rubric_reward"
+
+
+def test_batch_dedup_matches_single_calls(reward):
+    rubs, ids, resp = _items()
+    batch = reward(completions=resp, rubric_id=ids)
+    single = [reward(completions=[t], rubric_id=[i])[0] for t, i in zip(resp, ids)]
+    for a, b in zip(batch, single):
+        assert (a is None and b is None) or abs(a - b) < 1e-6
+
+
+def test_pickle_roundtrip(reward):
+    rubs, ids, resp = _items()
+    before = reward(completions=resp, rubric_id=ids)
+    clone = pickle.loads(pickle.dumps(reward))
+    assert clone._session is None and clone.__name__ == reward.__name__
+    assert clone(completions=resp, rubric_id=ids) == before
+
+
+def test_int8_variant_close(bundle):
+    from rubricc import RubricReward
+
+    rubs, ids, resp = _items()
+    a = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, variant="fp32")
+    b = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, variant="int8")
+    ra, rb = a(completions=resp, rubric_id=ids), b(completions=resp, rubric_id=ids)
+    assert b.variant_used == "int8" and a.variant_used == "fp32"
+    for x, y in zip(ra, rb):
+        assert (x is None and y is None) or abs(x - y) < 0.1
+
+
+def test_session_selection_cpu_is_quiet(bundle):
+    """On a CPU-only machine auto picks the CPU provider without printing any error line."""
+    from rubricc.runtime import cuda_usable, select_variant
+
+    code = (f"from rubricc import RubricReward; r = RubricReward({bundle!r}, rubrics={[sample_rubrics()[1].model_dump(mode='json')]!r});"
+            "print(r(completions=['Leaves fall'], rubric_id=['r2'])); print(r.device, r.variant_used)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    if not cuda_usable():
+        assert out.stdout.split()[-2:] == ["cpu", "fp32"]
+        assert out.stderr.strip() == "", out.stderr
+    cfg = {"variants": {"fp32": "a", "int8": "b", "fp16": "c"}}
+    assert select_variant(cfg, "cuda") == "fp16"
+    assert select_variant(cfg, "cpu") == "fp32"
+    assert select_variant({**cfg, "cpu_variant": "int8"}, "cpu") == "int8"
+    with pytest.raises(InputError):
+        select_variant({"variants": {"fp32": "a"}}, "cpu", "int8")
+
+
+def test_cuda_request_fails_clearly_without_gpu(bundle):
+    from rubricc import RubricReward
+    from rubricc.runtime import cuda_usable
+
+    if cuda_usable():
+        pytest.skip("a GPU is usable here")
+    with pytest.raises(RuntimeError, match="CUDA is not usable"):
+        RubricReward(bundle, rubrics=sample_rubrics(), providers="cuda").session()
+
+
+def test_bad_bundle(tmp_path):
+    from rubricc import RubricReward
+
+    with pytest.raises(InputError, match="verifier.json: no such file"):
+        RubricReward(tmp_path)
+    (tmp_path / "verifier.json").write_text('{"format": "other"}')
+    with pytest.raises(InputError, match="not a rubricc.verifier/1 bundle"):
+        RubricReward(tmp_path)
