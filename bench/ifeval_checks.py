@@ -304,11 +304,60 @@ def render_criterion(instruction_id: str, kwargs: Dict[str, Any], rng: random.Ra
     raise KeyError(f"no rendering for IFEval instruction {instruction_id!r}")
 
 
+def render_official(instruction_id: str, kwargs: Dict[str, Any]) -> str:
+    """The instruction exactly as the official ``build_description`` template words it (imperative).
+
+    For ``repeat_prompt`` the request to repeat is appended in quotes, since the official sentence
+    does not contain it.
+    """
+    k = {a: b for a, b in (kwargs or {}).items() if b is not None}
+    fam = instruction_id.split(":", 1)[1]
+    t = {
+        "response_language": lambda: f"Your ENTIRE response should be in {_LANG_NAMES.get(k['language'], k['language'])} language, no other language is allowed.",
+        "number_sentences": lambda: f"Your response should contain {k['relation']} {k['num_sentences']} sentences.",
+        "number_placeholders": lambda: f"The response must contain at least {k['num_placeholders']} placeholders represented by square brackets, such as [address].",
+        "number_bullet_lists": lambda: f"Your answer must contain exactly {k['num_bullets']} bullet points. Use the markdown bullet points such as:\n* This is point 1. \n* This is point 2",
+        "constrained_response": lambda: "Answer with one of the following options: ('My answer is yes.', 'My answer is no.', 'My answer is maybe.')",
+        "number_highlighted_sections": lambda: f"Highlight at least {k['num_highlights']} sections in your answer with markdown, i.e. *highlighted section*.",
+        "multiple_sections": lambda: (f"Your response must have {k['num_sections']} sections. Mark the beginning of each section with "
+                                      f"{k['section_spliter']} X, such as:\n{k['section_spliter']} 1\n[content of section 1]\n"
+                                      f"{k['section_spliter']} 2\n[content of section 2]"),
+        "number_paragraphs": lambda: f"There should be {k['num_paragraphs']} paragraphs. Paragraphs are separated with the markdown divider: ***",
+        "postscript": lambda: f"At the end of your response, please explicitly add a postscript starting with {k['postscript_marker']}",
+        "existence": lambda: f"Include keywords {sorted(k['keywords'])} in the response.",
+        "frequency": lambda: f"In your response, the word {k['keyword']} should appear {k['relation']} {k['frequency']} times.",
+        "number_words": lambda: f"Answer with {k['relation']} {k['num_words']} words.",
+        "json_format": lambda: "Entire output should be wrapped in JSON format. You can use markdown ticks such as ```.",
+        "nth_paragraph_first_word": lambda: (f"There should be {k['num_paragraphs']} paragraphs. Paragraphs and only paragraphs are separated "
+                                             "with each other by two new lines as if it was '\\n\\n' in python. "
+                                             f"Paragraph {k['nth_paragraph']} must start with word {k['first_word']}."),
+        "forbidden_words": lambda: f"Do not include keywords {sorted(set(k['forbidden_words']))} in the response.",
+        "two_responses": lambda: "Give two different responses. Responses and only responses should be separated by 6 asterisk symbols: ******.",
+        "repeat_prompt": lambda: ("First repeat the request word for word without change, then give your answer (1. do not say any words "
+                                  "or characters before repeating the request; 2. the request you need to repeat does not include this "
+                                  f"sentence) The request: \"{k['prompt_to_repeat']}\""),
+        "end_checker": lambda: f"Finish your response with this exact phrase {k['end_phrase']}. No other words should follow this phrase.",
+        "title": lambda: "Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.",
+        "letter_frequency": lambda: f"In your response, the letter {k['letter']} should appear {k['let_relation']} {k['let_frequency']} times.",
+        "english_capital": lambda: "Your entire response should be in English, and in all capital letters.",
+        "english_lowercase": lambda: "Your entire response should be in English, and in all lowercase letters. No capital letters are allowed.",
+        "no_comma": lambda: "In your entire response, refrain from the use of any commas.",
+        "capital_word_frequency": lambda: f"In your response, words with all capital letters should appear {k['capital_relation']} {k['capital_frequency']} times.",
+        "quotation": lambda: "Wrap your entire response with double quotation marks.",
+    }
+    if fam not in t:
+        raise KeyError(f"no official wording for IFEval instruction {instruction_id!r}")
+    return t[fam]()
+
+
 # ----------------------------------------------------------------------------------------------
 # The benchmark
 # ----------------------------------------------------------------------------------------------
-def evaluate(records: List[IFEvalRecord], seed: int = 0) -> Dict[str, Any]:
-    """Render, lower and run every instruction; per-family and overall coverage and agreement."""
+def evaluate(records: List[IFEvalRecord], seed: int = 0, official_wording: bool = False) -> Dict[str, Any]:
+    """Render, lower and run every instruction; per-family and overall coverage and agreement.
+
+    ``official_wording=True`` renders with the verbatim official templates instead of the varied phrasings.
+    """
     from rubricc.compiler.checks import run_check
     from rubricc.compiler.lower import lower_criterion
 
@@ -317,7 +366,7 @@ def evaluate(records: List[IFEvalRecord], seed: int = 0) -> Dict[str, Any]:
     rows = []
     for rec in records:
         for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
-            text = render_criterion(iid, kw, rng)
+            text = render_official(iid, kw) if official_wording else render_criterion(iid, kw, rng)
             check = lower_criterion(text)
             verdict = None
             if check is not None:
@@ -352,13 +401,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not (d / "ifeval" / "input_data.jsonl").exists():
         print(f"error: IFEval data not found under {d / 'ifeval'}", file=sys.stderr)
         return 2
-    res = evaluate(load_ifeval(d), seed=a.seed)
+    records = load_ifeval(d)
+    off = evaluate(records, official_wording=True)
+    res = evaluate(records, seed=a.seed)
     print(f"{'family':48s} {'criteria':>8s} {'lowered':>8s} {'agreement':>9s}")
     for k, v in res["families"].items():
         ag = "-" if v["agreement"] is None else f"{v['agreement']:.3f}"
         print(f"{k:48s} {v['criteria']:8d} {v['lowered']:8d} {ag:>9s}")
+    print(f"official imperative wording (one template per family): coverage {off['coverage']:.4f}, "
+          f"agreement {off['agreement']:.4f}, n {off['n']}")
+    print("varied rubric-writer phrasings (seed %d):" % a.seed)
     if a.show_misses:
-        for r in res["rows"]:
+        for r in off["rows"] + res["rows"]:
             if r["check"] is None or r["verdict"] != r["official"]:
                 print(json.dumps({k: r[k] for k in ("instruction_id", "criterion", "check", "verdict", "official")})[:600])
     print(json.dumps({"coverage": round(res["coverage"], 4), "agreement": round(res["agreement"], 4), "n": res["n"]}))

@@ -180,7 +180,8 @@ class _Ctx:
         self.text = text
         low = text.lower().replace("\u2019", "'")
         self.low = low
-        self.norm = _number_words_to_digits(low)
+        # counts are read outside quotations ("Once upon a time" is not a frequency)
+        self.norm = _number_words_to_digits(_QUOTE_RE.sub('"q"', low))
         self.quotes = _quoted(text)
         # "with no other words after it" / "no other language" restate exactness, they are not negations
         self.neg = re.search(_NEG, re.sub(_NOT_NEGATION, " ", low)) is not None
@@ -282,7 +283,11 @@ def r_two_part_paragraph(c: _Ctx):
     else:
         w = m.group(2)
         nth = _ORDINALS.get(w) if w in _ORDINALS else int(re.match(r"\d+", w).group(0))
-    args: Dict[str, Any] = {"word": m.group(3)}
+    w = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\s+(?:the\s+)?(?:word\s+)?"
+                  r"[\"'\u201c]?([A-Za-z][\w-]*)", c.text, flags=re.IGNORECASE)
+    if not w:
+        return None
+    args: Dict[str, Any] = {"word": w.group(1)}
     cnt = _count(c.norm, r"paragraphs", default="exactly")
     if cnt is not None:
         if cnt[0] != "exactly":
@@ -342,6 +347,11 @@ def r_bullets(c: _Ctx):
         return None
     cnt = _count(c.norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?| lists?| items?|s)?", default="exactly")
     if cnt is None:
+        if re.fullmatch(r"(?:the\s+)?(?:response\s+|answer\s+)?(?:does\s+not|doesn't|do\s+not|should\s+not|must\s+not)\s+"
+                        r"(?:use|contain|include|have)\s+(?:any\s+)?bullet(?:ed)?(?:[- ]points?| lists?|s)?\.?"
+                        r"|(?:the\s+)?(?:response\s+)?(?:uses|contains|has)\s+no\s+bullet(?:ed)?(?:[- ]points?| lists?|s)?\.?",
+                        c.low.strip()):
+            return "bullet_count", {"relation": "exactly", "n": 0}
         return None
     rel, n = cnt
     return "bullet_count", {"relation": rel, "n": n}
@@ -454,9 +464,15 @@ def r_ends_with(c: _Ctx):
     if not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?)\s+(?:\w+\s+){0,4}?with\b", c.low):
         return None
     m = _DQ.search(c.text)
-    if not m or c.neg:
-        return None
-    return "ends_with", {"phrase": m.group(1) or m.group(2)}
+    if m and not c.neg:
+        return "ends_with", {"phrase": m.group(1) or m.group(2)}
+    # unquoted: "... with this exact phrase Any other questions?. No other words should follow this phrase."
+    m = re.search(r"\bexact phrase:?\s+(.+?)\s+(?:no|nothing) other (?:words|text)", c.text, flags=re.IGNORECASE | re.DOTALL)
+    if m:
+        phrase = m.group(1).strip()
+        phrase = phrase[:-1] if phrase.endswith(".") else phrase
+        return ("ends_with", {"phrase": phrase}) if phrase else None
+    return None
 
 
 def r_starts_with(c: _Ctx):
@@ -523,7 +539,7 @@ _SEMANTIC = re.compile(
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
-    r"even though|although|unless|if|when|summar)",
+    r"even though|although|unless|(?<!as )if|when|summar)",
     re.IGNORECASE,
 )
 
@@ -533,9 +549,11 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if not text or not text.strip():
         return None
     stripped = text.strip()
-    if len(_blank_outer_quotes(stripped)) > MAX_CRITERION_CHARS:
+    if len(_blank_outer_quotes(stripped, always=True)) > MAX_CRITERION_CHARS:
         return None
     # a single requirement: no more than two sentences, no enumerations
+    # an example block after "such as:" illustrates the format, it is not a further requirement
+    stripped = re.split(r"(?:such as|e\.g\.|for example|like this|i\.e\.)\s*:\s*\n", stripped, maxsplit=1)[0].strip()
     if stripped.count("\n") > 2:
         return None
     c = _Ctx(stripped)
