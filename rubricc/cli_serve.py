@@ -1,0 +1,114 @@
+"""`rubricc score` and `rubricc serve`: thin commands over rubricc.runtime and rubricc.serve."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from rubricc.formats import InputError
+
+_runtime_options = [
+    click.option("--verifier", "verifier", required=True, type=click.Path(file_okay=False),
+                 help="Verifier bundle folder (from `rubricc distill`)."),
+    click.option("--rubrics", "rubrics", required=True, type=click.Path(dir_okay=False), help="Rubrics JSONL."),
+    click.option("--providers", default="auto", show_default=True, type=click.Choice(["auto", "cpu", "cuda"]),
+                 help="ONNX Runtime execution provider (auto: CUDA only when really usable)."),
+    click.option("--variant", default="auto", show_default=True, type=click.Choice(["auto", "fp32", "int8", "fp16"]),
+                 help="Model variant of the bundle."),
+    click.option("--threads", type=click.IntRange(1, 1024), default=None, help="CPU intra-op threads."),
+    click.option("--token-budget", type=click.IntRange(64, 10_000_000), default=16384, show_default=True,
+                 help="Tokens per model run (batch x padded length)."),
+]
+
+
+def runtime_options(f):
+    for opt in reversed(_runtime_options):
+        f = opt(f)
+    return f
+
+
+def _make_reward(verifier, rubrics, providers, variant, threads, token_budget):
+    from rubricc.runtime import RubricReward
+
+    if not os.path.isdir(verifier):
+        raise InputError(f"{verifier}: no such verifier folder")
+    return RubricReward(verifier, rubrics=rubrics, providers=providers, variant=variant, threads=threads,
+                        token_budget=token_budget)
+
+
+@click.command("score")
+@runtime_options
+@click.option("--responses", required=True, type=click.Path(dir_okay=False),
+              help="Responses JSONL (prompt_id, id, text).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Rewards JSONL to write.")
+@click.option("--chunk", type=click.IntRange(1, 1_000_000), default=256, show_default=True,
+              help="Responses per scoring call (progress granularity).")
+def score_cmd(verifier, rubrics, providers, variant, threads, token_budget, responses, output, chunk):
+    """Score a file of responses: one line per response
+    {"prompt_id", "response_id", "reward", "verdicts": {criterion_id: p_yes or program verdict}}."""
+    from tqdm import tqdm
+
+    from rubricc.formats import atomic_open, read_responses
+    import json
+
+    reward = _make_reward(verifier, rubrics, providers, variant, threads, token_budget)
+    items = read_responses(responses)
+    for k, resp in enumerate(items):
+        if resp.prompt_id not in reward.rubrics:
+            raise InputError(f"{responses}:{k + 1}: prompt_id {resp.prompt_id!r} has no rubric in {rubrics}")
+    with atomic_open(output) as fh, tqdm(total=len(items), unit="resp", desc="score", file=sys.stderr,
+                                         disable=None) as bar:
+        for start in range(0, len(items), chunk):
+            part = items[start:start + chunk]
+            for resp, d in zip(part, reward.score_responses(part)):
+                fh.write(json.dumps({"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"],
+                                     "verdicts": d["verdicts"]}, ensure_ascii=False) + "\n")
+            bar.update(len(part))
+    click.echo(f"scored {len(items)} responses -> {output} ({reward.device}, {reward.variant_used})", err=True)
+
+
+@click.command("serve")
+@runtime_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 exposes it).")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="File holding a bearer token clients must send (or set RUBRICC_SERVE_TOKEN).")
+@click.option("--max-batch", default=512, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Samples per model call across concurrent requests.")
+@click.option("--max-wait-ms", default=5.0, show_default=True, type=click.FloatRange(0, 10_000),
+              help="How long the first queued request waits for others to join its batch.")
+@click.option("--max-request-mb", default=8.0, show_default=True, type=click.FloatRange(0.001, 4096))
+@click.option("--max-samples", default=4096, show_default=True, type=click.IntRange(1, 10_000_000),
+              help="Samples allowed in one request.")
+def serve_cmd(verifier, rubrics, providers, variant, threads, token_budget, host, port, token_file, max_batch,
+              max_wait_ms, max_request_mb, max_samples):
+    """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
+    {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
+    rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF."""
+    try:
+        import aiohttp  # noqa: F401
+    except ImportError:
+        raise InputError("rubricc serve needs aiohttp: pip install 'rubricc[serve]'") from None
+    from rubricc.serve import ServeConfig, run
+
+    token = os.environ.get("RUBRICC_SERVE_TOKEN") or None
+    if token_file:
+        with open(token_file, encoding="utf-8") as fh:
+            token = fh.read().strip() or None
+        if token is None:
+            raise InputError(f"{token_file}: the token file is empty")
+    reward = _make_reward(verifier, rubrics, providers, variant, threads, token_budget)
+    cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
+                      max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples)
+
+    def ready(url, server):
+        click.echo(f"rubricc serve: listening on {url} (POST /get_reward; {len(reward.rubrics)} rubrics; "
+                   f"{reward.device}, {reward.variant_used}; auth {'on' if token else 'off'})", err=True)
+
+    try:
+        run(reward, cfg, ready)
+    except KeyboardInterrupt:
+        pass
+    except OSError as e:
+        raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None

@@ -1,0 +1,343 @@
+"""`rubricc serve`: rewards over HTTP in OpenRLHF's remote reward protocol (ecosystem.md section 2.3).
+
+``POST /get_reward`` (or ``POST /``) with ``{"query": [str], "prompts": [str], "labels": [str]}`` answers
+``{"rewards": [float], "scores": [float], "extra_logs": {name: [float]}}``. ``labels[i]`` is a rubric id of
+the loaded rubrics or an inline rubric (JSON); ``query`` is prompt + response, the response being what
+follows the prompt. ``GET /health`` answers ``{"status": "ok", ...}``.
+
+Since 2026 OpenRLHF sends one sample per request, so the server batches ACROSS requests: a request is
+validated, queued, and a single worker takes everything queued (up to ``max_batch`` samples, waiting at
+most ``max_wait_ms`` for more after the first) into one ``RubricReward.score_items`` call run in a
+thread, while the next batch gathers. Binds 127.0.0.1 unless told otherwise; an optional bearer token;
+request size and sample-count limits with clear 4xx errors.
+"""
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+from rubricc.formats import InputError
+
+log = logging.getLogger("rubricc.serve")
+
+
+@dataclass
+class ServeConfig:
+    host: str = "127.0.0.1"
+    port: int = 5000
+    token: Optional[str] = None
+    max_batch: int = 512           # samples per model call
+    max_wait_ms: float = 5.0       # wait for more requests after the first one queued
+    max_request_bytes: int = 8 << 20
+    max_samples_per_request: int = 4096
+    max_queue: int = 100_000       # samples waiting; beyond it requests get 503
+
+
+@dataclass
+class _Job:
+    rubrics: list
+    responses: List[str]
+    prompts: List[Optional[str]]
+    future: asyncio.Future
+    n: int = 0
+
+
+@dataclass
+class Stats:
+    requests: int = 0
+    samples: int = 0
+    batches: int = 0
+    max_batch_samples: int = 0
+    max_batch_requests: int = 0
+    errors: int = 0
+    started: float = field(default_factory=time.time)
+
+
+class _HTTPError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _parse_request(reward, body: Any, cfg: ServeConfig) -> _Job:
+    from rubricc.integrations import _label_rubric, split_query
+
+    if not isinstance(body, dict):
+        raise _HTTPError(400, "request body must be a JSON object with query, prompts and labels")
+    query = body.get("query")
+    if isinstance(query, str):  # a lone sample is accepted too
+        query = [query]
+        body = {**body, "prompts": [body.get("prompts")] if isinstance(body.get("prompts"), str) else body.get("prompts"),
+                "labels": [body.get("labels")] if not isinstance(body.get("labels"), list) else body.get("labels")}
+    if not isinstance(query, list) or not all(isinstance(q, str) for q in query):
+        raise _HTTPError(400, "field query: expected a list of strings")
+    n = len(query)
+    if n > cfg.max_samples_per_request:
+        raise _HTTPError(413, f"field query: {n} samples exceed the limit of {cfg.max_samples_per_request} per request")
+    prompts = body.get("prompts")
+    labels = body.get("labels")
+    if prompts is None:
+        prompts = [None] * n
+    if labels is None:
+        raise _HTTPError(400, "field labels: missing (a rubric id or an inline rubric per sample)")
+    for name, val in (("prompts", prompts), ("labels", labels)):
+        if not isinstance(val, list) or len(val) != n:
+            raise _HTTPError(400, f"field {name}: expected a list of {n} entries like query")
+    if not all(p is None or isinstance(p, str) for p in prompts):
+        raise _HTTPError(400, "field prompts: expected strings")
+    try:
+        rubs = [_label_rubric(reward, lab, p, f"field labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
+    except InputError as e:
+        raise _HTTPError(400, str(e)) from None
+    responses = [split_query(q, p) for q, p in zip(query, prompts)]
+    return _Job(rubs, responses, list(prompts), None, n)
+
+
+class RewardServer:
+    """The aiohttp application plus its micro-batching worker."""
+
+    def __init__(self, reward, cfg: Optional[ServeConfig] = None):
+        self.reward = reward
+        self.cfg = cfg or ServeConfig()
+        self.stats = Stats()
+        self._queue: Optional[asyncio.Queue] = None
+        self._queued = 0
+        self._worker: Optional[asyncio.Task] = None
+
+    # -- app ------------------------------------------------------------------------------------
+    def make_app(self):
+        from aiohttp import web
+
+        app = web.Application(client_max_size=self.cfg.max_request_bytes, middlewares=[self._errors])
+        app.router.add_post("/", self.handle_reward)
+        app.router.add_post("/get_reward", self.handle_reward)
+        app.router.add_get("/health", self.handle_health)
+        app.on_startup.append(self._start)
+        app.on_cleanup.append(self._stop)
+        return app
+
+    async def _start(self, app):
+        self._queue = asyncio.Queue()
+        self._worker = asyncio.get_running_loop().create_task(self._batch_loop())
+        # build the session now, not on the first request
+        await asyncio.get_running_loop().run_in_executor(None, self.reward.session)
+
+    async def _stop(self, app):
+        if self._worker is not None:
+            self._worker.cancel()
+            try:
+                await self._worker
+            except asyncio.CancelledError:
+                pass
+
+    def _middleware_json(self, status: int, message: str):
+        from aiohttp import web
+
+        return web.json_response({"error": message}, status=status)
+
+    @property
+    def _errors(self):
+        from aiohttp import web
+
+        @web.middleware
+        async def mw(request, handler):
+            try:
+                return await handler(request)
+            except _HTTPError as e:
+                self.stats.errors += 1
+                return self._middleware_json(e.status, e.message)
+            except web.HTTPRequestEntityTooLarge:
+                self.stats.errors += 1
+                return self._middleware_json(413, f"request body exceeds {self.cfg.max_request_bytes} bytes")
+            except web.HTTPException as e:
+                if e.status >= 400:
+                    self.stats.errors += 1
+                    return self._middleware_json(e.status, e.reason)
+                raise
+
+        return mw
+
+    def _check_auth(self, request):
+        if self.cfg.token is None:
+            return
+        got = request.headers.get("Authorization", "")
+        want = f"Bearer {self.cfg.token}"
+        if not hmac.compare_digest(got.encode(), want.encode()):
+            raise _HTTPError(401, "missing or wrong bearer token (header Authorization: Bearer TOKEN)")
+
+    async def handle_health(self, request):
+        from aiohttp import web
+
+        self._check_auth(request)
+        s = self.stats
+        return web.json_response({"status": "ok", "device": self.reward.device, "variant": self.reward.variant_used,
+                                  "rubrics": len(self.reward.rubrics), "requests": s.requests, "samples": s.samples,
+                                  "batches": s.batches, "max_batch_samples": s.max_batch_samples,
+                                  "max_batch_requests": s.max_batch_requests, "errors": s.errors,
+                                  "queued": self._queued})
+
+    async def handle_reward(self, request):
+        from aiohttp import web
+
+        self._check_auth(request)
+        if request.content_length is not None and request.content_length > self.cfg.max_request_bytes:
+            raise _HTTPError(413, f"request body exceeds {self.cfg.max_request_bytes} bytes")
+        raw = await request.read()
+        try:
+            body = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise _HTTPError(400, f"request body is not valid JSON: {getattr(e, 'msg', e)}") from None
+        job = _parse_request(self.reward, body, self.cfg)
+        self.stats.requests += 1
+        if job.n == 0:
+            return web.json_response({"rewards": [], "scores": [], "extra_logs": {}})
+        if self._queued + job.n > self.cfg.max_queue:
+            raise _HTTPError(503, f"server busy: {self._queued} samples queued")
+        job.future = asyncio.get_running_loop().create_future()
+        self._queued += job.n
+        await self._queue.put(job)
+        result = await job.future
+        return web.json_response(result)
+
+    # -- micro-batching ---------------------------------------------------------------------------
+    async def _batch_loop(self):
+        loop = asyncio.get_running_loop()
+        while True:
+            first = await self._queue.get()
+            jobs = [first]
+            total = first.n
+            deadline = loop.time() + self.cfg.max_wait_ms / 1000.0
+            while total < self.cfg.max_batch:
+                try:
+                    job = self._queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    timeout = deadline - loop.time()
+                    if timeout <= 0:
+                        break
+                    try:
+                        job = await asyncio.wait_for(self._queue.get(), timeout)
+                    except asyncio.TimeoutError:
+                        break
+                jobs.append(job)
+                total += job.n
+            self._queued -= total
+            try:
+                results = await loop.run_in_executor(None, self._score, jobs)
+            except Exception as e:  # a model failure answers every waiting request with 500
+                log.exception("scoring failed")
+                for j in jobs:
+                    if not j.future.done():
+                        j.future.set_exception(_HTTPError(500, f"scoring failed: {type(e).__name__}: {e}"))
+                continue
+            s = self.stats
+            s.batches += 1
+            s.samples += total
+            s.max_batch_samples = max(s.max_batch_samples, total)
+            s.max_batch_requests = max(s.max_batch_requests, len(jobs))
+            for j, res in zip(jobs, results):
+                if not j.future.done():
+                    j.future.set_result(res)
+
+    def _score(self, jobs: List[_Job]) -> List[Dict[str, Any]]:
+        rubs, resp, prompts = [], [], []
+        for j in jobs:
+            rubs += j.rubrics
+            resp += j.responses
+            prompts += [p or None for p in j.prompts]
+        details = self.reward.score_items(rubs, resp, prompts)
+        out = []
+        k = 0
+        for j in jobs:
+            part = details[k:k + j.n]
+            k += j.n
+            rewards = [0.0 if d["reward"] is None else float(d["reward"]) for d in part]
+            vals = [[float(v) for v in d["verdicts"].values() if v is not None] for d in part]
+            out.append({"rewards": rewards, "scores": rewards, "extra_logs": {
+                "rubric_scored": [0.0 if d["reward"] is None else 1.0 for d in part],
+                "rubric_verdict_mean": [sum(v) / len(v) if v else 0.0 for v in vals]}})
+        return out
+
+
+def run(reward, cfg: ServeConfig, ready=None) -> None:
+    """Serves until interrupted (blocking). ``ready(url)`` is called once listening."""
+    asyncio.run(_serve_forever(reward, cfg, ready))
+
+
+async def _serve_forever(reward, cfg: ServeConfig, ready=None, stop_event: Optional[asyncio.Event] = None):
+    from aiohttp import web
+
+    server = RewardServer(reward, cfg)
+    runner = web.AppRunner(server.make_app(), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, cfg.host, cfg.port)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    url = f"http://{cfg.host}:{port}"
+    if ready is not None:
+        ready(url, server)
+    try:
+        if stop_event is None:
+            await asyncio.Event().wait()
+        else:
+            await stop_event.wait()
+    finally:
+        await runner.cleanup()
+
+
+class BackgroundServer:
+    """Runs the server on its own thread and event loop (tests, notebooks): ``with BackgroundServer(r) as s:``
+    gives ``s.url``; leaving the block stops it."""
+
+    def __init__(self, reward, cfg: Optional[ServeConfig] = None, start_timeout: float = 120.0):
+        self.reward = reward
+        self.cfg = cfg or ServeConfig(port=0)
+        self.start_timeout = start_timeout
+        self.url: Optional[str] = None
+        self.server: Optional[RewardServer] = None
+        self._ready = threading.Event()
+        self._error: Optional[BaseException] = None
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._stop: Optional[asyncio.Event] = None
+        self._thread = threading.Thread(target=self._main, name="rubricc-serve", daemon=True)
+
+    def _main(self):
+        async def main():
+            self._loop = asyncio.get_running_loop()
+            self._stop = asyncio.Event()
+
+            def ready(url, server):
+                self.url, self.server = url, server
+                self._ready.set()
+
+            await _serve_forever(self.reward, self.cfg, ready, self._stop)
+
+        try:
+            asyncio.run(main())
+        except BaseException as e:  # surfaced by start()
+            self._error = e
+            self._ready.set()
+
+    def start(self) -> "BackgroundServer":
+        self._thread.start()
+        if not self._ready.wait(self.start_timeout) or self._error is not None:
+            raise RuntimeError(f"server did not start: {self._error!r}")
+        return self
+
+    def stop(self, timeout: float = 30.0) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(timeout)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False

@@ -1,0 +1,156 @@
+"""`rubricc serve` over real HTTP on loopback: OpenRLHF protocol, micro-batching of 200 concurrent
+single-sample requests, auth, limits and 4xx errors; plus the CLI process itself."""
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics
+
+aiohttp = pytest.importorskip("aiohttp")
+
+
+@pytest.fixture(scope="module")
+def reward():
+    from rubricc import RubricReward
+
+    return RubricReward(bundle_dir(), rubrics=sample_rubrics(), threads=1)
+
+
+@pytest.fixture(scope="module")
+def server(reward):
+    from rubricc.serve import BackgroundServer, ServeConfig
+
+    cfg = ServeConfig(port=0, max_wait_ms=20, max_request_bytes=64 * 1024, max_samples_per_request=50)
+    with BackgroundServer(reward, cfg) as s:
+        yield s
+
+
+def post(url, body, headers=None, raw=None, timeout=60):
+    data = raw if raw is not None else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def sample(i):
+    rubs = sample_rubrics()
+    r = rubs[i % 2]
+    prompt = r.prompt_text
+    return prompt, prompt + RESPONSES[i % len(RESPONSES)], r.id
+
+
+def test_protocol_matches_library(server, reward):
+    prompts, queries, labels = zip(*[sample(i) for i in range(6)])
+    labels = list(labels)
+    labels[1] = json.dumps(sample_rubrics()[1].model_dump(mode="json"))  # an inline rubric (r2)
+    status, out = post(server.url + "/get_reward", {"query": queries, "prompts": prompts, "labels": labels})
+    assert status == 200
+    assert set(out) == {"rewards", "scores", "extra_logs"}
+    rubs = {r.id: r for r in sample_rubrics()}
+    expect = reward.score_items([rubs[sample(i)[2]] for i in range(6)],
+                                [RESPONSES[i % len(RESPONSES)] for i in range(6)])
+    assert out["rewards"] == [d["reward"] for d in expect]
+    assert out["scores"] == out["rewards"]
+    assert len(out["extra_logs"]["rubric_scored"]) == 6
+    status, out2 = post(server.url + "/", {"query": queries, "prompts": prompts, "labels": labels})
+    assert status == 200 and out2["rewards"] == out["rewards"]
+
+
+def test_concurrent_single_requests_are_batched(server):
+    before = json.loads(urllib.request.urlopen(server.url + "/health", timeout=30).read())
+
+    async def main():
+        timeout = aiohttp.ClientTimeout(total=120)
+        async with aiohttp.ClientSession(timeout=timeout) as s:
+            async def one(i):
+                p, q, lab = sample(i)
+                async with s.post(server.url + "/get_reward", json={"query": [q], "prompts": [p], "labels": [lab]}) as r:
+                    assert r.status == 200, await r.text()
+                    return (await r.json())["rewards"][0]
+            return await asyncio.gather(*(one(i) for i in range(200)))
+
+    rewards = asyncio.run(asyncio.wait_for(main(), 150))
+    assert len(rewards) == 200 and all(0.0 <= r <= 1.0 for r in rewards)
+    # identical inputs give identical rewards whatever batch they landed in (within float noise)
+    for i in range(200):
+        assert abs(rewards[i] - rewards[i % 10]) < 1e-6
+    after = json.loads(urllib.request.urlopen(server.url + "/health", timeout=30).read())
+    batches = after["batches"] - before["batches"]
+    assert after["samples"] - before["samples"] == 200
+    assert batches < 200 and after["max_batch_requests"] > 1  # requests were batched server-side
+
+
+def test_errors_are_clear_4xx(server):
+    url = server.url + "/get_reward"
+    status, out = post(url, None, raw=b"{nope")
+    assert status == 400 and "not valid JSON" in out["error"]
+    status, out = post(url, {"query": ["a"], "prompts": ["a"]})
+    assert status == 400 and "labels" in out["error"]
+    status, out = post(url, {"query": ["a", "b"], "prompts": ["a"], "labels": ["r1", "r1"]})
+    assert status == 400 and "prompts" in out["error"]
+    status, out = post(url, {"query": ["a"], "prompts": ["a"], "labels": ["missing-id"]})
+    assert status == 400 and "labels[0]" in out["error"] and "missing-id" in out["error"]
+    status, out = post(url, {"query": ["a"] * 51, "prompts": ["a"] * 51, "labels": ["r1"] * 51})
+    assert status == 413 and "limit of 50" in out["error"]
+    status, out = post(url, {"query": ["x" * 70000], "prompts": ["a"], "labels": ["r1"]})
+    assert status == 413 and "exceeds" in out["error"]
+    status, out = post(url, [1, 2])
+    assert status == 400
+    status, out = post(url, {"query": [], "prompts": [], "labels": []})
+    assert status == 200 and out["rewards"] == []
+
+
+def test_bearer_token(reward):
+    from rubricc.serve import BackgroundServer, ServeConfig
+
+    with BackgroundServer(reward, ServeConfig(port=0, token="s3cret")) as s:
+        p, q, lab = sample(0)
+        body = {"query": [q], "prompts": [p], "labels": [lab]}
+        status, out = post(s.url + "/get_reward", body)
+        assert status == 401 and "bearer token" in out["error"]
+        status, out = post(s.url + "/get_reward", body, headers={"Authorization": "Bearer wrong"})
+        assert status == 401
+        status, out = post(s.url + "/get_reward", body, headers={"Authorization": "Bearer s3cret"})
+        assert status == 200 and len(out["rewards"]) == 1
+        assert s.url.startswith("http://127.0.0.1:")
+
+
+def test_cli_serve_process(tmp_path):
+    """The real command in its own process: binds loopback, answers, stops when terminated."""
+    rub = tmp_path / "rubrics.jsonl"
+    rub.write_text("".join(r.model_dump_json() + "\n" for r in sample_rubrics()))
+    env = {**os.environ, "RUBRICC_SERVE_TOKEN": "tok"}
+    proc = subprocess.Popen([sys.executable, "-m", "rubricc.cli", "serve", "--verifier", bundle_dir(), "--rubrics",
+                             str(rub), "--port", "0", "--threads", "1"], stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        url = None
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            if "listening on" in line:
+                url = line.split("listening on ")[1].split()[0]
+                break
+        assert url and url.startswith("http://127.0.0.1:"), "server did not start"
+        p, q, lab = sample(2)
+        status, out = post(url + "/get_reward", {"query": [q], "prompts": [p], "labels": [lab]},
+                           headers={"Authorization": "Bearer tok"})
+        assert status == 200 and 0.0 <= out["rewards"][0] <= 1.0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
