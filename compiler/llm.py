@@ -31,6 +31,7 @@ from rubricc.formats import InputError
 from rubricc.compiler.cache import Cache, request_key
 
 MODES = ("json_schema", "json_object", "text")
+_FORMAT_ERR = re.compile(r"response_format|json_schema|json_object|schema|grammar", re.I)
 PLACEHOLDER_KEY = "sk-no-key-needed"
 
 
@@ -360,6 +361,8 @@ class LLMClient:
                     last = e
                     status = e.status_code
                     msg = _status_message(e)
+                    if status >= 500 and "response_format" in params and _FORMAT_ERR.search(msg):
+                        raise _Rejected(status, msg) from None  # some servers reject json_schema with a 500
                     if status == 429 or status >= 500:
                         continue
                     if status in (401, 403):

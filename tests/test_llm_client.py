@@ -80,6 +80,18 @@ def test_json_schema_rejected_falls_back_and_is_remembered(tmp_path):
         assert ans2.ok and s.requests[2]["response_format"]["type"] == "json_object" and len(s.requests) == 3
 
 
+def test_json_schema_rejected_with_a_500_falls_back():
+    def responder(body):
+        if (body.get("response_format") or {}).get("type") == "json_schema":
+            return {"status": 500, "raw": {"error": {"code": 500, "message": 'response_format type must be one of '
+                                                     '"text" or "json_object", but got: json_schema'}}}
+        return {"content": RUBRIC}
+    with ScriptedServer(responder) as s:
+        c = LLMClient(s.url, "m", Cache(None), backoff=0.01)
+        crit, ans = gen(c)
+        assert ans.ok and ans.mode == "json_object" and len(s.requests) == 2 and c.stats.http_retries == 0
+
+
 def test_text_mode_when_all_formats_rejected():
     def responder(body):
         if body.get("response_format"):
