@@ -62,7 +62,7 @@ def _verl_rubric(reward, ground_truth: Any, extra_info: Optional[Mapping[str, An
     prompt = extra.get("prompt")
     for src, obj in (("extra_info.rubric", extra.get("rubric")), ("ground_truth", ground_truth),
                      ("extra_info.rubric_id", extra.get("rubric_id"))):
-        if obj is None:
+        if obj is None or (isinstance(obj, str) and not obj.strip()):
             continue
         if isinstance(obj, str) and not obj.lstrip().startswith(("{", "[")):
             r = reward.rubrics.get(obj)

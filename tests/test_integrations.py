@@ -1,0 +1,109 @@
+"""verl and OpenRLHF adapters (signatures and values) and the `rubricc score` command."""
+import inspect
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from rubricc.formats import InputError
+from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics
+
+
+@pytest.fixture(scope="module")
+def rubrics_file(tmp_path_factory):
+    p = tmp_path_factory.mktemp("rub") / "rubrics.jsonl"
+    p.write_text("".join(r.model_dump_json() + "\n" for r in sample_rubrics()))
+    return str(p)
+
+
+@pytest.fixture(scope="module")
+def reward(rubrics_file):
+    from rubricc.integrations import get_reward
+
+    return get_reward(bundle_dir(), rubrics_file, threads=1)
+
+
+def test_verl_signatures():
+    from rubricc import integrations
+
+    params = list(inspect.signature(integrations.compute_score).parameters)
+    assert params[:4] == ["data_source", "solution_str", "ground_truth", "extra_info"]
+    assert inspect.signature(integrations.compute_score).parameters["extra_info"].default is None
+    bparams = list(inspect.signature(integrations.compute_score_batch).parameters)
+    assert bparams[:4] == ["data_sources", "solution_strs", "ground_truths", "extra_infos"]
+
+
+def test_verl_values(reward, rubrics_file):
+    from rubricc.integrations import compute_score, compute_score_batch, dumps_rubric
+
+    rubs = {r.id: r for r in sample_rubrics()}
+    kw = {"verifier": bundle_dir(), "rubrics": rubrics_file, "threads": 1}
+    expect = reward.score_items([rubs["r1"], rubs["r2"], rubs["r3"]], [RESPONSES[0], RESPONSES[2], RESPONSES[2]])
+    # rubric id as ground_truth (naive manager, one sample per call)
+    one = compute_score("rubricc", RESPONSES[0], "r1", None, **kw)
+    assert one["score"] == expect[0]["reward"] and one["rubric_scored"] == 1
+    # inline rubric in extra_info, JSON rubric in ground_truth, id in extra_info, undefined reward
+    r2_no_prompt = {"criteria": [c.model_dump(mode="json") for c in rubs["r2"].criteria]}
+    batch = compute_score_batch(
+        data_sources=["a", "b", "c", "d"],
+        solution_strs=[RESPONSES[2], RESPONSES[0], RESPONSES[2], RESPONSES[2]],
+        ground_truths=[None, dumps_rubric(rubs["r1"]), "", None],
+        extra_infos=[{"rubric": r2_no_prompt, "prompt": rubs["r2"].prompt}, None, {"rubric_id": "r2"},
+                     {"rubric_id": "r3"}], **kw)
+    assert [b["score"] for b in batch[:3]] == [expect[1]["reward"], expect[0]["reward"], expect[1]["reward"]]
+    assert batch[3] == {"score": 0.0, "rubric_scored": 0, "rubric_verdict_mean": batch[3]["rubric_verdict_mean"]}
+    assert all(set(b) == {"score", "rubric_scored", "rubric_verdict_mean"} for b in batch)
+    with pytest.raises(InputError, match="sample 0: ground_truth: rubric id 'zz'"):
+        compute_score_batch(["a"], ["x"], ["zz"], None, **kw)
+
+
+def test_openrlhf_function(reward):
+    from rubricc.integrations import openrlhf_rewards
+
+    rubs = sample_rubrics()
+    p = rubs[0].prompt_text
+    out = openrlhf_rewards(reward, [p + RESPONSES[0], "unrelated " + RESPONSES[1]], [p, p], ["r1", "r1"])
+    expect = reward.score_items([rubs[0], rubs[0]], [RESPONSES[0], "unrelated " + RESPONSES[1]])
+    assert out["rewards"] == [d["reward"] for d in expect] == out["scores"]
+    assert out["extra_logs"]["rubric_scored"] == [1.0, 1.0]
+
+
+def test_score_command(tmp_path, rubrics_file):
+    from rubricc.cli import main
+    from rubricc.scoring import score
+
+    resp = tmp_path / "responses.jsonl"
+    rows = [{"prompt_id": "r1", "id": "a", "text": RESPONSES[0]}, {"prompt_id": "r2", "id": "b", "text": RESPONSES[2]},
+            {"prompt_id": "r3", "id": "c", "text": RESPONSES[1]}]
+    resp.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "rewards.jsonl"
+    res = CliRunner().invoke(main, ["score", "--verifier", bundle_dir(), "--rubrics", rubrics_file, "--responses",
+                                    str(resp), "-o", str(out), "--threads", "1"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [(x["prompt_id"], x["response_id"]) for x in lines] == [("r1", "a"), ("r2", "b"), ("r3", "c")]
+    rubs = {r.id: r for r in sample_rubrics()}
+    for x in lines:
+        rub = rubs[x["prompt_id"]]
+        assert x["reward"] == score([c.weight for c in rub.criteria], [x["verdicts"][c.id] for c in rub.criteria])
+    assert lines[0]["verdicts"]["c4"] is True and lines[2]["reward"] is None
+
+
+def test_score_command_bad_input(tmp_path, rubrics_file):
+    from rubricc.cli import main
+
+    resp = tmp_path / "responses.jsonl"
+    resp.write_text('{"prompt_id": "r1", "id": "a", "text": "x"}\n{"prompt_id": "nope", "id": "b", "text": "y"}\n')
+    out = tmp_path / "rewards.jsonl"
+    res = CliRunner().invoke(main, ["score", "--verifier", bundle_dir(), "--rubrics", rubrics_file, "--responses",
+                                    str(resp), "-o", str(out)])
+    assert res.exit_code == 2
+    assert res.output.strip().splitlines()[-1].startswith("error: ") and ":2: prompt_id 'nope'" in res.output
+    assert not out.exists()
+    resp.write_text('{"prompt_id": "r1", "id": "a"}\n')
+    res = CliRunner().invoke(main, ["score", "--verifier", bundle_dir(), "--rubrics", rubrics_file, "--responses",
+                                    str(resp), "-o", str(out)])
+    assert res.exit_code == 2 and ":1:" in res.output and "text" in res.output and not out.exists()
+    res = CliRunner().invoke(main, ["score", "--verifier", str(tmp_path / "none"), "--rubrics", rubrics_file,
+                                    "--responses", str(resp), "-o", str(out)])
+    assert res.exit_code == 2 and "no such verifier folder" in res.output
