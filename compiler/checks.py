@@ -277,14 +277,17 @@ class RegexArgs(_Args):
 def check_regex_safe(pattern: str) -> None:
     """Reject patterns that can backtrack catastrophically or that are not plain regular expressions.
 
-    Refused: backreferences, lookarounds, conditionals, inline flags, and any quantified group that
-    itself contains a quantifier or an alternation (``(a+)+``, ``(a|aa)*``), and unbounded repeats
-    over 1000. The pattern must compile.
+    Refused: backreferences, lookarounds, conditionals, inline flags, any quantified group that itself
+    contains a quantifier or an alternation (``(a+)+``, ``(a|aa)*``), more than three unbounded
+    repeats, and repeat counts over 1000. The pattern must compile.
     """
     if len(pattern) > MAX_REGEX:
         raise ValueError(f"regex longer than {MAX_REGEX} characters")
     if re.search(r"\\[1-9]|\(\?P=|\(\?[=!<]|\(\?\(|\(\?[aiLmsux-]", pattern):
         raise ValueError("regex uses backreferences, lookarounds, conditionals or inline flags")
+    unbounded = len(re.findall(r"(?<!\\)[*+]|\{\d+,\}", pattern))
+    if unbounded > 3:
+        raise ValueError("regex has more than 3 unbounded repeats (polynomial backtracking)")
     for m in re.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
         if int(m.group(1)) > 1000 or (m.group(2) and int(m.group(2)) > 1000):
             raise ValueError("regex repeat count over 1000")

@@ -113,6 +113,8 @@ def _count(norm: str, unit: str, default: Optional[str] = "exactly") -> Optional
         before = (m.group("rel") or "").strip()
         if _not_a_requirement(before, norm[m.end(2):m.end(2) + 12], norm[:m.start(2)]):
             return None
+        if re.match(r"\s*(?:of|that|which|about|on|from|like|describing|related|explaining|covering|per|each)\b", m.group("after")):
+            return None  # "2 words of encouragement", "3 paragraphs about X": kinds of units, not a length
         rel = None
         for words, r in _REL_BEFORE:
             if re.search(rf"(?:^|\b)(?:{words})$", before):
@@ -378,6 +380,9 @@ def r_case(c: _Ctx):
         return None
     if not re.search(r"\b(entire|entirely|all|whole|only|exclusively|no capital|completely|wholly|throughout)\b", c.low):
         return None
+    # a scoped case rule ("all capital letters for warnings", "drug names in lowercase") is not about the response
+    if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", c.low):
+        return None
     lang = _lang_in(c.low)
     args = {"language": lang} if lang else {}
     if lower and not (upper and not re.search(r"no capital|without (?:any )?capital", c.low)):
@@ -430,7 +435,9 @@ def r_keyword_frequency(c: _Ctx):
     if kw is None or not re.search(r"\b(word|term|keyword|phrase|mention|mentions|use|uses|appear|appears|occur|occurs|say|says|include|includes|repeat|repeats)\b", c.low):
         return None
     rel, n = cnt
-    return "keyword_frequency", {"keyword": kw, "relation": rel, "n": n}
+    # IFEval counts keywords as case-insensitive substrings; a one- or two-letter word ("I", "a")
+    # would then count letters, so those are counted as whole words
+    return "keyword_frequency", {"keyword": kw, "relation": rel, "n": n, "whole_word": len(kw.strip()) <= 2}
 
 
 _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"

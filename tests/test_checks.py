@@ -155,6 +155,7 @@ def test_compare_relations():
     ("regex_match", {"pattern": "a{1,100000}"}, "over 1000"),
     ("regex_match", {"pattern": "x" * 300}, "pattern"),
     ("regex_match", {"pattern": "[unclosed"}, "invalid regex"),
+    ("regex_match", {"pattern": r"\d+\s*\d+\s*\d+x"}, "unbounded"),
 ])
 def test_validate_check_rejects(name, args, fragment):
     with pytest.raises(ValueError) as e:

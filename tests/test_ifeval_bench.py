@@ -89,3 +89,49 @@ def test_main_prints_json_last(records, capsys):
 def test_main_missing_data(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path)]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+# The primitives alone, with arguments taken from the IFEval kwargs (test-only mapping, so that a
+# disagreement can be attributed to the primitive rather than to the lowering).
+_BY_ID = {
+    "number_words": lambda k: ("word_count", {"relation": k["relation"], "n": k["num_words"]}),
+    "number_sentences": lambda k: ("sentence_count", {"relation": k["relation"], "n": k["num_sentences"]}),
+    "number_paragraphs": lambda k: ("paragraph_count", {"n": k["num_paragraphs"], "separator": "***"}),
+    "nth_paragraph_first_word": lambda k: ("paragraph_first_word", {"nth": k["nth_paragraph"], "word": k["first_word"],
+                                                                     "num_paragraphs": k["num_paragraphs"]}),
+    "existence": lambda k: ("keywords_present", {"keywords": k["keywords"]}),
+    "forbidden_words": lambda k: ("keywords_absent", {"keywords": k["forbidden_words"]}),
+    "frequency": lambda k: ("keyword_frequency", {"keyword": k["keyword"], "relation": k["relation"], "n": k["frequency"]}),
+    "letter_frequency": lambda k: ("letter_frequency", {"letter": k["letter"], "relation": k["let_relation"], "n": k["let_frequency"]}),
+    "no_comma": lambda k: ("no_commas", {}),
+    "english_lowercase": lambda k: ("all_lowercase", {"language": "en"}),
+    "english_capital": lambda k: ("all_uppercase", {"language": "en"}),
+    "capital_word_frequency": lambda k: ("capital_word_frequency", {"relation": k["capital_relation"], "n": k["capital_frequency"]}),
+    "number_bullet_lists": lambda k: ("bullet_count", {"n": k["num_bullets"]}),
+    "number_highlighted_sections": lambda k: ("highlighted_sections", {"n": k["num_highlights"]}),
+    "multiple_sections": lambda k: ("section_count", {"splitter": k["section_spliter"], "n": k["num_sections"]}),
+    "title": lambda k: ("has_title", {}),
+    "json_format": lambda k: ("is_json", {}),
+    "postscript": lambda k: ("postscript", {"marker": k["postscript_marker"]}),
+    "number_placeholders": lambda k: ("placeholder_count", {"n": k["num_placeholders"]}),
+    "end_checker": lambda k: ("ends_with", {"phrase": k["end_phrase"]}),
+    "quotation": lambda k: ("wrapped_in_quotes", {}),
+    "response_language": lambda k: ("response_language", {"language": k["language"]}),
+    "repeat_prompt": lambda k: ("repeats_prompt", {"prompt_to_repeat": k["prompt_to_repeat"]}),
+    "two_responses": lambda k: ("two_responses", {}),
+    "constrained_response": lambda k: ("any_phrase_present", {"phrases": ["My answer is yes.", "My answer is no.", "My answer is maybe."]}),
+}
+
+
+def test_primitives_reproduce_official_strict_verdicts(records):
+    from rubricc.compiler.checks import run_check, validate_check
+
+    agree = total = 0
+    for r in records:
+        for iid, kw, official in zip(r.instruction_ids, r.kwargs, r.strict):
+            name, args = _BY_ID[iid.split(":", 1)[1]](kw)
+            verdict = bool(r.response.strip()) and run_check(validate_check(name, args), r.response, r.prompt)
+            agree += int(verdict == official)
+            total += 1
+    assert total == 832
+    assert agree / total >= 0.995, agree / total
