@@ -404,13 +404,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     records = load_ifeval(d)
     off = evaluate(records, official_wording=True)
     res = evaluate(records, seed=a.seed)
+    print(f"official imperative wording (one template per family): coverage {off['coverage']:.4f}, "
+          f"agreement {off['agreement']:.4f}, n {off['n']}")
+    print("varied rubric-writer phrasings (seed %d), per family:" % a.seed)
     print(f"{'family':48s} {'criteria':>8s} {'lowered':>8s} {'agreement':>9s}")
     for k, v in res["families"].items():
         ag = "-" if v["agreement"] is None else f"{v['agreement']:.3f}"
         print(f"{k:48s} {v['criteria']:8d} {v['lowered']:8d} {ag:>9s}")
-    print(f"official imperative wording (one template per family): coverage {off['coverage']:.4f}, "
-          f"agreement {off['agreement']:.4f}, n {off['n']}")
-    print("varied rubric-writer phrasings (seed %d):" % a.seed)
     if a.show_misses:
         for r in off["rows"] + res["rows"]:
             if r["check"] is None or r["verdict"] != r["official"]:
