@@ -1,0 +1,106 @@
+"""`rubricc compile` and `rubricc check` end to end, through the real console script."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rubricc.compiler.dedupe import Embedder, dedupe_rubric
+from rubricc.formats import Rubric, read_rubrics
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+
+def rubricc(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "rubricc.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return Embedder()
+
+
+def test_dedupe_merges_paraphrases_keeps_larger_weight(embedder):
+    rub = Rubric.model_validate({"id": "p", "prompt": "x", "criteria": [
+        {"id": "c1", "text": "Recommends approaching acupuncture as part of a comprehensive migraine management plan.", "weight": 2},
+        {"id": "c2", "text": "Advises that acupuncture be viewed as part of a comprehensive migraine management plan.", "weight": 3},
+        {"id": "c3", "text": "Mentions that triptans are a first-line acute treatment.", "weight": 2},
+        {"id": "c4", "text": "Recommends approaching acupuncture as part of a comprehensive migraine management plan.", "weight": -2},
+    ]})
+    out = dedupe_rubric(rub, embedder, threshold=0.9)
+    assert [c.id for c in out.criteria] == ["c1", "c3", "c4"]  # opposite polarity never merged
+    assert out.criteria[0].weight == 3
+    assert out.criteria[0].origin["merged"][0]["id"] == "c2"
+
+
+def test_dedupe_does_not_merge_long_texts_differing_in_tail(embedder):
+    preamble = "A non-health professional is conversing with a chat assistant. " * 40
+    rub = Rubric.model_validate({"id": "p", "prompt": "x", "criteria": [
+        {"id": "c1", "text": preamble + "The response seeks the most informative context.", "weight": 5},
+        {"id": "c2", "text": preamble + "The response gives a precise answer without hedging.", "weight": 5}]})
+    assert len(dedupe_rubric(rub, embedder, threshold=0.5).criteria) == 2
+
+
+def test_compile_healthbench_whole(tmp_path):
+    src = DATA / "healthbench_subset500" / "healthbench_eval.jsonl"
+    if not src.exists():
+        pytest.skip(f"real data not found at {src} (needs ../shared/data)")
+    out = tmp_path / "out.jsonl"
+    rep = tmp_path / "report.json"
+    r = rubricc("compile", src, "-o", out, "--no-dedupe", "--report", rep)
+    assert r.returncode == 0, r.stderr
+    rubrics = read_rubrics(out)
+    assert len(rubrics) == 500
+    crits = [c for x in rubrics for c in x.criteria]
+    assert len(crits) == 5965 and sum(c.weight < 0 for c in crits) == 1859
+    assert all(c.check.kind in ("program", "neural") for c in crits)
+    report = json.loads(rep.read_text())
+    assert report["prompts"] == 500 and report["criteria"] == 5965
+    assert "program checks" in r.stdout
+
+
+def test_malformed_line_3_one_line_error_no_output(tmp_path):
+    src = tmp_path / "in.jsonl"
+    good = {"prompt": "Write a haiku.", "rubrics": [{"criterion": "The response contains no commas", "weight": 2}]}
+    src.write_text("\n".join([json.dumps({**good, "id": "a"}), json.dumps({**good, "id": "b"}), '{"id": "c", "prompt": '])
+                   + "\n")
+    out = tmp_path / "out.jsonl"
+    r = rubricc("compile", src, "-o", out)
+    assert r.returncode != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {src}:3: "), r.stderr
+    assert "Traceback" not in r.stderr
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [src]
+
+
+def test_compile_then_check(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "p1", "prompt": "Describe Paris in lowercase.", "rubrics": [
+        {"criterion": "The entire response is in lowercase letters, with no capital letters.", "weight": 3},
+        {"criterion": "The response contains no commas.", "weight": 1},
+        {"criterion": "Mentions the Eiffel Tower as a landmark.", "weight": 2}]}) + "\n")
+    out = tmp_path / "rubrics.jsonl"
+    r = rubricc("compile", src, "-o", out, "--no-dedupe")
+    assert r.returncode == 0, r.stderr
+    (rub,) = read_rubrics(out)
+    kinds = [c.check.kind for c in rub.criteria]
+    assert kinds == ["program", "program", "neural"]
+    resp = tmp_path / "responses.jsonl"
+    resp.write_text("\n".join(json.dumps(x) for x in [
+        {"prompt_id": "p1", "id": "r1", "text": "paris is lovely, the eiffel tower glows."},
+        {"prompt_id": "p1", "id": "r2", "text": "Paris is lovely and the Eiffel Tower glows."}]) + "\n")
+    verdicts = tmp_path / "v.jsonl"
+    r = rubricc("check", "--rubrics", out, "--responses", resp, "-o", verdicts)
+    assert r.returncode == 0, r.stderr
+    rows = {(x["response_id"], x["criterion_id"]): x["verdict"] for x in map(json.loads, verdicts.open())}
+    assert rows == {("r1", "c1"): True, ("r1", "c2"): False, ("r1", "c3"): None,
+                    ("r2", "c1"): False, ("r2", "c2"): True, ("r2", "c3"): None}
+    # unknown prompt id: file and line named
+    resp.write_text(json.dumps({"prompt_id": "p1", "id": "r1", "text": "x"}) + "\n"
+                    + json.dumps({"prompt_id": "zz", "id": "r2", "text": "y"}) + "\n")
+    r = rubricc("check", "--rubrics", out, "--responses", resp, "-o", tmp_path / "v2.jsonl")
+    assert r.returncode != 0 and f"{resp}:2: prompt_id 'zz'" in r.stderr
+    assert not (tmp_path / "v2.jsonl").exists()
