@@ -51,6 +51,7 @@ class DistillConfig:
     min_steps: int = 8  # per epoch; the token budget shrinks on small sets
     freeze_word_embeddings: bool = True  # half of MiniLM's weights; freezing them halves optimizer work
     stop_after_steps: Optional[int] = None  # testing hook: simulate an interruption after this many steps
+    predictions_path: Optional[str] = None  # JSONL of calibrated P(yes) on the evaluation split
     variants: Tuple[str, ...] = ("fp32", "int8", "fp16")
     check_variants: bool = True
     progress: bool = True
@@ -372,7 +373,7 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
     fingerprint = hashlib.sha256(json.dumps({
         "data": data_hash, "cfg": {k: v for k, v in dataclasses.asdict(cfg).items()
                                    if k not in ("threads", "progress", "check_variants", "variants", "patience", "ckpt_every",
-                                                "stop_after_steps")},
+                                                "stop_after_steps", "predictions_path")},
         "backbone": backbone, "world": world}, sort_keys=True, default=str).encode()).hexdigest()[:16]
     state = {"epoch": 0, "step": 0, "best": math.inf, "bad_epochs": 0, "history": [], "done": False,
              "global_step": 0}
@@ -529,6 +530,12 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
             probs.append(pk[i])
             base.append(float(prior([e["text"]])[0]))
     metrics = evaluate(recs, probs, base)
+    if cfg.predictions_path:
+        from rubricc.formats import write_jsonl
+
+        write_jsonl(cfg.predictions_path, ({"prompt_id": r["prompt_id"], "response_id": r["response_id"],
+                                            "criterion_id": r["criterion_id"], "label": r["label"], "p_yes": p,
+                                            "baseline": b} for r, p, b in zip(recs, probs, base) if p is not None))
     metrics.update({
         "split": split, "temperature": temperature, "layout": cfg.layout,
         "uncalibrated_criterion_ece": None,

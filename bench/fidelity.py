@@ -1,0 +1,211 @@
+"""Distillation fidelity on real data: how well does the distilled verifier reproduce real verdicts on
+held-out prompts, in the fused and the pairwise layout?
+
+(a) IFEval: every instruction of the 540 GPT-4 responses rendered as a natural-language criterion (as in
+    bench/ifeval_checks.py) and forced to the neural path; labels are the official strict verdicts.
+(b) Prometheus MT-Bench: the instance rubric (its question plus the score-4 description) as one criterion
+    per response; the label is the share of GPT-4's three 1-5 scores that are >= 4 (soft); prompts are
+    the 80 MT-Bench questions (4 responses each). Pearson between P(yes) and GPT-4's mean score is reported
+    (Prometheus-2-7B reaches about 0.6-0.7 against GPT-4 on this set).
+
+Both go through the real ``rubricc distill`` pipeline (JSONL files -> training -> temperature scaling ->
+ONNX export -> ONNX variants scored on the held-out split), split by prompt with the same seed for both
+layouts.
+
+    python bench/fidelity.py [--data-dir ../shared/data] [--sets ifeval,mtbench] [--layouts fused,pairwise]
+                             [--epochs 2] [--max-context-len 256] [--threads 2] [--work DIR]
+
+Prints a table and, as the last line, a JSON object with every figure. Reruns resume from the work folder.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_DATA = ROOT / ".." / "shared" / "data"
+
+
+def _write(path: Path, rows) -> None:
+    from rubricc.formats import write_jsonl
+
+    write_jsonl(path, rows)
+
+
+def build_ifeval(data_dir: Path, out: Path, seed: int) -> Dict[str, Path]:
+    from bench.ifeval_checks import load_ifeval, render_criterion
+
+    recs = load_ifeval(data_dir)
+    rng = random.Random(seed)
+    rubrics, responses, judgments = [], [], []
+    for r in recs:
+        pid = f"ifeval-{r.key}"
+        crits = []
+        for k, (iid, kw, ok) in enumerate(zip(r.instruction_ids, r.kwargs, r.strict)):
+            cid = f"i{k}"
+            crits.append({"id": cid, "text": render_criterion(iid, kw, rng), "weight": 1, "check": {"kind": "neural"},
+                          "origin": {"ifeval": iid}})
+            judgments.append({"prompt_id": pid, "response_id": "gpt4", "criterion_id": cid, "verdict": bool(ok),
+                              "p_yes": None, "judge": "ifeval-official-strict"})
+        rubrics.append({"id": pid, "prompt": r.prompt, "criteria": crits})
+        responses.append({"prompt_id": pid, "id": "gpt4", "text": r.response, "source": "gpt-4"})
+    paths = {n: out / f"{n}.jsonl" for n in ("rubrics", "responses", "judgments")}
+    _write(paths["rubrics"], rubrics)
+    _write(paths["responses"], responses)
+    _write(paths["judgments"], judgments)
+    return paths
+
+
+def _section(text: str, start: str, end: str) -> str:
+    i = text.index(start) + len(start)
+    j = text.index(end, i)
+    return text[i:j].strip()
+
+
+def build_mtbench(data_dir: Path, out: Path) -> Dict[str, Path]:
+    rows = json.loads((data_dir / "prometheus_mt_bench" / "mt_bench_eval.json").read_text())
+    rubrics: Dict[str, dict] = {}
+    responses, judgments, scores = [], [], {}
+    for n, x in enumerate(rows):
+        ins = x["instruction"]
+        prompt = _section(ins, "###The instruction to evaluate:", "###Response to evaluate:")
+        response = _section(ins, "###Response to evaluate:", "###Reference Answer")
+        rubric = _section(ins, "###Score Rubrics:", "###Feedback:")
+        m = re.search(r"\[(.*?)\]", rubric, re.S)
+        question = (m.group(1) if m else rubric.splitlines()[0]).strip()
+        s4 = re.search(r"Score 4:(.*)", rubric)
+        crit = question + (f" (Score 4 or more: {s4.group(1).strip()})" if s4 else "")
+        pid = f"mt-{x['idx']}"
+        # the instance rubric may differ between the responses of one question: one criterion per rubric text
+        rb = rubrics.setdefault(pid, {"id": pid, "prompt": prompt, "criteria": [], "_ids": {}})
+        cid = rb["_ids"].get(crit)
+        if cid is None:
+            cid = rb["_ids"][crit] = f"c{len(rb['_ids'])}"
+            rb["criteria"].append({"id": cid, "text": crit, "weight": 1, "check": {"kind": "neural"}})
+        rid = f"{x['response_source']}-{n}"
+        responses.append({"prompt_id": pid, "id": rid, "text": response, "source": x["response_source"]})
+        sc = [int(s) for s in x["gpt4_score"]]
+        judgments.append({"prompt_id": pid, "response_id": rid, "criterion_id": cid,
+                          "verdict": float(np.mean(sc)) >= 4, "p_yes": float(np.mean([s >= 4 for s in sc])),
+                          "judge": "gpt-4 (prometheus mt-bench)"})
+        scores[(pid, rid)] = float(np.mean(sc))
+    # a response is judged only against its own rubric text; drop criteria ids it was not judged on
+    for rb in rubrics.values():
+        rb.pop("_ids")
+    paths = {n: out / f"{n}.jsonl" for n in ("rubrics", "responses", "judgments")}
+    _write(paths["rubrics"], rubrics.values())
+    _write(paths["responses"], responses)
+    _write(paths["judgments"], judgments)
+    (out / "gpt4_mean_scores.json").write_text(json.dumps({f"{a}|{b}": v for (a, b), v in scores.items()}))
+    return paths
+
+
+def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) -> Dict:
+    from scipy.stats import pearsonr, spearmanr
+
+    from rubricc.verifier.distill import DistillConfig, distill
+
+    out = work / name / layout
+    preds = work / name / f"predictions.{layout}.jsonl"
+    cfg = DistillConfig(epochs=args.epochs, layout=layout, max_context_len=args.max_context_len,
+                        max_prompt_len=args.max_prompt_len, max_criterion_len=args.max_criterion_len,
+                        token_budget=args.token_budget, lr=args.lr, seed=args.seed, threads=args.threads,
+                        val_fraction=args.val_fraction, patience=args.epochs, progress=not args.no_progress,
+                        predictions_path=str(preds))
+    t0 = time.time()
+    m = distill(paths["rubrics"], paths["responses"], paths["judgments"], out, cfg,
+                log=lambda *a: print(f"[{name}/{layout}]", *a, file=sys.stderr, flush=True))
+    wall = time.time() - t0
+    c, cb = m["criterion"]["verifier"], m["criterion"]["baseline"]
+    res = {"set": name, "layout": layout, "auroc": c["auroc"], "macro_f1": c["macro_f1"], "accuracy": c["accuracy"],
+           "ece": c["ece"], "baseline_auroc": cb["auroc"], "baseline_accuracy": cb["accuracy"],
+           "baseline_macro_f1": cb["macro_f1"], "n_eval": c["n"], "eval_prompts": m["eval_prompts"],
+           "train_seconds": m["train_seconds"], "wall_seconds": round(wall, 1), "temperature": m["temperature"],
+           "spearman_within_prompt": m["reward"]["verifier"]["spearman_within_prompt"],
+           "tail_pairwise_accuracy": m["reward"]["verifier"]["tail_pairwise_accuracy"],
+           "int8_auroc": m.get("variants", {}).get("int8", {}).get("auroc"),
+           "fp16_auroc": m.get("variants", {}).get("fp16", {}).get("auroc"),
+           "fp32_onnx_auroc": m.get("variants", {}).get("fp32", {}).get("auroc"),
+           "epochs_run": len(m["history"])}
+    if name == "mtbench":
+        gpt = json.loads((work / name / "gpt4_mean_scores.json").read_text())
+        p, s = [], []
+        for line in preds.read_text().splitlines():
+            r = json.loads(line)
+            p.append(r["p_yes"])
+            s.append(gpt[f"{r['prompt_id']}|{r['response_id']}"])
+        res["pearson_vs_gpt4_mean"] = float(pearsonr(p, s).statistic) if len(p) > 2 else None
+        res["spearman_vs_gpt4_mean"] = float(spearmanr(p, s).statistic) if len(p) > 2 else None
+    return res
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data-dir", default=os.environ.get("RUBRICC_SHARED_DATA") or str(DEFAULT_DATA))
+    ap.add_argument("--sets", default="mtbench,ifeval")
+    ap.add_argument("--layouts", default="fused,pairwise")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--max-context-len", type=int, default=256)
+    ap.add_argument("--max-prompt-len", type=int, default=96)
+    ap.add_argument("--max-criterion-len", type=int, default=64)
+    ap.add_argument("--token-budget", type=int, default=2048)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--val-fraction", type=float, default=0.25)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--work", default=str(Path.home() / ".cache" / "rubricc" / "bench" / "fidelity"),
+                    help="work folder (JSONL inputs, bundles, checkpoints: a rerun resumes)")
+    ap.add_argument("--no-progress", action="store_true")
+    args = ap.parse_args(argv)
+    import torch
+
+    torch.set_num_threads(args.threads)
+    data = Path(args.data_dir)
+    if not (data / "ifeval").exists() or not (data / "prometheus_mt_bench").exists():
+        print(f"fidelity: data folder {data} is absent (needs ifeval/ and prometheus_mt_bench/)", file=sys.stderr)
+        return 2
+    work = Path(args.work)
+    results: List[Dict] = []
+    for name in [s for s in args.sets.split(",") if s]:
+        (work / name).mkdir(parents=True, exist_ok=True)
+        paths = build_ifeval(data, work / name, args.seed) if name == "ifeval" else build_mtbench(data, work / name)
+        for layout in [x for x in args.layouts.split(",") if x]:
+            results.append(run_one(name, paths, layout, work, args))
+
+    def f(v, d=3):
+        return "n/a" if v is None else f"{v:.{d}f}"
+
+    print(f"\nfidelity on held-out prompts (epochs {args.epochs}, max context {args.max_context_len}, "
+          f"prompt {args.max_prompt_len}, criterion {args.max_criterion_len}, {args.threads} threads, seed {args.seed})")
+    hdr = (f"{'set':8s} {'layout':8s} {'n':>5s} {'AUROC':>6s} {'base':>6s} {'int8':>6s} {'fp16':>6s} {'mF1':>6s} "
+           f"{'acc':>6s} {'base':>6s} {'ECE':>6s} {'Pearson':>7s} {'train s':>8s}")
+    print(hdr)
+    print("-" * len(hdr))
+    for r in results:
+        print(f"{r['set']:8s} {r['layout']:8s} {r['n_eval']:5d} {f(r['auroc']):>6s} {f(r['baseline_auroc']):>6s} "
+              f"{f(r['int8_auroc']):>6s} {f(r['fp16_auroc']):>6s} {f(r['macro_f1']):>6s} {f(r['accuracy']):>6s} "
+              f"{f(r['baseline_accuracy']):>6s} {f(r['ece']):>6s} {f(r.get('pearson_vs_gpt4_mean')):>7s} "
+              f"{r['train_seconds']:8.0f}")
+    by = {(r["set"], r["layout"]): r for r in results}
+    gaps = {s: (by[(s, "fused")]["auroc"] - by[(s, "pairwise")]["auroc"])
+            for s in {r["set"] for r in results}
+            if (s, "fused") in by and (s, "pairwise") in by and None not in (by[(s, "fused")]["auroc"], by[(s, "pairwise")]["auroc"])}
+    for s, g in sorted(gaps.items()):
+        print(f"{s}: fused - pairwise AUROC = {g:+.3f}")
+    print(json.dumps({"results": results, "fused_minus_pairwise_auroc": gaps,
+                      "config": {k: v for k, v in vars(args).items() if k not in ("work", "data_dir")}}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
