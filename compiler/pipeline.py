@@ -1,4 +1,5 @@
-"""The compile pipeline (DESIGN section 5): import -> dedupe -> lower -> validate, with a report.
+"""The compile pipeline (DESIGN section 5): import or generate -> refine -> atomize -> dedupe -> lower (rules,
+then optionally the LLM) -> validate, with a report.
 
 Each stage is a function over :class:`Rubric` objects; the CLI (`rubricc compile`) only wires options.
 """
@@ -116,3 +117,88 @@ def compile_rubrics(rubrics: Iterable[Rubric], *, dedupe: bool = True, threshold
         if progress is not None:
             progress.update(1)
     return out, report
+
+
+# ----------------------------------------------------------------------------------------------
+# LLM stages (generate, refine, atomize, llm-lower): async, through rubricc.compiler.llm clients
+# ----------------------------------------------------------------------------------------------
+async def llm_stages(pairs, *, proposer, judge, weights: str = "paper", rounds: int = 4, pool: int = 16,
+                     seed: int = 0, atomize: bool = False, max_response_chars: int = 12000,
+                     progress: bool = True, judge_max_tokens: Optional[int] = None) -> tuple:
+    """For each (imported rubric or None, PromptRecord): generate a rubric when none is given, refine it
+    against the record's candidate responses (Algorithm 1) when there are at least two and ``rounds`` > 0,
+    then atomize when asked. Returns (rubrics in input order, None where generation failed; flags
+    {prompt id: [messages]})."""
+    import asyncio
+
+    from tqdm import tqdm
+
+    from rubricc.compiler.atomize import atomize_rubric
+    from rubricc.compiler.generate import generate_rubric
+    from rubricc.compiler.refine import candidates_of, refine_rubric
+
+    async def one(i, rub, rec):
+        flags: List[str] = []
+        pid = rub.id if rub is not None else rec.id
+        if rub is None:
+            if proposer is None:
+                return i, None, ["no rubric in the input and no LLM endpoint to generate one"]
+            crit, ans = await generate_rubric(proposer, pid, rec.prompt, weights)
+            if crit is None:
+                return i, None, [f"generation failed ({ans.error}); no rubric emitted"]
+            rub = Rubric(id=pid, prompt=rec.prompt, criteria=crit,
+                         meta={"generate": {"model": proposer.name, "weights": weights,
+                                            "request_hash": ans.request_hash}})
+        cands = candidates_of(rec.responses or [], pool)
+        if rounds > 0 and len(cands) >= 2 and judge is not None and proposer is not None:
+            rub, f = await refine_rubric(rub, cands, judge, proposer, rounds=rounds, seed=seed, weights=weights,
+                                         max_response_chars=max_response_chars, judge_max_tokens=judge_max_tokens)
+            flags += f
+        if atomize and proposer is not None:
+            rub, f = await atomize_rubric(rub, proposer)
+            flags += f
+        return i, rub, flags
+
+    tasks = [asyncio.ensure_future(one(i, r, p)) for i, (r, p) in enumerate(pairs)]
+    out: List[Optional[Rubric]] = [None] * len(pairs)
+    flags: Dict[str, List[str]] = {}
+    bar = tqdm(total=len(tasks), desc="llm", unit="prompt", disable=not progress, dynamic_ncols=True)
+    try:
+        for fut in asyncio.as_completed(tasks):
+            i, rub, f = await fut
+            out[i] = rub
+            if f:
+                flags[pairs[i][1].id] = f
+            bar.update(1)
+    finally:
+        bar.close()
+        for t in tasks:
+            t.cancel()
+    return out, flags
+
+
+async def llm_lower_all(rubrics: List[Rubric], client, progress: bool = True) -> tuple:
+    """LLM lowering of the criteria the rules left neural; returns (rubrics, flags)."""
+    import asyncio
+
+    from tqdm import tqdm
+
+    from rubricc.compiler.llm_lower import llm_lower_rubric
+
+    async def one(i, r):
+        return i, await llm_lower_rubric(r, client)
+
+    tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(rubrics)]
+    out = list(rubrics)
+    flags: Dict[str, List[str]] = {}
+    bar = tqdm(total=len(tasks), desc="llm-lower", unit="prompt", disable=not progress, dynamic_ncols=True)
+    try:
+        for fut in asyncio.as_completed(tasks):
+            i, (r, f) = await fut
+            out[i] = r
+            if f:
+                flags[r.id] = f
+            bar.update(1)
+    finally:
+        bar.close()
+    return out, flags

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from rubricc.cli_label import llm_options
 from rubricc.formats import InputError
 
 
@@ -25,8 +26,29 @@ from rubricc.formats import InputError
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Also write the report as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal "
               "or the input has more than 50 records).")
-def compile_cmd(input_path, output, fmt, dedupe, dedupe_threshold, lower, report_path, progress):
-    """Import rubrics from INPUT (JSONL or JSON), dedupe, lower every criterion to a check, write OUTPUT."""
+@click.option("--rounds", default=4, show_default=True, type=click.IntRange(0),
+              help="Refinement rounds (Algorithm 1) for prompts that carry candidate responses; 0: no refinement.")
+@click.option("--pool", default=16, show_default=True, type=click.IntRange(2),
+              help="Candidate responses per prompt used for refinement (the first POOL).")
+@click.option("--weights", default="paper", show_default=True, type=click.Choice(["paper", "signed"]),
+              help="Weights the proposer writes: paper 1..3, or signed -10..10 points (HealthBench style).")
+@click.option("--seed", default=0, show_default=True, help="Seed of the tie-breaking draws in refinement.")
+@click.option("--atomize", is_flag=True, help="Split compound criteria with the proposer LLM.")
+@click.option("--llm-lower", is_flag=True,
+              help="Ask the proposer LLM for a program check (typed library, validated) for criteria the rules "
+                   "leave neural.")
+@llm_options(progress=False)
+def compile_cmd(input_path, output, fmt, dedupe, dedupe_threshold, lower, report_path, progress, rounds, pool,
+                weights, seed, atomize, llm_lower, **llm_opts):
+    """Import rubrics from INPUT (JSONL or JSON) or generate them with an LLM, refine them against candidate
+    responses, dedupe, lower every criterion to a check, write OUTPUT.
+
+    \b
+    Without --llm-url every record must carry a rubric. With --llm-url/--llm-model:
+      - a record with no rubric gets one written by the proposer from the prompt alone;
+      - a record with candidate "responses" (at least 2) is refined for --rounds rounds (paper Algorithm 1);
+      - --atomize and --llm-lower add their passes.
+    LLM requests are cached in OUTPUT.cache.sqlite (--cache): a rerun resends nothing."""
     from tqdm import tqdm
 
     from rubricc.compiler.importers import import_file
@@ -35,21 +57,84 @@ def compile_cmd(input_path, output, fmt, dedupe, dedupe_threshold, lower, report
 
     records = import_file(input_path, fmt)
     missing = [p.id for r, p in records if r is None]
-    if missing:
+    use_llm = bool(llm_opts.get("llm_url") or llm_opts.get("judge_url"))
+    if missing and not use_llm:
         raise InputError(f"{input_path}: {len(missing)} record(s) carry no rubric (first: id {missing[0]!r}); "
-                         "give rubrics in the input or an LLM endpoint to generate them")
-    rubrics = [r for r, _ in records]
-    show = progress if progress is not None else (sys.stderr.isatty() or len(rubrics) > 50)
+                         "give rubrics in the input or an LLM endpoint to generate them (--llm-url URL "
+                         "--llm-model NAME)")
+    if (atomize or llm_lower) and not use_llm:
+        raise InputError("--atomize and --llm-lower need an LLM endpoint (--llm-url URL --llm-model NAME)")
+    show = progress if progress is not None else (sys.stderr.isatty() or len(records) > 50)
+    flags = {}
+    stats = cache = proposer = None
+    if use_llm:
+        import asyncio
+
+        from rubricc.cli_label import make_clients
+        from rubricc.compiler.pipeline import llm_stages
+
+        cache, stats, proposer, judge = make_clients(llm_opts, output)
+
+        async def run_stages():
+            try:
+                return await llm_stages(records, proposer=proposer, judge=judge, weights=weights, rounds=rounds,
+                                        pool=pool, seed=seed, atomize=atomize,
+                                        max_response_chars=llm_opts["max_response_chars"], progress=show,
+                                        judge_max_tokens=llm_opts["judge_max_tokens"])
+            finally:
+                await proposer.aclose()
+                await judge.aclose()
+
+        try:
+            rubrics, flags = asyncio.run(run_stages())
+        except BaseException:
+            cache.close()
+            raise
+        rubrics = [r for r in rubrics if r is not None]
+    else:
+        ignored = sum(1 for _, p in records if len(p.responses or []) >= 2)
+        if ignored and rounds > 0:
+            click.echo(f"note: candidate responses of {ignored} prompt(s) not used for refinement "
+                       "(no --llm-url)", err=True)
+        rubrics = [r for r, _ in records]
     with tqdm(total=len(rubrics), desc="compile", unit="prompt", disable=not show, file=sys.stderr) as bar:
         try:
             compiled, report = compile_rubrics(rubrics, dedupe=dedupe, threshold=dedupe_threshold,
                                                lower=lower, progress=bar)
         except ValueError as e:
             raise InputError(f"{input_path}: {e}") from None
+    if llm_lower:
+        from rubricc.compiler.pipeline import CompileReport, llm_lower_all
+
+        async def run_lower():
+            try:
+                return await llm_lower_all(compiled, proposer, progress=show)
+            finally:
+                await proposer.aclose()
+
+        try:
+            compiled, lflags = asyncio.run(run_lower())
+        except BaseException:
+            cache.close()
+            raise
+        for k, v in lflags.items():
+            flags.setdefault(k, []).extend(v)
+        report = CompileReport()
+        for r in compiled:
+            report.add(r)
+    for pid, msgs in flags.items():
+        report.flagged[pid] = "; ".join(msgs)
+    if cache is not None:
+        cache.close()
     write_jsonl(output, compiled)
     if report_path:
-        write_json(report_path, report.as_dict())
+        d = report.as_dict()
+        if stats is not None:
+            d["llm"] = {**stats.report(), "failed": stats.failures}
+        write_json(report_path, d)
     click.echo(report.render())
+    if stats is not None:
+        click.echo(stats.line())
     click.echo(f"wrote {len(compiled)} rubrics to {output}")
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 
-def llm_options():
-    """Click options for the proposer/judge endpoints, the cache and the client limits."""
+def llm_options(progress: bool = True):
+    """Click options for the proposer/judge endpoints, the cache and the client limits (``progress``: also
+    add ``--progress/--no-progress``)."""
     def deco(f):
         opts = [
             click.option("--llm-url", default=None, metavar="URL",
@@ -41,8 +42,10 @@ def llm_options():
                          help="Structured-output mode (auto: json_schema, then llama.cpp json_object, then text)."),
             click.option("--max-response-chars", default=12000, show_default=True,
                          help="Responses longer than this are shown to the LLM with the middle cut."),
-            click.option("--progress/--no-progress", default=True, show_default=True, help="tqdm progress bars."),
         ]
+        if progress:
+            opts.append(click.option("--progress/--no-progress", default=True, show_default=True,
+                                     help="tqdm progress bars."))
         for o in reversed(opts):
             f = o(f)
         return f

@@ -63,7 +63,7 @@ def server_cmd(gguf: Path, port: int, threads: int, n_ctx: int) -> list:
             "--n_threads_batch", str(threads), "--logits_all", "true", "--verbose", "false"]
 
 
-def start_server(port: Optional[int] = None, threads: int = 2, n_ctx: int = 8192, log: Optional[Path] = None,
+def start_server(port: Optional[int] = None, threads: int = 1, n_ctx: int = 4096, log: Optional[Path] = None,
                  wait_s: float = 120.0, detach: bool = False) -> Tuple[subprocess.Popen, str]:
     if importlib.util.find_spec("llama_cpp") is None:
         raise SystemExit("llama-cpp-python is not installed: run scripts/install_llm.sh")
@@ -100,8 +100,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("action", choices=["start", "stop", "serve"])
     ap.add_argument("--port", type=int, default=None)
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--n-ctx", type=int, default=8192)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="llama.cpp threads (1 is fastest on a busy 2-core machine)")
+    ap.add_argument("--n-ctx", type=int, default=4096)
     ap.add_argument("--pidfile", type=Path, default=DEFAULT_PIDFILE)
     ap.add_argument("--log", type=Path, default=None, help="server log (default: PIDFILE.log)")
     a = ap.parse_args(argv)

@@ -1,0 +1,132 @@
+"""`rubricc compile` with an LLM endpoint (scripted server): generation, refinement rounds recorded,
+atomize, llm-lower, zero requests on a rerun, kill-and-resume."""
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scripted_server import ScriptedServer, body_key
+from rubricc.cli import main
+from rubricc.formats import read_rubrics
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_prompts(tmp_path, n=3, k=6, with_rubric=False):
+    recs = []
+    for p in range(n):
+        rec = {"id": f"q{p}", "prompt": f"Question number {p}: explain something.",
+               "responses": [{"text": f"Answer {i} " + "word " * (12 * i), "source": f"model{i % 3}"}
+                             for i in range(k)]}
+        if with_rubric:
+            rec["rubrics"] = [{"criterion": "Explains the idea and gives an example", "weight": 2}]
+        recs.append(rec)
+    path = tmp_path / "prompts.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    return path
+
+
+def compile_(args):
+    return CliRunner().invoke(main, ["compile", *args, "--no-progress", "--no-dedupe"], catch_exceptions=False)
+
+
+def test_compile_generates_and_refines(tmp_path):
+    inp = write_prompts(tmp_path)
+    out = tmp_path / "rubrics.jsonl"
+    with ScriptedServer() as s:
+        r = compile_([str(inp), "-o", str(out), "--llm-url", s.url, "--llm-model", "m", "--rounds", "2"])
+        assert r.exit_code == 0, r.output
+        rubs = read_rubrics(out)
+        assert [x.id for x in rubs] == ["q0", "q1", "q2"]
+        for rub in rubs:
+            ref = rub.meta["refine"]
+            assert ref["rounds_run"] == 2 and [len(h["pool"]) for h in ref["history"]] == [6, 4]
+            assert all(len(h["pair"]) == 2 for h in ref["history"])
+            assert rub.meta["generate"]["model"] == "m"
+            assert len(rub.criteria) == 5  # 3 generated + one per refinement round (scripted)
+        # 3 x (1 generation + 6 + 4 gradings + 2 refinements)
+        assert len(s.requests) == 39
+        assert "39 calls" in r.output
+        # identical rerun: ZERO requests
+        r2 = compile_([str(inp), "-o", str(tmp_path / "again.jsonl"), "--llm-url", s.url, "--llm-model", "m",
+                       "--rounds", "2", "--cache", str(tmp_path / "rubrics.jsonl.cache.sqlite")])
+        assert r2.exit_code == 0, r2.output
+        assert len(s.requests) == 39 and "0 calls, 39 cache hits" in r2.output
+        assert (tmp_path / "again.jsonl").read_text() == out.read_text()
+
+
+def test_compile_imported_rubric_atomize_and_llm_lower(tmp_path):
+    inp = write_prompts(tmp_path, n=1, k=0, with_rubric=True)
+    out = tmp_path / "rubrics.jsonl"
+    with ScriptedServer() as s:
+        r = compile_([str(inp), "-o", str(out), "--llm-url", s.url, "--llm-model", "m", "--atomize", "--llm-lower",
+                      "--no-lower"])
+        assert r.exit_code == 0, r.output
+        rub = read_rubrics(out)[0]
+        assert [c.text for c in rub.criteria] == ["Explains the idea", "gives an example"]
+        assert all(c.weight == 2 for c in rub.criteria)
+        assert "refine" not in rub.meta  # no candidates: nothing to refine
+
+
+def test_compile_without_endpoint_still_needs_rubrics(tmp_path):
+    inp = tmp_path / "p.jsonl"
+    inp.write_text(json.dumps({"id": "a", "prompt": "hi"}) + "\n")
+    r = compile_([str(inp), "-o", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 2 and "--llm-url" in r.output
+
+
+def test_compile_generation_failure_is_flagged(tmp_path):
+    inp = write_prompts(tmp_path, n=2, k=0)
+    out = tmp_path / "rubrics.jsonl"
+
+    def responder(body):
+        if "number 1" in body["messages"][0]["content"]:
+            return {"content": "no rubric today"}
+        from scripted_server import default_responder
+        return default_responder(body)
+    with ScriptedServer(responder) as s:
+        r = compile_([str(inp), "-o", str(out), "--llm-url", s.url, "--llm-model", "m"])
+        assert r.exit_code == 0, r.output
+        assert [x.id for x in read_rubrics(out)] == ["q0"]
+        assert "q1" in r.output and "generation failed" in r.output
+
+
+def _wait(pred, timeout=60):
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if pred():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_compile_kill_and_resume(tmp_path):
+    inp = write_prompts(tmp_path, n=3, k=4)
+    out = tmp_path / "rubrics.jsonl"
+    cmd = [sys.executable, "-m", "rubricc.cli", "compile", str(inp), "-o", str(out), "--llm-model", "m",
+           "--rounds", "2", "--concurrency", "1", "--no-progress", "--no-dedupe"]
+    total = 3 * (1 + 4 + 2 + 2)
+    with ScriptedServer(hold_after=11) as s:
+        p = subprocess.Popen(cmd + ["--llm-url", s.url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            assert _wait(lambda: len(s.requests) > 11), "the client never reached request 12"
+        finally:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+        assert not out.exists()
+        first = set(s.answered_keys())
+        assert len(first) == 11
+        s.hold_after = None
+        s.release()
+        n0 = len(s.requests)
+        r = subprocess.run(cmd + ["--llm-url", s.url], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr + r.stdout
+        second = [body_key(b) for b in s.requests[n0:]]
+        assert not first & set(second), "a request answered before the kill was sent again"
+        assert len(second) == total - 11
+        rubs = read_rubrics(out)
+        assert len(rubs) == 3 and all(x.meta["refine"]["rounds_run"] == 2 for x in rubs)
