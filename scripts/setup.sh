@@ -17,6 +17,6 @@ python -c "import torch" 2>/dev/null || quiet pip install "torch==2.13.0"
 quiet pip install --upgrade "pip>=23" "setuptools>=64" wheel build
 quiet pip install -e ".[all]"
 if [ -x scripts/install_llm.sh ]; then
-  bash scripts/install_llm.sh
+  quiet bash scripts/install_llm.sh
 fi
 echo "[setup] ready: $(python -c 'import rubricc; print("rubricc", rubricc.__version__)')"
