@@ -27,6 +27,7 @@ def reward(bundle):
 
 def test_import_is_light():
     code = ("import sys, rubricc; from rubricc import RubricReward; import rubricc.runtime, rubricc.integrations;"
+            "import rubricc.serve, rubricc.cli_serve;"
             "import rubricc.kernels.ops;"
             "bad = [m for m in ('torch', 'onnxruntime', 'transformers', 'aiohttp') if m in sys.modules];"
             "assert not bad, bad")
@@ -80,7 +81,8 @@ def test_fused_equals_pairwise_and_split(bundle):
                                                                          return_details=True)
     pair = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, layout="pairwise")(
         completions=resp, rubric_id=ids, return_details=True)
-    split = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, max_seq_len=8, token_budget=64)(
+    split = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, max_seq_len=8, token_budget=64,
+                         prefetch=True)(
         completions=resp, rubric_id=ids, return_details=True)
     for a, b, c in zip(fused, pair, split):
         for k, v in a["verdicts"].items():
