@@ -117,10 +117,11 @@ def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) ->
 
     out = work / name / layout
     preds = work / name / f"predictions.{layout}.jsonl"
-    cfg = DistillConfig(epochs=args.epochs, layout=layout, max_context_len=args.max_context_len,
+    epochs = args.ifeval_epochs if (name == "ifeval" and args.ifeval_epochs) else args.epochs
+    cfg = DistillConfig(epochs=epochs, layout=layout, max_context_len=args.max_context_len,
                         max_prompt_len=args.max_prompt_len, max_criterion_len=args.max_criterion_len,
                         token_budget=args.token_budget, lr=args.lr, seed=args.seed, threads=args.threads,
-                        val_fraction=args.val_fraction, patience=args.epochs, progress=not args.no_progress,
+                        val_fraction=args.val_fraction, patience=epochs, progress=not args.no_progress,
                         predictions_path=str(preds))
     t0 = time.time()
     m = distill(paths["rubrics"], paths["responses"], paths["judgments"], out, cfg,
@@ -136,7 +137,7 @@ def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) ->
            "int8_auroc": m.get("variants", {}).get("int8", {}).get("auroc"),
            "fp16_auroc": m.get("variants", {}).get("fp16", {}).get("auroc"),
            "fp32_onnx_auroc": m.get("variants", {}).get("fp32", {}).get("auroc"),
-           "epochs_run": len(m["history"])}
+           "epochs": epochs, "epochs_run": len(m["history"])}
     if name == "mtbench":
         gpt = json.loads((work / name / "gpt4_mean_scores.json").read_text())
         p, s = [], []
@@ -155,6 +156,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", default="mtbench,ifeval")
     ap.add_argument("--layouts", default="fused,pairwise")
     ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--ifeval-epochs", type=int, default=None, help="epochs for IFEval (default: --epochs)")
     ap.add_argument("--max-context-len", type=int, default=256)
     ap.add_argument("--max-prompt-len", type=int, default=96)
     ap.add_argument("--max-criterion-len", type=int, default=64)
@@ -185,7 +187,8 @@ def main(argv=None) -> int:
     def f(v, d=3):
         return "n/a" if v is None else f"{v:.{d}f}"
 
-    print(f"\nfidelity on held-out prompts (epochs {args.epochs}, max context {args.max_context_len}, "
+    print(f"\nfidelity on held-out prompts (epochs {args.epochs}"
+          f"{'' if not args.ifeval_epochs else f', IFEval {args.ifeval_epochs}'}, max context {args.max_context_len}, "
           f"prompt {args.max_prompt_len}, criterion {args.max_criterion_len}, {args.threads} threads, seed {args.seed})")
     hdr = (f"{'set':8s} {'layout':8s} {'n':>5s} {'AUROC':>6s} {'base':>6s} {'int8':>6s} {'fp16':>6s} {'mF1':>6s} "
            f"{'acc':>6s} {'base':>6s} {'ECE':>6s} {'Pearson':>7s} {'train s':>8s}")

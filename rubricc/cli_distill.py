@@ -18,7 +18,7 @@ import click
 @click.option("--max-prompt-len", type=int, default=256, show_default=True)
 @click.option("--max-criterion-len", type=int, default=64, show_default=True)
 @click.option("--tail-weight", type=float, default=1.0, show_default=True,
-              help="loss weight of responses in the top 40%% of their prompt group by judge reward")
+              help="loss weight of responses in the top 40% of their prompt group by judge reward")
 @click.option("--val-fraction", type=float, default=0.2, show_default=True, help="share of prompts held out")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--patience", type=int, default=2, show_default=True, help="epochs without validation improvement")
