@@ -1,6 +1,9 @@
 """Prompt templates of the LLM stages (our own wording; the paper's eleven writing tips and its 1-3
 weighting scheme are carried over, paper-notes section 5).
 
+Static instructions come first and the per-call parts last (prompt, rubric, then the response), so that
+servers with a prefix cache (vLLM, SGLang, llama.cpp) reuse the shared prefix across calls.
+
 Templates use ``str.format`` slots; JSON braces inside them are doubled.
 """
 from __future__ import annotations
@@ -95,15 +98,16 @@ PROMPT:
 {prompt}
 >>>
 
+RUBRIC:
+{rubric}
+
 RESPONSE:
 <<<
 {response}
 >>>
 
-RUBRIC:
-{rubric}
-
-Reply with ONLY a JSON object mapping every criterion id to "yes" or "no", for example {example}."""
+Reply with ONLY a JSON object mapping every criterion id of the rubric to "yes" or "no", for example \
+{example}."""
 
 GRADE_ONE = """\
 You are a strict, consistent grader. Decide whether the response meets the criterion.

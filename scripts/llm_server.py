@@ -61,6 +61,9 @@ def server_cmd(gguf: Path, port: int, threads: int, n_ctx: int) -> list:
     return [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", MODEL_ALIAS,
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", str(threads),
             "--n_threads_batch", str(threads), "--logits_all", "true", "--verbose", "false"]
+    # logits_all: llama-cpp-python returns token logprobs (p_yes) only with it. No --cache: its RAM cache
+    # saves full states (with all logits) per request, slower here than the built-in prefix reuse of
+    # consecutive requests; run clients with --concurrency 1 against this single-slot server.
 
 
 def start_server(port: Optional[int] = None, threads: int = 1, n_ctx: int = 4096, log: Optional[Path] = None,

@@ -56,8 +56,8 @@ def default_responder(body: Dict[str, Any]) -> Dict[str, Any]:
         items.append({"criterion": f"Mentions detail number {n + 1}", "weight": 1})
         return {"content": json.dumps({"criteria": items})}
     if "mapping every criterion id" in first:
-        ids = re.findall(r"^- (c\d+):", first.split("RUBRIC:", 1)[1], flags=re.M)
-        resp = first.split("RESPONSE:", 1)[1].split("RUBRIC:", 1)[0]
+        ids = re.findall(r"^- (c\d+):", first.split("RUBRIC:", 1)[1].split("RESPONSE:", 1)[0], flags=re.M)
+        resp = first.split("RESPONSE:", 1)[1]
         # "yes" for criterion k when the response is long enough: scores differ by response length
         ans = {i: ("yes" if len(resp) > 40 * k else "no") for k, i in enumerate(ids)}
         return {"content": json.dumps(ans)}
