@@ -181,10 +181,15 @@ async def grade_response(judge, rubric: Rubric, response_text: str, *, per_crite
 # ----------------------------------------------------------------------------------------------
 # rubricc label
 # ----------------------------------------------------------------------------------------------
-def read_responses_checked(path: Path, rubrics: Dict[str, Rubric], rubrics_path: Path) -> List[Response]:
+def read_responses_checked(path: Path, rubrics: Dict[str, Rubric], rubrics_path: Path,
+                           skip_unknown: bool = False, skipped: Optional[List[str]] = None) -> List[Response]:
     out, seen = [], set()
     for n, obj in iter_json_lines(path):
         r = parse_record(obj, Response, f"{path}:{n}")
+        if r.prompt_id not in rubrics and skip_unknown:
+            if skipped is not None:
+                skipped.append(f"{r.prompt_id}/{r.id}")
+            continue
         if r.prompt_id not in rubrics:
             raise InputError(f"{path}:{n}: prompt_id {r.prompt_id!r} has no rubric in {rubrics_path} "
                              f"(at field prompt_id)")
@@ -230,7 +235,7 @@ async def label_responses(judge, rubrics: Dict[str, Rubric], responses: List[Res
     return out
 
 
-def label_files(judge, rubrics_path, responses_path, out_path, **kw) -> Dict[str, Any]:
+def label_files(judge, rubrics_path, responses_path, out_path, skip_unknown: bool = False, **kw) -> Dict[str, Any]:
     """Reads rubrics and responses, labels, writes judgments atomically; returns a summary."""
     rubrics_path, responses_path = Path(rubrics_path), Path(responses_path)
     rubrics: Dict[str, Rubric] = {}
@@ -238,7 +243,8 @@ def label_files(judge, rubrics_path, responses_path, out_path, **kw) -> Dict[str
         if r.id in rubrics:
             raise InputError(f"{rubrics_path}: duplicate rubric id {r.id!r}")
         rubrics[r.id] = r
-    responses = read_responses_checked(responses_path, rubrics, rubrics_path)
+    skipped: List[str] = []
+    responses = read_responses_checked(responses_path, rubrics, rubrics_path, skip_unknown, skipped)
 
     async def main():
         try:
@@ -251,4 +257,4 @@ def label_files(judge, rubrics_path, responses_path, out_path, **kw) -> Dict[str
     ungraded = sum(1 for j in judgments if j.verdict is None)
     return {"responses": len(responses), "judgments": len(judgments), "ungraded": ungraded,
             "program": sum(1 for j in judgments if (j.judge or "").startswith("program:")),
-            "with_p_yes": sum(1 for j in judgments if j.p_yes is not None)}
+            "with_p_yes": sum(1 for j in judgments if j.p_yes is not None), "skipped": skipped}

@@ -88,14 +88,17 @@ def make_clients(opts: dict, out_path, need_proposer: bool = True):
 @click.option("--logprobs/--no-logprobs", default=True, show_default=True,
               help="Ask for token logprobs and record p_yes when the endpoint returns them.")
 @click.option("--top-logprobs", default=5, show_default=True)
+@click.option("--skip-unknown", is_flag=True,
+              help="Skip (and count) responses whose prompt_id has no rubric instead of failing.")
 @llm_options()
-def label_cmd(rubrics_path, responses_path, output, per_criterion, logprobs, top_logprobs, **opts):
+def label_cmd(rubrics_path, responses_path, output, per_criterion, logprobs, top_logprobs, skip_unknown, **opts):
     """Grade every (response, criterion) with the judge LLM; program checks run locally."""
     from rubricc.compiler.label import label_files
 
     cache, stats, _, judge = make_clients(opts, output, need_proposer=False)
     try:
-        summary = label_files(judge, rubrics_path, responses_path, output, per_criterion=per_criterion,
+        summary = label_files(judge, rubrics_path, responses_path, output, skip_unknown=skip_unknown,
+                              per_criterion=per_criterion,
                               logprobs=logprobs, top_logprobs=top_logprobs,
                               max_response_chars=opts["max_response_chars"], progress=opts["progress"],
                               max_tokens=opts["judge_max_tokens"])
@@ -104,6 +107,9 @@ def label_cmd(rubrics_path, responses_path, output, per_criterion, logprobs, top
     click.echo(f"wrote {summary['judgments']} judgments for {summary['responses']} responses to {output} "
                f"({summary['program']} by program checks, {summary['with_p_yes']} with p_yes, "
                f"{summary['ungraded']} ungraded)", err=True)
+    if summary["skipped"]:
+        click.echo(f"skipped {len(summary['skipped'])} response(s) with no rubric: "
+                   f"{', '.join(summary['skipped'][:10])}", err=True)
     click.echo(stats.line(), err=True)
     for f in stats.failures[:20]:
         click.echo(f"  failed: {f}", err=True)

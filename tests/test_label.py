@@ -93,6 +93,10 @@ def test_label_bad_inputs_are_one_line_errors(tmp_path):
                "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m"])
     assert r.exit_code == 2 and "bad.jsonl:1: prompt_id 'nope' has no rubric" in r.output
     assert not (tmp_path / "o.jsonl").exists()
+    r = label(["--rubrics", str(rp), "--responses", str(bad), "-o", str(tmp_path / "o.jsonl"),
+               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--skip-unknown"])
+    assert r.exit_code == 0 and "skipped 1 response(s) with no rubric: nope/r1" in r.output
+    assert (tmp_path / "o.jsonl").read_text() == ""
 
 
 def test_label_unreachable_endpoint(tmp_path):
