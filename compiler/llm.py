@@ -355,6 +355,8 @@ class LLMClient:
                     continue
                 except openai.APIConnectionError as e:
                     last = e
+                    if not reached and k >= 1:
+                        break  # refused twice and never answered: the endpoint is down, fail fast
                     continue
                 except openai.APIStatusError as e:
                     reached = True
