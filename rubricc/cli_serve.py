@@ -17,7 +17,7 @@ _runtime_options = [
     click.option("--variant", default="auto", show_default=True, type=click.Choice(["auto", "fp32", "int8", "fp16"]),
                  help="Model variant of the bundle."),
     click.option("--threads", type=click.IntRange(1, 1024), default=None, help="CPU intra-op threads."),
-    click.option("--token-budget", type=click.IntRange(64, 10_000_000), default=16384, show_default=True,
+    click.option("--token-budget", type=click.IntRange(64, 10_000_000), default=4096, show_default=True,
                  help="Tokens per model run (batch x padded length)."),
 ]
 
