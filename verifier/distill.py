@@ -386,8 +386,8 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
             sched.load_state_dict(saved["sched"])
             state = saved["state"]
             _set_rng_state(saved["rng"])
-            log(f"distill: resuming from {ck} (epoch {state['epoch'] + 1}, step {state['step']}"
-                f"{', training done' if state['done'] else ''})")
+            log(f"distill: resuming from {ck} " + (f"(training done after {state['epoch']} epochs)" if state["done"]
+                else f"(epoch {state['epoch'] + 1}, step {state['step']})"))
         else:
             log(f"distill: {ck} belongs to other data or options; starting afresh")
             state["stale"] = True

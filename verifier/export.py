@@ -101,8 +101,10 @@ def _int8(src: Path, dst: Path) -> None:
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    # the contrib ops of the optimized graph (SkipLayerNormalization ...) defeat shape inference
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8,
+    # the contrib ops of the optimized graph (SkipLayerNormalization ...) defeat shape inference.
+    # Per-channel weight scales: on the IFEval verifier per-tensor int8 lost 0.020 AUROC (0.661 -> 0.641),
+    # per-channel 0.005 (-> 0.656); keeping the head in fp32 did not help.
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True,
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
 
 
