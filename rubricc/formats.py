@@ -202,6 +202,12 @@ def write_jsonl(path: Union[str, Path], records: Iterable[Any]) -> int:
     return n
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class atomic_open:
     """``with atomic_open(path) as fh:`` writes text to a temp file that replaces ``path`` only on success."""
 
@@ -212,6 +218,7 @@ class atomic_open:
     def __enter__(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         self.fh = os.fdopen(fd, self.mode, **({} if "b" in self.mode else {"encoding": "utf-8"}))
         return self.fh
 

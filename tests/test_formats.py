@@ -80,3 +80,12 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
         write_jsonl(p, gen())
     assert p.read_text() == "old\n"  # the previous file is untouched
     assert sorted(x.name for x in tmp_path.iterdir()) == ["out.jsonl"]  # no temp file left
+
+
+def test_atomic_write_has_usual_permissions(tmp_path):
+    import os
+    p = tmp_path / "out.jsonl"
+    write_jsonl(p, [{"a": 1}])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (p.stat().st_mode & 0o777) == 0o666 & ~mask
