@@ -97,16 +97,8 @@ class NativeOps:
         return out
 
     def aggregate(self, counts, weights, kind, logits, value, temperature, clip=True, missing_drop=False):
-        if not temperature > 0:
-            raise ValueError("temperature must be positive")
-        counts = np.ascontiguousarray(counts, dtype=np.int64)
-        weights = np.ascontiguousarray(weights, dtype=np.int64)
-        kind = np.ascontiguousarray(kind, dtype=np.int8)
-        logits = np.ascontiguousarray(logits, dtype=np.float32)
-        value = np.ascontiguousarray(value, dtype=np.float64)
-        M = int(counts.sum())
-        if not (len(weights) == len(kind) == len(logits) == len(value) == M):
-            raise ValueError("counts, weights, kind, logits and value do not line up")
+        counts, weights, kind, logits, value, M = _twin.aggregate_inputs(counts, weights, kind, logits, value,
+                                                                        temperature)
         probs = np.empty(M, np.float64)
         rewards = np.empty(len(counts), np.float64)
         rc = self.lib.rk_aggregate(len(counts), _ptr(counts), _ptr(weights), _ptr(kind), _ptr(logits), _ptr(value),

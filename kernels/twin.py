@@ -64,22 +64,29 @@ def _sigmoid(z: float) -> float:
         return 0.0
 
 
+def aggregate_inputs(counts, weights, kind, logits, value, temperature: float):
+    """Checks and converts the inputs of ``aggregate`` (shared by the twin and the native wrapper):
+    contiguous int64 counts and weights, int8 kinds, float32 logits, float64 values, and M criteria."""
+    if not temperature > 0:
+        raise ValueError("temperature must be positive")
+    counts = np.ascontiguousarray(counts, dtype=np.int64)
+    weights = np.ascontiguousarray(weights, dtype=np.int64)
+    kind = np.ascontiguousarray(kind, dtype=np.int8)
+    logits = np.ascontiguousarray(logits, dtype=np.float32)
+    value = np.ascontiguousarray(value, dtype=np.float64)
+    M = int(counts.sum())
+    if not (len(weights) == len(kind) == len(logits) == len(value) == M):
+        raise ValueError("counts, weights, kind, logits and value do not line up")
+    return counts, weights, kind, logits, value, M
+
+
 def aggregate(counts, weights, kind, logits, value, temperature: float, clip: bool = True,
               missing_drop: bool = False) -> Tuple[np.ndarray, np.ndarray]:
     """Per-criterion verdicts and per-response rewards; see ``rk_aggregate`` in rubricc_kernels.h.
 
     Returns ``(probs [M] float64, rewards [R] float64)``; NaN marks a missing verdict / undefined reward.
     """
-    if not temperature > 0:
-        raise ValueError("temperature must be positive")
-    counts = np.asarray(counts, dtype=np.int64)
-    weights = np.asarray(weights, dtype=np.int64)
-    kind = np.asarray(kind, dtype=np.int8)
-    logits = np.asarray(logits, dtype=np.float32)
-    value = np.asarray(value, dtype=np.float64)
-    M = int(counts.sum())
-    if not (len(weights) == len(kind) == len(logits) == len(value) == M):
-        raise ValueError("counts, weights, kind, logits and value do not line up")
+    counts, weights, kind, logits, value, M = aggregate_inputs(counts, weights, kind, logits, value, temperature)
     probs = np.full(M, np.nan)
     neural = kind == NEURAL
     z = logits.astype(np.float64) / float(temperature)
