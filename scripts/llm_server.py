@@ -122,7 +122,7 @@ def main(argv=None) -> int:
             os.kill(info["pid"], signal.SIGKILL)
         except ProcessLookupError:
             pass
-        a.pidfile.unlink()
+        a.pidfile.unlink(missing_ok=True)  # a concurrent stop may have removed it
         print(f"stopped {info['url']}", file=sys.stderr)
         return 0
     if a.action == "start" and a.pidfile.exists():
