@@ -342,12 +342,9 @@ class RubricReward:
     @property
     def tokenizer(self):
         if self._tokenizer is None:
-            from tokenizers import Tokenizer
+            from rubricc.verifier.data import load_tokenizer  # torch-free; the same loader as training
 
-            tok = Tokenizer.from_file(str(Path(self.verifier_dir) / "tokenizer.json"))
-            tok.no_truncation()
-            tok.no_padding()
-            self._tokenizer = tok
+            self._tokenizer = load_tokenizer(self.verifier_dir)
         return self._tokenizer
 
     def session(self):
