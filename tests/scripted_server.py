@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import signal
+import subprocess
 import threading
 import time
 from collections import deque
@@ -221,3 +223,34 @@ if __name__ == "__main__":
             time.sleep(3600)
     except KeyboardInterrupt:
         s.stop()
+
+
+def wait_until(pred: Callable[[], bool], timeout: float = 60) -> bool:
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if pred():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def run_until_killed(server: "ScriptedServer", cmd: List[str], cwd, kill_after: int) -> set:
+    """Runs ``cmd --llm-url URL`` against a server holding every request past ``kill_after``, SIGKILLs it
+    once request ``kill_after + 1`` arrives, and returns the keys of the requests answered before the kill."""
+    p = subprocess.Popen(cmd + ["--llm-url", server.url], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        assert wait_until(lambda: len(server.requests) > kill_after), f"the client never reached request {kill_after + 1}"
+    finally:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+    return set(server.answered_keys())
+
+
+def rerun(server: "ScriptedServer", cmd: List[str], cwd):
+    """Releases the held requests, reruns ``cmd`` to completion, and returns (the completed process, the keys
+    of the requests the rerun sent)."""
+    server.hold_after = None
+    server.release()
+    n0 = len(server.requests)
+    r = subprocess.run(cmd + ["--llm-url", server.url], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return r, [body_key(b) for b in server.requests[n0:]]

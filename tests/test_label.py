@@ -1,17 +1,13 @@
 """`rubricc label` against the scripted server: judgments, program checks run locally, p_yes from logprobs,
 per-criterion mode, zero requests on a rerun, kill-and-resume."""
 import json
-import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from scripted_server import ScriptedServer, body_key
+from scripted_server import ScriptedServer, rerun, run_until_killed
 from rubricc.cli import main
 from rubricc.formats import read_judgments
 
@@ -122,36 +118,17 @@ def test_label_judge_failure_is_flagged_not_dropped(tmp_path):
         assert "2 failures" in r.output and "failed: grade p0/r0" in r.output
 
 
-def _wait(pred, timeout=60):
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        if pred():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_label_kill_and_resume(tmp_path):
     rp, sp = write_inputs(tmp_path, n_prompts=3, n_resp=4)
     out = tmp_path / "j.jsonl"
     cmd = [sys.executable, "-m", "rubricc.cli", "label", "--rubrics", str(rp), "--responses", str(sp),
            "-o", str(out), "--llm-model", "m", "--concurrency", "1", "--no-progress"]
     with ScriptedServer(hold_after=5) as s:
-        p = subprocess.Popen(cmd + ["--llm-url", s.url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        try:
-            assert _wait(lambda: len(s.requests) > 5), "the client never reached request 6"
-        finally:
-            p.send_signal(signal.SIGKILL)
-            p.wait()
+        first = run_until_killed(s, cmd, ROOT, kill_after=5)
         assert not out.exists()
-        first = set(s.answered_keys())
         assert len(first) == 5
-        s.hold_after = None
-        s.release()
-        n0 = len(s.requests)
-        r = subprocess.run(cmd + ["--llm-url", s.url], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        r, second = rerun(s, cmd, ROOT)
         assert r.returncode == 0, r.stderr
-        second = [body_key(b) for b in s.requests[n0:]]
         assert len(second) == 12 - 5  # only the unanswered ones
         assert not first & set(second), "a request answered before the kill was sent again"
         assert "5 cache hits" in r.stderr

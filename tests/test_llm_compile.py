@@ -1,15 +1,12 @@
 """`rubricc compile` with an LLM endpoint (scripted server): generation, refinement rounds recorded,
 atomize, llm-lower, zero requests on a rerun, kill-and-resume."""
 import json
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from scripted_server import ScriptedServer, body_key
+from scripted_server import ScriptedServer, rerun, run_until_killed
 from rubricc.cli import main
 from rubricc.formats import read_rubrics
 
@@ -95,15 +92,6 @@ def test_compile_generation_failure_is_flagged(tmp_path):
         assert "q1" in r.output and "generation failed" in r.output
 
 
-def _wait(pred, timeout=60):
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        if pred():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_compile_kill_and_resume(tmp_path):
     inp = write_prompts(tmp_path, n=3, k=4)
     out = tmp_path / "rubrics.jsonl"
@@ -111,21 +99,11 @@ def test_compile_kill_and_resume(tmp_path):
            "--rounds", "2", "--concurrency", "1", "--no-progress", "--no-dedupe"]
     total = 3 * (1 + 4 + 2 + 2)
     with ScriptedServer(hold_after=11) as s:
-        p = subprocess.Popen(cmd + ["--llm-url", s.url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        try:
-            assert _wait(lambda: len(s.requests) > 11), "the client never reached request 12"
-        finally:
-            p.send_signal(signal.SIGKILL)
-            p.wait()
+        first = run_until_killed(s, cmd, ROOT, kill_after=11)
         assert not out.exists()
-        first = set(s.answered_keys())
         assert len(first) == 11
-        s.hold_after = None
-        s.release()
-        n0 = len(s.requests)
-        r = subprocess.run(cmd + ["--llm-url", s.url], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        r, second = rerun(s, cmd, ROOT)
         assert r.returncode == 0, r.stderr + r.stdout
-        second = [body_key(b) for b in s.requests[n0:]]
         assert not first & set(second), "a request answered before the kill was sent again"
         assert len(second) == total - 11
         rubs = read_rubrics(out)
