@@ -498,7 +498,7 @@ def r_language(c: _Ctx):
     if lang is None or c.neg:
         return None
     names = "|".join(LANGUAGES)
-    if re.search(rf"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language)\b", c.low) and \
+    if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language)\b", c.low) and \
             re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()):

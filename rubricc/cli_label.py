@@ -4,10 +4,6 @@ Also home of the LLM endpoint options shared with `rubricc compile` (:func:`llm_
 :func:`make_clients`)."""
 from __future__ import annotations
 
-import functools
-import sys
-from pathlib import Path
-
 import click
 
 

@@ -2,7 +2,6 @@
 import signal
 import subprocess
 import sys
-import time
 
 from rubricc.compiler.cache import Cache, default_cache_path, request_key
 

@@ -1,7 +1,6 @@
 """The native kernels (C++ via ctypes) and their NumPy twin give IDENTICAL outputs on every case, and
 the aggregation equals rubricc.scoring.score. The ctest suite is run too when cmake is present."""
 import math
-import os
 import shutil
 import subprocess
 from pathlib import Path

@@ -1,6 +1,5 @@
 """Refinement through differentiation (Algorithm 1) against the scripted server; pair selection rules."""
 import asyncio
-import json
 import random
 
 from scripted_server import ScriptedServer, default_responder

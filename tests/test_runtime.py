@@ -1,11 +1,9 @@
 """RubricReward on a real exported bundle (MiniLM + seeded random head) through real ONNX Runtime."""
 import json
-import math
 import pickle
 import subprocess
 import sys
 
-import numpy as np
 import pytest
 
 from rubricc.formats import InputError

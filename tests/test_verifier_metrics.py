@@ -1,5 +1,4 @@
 """Verifier metrics on hand-computed cases."""
-import math
 
 import numpy as np
 import pytest
