@@ -144,6 +144,39 @@ def select_variant(cfg: Mapping[str, Any], device: str, variant: str = "auto") -
     return "fp32" if "fp32" in variants else sorted(variants)[0]
 
 
+BACKENDS = ("auto", "onnx", "torch")
+
+
+def select_backend(cfg: Mapping[str, Any], verifier_dir: Union[str, Path], backend: str = "auto",
+                   providers: Union[str, Sequence[Any]] = "auto", variant: str = "auto") -> str:
+    """"onnx" or "torch" for a RubricReward's settings (see RubricReward, ``backend``)."""
+    from rubricc import torch_backend as tb
+
+    if backend == "auto":
+        backend = os.environ.get("RUBRICC_BACKEND", "auto") or "auto"
+        if backend not in BACKENDS:
+            raise ValueError(f"RUBRICC_BACKEND must be one of {BACKENDS}, not {backend!r}")
+    if backend == "torch":
+        if variant not in ("auto",) + tb.DTYPES:
+            raise InputError(f"variant {variant!r} is not a torch dtype (use one of {tb.DTYPES})")
+        if not tb.torch_installed():
+            raise RuntimeError("backend='torch' needs torch, transformers and safetensors (pip install 'rubricc[train]')")
+        if not tb.has_torch_weights(verifier_dir, cfg):
+            raise InputError(f"{Path(verifier_dir) / tb.TORCH_DIR}: no torch weights in this bundle "
+                             "(re-export it with this version of rubricc, or use backend='onnx')")
+        return "torch"
+    if backend == "onnx":
+        return "onnx"
+    if variant not in ("auto", "bf16") or (isinstance(providers, str) and providers in ("cuda", "gpu")) \
+            or not isinstance(providers, str):
+        return "onnx"
+    if providers == "auto" and cuda_usable():
+        return "onnx"
+    if tb.cpu_has_amx_bf16() and tb.has_torch_weights(verifier_dir, cfg) and tb.torch_installed():
+        return "torch"
+    return "onnx"
+
+
 def make_session(model_path: Union[str, Path], providers: Sequence[Any], threads: Optional[int] = None):
     import onnxruntime as ort
 
@@ -263,13 +296,18 @@ class RubricReward:
     CUDA only; on CPU packing takes milliseconds against seconds of model time and the worker would only
     compete for the cores).
     ``layout`` overrides the bundle's ("pairwise" runs one criterion per sequence through the same graph).
+    ``backend``: "onnx" (ONNX Runtime, the graphs above), "torch" (``rubricc.torch_backend``: the
+    segmented fused pass in torch, ``variant`` "bf16" or "fp32"; CPU only) or "auto": torch bf16 on a CPU
+    with AMX bf16 when torch and transformers are installed and the bundle holds its torch weights, and
+    no ORT variant or CUDA is asked for; else ONNX Runtime. ``RUBRICC_BACKEND`` overrides "auto".
     """
 
     def __init__(self, verifier_dir: Union[str, Path], rubrics: Any = None, providers: Union[str, Sequence[Any]] = "auto",
                  variant: str = "auto", threads: Optional[int] = None, token_budget: int = 4096,
                  max_batch: int = 256, max_seq_len: Optional[int] = None, clip: bool = True, missing: str = "no",
                  prompt_source: str = "rubric", kernels: str = "auto", prefetch: Optional[bool] = None,
-                 name: str = "rubric_reward", cache_size: int = 100_000, layout: Optional[str] = None):
+                 name: str = "rubric_reward", cache_size: int = 100_000, layout: Optional[str] = None,
+                 backend: str = "auto"):
         self.verifier_dir = str(verifier_dir)
         self.cfg = load_verifier_config(verifier_dir)
         self.rubrics = load_rubrics(rubrics)
@@ -280,6 +318,9 @@ class RubricReward:
             raise ValueError("missing must be 'no' or 'drop'")
         if prompt_source not in ("rubric", "call"):
             raise ValueError("prompt_source must be 'rubric' or 'call'")
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
+        self.backend = backend
         self.providers = providers
         self.variant = variant
         self.threads = threads
@@ -314,12 +355,13 @@ class RubricReward:
         self._inline_cache = _LRU(4096)
         self.device = None
         self.variant_used = None
+        self.backend_used = None
         self._io_binding = False
 
     def __getstate__(self):
         state = self.__dict__.copy()
         for k in ("_lock", "_session", "_tokenizer", "_ops", "_pool", "_tok_cache", "_inline_cache", "device",
-                  "variant_used", "_io_binding"):
+                  "variant_used", "backend_used", "_io_binding"):
             state.pop(k, None)
         return state
 
@@ -348,10 +390,18 @@ class RubricReward:
         return self._tokenizer
 
     def session(self):
-        """The ONNX Runtime session, created on first use (thread-safe)."""
+        """The ONNX Runtime session or the torch backend, created on first use (thread-safe)."""
         if self._session is None:
             with self._lock:
                 if self._session is None:
+                    backend = select_backend(self.cfg, self.verifier_dir, self.backend, self.providers, self.variant)
+                    if backend == "torch":
+                        from rubricc.torch_backend import TorchBackend
+
+                        dtype = "bf16" if self.variant == "auto" else self.variant
+                        self._session = TorchBackend(self.verifier_dir, self.cfg, dtype=dtype, threads=self.threads)
+                        self.device, self.variant_used, self.backend_used = "cpu", dtype, "torch"
+                        return self._session
                     providers, device = select_providers(self.providers)
                     variant = select_variant(self.cfg, device, self.variant)
                     path = Path(self.verifier_dir) / self.cfg["variants"][variant]
@@ -361,6 +411,7 @@ class RubricReward:
                     self.device = "cuda" if "CUDAExecutionProvider" in sess.get_providers() else "cpu"
                     self._io_binding = self.device == "cuda"
                     self.variant_used = variant
+                    self.backend_used = "onnx"
                     self._session = sess
         return self._session
 
@@ -511,10 +562,15 @@ class RubricReward:
                     if j == len(crits) or chunk_of[j] != chunk_of[start]:
                         seqs.append((ctx, [t for _, t in crits[start:j]], [m for m, _ in crits[start:j]]))
                         start = j
-            lengths = np.fromiter((len(s[0]) + sum(len(t) for t in s[1]) for s in seqs), np.int64, len(seqs))
-            order, starts = self.ops.bucket(lengths, self.token_budget, self.max_batch)
-            buckets = [order[starts[b]:starts[b + 1]] for b in range(len(starts) - 1)]
-            self._run_buckets(seqs, buckets, logits, pad_id)
+            sess = self.session()
+            if self.backend_used == "torch":  # batches contexts and criteria itself
+                flat = np.asarray([m for s in seqs for m in s[2]], np.int64)
+                logits[flat] = sess.score([s[0] for s in seqs], [s[1] for s in seqs], pad_id)
+            else:
+                lengths = np.fromiter((len(s[0]) + sum(len(t) for t in s[1]) for s in seqs), np.int64, len(seqs))
+                order, starts = self.ops.bucket(lengths, self.token_budget, self.max_batch)
+                buckets = [order[starts[b]:starts[b + 1]] for b in range(len(starts) - 1)]
+                self._run_buckets(seqs, buckets, logits, pad_id)
 
         probs, rewards = self.ops.aggregate(counts, np.asarray(weights, np.int64), np.asarray(kind, np.int8), logits,
                                             np.asarray(value, np.float64), self.temperature, self.clip,

@@ -6,6 +6,8 @@ A bundle is a folder holding::
                       output logits (float32 [B, T]); the block mask is built inside the graph
     model.int8.onnx   dynamic int8 quantization of model.onnx (CPU)
     model.fp16.onnx   fp16 weights and compute, fp32 output (GPU)
+    torch/            the verifier's torch weights (encoder config.json + model.safetensors) for the
+                      runtime's torch backend (``rubricc.torch_backend``: segmented pass, bf16 on AMX)
     tokenizer.json    (+ vocab and configs) loadable by the ``tokenizers`` package
     verifier.json     layout, max lengths, special ids, temperature, variants, backbone, data hash
     metrics.json      (written by distill)
@@ -178,6 +180,9 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
                 log.warning("fp16 conversion failed: %s", e)
                 info["fp16_error"] = str(e).splitlines()[0][:200]
         raw.unlink()
+        from rubricc.torch_backend import save_torch_weights
+
+        torch_dir = save_torch_weights(model, tmp)
         info["seconds"] = round(time.time() - t0, 1)
         info["opset"] = OPSET
 
@@ -192,6 +197,7 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
             "pad_id": int(pad_id),
             "temperature": float(cfg.get("temperature", 1.0)),
             "variants": written,
+            "torch": torch_dir,
             "backbone": str(cfg.get("backbone", "")),
             "training_data_hash": cfg.get("training_data_hash"),
             "max_position_embeddings": int(getattr(enc_cfg, "max_position_embeddings", 512)),
@@ -203,10 +209,11 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
         for name, obj in (extra_json or {}).items():
             write_json(tmp / name, obj)
         write_json(tmp / "verifier.json", record)
-        os.chmod(tmp, 0o755)
-        for f in tmp.iterdir():
-            if f.is_file():
-                os.chmod(f, 0o644)
+        for d in (tmp, tmp / torch_dir):
+            os.chmod(d, 0o755)
+            for f in d.iterdir():
+                if f.is_file():
+                    os.chmod(f, 0o644)
         _swap_in(tmp, out_dir)
         return record
     except BaseException:

@@ -1,0 +1,191 @@
+"""The segmented fused pass (verifier/segmented.py) and the runtime's torch backend (rubricc/torch_backend.py)."""
+import os
+import random
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from rubricc.formats import InputError  # noqa: E402
+from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def model():
+    from rubricc.verifier.model import build_verifier
+
+    try:
+        return build_verifier(seed=3).eval()
+    except RuntimeError as e:
+        pytest.skip(str(e))
+
+
+def _random_batch(rng, n_ctx, max_crit=7):
+    def seq(n):
+        return [101] + [rng.randrange(1000, 20000) for _ in range(n - 2)] + [102]
+
+    contexts = [seq(rng.randint(4, 300)) for _ in range(n_ctx)]
+    criteria = [[seq(rng.randint(3, 60)) for _ in range(rng.randint(1, max_crit))] for _ in contexts]
+    return contexts, criteria
+
+
+def _masked_reference(model, contexts, criteria):
+    from rubricc.kernels.pack import pack_fused
+
+    batch = pack_fused(contexts, criteria, 0)
+    with torch.inference_mode():
+        out = model(*(torch.from_numpy(batch[k]) for k in ("input_ids", "segment_ids", "position_ids")))
+    return out.numpy().reshape(-1)[batch["read_index"]]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_segmented_equals_masked_verifier(model, seed):
+    from rubricc.verifier.segmented import SegmentedVerifier, score_fused
+
+    rng = random.Random(seed)
+    contexts, criteria = _random_batch(rng, 5)
+    ref = _masked_reference(model, contexts, criteria)
+    seg = SegmentedVerifier(model)
+    # tiny budgets force many criterion chunks, each padded to its own longest
+    for budget in (64, 4096):
+        got = score_fused(seg, contexts, criteria, pad_id=0, crit_budget=budget)
+        assert got.shape == ref.shape
+        assert np.abs(got - ref).max() < 1e-5
+    # bf16 on the CPU: close, not equal (logits of the random head are ~0.05 apart)
+    got = score_fused(seg, contexts, criteria, pad_id=0, dtype=torch.bfloat16)
+    assert np.abs(got - ref).max() < 0.02
+
+
+def test_segmented_pairwise_is_the_same_function(model):
+    """One criterion per context (the pairwise layout) gives what the fused layout gives."""
+    from rubricc.verifier.segmented import SegmentedVerifier, score_fused
+
+    rng = random.Random(5)
+    contexts, criteria = _random_batch(rng, 2)
+    seg = SegmentedVerifier(model)
+    fused = score_fused(seg, contexts, criteria, 0)
+    pc = [c for c, ks in zip(contexts, criteria) for _ in ks]
+    pk = [[k] for ks in criteria for k in ks]
+    assert np.abs(score_fused(seg, pc, pk, 0) - fused).max() < 1e-5
+
+
+def test_chunk_by_length_covers_and_respects_budget():
+    from rubricc.verifier.segmented import chunk_by_length
+
+    rng = random.Random(0)
+    lens = [rng.randint(1, 90) for _ in range(200)]
+    chunks = chunk_by_length(lens, 500)
+    seen = np.concatenate(chunks)
+    assert sorted(seen.tolist()) == list(range(200))
+    for c in chunks:
+        longest = max(lens[i] for i in c)
+        assert len(c) == 1 or longest * len(c) <= 500
+    assert chunk_by_length([], 10) == []
+    assert [c.tolist() for c in chunk_by_length([700], 10)] == [[0]]  # one over the budget still runs
+
+
+def test_non_bert_encoder_is_refused():
+    from torch import nn
+
+    from rubricc.verifier.segmented import SegmentedVerifier, supports
+
+    class Fake(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = nn.Module()
+
+    fake = Fake()
+    assert not supports(fake)
+    with pytest.raises(ValueError, match="not a BERT-style encoder"):
+        SegmentedVerifier(fake)
+
+
+# ----------------------------------------------------------------------------------------------
+# the bundle's torch weights and the runtime backend
+# ----------------------------------------------------------------------------------------------
+def test_bundle_holds_loadable_torch_weights():
+    from rubricc.runtime import load_verifier_config
+    from rubricc.torch_backend import has_torch_weights, load_torch_verifier
+    from rubricc.verifier.model import build_verifier
+
+    bundle = bundle_dir()
+    cfg = load_verifier_config(bundle)
+    assert cfg["torch"] == "torch" and has_torch_weights(bundle, cfg)
+    loaded = load_torch_verifier(bundle, cfg)
+    ref = build_verifier(cfg["backbone"], seed=0).eval()  # what make_untrained_bundle exported
+    for (k, a), (k2, b) in zip(sorted(loaded.state_dict().items()), sorted(ref.state_dict().items())):
+        assert k == k2 and torch.equal(a, b), k
+    assert oct(os.stat(os.path.join(bundle, "torch", "model.safetensors")).st_mode & 0o777) == "0o644"
+
+
+def _light_copy(bundle, dst):
+    """A bundle without torch weights (older exports): links to the ONNX graph and the tokenizer."""
+    import json
+
+    os.makedirs(dst)
+    cfg = json.load(open(os.path.join(bundle, "verifier.json")))
+    cfg.pop("torch")
+    json.dump(cfg, open(os.path.join(dst, "verifier.json"), "w"))
+    for name in ("tokenizer.json", "model.onnx", "model.int8.onnx"):
+        os.symlink(os.path.join(bundle, name), os.path.join(dst, name))
+    return dst
+
+
+def test_backend_selection(tmp_path, monkeypatch):
+    from rubricc import RubricReward
+    from rubricc import torch_backend as tb
+    from rubricc.runtime import load_verifier_config, select_backend
+
+    bundle = bundle_dir()
+    cfg = load_verifier_config(bundle)
+    monkeypatch.delenv("RUBRICC_BACKEND", raising=False)
+    auto = select_backend(cfg, bundle)
+    from rubricc.runtime import cuda_usable
+
+    assert auto == ("torch" if tb.cpu_has_amx_bf16() and tb.torch_installed() and not cuda_usable() else "onnx")
+    # an ORT variant, a provider list or CUDA asked for: ONNX Runtime
+    assert select_backend(cfg, bundle, variant="int8") == "onnx"
+    assert select_backend(cfg, bundle, providers=["CPUExecutionProvider"]) == "onnx"
+    assert select_backend(cfg, bundle, backend="torch", variant="fp32") == "torch"
+    with pytest.raises(InputError, match="not a torch dtype"):
+        select_backend(cfg, bundle, backend="torch", variant="int8")
+    monkeypatch.setenv("RUBRICC_BACKEND", "onnx")
+    assert select_backend(cfg, bundle) == "onnx"
+    monkeypatch.setenv("RUBRICC_BACKEND", "tensorrt")
+    with pytest.raises(ValueError, match="RUBRICC_BACKEND"):
+        select_backend(cfg, bundle)
+    monkeypatch.delenv("RUBRICC_BACKEND")
+    # a bundle without torch weights: auto falls back to ONNX Runtime, torch says what is missing
+    old = _light_copy(bundle, str(tmp_path / "old"))
+    old_cfg = load_verifier_config(old)
+    assert select_backend(old_cfg, old) == "onnx"
+    with pytest.raises(InputError, match="no torch weights"):
+        RubricReward(old, rubrics=sample_rubrics(), backend="torch")(completions=["x"], rubric_id=["r1"])
+    rw = RubricReward(old, rubrics=sample_rubrics())
+    assert rw(completions=[RESPONSES[0]], rubric_id=["r1"])[0] is not None and rw.backend_used == "onnx"
+    with pytest.raises(ValueError, match="backend must be"):
+        RubricReward(bundle, backend="tvm")
+
+
+def test_torch_backend_matches_onnx_on_a_batch():
+    """End to end through RubricReward: torch fp32 == ONNX fp32; torch bf16 within 0.01 in probability."""
+    from rubricc import RubricReward
+
+    bundle = bundle_dir()
+    rubs = sample_rubrics()
+    ids = ["r1", "r2", "r1", "r3", "r2"]
+    resp = [RESPONSES[i % len(RESPONSES)] for i in range(len(ids))]
+    out = {}
+    for name, kw in (("onnx", dict(backend="onnx", variant="fp32")), ("fp32", dict(backend="torch", variant="fp32")),
+                     ("bf16", dict(backend="torch", variant="bf16"))):
+        rw = RubricReward(bundle, rubrics=rubs, threads=1, **kw)
+        out[name] = rw(completions=resp, rubric_id=ids, return_details=True)
+        assert rw.backend_used == kw["backend"] and rw.variant_used == kw["variant"]
+    for a, b, c in zip(out["onnx"], out["fp32"], out["bf16"]):
+        for k, v in a["verdicts"].items():
+            if isinstance(v, float):
+                assert abs(v - b["verdicts"][k]) < 1e-5
+                assert abs(v - c["verdicts"][k]) < 0.01
+            else:
+                assert v == b["verdicts"][k] == c["verdicts"][k]
