@@ -14,8 +14,12 @@ _runtime_options = [
     click.option("--rubrics", "rubrics", required=True, type=click.Path(dir_okay=False), help="Rubrics JSONL."),
     click.option("--providers", default="auto", show_default=True, type=click.Choice(["auto", "cpu", "cuda"]),
                  help="ONNX Runtime execution provider (auto: CUDA only when really usable)."),
-    click.option("--variant", default="auto", show_default=True, type=click.Choice(["auto", "fp32", "int8", "fp16"]),
-                 help="Model variant of the bundle."),
+    click.option("--backend", default="auto", show_default=True, type=click.Choice(["auto", "onnx", "torch"]),
+                 help="onnx: ONNX Runtime; torch: the segmented pass in torch (bf16 on AMX CPUs); auto: torch "
+                      "bf16 on a CPU with AMX when torch is installed, else ONNX Runtime."),
+    click.option("--variant", default="auto", show_default=True,
+                 type=click.Choice(["auto", "fp32", "int8", "fp16", "bf16"]),
+                 help="Model variant: fp32/int8/fp16 (ONNX Runtime) or fp32/bf16 (torch)."),
     click.option("--threads", type=click.IntRange(1, 1024), default=None, help="CPU intra-op threads."),
     click.option("--token-budget", type=click.IntRange(64, 10_000_000), default=4096, show_default=True,
                  help="Tokens per model run (batch x padded length)."),
@@ -28,13 +32,13 @@ def runtime_options(f):
     return f
 
 
-def _make_reward(verifier, rubrics, providers, variant, threads, token_budget):
+def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget):
     from rubricc.runtime import RubricReward
 
     if not os.path.isdir(verifier):
         raise InputError(f"{verifier}: no such verifier folder")
-    return RubricReward(verifier, rubrics=rubrics, providers=providers, variant=variant, threads=threads,
-                        token_budget=token_budget)
+    return RubricReward(verifier, rubrics=rubrics, providers=providers, backend=backend, variant=variant,
+                        threads=threads, token_budget=token_budget)
 
 
 @click.command("score")
@@ -44,7 +48,7 @@ def _make_reward(verifier, rubrics, providers, variant, threads, token_budget):
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Rewards JSONL to write.")
 @click.option("--chunk", type=click.IntRange(1, 1_000_000), default=256, show_default=True,
               help="Responses per scoring call (progress granularity).")
-def score_cmd(verifier, rubrics, providers, variant, threads, token_budget, responses, output, chunk):
+def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, responses, output, chunk):
     """Score a file of responses: one line per response
     {"prompt_id", "response_id", "reward", "verdicts": {criterion_id: p_yes or program verdict}}."""
     from tqdm import tqdm
@@ -52,7 +56,7 @@ def score_cmd(verifier, rubrics, providers, variant, threads, token_budget, resp
     from rubricc.formats import atomic_open, read_responses
     import json
 
-    reward = _make_reward(verifier, rubrics, providers, variant, threads, token_budget)
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     items = read_responses(responses)
     for k, resp in enumerate(items):
         if resp.prompt_id not in reward.rubrics:
@@ -65,7 +69,7 @@ def score_cmd(verifier, rubrics, providers, variant, threads, token_budget, resp
                 fh.write(json.dumps({"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"],
                                      "verdicts": d["verdicts"]}, ensure_ascii=False) + "\n")
             bar.update(len(part))
-    click.echo(f"scored {len(items)} responses -> {output} ({reward.device}, {reward.variant_used})", err=True)
+    click.echo(f"scored {len(items)} responses -> {output} ({reward.device}, {reward.backend_used} {reward.variant_used})", err=True)
 
 
 @click.command("serve")
@@ -81,7 +85,7 @@ def score_cmd(verifier, rubrics, providers, variant, threads, token_budget, resp
 @click.option("--max-request-mb", default=8.0, show_default=True, type=click.FloatRange(0.001, 4096))
 @click.option("--max-samples", default=4096, show_default=True, type=click.IntRange(1, 10_000_000),
               help="Samples allowed in one request.")
-def serve_cmd(verifier, rubrics, providers, variant, threads, token_budget, host, port, token_file, max_batch,
+def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, host, port, token_file, max_batch,
               max_wait_ms, max_request_mb, max_samples):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
@@ -98,13 +102,13 @@ def serve_cmd(verifier, rubrics, providers, variant, threads, token_budget, host
             token = fh.read().strip() or None
         if token is None:
             raise InputError(f"{token_file}: the token file is empty")
-    reward = _make_reward(verifier, rubrics, providers, variant, threads, token_budget)
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
                       max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples)
 
     def ready(url, server):
         click.echo(f"rubricc serve: listening on {url} (POST /get_reward; {len(reward.rubrics)} rubrics; "
-                   f"{reward.device}, {reward.variant_used}; auth {'on' if token else 'off'})", err=True)
+                   f"{reward.device}, {reward.backend_used} {reward.variant_used}; auth {'on' if token else 'off'})", err=True)
 
     try:
         run(reward, cfg, ready)

@@ -177,7 +177,7 @@ class RewardServer:
 
         self._check_auth(request)
         s = self.stats
-        return web.json_response({"status": "ok", "device": self.reward.device, "variant": self.reward.variant_used,
+        return web.json_response({"status": "ok", "device": self.reward.device, "backend": self.reward.backend_used, "variant": self.reward.variant_used,
                                   "rubrics": len(self.reward.rubrics), "requests": s.requests, "samples": s.samples,
                                   "batches": s.batches, "max_batch_samples": s.max_batch_samples,
                                   "max_batch_requests": s.max_batch_requests, "errors": s.errors,

@@ -1,4 +1,4 @@
-"""int8 and fp16 variants of a trained verifier keep its AUROC (within 0.01 of fp32) on held-out prompts of
+"""int8 and fp16 variants (and the torch backend's bf16 segmented pass) of a trained verifier keep its AUROC (within 0.01 of fp32) on held-out prompts of
 real data (Prometheus MT-Bench, GPT-4 verdicts). Slow: trains MiniLM for one short epoch."""
 import os
 import sys
@@ -26,5 +26,5 @@ def test_variants_keep_auroc(tmp_path):
     v = m["variants"]
     assert v["fp32"]["max_abs_logit_diff_vs_torch"] < 1e-4
     assert v["fp32"]["auroc"] > 0.6  # it learned something, so the comparison means something
-    for name in ("int8", "fp16"):
+    for name in ("int8", "fp16", "torch_bf16"):
         assert abs(v[name]["auroc"] - v["fp32"]["auroc"]) <= 0.01, (name, v)

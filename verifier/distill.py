@@ -228,6 +228,17 @@ def predict_onnx(bundle_dir, variant: str, rows, pad_id: int, token_budget: int,
     return out
 
 
+def predict_torch_backend(bundle_dir, dtype: str, rows, pad_id: int, threads: int = 1) -> Dict[int, float]:
+    """Logit per example key from the runtime's torch backend (segmented pass) loaded from the bundle."""
+    from rubricc.runtime import load_verifier_config
+    from rubricc.torch_backend import TorchBackend
+
+    backend = TorchBackend(bundle_dir, load_verifier_config(bundle_dir), dtype=dtype, threads=threads)
+    logits = backend.score([r.context for r in rows], [r.criteria for r in rows], pad_id)
+    keys = [k for r in rows for k in r.keys]
+    return {int(k): float(z) for k, z in zip(keys, logits)}
+
+
 def _save_atomic(obj, path: Path) -> None:
     import torch
 
@@ -561,9 +572,13 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
         from rubricc.verifier.metrics import classification
 
         var = {}
-        for v in rec["variants"]:
+        # the ONNX graphs, and the runtime's torch backend in bf16 (what "auto" picks on AMX CPUs)
+        for v in [*rec["variants"], "torch_bf16"]:
             try:
-                lz = predict_onnx(out_dir, v, eval_rows, pad_id, cfg.token_budget, threads=int(cfg.threads or 1))
+                if v == "torch_bf16":
+                    lz = predict_torch_backend(out_dir, "bf16", eval_rows, pad_id, threads=int(cfg.threads or 1))
+                else:
+                    lz = predict_onnx(out_dir, v, eval_rows, pad_id, cfg.token_budget, threads=int(cfg.threads or 1))
             except Exception as e:  # e.g. an op without a CPU kernel
                 var[v] = {"error": str(e).splitlines()[0][:200]}
                 continue
@@ -573,7 +588,7 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
                       "max_abs_logit_diff_vs_torch": float(np.abs(zz - z).max()) if z.size else None}
         metrics["variants"] = var
         write_json(out_dir / "metrics.json", metrics)
-        log("ONNX variants on " + split + ": " + ", ".join(
+        log("Exported variants on " + split + ": " + ", ".join(
             f"{v} AUROC {'n/a' if d.get('auroc') is None else format(d['auroc'], '.3f')} "
             f"(max |dlogit| {d.get('max_abs_logit_diff_vs_torch', float('nan')):.3g})" if "error" not in d
             else f"{v} error" for v, d in var.items()))
