@@ -136,6 +136,7 @@ def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) ->
            "tail_pairwise_accuracy": m["reward"]["verifier"]["tail_pairwise_accuracy"],
            "int8_auroc": m.get("variants", {}).get("int8", {}).get("auroc"),
            "fp16_auroc": m.get("variants", {}).get("fp16", {}).get("auroc"),
+           "torch_bf16_auroc": m.get("variants", {}).get("torch_bf16", {}).get("auroc"),
            "fp32_onnx_auroc": m.get("variants", {}).get("fp32", {}).get("auroc"),
            "epochs": epochs, "epochs_run": len(m["history"])}
     if name == "mtbench":
@@ -190,13 +191,13 @@ def main(argv=None) -> int:
     print(f"\nfidelity on held-out prompts (epochs {args.epochs}"
           f"{'' if not args.ifeval_epochs else f', IFEval {args.ifeval_epochs}'}, max context {args.max_context_len}, "
           f"prompt {args.max_prompt_len}, criterion {args.max_criterion_len}, {args.threads} threads, seed {args.seed})")
-    hdr = (f"{'set':8s} {'layout':8s} {'n':>5s} {'AUROC':>6s} {'base':>6s} {'int8':>6s} {'fp16':>6s} {'mF1':>6s} "
+    hdr = (f"{'set':8s} {'layout':8s} {'n':>5s} {'AUROC':>6s} {'base':>6s} {'int8':>6s} {'fp16':>6s} {'bf16':>6s} {'mF1':>6s} "
            f"{'acc':>6s} {'base':>6s} {'ECE':>6s} {'Pearson':>7s} {'train s':>8s}")
     print(hdr)
     print("-" * len(hdr))
     for r in results:
         print(f"{r['set']:8s} {r['layout']:8s} {r['n_eval']:5d} {f(r['auroc']):>6s} {f(r['baseline_auroc']):>6s} "
-              f"{f(r['int8_auroc']):>6s} {f(r['fp16_auroc']):>6s} {f(r['macro_f1']):>6s} {f(r['accuracy']):>6s} "
+              f"{f(r['int8_auroc']):>6s} {f(r['fp16_auroc']):>6s} {f(r.get('torch_bf16_auroc')):>6s} {f(r['macro_f1']):>6s} {f(r['accuracy']):>6s} "
               f"{f(r['baseline_accuracy']):>6s} {f(r['ece']):>6s} {f(r.get('pearson_vs_gpt4_mean')):>7s} "
               f"{r['train_seconds']:8.0f}")
     by = {(r["set"], r["layout"]): r for r in results}

@@ -90,7 +90,8 @@ def load_torch_verifier(bundle: Union[str, Path], cfg: Optional[Dict[str, Any]] 
 
 
 class TorchBackend:
-    """Scores fused sequences with the segmented pass. ``dtype``: "bf16" (CPU autocast) or "fp32"."""
+    """Scores fused sequences with the segmented pass. ``dtype``: "bf16" (matrix products in bf16, on AMX
+    where present; residuals and LayerNorms in fp32) or "fp32"."""
 
     def __init__(self, bundle: Union[str, Path], cfg: Dict[str, Any], dtype: str = "bf16",
                  threads: Optional[int] = None, context_budget: int = 4096, criterion_budget: int = 2048):
@@ -104,7 +105,8 @@ class TorchBackend:
             torch.set_num_threads(int(threads))
         self.torch = torch
         self.dtype = dtype
-        self.model = SegmentedVerifier(load_torch_verifier(bundle, cfg))
+        self.model = SegmentedVerifier(load_torch_verifier(bundle, cfg),
+                                       dtype=torch.bfloat16 if dtype == "bf16" else torch.float32)
         self.context_budget = int(context_budget)
         self.criterion_budget = int(criterion_budget)
 
@@ -113,7 +115,6 @@ class TorchBackend:
         """Logits of every criterion, flat in order (``criteria[b]`` belongs to ``contexts[b]``)."""
         from rubricc.verifier.segmented import score_fused
 
-        torch = self.torch
         # contexts shared by several entries (a rubric split over sequences) run once
         uniq: Dict[int, int] = {}
         ctx_rows: List[Sequence[int]] = []
@@ -135,10 +136,9 @@ class TorchBackend:
         lens = np.fromiter((len(c) for c in ctx_rows), np.int64, len(ctx_rows))
         from rubricc.verifier.segmented import chunk_by_length
 
-        dt = torch.bfloat16 if self.dtype == "bf16" else None
         for idx in chunk_by_length(lens, self.context_budget):
             out = score_fused(self.model, [ctx_rows[i] for i in idx], [merged[i] for i in idx], pad_id,
-                              crit_budget=self.criterion_budget, dtype=dt)
+                              crit_budget=self.criterion_budget)
             s = 0
             for i in idx:
                 n = len(merged[i])
