@@ -94,7 +94,7 @@ class TorchBackend:
     where present; residuals and LayerNorms in fp32) or "fp32"."""
 
     def __init__(self, bundle: Union[str, Path], cfg: Dict[str, Any], dtype: str = "bf16",
-                 threads: Optional[int] = None, context_budget: int = 4096, criterion_budget: int = 2048):
+                 threads: Optional[int] = None, context_budget: int = 4096, criterion_budget: int = 8192):
         import torch
 
         from rubricc.verifier.segmented import SegmentedVerifier

@@ -6,11 +6,14 @@ the criteria, and the criteria never see each other. :class:`SegmentedVerifier` 
 
 * the context of each response runs through the encoder once, alone (ordinary padded self-attention),
   keeping each layer's keys and values;
-* every criterion runs as its own short sequence whose attention keys are the owning context's cached
-  keys and values followed by its own. No [T, T] block mask is ever built: attention costs
+* criterion tokens attend to the owning context's cached keys and values and to their own criterion.
+  The two parts run as separate attentions that also return their log-sum-exp, and are merged exactly
+  (the "cascade" / shared-prefix form): the context part batches all criterion tokens of a response as
+  queries against its context (no copy of the context's keys per criterion), the own part is a short
+  padded attention per criterion. No [T, T] block mask is ever built: attention costs
   ``C^2 + sum_k len_k * (C + len_k)`` per response instead of ``(C + sum_k len_k)^2``;
-* criteria are independent of each other, so they are sorted by length and run in chunks padded only
-  to the chunk's longest;
+* criterion tokens are packed without padding for every matrix product (gathered into padded views
+  only for attention);
 * only each criterion's first token is read, so the last layer computes queries, attention output and
   feed-forward for that token alone (the context needs only the last layer's keys and values).
 
@@ -133,33 +136,129 @@ class SegmentedVerifier(nn.Module):
                 kv.append(self._kv(ly, xc))
         return kv
 
-    def criteria_logits(self, kv, ctx_len: torch.Tensor, crit_ids: torch.Tensor, crit_len: torch.Tensor,
-                        owner: torch.Tensor) -> torch.Tensor:
-        """Logits [M] of padded criteria [M, K] (``owner[m]``: row of their context in ``kv``)."""
-        M, K = crit_ids.shape
-        dev = crit_ids.device
+    def _merge(self, o1, l1, o2, l2) -> torch.Tensor:
+        """Exact softmax over the union of two key sets from each part's output and log-sum-exp."""
+        lse = torch.logaddexp(l1, l2)
+        out = o1.float() * torch.exp(l1 - lse).unsqueeze(-1) + o2.float() * torch.exp(l2 - lse).unsqueeze(-1)
+        return out.reshape(out.shape[0], -1)
+
+    def _cascade(self, q, k, v, kc, vc, ctx_mask, lay: "_CriteriaLayout", last: bool) -> torch.Tensor:
+        """Attention of criterion tokens (or, in the last layer, their first tokens) -> [rows, H*D] fp32."""
+        H, D = self.heads, self.head_dim
+        sq = lay.r_stream if last else lay.stream
+        inv1 = lay.r_stream_inv if last else lay.stream_inv
+        b, lq = sq.shape
+        o1, l1 = attention_lse(q[sq].transpose(1, 2), kc, vc, ctx_mask)  # [B, H, Lq, D], [B, H, Lq]
+        o1 = o1.transpose(1, 2).reshape(b * lq, H, D)[inv1]
+        l1 = l1.transpose(1, 2).reshape(b * lq, H)[inv1]
+        ki = lay.crit
+        m, kmax = ki.shape
+        k2, v2 = k[ki].transpose(1, 2), v[ki].transpose(1, 2)  # [M, H, Kmax, D]
+        if last:
+            o2, l2 = attention_lse(q[:m].unsqueeze(1).transpose(1, 2), k2, v2, lay.own_mask)
+            o2, l2 = o2[:, :, 0], l2[:, :, 0]  # [M, H, D], [M, H]
+        else:
+            o2, l2 = attention_lse(q[ki].transpose(1, 2), k2, v2, lay.own_mask)
+            o2 = o2.transpose(1, 2).reshape(m * kmax, H, D)[lay.crit_inv]
+            l2 = l2.transpose(1, 2).reshape(m * kmax, H)[lay.crit_inv]
+        return self._merge(o1, l1, o2, l2)
+
+    def _finish2(self, ly: _Layer, attn: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        """:meth:`_finish` on flat rows [R, H*D]."""
+        x = ly.ln1(F.linear(attn.to(self.dtype), ly.o_w, ly.o_b).float() + x)
+        h = self.act(F.linear(x.to(self.dtype), ly.i_w, ly.i_b))
+        return ly.ln2(F.linear(h, ly.f_w, ly.f_b).float() + x)
+
+    def criteria_logits(self, kv, ctx_len: torch.Tensor, lay: "_CriteriaLayout") -> torch.Tensor:
+        """Logits [M] of the criteria in ``lay`` (a :class:`_CriteriaLayout` over contexts ``lay.owners``)."""
+        H, D = self.heads, self.head_dim
+        o0, o1 = lay.owners
+        x = self._embed(lay.ids.unsqueeze(0), lay.pos.unsqueeze(0))[0]  # [T + 1, hidden]: packed, one dummy row
         C = kv[0][0].shape[2]
-        start = ctx_len[owner]
-        ar = torch.arange(K, device=dev)
-        pos = (start[:, None] + ar[None, :]).clamp(max=self.max_positions - 1)  # padding may run past the end
-        x = self._embed(crit_ids, pos)
-        ctx_ok = torch.arange(C, device=dev)[None, :] < start[:, None]
-        own_ok = ar[None, :] < crit_len[:, None]
-        mask = torch.cat([ctx_ok, own_ok], dim=1)[:, None, None, :]  # [M, 1, 1, C + K]
+        valid = torch.arange(C)[None, :] < ctx_len[o0:o1, None]
+        ctx_mask = torch.zeros(valid.shape, dtype=self.dtype).masked_fill(~valid, float("-inf"))[:, None, None, :]
         for li, ly in enumerate(self.layers):
-            kc, vc = kv[li]
+            kc, vc = kv[li][0][o0:o1], kv[li][1][o0:o1]
             xc = x.to(self.dtype)
-            if li + 1 < len(self.layers):
-                q, k, v = F.linear(xc, ly.qkv_w, ly.qkv_b).chunk(3, dim=-1)
-                q, k, v = self._heads(q), self._heads(k), self._heads(v)
-            else:  # only the first token is read: its query alone
-                k, v = self._kv(ly, xc)
-                x = x[:, :1]
-                q = self._heads(F.linear(xc[:, :1], ly.q_w, ly.q_b))
-            k = torch.cat([kc.index_select(0, owner), k], dim=2)
-            v = torch.cat([vc.index_select(0, owner), v], dim=2)
-            x = self._finish(ly, F.scaled_dot_product_attention(q, k, v, attn_mask=mask), x)
-        return self.verifier.head(x[:, 0]).squeeze(-1)
+            last = li + 1 == len(self.layers)
+            if not last:
+                q, k, v = F.linear(xc, ly.qkv_w, ly.qkv_b).view(-1, 3, H, D).unbind(1)
+                a = self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=False)
+                x = self._finish2(ly, torch.cat([a, a.new_zeros(1, a.shape[1])]), x)
+            else:  # only each criterion's first token is read: its query alone
+                k, v = F.linear(xc, ly.kv_w, ly.kv_b).view(-1, 2, H, D).unbind(1)
+                xr = x[lay.first]
+                q = F.linear(xr.to(self.dtype), ly.q_w, ly.q_b).view(-1, H, D)
+                q = torch.cat([q, q.new_zeros(1, H, D)])  # dummy query row for padded stream slots
+                x = self._finish2(ly, self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=True), xr)
+        return self.verifier.head(x).squeeze(-1)
+
+
+def attention_lse(q, k, v, mask):
+    """Scaled dot-product attention returning (output, log-sum-exp of the scaled, masked scores)."""
+    try:
+        return torch.ops.aten._scaled_dot_product_flash_attention_for_cpu(q, k, v, 0.0, False, attn_mask=mask)[:2]
+    except (AttributeError, RuntimeError, TypeError):  # another torch or device: plain math
+        s = (q.float() @ k.float().transpose(-1, -2)) * (q.shape[-1] ** -0.5) + mask.float()
+        lse = torch.logsumexp(s, dim=-1)
+        return (torch.softmax(s, dim=-1) @ v.float()).to(q.dtype), lse
+
+
+class _CriteriaLayout:
+    """Index arrays for a group of contexts' criteria packed token by token (one dummy token at the end).
+
+    ``stream`` [B, Lq]: each context's criterion tokens in order (padded with the dummy), the queries of
+    the context part; ``crit`` [M, Kmax]: each criterion's tokens (padded with the dummy), the own part;
+    ``*_inv``: where each packed token sits in those views; ``r_stream``: the same for first tokens only.
+    """
+
+    def __init__(self, crits: Sequence[Sequence[int]], owner: np.ndarray, owners: Tuple[int, int],
+                 ctx_len: np.ndarray, pad_id: int, dtype: torch.dtype, max_positions: int):
+        o0, o1 = owners
+        b = o1 - o0
+        m = len(crits)
+        lens = np.fromiter((len(c) for c in crits), np.int64, m)
+        t = int(lens.sum())
+        starts = np.zeros(m, np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        tok_crit = np.repeat(np.arange(m), lens)
+        tok_off = np.arange(t) - starts[tok_crit]
+        own = owner - o0  # local owner of each criterion (ascending)
+        tok_own = own[tok_crit]
+        ids = np.full(t + 1, pad_id, np.int64)
+        if t:
+            ids[:t] = np.concatenate([np.asarray(c, np.int64) for c in crits])
+        pos = np.zeros(t + 1, np.int64)
+        pos[:t] = np.minimum(ctx_len[owner][tok_crit] + tok_off, max_positions - 1)
+        # context-part query streams
+        per_own = np.bincount(tok_own, minlength=b)
+        own_start = np.zeros(b, np.int64)
+        np.cumsum(per_own[:-1], out=own_start[1:])
+        lq = int(per_own.max()) if b else 0
+        spos = np.arange(t) - own_start[tok_own]
+        stream = np.full((b, lq), t, np.int64)
+        stream[tok_own, spos] = np.arange(t)
+        # own-part views
+        kmax = int(lens.max())
+        crit = np.full((m, kmax), t, np.int64)
+        crit[tok_crit, tok_off] = np.arange(t)
+        own_mask = np.where(np.arange(kmax)[None, :] < lens[:, None], 0.0, -np.inf)
+        # first tokens
+        n_per = np.bincount(own, minlength=b)
+        c_start = np.zeros(b, np.int64)
+        np.cumsum(n_per[:-1], out=c_start[1:])
+        rank = np.arange(m) - c_start[own]
+        nmax = int(n_per.max()) if b else 0
+        r_stream = np.full((b, nmax), m, np.int64)
+        r_stream[own, rank] = np.arange(m)
+        T = torch.from_numpy
+        self.owners = owners
+        self.ids, self.pos = T(ids), T(pos)
+        self.first = T(starts)
+        self.stream, self.stream_inv = T(stream), T(tok_own * lq + spos)
+        self.crit, self.crit_inv = T(crit), T(tok_crit * kmax + tok_off)
+        self.own_mask = T(own_mask).to(dtype)[:, None, None, :]
+        self.r_stream, self.r_stream_inv = T(r_stream), T(own * nmax + rank)
 
 
 def pad(rows: Sequence[Sequence[int]], pad_id: int) -> Tuple[np.ndarray, np.ndarray]:
@@ -189,24 +288,34 @@ def chunk_by_length(lengths: Sequence[int], token_budget: int) -> List[np.ndarra
 
 @torch.inference_mode()
 def score_fused(model: SegmentedVerifier, contexts: Sequence[Sequence[int]],
-                criteria: Sequence[Sequence[Sequence[int]]], pad_id: int, crit_budget: int = 2048) -> np.ndarray:
+                criteria: Sequence[Sequence[Sequence[int]]], pad_id: int, crit_budget: int = 8192) -> np.ndarray:
     """Logits of every criterion of every context, flat in order (context by context).
 
     ``contexts`` / ``criteria`` are what :func:`rubricc.kernels.pack.pack_fused` takes (each criterion's
-    positions must stay below the encoder's limit, as the runtime's truncation ensures).
+    positions must stay below the encoder's limit, as the runtime's truncation ensures). Criteria run in
+    groups of whole contexts holding about ``crit_budget`` criterion tokens.
     """
     ctx, ctx_len = pad(contexts, pad_id)
     flat = [c for cs in criteria for c in cs]
-    owner_all = np.repeat(np.arange(len(contexts)), [len(cs) for cs in criteria])
+    counts = np.fromiter((len(cs) for cs in criteria), np.int64, len(criteria))
+    owner_all = np.repeat(np.arange(len(contexts)), counts)
     out = np.zeros(len(flat), np.float32)
     if not flat:
         return out
     ctx_len_t = torch.from_numpy(ctx_len)
     kv = model.context_kv(torch.from_numpy(ctx), ctx_len_t)
-    lens = np.fromiter((len(c) for c in flat), np.int64, len(flat))
-    for idx in chunk_by_length(lens, crit_budget):
-        ids, cl = pad([flat[i] for i in idx], pad_id)
-        lg = model.criteria_logits(kv, ctx_len_t, torch.from_numpy(ids), torch.from_numpy(cl),
-                                   torch.from_numpy(owner_all[idx]))
-        out[idx] = lg.float().numpy()
+    tokens = np.fromiter((sum(len(c) for c in cs) for cs in criteria), np.int64, len(criteria))
+    first = np.concatenate([[0], np.cumsum(counts)])
+    o0 = 0
+    while o0 < len(contexts):
+        o1, total = o0, 0
+        while o1 < len(contexts) and (o1 == o0 or total + tokens[o1] <= crit_budget):
+            total += int(tokens[o1])
+            o1 += 1
+        a, b = int(first[o0]), int(first[o1])
+        if b > a:
+            lay = _CriteriaLayout(flat[a:b], owner_all[a:b], (o0, o1), ctx_len, pad_id, model.dtype,
+                                  model.max_positions)
+            out[a:b] = model.criteria_logits(kv, ctx_len_t, lay).float().numpy()
+        o0 = o1
     return out
