@@ -5,7 +5,8 @@ cached across calls), criteria are lowered either to program checks (run here, o
 sequences ``[context][crit_1]...[crit_N]`` (``rubricc.kernels.pack``), the sequences are grouped into
 length-sorted token-budget buckets, run through ONNX Runtime, and the criterion logits are gathered and
 aggregated into rewards with the rule of :func:`rubricc.scoring.score` (``rubricc.kernels``: native C++
-when built, NumPy twin otherwise).
+when built, NumPy twin otherwise). The torch backend (``rubricc.torch_backend``, chosen by ``backend``)
+takes the same contexts and criteria and computes the same logits segment by segment, in bf16 on AMX.
 
 ONNX Runtime is imported on first use (``import rubricc`` stays light); the session is dropped when the
 object is pickled and rebuilt lazily, so a ``RubricReward`` travels to data-loader / Ray workers.

@@ -4,7 +4,7 @@ ONNX Runtime's CPU provider has no bf16 kernels, and its attention over a fused 
 whole masked [T, T] matrix. :class:`rubricc.verifier.segmented.SegmentedVerifier` computes the same
 function segment by segment (the context once, then each criterion against the context's cached keys
 and values), and torch runs its matrix products in bf16 on AMX tiles. On this project's 2-core AMX CPU
-that is about 3x the ONNX Runtime int8 fused path (``bench/throughput.py``).
+that is about 4x the ONNX Runtime int8 fused path and 18x CrossEncoder.predict (``bench/throughput.py``).
 
 Loaded lazily by the runtime only when chosen (``backend="torch"``, or ``"auto"`` on a CPU with AMX
 bf16 when torch and transformers are installed and the bundle holds its torch weights), so
