@@ -7,7 +7,7 @@ thread count for every contender, all in one run with interleaved rounds (the CP
   ORT, aggregate), fused layout (one sequence per response holding all its criteria, block mask);
 * ``fused_torch_fp32`` / ``fused_torch_bf16``: ``RubricReward(backend="torch")`` end to end: the same
   function computed segment by segment (``rubricc.verifier.segmented``: each context once, each
-  criterion against the context's cached keys and values), bf16 under CPU autocast (AMX);
+  criterion against the context's cached keys and values), bf16 matrix products (AMX);
 * ``pairwise_ort_fp32``: ``RubricReward(backend="onnx", layout="pairwise")``, one (context, criterion)
   per sequence;
 * ``crossencoder_predict``: ``sentence_transformers.CrossEncoder(MiniLM, num_labels=1).predict`` on
@@ -133,13 +133,12 @@ class OrtContender:
 class TorchEagerContender(OrtContender):
     """The rubricc pipeline with the masked torch Verifier in place of ONNX Runtime (same packing)."""
 
-    def __init__(self, bundle, rubrics, groups, threads, dtype, model):
+    def __init__(self, bundle, rubrics, groups, threads, model):
         import torch
 
         from rubricc import RubricReward
 
         self.torch = torch
-        self.dtype = dtype
         self.model = model
         self.rw = RubricReward(bundle, rubrics=rubrics, threads=threads, providers="cpu", backend="onnx")
         self.rw.session = lambda: None
@@ -148,7 +147,7 @@ class TorchEagerContender(OrtContender):
 
     def _run(self, sess, batch):
         torch = self.torch
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.dtype == "bf16"):
+        with torch.inference_mode():
             out = self.model(*(torch.from_numpy(batch[k]) for k in ("input_ids", "segment_ids", "position_ids")))
         return out.float().numpy()
 
@@ -298,7 +297,7 @@ def main(argv=None):
                 elif name == "fused_torch_bf16":
                     built[name] = OrtContender(bundle, rubrics, groups, t, "bf16", "fused", backend="torch")
                 elif name == "fused_torch_eager":
-                    built[name] = TorchEagerContender(bundle, rubrics, groups, t, "fp32", torch_model)
+                    built[name] = TorchEagerContender(bundle, rubrics, groups, t, torch_model)
                 else:
                     ap.error(f"unknown contender {name}")
             load_mib[name] = m.extra_mib

@@ -168,10 +168,8 @@ def select_backend(cfg: Mapping[str, Any], verifier_dir: Union[str, Path], backe
         return "torch"
     if backend == "onnx":
         return "onnx"
-    if variant not in ("auto", "bf16") or (isinstance(providers, str) and providers in ("cuda", "gpu")) \
-            or not isinstance(providers, str):
-        return "onnx"
-    if providers == "auto" and cuda_usable():
+    # an ORT variant, CUDA or a provider list asked for, or a usable GPU: ONNX Runtime
+    if variant not in ("auto", "bf16") or providers not in ("auto", "cpu") or (providers == "auto" and cuda_usable()):
         return "onnx"
     if tb.cpu_has_amx_bf16() and tb.has_torch_weights(verifier_dir, cfg) and tb.torch_installed():
         return "torch"
@@ -297,6 +295,9 @@ class RubricReward:
     CUDA only; on CPU packing takes milliseconds against seconds of model time and the worker would only
     compete for the cores).
     ``layout`` overrides the bundle's ("pairwise" runs one criterion per sequence through the same graph).
+    ``token_budget``, ``max_batch``, ``max_seq_len``, ``prefetch`` and ``layout`` shape the ONNX Runtime
+    batches; the torch backend computes each response's criteria against one pass over its context
+    whatever they say (the same function).
     ``backend``: "onnx" (ONNX Runtime, the graphs above), "torch" (``rubricc.torch_backend``: the
     segmented fused pass in torch, ``variant`` "bf16" or "fp32"; CPU only) or "auto": torch bf16 on a CPU
     with AMX bf16 when torch and transformers are installed and the bundle holds its torch weights, and
@@ -551,10 +552,15 @@ class RubricReward:
                 if tok is None:
                     tok = crit_cache[key] = make_criterion(ids, cls_id, sep_id, room)
                 by_item.setdefault(i, []).append((m, tok))
+            sess = self.session()
+            # the torch backend's segmented pass never puts two criteria in one sequence: one entry per item
+            whole = self.backend_used == "torch"
             for i in items:
                 ctx = contexts[i]
                 crits = by_item[i]
-                if self.layout == "pairwise":
+                if whole:
+                    chunk_of = np.zeros(len(crits), np.int64)
+                elif self.layout == "pairwise":
                     chunk_of = np.arange(len(crits))
                 else:
                     chunk_of = self.ops.split_criteria([len(t) for _, t in crits], len(ctx), self.max_seq_len)
@@ -563,8 +569,7 @@ class RubricReward:
                     if j == len(crits) or chunk_of[j] != chunk_of[start]:
                         seqs.append((ctx, [t for _, t in crits[start:j]], [m for m, _ in crits[start:j]]))
                         start = j
-            sess = self.session()
-            if self.backend_used == "torch":  # batches contexts and criteria itself
+            if whole:  # batches contexts and criteria itself
                 flat = np.asarray([m for s in seqs for m in s[2]], np.int64)
                 logits[flat] = sess.score([s[0] for s in seqs], [s[1] for s in seqs], pad_id)
             else:

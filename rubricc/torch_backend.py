@@ -17,7 +17,7 @@ import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Union
 
 import numpy as np
 
@@ -103,7 +103,6 @@ class TorchBackend:
             raise ValueError(f"torch dtype must be one of {DTYPES}, not {dtype!r}")
         if threads:
             torch.set_num_threads(int(threads))
-        self.torch = torch
         self.dtype = dtype
         self.model = SegmentedVerifier(load_torch_verifier(bundle, cfg),
                                        dtype=torch.bfloat16 if dtype == "bf16" else torch.float32)
@@ -113,35 +112,19 @@ class TorchBackend:
     def score(self, contexts: Sequence[Sequence[int]], criteria: Sequence[Sequence[Sequence[int]]],
               pad_id: int) -> np.ndarray:
         """Logits of every criterion, flat in order (``criteria[b]`` belongs to ``contexts[b]``)."""
-        from rubricc.verifier.segmented import score_fused
+        from rubricc.verifier.segmented import chunk_by_length, score_fused
 
-        # contexts shared by several entries (a rubric split over sequences) run once
-        uniq: Dict[int, int] = {}
-        ctx_rows: List[Sequence[int]] = []
-        owner: List[int] = []
-        for ctx in contexts:
-            k = uniq.get(id(ctx))
-            if k is None:
-                k = uniq[id(ctx)] = len(ctx_rows)
-                ctx_rows.append(ctx)
-            owner.append(k)
-        merged: List[List[Sequence[int]]] = [[] for _ in ctx_rows]
-        where: List[Tuple[int, int]] = []
-        for b, crits in enumerate(criteria):
-            for c in crits:
-                where.append((owner[b], len(merged[owner[b]])))
-                merged[owner[b]].append(c)
-        logits_by_ctx: List[np.ndarray] = [np.zeros(0, np.float32)] * len(ctx_rows)
+        counts = np.fromiter((len(c) for c in criteria), np.int64, len(criteria))
+        starts = np.concatenate([[0], np.cumsum(counts)])
+        out = np.zeros(int(starts[-1]), np.float32)
         # contexts in length-sorted groups of at most context_budget padded tokens
-        lens = np.fromiter((len(c) for c in ctx_rows), np.int64, len(ctx_rows))
-        from rubricc.verifier.segmented import chunk_by_length
-
+        lens = np.fromiter((len(c) for c in contexts), np.int64, len(contexts))
         for idx in chunk_by_length(lens, self.context_budget):
-            out = score_fused(self.model, [ctx_rows[i] for i in idx], [merged[i] for i in idx], pad_id,
+            got = score_fused(self.model, [contexts[i] for i in idx], [criteria[i] for i in idx], pad_id,
                               crit_budget=self.criterion_budget)
             s = 0
             for i in idx:
-                n = len(merged[i])
-                logits_by_ctx[i] = out[s:s + n]
+                n = int(counts[i])
+                out[starts[i]:starts[i] + n] = got[s:s + n]
                 s += n
-        return np.asarray([logits_by_ctx[k][j] for k, j in where], np.float32)
+        return out

@@ -109,10 +109,9 @@ class SegmentedVerifier(nn.Module):
         return self._heads(k), self._heads(v)
 
     def _finish(self, ly: _Layer, attn: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
-        """Attention output projection, residual, LayerNorm, feed-forward, residual, LayerNorm."""
-        n, _, length, _ = attn.shape
-        attn = attn.transpose(1, 2).reshape(n, length, -1)
-        x = ly.ln1(F.linear(attn, ly.o_w, ly.o_b).float() + x)
+        """Attention output projection, residual, LayerNorm, feed-forward, residual, LayerNorm
+        (``attn`` [..., H*D], ``x`` the layer's fp32 input of the same leading shape)."""
+        x = ly.ln1(F.linear(attn.to(self.dtype), ly.o_w, ly.o_b).float() + x)
         h = self.act(F.linear(x.to(self.dtype), ly.i_w, ly.i_b))
         return ly.ln2(F.linear(h, ly.f_w, ly.f_b).float() + x)
 
@@ -131,7 +130,8 @@ class SegmentedVerifier(nn.Module):
                 q, k, v = F.linear(xc, ly.qkv_w, ly.qkv_b).chunk(3, dim=-1)
                 q, k, v = self._heads(q), self._heads(k), self._heads(v)
                 kv.append((k, v))
-                x = self._finish(ly, F.scaled_dot_product_attention(q, k, v, attn_mask=mask), x)
+                a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)  # [B, H, C, D]
+                x = self._finish(ly, a.transpose(1, 2).reshape(B, C, -1), x)
             else:  # the last layer's context outputs are never read: keys and values only
                 kv.append(self._kv(ly, xc))
         return kv
@@ -163,12 +163,6 @@ class SegmentedVerifier(nn.Module):
             l2 = l2.transpose(1, 2).reshape(m * kmax, H)[lay.crit_inv]
         return self._merge(o1, l1, o2, l2)
 
-    def _finish2(self, ly: _Layer, attn: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
-        """:meth:`_finish` on flat rows [R, H*D]."""
-        x = ly.ln1(F.linear(attn.to(self.dtype), ly.o_w, ly.o_b).float() + x)
-        h = self.act(F.linear(x.to(self.dtype), ly.i_w, ly.i_b))
-        return ly.ln2(F.linear(h, ly.f_w, ly.f_b).float() + x)
-
     def criteria_logits(self, kv, ctx_len: torch.Tensor, lay: "_CriteriaLayout") -> torch.Tensor:
         """Logits [M] of the criteria in ``lay`` (a :class:`_CriteriaLayout` over contexts ``lay.owners``)."""
         H, D = self.heads, self.head_dim
@@ -184,13 +178,13 @@ class SegmentedVerifier(nn.Module):
             if not last:
                 q, k, v = F.linear(xc, ly.qkv_w, ly.qkv_b).view(-1, 3, H, D).unbind(1)
                 a = self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=False)
-                x = self._finish2(ly, torch.cat([a, a.new_zeros(1, a.shape[1])]), x)
+                x = self._finish(ly, torch.cat([a, a.new_zeros(1, a.shape[1])]), x)
             else:  # only each criterion's first token is read: its query alone
                 k, v = F.linear(xc, ly.kv_w, ly.kv_b).view(-1, 2, H, D).unbind(1)
                 xr = x[lay.first]
                 q = F.linear(xr.to(self.dtype), ly.q_w, ly.q_b).view(-1, H, D)
                 q = torch.cat([q, q.new_zeros(1, H, D)])  # dummy query row for padded stream slots
-                x = self._finish2(ly, self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=True), xr)
+                x = self._finish(ly, self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=True), xr)
         return self.verifier.head(x).squeeze(-1)
 
 
