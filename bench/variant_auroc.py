@@ -2,7 +2,7 @@
 torch backend in bf16 (the segmented pass), next to the torch fp32 model they were exported from.
 
 Trains MiniLM for one short epoch on Prometheus MT-Bench (GPT-4 verdicts; 25% of prompts held out) with the
-settings of the slow test ``tests/test_export_variants.py`` and prints ``metrics.json``'s ``variants``:
+settings the slow test ``tests/test_export_variants.py`` also uses (:func:`variant_metrics`) and prints ``metrics.json``'s ``variants``:
 AUROC and the largest logit change against torch fp32. About 2 minutes on 2 cores.
 
     python bench/variant_auroc.py
@@ -20,9 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def main(argv=None) -> int:
-    from bench.fidelity import DEFAULT_DATA, build_mtbench
+def variant_metrics(data_dir: Path, work: Path, threads: int = 2) -> dict:
+    """Distills on MT-Bench into ``work`` (settings of the slow test) and returns distill's metrics."""
+    from bench.fidelity import build_mtbench
     from rubricc.verifier.distill import DistillConfig, distill
+
+    paths = build_mtbench(data_dir, work)
+    cfg = DistillConfig(epochs=1, max_context_len=160, max_prompt_len=64, max_criterion_len=48, token_budget=2048,
+                        lr=8e-5, val_fraction=0.25, threads=threads, progress=False)
+    return distill(paths["rubrics"], paths["responses"], paths["judgments"], work / "v", cfg, log=lambda *a: None)
+
+
+def main(argv=None) -> int:
+    from bench.fidelity import DEFAULT_DATA
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data-dir", default=os.environ.get("RUBRICC_SHARED_DATA") or str(DEFAULT_DATA))
@@ -33,11 +43,7 @@ def main(argv=None) -> int:
         print(f"skipped: {data}/prometheus_mt_bench is absent (shared data not checked out)")
         return 0
     with tempfile.TemporaryDirectory(prefix="rubricc-variant-auroc-") as tmp:
-        paths = build_mtbench(data, Path(tmp))
-        cfg = DistillConfig(epochs=1, max_context_len=160, max_prompt_len=64, max_criterion_len=48,
-                            token_budget=2048, lr=8e-5, val_fraction=0.25, threads=args.threads, progress=False)
-        m = distill(paths["rubrics"], paths["responses"], paths["judgments"],
-                    Path(tmp) / "v", cfg, log=lambda *a: None)
+        m = variant_metrics(data, Path(tmp), args.threads)
     print(f"torch fp32 AUROC {m['criterion']['verifier']['auroc']}")
     print(json.dumps({"bench": "variant_auroc", "variants": m["variants"]}))
     return 0
