@@ -14,12 +14,10 @@ from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Type,
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from rubricc.errors import InputError  # noqa: F401  (re-exported: the readers raise it)
+
 RUBRIC_FORMAT = "rubricc.rubric/1"
 JUDGMENT_FORMAT = "rubricc.judgment/1"
-
-
-class InputError(ValueError):
-    """A user-facing error about an input: its message is one line naming the file and line or field."""
 
 
 class _Strict(BaseModel):
@@ -252,3 +250,13 @@ def read_responses(path: Union[str, Path]) -> List[Response]:
 
 def read_judgments(path: Union[str, Path]) -> List[Judgment]:
     return read_jsonl(path, Judgment)
+
+
+def rubric_for(rubrics: Dict[str, "Rubric"], prompt_id: str, where: str, source: Any = None) -> "Rubric":
+    """The rubric of ``prompt_id``, or InputError ``where: prompt_id ... has no rubric [in source]``: the one
+    check every reader of responses and judgments makes."""
+    rub = rubrics.get(prompt_id)
+    if rub is None:
+        suffix = f" in {source}" if source is not None else ""
+        raise InputError(f"{where}: prompt_id {prompt_id!r} has no rubric{suffix}")
+    return rub
