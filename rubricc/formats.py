@@ -133,6 +133,26 @@ def prompt_to_text(prompt: PromptT) -> str:
     return "\n".join(parts)
 
 
+def completion_to_text(completion: Any) -> str:
+    """A completion as text: a string, or a list of message dicts (TRL's conversational format)."""
+    if isinstance(completion, str):
+        return completion
+    if isinstance(completion, dict):
+        completion = [completion]
+    if isinstance(completion, (list, tuple)):
+        parts = []
+        for m in completion:
+            if isinstance(m, dict):
+                content = m.get("content", "")
+                if isinstance(content, list):
+                    content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+                parts.append(str(content))
+            else:
+                parts.append(str(m))
+        return "\n".join(parts)
+    raise InputError(f"completion must be a string or a list of messages, got {type(completion).__name__}")
+
+
 # ----------------------------------------------------------------------------------------------
 # JSONL reading and atomic writing
 # ----------------------------------------------------------------------------------------------

@@ -7,8 +7,10 @@ import pytest
 torch = pytest.importorskip("torch")
 ort = pytest.importorskip("onnxruntime")
 
-from rubricc.verifier.data import PackConfig, TokenCache, load_tokenizer, pack_texts  # noqa: E402
-from rubricc.verifier.export import INPUT_NAMES, _session, load_bundle_config, make_untrained_bundle, run_onnx  # noqa: E402
+from rubricc.backends.onnx import make_session  # noqa: E402
+from rubricc.bundle import load_tokenizer, read_config  # noqa: E402
+from rubricc.verifier.data import PackConfig, TokenCache, pack_texts  # noqa: E402
+from rubricc.verifier.export import INPUT_NAMES, make_untrained_bundle, run_onnx  # noqa: E402
 from rubricc.verifier.model import build_verifier  # noqa: E402
 
 
@@ -21,7 +23,7 @@ def bundle(tmp_path_factory):
 
 
 def _batch(bundle_dir, n_crit=(3, 1, 9)):
-    cfg = load_bundle_config(bundle_dir)
+    cfg = read_config(bundle_dir)
     tok = load_tokenizer(bundle_dir)  # the bundle's own tokenizer files
     pc = PackConfig(cfg["max_prompt_len"], cfg["max_context_len"], cfg["max_criterion_len"],
                     cfg["cls_id"], cfg["sep_id"], cfg["pad_id"])
@@ -44,7 +46,7 @@ def test_bundle_contract(bundle):
     for name in cfg["variants"].values():
         assert (out / name).exists(), name
     assert (out / "tokenizer.json").exists()
-    s = _session(out / "model.onnx")
+    s = make_session(out / "model.onnx")
     assert [i.name for i in s.get_inputs()] == INPUT_NAMES
     assert [o.name for o in s.get_outputs()] == ["logits"]
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temp folder left
@@ -57,14 +59,14 @@ def test_onnx_matches_torch_after_reload(bundle):
         b = _batch(out, n_crit)
         with torch.no_grad():
             ref = model(*(torch.from_numpy(b[k]) for k in INPUT_NAMES)).numpy()
-        got = run_onnx(_session(out / "model.onnx", threads=2), b)
+        got = run_onnx(make_session(out / "model.onnx", threads=2), b)
         assert got.shape == ref.shape and got.dtype == np.float32
         valid = b["segment_ids"] >= 0
         assert np.abs(got - ref)[valid].max() < 1e-4
         # the variants load and give close logits at the read positions
         ri = b["read_index"]
-        assert np.abs(run_onnx(_session(out / "model.fp16.onnx"), b).reshape(-1)[ri] - ref.reshape(-1)[ri]).max() < 0.02
-        int8 = run_onnx(_session(out / "model.int8.onnx"), b).reshape(-1)[ri]
+        assert np.abs(run_onnx(make_session(out / "model.fp16.onnx"), b).reshape(-1)[ri] - ref.reshape(-1)[ri]).max() < 0.02
+        int8 = run_onnx(make_session(out / "model.int8.onnx"), b).reshape(-1)[ri]
         assert np.isfinite(int8).all() and np.abs(int8 - ref.reshape(-1)[ri]).max() < 0.5
         if len(ri) >= 5:
             assert np.corrcoef(int8, ref.reshape(-1)[ri])[0, 1] > 0.5
@@ -79,4 +81,4 @@ def test_reexport_keeps_other_entries(tmp_path):
                           variants=("fp32",))
     assert (out / ".ckpt" / "state.pt").read_text() == "x"
     assert (out / "model.onnx").exists() and not (out / "model.int8.onnx").exists()
-    assert load_bundle_config(out)["variants"] == {"fp32": "model.onnx"}
+    assert read_config(out)["variants"] == {"fp32": "model.onnx"}

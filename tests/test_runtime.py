@@ -61,7 +61,10 @@ def test_rewards_follow_the_scoring_rule(reward):
 
 
 def test_clip_and_missing_drop(bundle):
+    """clip=False keeps the raw value; missing="drop" takes a criterion without a verdict (a program check
+    that fails to run) out of numerator and denominator, missing="no" counts it as not met."""
     from rubricc import RubricReward
+    from rubricc.formats import Rubric
 
     rubs, ids, resp = _items()
     rw = RubricReward(bundle, rubrics=list(rubs.values()), clip=False, threads=1)
@@ -70,6 +73,18 @@ def test_clip_and_missing_drop(bundle):
         rub = rubs[rid]
         expect = score([c.weight for c in rub.criteria], [o["verdicts"][c.id] for c in rub.criteria], clip=False)
         assert o["reward"] == expect
+    # a program check whose arguments no longer validate (a hand-edited rubric) has no verdict
+    broken = Rubric(id="broken", prompt="p", criteria=[
+        {"id": "ok", "text": "Answer is short", "weight": 1,
+         "check": {"kind": "program", "name": "word_count", "args": {"relation": "less than", "n": 40}}},
+        {"id": "bad", "text": "Answer is short", "weight": 3,
+         "check": {"kind": "program", "name": "word_count", "args": {"relation": "less than", "n": "many"}}},
+    ])
+    got = {m: RubricReward(bundle, rubrics=[broken], missing=m)(completions=["short"], rubric_id=["broken"],
+                                                               return_details=True)[0] for m in ("no", "drop")}
+    assert got["no"]["verdicts"] == {"ok": True, "bad": None} == got["drop"]["verdicts"]
+    assert got["no"]["reward"] == score([1, 3], [True, None], missing="no") == 0.25
+    assert got["drop"]["reward"] == score([1, 3], [True, None], missing="drop") == 1.0
 
 
 def test_fused_equals_pairwise_and_split(bundle):
@@ -117,13 +132,14 @@ def test_long_inputs_keep_positions_in_range(bundle):
     rub = Rubric(id="long", prompt="please " * 900, criteria=crits)
     rw = RubricReward(bundle, rubrics=[rub], threads=1, max_seq_len=1024, token_budget=4096, backend="onnx")
     seen = []
-    orig = rw._run
+    backend = rw.load()
+    orig = backend._run
 
-    def spy(sess, batch):
+    def spy(batch):
         seen.append((batch["position_ids"].max(), batch["input_ids"].shape))
-        return orig(sess, batch)
+        return orig(batch)
 
-    rw._run = spy
+    backend._run = spy
     out = rw(completions=["answer " * 2000], rubric_id=["long"], return_details=True)
     assert 0 <= out[0]["reward"] <= 1 and len(out[0]["verdicts"]) == 30
     assert max(p for p, _ in seen) < 512
@@ -170,7 +186,7 @@ def test_pickle_roundtrip(reward):
     rubs, ids, resp = _items()
     before = reward(completions=resp, rubric_id=ids)
     clone = pickle.loads(pickle.dumps(reward))
-    assert clone._session is None and clone.__name__ == reward.__name__
+    assert clone._backend is None and clone.__name__ == reward.__name__
     assert clone(completions=resp, rubric_id=ids) == before
 
 
@@ -188,34 +204,37 @@ def test_int8_variant_close(bundle):
 
 def test_session_selection_cpu_is_quiet(bundle):
     """On a CPU-only machine auto picks the CPU provider without printing any error line."""
-    from rubricc.runtime import cuda_usable, select_variant
+    from rubricc import RubricReward
+    from rubricc import bundle as bundle_contract
+    from rubricc.backends.onnx import select_variant
+    from rubricc.device import cuda_usable
 
     code = (f"from rubricc import RubricReward; r = RubricReward({bundle!r}, rubrics={[sample_rubrics()[1].model_dump(mode='json')]!r});"
             "print(r(completions=['Leaves fall'], rubric_id=['r2'])); print(r.device, r.backend_used, r.variant_used)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     if not cuda_usable():
-        from rubricc.runtime import load_verifier_config, select_backend
+        from rubricc.backends import choose_backend
 
-        backend = select_backend(load_verifier_config(bundle), bundle)
+        backend = choose_backend(bundle_contract.read_config(bundle), bundle)
         assert out.stdout.split()[-3:] == ["cpu", backend, "bf16" if backend == "torch" else "fp32"]
         assert out.stderr.strip() == "", out.stderr
     cfg = {"variants": {"fp32": "a", "int8": "b", "fp16": "c"}}
     assert select_variant(cfg, "cuda") == "fp16"
     assert select_variant(cfg, "cpu") == "fp32"
     assert select_variant({**cfg, "cpu_variant": "int8"}, "cpu") == "int8"
-    with pytest.raises(InputError):
-        select_variant({"variants": {"fp32": "a"}}, "cpu", "int8")
+    with pytest.raises(InputError, match="variant 'fp16' is not in this bundle"):
+        RubricReward(bundle, rubrics=sample_rubrics(), variant="fp16", backend="onnx").load()
 
 
 def test_cuda_request_fails_clearly_without_gpu(bundle):
     from rubricc import RubricReward
-    from rubricc.runtime import cuda_usable
+    from rubricc.device import cuda_usable
 
     if cuda_usable():
         pytest.skip("a GPU is usable here")
     with pytest.raises(RuntimeError, match="CUDA is not usable"):
-        RubricReward(bundle, rubrics=sample_rubrics(), providers="cuda").session()
+        RubricReward(bundle, rubrics=sample_rubrics(), providers="cuda").load()
 
 
 def test_bad_bundle(tmp_path):
@@ -226,3 +245,73 @@ def test_bad_bundle(tmp_path):
     (tmp_path / "verifier.json").write_text('{"format": "other"}')
     with pytest.raises(InputError, match="not a rubricc.verifier/1 bundle"):
         RubricReward(tmp_path)
+
+
+def test_prompt_less_inline_rubric_takes_each_rows_prompt(bundle):
+    """An inline rubric without a prompt, reused across rows and calls, is scored against each row's own
+    prompt (its identity is its content together with the row's prompt), never the first row's."""
+    from rubricc import RubricReward
+
+    inline = json.dumps({"criteria": [{"id": "c1", "text": "Repeats the request first.", "weight": 1,
+                                       "check": {"kind": "program", "name": "repeats_prompt", "args": {}}}]})
+    prompts = ["Name a prime number.", "Name a colour.", "Name a river.", "Name a prime number."]
+    rw = RubricReward(bundle, threads=1)
+    for call in range(3):
+        order = prompts[call:] + prompts[:call]
+        got = rw(prompts=order, completions=[p + " Here it is." for p in order], rubric=[inline] * 4)
+        assert got == [1.0, 1.0, 1.0, 1.0], (call, got)
+        crossed = rw(prompts=order, completions=[p + " Here it is." for p in order[1:] + order[:1]],
+                     rubric=[inline] * 4)
+        assert crossed == [1.0 if a == b else 0.0 for a, b in zip(order, order[1:] + order[:1])]
+    # a dict rubric and a Rubric object are keyed the same way
+    as_dict = [json.loads(inline)] * 2
+    assert rw(prompts=prompts[:2], completions=[p + " ok" for p in prompts[:2]], rubric=as_dict) == [1.0, 1.0]
+
+
+def test_prompt_source(bundle):
+    """prompt_source="rubric" checks against the rubric's prompt, "call" against the row's when given."""
+    from rubricc import RubricReward
+    from rubricc.formats import Rubric
+
+    rub = Rubric(id="p", prompt="Name a colour.", criteria=[
+        {"id": "r", "text": "Repeats the request.", "weight": 1,
+         "check": {"kind": "program", "name": "repeats_prompt", "args": {}}}])
+    kw = dict(prompts=["Name a river."], completions=["Name a river. The Nile."], rubric_id=["p"])
+    assert RubricReward(bundle, rubrics=[rub], prompt_source="rubric")(**kw) == [0.0]
+    assert RubricReward(bundle, rubrics=[rub], prompt_source="call")(**kw) == [1.0]
+    # without a prompt in the call, "call" falls back to the rubric's
+    assert RubricReward(bundle, rubrics=[rub], prompt_source="call")(
+        completions=["Name a colour. Red."], rubric_id=["p"]) == [1.0]
+    with pytest.raises(ValueError, match="prompt_source"):
+        RubricReward(bundle, prompt_source="row")
+
+
+def test_cache_size_bounds_the_token_cache(bundle):
+    from rubricc import RubricReward
+
+    rubs, ids, resp = _items()
+    small = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, cache_size=2, backend="onnx")
+    big = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, backend="onnx")
+    for _ in range(2):
+        assert small(completions=resp, rubric_id=ids) == big(completions=resp, rubric_id=ids)
+    assert len(small._tok_cache) == 2 < len(big._tok_cache)
+
+
+def test_max_batch_caps_sequences_per_run(bundle):
+    from rubricc import RubricReward
+
+    rubs, ids, resp = _items()
+    rw = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, max_batch=2, backend="onnx")
+    backend = rw.load()
+    shapes = []
+    orig = backend._run
+
+    def spy(batch):
+        shapes.append(batch["input_ids"].shape)
+        return orig(batch)
+
+    backend._run = spy
+    got = rw(completions=resp, rubric_id=ids)
+    ref = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, backend="onnx")(completions=resp, rubric_id=ids)
+    assert max(s[0] for s in shapes) == 2 and len(shapes) >= 3
+    assert all((a is None and b is None) or abs(a - b) < 1e-6 for a, b in zip(got, ref))

@@ -1,4 +1,5 @@
-"""The segmented fused pass (verifier/segmented.py) and the runtime's torch backend (rubricc/torch_backend.py)."""
+"""The segmented fused pass (verifier/segmented.py), the torch backend (verifier/torch_backend.py) and the
+backend choice (rubricc/backends)."""
 import os
 import random
 
@@ -70,21 +71,6 @@ def test_segmented_pairwise_is_the_same_function(model):
     assert np.abs(score_fused(seg, pc, pk, 0) - fused).max() < 1e-5
 
 
-def test_chunk_by_length_covers_and_respects_budget():
-    from rubricc.verifier.segmented import chunk_by_length
-
-    rng = random.Random(0)
-    lens = [rng.randint(1, 90) for _ in range(200)]
-    chunks = chunk_by_length(lens, 500)
-    seen = np.concatenate(chunks)
-    assert sorted(seen.tolist()) == list(range(200))
-    for c in chunks:
-        longest = max(lens[i] for i in c)
-        assert len(c) == 1 or longest * len(c) <= 500
-    assert chunk_by_length([], 10) == []
-    assert [c.tolist() for c in chunk_by_length([700], 10)] == [[0]]  # one over the budget still runs
-
-
 def test_non_bert_encoder_is_refused():
     from torch import nn
 
@@ -105,12 +91,12 @@ def test_non_bert_encoder_is_refused():
 # the bundle's torch weights and the runtime backend
 # ----------------------------------------------------------------------------------------------
 def test_bundle_holds_loadable_torch_weights():
-    from rubricc.runtime import load_verifier_config
-    from rubricc.torch_backend import has_torch_weights, load_torch_verifier
+    from rubricc.bundle import has_torch_weights, read_config
     from rubricc.verifier.model import build_verifier
+    from rubricc.verifier.torch_backend import load_torch_verifier
 
     bundle = bundle_dir()
-    cfg = load_verifier_config(bundle)
+    cfg = read_config(bundle)
     assert cfg["torch"] == "torch" and has_torch_weights(bundle, cfg)
     loaded = load_torch_verifier(bundle, cfg)
     ref = build_verifier(cfg["backbone"], seed=0).eval()  # what make_untrained_bundle exported
@@ -132,34 +118,43 @@ def _light_copy(bundle, dst):
     return dst
 
 
-def test_backend_selection(tmp_path, monkeypatch):
-    from rubricc import RubricReward
-    from rubricc import torch_backend as tb
-    from rubricc.runtime import load_verifier_config, select_backend
+@pytest.mark.parametrize("amx,cuda", [(True, False), (False, False), (True, True)])
+def test_backend_selection(tmp_path, monkeypatch, amx, cuda):
+    """auto: torch bf16 exactly on a CPU-only machine with AMX bf16; anything ONNX-specific asked for, a
+    usable GPU, or a bundle without torch weights: ONNX Runtime. The probes are set, not re-derived."""
+    from rubricc import RubricReward, device
+    from rubricc.backends import choose_backend
+    from rubricc.bundle import read_config
 
-    bundle = bundle_dir()
-    cfg = load_verifier_config(bundle)
+    monkeypatch.setattr(device, "cpu_has_amx_bf16", lambda: amx)
+    monkeypatch.setattr(device, "cuda_usable", lambda: cuda)
     monkeypatch.delenv("RUBRICC_BACKEND", raising=False)
-    auto = select_backend(cfg, bundle)
-    from rubricc.runtime import cuda_usable
-
-    assert auto == ("torch" if tb.cpu_has_amx_bf16() and tb.torch_installed() and not cuda_usable() else "onnx")
-    # an ORT variant, a provider list or CUDA asked for: ONNX Runtime
-    assert select_backend(cfg, bundle, variant="int8") == "onnx"
-    assert select_backend(cfg, bundle, providers=["CPUExecutionProvider"]) == "onnx"
-    assert select_backend(cfg, bundle, backend="torch", variant="fp32") == "torch"
-    with pytest.raises(InputError, match="not a torch dtype"):
-        select_backend(cfg, bundle, backend="torch", variant="int8")
+    bundle = bundle_dir()
+    cfg = read_config(bundle)
+    assert choose_backend(cfg, bundle) == ("torch" if amx and not cuda else "onnx")
+    assert choose_backend(cfg, bundle, variant="bf16") == ("torch" if amx and not cuda else "onnx")
+    assert choose_backend(cfg, bundle, providers="cpu") == ("torch" if amx else "onnx")
+    assert choose_backend(cfg, bundle, variant="int8") == "onnx"
+    assert choose_backend(cfg, bundle, providers=["CPUExecutionProvider"]) == "onnx"
+    assert choose_backend(cfg, bundle, backend="torch", variant="fp32") == "torch"
+    with pytest.raises(InputError, match="not a torch variant"):
+        choose_backend(cfg, bundle, backend="torch", variant="int8")
     monkeypatch.setenv("RUBRICC_BACKEND", "onnx")
-    assert select_backend(cfg, bundle) == "onnx"
+    assert choose_backend(cfg, bundle) == "onnx"
     monkeypatch.setenv("RUBRICC_BACKEND", "tensorrt")
     with pytest.raises(ValueError, match="RUBRICC_BACKEND"):
-        select_backend(cfg, bundle)
+        choose_backend(cfg, bundle)
     monkeypatch.delenv("RUBRICC_BACKEND")
+    # torch not installed: auto quietly takes ONNX Runtime, torch asked for names the extra
+    monkeypatch.setattr(device, "torch_installed", lambda: False)
+    assert choose_backend(cfg, bundle) == "onnx"
+    with pytest.raises(ImportError, match=r"rubricc\[train\]"):
+        choose_backend(cfg, bundle, backend="torch")
+    monkeypatch.undo()
+    monkeypatch.setattr(device, "cuda_usable", lambda: False)
     # a bundle without torch weights: auto falls back to ONNX Runtime, torch says what is missing
     old = _light_copy(bundle, str(tmp_path / "old"))
-    old_cfg = load_verifier_config(old)
-    assert select_backend(old_cfg, old) == "onnx"
+    assert choose_backend(read_config(old), old) == "onnx"
     with pytest.raises(InputError, match="no torch weights"):
         RubricReward(old, rubrics=sample_rubrics(), backend="torch")(completions=["x"], rubric_id=["r1"])
     rw = RubricReward(old, rubrics=sample_rubrics())

@@ -1,23 +1,15 @@
-"""Export a verifier to an ONNX bundle (the contract shared with the runtime; see COMMON/DESIGN).
+"""Export a verifier to a bundle (the contract, shared with the runtime, is :mod:`rubricc.bundle`).
 
-A bundle is a folder holding::
-
-    model.onnx        fp32 graph; inputs input_ids, segment_ids, position_ids (int64 [B, T]);
-                      output logits (float32 [B, T]); the block mask is built inside the graph
-    model.int8.onnx   dynamic int8 quantization of model.onnx (CPU)
-    model.fp16.onnx   fp16 weights and compute, fp32 output (GPU)
-    torch/            the verifier's torch weights (encoder config.json + model.safetensors) for the
-                      runtime's torch backend (``rubricc.torch_backend``: segmented pass, bf16 on AMX)
-    tokenizer.json    (+ vocab and configs) loadable by the ``tokenizers`` package
-    verifier.json     layout, max lengths, special ids, temperature, variants, backbone, data hash
-    metrics.json      (written by distill)
+The ONNX graph takes ``input_ids``, ``segment_ids``, ``position_ids`` (int64 [B, T]) and returns logits
+(float32 [B, T]); the block mask is built inside the graph. Variants: fp32 (optimised with ONNX
+Runtime's transformer fusions where they keep parity with torch), int8 (dynamic, per-channel; CPU) and
+fp16 (GPU); ``torch/`` holds the weights of the runtime's torch backend.
 
 Everything is written into a temporary sibling folder that replaces the target at the end, so a failed
 export never leaves a half-written bundle.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -28,11 +20,11 @@ from typing import Any, Dict, Optional, Union
 
 import numpy as np
 
+from rubricc import bundle
 from rubricc.formats import write_json
 
-VERIFIER_FORMAT = "rubricc.verifier/1"
-INPUT_NAMES = ["input_ids", "segment_ids", "position_ids"]
-VARIANTS = {"fp32": "model.onnx", "int8": "model.int8.onnx", "fp16": "model.fp16.onnx"}
+INPUT_NAMES = list(bundle.INPUT_NAMES)
+VARIANTS = bundle.VARIANT_FILES
 OPSET = 17
 
 log = logging.getLogger("rubricc.verifier.export")
@@ -62,16 +54,6 @@ def export_onnx(model, path: Union[str, Path], opset: int = OPSET) -> None:
         torch.onnx.export(model, args, str(path), dynamo=False, input_names=INPUT_NAMES,
                           output_names=["logits"], dynamic_axes=axes, opset_version=opset,
                           do_constant_folding=True)
-
-
-def _session(path: Union[str, Path], threads: int = 1):
-    import onnxruntime as ort
-
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads
-    so.inter_op_num_threads = 1
-    so.log_severity_level = 3
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
 
 def run_onnx(session, batch: Dict[str, np.ndarray]) -> np.ndarray:
@@ -111,8 +93,7 @@ def _int8(src: Path, dst: Path) -> None:
 
 
 def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, Any],
-                  extra_json: Optional[Dict[str, Any]] = None, variants=("fp32", "int8", "fp16"),
-                  optimize: bool = True) -> Dict[str, Any]:
+                  extra_json: Optional[Dict[str, Any]] = None, variants=bundle.ONNX_VARIANTS) -> Dict[str, Any]:
     """Writes the bundle for ``model`` into ``out_dir`` (atomically replaced; other entries of an existing
     ``out_dir`` such as ``.ckpt`` are kept).
 
@@ -124,7 +105,8 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
     """
     import torch
 
-    from rubricc.verifier.data import copy_tokenizer_files, load_tokenizer, special_ids
+    from rubricc.backends.onnx import make_session
+    from rubricc.verifier.torch_backend import save_torch_weights
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -132,11 +114,11 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
     try:
         # tokenizer
         if isinstance(tokenizer, (str, Path)):
-            copy_tokenizer_files(tokenizer, tmp)
+            bundle.copy_tokenizer_files(tokenizer, tmp)
         else:
             tokenizer.save(str(tmp / "tokenizer.json"))
-        tok = load_tokenizer(tmp)
-        cls_id, sep_id, pad_id = special_ids(tok)
+        special = bundle.special_ids(bundle.load_tokenizer(tmp))
+        cls_id, sep_id, pad_id = special
 
         enc_cfg = model.encoder.config
         num_heads, hidden = int(enc_cfg.num_attention_heads), int(enc_cfg.hidden_size)
@@ -151,23 +133,20 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
         valid = probe["segment_ids"] >= 0
         fp32 = tmp / VARIANTS["fp32"]
         fused_ops: Dict[str, int] = {}
-        if optimize:
-            try:
-                fused_ops = _optimize(raw, fp32, num_heads, hidden)
-                diff = float(np.abs(run_onnx(_session(fp32), probe) - ref)[valid].max())
-                if diff > 1e-4:
-                    log.warning("optimized graph differs from torch by %.2g; keeping the plain export", diff)
-                    info["optimizer_rejected_diff"] = diff
-                    fused_ops = {}
-                    shutil.copyfile(raw, fp32)
-            except Exception as e:  # the optimizer is an extra, never a requirement
-                log.warning("ORT transformer optimizer failed (%s); keeping the plain export", e)
-                info["optimizer_error"] = str(e).splitlines()[0][:200]
+        try:
+            fused_ops = _optimize(raw, fp32, num_heads, hidden)
+            diff = float(np.abs(run_onnx(make_session(fp32), probe) - ref)[valid].max())
+            if diff > 1e-4:
+                log.warning("optimized graph differs from torch by %.2g; keeping the plain export", diff)
+                info["optimizer_rejected_diff"] = diff
+                fused_ops = {}
                 shutil.copyfile(raw, fp32)
-        else:
+        except Exception as e:  # the optimizer is an extra, never a requirement
+            log.warning("ORT transformer optimizer failed (%s); keeping the plain export", e)
+            info["optimizer_error"] = str(e).splitlines()[0][:200]
             shutil.copyfile(raw, fp32)
         info["fused_ops"] = fused_ops
-        info["fp32_max_abs_diff_vs_torch"] = float(np.abs(run_onnx(_session(fp32), probe) - ref)[valid].max())
+        info["fp32_max_abs_diff_vs_torch"] = float(np.abs(run_onnx(make_session(fp32), probe) - ref)[valid].max())
         written = {"fp32": VARIANTS["fp32"]}
         if "int8" in variants:
             _int8(fp32, tmp / VARIANTS["int8"])
@@ -180,32 +159,14 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
                 log.warning("fp16 conversion failed: %s", e)
                 info["fp16_error"] = str(e).splitlines()[0][:200]
         raw.unlink()
-        from rubricc.torch_backend import save_torch_weights
-
         torch_dir = save_torch_weights(model, tmp)
         info["seconds"] = round(time.time() - t0, 1)
         info["opset"] = OPSET
 
-        record = {
-            "format": VERIFIER_FORMAT,
-            "layout": cfg.get("layout", "fused"),
-            "max_prompt_len": int(cfg["max_prompt_len"]),
-            "max_context_len": int(cfg["max_context_len"]),
-            "max_criterion_len": int(cfg["max_criterion_len"]),
-            "cls_id": int(cls_id),
-            "sep_id": int(sep_id),
-            "pad_id": int(pad_id),
-            "temperature": float(cfg.get("temperature", 1.0)),
-            "variants": written,
-            "torch": torch_dir,
-            "backbone": str(cfg.get("backbone", "")),
-            "training_data_hash": cfg.get("training_data_hash"),
-            "max_position_embeddings": int(getattr(enc_cfg, "max_position_embeddings", 512)),
-            "export": info,
-        }
-        for k in ("trained", "seed", "label_source"):
-            if k in cfg:
-                record[k] = cfg[k]
+        record = bundle.make_record(
+            cfg, special, written, getattr(enc_cfg, "max_position_embeddings", bundle.MAX_POSITIONS), torch_dir,
+            backbone=str(cfg.get("backbone", "")), training_data_hash=cfg.get("training_data_hash"), export=info,
+            **{k: cfg[k] for k in ("trained", "seed") if k in cfg})
         for name, obj in (extra_json or {}).items():
             write_json(tmp / name, obj)
         write_json(tmp / "verifier.json", record)
@@ -236,9 +197,10 @@ def _swap_in(tmp: Path, out_dir: Path) -> None:
 
 
 def make_untrained_bundle(out_dir: Union[str, Path], layout: str = "fused", seed: int = 0,
-                          backbone: Optional[str] = None, max_prompt_len: int = 256,
-                          max_context_len: int = 448, max_criterion_len: int = 64,
-                          variants=("fp32", "int8", "fp16")) -> Dict[str, Any]:
+                          backbone: Optional[str] = None, max_prompt_len: int = bundle.MAX_PROMPT_LEN,
+                          max_context_len: int = bundle.MAX_CONTEXT_LEN,
+                          max_criterion_len: int = bundle.MAX_CRITERION_LEN,
+                          variants=bundle.ONNX_VARIANTS) -> Dict[str, Any]:
     """The backbone with a seeded random head, exported like a trained verifier (for runtime tests and
     benchmarks; its verdicts mean nothing)."""
     from rubricc.verifier.model import build_verifier, default_backbone_path
@@ -250,11 +212,3 @@ def make_untrained_bundle(out_dir: Union[str, Path], layout: str = "fused", seed
            "training_data_hash": None, "trained": False, "seed": seed}
     return export_bundle(model, backbone, out_dir, cfg, variants=variants)
 
-
-def load_bundle_config(bundle: Union[str, Path]) -> Dict[str, Any]:
-    path = Path(bundle) / "verifier.json"
-    with open(path, encoding="utf-8") as fh:
-        cfg = json.load(fh)
-    if cfg.get("format") != VERIFIER_FORMAT:
-        raise ValueError(f"{path}: not a {VERIFIER_FORMAT} bundle")
-    return cfg

@@ -264,22 +264,6 @@ def pad(rows: Sequence[Sequence[int]], pad_id: int) -> Tuple[np.ndarray, np.ndar
     return out, lens
 
 
-def chunk_by_length(lengths: Sequence[int], token_budget: int) -> List[np.ndarray]:
-    """Indices sorted by length, cut into chunks whose padded size (count x longest) fits ``token_budget``."""
-    order = np.argsort(np.asarray(lengths), kind="stable")
-    chunks, cur, longest = [], [], 0
-    for i in order:
-        n = int(lengths[i])
-        if cur and max(longest, n) * (len(cur) + 1) > token_budget:
-            chunks.append(np.asarray(cur, np.int64))
-            cur, longest = [], 0
-        cur.append(int(i))
-        longest = max(longest, n)
-    if cur:
-        chunks.append(np.asarray(cur, np.int64))
-    return chunks
-
-
 @torch.inference_mode()
 def score_fused(model: SegmentedVerifier, contexts: Sequence[Sequence[int]],
                 criteria: Sequence[Sequence[Sequence[int]]], pad_id: int, crit_budget: int = 8192) -> np.ndarray:

@@ -1,0 +1,88 @@
+"""What this machine can run: CPU feature flags, a usable CUDA stack for ONNX Runtime, torch's presence.
+
+Probed, never assumed: a CPU feature comes from /proc/cpuinfo, CUDA from really loading its libraries
+and asking for a device (with ctypes, without asking ONNX Runtime for CUDA, which prints errors on
+CPU-only machines). Every probe is cached for the life of the process. Imports nothing heavy.
+"""
+from __future__ import annotations
+
+import ctypes
+import glob
+import importlib.util
+import os
+from functools import lru_cache
+from typing import Iterable, List, Sequence
+
+_CUDA_LIBS = (("libcudart.so.13", "libcudart.so.12", "libcudart.so"),
+              ("libcublas.so.13", "libcublas.so.12", "libcublas.so"),
+              ("libcudnn.so.9", "libcudnn.so"))
+
+
+@lru_cache(maxsize=1)
+def cpu_flags() -> frozenset:
+    """The CPU feature flags of /proc/cpuinfo (empty where there is none)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    return frozenset(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return frozenset()
+
+
+def cpu_has_amx_bf16() -> bool:
+    return "amx_bf16" in cpu_flags()
+
+
+def installed(*modules: str) -> bool:
+    """True when every module can be imported (found on the path; nothing is imported)."""
+    return all(importlib.util.find_spec(m) is not None for m in modules)
+
+
+def torch_installed() -> bool:
+    """torch, transformers and safetensors: what the torch backend needs."""
+    return installed("torch", "transformers", "safetensors")
+
+
+def _pip_cuda_dirs() -> List[str]:
+    """Library folders of pip-installed NVIDIA wheels (``nvidia/*/lib``), as the [gpu] extra installs them."""
+    spec = importlib.util.find_spec("nvidia")
+    dirs: List[str] = []
+    for root in (spec.submodule_search_locations if spec and spec.submodule_search_locations else []):
+        dirs += sorted(glob.glob(os.path.join(root, "*", "lib"))) + sorted(glob.glob(os.path.join(root, "*", "*", "lib")))
+    return dirs
+
+
+def _load_any(names: Iterable[str], dirs: Sequence[str] = ()):
+    for name in names:
+        for cand in [name, *(os.path.join(d, name) for d in dirs)]:
+            if os.sep in cand and not os.path.exists(cand):
+                continue
+            try:
+                return ctypes.CDLL(cand, mode=getattr(ctypes, "RTLD_GLOBAL", 0))
+            except OSError:
+                continue
+    return None
+
+
+@lru_cache(maxsize=1)
+def cuda_usable() -> bool:
+    """True only when ONNX Runtime has the CUDA provider AND the CUDA runtime, cuBLAS and cuDNN load AND a
+    device exists."""
+    try:
+        import onnxruntime as ort
+    except ImportError:
+        return False
+    if "CUDAExecutionProvider" not in ort.get_available_providers():
+        return False
+    dirs = _pip_cuda_dirs()
+    libs = [_load_any(names, dirs) for names in _CUDA_LIBS]
+    if any(lib is None for lib in libs):
+        return False
+    count = ctypes.c_int(0)
+    try:
+        rc = libs[0].cudaGetDeviceCount(ctypes.byref(count))
+    except AttributeError:
+        return False
+    return rc == 0 and count.value > 0
