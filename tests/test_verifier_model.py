@@ -4,8 +4,9 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
+from rubricc.bundle import load_tokenizer, special_ids  # noqa: E402
 from rubricc.kernels.pack import attention_allowed, pack_fused  # noqa: E402
-from rubricc.verifier.data import PackConfig, TokenCache, encode_group, load_tokenizer, pack_texts, special_ids  # noqa: E402
+from rubricc.verifier.data import PackConfig, TokenCache, encode_group, pack_texts  # noqa: E402
 from rubricc.verifier.model import additive_mask, build_verifier, default_backbone_path  # noqa: E402
 
 

@@ -1,59 +1,33 @@
-"""Tokenization and packing for training and evaluation of the verifier.
+"""Tokenization, rows and batches for training and evaluating the verifier.
 
 Each unique string (prompt, response, criterion) is tokenized once, WITHOUT special tokens, with the
-``tokenizers`` package and the bundle's ``tokenizer.json`` (exactly what the runtime does); sequences are
-then assembled with :func:`rubricc.kernels.pack.make_context` / ``make_criterion`` and packed with
-``pack_fused`` (fused layout: one sequence per response with its criteria appended; pairwise layout: one
-criterion per sequence).
+bundle contract's tokenizer loader (:func:`rubricc.bundle.load_tokenizer`, exactly what the runtime
+does); sequences are then assembled with :func:`rubricc.kernels.pack.make_context` / ``make_criterion``
+and packed with ``pack_fused`` (fused layout: one sequence per response with its criteria appended;
+pairwise layout: one criterion per sequence). Splitting long rows and bucketing rows into token-budget
+batches follow the kernels' rules (:mod:`rubricc.kernels.twin`), the same the runtime uses.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from rubricc.kernels.pack import make_context, make_criterion, pack_fused
-
-TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt")
+from rubricc.kernels.twin import bucket, split_criteria
 
 
 @dataclass
 class PackConfig:
-    max_prompt_len: int = 256
-    max_context_len: int = 448
-    max_criterion_len: int = 64
-    cls_id: int = 101
-    sep_id: int = 102
-    pad_id: int = 0
-
-
-def load_tokenizer(path: Union[str, Path]):
-    """A ``tokenizers.Tokenizer`` from a folder holding ``tokenizer.json`` (or the file itself), with its
-    truncation and padding switched off."""
-    from tokenizers import Tokenizer
-
-    p = Path(path)
-    if p.is_dir():
-        p = p / "tokenizer.json"
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no tokenizer.json")
-    tok = Tokenizer.from_file(str(p))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
-
-
-def special_ids(tok) -> Tuple[int, int, int]:
-    """(cls_id, sep_id, pad_id) of a BERT-style tokenizer."""
-    def get(*names):
-        for n in names:
-            i = tok.token_to_id(n)
-            if i is not None:
-                return i
-        raise ValueError(f"tokenizer has none of the tokens {names}")
-    return get("[CLS]", "<s>"), get("[SEP]", "</s>"), get("[PAD]", "<pad>")
+    """Truncation lengths and special ids: the lengths from the run's options or a bundle's
+    ``verifier.json``, the ids from :func:`rubricc.bundle.special_ids` of its tokenizer."""
+    max_prompt_len: int
+    max_context_len: int
+    max_criterion_len: int
+    cls_id: int
+    sep_id: int
+    pad_id: int
 
 
 class TokenCache:
@@ -62,13 +36,6 @@ class TokenCache:
     def __init__(self, tok):
         self.tok = tok
         self.ids: Dict[str, List[int]] = {}
-
-    def __call__(self, text: str) -> List[int]:
-        got = self.ids.get(text)
-        if got is None:
-            got = self.tok.encode(text, add_special_tokens=False).ids
-            self.ids[text] = got
-        return got
 
     def many(self, texts: Iterable[str]) -> List[List[int]]:
         texts = list(texts)
@@ -108,7 +75,7 @@ def pack_texts(items: Sequence[Tuple[str, str, Sequence[str]]], cfg: PackConfig,
 
 
 # ----------------------------------------------------------------------------------------------
-# Training examples and token-budget batching
+# Training rows and token-budget batches
 # ----------------------------------------------------------------------------------------------
 @dataclass
 class Row:
@@ -125,63 +92,38 @@ class Row:
 
 
 def make_rows(groups: Sequence[Tuple[List[int], List[List[int]], List[float], List[float], List[int]]],
-              layout: str, max_seq_len: int = 1024) -> List[Row]:
+              layout: str, max_seq_len: int) -> List[Row]:
     """Turns per-response groups (context, criteria, labels, weights, keys) into rows.
 
-    Fused: one row per response, criteria split into several rows only when the row would exceed
-    ``max_seq_len`` tokens (each chunk is exactly equivalent, the criteria never see each other).
-    Pairwise: one row per criterion.
+    Fused: one row per response, its criteria split over several rows only where a row would exceed
+    ``max_seq_len`` tokens (:func:`rubricc.kernels.twin.split_criteria`; each part is exactly equivalent,
+    the criteria never see each other). Pairwise: one row per criterion (a limit of 0 splits them all).
     """
+    limit = max_seq_len if layout == "fused" else 0
     rows: List[Row] = []
     for ctx, crits, labels, weights, keys in groups:
-        if layout == "pairwise":
-            for c, y, w, k in zip(crits, labels, weights, keys):
-                rows.append(Row(ctx, [c], [y], [w], [k]))
-            continue
-        cur = Row(ctx, [], [], [], [])
-        for c, y, w, k in zip(crits, labels, weights, keys):
-            if cur.criteria and cur.length + len(c) > max_seq_len:
-                rows.append(cur)
-                cur = Row(ctx, [], [], [], [])
-            cur.criteria.append(c)
-            cur.labels.append(y)
-            cur.weights.append(w)
-            cur.keys.append(k)
-        if cur.criteria:
-            rows.append(cur)
+        chunk = split_criteria([len(c) for c in crits], len(ctx), limit)
+        starts = np.flatnonzero(np.diff(chunk, prepend=-1)).tolist()  # first criterion of each part
+        for a, b in zip(starts, starts[1:] + [len(crits)]):
+            rows.append(Row(ctx, list(crits[a:b]), list(labels[a:b]), list(weights[a:b]), list(keys[a:b])))
     return rows
 
 
-def token_budget_batches(rows: Sequence[Row], token_budget: int, rng: Optional[np.random.Generator] = None,
-                         bucket_span: int = 64) -> List[List[int]]:
-    """Groups row indices into batches whose padded size (rows x longest) stays within ``token_budget``.
+def token_budget_batches(rows: Sequence[Row], token_budget: int,
+                         rng: Optional[np.random.Generator] = None) -> List[List[int]]:
+    """Groups row indices into batches whose padded size (rows x longest) stays within ``token_budget``,
+    by the kernels' bucketing rule (:func:`rubricc.kernels.twin.bucket`: longest first, greedy), so
+    padding is small.
 
-    Rows are sorted by length (shuffled within buckets of similar length when ``rng`` is given) so
-    padding is small; the batch order is shuffled with ``rng``.
+    With ``rng`` (training): the rows are permuted before bucketing, so rows of equal length meet in a
+    different order each epoch, and the batch order is shuffled; the result depends only on the rng's seed.
     """
-    lengths = np.array([r.length for r in rows], dtype=np.int64)
+    lengths = np.fromiter((r.length for r in rows), dtype=np.int64, count=len(rows))
+    perm = rng.permutation(len(rows)) if rng is not None else np.arange(len(rows))
+    order, starts = bucket(lengths[perm], token_budget, max(1, len(rows)))
+    batches = [perm[order[a:b]].tolist() for a, b in zip(starts[:-1], starts[1:])]
     if rng is not None:
-        jitter = rng.random(len(rows))
-        order = np.lexsort((jitter, lengths // bucket_span))
-    else:
-        order = np.argsort(lengths, kind="stable")
-    batches: List[List[int]] = []
-    cur: List[int] = []
-    longest = 0
-    for i in order:
-        L = int(lengths[i])
-        new_longest = max(longest, L)
-        if cur and new_longest * (len(cur) + 1) > token_budget:
-            batches.append(cur)
-            cur, longest = [], 0
-            new_longest = L
-        cur.append(int(i))
-        longest = new_longest
-    if cur:
-        batches.append(cur)
-    if rng is not None:
-        perm = rng.permutation(len(batches))
-        batches = [batches[i] for i in perm]
+        batches = [batches[i] for i in rng.permutation(len(batches))]
     return batches
 
 
@@ -192,24 +134,3 @@ def collate(rows: Sequence[Row], pad_id: int) -> Dict[str, np.ndarray]:
     packed["weights"] = np.asarray([w for r in rows for w in r.weights], dtype=np.float32)
     packed["keys"] = np.asarray([k for r in rows for k in r.keys], dtype=np.int64)
     return packed
-
-
-def copy_tokenizer_files(src: Union[str, Path], dst: Union[str, Path]) -> List[str]:
-    """Copies the tokenizer files found in ``src`` to ``dst``; ``tokenizer.json`` is required."""
-    import shutil
-
-    src, dst = Path(src), Path(dst)
-    if not (src / "tokenizer.json").exists():
-        raise FileNotFoundError(f"{src}: no tokenizer.json")
-    copied = []
-    for name in TOKENIZER_FILES:
-        if (src / name).exists():
-            shutil.copyfile(src / name, dst / name)
-            copied.append(name)
-    return copied
-
-
-def tokenizer_dir_of(backbone: Optional[Union[str, Path]] = None) -> str:
-    from rubricc.verifier.model import default_backbone_path
-
-    return str(backbone or default_backbone_path())
