@@ -45,7 +45,12 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 def shared_data() -> Path:
-    return Path(os.environ.get("RUBRICC_SHARED_DATA", ROOT / ".." / "shared" / "data"))
+    """bench/data.py's shared data folder (imported from the repository root: this file runs as a script)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.data import shared_data as where
+
+    return where()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -117,7 +122,7 @@ class OrtContender:
 
         self.rw = RubricReward(bundle, rubrics=rubrics, variant=variant, threads=threads, layout=layout,
                                providers="cpu", backend=backend)
-        self.rw.session()
+        self.rw.load()
         self.groups = groups
 
     def __call__(self):
@@ -141,11 +146,10 @@ class TorchEagerContender(OrtContender):
         self.torch = torch
         self.model = model
         self.rw = RubricReward(bundle, rubrics=rubrics, threads=threads, providers="cpu", backend="onnx")
-        self.rw.session = lambda: None
-        self.rw._run = self._run
+        self.rw.load()._run = self._run  # the ONNX backend's batching, the torch model in place of ORT
         self.groups = groups
 
-    def _run(self, sess, batch):
+    def _run(self, batch):
         torch = self.torch
         with torch.inference_mode():
             out = self.model(*(torch.from_numpy(batch[k]) for k in ("input_ids", "segment_ids", "position_ids")))
@@ -261,7 +265,7 @@ def main(argv=None):
              "criterion_tokens_mean": round(statistics.mean(ntok(t) for _, _, c in groups for t, _ in c), 1),
              "text_source": source}
 
-    from rubricc.torch_backend import has_torch_weights
+    from rubricc.bundle import has_torch_weights
 
     if not has_torch_weights(bundle, cfg):
         dropped = [n for n in names if n in ("fused_torch_fp32", "fused_torch_bf16")]

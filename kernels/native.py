@@ -41,13 +41,18 @@ def _declare(lib):
     lib.rk_aggregate.argtypes = [_i64, _p, _p, _p, _p, _p, ctypes.c_double, ctypes.c_int, ctypes.c_int, _p, _p]
 
 
+def disabled() -> bool:
+    """True when ``RUBRICC_NATIVE`` turns the native kernels off (0, false, no, off)."""
+    return os.environ.get("RUBRICC_NATIVE", "1").strip().lower() in ("0", "false", "no", "off")
+
+
 def load() -> Optional[ctypes.CDLL]:
     """The loaded native library, or None when it is absent, broken or disabled."""
     global _lib, _tried
     if _tried:
         return _lib
     _tried = True
-    if os.environ.get("RUBRICC_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
+    if disabled():
         return None
     for path in candidates():
         try:

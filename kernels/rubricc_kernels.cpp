@@ -110,21 +110,18 @@ int64_t rk_aggregate(int64_t R, const int64_t* counts, const int64_t* weights, c
     for (int64_t r = 0; r < R; ++r) {
         double num = 0.0, den = 0.0;
         for (int64_t j = 0; j < counts[r]; ++j, ++m) {
-            double v;
+            double v = 0.0;  // a missing verdict counts as not met unless dropped
             if (kind[m] == 0) {
                 const double z = static_cast<double>(logits[m]) / temperature;
                 v = 1.0 / (1.0 + std::exp(-z));
+                probs[m] = v;
             } else if (kind[m] == 1) {
                 v = value[m];
+                probs[m] = v;
             } else {
                 probs[m] = nan;
                 if (missing_drop) continue;
-                v = 0.0;
-                num += static_cast<double>(weights[m]) * v;
-                if (weights[m] > 0) den += static_cast<double>(weights[m]);
-                continue;
             }
-            probs[m] = v;
             num += static_cast<double>(weights[m]) * v;
             if (weights[m] > 0) den += static_cast<double>(weights[m]);
         }

@@ -45,7 +45,7 @@ int64_t rk_bucket(int64_t n, const int64_t* lengths, int64_t token_budget, int64
 /* out[m] = logits[read_index[m]] for m < M. */
 int64_t rk_gather(int64_t M, const float* logits, const int64_t* read_index, float* out);
 
-/* Reward aggregation, the rule of rubricc.scoring.score applied per response.
+/* Reward aggregation: the batched form of rubricc.scoring.score (the definition of the reward).
  * Response r owns the next counts[r] criteria. kind[m]: 0 neural (p = 1 / (1 + exp(-(logit / temperature)))),
  * 1 program (value[m] is its verdict in [0, 1]), 2 missing (None: 0 with missing_drop == 0, else dropped).
  * probs[m] receives the verdict used (NaN for missing). rewards[r] is sum w v / sum_{w > 0} w, NaN when

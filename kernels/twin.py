@@ -82,29 +82,33 @@ def aggregate_inputs(counts, weights, kind, logits, value, temperature: float):
 
 def aggregate(counts, weights, kind, logits, value, temperature: float, clip: bool = True,
               missing_drop: bool = False) -> Tuple[np.ndarray, np.ndarray]:
-    """Per-criterion verdicts and per-response rewards; see ``rk_aggregate`` in rubricc_kernels.h.
+    """The batched form of :func:`rubricc.scoring.score` (contract: ``rk_aggregate`` in rubricc_kernels.h).
 
-    Returns ``(probs [M] float64, rewards [R] float64)``; NaN marks a missing verdict / undefined reward.
+    Response r owns the next ``counts[r]`` criteria. The verdict of a NEURAL criterion is its calibrated
+    probability ``1 / (1 + exp(-logit / temperature))``, of a PROGRAM criterion its ``value``; a MISSING
+    one counts as 0, or is left out of numerator and denominator with ``missing_drop``. Returns
+    ``(probs [M], rewards [R])`` in float64; NaN marks a missing verdict or an undefined reward.
     """
     counts, weights, kind, logits, value, M = aggregate_inputs(counts, weights, kind, logits, value, temperature)
     probs = np.full(M, np.nan)
     neural = kind == NEURAL
     z = logits.astype(np.float64) / float(temperature)
     probs[neural] = [_sigmoid(x) for x in z[neural].tolist()]
-    prog = kind == PROGRAM
-    probs[prog] = value[prog]
-    v = np.where(kind == MISSING, 0.0, probs)
-    use = (kind != MISSING) if missing_drop else np.ones(M, dtype=bool)
+    program = kind == PROGRAM
+    probs[program] = value[program]
+    verdict = np.where(kind == MISSING, 0.0, probs)
+    counted = (kind != MISSING) if missing_drop else np.ones(M, dtype=bool)
     R = len(counts)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if R else np.zeros(0, np.int64)
     num = np.zeros(R)
     den = np.zeros(R)
     wf = weights.astype(np.float64)
-    for j in range(int(counts.max()) if R else 0):  # sequential over criteria, vectorised over responses
+    # the C++ loop's summation order: step j adds criterion j of every response that has one
+    for j in range(int(counts.max()) if R else 0):
         rows = np.nonzero(counts > j)[0]
         idx = starts[rows] + j
-        rows, idx = rows[use[idx]], idx[use[idx]]
-        num[rows] = num[rows] + wf[idx] * v[idx]
+        rows, idx = rows[counted[idx]], idx[counted[idx]]
+        num[rows] = num[rows] + wf[idx] * verdict[idx]
         pos = weights[idx] > 0
         den[rows[pos]] = den[rows[pos]] + wf[idx[pos]]
     rewards = np.full(R, np.nan)

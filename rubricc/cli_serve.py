@@ -1,6 +1,7 @@
 """`rubricc score` and `rubricc serve`: thin commands over rubricc.runtime and rubricc.serve."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 
@@ -53,19 +54,19 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     {"prompt_id", "response_id", "reward", "verdicts": {criterion_id: p_yes or program verdict}}."""
     from tqdm import tqdm
 
-    from rubricc.formats import atomic_open, read_responses
-    import json
+    from rubricc.formats import atomic_open, read_responses, rubric_for
 
     reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     items = read_responses(responses)
-    for k, resp in enumerate(items):
-        if resp.prompt_id not in reward.rubrics:
-            raise InputError(f"{responses}:{k + 1}: prompt_id {resp.prompt_id!r} has no rubric in {rubrics}")
+    # every response's rubric before any scoring: a bad record stops the command with nothing written
+    rubs = [rubric_for(reward.rubrics, resp.prompt_id, f"{responses}:{k + 1}", rubrics)
+            for k, resp in enumerate(items)]
     with atomic_open(output) as fh, tqdm(total=len(items), unit="resp", desc="score", file=sys.stderr,
                                          disable=None) as bar:
         for start in range(0, len(items), chunk):
             part = items[start:start + chunk]
-            for resp, d in zip(part, reward.score_responses(part)):
+            details = reward.score_items(rubs[start:start + chunk], [resp.text for resp in part])
+            for resp, d in zip(part, details):
                 fh.write(json.dumps({"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"],
                                      "verdicts": d["verdicts"]}, ensure_ascii=False) + "\n")
             bar.update(len(part))

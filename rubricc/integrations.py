@@ -8,7 +8,8 @@
   ``extra_info["rubric"]`` / ``extra_info["rubric_id"]``; the prompt (verl passes only the response) is
   ``extra_info["prompt"]`` when the rubric does not carry it.
 * OpenRLHF: :func:`openrlhf_rewards` maps ``{"query", "prompts", "labels"}`` to
-  ``{"rewards", "scores", "extra_logs"}``; ``rubricc serve`` (rubricc/serve.py) speaks it over HTTP.
+  ``{"rewards", "scores", "extra_logs"}`` (built by :func:`openrlhf_payload`); ``rubricc serve``
+  (rubricc/serve.py) speaks it over HTTP.
 
 Every adapter keeps one :class:`RubricReward` per (verifier, rubrics, options) in the process, so the
 ONNX Runtime session is built once.
@@ -75,11 +76,16 @@ def _verl_rubric(reward, ground_truth: Any, extra_info: Optional[Mapping[str, An
     return None
 
 
+def _verdict_mean(detail: Mapping[str, Any]) -> float:
+    """Mean of a scored response's verdicts (missing ones left out; 0.0 when none): a logged diagnostic."""
+    vals = [float(v) for v in detail["verdicts"].values() if v is not None]
+    return sum(vals) / len(vals) if vals else 0.0
+
+
 def _verl_result(d: Dict[str, Any]) -> Dict[str, Any]:
     r = d["reward"]
-    vals = [float(v) for v in d["verdicts"].values() if v is not None]
     return {"score": 0.0 if r is None else float(r), "rubric_scored": 0 if r is None else 1,
-            "rubric_verdict_mean": (sum(vals) / len(vals)) if vals else 0.0}
+            "rubric_verdict_mean": _verdict_mean(d)}
 
 
 def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str], ground_truths: Sequence[Any],
@@ -118,7 +124,9 @@ def split_query(query: str, prompt: Optional[str]) -> str:
     return query
 
 
-def _label_rubric(reward, label: Any, prompt: Optional[str], where: str) -> Optional[Rubric]:
+def label_rubric(reward, label: Any, prompt: Optional[str], where: str) -> Optional[Rubric]:
+    """The rubric an OpenRLHF label names: an id among ``reward.rubrics`` or an inline rubric (JSON or a
+    dict); None for an empty label (the sample is unscorable). ``where`` starts the error message."""
     from rubricc.runtime import parse_inline_rubric
 
     if label is None or label == "":
@@ -140,15 +148,20 @@ def openrlhf_rewards(reward, query: Sequence[str], prompts: Optional[Sequence[st
     labels = list(labels) if labels is not None else [None] * n
     if not (len(prompts) == len(labels) == n):
         raise InputError(f"query, prompts and labels must have the same length (got {n}, {len(prompts)}, {len(labels)})")
-    rubs = [_label_rubric(reward, lab, p, f"labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
+    rubs = [label_rubric(reward, lab, p, f"labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
     responses = [split_query(q, p) for q, p in zip(query, prompts)]
-    details = reward.score_items(rubs, responses, [p or None for p in prompts])
+    return openrlhf_payload(reward.score_items(rubs, responses, [p or None for p in prompts]))
+
+
+def openrlhf_payload(details: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """The OpenRLHF answer for ``score_items`` results: ``{"rewards", "scores", "extra_logs"}``, the reward
+    of an unscorable sample (no rubric, or an undefined reward) being 0.0 with ``rubric_scored`` 0. The one
+    place it is built, for :func:`openrlhf_rewards` and ``rubricc serve``."""
     rewards = [0.0 if d["reward"] is None else float(d["reward"]) for d in details]
-    scored = [0.0 if d["reward"] is None else 1.0 for d in details]
-    means = [_verl_result(d)["rubric_verdict_mean"] for d in details]
     # extra_logs hold one value per sample, as OpenRLHF's reference reward server returns them
     return {"rewards": rewards, "scores": rewards,
-            "extra_logs": {"rubric_scored": scored, "rubric_verdict_mean": means}}
+            "extra_logs": {"rubric_scored": [0.0 if d["reward"] is None else 1.0 for d in details],
+                           "rubric_verdict_mean": [_verdict_mean(d) for d in details]}}
 
 
 def openrlhf_reward_func(queries, prompts, labels, verifier: Optional[str] = None, rubrics: Any = None):

@@ -5,12 +5,14 @@
 ``v_i`` is 1 when criterion i is met (a bool) or the probability that it is (expected reward). A negative
 weight marks a fault ("recommends an unsafe dose"), as in HealthBench; with all weights positive this is
 the paper's reward sum w_i v_i / sum w_i. The result is clipped to [0, 1] unless ``clip=False``.
+
+This is THE definition of the reward. Its batched form, which the runtime calls, is ``aggregate`` of
+:mod:`rubricc.kernels.ops` (NumPy twin and native C++ kernel, identical bit for bit); tests/test_scoring.py
+checks both against this function response by response.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence, Union
-
-import numpy as np
 
 Verdict = Union[bool, float, int, None]
 
@@ -48,23 +50,3 @@ def score(weights: Sequence[int], verdicts: Sequence[Verdict], clip: bool = True
         r = min(1.0, max(0.0, r))
     return r
 
-
-def score_batch(weights: np.ndarray, verdicts: np.ndarray, segments: np.ndarray, clip: bool = True) -> np.ndarray:
-    """Vectorised form: ``weights`` and ``verdicts`` are flat per-criterion arrays and ``segments`` gives
-    the number of criteria of each response in order. Returns one reward per response (NaN where the
-    reward is undefined). Equal to :func:`score` applied per response."""
-    weights = np.asarray(weights, dtype=np.float64)
-    verdicts = np.asarray(verdicts, dtype=np.float64)
-    segments = np.asarray(segments, dtype=np.int64)
-    if weights.shape != verdicts.shape or segments.sum() != weights.size:
-        raise ValueError("weights, verdicts and segments do not line up")
-    starts = np.concatenate([[0], np.cumsum(segments)[:-1]]).astype(np.int64)
-    num = np.add.reduceat(weights * verdicts, starts) if weights.size else np.zeros(len(segments))
-    den = np.add.reduceat(np.where(weights > 0, weights, 0.0), starts) if weights.size else np.zeros(len(segments))
-    num = np.where(segments > 0, num, 0.0)
-    den = np.where(segments > 0, den, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        r = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
-    if clip:
-        r = np.where(np.isnan(r), r, np.clip(r, 0.0, 1.0))
-    return r

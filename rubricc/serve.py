@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from rubricc.formats import InputError
+from rubricc.integrations import label_rubric, openrlhf_payload, split_query
 
 log = logging.getLogger("rubricc.serve")
 
@@ -49,7 +50,8 @@ class _Job:
 
 
 @dataclass
-class Stats:
+class ServeCounters:
+    """What the server has done since it started, reported by ``GET /health``."""
     requests: int = 0
     samples: int = 0
     batches: int = 0
@@ -67,8 +69,6 @@ class _HTTPError(Exception):
 
 
 def _parse_request(reward, body: Any, cfg: ServeConfig) -> _Job:
-    from rubricc.integrations import _label_rubric, split_query
-
     if not isinstance(body, dict):
         raise _HTTPError(400, "request body must be a JSON object with query, prompts and labels")
     query = body.get("query")
@@ -93,7 +93,7 @@ def _parse_request(reward, body: Any, cfg: ServeConfig) -> _Job:
     if not all(p is None or isinstance(p, str) for p in prompts):
         raise _HTTPError(400, "field prompts: expected strings")
     try:
-        rubs = [_label_rubric(reward, lab, p, f"field labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
+        rubs = [label_rubric(reward, lab, p, f"field labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
     except InputError as e:
         raise _HTTPError(400, str(e)) from None
     responses = [split_query(q, p) for q, p in zip(query, prompts)]
@@ -106,7 +106,7 @@ class RewardServer:
     def __init__(self, reward, cfg: Optional[ServeConfig] = None):
         self.reward = reward
         self.cfg = cfg or ServeConfig()
-        self.stats = Stats()
+        self.counters = ServeCounters()
         self._queue: Optional[asyncio.Queue] = None
         self._queued = 0
         self._worker: Optional[asyncio.Task] = None
@@ -126,8 +126,8 @@ class RewardServer:
     async def _start(self, app):
         self._queue = asyncio.Queue()
         self._worker = asyncio.get_running_loop().create_task(self._batch_loop())
-        # build the session now, not on the first request
-        await asyncio.get_running_loop().run_in_executor(None, self.reward.session)
+        # build the backend now, not on the first request
+        await asyncio.get_running_loop().run_in_executor(None, self.reward.load)
 
     async def _stop(self, app):
         if self._worker is not None:
@@ -151,14 +151,14 @@ class RewardServer:
             try:
                 return await handler(request)
             except _HTTPError as e:
-                self.stats.errors += 1
+                self.counters.errors += 1
                 return self._middleware_json(e.status, e.message)
             except web.HTTPRequestEntityTooLarge:
-                self.stats.errors += 1
+                self.counters.errors += 1
                 return self._middleware_json(413, f"request body exceeds {self.cfg.max_request_bytes} bytes")
             except web.HTTPException as e:
                 if e.status >= 400:
-                    self.stats.errors += 1
+                    self.counters.errors += 1
                     return self._middleware_json(e.status, e.reason)
                 raise
 
@@ -176,7 +176,7 @@ class RewardServer:
         from aiohttp import web
 
         self._check_auth(request)
-        s = self.stats
+        s = self.counters
         return web.json_response({"status": "ok", "device": self.reward.device, "backend": self.reward.backend_used, "variant": self.reward.variant_used,
                                   "rubrics": len(self.reward.rubrics), "requests": s.requests, "samples": s.samples,
                                   "batches": s.batches, "max_batch_samples": s.max_batch_samples,
@@ -195,9 +195,9 @@ class RewardServer:
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise _HTTPError(400, f"request body is not valid JSON: {getattr(e, 'msg', e)}") from None
         job = _parse_request(self.reward, body, self.cfg)
-        self.stats.requests += 1
+        self.counters.requests += 1
         if job.n == 0:
-            return web.json_response({"rewards": [], "scores": [], "extra_logs": {}})
+            return web.json_response(openrlhf_payload([]))
         if self._queued + job.n > self.cfg.max_queue:
             raise _HTTPError(503, f"server busy: {self._queued} samples queued")
         job.future = asyncio.get_running_loop().create_future()
@@ -236,7 +236,7 @@ class RewardServer:
                     if not j.future.done():
                         j.future.set_exception(_HTTPError(500, f"scoring failed: {type(e).__name__}: {e}"))
                 continue
-            s = self.stats
+            s = self.counters
             s.batches += 1
             s.samples += total
             s.max_batch_samples = max(s.max_batch_samples, total)
@@ -255,13 +255,8 @@ class RewardServer:
         out = []
         k = 0
         for j in jobs:
-            part = details[k:k + j.n]
+            out.append(openrlhf_payload(details[k:k + j.n]))
             k += j.n
-            rewards = [0.0 if d["reward"] is None else float(d["reward"]) for d in part]
-            vals = [[float(v) for v in d["verdicts"].values() if v is not None] for d in part]
-            out.append({"rewards": rewards, "scores": rewards, "extra_logs": {
-                "rubric_scored": [0.0 if d["reward"] is None else 1.0 for d in part],
-                "rubric_verdict_mean": [sum(v) / len(v) if v else 0.0 for v in vals]}})
         return out
 
 

@@ -67,7 +67,8 @@ def test_compile_then_label_with_tiny_llm(tmp_path, llm_url):
     for r in rubs.values():
         assert r.criteria and r.meta["refine"]["rounds_run"] == 1
         h = r.meta["refine"]["history"][0]
-        assert len(h["pair"]) == 2 or "judge" in h.get("proposer", "")
+        # a round either picked a pair for the proposer, or stopped because the judge graded too few
+        assert len(h["pair"]) == 2 if "pair" in h else r.meta["refine"]["status"] == "judge_failed"
     if not rubs:
         pytest.skip("the tiny model failed every generation (flagged); nothing to label")
     keep = tmp_path / "responses_kept.jsonl"

@@ -53,7 +53,9 @@ def test_verl_values(reward, rubrics_file):
                      {"rubric_id": "r3"}], **kw)
     assert [b["score"] for b in batch[:3]] == pytest.approx([expect[1]["reward"], expect[0]["reward"],
                                                              expect[1]["reward"]], abs=tol)
-    assert batch[3] == {"score": 0.0, "rubric_scored": 0, "rubric_verdict_mean": batch[3]["rubric_verdict_mean"]}
+    # r3 holds one fault only: the reward is undefined, the logged mean is that fault's probability
+    assert batch[3] == {"score": 0.0, "rubric_scored": 0,
+                        "rubric_verdict_mean": pytest.approx(expect[2]["verdicts"]["bad"], abs=tol)}
     assert all(set(b) == {"score", "rubric_scored", "rubric_verdict_mean"} for b in batch)
     with pytest.raises(InputError, match="sample 0: ground_truth: rubric id 'zz'"):
         compute_score_batch(["a"], ["x"], ["zz"], None, **kw)
@@ -64,10 +66,15 @@ def test_openrlhf_function(reward):
 
     rubs = sample_rubrics()
     p = rubs[0].prompt_text
-    out = openrlhf_rewards(reward, [p + RESPONSES[0], "unrelated " + RESPONSES[1]], [p, p], ["r1", "r1"])
-    expect = reward.score_items([rubs[0], rubs[0]], [RESPONSES[0], "unrelated " + RESPONSES[1]])
-    assert out["rewards"] == [d["reward"] for d in expect] == out["scores"]
-    assert out["extra_logs"]["rubric_scored"] == [1.0, 1.0]
+    # the query is prompt + response; a query not starting with the prompt is all response; r3: undefined
+    out = openrlhf_rewards(reward, [p + RESPONSES[0], "unrelated " + RESPONSES[1], RESPONSES[2]], [p, p, None],
+                           ["r1", "r1", "r3"])
+    expect = reward.score_items([rubs[0], rubs[0], rubs[2]],
+                                [RESPONSES[0], "unrelated " + RESPONSES[1], RESPONSES[2]])
+    assert out["rewards"] == [expect[0]["reward"], expect[1]["reward"], 0.0] == out["scores"]
+    assert out["extra_logs"]["rubric_scored"] == [1.0, 1.0, 0.0]
+    means = [sum(float(v) for v in d["verdicts"].values()) / len(d["verdicts"]) for d in expect]
+    assert out["extra_logs"]["rubric_verdict_mean"] == pytest.approx(means, abs=1e-12)
 
 
 def test_score_command(tmp_path, rubrics_file):

@@ -8,22 +8,16 @@ import atexit
 import os
 import shutil
 import tempfile
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 _BUNDLE = None
-
-
-def shared_data() -> Path:
-    return Path(os.environ.get("RUBRICC_SHARED_DATA", ROOT / ".." / "shared" / "data"))
 
 
 def bundle_dir() -> str:
     global _BUNDLE
     if _BUNDLE is None:
-        pytest.importorskip("torch")
+        pytest.importorskip("torch", reason="exporting the test verifier bundle needs the train extra (torch)")
         try:
             from rubricc.verifier.export import make_untrained_bundle
             from rubricc.verifier.model import default_backbone_path

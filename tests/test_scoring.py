@@ -1,14 +1,14 @@
-"""The reward formula: expected values written as arithmetic."""
+"""The reward rule (rubricc.scoring.score) with expected values written as arithmetic, and its batched form:
+``aggregate`` of both kernel implementations equals ``score`` applied per response."""
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from rubricc.scoring import score, score_batch
-
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+from bench.data import shared_data
+from rubricc.kernels.twin import MISSING, NEURAL, PROGRAM
+from rubricc.scoring import score
 
 
 def test_paper_rule_all_positive():
@@ -46,26 +46,67 @@ def test_undefined_and_errors():
         score([1, 2], [True])
 
 
-def test_batch_equals_scalar():
-    rng = np.random.default_rng(0)
-    segs = np.array([3, 1, 0, 5, 2])
-    w = rng.choice([-5, -1, 1, 2, 3, 7], size=segs.sum())
-    v = rng.random(segs.sum())
-    out = score_batch(w, v, segs, clip=False)
-    start = 0
-    for i, s in enumerate(segs):
-        ref = score(list(w[start:start + s]), list(v[start:start + s]), clip=False)
-        if ref is None:
-            assert math.isnan(out[i])
-        else:
-            assert out[i] == pytest.approx(ref)
-        start += s
+def calibrated(logit: float, temperature: float) -> float:
+    """The calibrated probability 1 / (1 + exp(-logit / T)), written out (exp overflowing gives 0, as in C)."""
+    try:
+        return 1.0 / (1.0 + math.exp(-logit / temperature))
+    except OverflowError:
+        return 0.0
+
+
+def score_each(counts, weights, kind, logits, value, temperature, clip, missing):
+    """``(verdicts, rewards)``: the verdict of each criterion and ``score`` of each response (None: undefined)."""
+    verdicts = [calibrated(x, temperature) if k == NEURAL else v if k == PROGRAM else None
+                for k, x, v in zip(kind.tolist(), logits.tolist(), value.tolist())]
+    rewards, m = [], 0
+    for c in counts.tolist():
+        rewards.append(score(weights[m:m + c].tolist(), verdicts[m:m + c], clip=clip, missing=missing))
+        m += c
+    return verdicts, rewards
+
+
+def as_none(a):
+    """NaN (the kernels' mark of a missing verdict or an undefined reward) as None, as ``score`` has it."""
+    return [None if math.isnan(x) else x for x in a.tolist()]
+
+
+def test_aggregate_is_score_per_response(kernel_ops, aggregate_inputs):
+    *arrays, temperature = aggregate_inputs
+    for clip in (True, False):
+        for missing in ("no", "drop"):
+            probs, rewards = kernel_ops.aggregate(*arrays, temperature, clip, missing == "drop")
+            verdicts, expect = score_each(*arrays, temperature, clip, missing)
+            assert as_none(probs) == verdicts  # exactly: calibrated probabilities, program verdicts, None
+            assert as_none(rewards) == expect  # exactly the reward rule, None where it is undefined
+
+
+def test_aggregate_edge_cases(kernel_ops):
+    """Each response isolates one case of the rule; expected rewards are written out."""
+    cases = [  # (weights, kinds, program values or logits, reward with missing="no", with missing="drop")
+        ([], [], [], None, None),                                            # no criterion: undefined
+        ([-3], [NEURAL], [2.0], None, None),                                 # only a fault: undefined
+        ([2, 1], [MISSING, PROGRAM], [0.0, 1.0], 1 / 3, 1.0),                # missing: not met, or dropped
+        ([4], [MISSING], [0.0], 0.0, None),                                  # dropping leaves nothing
+        ([1, -5], [PROGRAM, PROGRAM], [0.0, 1.0], 0.0, 0.0),                 # a met fault clips to 0
+        ([3, 1], [PROGRAM, PROGRAM], [1.0, 0.25], (3 + 0.25) / 4, (3 + 0.25) / 4),
+    ]
+    counts = [len(w) for w, *_ in cases]
+    weights = [x for w, *_ in cases for x in w]
+    kind = [k for _, ks, *_ in cases for k in ks]
+    numbers = [x for _, _, xs, *_ in cases for x in xs]
+    value = [x if k == PROGRAM else 0.0 for k, x in zip(kind, numbers)]
+    logits = np.array([x if k == NEURAL else 0.0 for k, x in zip(kind, numbers)], np.float32)
+    for missing, col in (("no", 3), ("drop", 4)):
+        _, rewards = kernel_ops.aggregate(counts, weights, kind, logits, value, 1.0, True, missing == "drop")
+        assert as_none(rewards) == [c[col] for c in cases]
+    _, raw = kernel_ops.aggregate(counts, weights, kind, logits, value, 1.0, False, False)
+    assert raw[4] == (0 - 5) / 1  # unclipped: the fault's full weight
 
 
 def test_reproduces_healthbench_calculate_score_on_real_rubrics():
-    path = DATA / "healthbench_subset500" / "healthbench_eval.jsonl"
+    path = shared_data() / "healthbench_subset500" / "healthbench_eval.jsonl"
     if not path.exists():
-        pytest.skip(f"real data not found at {path} (needs ../shared/data)")
+        pytest.skip(f"real data not found at {path} (needs ../shared/data or $RUBRICC_SHARED_DATA)")
     rows = [json.loads(l) for l in path.open()][:50]
     rng = np.random.default_rng(1)
     for row in rows:

@@ -13,7 +13,7 @@ import pytest
 
 from test_runtime_support import RESPONSES, batch_tolerance, bundle_dir, sample_rubrics
 
-aiohttp = pytest.importorskip("aiohttp")
+aiohttp = pytest.importorskip("aiohttp", reason="rubricc serve needs the serve extra (aiohttp)")
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,8 @@ def sample(i):
 
 
 def test_protocol_matches_library(server, reward):
+    from rubricc.integrations import openrlhf_payload
+
     prompts, queries, labels = zip(*[sample(i) for i in range(6)])
     labels = list(labels)
     labels[1] = json.dumps(sample_rubrics()[1].model_dump(mode="json"))  # an inline rubric (r2)
@@ -62,7 +64,9 @@ def test_protocol_matches_library(server, reward):
     # the server batches requests its own way: equal up to the backend's batch-shape rounding
     assert out["rewards"] == pytest.approx([d["reward"] for d in expect], abs=batch_tolerance(reward))
     assert out["scores"] == out["rewards"]
-    assert len(out["extra_logs"]["rubric_scored"]) == 6
+    assert out["extra_logs"]["rubric_scored"] == [1.0] * 6
+    assert out["extra_logs"]["rubric_verdict_mean"] == pytest.approx(
+        openrlhf_payload(expect)["extra_logs"]["rubric_verdict_mean"], abs=batch_tolerance(reward))
     status, out2 = post(server.url + "/", {"query": queries, "prompts": prompts, "labels": labels})
     assert status == 200 and out2["rewards"] == out["rewards"]
 
@@ -109,7 +113,8 @@ def test_errors_are_clear_4xx(server):
     status, out = post(url, [1, 2])
     assert status == 400
     status, out = post(url, {"query": [], "prompts": [], "labels": []})
-    assert status == 200 and out["rewards"] == []
+    assert status == 200 and out == {"rewards": [], "scores": [],
+                                     "extra_logs": {"rubric_scored": [], "rubric_verdict_mean": []}}
 
 
 def test_bearer_token(reward):

@@ -8,8 +8,8 @@ import pytest
 
 from test_runtime_support import bundle_dir, sample_rubrics
 
-trl = pytest.importorskip("trl")
-torch = pytest.importorskip("torch")
+trl = pytest.importorskip("trl", reason="the TRL run needs the test extra (trl)")
+torch = pytest.importorskip("torch", reason="the TRL run needs torch (the train extra)")
 
 
 def _tiny_model_and_tokenizer(bundle):
@@ -32,25 +32,25 @@ def test_grpo_two_steps(tmp_path, column):
 
     from rubricc import RubricReward
 
+    class CountingReward(RubricReward):
+        """A RubricReward that keeps what each call returned (TRL calls the object itself)."""
+
+        def __call__(self, *args, **kwargs):
+            out = super().__call__(*args, **kwargs)
+            calls.append(out)
+            return out
+
+    calls = []
     bundle = bundle_dir()
     rubs = sample_rubrics()[:2]
     model, tok = _tiny_model_and_tokenizer(bundle)
     prompts = [rubs[i % 2].prompt_text for i in range(4)]
     if column == "rubric_id":
         data = {"prompt": prompts, "rubric_id": [rubs[i % 2].id for i in range(4)]}
-        reward = RubricReward(bundle, rubrics=rubs, threads=1)
+        reward = CountingReward(bundle, rubrics=rubs, threads=1)
     else:
         data = {"prompt": prompts, "rubric": [json.dumps(rubs[i % 2].model_dump(mode="json")) for i in range(4)]}
-        reward = RubricReward(bundle, threads=1)
-    calls = []
-    orig = reward.score_items
-
-    def counting(*a, **k):
-        out = orig(*a, **k)
-        calls.append([d["reward"] for d in out])
-        return out
-
-    reward.score_items = counting
+        reward = CountingReward(bundle, threads=1)
     args = GRPOConfig(output_dir=str(tmp_path), per_device_train_batch_size=4, num_generations=4,
                       max_completion_length=8, max_steps=2, learning_rate=1e-4, logging_steps=1, report_to=[],
                       save_strategy="no", use_cpu=True, bf16=False, seed=0, dataloader_num_workers=0)

@@ -62,7 +62,7 @@ static void test_aggregate() {
     const double expect = (2 * 0.5 + 1.0 - probs[2]) / 3.0;
     CHECK(std::fabs(rewards[0] - expect) < 1e-15);
     CHECK(std::isnan(rewards[1]));
-    // clipping to 0 and temperature
+    // clipping to 0, a missing verdict counted as not met, then dropped (no positive weight left)
     std::vector<int64_t> c1 = {2};
     std::vector<int64_t> w1 = {1, -5};
     std::vector<int8_t> k1 = {2, 1};
@@ -79,11 +79,33 @@ static void test_aggregate() {
           RK_EARG);
 }
 
+static void test_temperature() {
+    // calibrated probabilities against the formula written out, at temperatures on both sides of 1
+    // (a kernel that multiplied by the temperature instead of dividing would pass at T = 1 only)
+    std::vector<int64_t> counts = {5};
+    std::vector<int64_t> w = {1, 1, 1, 1, 1};
+    std::vector<int8_t> kind = {0, 0, 0, 0, 0};
+    std::vector<float> logits = {-3.0f, -0.5f, 0.0f, 0.7f, 2.0f};
+    std::vector<double> value(5, 0.0), probs(5), rewards(1);
+    for (double T : {2.5, 0.4}) {
+        CHECK(rk_aggregate(1, counts.data(), w.data(), kind.data(), logits.data(), value.data(), T, 1, 0,
+                           probs.data(), rewards.data()) == 1);
+        double sum = 0.0;
+        for (int i = 0; i < 5; ++i) {
+            const double expect = 1.0 / (1.0 + std::exp(-static_cast<double>(logits[i]) / T));
+            CHECK(std::fabs(probs[i] - expect) <= 1e-15);
+            sum += expect;
+        }
+        CHECK(std::fabs(rewards[0] - sum / 5.0) <= 1e-15);
+    }
+}
+
 int main() {
     CHECK(rk_abi_version() == RK_ABI_VERSION);
     test_pack();
     test_split_bucket();
     test_aggregate();
+    test_temperature();
     if (failures) {
         std::fprintf(stderr, "%d check(s) failed\n", failures);
         return 1;
