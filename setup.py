@@ -4,7 +4,7 @@ Metadata lives in setup.cfg. When cmake and a C++ compiler are found, the shared
 placed next to ``rubricc/kernels/ops.py`` (inside the wheel, or in ``kernels/`` for editable installs and
 ``python setup.py build_ext --inplace``). Without them, or if the build fails, the step is skipped with
 one line and the NumPy twin is used at run time. ``RUBRICC_NO_NATIVE=1`` skips it on purpose;
-``RUBRICC_CMAKE_ARGS`` adds configure arguments (e.g. ``-DRUBRICC_CUDA=ON``).
+``RUBRICC_CMAKE_ARGS`` adds configure arguments (e.g. ``-DCMAKE_CXX_COMPILER=clang++``).
 """
 import os
 import shlex

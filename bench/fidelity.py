@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import sys
@@ -33,7 +32,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEFAULT_DATA = ROOT / ".." / "shared" / "data"
+from bench.data import shared_data  # noqa: E402
 
 
 def _write(path: Path, rows) -> None:
@@ -153,7 +152,7 @@ def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) ->
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data-dir", default=os.environ.get("RUBRICC_SHARED_DATA") or str(DEFAULT_DATA))
+    ap.add_argument("--data-dir", default=str(shared_data()))
     ap.add_argument("--sets", default="mtbench,ifeval")
     ap.add_argument("--layouts", default="fused,pairwise")
     ap.add_argument("--epochs", type=int, default=2)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -32,10 +31,10 @@ def variant_metrics(data_dir: Path, work: Path, threads: int = 2) -> dict:
 
 
 def main(argv=None) -> int:
-    from bench.fidelity import DEFAULT_DATA
+    from bench.data import shared_data
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data-dir", default=os.environ.get("RUBRICC_SHARED_DATA") or str(DEFAULT_DATA))
+    ap.add_argument("--data-dir", default=str(shared_data()))
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
     data = Path(args.data_dir)
