@@ -1,7 +1,7 @@
 """Adapters for RL frameworks (DESIGN section 8, ecosystem.md section 2).
 
 * TRL ``GRPOTrainer`` / ``RLOOTrainer``: pass a :class:`rubricc.RubricReward` directly in ``reward_funcs``;
-  the rubric travels as a dataset column (``rubric_id`` or inline ``rubric``). :func:`trl_reward` builds one.
+  the rubric travels as a dataset column (``rubric_id`` or inline ``rubric``).
 * verl: :func:`compute_score` (``custom_reward_function.path`` = this file's path, ``name: compute_score``,
   ``reward_kwargs: {verifier: DIR, rubrics: FILE}``) and :func:`compute_score_batch` for the ``batch``
   reward manager. The rubric is ``ground_truth`` (an id, a rubric dict or its JSON) or
@@ -27,13 +27,6 @@ _REWARDS: Dict[Tuple, Any] = {}
 _LOCK = threading.Lock()
 
 
-def trl_reward(verifier: str, rubrics: Any = None, **options):
-    """A TRL reward function: ``GRPOTrainer(reward_funcs=[trl_reward(DIR, RUBRICS)])``."""
-    from rubricc.runtime import RubricReward
-
-    return RubricReward(verifier, rubrics=rubrics, **options)
-
-
 def get_reward(verifier: Optional[str] = None, rubrics: Any = None, **options):
     """The process-wide RubricReward for these arguments (``$RUBRICC_VERIFIER`` / ``$RUBRICC_RUBRICS`` when
     not given)."""
@@ -56,23 +49,17 @@ def get_reward(verifier: Optional[str] = None, rubrics: Any = None, **options):
 # ----------------------------------------------------------------------------------------------
 # verl
 # ----------------------------------------------------------------------------------------------
-def _verl_rubric(reward, ground_truth: Any, extra_info: Optional[Mapping[str, Any]], where: str) -> Optional[Rubric]:
-    from rubricc.runtime import parse_inline_rubric
-
+def _verl_rubric(reward, ground_truth: Any, extra_info: Optional[Mapping[str, Any]], where: str):
+    """The plan of a verl sample: the first non-empty of ``extra_info.rubric``, ``ground_truth`` and
+    ``extra_info.rubric_id`` (an id or an inline rubric; ``{"rubric_id": ...}`` names an id)."""
     extra = extra_info or {}
-    prompt = extra.get("prompt")
     for src, obj in (("extra_info.rubric", extra.get("rubric")), ("ground_truth", ground_truth),
                      ("extra_info.rubric_id", extra.get("rubric_id"))):
-        if obj is None or (isinstance(obj, str) and not obj.strip()):
-            continue
-        if isinstance(obj, str) and not obj.lstrip().startswith(("{", "[")):
-            r = reward.rubrics.get(obj)
-            if r is None:
-                raise InputError(f"{where} {src}: rubric id {obj!r} is not among the {len(reward.rubrics)} loaded rubrics")
-            return r
         if isinstance(obj, Mapping) and "criteria" not in obj and "rubric_id" in obj:
-            return _verl_rubric(reward, obj["rubric_id"], extra, where)
-        return parse_inline_rubric(obj, prompt, where=f"{where} {src}")
+            obj = obj["rubric_id"]
+        plan = reward.plan(obj, extra.get("prompt"), where=f"{where} {src}")
+        if plan is not None:
+            return plan
     return None
 
 
@@ -102,7 +89,7 @@ def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str
     prompts = [(ex or {}).get("prompt") for ex in extra_infos]
     from rubricc.formats import prompt_to_text
 
-    details = reward.score_items(rubs, list(solution_strs), [prompt_to_text(p) if p else None for p in prompts])
+    details = reward.score_plans(rubs, list(solution_strs), [prompt_to_text(p) if p else None for p in prompts])
     return [_verl_result(d) for d in details]
 
 
@@ -124,19 +111,10 @@ def split_query(query: str, prompt: Optional[str]) -> str:
     return query
 
 
-def label_rubric(reward, label: Any, prompt: Optional[str], where: str) -> Optional[Rubric]:
-    """The rubric an OpenRLHF label names: an id among ``reward.rubrics`` or an inline rubric (JSON or a
+def label_rubric(reward, label: Any, prompt: Optional[str], where: str):
+    """The plan an OpenRLHF label names: an id among ``reward.rubrics`` or an inline rubric (JSON or a
     dict); None for an empty label (the sample is unscorable). ``where`` starts the error message."""
-    from rubricc.runtime import parse_inline_rubric
-
-    if label is None or label == "":
-        return None
-    if isinstance(label, str) and not label.lstrip().startswith(("{", "[")):
-        r = reward.rubrics.get(label)
-        if r is None:
-            raise InputError(f"{where}: rubric id {label!r} is not among the {len(reward.rubrics)} loaded rubrics")
-        return r
-    return parse_inline_rubric(label, prompt, where=where)
+    return reward.plan(label, prompt, where=where)
 
 
 def openrlhf_rewards(reward, query: Sequence[str], prompts: Optional[Sequence[str]] = None,
@@ -150,7 +128,7 @@ def openrlhf_rewards(reward, query: Sequence[str], prompts: Optional[Sequence[st
         raise InputError(f"query, prompts and labels must have the same length (got {n}, {len(prompts)}, {len(labels)})")
     rubs = [label_rubric(reward, lab, p, f"labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
     responses = [split_query(q, p) for q, p in zip(query, prompts)]
-    return openrlhf_payload(reward.score_items(rubs, responses, [p or None for p in prompts]))
+    return openrlhf_payload(reward.score_plans(rubs, responses, [p or None for p in prompts]))
 
 
 def openrlhf_payload(details: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:

@@ -161,6 +161,22 @@ class Plans:
             self.inline.put(key, plan)
         return plan
 
+    def by_id(self, rubric_id: Any, where: str) -> RubricPlan:
+        rub = self.rubrics.get(str(rubric_id))
+        if rub is None:
+            raise InputError(f"{where}: rubric id {rubric_id!r} is not among the {len(self.rubrics)} loaded rubrics")
+        return self.of(rub)
+
+    def reference(self, ref: Any, prompt: Any, where: str) -> Optional[RubricPlan]:
+        """The plan a reference names: a rubric id among the loaded (a string not starting with ``{`` or
+        ``[``), or an inline rubric (JSON text, dict, list of criteria, Rubric); None for an empty one.
+        The one reading of the rubric references that verl's and OpenRLHF's fields carry."""
+        if ref is None or (isinstance(ref, str) and not ref.strip()):
+            return None
+        if isinstance(ref, str) and not ref.lstrip().startswith(("{", "[")):
+            return self.by_id(ref, where)
+        return self.inline_plan(ref, prompt, where)
+
     def inline_plan(self, obj: Any, prompt: Any, where: str) -> RubricPlan:
         """The plan of an inline rubric on a row whose prompt is ``prompt`` (see the module docstring)."""
         if isinstance(obj, Rubric):
@@ -185,10 +201,7 @@ class Plans:
             if inl is not None:
                 out.append(self.inline_plan(inl, prompt, f"rubric column, row {i}"))
             elif rid is not None:
-                rub = self.rubrics.get(str(rid))
-                if rub is None:
-                    raise InputError(f"rubric_id {rid!r} (row {i}) is not among the {len(self.rubrics)} loaded rubrics")
-                out.append(self.of(rub))
+                out.append(self.by_id(rid, f"rubric_id column, row {i}"))
             elif prompt is not None:
                 rub = self.by_prompt.get(prompt_to_text(prompt))
                 out.append(self.of(rub) if rub is not None else None)

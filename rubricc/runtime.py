@@ -27,7 +27,7 @@ from rubricc import bundle
 from rubricc.backends import BACKENDS, open_backend
 from rubricc.formats import Rubric, completion_to_text, prompt_to_text
 from rubricc.kernels.twin import MISSING, NEURAL, PROGRAM
-from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics, parse_inline_rubric  # noqa: F401  (re-exported)
+from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics
 
 log = logging.getLogger("rubricc.runtime")
 
@@ -180,6 +180,11 @@ class RubricReward:
         results = self.score_plans(plans, texts, ptexts)
         return results if return_details else [r["reward"] for r in results]
 
+    def plan(self, ref: Any, prompt: Any = None, where: str = "rubric") -> Optional[RubricPlan]:
+        """The compiled plan of a rubric reference (an id among the loaded rubrics, or an inline rubric whose
+        missing prompt is ``prompt``); None for an empty reference. Cached: see :mod:`rubricc.plan`."""
+        return self._plans.reference(ref, prompt, where)
+
     def score_items(self, rubrics: Sequence[Optional[Rubric]], responses: Sequence[str],
                     prompts: Optional[Sequence[Optional[str]]] = None) -> List[Dict[str, Any]]:
         """Scores response i against ``rubrics[i]`` (None: no rubric). Returns ``[{"reward", "verdicts"}]``."""
@@ -188,6 +193,8 @@ class RubricReward:
     # -- the core -------------------------------------------------------------------------------
     def score_plans(self, plans: Sequence[Optional[RubricPlan]], responses: Sequence[str],
                     prompts: Optional[Sequence[Optional[str]]] = None) -> List[Dict[str, Any]]:
+        """Scores response i against ``plans[i]`` (None: no rubric; :meth:`plan` makes them); ``prompts[i]``
+        is the row's prompt text (used as ``prompt_source`` says). Returns ``[{"reward", "verdicts"}]``."""
         n = len(responses)
         prompts = prompts if prompts is not None else [None] * n
         row_prompt = [None if p is None else (p.rubric.prompt_text if self.prompt_source == "rubric" or not q else q)

@@ -7,7 +7,7 @@ follows the prompt. ``GET /health`` answers ``{"status": "ok", ...}``.
 
 Since 2026 OpenRLHF sends one sample per request, so the server batches ACROSS requests: a request is
 validated, queued, and a single worker takes everything queued (up to ``max_batch`` samples, waiting at
-most ``max_wait_ms`` for more after the first) into one ``RubricReward.score_items`` call run in a
+most ``max_wait_ms`` for more after the first) into one ``RubricReward.score_plans`` call run in a
 thread, while the next batch gathers. Binds 127.0.0.1 unless told otherwise; an optional bearer token;
 request size and sample-count limits with clear 4xx errors.
 """
@@ -251,7 +251,7 @@ class RewardServer:
             rubs += j.rubrics
             resp += j.responses
             prompts += [p or None for p in j.prompts]
-        details = self.reward.score_items(rubs, resp, prompts)
+        details = self.reward.score_plans(rubs, resp, prompts)
         out = []
         k = 0
         for j in jobs:

@@ -164,7 +164,7 @@ def test_formats_and_rubric_sources(reward):
     assert isinstance(by_id[0], float)
     # no rubric for this prompt: None (TRL treats it as not applicable)
     assert reward(prompts=["unrelated"], completions=["x"]) == [None]
-    with pytest.raises(InputError, match="rubric_id 'nope'"):
+    with pytest.raises(InputError, match="rubric_id column, row 0: rubric id 'nope'"):
         reward(prompts=["p"], completions=["x"], rubric_id=["nope"])
     with pytest.raises(InputError, match="invalid JSON"):
         reward(prompts=["p"], completions=["x"], rubric=["{not json"])
