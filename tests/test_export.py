@@ -4,8 +4,8 @@ import json
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch")
-ort = pytest.importorskip("onnxruntime")
+torch = pytest.importorskip("torch", reason="needs the train extra (torch)")
+ort = pytest.importorskip("onnxruntime", reason="needs onnxruntime (base install)")
 
 from rubricc.backends.onnx import make_session  # noqa: E402
 from rubricc.bundle import load_tokenizer, read_config  # noqa: E402

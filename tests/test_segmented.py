@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch")
+torch = pytest.importorskip("torch", reason="needs the train extra (torch)")
 
 from rubricc.formats import InputError  # noqa: E402
 from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics  # noqa: E402

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch")
+torch = pytest.importorskip("torch", reason="needs the train extra (torch)")
 
 from rubricc.bundle import load_tokenizer, special_ids  # noqa: E402
 from rubricc.kernels.pack import attention_allowed, pack_fused  # noqa: E402
