@@ -1,333 +1,32 @@
 """The closed, typed library of deterministic check primitives (DESIGN section 5, stage 5 "lower").
 
-Each primitive has a name, a pydantic model for its arguments (typed, ranges validated, extra fields
-forbidden) and a pure function ``fn(response, prompt, args) -> bool``. A criterion is lowered to a
-primitive only through :func:`validate_check`, so neither a rule nor an LLM can ask for anything the
-library does not contain, and no text is ever executed as code.
+Each primitive has a name, a pydantic model for its arguments (:mod:`rubricc.compiler.check_args`) and a
+pure function ``fn(response, prompt, args) -> bool``. A criterion is lowered to a primitive only through
+:func:`validate_check`, so neither a rule nor an LLM can ask for anything the library does not contain,
+and no text is ever executed as code.
 
 Semantics follow the official IFEval checkers (google-research ``instruction_following_eval``) so that
-the verdicts agree with the official strict ones; the two places where IFEval needs NLTK (sentence
-splitting with punkt, word tokenisation for capital words) use regex approximations written here.
+the verdicts agree with the official strict ones; words, sentences and paragraphs are counted as IFEval
+counts them (:mod:`rubricc.compiler.text_units`).
 """
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Literal, Optional, Type
+from typing import Any, Callable, Dict, List, Optional, Type
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 
+from rubricc.compiler.check_args import (CaseArgs, CountArgs, ExactDefaultCountArgs, KeywordFrequencyArgs,
+                                         KeywordsAbsentArgs, KeywordsArgs, LanguageArgs, LetterFrequencyArgs,
+                                         NoArgs, ParagraphCountArgs, ParagraphFirstWordArgs, PhraseArgs,
+                                         PhrasesArgs, PostscriptArgs, RegexArgs, RepeatPromptArgs, SectionArgs)
+from rubricc.compiler.text_units import (compare, count_sentences, count_words, split_paragraphs_blank,
+                                         split_paragraphs_stars, word_tokens)
 from rubricc.formats import ProgramCheck
 
-Relation = Literal["at least", "at most", "less than", "more than", "exactly"]
-
-MAX_COUNT = 100_000
-MAX_PHRASE = 500
-MAX_REGEX = 200
 MAX_REGEX_TEXT = 200_000  # regexes run on at most this many characters of the response
-
-
-def compare(actual: int, relation: str, n: int) -> bool:
-    """``actual <relation> n`` for the five relation words."""
-    if relation == "at least":
-        return actual >= n
-    if relation == "at most":
-        return actual <= n
-    if relation == "less than":
-        return actual < n
-    if relation == "more than":
-        return actual > n
-    if relation == "exactly":
-        return actual == n
-    raise ValueError(f"unknown relation {relation!r}")
-
-
-# ----------------------------------------------------------------------------------------------
-# Text helpers (IFEval-compatible)
-# ----------------------------------------------------------------------------------------------
-_WORD = re.compile(r"\w+")
-
-
-def count_words(text: str) -> int:
-    """Words as IFEval counts them: runs of word characters."""
-    return len(_WORD.findall(text))
-
-
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "inc", "ltd",
-    "co", "corp", "no", "vol", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "a.m", "p.m", "ph.d", "cf", "al",
-    "gen", "gov", "sen", "rep", "capt", "lt", "col", "sgt", "rev", "ave", "blvd", "p.s", "p.p.s",
-}
-# a sentence end: terminal punctuation, optional closing quotes/brackets, then whitespace or end
-_SENT_END = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(?=\s|$)")
-
-
-def split_sentences(text: str) -> List[str]:
-    """A regex sentence splitter that approximates NLTK's English punkt model (used by IFEval).
-
-    Like punkt it breaks only after ``.``, ``!`` or ``?`` followed by whitespace (a line break alone is
-    not a sentence end), and not after known abbreviations, single initials, or a number followed by a
-    lower-case word.
-    """
-    sentences: List[str] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        punct = m.group(1)
-        if punct == "." and not m.group(2):
-            before = text[start:m.start()]
-            tok = re.search(r"(\S+)$", before)
-            word = tok.group(1).lower().lstrip("(\"'[") if tok else ""
-            if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-                continue
-            if re.fullmatch(r"\d+", word):  # "1." before a lower-case word is an enumeration, not an end
-                nxt = re.match(r"\s*(\S)", text[end:])
-                if nxt and nxt.group(1).islower():
-                    continue
-        piece = text[start:end].strip()
-        if piece:
-            sentences.append(piece)
-        start = end
-    rest = text[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
-
-
-def count_sentences(text: str) -> int:
-    return len(split_sentences(text))
-
-
-_CONTRACTION = re.compile(r"(?i)(n't|'s|'m|'re|'ve|'ll|'d)$")
-_EDGE_PUNCT = "\"'`()[]{}<>.,;:!?*_#~\u201c\u201d\u2018\u2019"
-
-
-def word_tokens(text: str) -> List[str]:
-    """A regex approximation of NLTK's treebank ``word_tokenize`` (hyphenated words stay one token)."""
-    out: List[str] = []
-    for raw in text.split():
-        core = raw.strip(_EDGE_PUNCT)
-        if not core:
-            continue
-        m = _CONTRACTION.search(core)
-        if m and m.start() > 0:
-            out.append(core[: m.start()])
-            out.append(core[m.start():])
-        else:
-            out.append(core)
-    return out
-
-
-def split_paragraphs_stars(text: str) -> Optional[int]:
-    """Paragraphs separated by the markdown divider ``***``; None if an inner paragraph is empty."""
-    parts = re.split(r"\s?\*\*\*\s?", text)
-    n = len(parts)
-    for i, p in enumerate(parts):
-        if not p.strip():
-            if i == 0 or i == len(parts) - 1:
-                n -= 1
-            else:
-                return None
-    return n
-
-
-def split_paragraphs_blank(text: str) -> List[str]:
-    return re.split(r"\n\n", text)
-
-
-# ----------------------------------------------------------------------------------------------
-# Argument models
-# ----------------------------------------------------------------------------------------------
-class _Args(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=False)
-
-
-def _phrase_ok(v: str) -> str:
-    if not v or not v.strip():
-        raise ValueError("must be a non-empty string")
-    if len(v) > MAX_PHRASE:
-        raise ValueError(f"must be at most {MAX_PHRASE} characters")
-    return v
-
-
-class NoArgs(_Args):
-    pass
-
-
-class CountArgs(_Args):
-    relation: Relation = "at least"
-    n: int = Field(ge=0, le=MAX_COUNT)
-
-
-class ExactDefaultCountArgs(_Args):
-    relation: Relation = "exactly"
-    n: int = Field(ge=0, le=MAX_COUNT)
-
-
-class ParagraphCountArgs(_Args):
-    relation: Relation = "exactly"
-    n: int = Field(ge=0, le=MAX_COUNT)
-    separator: Literal["***", "blank_line"] = "blank_line"
-
-
-class ParagraphFirstWordArgs(_Args):
-    nth: int = Field(ge=1, le=1000)
-    word: str
-    num_paragraphs: Optional[int] = Field(default=None, ge=1, le=1000)
-
-    @field_validator("word")
-    @classmethod
-    def _w(cls, v: str) -> str:
-        v = v.strip()
-        if not re.fullmatch(r"[^\s]{1,100}", v):
-            raise ValueError("must be a single word")
-        return v
-
-
-class KeywordsArgs(_Args):
-    keywords: List[str] = Field(min_length=1, max_length=50)
-    whole_word: bool = False
-
-    @field_validator("keywords")
-    @classmethod
-    def _k(cls, v: List[str]) -> List[str]:
-        return [_phrase_ok(x) for x in v]
-
-
-class KeywordsAbsentArgs(KeywordsArgs):
-    whole_word: bool = True
-
-
-class KeywordFrequencyArgs(_Args):
-    keyword: str
-    relation: Relation = "at least"
-    n: int = Field(ge=0, le=MAX_COUNT)
-    whole_word: bool = False
-
-    @field_validator("keyword")
-    @classmethod
-    def _k(cls, v: str) -> str:
-        return _phrase_ok(v)
-
-
-class LetterFrequencyArgs(_Args):
-    letter: str = Field(min_length=1, max_length=1)
-    relation: Relation = "at least"
-    n: int = Field(ge=0, le=MAX_COUNT)
-    case_sensitive: bool = False
-
-
-class CaseArgs(_Args):
-    language: Optional[str] = Field(default=None, pattern=r"^[a-z]{2,3}(-[a-z]{2})?$")
-
-
-class SectionArgs(_Args):
-    splitter: str = Field(default="Section", pattern=r"^[A-Za-z][A-Za-z ]{0,29}$")
-    relation: Relation = "at least"
-    n: int = Field(ge=0, le=1000)
-
-
-class PostscriptArgs(_Args):
-    marker: str = Field(default="P.S.", min_length=1, max_length=20)
-
-
-class PhraseArgs(_Args):
-    phrase: str
-    case_sensitive: bool = False
-
-    @field_validator("phrase")
-    @classmethod
-    def _p(cls, v: str) -> str:
-        return _phrase_ok(v)
-
-
-class PhrasesArgs(_Args):
-    phrases: List[str] = Field(min_length=1, max_length=50)
-
-    @field_validator("phrases")
-    @classmethod
-    def _p(cls, v: List[str]) -> List[str]:
-        return [_phrase_ok(x) for x in v]
-
-
-class LanguageArgs(_Args):
-    language: str = Field(pattern=r"^[a-z]{2,3}(-[a-z]{2})?$")
-
-
-class RepeatPromptArgs(_Args):
-    prompt_to_repeat: Optional[str] = Field(default=None, max_length=10_000)
-
-
-class RegexArgs(_Args):
-    pattern: str = Field(min_length=1, max_length=MAX_REGEX)
-    must_match: bool = True
-    ignore_case: bool = False
-    multiline: bool = False
-
-    @field_validator("pattern")
-    @classmethod
-    def _safe(cls, v: str) -> str:
-        check_regex_safe(v)
-        return v
-
-
-def check_regex_safe(pattern: str) -> None:
-    """Reject patterns that can backtrack catastrophically or that are not plain regular expressions.
-
-    Refused: backreferences, lookarounds, conditionals, inline flags, any quantified group that itself
-    contains a quantifier or an alternation (``(a+)+``, ``(a|aa)*``), more than three unbounded
-    repeats, and repeat counts over 1000. The pattern must compile.
-    """
-    if len(pattern) > MAX_REGEX:
-        raise ValueError(f"regex longer than {MAX_REGEX} characters")
-    if re.search(r"\\[1-9]|\(\?P=|\(\?[=!<]|\(\?\(|\(\?[aiLmsux-]", pattern):
-        raise ValueError("regex uses backreferences, lookarounds, conditionals or inline flags")
-    unbounded = len(re.findall(r"(?<!\\)[*+]|\{\d+,\}", pattern))
-    if unbounded > 3:
-        raise ValueError("regex has more than 3 unbounded repeats (polynomial backtracking)")
-    for m in re.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
-        if int(m.group(1)) > 1000 or (m.group(2) and int(m.group(2)) > 1000):
-            raise ValueError("regex repeat count over 1000")
-    # scan groups: a group containing a quantifier or '|' may not itself be quantified
-    stack: List[bool] = []  # per open group: contains quantifier/alternation
-    i, in_class = 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-            i += 1
-            continue
-        if c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            stack.append(False)
-        elif c == ")":
-            if not stack:
-                raise ValueError("unbalanced parenthesis in regex")
-            risky = stack.pop()
-            nxt = pattern[i + 1:i + 2]
-            if risky and nxt in ("*", "+", "?", "{"):
-                raise ValueError("regex has a quantified group containing a quantifier or alternation")
-            if stack and (risky or nxt in ("*", "+", "{")):
-                stack[-1] = True
-        elif c in "*+{|" or (c == "?" and i > 0 and pattern[i - 1] not in "("):
-            if stack:
-                stack[-1] = True
-        i += 1
-    try:
-        re.compile(pattern)
-    except re.error as e:
-        raise ValueError(f"invalid regex: {e}") from None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -410,22 +109,20 @@ def _no_commas(r: str, p: str, a: NoArgs) -> bool:
     return "," not in r
 
 
+def _in_language(text: str, language: Optional[str]) -> bool:
+    """True when no language is asked for, or langdetect finds it (or cannot tell, as IFEval counts it)."""
+    if not language:
+        return True
+    lang = _langdetect(text)
+    return lang is None or lang == language
+
+
 def _all_lowercase(r: str, p: str, a: CaseArgs) -> bool:
-    if not r.islower():
-        return False
-    if a.language:
-        lang = _langdetect(r)
-        return lang is None or lang == a.language
-    return True
+    return r.islower() and _in_language(r, a.language)
 
 
 def _all_uppercase(r: str, p: str, a: CaseArgs) -> bool:
-    if not r.isupper():
-        return False
-    if a.language:
-        lang = _langdetect(r)
-        return lang is None or lang == a.language
-    return True
+    return r.isupper() and _in_language(r, a.language)
 
 
 def _capital_word_frequency(r: str, p: str, a: CountArgs) -> bool:
@@ -503,8 +200,7 @@ def _wrapped_in_quotes(r: str, p: str, a: NoArgs) -> bool:
 
 
 def _response_language(r: str, p: str, a: LanguageArgs) -> bool:
-    lang = _langdetect(r)
-    return lang is None or lang == a.language
+    return _in_language(r, a.language)
 
 
 def _repeats_prompt(r: str, p: str, a: RepeatPromptArgs) -> bool:
@@ -629,7 +325,7 @@ def validate_check(name: str, args: Optional[Dict[str, Any]] = None) -> ProgramC
 def run_check(check: ProgramCheck, response: str, prompt: str = "") -> bool:
     """Run one program check (args are re-validated, so a hand-edited rubric cannot smuggle anything in)."""
     parsed = _parse(check.name, check.args)
-    return bool(CHECKS[check.name].fn(response, prompt, parsed))
+    return CHECKS[check.name].fn(response, prompt, parsed)
 
 
 def library_description() -> List[Dict[str, Any]]:

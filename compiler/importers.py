@@ -132,25 +132,26 @@ def _items(rec: Dict[str, Any]) -> Tuple[str, List[Any]]:
     raise RecordError("no rubric items (at field rubrics)")
 
 
-def _paper(rec):
+def _criterion_items(rec: Dict[str, Any], expected: str) -> Iterator[Tuple[str, Dict[str, Any]]]:
+    """(field path, item) for each item of the rubric list; an item must be an object with a string
+    ``criterion`` (``expected`` names its fields in the error)."""
     key, items = _items(rec)
-    out = []
     for i, it in enumerate(items):
         if not isinstance(it, dict) or not isinstance(it.get("criterion"), str):
-            raise RecordError(f"expected {{criterion, weight}} (at field {key}.{i}.criterion)")
-        w = it.get("weight", 1)
-        out.append((it["criterion"], _int_weight(w, f"{key}.{i}.weight", 1, 3),
-                    {"source": "paper", **({"local_id": it["local_id"]} if "local_id" in it else {})}))
-    return out
+            raise RecordError(f"expected {{{expected}}} (at field {key}.{i}.criterion)")
+        yield f"{key}.{i}", it
+
+
+def _paper(rec):
+    return [(it["criterion"], _int_weight(it.get("weight", 1), f"{at}.weight", 1, 3),
+             {"source": "paper", **({"local_id": it["local_id"]} if "local_id" in it else {})})
+            for at, it in _criterion_items(rec, "criterion, weight")]
 
 
 def _healthbench(rec):
-    key, items = _items(rec)
     out = []
-    for i, it in enumerate(items):
-        if not isinstance(it, dict) or not isinstance(it.get("criterion"), str):
-            raise RecordError(f"expected {{criterion, points, tags}} (at field {key}.{i}.criterion)")
-        p = _int_weight(it.get("points"), f"{key}.{i}.points", -10, 10)
+    for at, it in _criterion_items(rec, "criterion, points, tags"):
+        p = _int_weight(it.get("points"), f"{at}.points", -10, 10)
         out.append((it["criterion"], p, {"source": "healthbench", "points": p, "tags": list(it.get("tags", []))}))
     return out
 

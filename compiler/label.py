@@ -1,4 +1,5 @@
-"""Judge verdicts per (response, criterion): the grading used by refinement and by ``rubricc label``.
+"""Verdicts per (response, criterion): the judge's grading used by refinement and by ``rubricc label``
+(:func:`label_files`), and the program checks alone for ``rubricc check`` (:func:`check_file`).
 
 Program checks run locally (``rubricc.compiler.checks.run_check``) and are never sent to the judge.
 Neural criteria go to the judge either all in one call per response (the paper's way: JSON
@@ -12,12 +13,15 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from rubricc.formats import (InputError, Judgment, Response, Rubric, iter_json_lines, parse_record,
-                             read_rubrics, write_jsonl)
+from rubricc.formats import (InputError, Judgment, ProgramCheck, Response, Rubric, iter_json_lines, parse_record,
+                             read_rubrics, rubric_for, write_jsonl)
 from rubricc.compiler import prompts as P
-from rubricc.compiler.llm import key_yes_probabilities, yes_probability
+from rubricc.compiler.answers import key_yes_probabilities, yes_probability
+from rubricc.compiler.checks import run_check, validate_check
+from rubricc.compiler.endpoints import Clients, LLMConfig
+from rubricc.compiler.llm import Stats, gather_in_order
 
 YES = {"yes", "y", "true", "1", "met", "pass"}
 NO = {"no", "n", "false", "0", "not met", "fail"}
@@ -96,10 +100,8 @@ def validate_grades(obj: Any, ids: Sequence[str]) -> Dict[str, bool]:
 
 
 def _run_program(check, response: str, prompt: str) -> Tuple[Optional[bool], Optional[str]]:
-    from rubricc.compiler.checks import run_check  # lazy: written by another stage
-
     try:
-        return bool(run_check(check, response, prompt)), None
+        return run_check(check, response, prompt), None
     except Exception as e:  # a broken check is a flagged failure, not a crash
         return None, f"program check {check.name}: {e}"
 
@@ -179,20 +181,33 @@ async def grade_response(judge, rubric: Rubric, response_text: str, *, per_crite
 
 
 # ----------------------------------------------------------------------------------------------
-# rubricc label
+# rubricc label and rubricc check
 # ----------------------------------------------------------------------------------------------
-def read_responses_checked(path: Path, rubrics: Dict[str, Rubric], rubrics_path: Path,
-                           skip_unknown: bool = False, skipped: Optional[List[str]] = None) -> List[Response]:
+PathLike = Union[str, Path]
+
+
+def read_rubric_index(path: PathLike) -> Dict[str, Rubric]:
+    """{rubric id: rubric} of a rubrics file; a repeated id is an InputError."""
+    rubrics: Dict[str, Rubric] = {}
+    for r in read_rubrics(path):
+        if r.id in rubrics:
+            raise InputError(f"{path}: duplicate rubric id {r.id!r}")
+        rubrics[r.id] = r
+    return rubrics
+
+
+def read_responses_checked(path: PathLike, rubrics: Dict[str, Rubric], rubrics_path: PathLike,
+                           skipped: Optional[List[str]] = None) -> List[Response]:
+    """The responses of ``path``, each with a rubric in ``rubrics`` and a unique (prompt_id, id). With a
+    ``skipped`` list, a response whose prompt_id has no rubric is recorded there ("prompt_id/id") and left
+    out; without one it is an InputError."""
     out, seen = [], set()
     for n, obj in iter_json_lines(path):
         r = parse_record(obj, Response, f"{path}:{n}")
-        if r.prompt_id not in rubrics and skip_unknown:
-            if skipped is not None:
-                skipped.append(f"{r.prompt_id}/{r.id}")
+        if skipped is not None and r.prompt_id not in rubrics:
+            skipped.append(f"{r.prompt_id}/{r.id}")
             continue
-        if r.prompt_id not in rubrics:
-            raise InputError(f"{path}:{n}: prompt_id {r.prompt_id!r} has no rubric in {rubrics_path} "
-                             f"(at field prompt_id)")
+        rubric_for(rubrics, r.prompt_id, f"{path}:{n}", rubrics_path)
         if (r.prompt_id, r.id) in seen:
             raise InputError(f"{path}:{n}: duplicate response id {r.id!r} for prompt {r.prompt_id!r} (at field id)")
         seen.add((r.prompt_id, r.id))
@@ -204,57 +219,75 @@ async def label_responses(judge, rubrics: Dict[str, Rubric], responses: List[Res
                           per_criterion: bool = False, logprobs: bool = True, top_logprobs: int = 5,
                           max_response_chars: int = 12000, progress: bool = True,
                           max_tokens: Optional[int] = None) -> List[Judgment]:
-    from tqdm import tqdm
-
-    async def one(idx: int, r: Response):
-        g = await grade_response(judge, rubrics[r.prompt_id], r.text, per_criterion=per_criterion,
-                                 logprobs=logprobs, top_logprobs=top_logprobs,
-                                 max_response_chars=max_response_chars, what=f"{r.prompt_id}/{r.id}",
-                                 max_tokens=max_tokens)
-        return idx, g
-
-    tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(responses)]
-    grades: Dict[int, Grade] = {}
-    bar = tqdm(total=len(tasks), desc="label", unit="resp", disable=not progress, dynamic_ncols=True)
-    try:
-        for fut in asyncio.as_completed(tasks):
-            i, g = await fut
-            grades[i] = g
-            bar.update(1)
-    finally:
-        bar.close()
-        for t in tasks:
-            t.cancel()
-    out: List[Judgment] = []
-    for i, r in enumerate(responses):
-        g = grades[i]
-        for c in rubrics[r.prompt_id].criteria:
-            out.append(Judgment(prompt_id=r.prompt_id, response_id=r.id, criterion_id=c.id,
-                                verdict=g.verdicts.get(c.id), p_yes=g.p_yes.get(c.id), judge=g.judge.get(c.id),
-                                request_hash=g.request_hash.get(c.id)))
-    return out
+    """One judgment per (response, criterion of its rubric), in input order."""
+    grades = await gather_in_order(
+        [grade_response(judge, rubrics[r.prompt_id], r.text, per_criterion=per_criterion, logprobs=logprobs,
+                        top_logprobs=top_logprobs, max_response_chars=max_response_chars,
+                        what=f"{r.prompt_id}/{r.id}", max_tokens=max_tokens) for r in responses],
+        desc="label", unit="resp", progress=progress)
+    return [Judgment(prompt_id=r.prompt_id, response_id=r.id, criterion_id=c.id, verdict=g.verdicts.get(c.id),
+                     p_yes=g.p_yes.get(c.id), judge=g.judge.get(c.id), request_hash=g.request_hash.get(c.id))
+            for r, g in zip(responses, grades) for c in rubrics[r.prompt_id].criteria]
 
 
-def label_files(judge, rubrics_path, responses_path, out_path, skip_unknown: bool = False, **kw) -> Dict[str, Any]:
-    """Reads rubrics and responses, labels, writes judgments atomically; returns a summary."""
-    rubrics_path, responses_path = Path(rubrics_path), Path(responses_path)
-    rubrics: Dict[str, Rubric] = {}
-    for r in read_rubrics(rubrics_path):
-        if r.id in rubrics:
-            raise InputError(f"{rubrics_path}: duplicate rubric id {r.id!r}")
-        rubrics[r.id] = r
+@dataclass
+class LabelResult:
+    """What `rubricc label` reports: counts, the responses skipped for want of a rubric ("prompt_id/id")
+    and the LLM accounting."""
+    responses: int
+    judgments: int
+    ungraded: int
+    program: int
+    with_p_yes: int
+    skipped: List[str]
+    stats: Stats
+
+
+def label_files(rubrics_path: PathLike, responses_path: PathLike, out_path: PathLike, llm: LLMConfig, *,
+                skip_unknown: bool = False, per_criterion: bool = False, logprobs: bool = True,
+                top_logprobs: int = 5, progress: bool = True) -> LabelResult:
+    """`rubricc label`: reads rubrics and responses, grades every (response, criterion) with the judge of
+    ``llm`` (program checks run locally), writes the judgments atomically. ``skip_unknown``: a response
+    whose prompt_id has no rubric is skipped and counted instead of being an InputError."""
+    llm.endpoints(need_proposer=False)  # a missing endpoint fails before the inputs are read
+    rubrics = read_rubric_index(rubrics_path)
     skipped: List[str] = []
-    responses = read_responses_checked(responses_path, rubrics, rubrics_path, skip_unknown, skipped)
-
-    async def main():
-        try:
-            return await label_responses(judge, rubrics, responses, **kw)
-        finally:
-            await judge.aclose()
-
-    judgments = asyncio.run(main())
+    responses = read_responses_checked(responses_path, rubrics, rubrics_path, skipped if skip_unknown else None)
+    with Clients(llm, out_path, need_proposer=False) as clients:
+        judgments = clients.run(lambda: label_responses(
+            clients.judge, rubrics, responses, per_criterion=per_criterion, logprobs=logprobs,
+            top_logprobs=top_logprobs, max_response_chars=llm.max_response_chars, progress=progress,
+            max_tokens=llm.judge_max_tokens))
     write_jsonl(out_path, judgments)
-    ungraded = sum(1 for j in judgments if j.verdict is None)
-    return {"responses": len(responses), "judgments": len(judgments), "ungraded": ungraded,
-            "program": sum(1 for j in judgments if (j.judge or "").startswith("program:")),
-            "with_p_yes": sum(1 for j in judgments if j.p_yes is not None), "skipped": skipped}
+    return LabelResult(responses=len(responses), judgments=len(judgments),
+                       ungraded=sum(1 for j in judgments if j.verdict is None),
+                       program=sum(1 for j in judgments if (j.judge or "").startswith("program:")),
+                       with_p_yes=sum(1 for j in judgments if j.p_yes is not None), skipped=skipped,
+                       stats=clients.stats)
+
+
+def check_file(rubrics_path: PathLike, responses_path: PathLike, out_path: PathLike) -> Dict[str, int]:
+    """`rubricc check`: the program checks alone, no model. Writes one row per (response, criterion),
+    verdict true/false or null for a neural criterion; returns the counts {verdicts, true, false, neural}.
+    A program check the library does not accept is an InputError naming the rubric and criterion."""
+    rubrics = read_rubric_index(rubrics_path)
+    for rub in rubrics.values():
+        for c in rub.criteria:
+            if isinstance(c.check, ProgramCheck):
+                try:
+                    validate_check(c.check.name, c.check.args)
+                except ValueError as e:
+                    raise InputError(f"{rubrics_path}: rubric {rub.id!r}, criterion {c.id}: {e}") from None
+    rows = []
+    for n, obj in iter_json_lines(responses_path):
+        resp = parse_record(obj, Response, f"{responses_path}:{n}")
+        rub = rubric_for(rubrics, resp.prompt_id, f"{responses_path}:{n}", rubrics_path)
+        for c in rub.criteria:
+            program = isinstance(c.check, ProgramCheck)
+            rows.append({"prompt_id": resp.prompt_id, "response_id": resp.id, "criterion_id": c.id,
+                         "verdict": run_check(c.check, resp.text, rub.prompt_text) if program else None,
+                         "check": c.check.name if program else "neural"})
+    write_jsonl(out_path, rows)
+    verdicts = [row["verdict"] for row in rows]
+    return {"verdicts": len(rows), "true": verdicts.count(True), "false": verdicts.count(False),
+            "neural": verdicts.count(None)}

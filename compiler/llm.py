@@ -6,33 +6,38 @@ backoff, and asks for structured output in the best mode the endpoint accepts:
 
 1. ``response_format = {"type": "json_schema", ...}`` (OpenAI, vLLM, SGLang, recent llama.cpp);
 2. ``{"type": "json_object", "schema": ...}`` (llama.cpp / llama-cpp-python's form);
-3. plain text, parsed tolerantly (``<think>`` blocks and code fences stripped, first balanced JSON value).
+3. plain text, parsed tolerantly (:mod:`rubricc.compiler.answers`: ``<think>`` blocks and code fences
+   stripped, first balanced JSON value).
 
 A mode the endpoint rejects (HTTP 400/422) is skipped and the mode that works is remembered per endpoint
 (in the cache, so a rerun goes straight to it). Every parsed answer is validated by the caller's
 ``validate`` function (our pydantic schemas, ranges included); an invalid answer gets ONE repair request,
 then one retry at a higher temperature, then it is reported as a failure (never dropped silently).
-An endpoint that cannot be reached raises :class:`EndpointError`, a one-line user error naming the URL.
+An endpoint that cannot be reached raises :class:`EndpointError`, a one-line user error naming the URL;
+without the ``openai`` package (the ``llm`` extra) a client is not even built (MissingExtraError).
 """
 from __future__ import annotations
 
 import asyncio
 import json
-import math
 import os
 import random
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 from urllib.parse import urlparse
 
-from rubricc.formats import InputError
+from tqdm import tqdm
+
+from rubricc.errors import InputError, MissingExtraError
+from rubricc.compiler.answers import answer_record, one_line, parse_validated
 from rubricc.compiler.cache import Cache, request_key
 
 MODES = ("json_schema", "json_object", "text")
 _FORMAT_ERR = re.compile(r"response_format|json_schema|json_object|schema|grammar", re.I)
 PLACEHOLDER_KEY = "sk-no-key-needed"
+T = TypeVar("T")
 
 
 class EndpointError(InputError):
@@ -58,6 +63,47 @@ def normalize_url(url: str) -> str:
     if p.path in ("", "/"):
         url = url + "/v1"
     return url
+
+
+def import_openai():
+    """The ``openai`` package, or MissingExtraError naming the ``llm`` extra."""
+    try:
+        import openai
+    except ImportError as e:
+        raise MissingExtraError("an LLM endpoint (--llm-url)", "llm") from e
+    return openai
+
+
+def run_closing(coro_fn: Callable[[], Awaitable[Any]], *clients: "LLMClient") -> Any:
+    """``asyncio.run(coro_fn())``, closing the clients' connections inside that same event loop (an
+    AsyncOpenAI connection belongs to the loop that opened it; a later run opens a new one)."""
+    async def main():
+        try:
+            return await coro_fn()
+        finally:
+            for c in clients:
+                await c.aclose()
+    return asyncio.run(main())
+
+
+async def gather_in_order(coros: Iterable[Awaitable[T]], *, desc: str, unit: str, progress: bool = True) -> List[T]:
+    """Runs the coroutines concurrently under a progress bar (stderr) that moves as each one finishes;
+    returns their results in input order. The first exception cancels the others and propagates."""
+    async def indexed(i: int, coro: Awaitable[T]) -> Tuple[int, T]:
+        return i, await coro
+
+    tasks = [asyncio.ensure_future(indexed(i, c)) for i, c in enumerate(coros)]
+    out: List[Any] = [None] * len(tasks)
+    with tqdm(total=len(tasks), desc=desc, unit=unit, disable=not progress, dynamic_ncols=True) as bar:
+        try:
+            for fut in asyncio.as_completed(tasks):
+                i, value = await fut
+                out[i] = value
+                bar.update(1)
+        finally:
+            for t in tasks:
+                t.cancel()
+    return out
 
 
 def api_key_from_env(env_name: Optional[str] = None) -> str:
@@ -113,136 +159,6 @@ class Answer:
 
 
 # ----------------------------------------------------------------------------------------------
-# tolerant JSON parsing
-# ----------------------------------------------------------------------------------------------
-_THINK = re.compile(r"<think>.*?</think>", re.S | re.I)
-_FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.S)
-
-
-def _first_balanced(text: str) -> Optional[str]:
-    """The first balanced {...} or [...] in ``text`` that parses as JSON (string-aware)."""
-    for start in range(len(text)):
-        if text[start] not in "{[":
-            continue
-        stack, in_str, esc = [], False, False
-        for i in range(start, len(text)):
-            ch = text[i]
-            if in_str:
-                if esc:
-                    esc = False
-                elif ch == "\\":
-                    esc = True
-                elif ch == '"':
-                    in_str = False
-                continue
-            if ch == '"':
-                in_str = True
-            elif ch in "{[":
-                stack.append("}" if ch == "{" else "]")
-            elif ch in "}]":
-                if not stack or stack.pop() != ch:
-                    break
-                if not stack:
-                    cand = text[start:i + 1]
-                    try:
-                        json.loads(cand)
-                        return cand
-                    except json.JSONDecodeError:
-                        break
-    return None
-
-
-def parse_json_lenient(text: str) -> Any:
-    """Parses a model's JSON answer; raises ValueError with a short reason."""
-    if text is None:
-        raise ValueError("empty answer")
-    t = _THINK.sub("", text)
-    if re.search(r"<think>", t, re.I):  # an unclosed think block: keep what follows the last tag
-        t = re.split(r"</?think>", t, flags=re.I)[-1]
-    t = t.strip()
-    if not t:
-        raise ValueError("empty answer")
-    try:
-        return json.loads(t)
-    except json.JSONDecodeError:
-        pass
-    for block in _FENCE.findall(t):
-        try:
-            return json.loads(block.strip())
-        except json.JSONDecodeError:
-            continue
-    cand = _first_balanced(t)
-    if cand is not None:
-        return json.loads(cand)
-    raise ValueError("no JSON value found in the answer" + (" (it was cut off at max_tokens?)"
-                                                            if t.count("{") + t.count("[") > 0 else ""))
-
-
-def _short(err: Exception, n: int = 300) -> str:
-    s = str(err).replace("\n", " ")
-    return s if len(s) <= n else s[:n] + "..."
-
-
-# ----------------------------------------------------------------------------------------------
-# logprobs
-# ----------------------------------------------------------------------------------------------
-def _norm_tok(tok: str) -> str:
-    return tok.strip().strip('"\'').strip().lower()
-
-
-def yes_probability(top: List[Dict[str, Any]]) -> Optional[float]:
-    """P(yes) / (P(yes) + P(no)) from one position's top logprobs ([{token, logprob}]); None if neither."""
-    py = pn = 0.0
-    for alt in top or []:
-        t = _norm_tok(alt.get("token", ""))
-        if not t:
-            continue
-        p = math.exp(alt.get("logprob", -1e9))
-        if "yes".startswith(t) or t in ("true",):
-            py += p
-        elif "no".startswith(t) or t in ("false",):
-            pn += p
-    if py + pn <= 0:
-        return None
-    return py / (py + pn)
-
-
-def value_token_index(logprobs: List[Dict[str, Any]], char_pos: int) -> Optional[int]:
-    """Index of the token that covers character ``char_pos`` of the concatenated answer text."""
-    pos = 0
-    for i, lp in enumerate(logprobs):
-        tok = lp.get("token", "")
-        if pos <= char_pos < pos + len(tok):
-            return i
-        pos += len(tok)
-    return None
-
-
-def key_yes_probabilities(raw: Dict[str, Any], keys: List[str]) -> Dict[str, Optional[float]]:
-    """For an answer like ``{"c1": "yes", ...}`` with token logprobs: P(yes) for each key, read at the
-    first token of its value. Keys whose value token cannot be located get None."""
-    out: Dict[str, Optional[float]] = {k: None for k in keys}
-    lps = raw.get("logprobs") or []
-    if not lps:
-        return out
-    text = "".join(lp.get("token", "") for lp in lps)
-    for k in keys:
-        m = re.search(r'"' + re.escape(k) + r'"\s*:\s*"?\s*', text)
-        if not m:
-            continue
-        i = value_token_index(lps, m.end())
-        if i is None:
-            continue
-        # the value may start inside a token such as ' "yes' or '":"'; step to the first token with letters
-        for j in range(i, min(i + 3, len(lps))):
-            if re.search(r"[a-zA-Z]", lps[j].get("token", "")):
-                top = lps[j].get("top_logprobs") or [{"token": lps[j]["token"], "logprob": lps[j]["logprob"]}]
-                out[k] = yes_probability(top)
-                break
-    return out
-
-
-# ----------------------------------------------------------------------------------------------
 # the client
 # ----------------------------------------------------------------------------------------------
 REPAIR_PROMPT = (
@@ -258,8 +174,7 @@ class LLMClient:
     def __init__(self, url: str, model: str, cache: Cache, *, api_key: Optional[str] = None,
                  concurrency: int = 4, timeout: float = 120.0, retries: int = 4, backoff: float = 1.0,
                  temperature: float = 0.0, retry_temperature: float = 1.0, max_tokens: Optional[int] = 1024,
-                 parse_retries: int = 1, structured: str = "auto", stats: Optional[Stats] = None,
-                 seed: Optional[int] = None):
+                 parse_retries: int = 1, structured: str = "auto", stats: Optional[Stats] = None):
         self.url = normalize_url(url)
         self.model = model
         self.cache = cache
@@ -276,7 +191,7 @@ class LLMClient:
             raise InputError(f"--structured {structured!r}: expected auto, json_schema, json_object or text")
         self.forced_mode = None if structured == "auto" else structured
         self.stats = stats if stats is not None else Stats()
-        self.seed = seed
+        self._openai = import_openai()
         self._client = None
         self._sem: Optional[asyncio.Semaphore] = None
         self._mode_key = f"{self.url}|{self.model}"
@@ -289,10 +204,8 @@ class LLMClient:
     # -- plumbing ------------------------------------------------------------------------------
     def _ensure(self):
         if self._client is None:
-            import openai
-
-            self._client = openai.AsyncOpenAI(base_url=self.url, api_key=self.api_key, max_retries=0,
-                                              timeout=self.timeout)
+            self._client = self._openai.AsyncOpenAI(base_url=self.url, api_key=self.api_key, max_retries=0,
+                                                    timeout=self.timeout)
             self._sem = asyncio.Semaphore(self.concurrency)
 
     async def aclose(self):
@@ -309,8 +222,6 @@ class LLMClient:
         mt = self.max_tokens if max_tokens is None else max_tokens
         if mt:
             p["max_tokens"] = int(mt)
-        if self.seed is not None:
-            p["seed"] = int(self.seed)
         if logprobs:
             p["logprobs"] = True
             if top_logprobs:
@@ -332,7 +243,7 @@ class LLMClient:
             hit.update(request_hash=key, cached=True)
             return hit
         self._ensure()
-        import openai
+        openai = self._openai
 
         async with self._sem:
             last: Optional[Exception] = None
@@ -373,7 +284,7 @@ class LLMClient:
                     if status == 404:
                         raise EndpointError(f"{self.url}: HTTP 404 for model {self.model!r}: {msg}") from None
                     raise _Rejected(status, msg) from None
-                rec = _answer_record(resp)
+                rec = answer_record(resp)
                 self.stats.calls += 1
                 self.stats.tokens_in += rec["usage"].get("prompt_tokens") or 0
                 self.stats.tokens_out += rec["usage"].get("completion_tokens") or 0
@@ -381,8 +292,8 @@ class LLMClient:
                 rec.update(request_hash=key, cached=False)
                 return rec
             if not reached and isinstance(last, openai.APIConnectionError):
-                raise EndpointError(f"cannot reach LLM endpoint {self.url}: {_short(last.__cause__ or last, 160)}")
-            raise CallFailed(f"{self.url}: {self.retries + 1} attempts failed: {_short(last, 200)}")
+                raise EndpointError(f"cannot reach LLM endpoint {self.url}: {one_line(last.__cause__ or last, 160)}")
+            raise CallFailed(f"{self.url}: {self.retries + 1} attempts failed: {one_line(last, 200)}")
 
     # -- structured output ----------------------------------------------------------------------
     def _modes(self) -> List[str]:
@@ -442,7 +353,7 @@ class LLMClient:
                 err = str(e)
                 continue
             last_rec = rec
-            value, err = _validated(rec.get("content"), validate)
+            value, err = parse_validated(rec.get("content"), validate)
             if err is None:
                 return Answer(value=value, raw=rec, request_hash=rec["request_hash"], mode=mode)
             if not repaired:
@@ -459,7 +370,7 @@ class LLMClient:
                 except CallFailed as e:
                     err = str(e)
                     continue
-                value, err2 = _validated(rrec.get("content"), validate)
+                value, err2 = parse_validated(rrec.get("content"), validate)
                 if err2 is None:
                     return Answer(value=value, raw=rrec, request_hash=rrec["request_hash"], mode=rmode)
                 err = err2
@@ -480,17 +391,6 @@ class LLMClient:
         return Answer(value=rec.get("content") or "", raw=rec, request_hash=rec["request_hash"], mode="text")
 
 
-def _validated(content: Optional[str], validate: Callable[[Any], Any]) -> Tuple[Any, Optional[str]]:
-    try:
-        obj = parse_json_lenient(content or "")
-    except (ValueError, json.JSONDecodeError) as e:
-        return None, _short(e)
-    try:
-        return validate(obj), None
-    except Exception as e:  # pydantic.ValidationError, ValueError, TypeError from the caller's schema
-        return None, _short(e)
-
-
 def _status_message(e: Exception) -> str:
     body = getattr(e, "body", None)
     m = None
@@ -502,29 +402,5 @@ def _status_message(e: Exception) -> str:
     elif isinstance(body, str):
         m = body
     if m:
-        return _short(m if isinstance(m, str) else json.dumps(m), 200)
-    return _short(getattr(e, "message", e), 200)
-
-
-def _answer_record(resp: Any) -> Dict[str, Any]:
-    d = resp.model_dump() if hasattr(resp, "model_dump") else dict(resp)
-    choices = d.get("choices") or [{}]
-    ch = choices[0] or {}
-    msg = ch.get("message") or {}
-    lps = None
-    lp = ch.get("logprobs")
-    if isinstance(lp, dict) and lp.get("content"):
-        lps = [{"token": t.get("token", ""), "logprob": t.get("logprob", 0.0),
-                "top_logprobs": [{"token": a.get("token", ""), "logprob": a.get("logprob", 0.0)}
-                                 for a in (t.get("top_logprobs") or [])]}
-               for t in lp["content"]]
-    usage = d.get("usage") or {}
-    return {"content": msg.get("content") or "", "finish_reason": ch.get("finish_reason"), "logprobs": lps,
-            "usage": {"prompt_tokens": usage.get("prompt_tokens") or 0,
-                      "completion_tokens": usage.get("completion_tokens") or 0},
-            "model": d.get("model")}
-
-
-def run_async(coro):
-    """asyncio.run that works from a thread that has no loop (the CLI)."""
-    return asyncio.run(coro)
+        return one_line(m if isinstance(m, str) else json.dumps(m), 200)
+    return one_line(getattr(e, "message", e), 200)

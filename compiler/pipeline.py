@@ -1,15 +1,23 @@
 """The compile pipeline (DESIGN section 5): import or generate -> refine -> atomize -> dedupe -> lower (rules,
 then optionally the LLM) -> validate, with a report.
 
-Each stage is a function over :class:`Rubric` objects; the CLI (`rubricc compile`) only wires options.
+Each stage is a function over :class:`Rubric` objects; :func:`compile_file` runs them over a file, and the
+CLI (`rubricc compile`) only parses options, calls it and prints its result.
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, List, Optional
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
-from rubricc.formats import Criterion, NeuralCheck, ProgramCheck, Rubric
+from rubricc.compiler.dedupe import DEFAULT_THRESHOLD, Embedder, dedupe_rubric
+from rubricc.compiler.endpoints import Clients, LLMConfig
+from rubricc.compiler.importers import import_file
+from rubricc.compiler.llm import Stats, gather_in_order
+from rubricc.errors import InputError
+from rubricc.formats import Criterion, NeuralCheck, ProgramCheck, Rubric, write_json, write_jsonl
 
 
 @dataclass
@@ -22,6 +30,13 @@ class CompileReport:
     weights: Counter = field(default_factory=Counter)
     checks: Counter = field(default_factory=Counter)
     flagged: Dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rubrics: Iterable[Rubric]) -> "CompileReport":
+        report = cls()
+        for r in rubrics:
+            report.add(r)
+        return report
 
     def add(self, rubric: Rubric) -> None:
         self.prompts += 1
@@ -85,13 +100,7 @@ def lower_rubric(rubric: Rubric, lower: Optional[Callable[[str], Optional[Progra
     return rubric.model_copy(update={"criteria": out})
 
 
-def renumber(rubric: Rubric) -> Rubric:
-    """Criterion ids c1..cN in order (after stages that add or remove criteria)."""
-    crits = [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(rubric.criteria, 1)]
-    return rubric.model_copy(update={"criteria": crits})
-
-
-def compile_rubrics(rubrics: Iterable[Rubric], *, dedupe: bool = True, threshold: float = 0.95,
+def compile_rubrics(rubrics: Iterable[Rubric], *, dedupe: bool = True, threshold: float = DEFAULT_THRESHOLD,
                     lower: bool = True, embedder=None, progress=None) -> tuple:
     """Runs dedupe and lowering over imported rubrics. Returns (compiled rubrics, CompileReport)."""
     report = CompileReport()
@@ -99,15 +108,11 @@ def compile_rubrics(rubrics: Iterable[Rubric], *, dedupe: bool = True, threshold
     rubrics = list(rubrics)
     if dedupe:
         if embedder is None:
-            from rubricc.compiler.dedupe import Embedder
-
             embedder = Embedder()
         # one batched pass over every criterion text (far cheaper than one call per rubric)
         embedder.encode([c.text for r in rubrics if len(r.criteria) > 1 for c in r.criteria])
     for rub in rubrics:
         if dedupe:
-            from rubricc.compiler.dedupe import dedupe_rubric
-
             rub = dedupe_rubric(rub, embedder, threshold)
         if lower:
             rub = lower_rubric(rub)
@@ -129,76 +134,120 @@ async def llm_stages(pairs, *, proposer, judge, weights: str = "paper", rounds: 
     against the record's candidate responses (Algorithm 1) when there are at least two and ``rounds`` > 0,
     then atomize when asked. Returns (rubrics in input order, None where generation failed; flags
     {prompt id: [messages]})."""
-    import asyncio
-
-    from tqdm import tqdm
-
     from rubricc.compiler.atomize import atomize_rubric
     from rubricc.compiler.generate import generate_rubric
     from rubricc.compiler.refine import candidates_of, refine_rubric
 
-    async def one(i, rub, rec):
+    async def one(rub, rec):
         flags: List[str] = []
-        pid = rub.id if rub is not None else rec.id
         if rub is None:
-            if proposer is None:
-                return i, None, ["no rubric in the input and no LLM endpoint to generate one"]
-            crit, ans = await generate_rubric(proposer, pid, rec.prompt, weights)
+            crit, ans = await generate_rubric(proposer, rec.id, rec.prompt, weights)
             if crit is None:
-                return i, None, [f"generation failed ({ans.error}); no rubric emitted"]
-            rub = Rubric(id=pid, prompt=rec.prompt, criteria=crit,
+                return None, [f"generation failed ({ans.error}); no rubric emitted"]
+            rub = Rubric(id=rec.id, prompt=rec.prompt, criteria=crit,
                          meta={"generate": {"model": proposer.name, "weights": weights,
                                             "request_hash": ans.request_hash}})
         cands = candidates_of(rec.responses or [], pool)
-        if rounds > 0 and len(cands) >= 2 and judge is not None and proposer is not None:
+        if rounds > 0 and len(cands) >= 2:
             rub, f = await refine_rubric(rub, cands, judge, proposer, rounds=rounds, seed=seed, weights=weights,
                                          max_response_chars=max_response_chars, judge_max_tokens=judge_max_tokens)
             flags += f
-        if atomize and proposer is not None:
+        if atomize:
             rub, f = await atomize_rubric(rub, proposer)
             flags += f
-        return i, rub, flags
+        return rub, flags
 
-    tasks = [asyncio.ensure_future(one(i, r, p)) for i, (r, p) in enumerate(pairs)]
-    out: List[Optional[Rubric]] = [None] * len(pairs)
-    flags: Dict[str, List[str]] = {}
-    bar = tqdm(total=len(tasks), desc="llm", unit="prompt", disable=not progress, dynamic_ncols=True)
-    try:
-        for fut in asyncio.as_completed(tasks):
-            i, rub, f = await fut
-            out[i] = rub
-            if f:
-                flags[pairs[i][1].id] = f
-            bar.update(1)
-    finally:
-        bar.close()
-        for t in tasks:
-            t.cancel()
-    return out, flags
+    done = await gather_in_order([one(r, p) for r, p in pairs], desc="llm", unit="prompt", progress=progress)
+    flags = {p.id: f for (_, p), (_, f) in zip(pairs, done) if f}
+    return [rub for rub, _ in done], flags
 
 
 async def llm_lower_all(rubrics: List[Rubric], client, progress: bool = True) -> tuple:
     """LLM lowering of the criteria the rules left neural; returns (rubrics, flags)."""
-    import asyncio
-
-    from tqdm import tqdm
-
     from rubricc.compiler.llm_lower import llm_lower_rubric
 
-    async def one(i, r):
-        return i, await llm_lower_rubric(r, client)
+    done = await gather_in_order([llm_lower_rubric(r, client) for r in rubrics], desc="llm-lower", unit="prompt",
+                                 progress=progress)
+    return [r for r, _ in done], {r.id: f for r, f in done if f}
 
-    tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(rubrics)]
-    out = list(rubrics)
-    flags: Dict[str, List[str]] = {}
-    bar = tqdm(total=len(tasks), desc="llm-lower", unit="prompt", disable=not progress, dynamic_ncols=True)
-    try:
-        for fut in asyncio.as_completed(tasks):
-            i, (r, f) = await fut
-            out[i] = r
-            if f:
-                flags[r.id] = f
-            bar.update(1)
-    finally:
-        bar.close()
-    return out, flags
+
+# ----------------------------------------------------------------------------------------------
+# rubricc compile
+# ----------------------------------------------------------------------------------------------
+@dataclass
+class CompileResult:
+    """What `rubricc compile` reports: the rubrics written, the report, the LLM accounting (None without
+    an endpoint) and notes for the user."""
+    written: int
+    report: CompileReport
+    stats: Optional[Stats] = None
+    notes: List[str] = field(default_factory=list)
+
+
+def compile_file(input_path: Union[str, Path], output: Union[str, Path], *, fmt: str = "auto",
+                 dedupe: bool = True, dedupe_threshold: float = DEFAULT_THRESHOLD, lower: bool = True,
+                 report_path: Union[str, Path, None] = None, progress: Optional[bool] = None, rounds: int = 4,
+                 pool: int = 16, weights: str = "paper", seed: int = 0, atomize: bool = False,
+                 llm_lower: bool = False, llm: Optional[LLMConfig] = None) -> CompileResult:
+    """`rubricc compile`: imports ``input_path`` (JSONL or JSON, ``fmt`` or detected per record); with an
+    endpoint in ``llm``, generates the missing rubrics, refines against candidate responses for ``rounds``
+    rounds and atomizes; then dedupes and lowers, optionally asks the LLM to lower what the rules left
+    neural, and writes ``output`` (and the report as JSON to ``report_path``) atomically.
+
+    ``progress``: bars on stderr (None: when stderr is a terminal or the input has over 50 records).
+    Raises InputError for a bad input or a missing endpoint, MissingExtraError for a missing extra, both
+    before any LLM request is sent."""
+    llm = llm or LLMConfig()
+    records = import_file(input_path, fmt)
+    missing = [p.id for r, p in records if r is None]
+    if missing and not llm.given:
+        raise InputError(f"{input_path}: {len(missing)} record(s) carry no rubric (first: id {missing[0]!r}); "
+                         "give rubrics in the input or an LLM endpoint to generate them (--llm-url URL "
+                         "--llm-model NAME)")
+    if (atomize or llm_lower) and not llm.given:
+        raise InputError("--atomize and --llm-lower need an LLM endpoint (--llm-url URL --llm-model NAME)")
+    show = progress if progress is not None else (sys.stderr.isatty() or len(records) > 50)
+    embedder = Embedder() if dedupe else None
+    notes: List[str] = []
+    stats = None
+    if not llm.given:
+        unused = sum(1 for _, p in records if len(p.responses or []) >= 2)
+        if unused and rounds > 0:
+            notes.append(f"candidate responses of {unused} prompt(s) not used for refinement (no --llm-url)")
+        compiled, report = _dedupe_and_lower(input_path, [r for r, _ in records], embedder, dedupe_threshold,
+                                             lower, show)
+    else:
+        with Clients(llm, output) as clients:
+            rubrics, flags = clients.run(lambda: llm_stages(
+                records, proposer=clients.proposer, judge=clients.judge, weights=weights, rounds=rounds, pool=pool,
+                seed=seed, atomize=atomize, max_response_chars=llm.max_response_chars, progress=show,
+                judge_max_tokens=llm.judge_max_tokens))
+            compiled, report = _dedupe_and_lower(input_path, [r for r in rubrics if r is not None], embedder,
+                                                 dedupe_threshold, lower, show)
+            if llm_lower:
+                compiled, lower_flags = clients.run(lambda: llm_lower_all(compiled, clients.proposer, progress=show))
+                for pid, msgs in lower_flags.items():
+                    flags.setdefault(pid, []).extend(msgs)
+                report = CompileReport.of(compiled)
+        report.flagged.update({pid: "; ".join(msgs) for pid, msgs in flags.items()})
+        stats = clients.stats
+    write_jsonl(output, compiled)
+    if report_path:
+        d = report.as_dict()
+        if stats is not None:
+            d["llm"] = {**stats.report(), "failed": stats.failures}
+        write_json(report_path, d)
+    return CompileResult(written=len(compiled), report=report, stats=stats, notes=notes)
+
+
+def _dedupe_and_lower(input_path, rubrics: List[Rubric], embedder: Optional[Embedder], threshold: float,
+                      lower: bool, show: bool) -> tuple:
+    """:func:`compile_rubrics` with a progress bar; a bad program check is an InputError naming the file."""
+    from tqdm import tqdm
+
+    with tqdm(total=len(rubrics), desc="compile", unit="prompt", disable=not show, file=sys.stderr) as bar:
+        try:
+            return compile_rubrics(rubrics, dedupe=embedder is not None, threshold=threshold, lower=lower,
+                                   embedder=embedder, progress=bar)
+        except ValueError as e:
+            raise InputError(f"{input_path}: {e}") from None

@@ -8,7 +8,9 @@ Templates use ``str.format`` slots; JSON braces inside them are doubled.
 """
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Sequence
+
+from rubricc.formats import Criterion
 
 WRITING_TIPS = """\
 How to write the criteria:
@@ -167,25 +169,20 @@ def weights_text(weights: str) -> str:
     return WEIGHTS_SIGNED if weights == "signed" else WEIGHTS_PAPER
 
 
-def rubric_text(criteria: Sequence, with_ids: bool = True, with_weights: bool = False) -> str:
-    """One line per criterion: ``- c1: text`` (weights hidden from graders, as in the paper)."""
+def rubric_text(criteria: Sequence[Criterion], with_ids: bool = True, with_weights: bool = False) -> str:
+    """One line per criterion: ``- c1: text`` for graders (weights hidden, as in the paper); the proposer
+    sees ``- text (weight 2)``."""
     lines: List[str] = []
-    for i, c in enumerate(criteria, 1):
-        cid = getattr(c, "id", None) or f"c{i}"
-        text = getattr(c, "text", None) or (c.get("criterion") if isinstance(c, dict) else str(c))
-        w = getattr(c, "weight", None) if not isinstance(c, dict) else c.get("weight")
-        head = f"- {cid}: " if with_ids else "- "
-        tail = f" (weight {w})" if with_weights and w is not None else ""
-        lines.append(f"{head}{text}{tail}")
+    for c in criteria:
+        head = f"- {c.id}: " if with_ids else "- "
+        tail = f" (weight {c.weight})" if with_weights else ""
+        lines.append(f"{head}{c.text}{tail}")
     return "\n".join(lines) if lines else "(empty)"
 
 
-def user(content: str, system: Optional[str] = None) -> list:
-    msgs = []
-    if system:
-        msgs.append({"role": "system", "content": system})
-    msgs.append({"role": "user", "content": content})
-    return msgs
+def user(content: str) -> list:
+    """The messages of a one-turn request."""
+    return [{"role": "user", "content": content}]
 
 
 def clip(text: str, max_chars: int) -> str:

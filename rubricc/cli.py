@@ -1,5 +1,10 @@
 """The `rubricc` command line: a thin layer over the library. Commands load their module on first use,
-so `rubricc --help` and the light commands never import torch."""
+so `rubricc --help` and the light commands never import torch.
+
+Exit codes: 0 success; 1 an unexpected internal error (a bug: Python prints the traceback) or an
+interrupt (click prints "Aborted!"); 2 anything the user can fix: a usage error (click), a bad input or
+option, an unreachable endpoint, a missing optional extra (:class:`rubricc.errors.RubriccError`, printed
+as one line ``error: ...`` with no traceback)."""
 from __future__ import annotations
 
 import importlib
@@ -8,7 +13,7 @@ import sys
 import click
 
 from rubricc import __version__
-from rubricc.formats import InputError
+from rubricc.errors import RubriccError
 
 # command name -> "module:attribute" of a click.Command
 COMMANDS = {
@@ -35,8 +40,7 @@ class LazyGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except InputError as e:
-            # one line, no traceback, non-zero exit
+        except RubriccError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(2)
 

@@ -1,5 +1,6 @@
 """`rubricc label` against the scripted server: judgments, program checks run locally, p_yes from logprobs,
-per-criterion mode, zero requests on a rerun, kill-and-resume."""
+per-criterion mode, zero requests on a rerun, kill-and-resume; the library function behind it (label_files)
+and the missing 'llm' extra."""
 import json
 import sys
 from pathlib import Path
@@ -9,7 +10,9 @@ from click.testing import CliRunner
 
 from scripted_server import ScriptedServer, rerun, run_until_killed
 from rubricc.cli import main
-from rubricc.formats import read_judgments
+from rubricc.compiler.endpoints import LLMConfig
+from rubricc.compiler.label import label_files
+from rubricc.formats import InputError, read_judgments
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,3 +136,26 @@ def test_label_kill_and_resume(tmp_path):
         assert not first & set(second), "a request answered before the kill was sent again"
         assert "5 cache hits" in r.stderr
         assert len(read_judgments(out)) == 36
+
+
+def test_label_files_library(tmp_path):
+    rp, sp = write_inputs(tmp_path, n_prompts=1, n_resp=2)
+    out = tmp_path / "j.jsonl"
+    with pytest.raises(InputError, match="an LLM endpoint is needed"):
+        label_files(rp, sp, out, LLMConfig())
+    assert set(tmp_path.iterdir()) == {rp, sp}  # nothing created
+    with ScriptedServer() as s:
+        result = label_files(rp, sp, out, LLMConfig(judge_url=s.url, judge_model="j"), progress=False)
+    assert (result.responses, result.judgments, result.program, result.ungraded) == (2, 6, 2, 0)
+    assert result.skipped == [] and result.stats.calls == 2
+    assert len(read_judgments(out)) == 6
+
+
+def test_label_without_the_llm_extra_names_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "openai", None)
+    rp, sp = write_inputs(tmp_path, 1, 1)
+    r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "o.jsonl"),
+               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m"])
+    assert r.exit_code == 2
+    assert r.output.strip() == "error: an LLM endpoint (--llm-url) needs the 'llm' extra: pip install 'rubricc[llm]'"
+    assert set(tmp_path.iterdir()) == {rp, sp}  # no output, no cache file

@@ -1,6 +1,5 @@
 """LLM client against the scripted OpenAI-compatible server: structured-output fallbacks, repair,
 retries, timeouts, validation, cache, unreachable endpoints, logprobs."""
-import asyncio
 import json
 
 import pytest
@@ -8,21 +7,12 @@ import pytest
 from scripted_server import ScriptedServer
 from rubricc.compiler.cache import Cache
 from rubricc.compiler.generate import generate_rubric, validate_rubric_answer
-from rubricc.compiler.llm import (EndpointError, LLMClient, key_yes_probabilities, normalize_url,
-                                  parse_json_lenient, yes_probability)
-
-
-def run(coro_fn, client):
-    async def main():
-        try:
-            return await coro_fn()
-        finally:
-            await client.aclose()
-    return asyncio.run(main())
+from rubricc.compiler.answers import key_yes_probabilities, parse_json_lenient, yes_probability
+from rubricc.compiler.llm import EndpointError, LLMClient, normalize_url, run_closing
 
 
 def gen(client, prompt="What is 2+2?", weights="paper"):
-    return run(lambda: generate_rubric(client, "p1", prompt, weights), client)
+    return run_closing(lambda: generate_rubric(client, "p1", prompt, weights), client)
 
 
 RUBRIC = json.dumps({"criteria": [{"criterion": "States 4", "weight": 3}]})

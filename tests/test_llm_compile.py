@@ -4,11 +4,14 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from scripted_server import ScriptedServer, rerun, run_until_killed
 from rubricc.cli import main
-from rubricc.formats import read_rubrics
+from rubricc.compiler.endpoints import LLMConfig
+from rubricc.compiler.pipeline import compile_file
+from rubricc.formats import InputError, read_rubrics
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,3 +111,16 @@ def test_compile_kill_and_resume(tmp_path):
         assert len(second) == total - 11
         rubs = read_rubrics(out)
         assert len(rubs) == 3 and all(x.meta["refine"]["rounds_run"] == 2 for x in rubs)
+
+
+def test_compile_file_library_with_endpoint(tmp_path):
+    inp = write_prompts(tmp_path, n=1, k=2)
+    out = tmp_path / "rubrics.jsonl"
+    with pytest.raises(InputError, match="1 record.s. carry no rubric"):
+        compile_file(inp, out, dedupe=False)
+    with ScriptedServer() as s:
+        result = compile_file(inp, out, dedupe=False, rounds=1, progress=False,
+                              llm=LLMConfig(llm_url=s.url, llm_model="m"))
+        assert len(s.requests) == 1 + 2 + 1  # generation, two gradings, one refinement
+    assert result.written == 1 and result.notes == [] and result.report.flagged == {}
+    assert result.stats.calls == 4 and read_rubrics(out)[0].meta["refine"]["rounds_run"] == 1

@@ -1,11 +1,10 @@
 """Refinement through differentiation (Algorithm 1) against the scripted server; pair selection rules."""
-import asyncio
 import random
 
 from scripted_server import ScriptedServer, default_responder
 from rubricc.compiler.atomize import atomize_rubric
 from rubricc.compiler.cache import Cache
-from rubricc.compiler.llm import LLMClient
+from rubricc.compiler.llm import LLMClient, run_closing
 from rubricc.compiler.llm_lower import llm_lower_rubric
 from rubricc.compiler.refine import Candidate, candidates_of, refine_rubric, select_pair
 from rubricc.formats import Criterion, Rubric
@@ -19,15 +18,6 @@ def rubric():
 
 def cands(n=6):
     return candidates_of([{"text": "x " * (15 * i), "source": f"m{i % 3}", "id": f"r{i}"} for i in range(n)], 16)
-
-
-def run(client, coro_fn):
-    async def main():
-        try:
-            return await coro_fn()
-        finally:
-            await client.aclose()
-    return asyncio.run(main())
 
 
 def test_select_pair_ties_prefer_two_sources_and_are_seeded():
@@ -48,7 +38,7 @@ def test_select_pair_ties_prefer_two_sources_and_are_seeded():
 def test_refine_runs_rounds_and_records_history(tmp_path):
     with ScriptedServer() as s:
         client = LLMClient(s.url, "m", Cache(tmp_path / "c.sqlite"))
-        out, flags = run(client, lambda: refine_rubric(rubric(), cands(6), client, client, rounds=2, seed=3))
+        out, flags = run_closing(lambda: refine_rubric(rubric(), cands(6), client, client, rounds=2, seed=3), client)
         assert flags == []
         h = out.meta["refine"]["history"]
         assert out.meta["refine"]["rounds_run"] == 2 and len(h) == 2
@@ -66,14 +56,14 @@ def test_refine_runs_rounds_and_records_history(tmp_path):
         assert len(s.requests) == 12
         # a rerun is served from the cache
         client2 = LLMClient(s.url, "m", Cache(tmp_path / "c.sqlite"))
-        out2, _ = run(client2, lambda: refine_rubric(rubric(), cands(6), client2, client2, rounds=2, seed=3))
+        out2, _ = run_closing(lambda: refine_rubric(rubric(), cands(6), client2, client2, rounds=2, seed=3), client2)
         assert len(s.requests) == 12 and out2 == out
 
 
 def test_refine_stops_when_pool_exhausted():
     with ScriptedServer() as s:
         client = LLMClient(s.url, "m", Cache(None))
-        out, _ = run(client, lambda: refine_rubric(rubric(), cands(4), client, client, rounds=4))
+        out, _ = run_closing(lambda: refine_rubric(rubric(), cands(4), client, client, rounds=4), client)
         assert out.meta["refine"]["rounds_run"] == 2 and out.meta["refine"]["status"] == "responses_exhausted"
 
 
@@ -84,7 +74,7 @@ def test_proposer_failure_keeps_rubric_and_flags():
         return default_responder(body)
     with ScriptedServer(responder) as s:
         client = LLMClient(s.url, "m", Cache(None))
-        out, flags = run(client, lambda: refine_rubric(rubric(), cands(4), client, client, rounds=1))
+        out, flags = run_closing(lambda: refine_rubric(rubric(), cands(4), client, client, rounds=1), client)
         assert [c.text for c in out.criteria] == [c.text for c in rubric().criteria]
         assert flags and "proposer failed" in flags[0]
         assert out.meta["refine"]["history"][0]["proposer"].startswith("failed")
@@ -98,11 +88,11 @@ def test_atomize_and_llm_lower():
         Criterion(id="c3", text="Is a bogus surface rule", weight=1)])
     with ScriptedServer() as s:
         client = LLMClient(s.url, "m", Cache(None))
-        out, flags = run(client, lambda: atomize_rubric(r, client))
+        out, flags = run_closing(lambda: atomize_rubric(r, client), client)
         assert [c.text for c in out.criteria][:2] == ["Names the person", "gives the birth year"]
         assert [c.id for c in out.criteria] == ["c1", "c2", "c3", "c4"] and out.criteria[1].weight == 3
         client = LLMClient(s.url, "m", Cache(None))
-        low, flags = run(client, lambda: llm_lower_rubric(out, client))
+        low, flags = run_closing(lambda: llm_lower_rubric(out, client), client)
         chk = low.criteria[2].check
         assert chk.kind == "program" and chk.name == "word_count" and chk.args["n"] == 80
         assert low.criteria[3].check.kind == "neural" and "llm_lower_rejected" in low.criteria[3].origin

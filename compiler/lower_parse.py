@@ -1,0 +1,202 @@
+"""Reading a criterion's text for the lowering rules: numbers written as words, '<relation> N <unit>'
+requirements, quotations, negation and named languages.
+
+Shared by the rules (:mod:`rubricc.compiler.lower_rules`) and the driver (:mod:`rubricc.compiler.lower`);
+nothing here decides a check.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1,
+}
+
+LANGUAGES = {
+    "english": "en", "spanish": "es", "portuguese": "pt", "arabic": "ar", "hindi": "hi", "french": "fr",
+    "russian": "ru", "german": "de", "japanese": "ja", "italian": "it", "bengali": "bn", "ukrainian": "uk",
+    "thai": "th", "urdu": "ur", "tamil": "ta", "telugu": "te", "bulgarian": "bg", "korean": "ko", "polish": "pl",
+    "hebrew": "he", "persian": "fa", "farsi": "fa", "vietnamese": "vi", "nepali": "ne", "swahili": "sw",
+    "kannada": "kn", "marathi": "mr", "gujarati": "gu", "punjabi": "pa", "malayalam": "ml", "finnish": "fi",
+    "dutch": "nl", "swedish": "sv", "turkish": "tr", "greek": "el", "indonesian": "id", "czech": "cs",
+    "romanian": "ro", "hungarian": "hu", "danish": "da", "norwegian": "no",
+}
+
+NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+
+
+def _number_words_to_digits(s: str) -> str:
+    """'three hundred' -> '300', 'twenty-five' -> '25', 'twice' -> 'two times' (on lower-cased text)."""
+    s = re.sub(r"\btwice\b", "2 times", s)
+    s = re.sub(r"\bonce\b", "1 times", s)
+    s = re.sub(r"\bthrice\b", "3 times", s)
+    s = re.sub(r"\ba dozen\b", "12", s)
+    s = re.sub(r"\b(\d[\d,]*)\+", r"at least \1", s)
+    units = "|".join(sorted((k for k in _UNITS if k not in ("no", "a single", "single")), key=len, reverse=True))
+    tens = "|".join(_TENS)
+    pat = re.compile(
+        rf"\b(?:(?P<h>{units}) hundred(?: and)?\s*)?(?:(?P<t>{tens})(?:[- ](?P<tu>{units}))?|(?P<u>{units}))?\b"
+        rf"(?P<hund> hundred)?"
+    )
+
+    def repl(m: "re.Match[str]") -> str:
+        if not m.group(0).strip():
+            return m.group(0)
+        total = 0
+        if m.group("h"):
+            total += _UNITS[m.group("h")] * 100
+        if m.group("t"):
+            total += _TENS[m.group("t")] + (_UNITS[m.group("tu")] if m.group("tu") else 0)
+        if m.group("u"):
+            total += _UNITS[m.group("u")]
+        if m.group("hund"):
+            total *= 100
+        trail = " " if m.group(0).endswith(" ") else ""
+        return str(total) + trail
+
+    s = pat.sub(repl, s)
+    s = re.sub(r"(\d) thousand\b", r"\g<1>000", s)
+    return s
+
+
+def _int(s: str) -> int:
+    return int(s.replace(",", ""))
+
+
+# relation phrase immediately before a number
+_REL_BEFORE = [
+    (r"at least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|minimum|"
+     r"more than or equal to|greater than or equal to|upwards of", "at least"),
+    (r"at most|no more than|not more than|a maximum of|maximum of|maximum|up to|not exceeding|within|"
+     r"less than or equal to|fewer than or equal to", "at most"),
+    (r"less than|fewer than|under|below|shorter than", "less than"),
+    (r"more than|greater than|over|above|longer than", "more than"),
+    (r"exactly|precisely|just|only", "exactly"),
+]
+_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over", "at least"),
+              (r"or fewer|or less|or under|at most|at maximum|at the most", "at most")]
+
+
+def _not_a_requirement(before: str, after: str, prefix: str = "") -> bool:
+    """The number is a position ('the first 2 sentences'), a reference ('the two sentences'), an
+    approximation or a range: not a count requirement."""
+    if re.search(r"(?:^|\b)(?:first|last|final|opening|initial|closing|the|these|those|both|all|each|its|their|"
+                 r"approximately|about|around|roughly|nearly|almost|some|between|from)$", before):
+        return True
+    if re.search(r"\d\s*(?:-|\u2013|to|or|and)\s*$", prefix) or re.search(r"\b(?:first|last)\s*$", prefix):
+        return True
+    return re.match(r"\s*(?:to|-|\u2013|or|and)\s*\d", after) is not None or re.match(r"\s*%", after) is not None
+
+
+def _relation(before: str, after: str) -> Optional[str]:
+    """The relation word right before the number ('at least 3') or right after the unit ('3 or more',
+    which wins); None when there is neither."""
+    rel = None
+    for words, r in _REL_BEFORE:
+        if re.search(rf"(?:^|\b)(?:{words})$", before):
+            rel = r
+            break
+    for words, r in _REL_AFTER:
+        if re.match(rf"\s*(?:{words})\b", after):
+            rel = r
+    return rel
+
+
+def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str], int]]:
+    """(relation or None, N) for a match of '<words> N <unit><after>' in ``norm``; None when the number
+    is not a count requirement."""
+    before = (m.group("rel") or "").strip()
+    if _not_a_requirement(before, norm[m.end(2):m.end(2) + 12], norm[:m.start(2)]):
+        return None
+    return _relation(before, m.group("after")), _int(m.group(2))
+
+
+def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Optional[Tuple[str, int]]:
+    """Find '<relation> N <unit>' in the normalised text (``default`` when no relation word is given;
+    None: no default). None if absent or ambiguous."""
+    found = []
+    for m in re.finditer(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?:\w+[- ]){{0,2}}?{unit}\b(?P<after>[a-z ]{{0,20}})", norm):
+        req = _requirement(norm, m)
+        if req is None:
+            return None
+        if re.match(r"\s*(?:of|that|which|about|on|from|like|describing|related|explaining|covering|per|each)\b", m.group("after")):
+            return None  # "2 words of encouragement", "3 paragraphs about X": kinds of units, not a length
+        rel = req[0] or default
+        if rel is None:
+            return None
+        found.append((rel, req[1]))
+    if len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+def count_times(norm: str) -> Optional[Tuple[str, int]]:
+    """'<relation> N times' (frequency), relation also allowed after ('N times or more'); default exactly."""
+    m = re.search(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?:separate\s+|different\s+)?times\b(?P<after>[a-z ]{{0,20}})", norm)
+    req = None if m is None else _requirement(norm, m)
+    if req is None:
+        return None
+    return req[0] or "exactly", req[1]
+
+
+QUOTE_RE = re.compile(
+    r"\"([^\"\n]{1,300})\"|\u201c([^\u201d\n]{1,300})\u201d|(?<![\w])'([^'\n]{1,200}?)'(?![\w])|`([^`\n]{1,200})`"
+)
+
+
+def quoted(text: str) -> List[str]:
+    """The non-blank quoted strings of ``text`` (straight, curly, single quotes or backticks), in order."""
+    out = []
+    for m in QUOTE_RE.finditer(text):
+        q = next(g for g in m.groups() if g is not None)
+        if q.strip():
+            out.append(q)
+    return out
+
+
+NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\brefrain|\bzero\b|\bnone\b|\bomit|\bexclud|\bforbid|\bprohibit|\bdevoid of\b)"
+
+
+_NOT_NEGATION = re.compile(
+    r"(?:with\s+)?(?:and\s+)?(?:no|nothing|not any)\s+other\s+(?:words?|text|characters?|content|language|languages)"
+    r"(?:\s+(?:is\s+|are\s+)?(?:allowed|after|following|follows?|afterwards?|should follow)(?:\s+(?:it|this|that))?)?"
+    r"|nothing (?:else )?(?:after|following) (?:it|this|that)"
+)
+
+
+def outer_quotes(text: str) -> Optional[Tuple[int, int]]:
+    """(first, last): the first opening and the last closing double quote (straight or curly), or None.
+    Everything between them is quoted material, however the quotations nest."""
+    first = min((i for i in (text.find('"'), text.find("\u201c")) if i >= 0), default=-1)
+    last = max(text.rfind('"'), text.rfind("\u201d"))
+    return (first, last) if 0 <= first < last else None
+
+
+class CriterionText:
+    """A criterion's text read once for every rule: lower-cased, numbers as digits, quotations, negation."""
+
+    def __init__(self, text: str):
+        self.text = text
+        low = text.lower().replace("\u2019", "'")
+        self.low = low
+        # counts are read outside quotations ("Once upon a time" is not a frequency)
+        self.norm = _number_words_to_digits(QUOTE_RE.sub('"q"', low))
+        self.quotes = quoted(text)
+        # "with no other words after it" / "no other language" restate exactness, they are not negations
+        self.neg = re.search(NEGATION, re.sub(_NOT_NEGATION, " ", low)) is not None
+
+
+def language_in(low: str) -> Optional[str]:
+    """The ISO code of the one language named in ``low``; None when none or several are named."""
+    names = "|".join(LANGUAGES)
+    m = re.findall(rf"\b({names})\b", low)
+    codes = {LANGUAGES[x] for x in m}
+    return codes.pop() if len(codes) == 1 else None

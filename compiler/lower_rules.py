@@ -1,0 +1,349 @@
+"""The lowering rules, one per check family: each reads a :class:`CriterionText` and returns
+(check name, args) when the criterion states that family's requirement unambiguously, else None.
+
+``RULES`` is ordered, more specific first; the driver (:mod:`rubricc.compiler.lower`) takes the first
+rule that fires and validates its answer against the check library.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
+                                          count_of, count_times, language_in, outer_quotes, quoted)
+
+Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
+
+
+def r_repeat_prompt(c: CriterionText):
+    if not re.search(r"\brepeat", c.low) or not re.search(r"\b(request|prompt|question|instruction|query)\b", c.low):
+        return None
+    if not re.search(r"word for word|verbatim|exactly|without change|unchanged|as is\b|word-for-word", c.low):
+        return None
+    span = outer_quotes(c.text)
+    if span is not None and span[1] > span[0] + 1:
+        return "repeats_prompt", {"prompt_to_repeat": c.text[span[0] + 1:span[1]]}
+    if re.search(r"\b(the|this|your|user's) (request|prompt|question)\b", c.low):
+        return "repeats_prompt", {}
+    return None
+
+
+def r_two_responses(c: CriterionText):
+    if re.search(r"\btwo\b|\b2\b", c.low) and re.search(r"\b(responses|answers|replies|versions)\b", c.low) and \
+            re.search(r"\*{6}|six asterisk|6 asterisk", c.low):
+        return "two_responses", {}
+    return None
+
+
+def r_constrained(c: CriterionText):
+    if re.search(r"one of the (following )?(options|phrases|answers|choices|responses)|one of these", c.low) and len(c.quotes) >= 2:
+        return "any_phrase_present", {"phrases": c.quotes}
+    return None
+
+
+def r_title(c: CriterionText):
+    if re.search(r"\btitle\b", c.low) and re.search(r"<<|double angular|double angle|double chevron", c.low):
+        if c.neg:
+            return None
+        return "has_title", {}
+    return None
+
+
+def r_quotes_wrap(c: CriterionText):
+    if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in)\b", c.low) \
+            and re.search(r"double quot|double-quot|quotation marks|double quotes", c.low) \
+            and re.search(r"\b(entire|whole|entirety|all of|full)\b", c.low) and not c.neg:
+        return "wrapped_in_quotes", {}
+    return None
+
+
+def r_json(c: CriterionText):
+    if not re.search(r"\bjson\b", c.low) or c.neg:
+        return None
+    if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", c.low):
+        return None
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format)\b", c.low):
+        return "is_json", {}
+    return None
+
+
+def r_postscript(c: CriterionText):
+    if not re.search(r"postscript|post-script|\bp\.\s?s\b|\bp\.\s?p\.\s?s\b", c.low) or c.neg:
+        return None
+    if re.search(r"\bp\.\s?p\.\s?s\b", c.low):
+        return "postscript", {"marker": "P.P.S"}
+    return "postscript", {"marker": "P.S."}
+
+
+def r_placeholders(c: CriterionText):
+    if not re.search(r"placeholder", c.low):
+        return None
+    cnt = count_of(c.norm, r"(?:placeholders?|[a-z -]*placeholders?)", default="at least")
+    if cnt is None:
+        if re.search(r"\b(a|one) placeholder|placeholders? (?:such as|like|e\.g\.)|\bany placeholders?\b|contains? placeholders", c.norm) and not c.neg:
+            return "placeholder_count", {"relation": "at least", "n": 1}
+        return None
+    rel, n = cnt
+    return "placeholder_count", {"relation": rel, "n": n}
+
+
+def r_two_part_paragraph(c: CriterionText):
+    m = re.search(r"\b(?:paragraph (\d+)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d+(?:st|nd|rd|th)) paragraph)\b"
+                  r"[^.;]*?\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\s+(?:the\s+)?(?:word\s+)?"
+                  r"[\"'\u201c]?([A-Za-z][\w-]*)[\"'\u201d]?", c.norm)
+    if not m:
+        return None
+    if m.group(1):
+        nth = int(m.group(1))
+    else:
+        w = m.group(2)
+        nth = ORDINALS.get(w) if w in ORDINALS else int(re.match(r"\d+", w).group(0))
+    w = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\s+(?:the\s+)?(?:word\s+)?"
+                  r"[\"'\u201c]?([A-Za-z][\w-]*)", c.text, flags=re.IGNORECASE)
+    if not w:
+        return None
+    args: Dict[str, Any] = {"word": w.group(1)}
+    cnt = count_of(c.norm, r"paragraphs", default="exactly")
+    if cnt is not None:
+        if cnt[0] != "exactly":
+            return None
+        args["num_paragraphs"] = cnt[1]
+    if nth == -1:
+        if "num_paragraphs" not in args:
+            return None
+        nth = args["num_paragraphs"]
+    args["nth"] = nth
+    return "paragraph_first_word", args
+
+
+def r_paragraphs(c: CriterionText):
+    if not re.search(r"\bparagraphs?\b", c.low):
+        return None
+    cnt = count_of(c.norm, r"paragraphs?", default="exactly")
+    if cnt is None:
+        return None
+    rel, n = cnt
+    sep = "***" if re.search(r"\*\*\*|divider|three asterisks|3 asterisks", c.low) else "blank_line"
+    return "paragraph_count", {"relation": rel, "n": n, "separator": sep}
+
+
+def r_sections(c: CriterionText):
+    if not re.search(r"\bsections?\b|\bparts?\b", c.low) or re.search(r"highlight", c.low):
+        return None
+    # the splitter: "<Word> X", "<Word> 1", or a quoted "<Word> X"
+    m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text)
+    if not m:
+        return None
+    splitter = m.group(1)
+    if splitter.lower() in ("the", "a", "an", "with", "each", "of"):
+        return None
+    unit = r"(?:sections?|parts?)"
+    cnt = count_of(c.norm, unit, default="exactly")
+    if cnt is None:
+        return None
+    rel, n = cnt
+    return "section_count", {"splitter": splitter, "relation": rel, "n": n}
+
+
+def r_highlight(c: CriterionText):
+    if not re.search(r"highlight", c.low):
+        return None
+    if not re.search(r"markdown|\*[^*\s][^*]*\*|asterisk|italic|bold", c.low):
+        return None
+    cnt = count_of(c.norm, r"(?:highlighted\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?)", default="at least")
+    if cnt is None:
+        return None
+    rel, n = cnt
+    return "highlighted_sections", {"relation": rel, "n": n}
+
+
+def r_bullets(c: CriterionText):
+    if not re.search(r"bullet", c.low):
+        return None
+    cnt = count_of(c.norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?| lists?| items?|s)?", default="exactly")
+    if cnt is None:
+        if re.fullmatch(r"(?:the\s+)?(?:response\s+|answer\s+)?(?:does\s+not|doesn't|do\s+not|should\s+not|must\s+not)\s+"
+                        r"(?:use|contain|include|have)\s+(?:any\s+)?bullet(?:ed)?(?:[- ]points?| lists?|s)?\.?"
+                        r"|(?:the\s+)?(?:response\s+)?(?:uses|contains|has)\s+no\s+bullet(?:ed)?(?:[- ]points?| lists?|s)?\.?",
+                        c.low.strip()):
+            return "bullet_count", {"relation": "exactly", "n": 0}
+        return None
+    rel, n = cnt
+    return "bullet_count", {"relation": rel, "n": n}
+
+
+def r_capital_words(c: CriterionText):
+    if not re.search(r"capital|upper ?case|all caps|all-caps", c.low):
+        return None
+    if not re.search(r"\bwords?\b", c.low):
+        return None
+    cnt = count_times(c.norm)
+    if cnt is None:
+        cnt = count_of(c.norm, r"(?:words?|[a-z ,-]*words)", default=None)
+    if cnt is None:
+        return None
+    rel, n = cnt
+    return "capital_word_frequency", {"relation": rel, "n": n}
+
+
+def r_case(c: CriterionText):
+    lower = re.search(r"lower ?case|lower-case|small letters|no capital letters|without (?:any )?capital", c.low)
+    upper = re.search(r"upper ?case|upper-case|all capital|capital letters|all caps|all-caps|block letters", c.low)
+    if not (lower or upper) or re.search(r"\d", c.norm):
+        return None
+    if not re.search(r"\b(entire|entirely|all|whole|only|exclusively|no capital|completely|wholly|throughout)\b", c.low):
+        return None
+    # a scoped case rule ("all capital letters for warnings", "drug names in lowercase") is not about the response
+    if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", c.low):
+        return None
+    lang = language_in(c.low)
+    args = {"language": lang} if lang else {}
+    if lower and not (upper and not re.search(r"no capital|without (?:any )?capital", c.low)):
+        return "all_lowercase", args
+    if upper and not lower and not c.neg:
+        return "all_uppercase", args
+    return None
+
+
+def r_letter_frequency(c: CriterionText):
+    m = re.search(r"\b(?:letter|character|symbol)\s+[\"'\u201c`]?(\S)[\"'\u201d`]?(?=[\s,.]|$)", c.text, flags=re.IGNORECASE)
+    ch = None
+    if m:
+        ch = m.group(1)
+    else:
+        named = {"exclamation mark": "!", "exclamation point": "!", "question mark": "?", "hashtag": "#",
+                 "hash sign": "#", "semicolon": ";", "colon": ":", "comma": ",", "dollar sign": "$", "at sign": "@"}
+        for k, v in named.items():
+            if re.search(rf"\b{k}s?\b", c.low):
+                ch = v
+                break
+        if ch is None:
+            return None
+    cnt = count_times(c.norm)
+    if cnt is None:
+        cnt = count_of(c.norm, r"(?:exclamation marks|exclamation points|question marks|hashtags|commas|semicolons|colons|dollar signs|at signs|hash signs)", default=None)
+    if cnt is None:
+        return None
+    rel, n = cnt
+    return "letter_frequency", {"letter": ch, "relation": rel, "n": n}
+
+
+def r_no_commas(c: CriterionText):
+    if re.search(r"\bcommas?\b", c.low) and c.neg and not re.search(r"\d", c.norm):
+        return "no_commas", {}
+    return None
+
+
+def r_keyword_frequency(c: CriterionText):
+    cnt = count_times(c.norm)
+    if cnt is None:
+        return None
+    kw = None
+    if len(c.quotes) == 1:
+        kw = c.quotes[0]
+    else:
+        m = re.search(r"\b(?:word|term|keyword|phrase)\s+([A-Za-z][\w'-]*)\s+(?:should |must |will |to )?(?:appear|appears|occur|occurs|be used|is used|show up|shows up)", c.text, flags=re.IGNORECASE)
+        if m:
+            kw = m.group(1)
+    if kw is None or not re.search(r"\b(word|term|keyword|phrase|mention|mentions|use|uses|appear|appears|occur|occurs|say|says|include|includes|repeat|repeats)\b", c.low):
+        return None
+    rel, n = cnt
+    # IFEval counts keywords as case-insensitive substrings; a one- or two-letter word ("I", "a")
+    # would then count letters, so those are counted as whole words
+    return "keyword_frequency", {"keyword": kw, "relation": rel, "n": n, "whole_word": len(kw.strip()) <= 2}
+
+
+_KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
+
+
+def r_keywords(c: CriterionText):
+    if not c.quotes:
+        return None
+    # the quotes must come right after a cue noun (optionally with ':' or a python-style list)
+    m = re.search(rf"\b{_KW_CUE}\s*(?::|\(|\[)?\s*[\"'\u201c`\[]", c.text, flags=re.IGNORECASE)
+    if not m:
+        return None
+    tail = c.text[m.start():]
+    kws = quoted(tail)
+    if not kws:
+        return None
+    head = c.low[:m.start()]
+    verbs_text = QUOTE_RE.sub(" ", c.low)
+    negative = re.search(NEGATION, head) is not None or re.search(r"\b(excludes?|avoids?|omits?|lacks?)\b", head) is not None
+    if not negative and not re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|keywords|appear|say|state)", verbs_text):
+        return None
+    if negative:
+        return "keywords_absent", {"keywords": kws}
+    return "keywords_present", {"keywords": kws}
+
+
+_DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
+
+
+def r_ends_with(c: CriterionText):
+    if not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?)\s+(?:\w+\s+){0,4}?with\b", c.low):
+        return None
+    m = _DQ.search(c.text)
+    if m and not c.neg:
+        return "ends_with", {"phrase": m.group(1) or m.group(2)}
+    # unquoted: "... with this exact phrase Any other questions?. No other words should follow this phrase."
+    m = re.search(r"\bexact phrase:?\s+(.+?)\s+(?:no|nothing) other (?:words|text)", c.text, flags=re.IGNORECASE | re.DOTALL)
+    if m:
+        phrase = m.group(1).strip()
+        phrase = phrase[:-1] if phrase.endswith(".") else phrase
+        return ("ends_with", {"phrase": phrase}) if phrase else None
+    return None
+
+
+def r_starts_with(c: CriterionText):
+    if not re.search(r"\b(starts?|starting|begins?|beginning|opens?|opening)\s+(?:\w+\s+){0,4}?with\b", c.low):
+        return None
+    if re.search(r"\bparagraph|\bsentence|\bline\b|\bsection", c.low):
+        return None
+    m = _DQ.search(c.text)
+    if not m or c.neg:
+        return None
+    return "starts_with", {"phrase": m.group(1) or m.group(2)}
+
+
+def r_language(c: CriterionText):
+    lang = language_in(c.low)
+    if lang is None or c.neg:
+        return None
+    names = "|".join(LANGUAGES)
+    if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language)\b", c.low) and \
+            re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low):
+        return "response_language", {"language": lang}
+    if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()):
+        return "response_language", {"language": lang}
+    if re.search(rf"^(?:responds|replies|answers|is written|writes)\s+in\s+(?:the\s+)?({names})(?:\s+language)?\.?$", c.low.strip()):
+        return "response_language", {"language": lang}
+    return None
+
+
+def r_words(c: CriterionText):
+    if not re.search(r"\bwords?\b", c.low) or c.quotes:
+        return None
+    cnt = count_of(c.norm, r"words?(?:\s+long|\s+in length)?", default=None)
+    if cnt is None:
+        return None
+    rel, n = cnt
+    return "word_count", {"relation": rel, "n": n}
+
+
+def r_sentences(c: CriterionText):
+    if not re.search(r"\bsentences?\b", c.low) or c.quotes:
+        return None
+    cnt = count_of(c.norm, r"sentences?", default="exactly")
+    if cnt is None:
+        return None
+    rel, n = cnt
+    return "sentence_count", {"relation": rel, "n": n}
+
+
+RULES: List[Rule] = [
+    r_repeat_prompt, r_two_responses, r_constrained, r_title, r_quotes_wrap, r_json, r_postscript,
+    r_placeholders, r_two_part_paragraph, r_highlight, r_sections, r_paragraphs, r_bullets, r_capital_words, r_case,
+    r_letter_frequency, r_no_commas, r_keyword_frequency, r_ends_with, r_starts_with, r_keywords, r_language,
+    r_words, r_sentences,
+]
