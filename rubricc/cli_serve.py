@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from rubricc.errors import MissingExtraError
 from rubricc.formats import InputError
 
 _runtime_options = [
@@ -94,7 +95,7 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     try:
         import aiohttp  # noqa: F401
     except ImportError:
-        raise InputError("rubricc serve needs aiohttp: pip install 'rubricc[serve]'") from None
+        raise MissingExtraError("rubricc serve", "serve") from None
     from rubricc.serve import ServeConfig, run
 
     token = os.environ.get("RUBRICC_SERVE_TOKEN") or None

@@ -97,15 +97,20 @@ def parse_inline_rubric(obj: Any, prompt: Any = None, where: str = "rubric") -> 
 
 
 def bind_check(check: ProgramCheck) -> Check:
-    """The program check as a callable ``(response, prompt) -> bool`` (arguments re-validated on each run,
-    so a hand-edited rubric cannot smuggle anything in; the caller turns an exception into a missing
-    verdict)."""
-    from rubricc.compiler.checks import run_check
+    """The program check as a callable ``(response, prompt) -> bool``, its arguments validated once. A
+    check whose arguments do not validate (a hand-edited rubric) raises on every run, which the caller
+    turns into a missing verdict with a warning."""
+    from rubricc.compiler.checks import bind_check as bind
 
-    def run(response: str, prompt: str) -> bool:
-        return bool(run_check(check, response, prompt))
+    try:
+        return bind(check)
+    except ValueError as e:
+        error = str(e)
 
-    return run
+        def invalid(response: str, prompt: str) -> bool:
+            raise ValueError(error)
+
+        return invalid
 
 
 @dataclass

