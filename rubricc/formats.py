@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from rubricc.errors import InputError  # noqa: F401  (re-exported: the readers raise it)
 
 RUBRIC_FORMAT = "rubricc.rubric/1"
+MAX_WEIGHT = 1000  # far above any real scale (paper 1..3, HealthBench -10..10); keeps sums exact in float64
 JUDGMENT_FORMAT = "rubricc.judgment/1"
 
 
@@ -44,11 +45,17 @@ class Criterion(_Strict):
     check: Check = Field(default_factory=NeuralCheck, discriminator="kind")
     origin: Dict[str, Any] = Field(default_factory=dict)
 
-    @field_validator("weight")
+    @field_validator("weight", mode="before")
     @classmethod
-    def _nonzero(cls, v: int) -> int:
-        if v == 0:
-            raise ValueError("weight must be a non-zero integer (its sign is the polarity)")
+    def _weight(cls, v: Any) -> int:
+        """A non-zero integer within +-MAX_WEIGHT (an integral float such as 3.0 is taken; a bool or a
+        string is not: they are mistakes, not weights)."""
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise ValueError(f"weight must be an integer, not {type(v).__name__}")
+        if v == 0 or abs(v) > MAX_WEIGHT:
+            raise ValueError(f"weight must be a non-zero integer within +-{MAX_WEIGHT} (its sign is the polarity)")
         return v
 
     @field_validator("text")
@@ -133,24 +140,36 @@ def prompt_to_text(prompt: PromptT) -> str:
     return "\n".join(parts)
 
 
+def valid_text(text: str) -> str:
+    """``text`` with lone surrogates (invalid UTF-16 halves a policy or a JSON body can carry) replaced by
+    U+FFFD, so that tokenizers and JSON writers accept it; valid text is returned as is."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def completion_to_text(completion: Any) -> str:
-    """A completion as text: a string, or a list of message dicts (TRL's conversational format)."""
+    """A completion as text: a string, or a message dict or list of them (TRL's conversational format),
+    each with a ``content`` string or list of OpenAI content parts. Anything else is an InputError rather
+    than a stringified guess."""
     if isinstance(completion, str):
         return completion
     if isinstance(completion, dict):
         completion = [completion]
-    if isinstance(completion, (list, tuple)):
-        parts = []
-        for m in completion:
-            if isinstance(m, dict):
-                content = m.get("content", "")
-                if isinstance(content, list):
-                    content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-                parts.append(str(content))
-            else:
-                parts.append(str(m))
-        return "\n".join(parts)
-    raise InputError(f"completion must be a string or a list of messages, got {type(completion).__name__}")
+    if not isinstance(completion, (list, tuple)):
+        raise InputError(f"completion must be a string or a list of messages, got {type(completion).__name__}")
+    parts = []
+    for m in completion:
+        content = m.get("content") if isinstance(m, dict) else None
+        if isinstance(content, list):
+            content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        if not isinstance(content, str):
+            raise InputError("completion: each message must be a dict with a 'content' string "
+                             f"(got {type(m).__name__}{'' if not isinstance(m, dict) else ' without content'})")
+        parts.append(content)
+    return "\n".join(parts)
 
 
 # ----------------------------------------------------------------------------------------------

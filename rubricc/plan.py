@@ -96,21 +96,16 @@ def parse_inline_rubric(obj: Any, prompt: Any = None, where: str = "rubric") -> 
     return parse_record(obj, Rubric, where)
 
 
-def bind_check(check: ProgramCheck) -> Check:
-    """The program check as a callable ``(response, prompt) -> bool``, its arguments validated once. A
-    check whose arguments do not validate (a hand-edited rubric) raises on every run, which the caller
-    turns into a missing verdict with a warning."""
+def bind_check(check: ProgramCheck, where: str) -> Check:
+    """The program check as a callable ``(response, prompt) -> bool``, its arguments validated once, here:
+    an unknown check or arguments that do not validate (a hand-edited or inline rubric) are an InputError
+    naming ``where``, never a silent 0."""
     from rubricc.compiler.checks import bind_check as bind
 
     try:
         return bind(check)
     except ValueError as e:
-        error = str(e)
-
-        def invalid(response: str, prompt: str) -> bool:
-            raise ValueError(error)
-
-        return invalid
+        raise InputError(f"{where}: {e}") from None
 
 
 @dataclass
@@ -129,8 +124,9 @@ class RubricPlan:
 
     @classmethod
     def of(cls, rubric: Rubric) -> "RubricPlan":
-        checks: List[Optional[Check]] = [bind_check(c.check) if isinstance(c.check, ProgramCheck) else None
-                                         for c in rubric.criteria]
+        checks: List[Optional[Check]] = [
+            bind_check(c.check, f"rubric {rubric.id!r}, criterion {c.id!r}") if isinstance(c.check, ProgramCheck)
+            else None for c in rubric.criteria]
         neural = [j for j, chk in enumerate(checks) if chk is None]
         return cls(rubric=rubric, ids=[c.id for c in rubric.criteria],
                    weights=np.asarray([int(c.weight) for c in rubric.criteria], np.int64), checks=checks,
@@ -148,17 +144,15 @@ class Plans:
         self.by_prompt: Dict[str, Rubric] = {}
         for r in rubrics.values():
             self.by_prompt.setdefault(r.prompt_text, r)
-        self.loaded: Dict[str, RubricPlan] = {}
+        self.loaded: Dict[str, RubricPlan] = {r.id: RubricPlan.of(r) for r in rubrics.values()}  # checks now
         self.inline = LRU(inline_cache)
 
     def of(self, rubric: Rubric) -> RubricPlan:
-        """The plan of a Rubric object: a loaded rubric's is kept for good, any other's while in the LRU
+        """The plan of a Rubric object: a loaded rubric's is built with the Plans (so a bad check in a
+        rubrics file is an error at load time) and kept for good, any other's while in the LRU
         (keyed by the object, which the plan keeps alive, so the key is never reused meanwhile)."""
         if self.rubrics.get(rubric.id) is rubric:
-            plan = self.loaded.get(rubric.id)
-            if plan is None:
-                plan = self.loaded[rubric.id] = RubricPlan.of(rubric)
-            return plan
+            return self.loaded[rubric.id]
         key = ("object", id(rubric))
         plan = self.inline.get(key)
         if plan is None or plan.rubric is not rubric:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
 from rubricc import bundle
 from rubricc.backends import BACKENDS, open_backend
-from rubricc.formats import Rubric, completion_to_text, prompt_to_text
+from rubricc.errors import InputError
+from rubricc.formats import Rubric, completion_to_text, prompt_to_text, valid_text
 from rubricc.kernels.twin import MISSING, NEURAL, PROGRAM
 from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics
 
@@ -171,9 +172,11 @@ class RubricReward:
                  return_details: bool = False, **columns) -> list:
         if completions is None:
             raise TypeError("RubricReward needs completions=")
-        n = len(completions)
-        if prompts is not None and len(prompts) != n:
-            raise ValueError(f"{len(prompts)} prompts but {n} completions")
+        n = len(_column("completions", completions))
+        for name, col in (("prompts", prompts), ("rubric_id", columns.get("rubric_id")),
+                          ("rubric", columns.get("rubric"))):
+            if col is not None and len(_column(name, col)) != n:
+                raise InputError(f"{name}: {len(col)} entries but {n} completions (one per completion)")
         plans = self._plans.resolve(n, prompts, columns)
         texts = [completion_to_text(c) for c in completions]
         ptexts = [prompt_to_text(p) if p is not None else None for p in prompts] if prompts is not None else None
@@ -196,7 +199,8 @@ class RubricReward:
         """Scores response i against ``plans[i]`` (None: no rubric; :meth:`plan` makes them); ``prompts[i]``
         is the row's prompt text (used as ``prompt_source`` says). Returns ``[{"reward", "verdicts"}]``."""
         n = len(responses)
-        prompts = prompts if prompts is not None else [None] * n
+        responses = [valid_text(r) for r in responses]
+        prompts = [None if q is None else valid_text(q) for q in prompts] if prompts is not None else [None] * n
         row_prompt = [None if p is None else (p.rubric.prompt_text if self.prompt_source == "rubric" or not q else q)
                       for p, q in zip(plans, prompts)]
         counts = np.fromiter((len(p) if p is not None else 0 for p in plans), np.int64, n)
@@ -262,3 +266,11 @@ class RubricReward:
             contexts.append(ctx)
             criteria.append(crits)
         return contexts, criteria
+
+
+def _column(name: str, values: Any) -> Sequence[Any]:
+    """A per-completion column must be a list-like of entries: a lone string (which would be scored as
+    one completion per character) or a mapping is an error."""
+    if isinstance(values, (str, bytes, Mapping)) or not hasattr(values, "__len__"):
+        raise InputError(f"{name}: expected a list with one entry per completion, got {type(values).__name__}")
+    return values

@@ -242,16 +242,35 @@ class RewardServer:
             s.max_batch_samples = max(s.max_batch_samples, total)
             s.max_batch_requests = max(s.max_batch_requests, len(jobs))
             for j, res in zip(jobs, results):
-                if not j.future.done():
+                if j.future.done():
+                    continue
+                if isinstance(res, _HTTPError):
+                    j.future.set_exception(res)  # counted by the error middleware
+                else:
                     j.future.set_result(res)
 
-    def _score(self, jobs: List[_Job]) -> List[Dict[str, Any]]:
+    def _score(self, jobs: List[_Job]) -> List[Any]:
+        """The payload of each job, scored together in one batch. Should the batch fail, each job is scored
+        alone, so a request that cannot be scored gets its own error (an exception in its place) and the
+        requests batched with it their rewards."""
         rubs, resp, prompts = [], [], []
         for j in jobs:
             rubs += j.rubrics
             resp += j.responses
             prompts += [p or None for p in j.prompts]
-        details = self.reward.score_plans(rubs, resp, prompts)
+        try:
+            details = self.reward.score_plans(rubs, resp, prompts)
+        except Exception:
+            if len(jobs) == 1:
+                raise
+            log.exception("a batch of %d requests failed; scoring them one by one", len(jobs))
+            out: List[Any] = []
+            for j in jobs:
+                try:
+                    out.append(self._score([j])[0])
+                except Exception as e:
+                    out.append(_HTTPError(500, f"scoring failed: {type(e).__name__}: {e}"))
+            return out
         out = []
         k = 0
         for j in jobs:

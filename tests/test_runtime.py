@@ -60,10 +60,13 @@ def test_rewards_follow_the_scoring_rule(reward):
     assert plain == [o["reward"] for o in out]
 
 
-def test_clip_and_missing_drop(bundle):
+def test_clip_and_missing_drop(bundle, monkeypatch):
     """clip=False keeps the raw value; missing="drop" takes a criterion without a verdict (a program check
-    that fails to run) out of numerator and denominator, missing="no" counts it as not met."""
+    that raises while running) out of numerator and denominator, missing="no" counts it as not met."""
+    import dataclasses
+
     from rubricc import RubricReward
+    from rubricc.compiler import checks
     from rubricc.formats import Rubric
 
     rubs, ids, resp = _items()
@@ -73,18 +76,51 @@ def test_clip_and_missing_drop(bundle):
         rub = rubs[rid]
         expect = score([c.weight for c in rub.criteria], [o["verdicts"][c.id] for c in rub.criteria], clip=False)
         assert o["reward"] == expect
-    # a program check whose arguments no longer validate (a hand-edited rubric) has no verdict
+
+    def crash(response, prompt, args):
+        raise RuntimeError("a check that fails while running")
+
+    monkeypatch.setitem(checks.CHECKS, "no_commas", dataclasses.replace(checks.CHECKS["no_commas"], fn=crash))
     broken = Rubric(id="broken", prompt="p", criteria=[
         {"id": "ok", "text": "Answer is short", "weight": 1,
          "check": {"kind": "program", "name": "word_count", "args": {"relation": "less than", "n": 40}}},
-        {"id": "bad", "text": "Answer is short", "weight": 3,
-         "check": {"kind": "program", "name": "word_count", "args": {"relation": "less than", "n": "many"}}},
+        {"id": "bad", "text": "No commas", "weight": 3, "check": {"kind": "program", "name": "no_commas", "args": {}}},
     ])
     got = {m: RubricReward(bundle, rubrics=[broken], missing=m)(completions=["short"], rubric_id=["broken"],
                                                                return_details=True)[0] for m in ("no", "drop")}
     assert got["no"]["verdicts"] == {"ok": True, "bad": None} == got["drop"]["verdicts"]
     assert got["no"]["reward"] == score([1, 3], [True, None], missing="no") == 0.25
     assert got["drop"]["reward"] == score([1, 3], [True, None], missing="drop") == 1.0
+
+
+def test_strict_inputs(bundle):
+    """Mistakes in a call are one-line InputErrors, never a silent guess."""
+    from rubricc import RubricReward
+
+    rw = RubricReward(bundle, rubrics=sample_rubrics(), threads=1)
+    with pytest.raises(InputError, match="completions: expected a list"):
+        rw(completions="abc", rubric_id=["r1"])
+    with pytest.raises(InputError, match="rubric_id: 1 entries but 3 completions"):
+        rw(completions=["a", "b", "c"], rubric_id=["r1"])
+    with pytest.raises(InputError, match="rubric_id: 3 entries but 2 completions"):
+        rw(completions=["a", "b"], rubric_id=["r1", "r1", "r1"])
+    with pytest.raises(InputError, match="prompts: expected a list"):
+        rw(prompts="p", completions=["a"], rubric_id=["r1"])
+    with pytest.raises(InputError, match="'content' string"):
+        rw(completions=[[["nested"]]], rubric_id=["r1"])
+    with pytest.raises(InputError, match="without content"):
+        rw(completions=[[{"role": "assistant"}]], rubric_id=["r1"])
+    unknown = {"prompt": "p", "criteria": [{"id": "k", "text": "Short.", "weight": 1,
+                                            "check": {"kind": "program", "name": "no_such_check", "args": {}}}]}
+    with pytest.raises(InputError, match="criterion 'k': unknown check 'no_such_check'"):
+        rw(completions=["a"], rubric=[json.dumps(unknown)])
+    for weight in (True, "3", 2 ** 63):
+        bad = {"prompt": "p", "criteria": [{"id": "k", "text": "Short.", "weight": weight}]}
+        with pytest.raises(InputError, match="weight"):
+            rw(completions=["a"], rubric=[bad])
+    # a lone surrogate in a completion is made valid, and scored like any text
+    odd, fine = rw(completions=["x\ud800 y", "x y"], rubric_id=["r2", "r2"])
+    assert isinstance(odd, float) and isinstance(fine, float)
 
 
 def test_fused_equals_pairwise_and_split(bundle):

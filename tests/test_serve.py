@@ -161,3 +161,36 @@ def test_cli_serve_process(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(10)
+
+
+def test_a_request_that_fails_scoring_fails_alone(reward):
+    """Concurrent requests are scored in one batch; when that batch fails because of one request, each is
+    scored alone: the poisoned request gets a 500, the others their rewards."""
+    from rubricc.serve import BackgroundServer, ServeConfig
+
+    class Poisoned(type(reward)):
+        def score_plans(self, plans, responses, prompts=None):
+            if any("POISON" in r for r in responses):
+                raise RuntimeError("this sample breaks the model")
+            return super().score_plans(plans, responses, prompts)
+
+    poisoned = Poisoned(bundle_dir(), rubrics=sample_rubrics(), threads=1)
+    cfg = ServeConfig(port=0, max_wait_ms=200, max_request_bytes=64 * 1024, max_samples_per_request=50)
+    with BackgroundServer(poisoned, cfg) as s:
+        async def main():
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+                async def one(i):
+                    prompt, query, rid = sample(i)
+                    if i == 3:
+                        query = prompt + "POISON"
+                    async with session.post(s.url + "/get_reward", json={"query": [query], "prompts": [prompt],
+                                                                         "labels": [rid]}) as r:
+                        return r.status, await r.json()
+                return await asyncio.gather(*[one(i) for i in range(6)])
+
+        got = asyncio.run(main())
+        health = json.loads(urllib.request.urlopen(s.url + "/health", timeout=30).read())
+    assert [st for st, _ in got] == [200, 200, 200, 500, 200, 200]
+    assert "this sample breaks the model" in got[3][1]["error"]
+    assert all(isinstance(body["rewards"][0], float) for st, body in got if st == 200)
+    assert health["max_batch_requests"] > 1 and health["errors"] == 1  # they really were batched together
