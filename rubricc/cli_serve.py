@@ -96,7 +96,7 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
         import aiohttp  # noqa: F401
     except ImportError:
         raise MissingExtraError("rubricc serve", "serve") from None
-    from rubricc.serve import ServeConfig, run
+    from rubricc.serve import ServeConfig, exposure_warning, run
 
     token = os.environ.get("RUBRICC_SERVE_TOKEN") or None
     if token_file:
@@ -104,6 +104,9 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
             token = fh.read().strip() or None
         if token is None:
             raise InputError(f"{token_file}: the token file is empty")
+    warning = exposure_warning(host, token)
+    if warning:
+        click.echo(warning, err=True)
     reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
                       max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples)

@@ -167,9 +167,9 @@ class RewardServer:
     def _check_auth(self, request):
         if self.cfg.token is None:
             return
-        got = request.headers.get("Authorization", "")
-        want = f"Bearer {self.cfg.token}"
-        if not hmac.compare_digest(got.encode(), want.encode()):
+        scheme, _, got = request.headers.get("Authorization", "").strip().partition(" ")
+        # the scheme is case-insensitive (RFC 7235); the token is compared in constant time
+        if scheme.lower() != "bearer" or not hmac.compare_digest(got.strip().encode(), self.cfg.token.encode()):
             raise _HTTPError(401, "missing or wrong bearer token (header Authorization: Bearer TOKEN)")
 
     async def handle_health(self, request):
@@ -277,6 +277,24 @@ class RewardServer:
             out.append(openrlhf_payload(details[k:k + j.n]))
             k += j.n
         return out
+
+
+def exposure_warning(host: str, token: Optional[str]) -> Optional[str]:
+    """A warning for a server reachable from other machines (any address but loopback), louder without a
+    token; None on loopback."""
+    import ipaddress
+
+    name = host.strip("[]")
+    try:
+        loopback = ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = name == "localhost"
+    if loopback:
+        return None
+    if token is None:
+        return (f"WARNING: listening on {host} with auth OFF: anyone who can reach this machine can use the "
+                "reward server (set RUBRICC_SERVE_TOKEN or --token-file, or bind 127.0.0.1)")
+    return f"warning: listening on {host}: reachable from other machines (bearer token required)"
 
 
 def run(reward, cfg: ServeConfig, ready=None) -> None:

@@ -129,7 +129,22 @@ def test_bearer_token(reward):
         assert status == 401
         status, out = post(s.url + "/get_reward", body, headers={"Authorization": "Bearer s3cret"})
         assert status == 200 and len(out["rewards"]) == 1
+        status, _ = post(s.url + "/get_reward", body, headers={"Authorization": "bearer s3cret"})
+        assert status == 200  # the scheme is case-insensitive
+        for bad in ("Basic s3cret", "s3cret", "Bearer s3cret2", "Bearers3cret"):
+            assert post(s.url + "/get_reward", body, headers={"Authorization": bad})[0] == 401, bad
         assert s.url.startswith("http://127.0.0.1:")
+
+
+def test_exposure_warning():
+    from rubricc.serve import exposure_warning
+
+    for host in ("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"):
+        assert exposure_warning(host, None) is None
+    assert "auth OFF" in exposure_warning("0.0.0.0", None)
+    assert "auth OFF" in exposure_warning("::", None)
+    assert "token required" in exposure_warning("0.0.0.0", "t")
+    assert "auth OFF" in exposure_warning("myhost.example", None)
 
 
 def test_cli_serve_process(tmp_path):
