@@ -50,15 +50,20 @@ def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Rewards JSONL to write.")
 @click.option("--chunk", type=click.IntRange(1, 1_000_000), default=256, show_default=True,
               help="Responses per scoring call (progress granularity).")
-def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, responses, output, chunk):
+@click.option("--allow-empty", is_flag=True,
+              help="Accept an empty responses file and write an empty output instead of failing.")
+def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, responses, output, chunk,
+              allow_empty):
     """Score a file of responses: one line per response
     {"prompt_id", "response_id", "reward", "verdicts": {criterion_id: p_yes or program verdict}}."""
     from tqdm import tqdm
 
-    from rubricc.formats import atomic_open, read_responses, rubric_for
+    from rubricc.formats import atomic_open, empty_input, read_responses, rubric_for
 
-    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     items = read_responses(responses)
+    if not items and not allow_empty:
+        raise empty_input(responses, "responses")
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     # every response's rubric before any scoring: a bad record stops the command with nothing written
     rubs = [rubric_for(reward.rubrics, resp.prompt_id, f"{responses}:{k + 1}", rubrics)
             for k, resp in enumerate(items)]
@@ -71,7 +76,8 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
                 fh.write(json.dumps({"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"],
                                      "verdicts": d["verdicts"]}, ensure_ascii=False) + "\n")
             bar.update(len(part))
-    click.echo(f"scored {len(items)} responses -> {output} ({reward.device}, {reward.backend_used} {reward.variant_used})", err=True)
+    used = f" ({reward.device}, {reward.backend_used} {reward.variant_used})" if items else ""
+    click.echo(f"scored {len(items)} responses -> {output}{used}", err=True)
 
 
 @click.command("serve")
@@ -87,8 +93,10 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
 @click.option("--max-request-mb", default=8.0, show_default=True, type=click.FloatRange(0.001, 4096))
 @click.option("--max-samples", default=4096, show_default=True, type=click.IntRange(1, 10_000_000),
               help="Samples allowed in one request.")
+@click.option("--max-criteria", default=256, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Criteria allowed in one inline rubric (413 beyond).")
 def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, host, port, token_file, max_batch,
-              max_wait_ms, max_request_mb, max_samples):
+              max_wait_ms, max_request_mb, max_samples, max_criteria):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
     rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF."""
@@ -109,7 +117,8 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
         click.echo(warning, err=True)
     reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
-                      max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples)
+                      max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples,
+                      max_criteria_per_rubric=max_criteria)
 
     def ready(url, server):
         click.echo(f"rubricc serve: listening on {url} (POST /get_reward; {len(reward.rubrics)} rubrics; "

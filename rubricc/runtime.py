@@ -31,6 +31,7 @@ from rubricc.kernels.twin import MISSING, NEURAL, PROGRAM
 from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics
 
 log = logging.getLogger("rubricc.runtime")
+HEAD_CHARS = 8192  # characters tokenized first for a response's context (~2,000 tokens of prose)
 
 
 class RubricReward:
@@ -158,6 +159,23 @@ class RubricReward:
                     self._tok_cache.put(t, e.ids)
         return [out[t] for t in texts]
 
+    def encode_heads(self, texts: Sequence[str], needed: int) -> List[List[int]]:
+        """Token ids of at least the first ``needed`` tokens of each text (all of a shorter text), tokenizing
+        only a head cut at whitespace (which the encoder's pre-tokenizer splits at, so the ids are those of
+        the whole text): a degenerate 10 MB rollout costs what its first tokens cost."""
+        out: List[Optional[List[int]]] = [None] * len(texts)
+        todo, limit = list(range(len(texts))), HEAD_CHARS
+        while todo:
+            heads = [_head(texts[i], limit) for i in todo]
+            retry = []
+            for i, head, enc in zip(todo, heads, self.tokenizer.encode_batch(heads, add_special_tokens=False)):
+                if len(head) == len(texts[i]) or len(enc.ids) >= needed:
+                    out[i] = enc.ids
+                else:
+                    retry.append(i)
+            todo, limit = retry, limit * 8
+        return out
+
     def criterion_tokens(self, plan: RubricPlan) -> List[List[int]]:
         """``[CLS] criterion [SEP]`` of each neural criterion of ``plan``, made once per plan."""
         if plan.tokens is None:
@@ -255,7 +273,7 @@ class RubricReward:
         cls_id, sep_id = int(cfg["cls_id"]), int(cfg["sep_id"])
         max_ctx = min(int(cfg["max_context_len"]), self.max_positions - 3)
         p_ids = self.encode([row_prompt[i] for i in rows], cache=True)
-        r_ids = self.encode([responses[i] for i in rows], cache=False)
+        r_ids = self.encode_heads([responses[i] for i in rows], max_ctx)
         contexts, criteria = [], []
         for i, p, r in zip(rows, p_ids, r_ids):
             ctx = make_context(p, r, cls_id, sep_id, int(cfg["max_prompt_len"]), max_ctx)
@@ -266,6 +284,17 @@ class RubricReward:
             contexts.append(ctx)
             criteria.append(crits)
         return contexts, criteria
+
+
+def _head(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at its last whitespace there (at ``limit`` when there is
+    none: one word that long is a single unknown token either way)."""
+    if len(text) <= limit:
+        return text
+    for j in range(limit - 1, max(0, limit - 1024) - 1, -1):
+        if text[j].isspace():
+            return text[:j]
+    return text[:limit]
 
 
 def _column(name: str, values: Any) -> Sequence[Any]:

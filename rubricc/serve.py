@@ -37,6 +37,7 @@ class ServeConfig:
     max_wait_ms: float = 5.0       # wait for more requests after the first one queued
     max_request_bytes: int = 8 << 20
     max_samples_per_request: int = 4096
+    max_criteria_per_rubric: int = 256  # an inline rubric with more is refused (413): work per request stays bounded
     max_queue: int = 100_000       # samples waiting; beyond it requests get 503
 
 
@@ -96,6 +97,10 @@ def _parse_request(reward, body: Any, cfg: ServeConfig) -> _Job:
         rubs = [label_rubric(reward, lab, p, f"field labels[{i}]") for i, (lab, p) in enumerate(zip(labels, prompts))]
     except InputError as e:
         raise _HTTPError(400, str(e)) from None
+    for i, plan in enumerate(rubs):
+        if plan is not None and len(plan) > cfg.max_criteria_per_rubric and reward.rubrics.get(plan.rubric.id) is not plan.rubric:
+            raise _HTTPError(413, f"field labels[{i}]: {len(plan)} criteria exceed the limit of "
+                                  f"{cfg.max_criteria_per_rubric} per inline rubric")
     responses = [split_query(q, p) for q, p in zip(query, prompts)]
     return _Job(rubs, responses, list(prompts), None, n)
 

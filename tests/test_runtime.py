@@ -351,3 +351,24 @@ def test_max_batch_caps_sequences_per_run(bundle):
     ref = RubricReward(bundle, rubrics=list(rubs.values()), threads=1, backend="onnx")(completions=resp, rubric_id=ids)
     assert max(s[0] for s in shapes) == 2 and len(shapes) >= 3
     assert all((a is None and b is None) or abs(a - b) < 1e-6 for a, b in zip(got, ref))
+
+
+def test_head_tokenization_equals_the_whole(bundle):
+    """A response's context is tokenized from a head cut at whitespace: its first tokens are exactly the
+    whole text's, for prose, whitespace padding, one giant word and mixed scripts."""
+    import random
+
+    from rubricc import RubricReward
+    from rubricc.runtime import HEAD_CHARS
+
+    rw = RubricReward(bundle, threads=1)
+    rng = random.Random(0)
+    words = ["alpha", "beta,", "gamma.", "naïve", "日本語", "x" * 150, "\n", "  ", "\t", "😀", "co-op", "(it's)"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6000))) for _ in range(20)]
+    texts += [" " * (3 * HEAD_CHARS) + "hidden after the padding", "y" * (5 * HEAD_CHARS) + " tail",
+              "word " * 50, ""]
+    need = 448
+    heads = rw.encode_heads(texts, need)
+    whole = [e.ids for e in rw.tokenizer.encode_batch(texts, add_special_tokens=False)]
+    for h, w in zip(heads, whole):
+        assert h[:need] == w[:need] and (len(h) >= need or h == w)
