@@ -3,7 +3,9 @@
 Partial satisfaction of a compound criterion is a known reward-hacking route: the judge may say "yes"
 when only one half holds. One call per rubric lists the compound criteria and their parts; each part keeps
 the weight (and polarity) of the criterion it came from. Program-checked criteria are left alone.
-A failed call keeps the rubric unchanged and is flagged.
+A part that is not a criterion (:func:`rubricc.compiler.validate.degenerate_reason`: "Y" split off
+"Explains X and Y") makes the answer invalid (repair request, then failure); a failed call keeps the rubric
+unchanged and is flagged.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any, Dict, List, Tuple
 
 from rubricc.formats import Criterion, Rubric, prompt_to_text
 from rubricc.compiler import prompts as P
+from rubricc.compiler.validate import degenerate_reason
 
 MAX_PARTS = 6
 
@@ -40,6 +43,11 @@ def validate_splits(obj: Any, ids: List[str]) -> Dict[str, List[str]]:
             continue  # "split into one part" = atomic already
         if len(parts) > MAX_PARTS:
             raise ValueError(f"splits[{k}] has {len(parts)} parts (at most {MAX_PARTS})")
+        for j, part in enumerate(parts):
+            why = degenerate_reason(part)
+            if why:
+                raise ValueError(f"splits[{k}].parts[{j}] {part!r} is not a criterion ({why}): each part must be "
+                                 "a statement a response meets or fails")
         out[cid] = parts
     return out
 

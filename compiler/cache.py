@@ -1,72 +1,145 @@
 """On-disk cache of LLM requests (SQLite, WAL, one commit per answer).
 
-Every request sent to an endpoint is keyed by :func:`request_key`, a sha256 of (endpoint, model, messages,
-parameters). A finished answer is committed before anything else uses it, so a run killed at any point and
-run again sends no request twice and loses no finished answer. The cache also remembers which structured
-output mode each endpoint accepts, so a rerun takes the same path without probing the endpoint again.
+What identifies an answer: the model, the messages and the sampling parameters. Every request is keyed by
+:func:`request_key`, a sha256 of (the endpoint's identity, the model name, the messages, the parameters),
+where the endpoint's identity (:func:`endpoint_identity`) is only the part of its URL that says whose model
+answers:
+
+* a server on this machine (``localhost``, ``127.0.0.0/8``, ``::1``, ``0.0.0.0``) is ``loopback``, whatever
+  its port: a local server (llama.cpp, vLLM) often takes a free port per run, and the same model name on
+  another port of the same machine is expected to give the same answer;
+* any other server is its host name (lowercased): the scheme, port, path and credentials only say how to
+  reach it, and ``https://api.openai.com/v1`` and ``https://api.openai.com:443/v1/`` serve the same models.
+
+So a rerun with the same model name, messages and parameters makes no request twice, even when the local
+server came back on another port. Two different models served under one name on one machine share
+answers: give them different names (``--llm-model``). A cache written by an older version (whose keys
+held the full URL) stays readable; its entries just miss.
+
+A finished answer is committed before anything else uses it, so a run killed at any point and run again
+sends no request twice and loses no finished answer. The cache also remembers which structured output
+mode each (endpoint identity, model) accepts, so a rerun takes the same path without probing again.
+
+The file is created on the first answer stored (or mode remembered): a run that fails before any request
+is answered (bad input, unreachable endpoint) leaves no cache file behind.
 """
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import Any, Dict, Optional, Union
+from urllib.parse import urlparse
+
+from rubricc.errors import InputError
+
+LOOPBACK = "loopback"
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for a host name or address that always means this machine."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
+
+
+def endpoint_identity(url: str) -> str:
+    """The part of an endpoint URL that identifies the model behind it: ``loopback`` for this machine (any
+    port), else the lowercased host name. A string that is not a URL is kept as given (stripped of ``/``)."""
+    p = urlparse(url.strip())
+    host = p.hostname
+    if not host:
+        return url.strip().rstrip("/")
+    return LOOPBACK if is_loopback_host(host) else host.lower()
 
 
 def request_key(endpoint: str, model: str, messages: Any, params: Dict[str, Any]) -> str:
-    """sha256 of the canonical JSON of the full request."""
-    blob = json.dumps({"endpoint": endpoint.rstrip("/"), "model": model, "messages": messages, "params": params},
-                      sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """sha256 of the canonical JSON of (endpoint identity, model, messages, parameters)."""
+    blob = json.dumps({"endpoint": endpoint_identity(endpoint), "model": model, "messages": messages,
+                       "params": params}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+def mode_key(endpoint: str, model: str) -> str:
+    """The key under which the structured-output mode of (endpoint, model) is remembered."""
+    return f"{endpoint_identity(endpoint)}|{model}"
+
+
 class Cache:
-    """``Cache(path)``; ``Cache(None)`` keeps everything in memory (``--no-cache``)."""
+    """``Cache(path)``; ``Cache(None)`` keeps everything in memory (``--no-cache``).
+
+    The file is opened when it exists and created on the first write; until then reads miss and nothing
+    is written to disk."""
 
     def __init__(self, path: Optional[Union[str, Path]]):
         self.path = None if path is None else Path(path)
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path is not None and self.path.is_dir():
+            raise InputError(f"--cache {self.path}: is a directory, expected a file")
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(":memory:" if self.path is None else str(self.path),
-                                  check_same_thread=False, timeout=30.0, isolation_level=None)
-        if self.path is not None:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
-                        "created REAL NOT NULL)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS endpoint_modes (endpoint TEXT PRIMARY KEY, mode TEXT NOT NULL)")
+        self.db: Optional[sqlite3.Connection] = None
+        if self.path is None or self.path.exists():
+            self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        if self.db is None:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(":memory:" if self.path is None else str(self.path),
+                                      check_same_thread=False, timeout=30.0, isolation_level=None)
+            if self.path is not None:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                            "created REAL NOT NULL)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS endpoint_modes (endpoint TEXT PRIMARY KEY, "
+                            "mode TEXT NOT NULL)")
+        return self.db
+
+    def _read(self, sql: str, args: tuple) -> Optional[tuple]:
+        with self._lock:
+            if self.db is None:
+                if self.path is None or not self.path.exists():
+                    return None
+                self._open()  # another process created it since
+            return self.db.execute(sql, args).fetchone()
+
+    def _write(self, sql: str, args: tuple) -> None:
+        with self._lock:  # autocommit mode: the statement is its own transaction
+            self._open().execute(sql, args)
 
     def get(self, key: str) -> Optional[Dict[str, Any]]:
-        with self._lock:
-            row = self.db.execute("SELECT value FROM answers WHERE key = ?", (key,)).fetchone()
+        row = self._read("SELECT value FROM answers WHERE key = ?", (key,))
         return None if row is None else json.loads(row[0])
 
     def put(self, key: str, value: Dict[str, Any]) -> None:
-        blob = json.dumps(value, ensure_ascii=False)
-        with self._lock:  # autocommit mode: the statement is its own transaction
-            self.db.execute("INSERT OR REPLACE INTO answers (key, value, created) VALUES (?, ?, ?)",
-                            (key, blob, time.time()))
+        self._write("INSERT OR REPLACE INTO answers (key, value, created) VALUES (?, ?, ?)",
+                    (key, json.dumps(value, ensure_ascii=False), time.time()))
 
     def get_mode(self, endpoint: str) -> Optional[str]:
-        with self._lock:
-            row = self.db.execute("SELECT mode FROM endpoint_modes WHERE endpoint = ?", (endpoint,)).fetchone()
+        row = self._read("SELECT mode FROM endpoint_modes WHERE endpoint = ?", (endpoint,))
         return None if row is None else row[0]
 
     def set_mode(self, endpoint: str, mode: str) -> None:
-        with self._lock:
-            self.db.execute("INSERT OR REPLACE INTO endpoint_modes (endpoint, mode) VALUES (?, ?)", (endpoint, mode))
+        self._write("INSERT OR REPLACE INTO endpoint_modes (endpoint, mode) VALUES (?, ?)", (endpoint, mode))
 
     def __len__(self) -> int:
-        with self._lock:
-            return self.db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        row = self._read("SELECT COUNT(*) FROM answers", ())
+        return 0 if row is None else row[0]
 
     def close(self) -> None:
         with self._lock:
-            self.db.close()
+            if self.db is not None:
+                self.db.close()
+                self.db = None
 
 
 def default_cache_path(output: Union[str, Path]) -> Path:

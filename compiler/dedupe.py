@@ -8,11 +8,20 @@ does not see its tail (HealthBench's consensus criteria share a long preamble an
 
 Needs the ``compile`` extra (sentence-transformers and the MiniLM weights); without it, building an
 :class:`Embedder` raises MissingExtraError, which names the extra and ``--no-dedupe``.
+
+The model is loaded only when some rubric has two criteria of the same polarity (:func:`has_candidates`):
+a compile with nothing to merge never imports torch. While it loads, the libraries' own loggers, warnings
+and progress bars (transformers' ``Loading weights`` bar) are silenced (:func:`quiet_model_loading`), so
+the user's terminal shows rubricc's output only.
 """
 from __future__ import annotations
 
+import importlib.util
+import logging
 import os
-from typing import List, Sequence
+import warnings
+from contextlib import contextmanager
+from typing import Iterator, List, Sequence
 
 import numpy as np
 
@@ -21,6 +30,7 @@ from rubricc.errors import MissingExtraError
 from rubricc.formats import Rubric
 
 DEFAULT_THRESHOLD = 0.95
+_LIBRARY_LOGGERS = ("sentence_transformers", "transformers", "huggingface_hub", "torch")
 
 
 def _missing_extra() -> MissingExtraError:
@@ -32,29 +42,67 @@ def backbone_path() -> str:
     return default_backbone_path("dedupe (on by default)", "compile", "--no-dedupe")
 
 
-def _sentence_transformer_class():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # read when huggingface_hub is first imported
+def has_candidates(rubric: Rubric) -> bool:
+    """True when ``rubric`` has two criteria of the same polarity: the only pairs dedupe may merge."""
+    positive = sum(c.weight > 0 for c in rubric.criteria)
+    return positive >= 2 or len(rubric.criteria) - positive >= 2
+
+
+@contextmanager
+def quiet_model_loading() -> Iterator[None]:
+    """Silences what transformers, sentence-transformers and huggingface_hub print while a model loads
+    (log records below ERROR, warnings, their progress bars) and restores their settings afterwards.
+    rubricc's own progress bars are plain tqdm and are not affected."""
+    from huggingface_hub import utils as hub_utils
+    from transformers.utils import logging as tf_logging
+
+    levels = {name: logging.getLogger(name).level for name in _LIBRARY_LOGGERS}
+    tf_verbosity, tf_bars = tf_logging.get_verbosity(), tf_logging.is_progress_bar_enabled()
+    hub_bars_off = hub_utils.are_progress_bars_disabled()
     try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as e:
-        raise _missing_extra() from e
-    return SentenceTransformer
+        for name in _LIBRARY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.ERROR)
+        tf_logging.set_verbosity_error()
+        tf_logging.disable_progress_bar()
+        hub_utils.disable_progress_bars()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+        tf_logging.set_verbosity(tf_verbosity)
+        if tf_bars:
+            tf_logging.enable_progress_bar()
+        if not hub_bars_off:
+            hub_utils.enable_progress_bars()
 
 
 class Embedder:
     """Sentence embeddings with an in-memory cache by text. Construction checks that the ``compile``
-    extra is installed (MissingExtraError otherwise, before any LLM work is spent); the model itself is
-    loaded on first use, offline."""
+    extra is installed (MissingExtraError otherwise, before any LLM work is spent) without importing it;
+    the model itself is imported and loaded on first use, offline and quietly."""
 
     def __init__(self):
-        self._model_class = _sentence_transformer_class()
+        if importlib.util.find_spec("sentence_transformers") is None:
+            raise _missing_extra()
         self.model_path = backbone_path()
         self._model = None
         self._cache = {}
 
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
     def _load(self):
         if self._model is None:
-            self._model = self._model_class(self.model_path, device="cpu")
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # read when huggingface_hub is first imported
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as e:
+                raise _missing_extra() from e
+            with quiet_model_loading():
+                self._model = SentenceTransformer(self.model_path, device="cpu")
         return self._model
 
     def truncated(self, text: str) -> bool:
@@ -66,15 +114,16 @@ class Embedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if todo:
-            vecs = self._load().encode(todo, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+            vecs = self._load().encode(todo, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
+                                       show_progress_bar=False)
             self._cache.update(zip(todo, vecs))
         return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 def dedupe_rubric(rubric: Rubric, embedder: Embedder, threshold: float = DEFAULT_THRESHOLD) -> Rubric:
-    crits = list(rubric.criteria)
-    if len(crits) < 2:
+    if not has_candidates(rubric):
         return rubric
+    crits = list(rubric.criteria)
     emb = embedder.encode([c.text for c in crits])
     sim = emb @ emb.T
     norm = [" ".join(c.text.lower().split()) for c in crits]

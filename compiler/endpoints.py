@@ -55,7 +55,7 @@ class Clients:
 
     def __init__(self, config: LLMConfig, output: Union[str, Path], need_proposer: bool = True):
         proposer, judge = config.endpoints(need_proposer)
-        import_openai()  # before the cache file is created
+        import_openai()  # a missing extra fails before any other work
         key = api_key_from_env(config.api_key_env)
         self.cache = Cache(None if config.no_cache else (config.cache_path or default_cache_path(output)))
         self.stats = Stats()

@@ -1,7 +1,10 @@
 """Generation of an initial rubric from the prompt alone (paper Stage B, our own prompt).
 
-The proposer answers ``{"criteria": [{"criterion", "weight"}]}``; the answer is validated (non-empty, text
-present, integer weights 1..3 or, with ``weights="signed"``, -10..10 and non-zero) before it is used.
+The proposer answers ``{"criteria": [{"criterion", "weight"}]}``; the answer is validated (non-empty, every
+criterion a statement of at least two words (:mod:`rubricc.compiler.validate`), integer weights 1..3 or,
+with ``weights="signed"``, -10..10 and non-zero) before it is used. An invalid answer gets the client's
+repair request; refinement keeps its previous rubric when the proposer never answers validly, so a weak
+proposer's "yes" / "no" criteria never replace a rubric.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from rubricc.formats import Criterion, PromptT, prompt_to_text
 from rubricc.compiler import prompts as P
+from rubricc.compiler.validate import degenerate_reason
 
 WEIGHT_RANGES = {"paper": (1, 3), "signed": (-10, 10)}
 
@@ -72,6 +76,10 @@ def validate_rubric_answer(obj: Any, weights: str = "paper") -> List[Tuple[str, 
                     it = {**it, "criterion": it[alt]}
                     break
         item = _Item.model_validate(it)
+        why = degenerate_reason(item.criterion)
+        if why:
+            raise ValueError(f"criteria[{i}].criterion {item.criterion!r} is not a criterion ({why}): write a "
+                             "statement a response meets or fails")
         if not lo <= item.weight <= hi or item.weight == 0:
             raise ValueError(f"criteria[{i}].weight = {item.weight} is outside {lo}..{hi}"
                              + (" or zero" if lo < 0 else ""))

@@ -40,7 +40,9 @@ def iter_records(path: Path) -> Iterator[Tuple[str, Any]]:
     path = Path(path)
     if path.suffix == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            # trailing whitespace dropped: an error at the end of a file cut short is then placed on its
+            # last line, not at column 1 of the line after it
+            data = json.loads(path.read_text(encoding="utf-8").rstrip())
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except json.JSONDecodeError as e:
@@ -142,8 +144,30 @@ def _criterion_items(rec: Dict[str, Any], expected: str) -> Iterator[Tuple[str, 
         yield f"{key}.{i}", it
 
 
+# The field that carries a criterion's weight, per format that has one. A converter reads only its own
+# field; an item that carries another format's instead (HealthBench's signed ``points`` under ``--format
+# paper``) would silently get the default weight 1, turning a -4 fault into a reward, so it is an error.
+WEIGHT_FIELDS = {"paper": "weight", "rar": "weight", "healthbench": "points"}
+
+
+def _weight(it: Dict[str, Any], at: str, fmt: str, lo: int, hi: int, default: Optional[int] = 1) -> int:
+    """The weight of rubric item ``it`` (at field path ``at``) in format ``fmt``: its own weight field,
+    validated in ``lo..hi``; ``default`` when the item carries no weight field at all (None: required)."""
+    own = WEIGHT_FIELDS[fmt]
+    if own in it:
+        return _int_weight(it[own], f"{at}.{own}", lo, hi)
+    for other in sorted(set(WEIGHT_FIELDS.values()) - {own}):
+        if other in it:
+            owner = next(f for f, w in WEIGHT_FIELDS.items() if w == other)
+            raise RecordError(f"the item gives its weight as {other!r}, which the {fmt} format does not read "
+                              f"(it reads {own!r}): use --format {owner} or auto (at field {at}.{other})")
+    if default is None:
+        raise RecordError(f"no weight (at field {at}.{own})")
+    return default
+
+
 def _paper(rec):
-    return [(it["criterion"], _int_weight(it.get("weight", 1), f"{at}.weight", 1, 3),
+    return [(it["criterion"], _weight(it, at, "paper", 1, 3),
              {"source": "paper", **({"local_id": it["local_id"]} if "local_id" in it else {})})
             for at, it in _criterion_items(rec, "criterion, weight")]
 
@@ -151,7 +175,7 @@ def _paper(rec):
 def _healthbench(rec):
     out = []
     for at, it in _criterion_items(rec, "criterion, points, tags"):
-        p = _int_weight(it.get("points"), f"{at}.points", -10, 10)
+        p = _weight(it, at, "healthbench", -10, 10, default=None)
         out.append((it["criterion"], p, {"source": "healthbench", "points": p, "tags": list(it.get("tags", []))}))
     return out
 
@@ -170,7 +194,7 @@ def _rar(rec):
             raise RecordError(f"no description (at field {key}.{i}.description)")
         m = _RAR_PREFIX.match(desc)
         category = m.group(1).capitalize() if m else None
-        w = _int_weight(it.get("weight", 1), f"{key}.{i}.weight", -10, 10)
+        w = _weight(it, f"{key}.{i}", "rar", -10, 10)
         out.append((_RAR_PREFIX.sub("", desc), w, {"source": "rar", "title": it.get("title"), "category": category}))
     return out
 
@@ -227,7 +251,7 @@ def _text(rec):
 
 
 def _prometheus(rec):
-    sr = rec["score_rubric"]
+    sr = rec.get("score_rubric")
     if not isinstance(sr, dict) or not isinstance(sr.get("criteria"), str):
         raise RecordError("expected {criteria, score1_description..score5_description} (at field score_rubric)")
     levels = {str(i): sr.get(f"score{i}_description") for i in range(1, 6)}
@@ -247,7 +271,15 @@ def import_record(rec: Any, fmt: str = "auto", fallback_id: str = "p0") -> Tuple
     record with its candidate responses). Raises RecordError for a bad record."""
     if not isinstance(rec, dict):
         raise RecordError(f"expected a JSON object, got {type(rec).__name__}")
-    kind = detect_format(rec) if fmt == "auto" else fmt
+    if fmt == "auto":
+        return _import_as(rec, detect_format(rec), fallback_id)
+    try:
+        return _import_as(rec, fmt, fallback_id)
+    except RecordError as e:  # a forced format that does not fit the record says so
+        raise RecordError(f"--format {fmt}: {e}") from None
+
+
+def _import_as(rec: Dict[str, Any], kind: str, fallback_id: str) -> Tuple[Optional[Rubric], PromptRecord]:
     if kind == "rubricc":
         try:
             rub = Rubric.model_validate(rec)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from rubricc.formats import (InputError, Judgment, ProgramCheck, Response, Rubric, iter_json_lines, parse_record,
-                             read_rubrics, rubric_for, write_jsonl)
+from rubricc.formats import (InputError, Judgment, ProgramCheck, Response, Rubric, empty_input, iter_json_lines,
+                             parse_record, read_rubrics, rubric_for, write_jsonl)
 from rubricc.compiler import prompts as P
 from rubricc.compiler.answers import key_yes_probabilities, yes_probability
 from rubricc.compiler.checks import run_check, validate_check
@@ -243,16 +243,33 @@ class LabelResult:
     stats: Stats
 
 
+def read_label_inputs(rubrics_path: PathLike, responses_path: PathLike, *, allow_empty: bool = False,
+                      skipped: Optional[List[str]] = None) -> Tuple[Dict[str, Rubric], List[Response]]:
+    """The rubrics and responses of `rubricc label` and `rubricc check`. An empty rubrics or responses file,
+    or responses all skipped into ``skipped`` (no rubric), is an InputError unless ``allow_empty``."""
+    rubrics = read_rubric_index(rubrics_path)
+    if not rubrics and not allow_empty:
+        raise empty_input(rubrics_path, "rubrics")
+    responses = read_responses_checked(responses_path, rubrics, rubrics_path, skipped)
+    if not responses and not allow_empty:
+        if skipped:
+            raise InputError(f"{responses_path}: no response has a rubric in {rubrics_path} (all {len(skipped)} "
+                             "skipped, first: " + skipped[0] + "); --allow-empty accepts it and writes an empty output")
+        raise empty_input(responses_path, "responses")
+    return rubrics, responses
+
+
 def label_files(rubrics_path: PathLike, responses_path: PathLike, out_path: PathLike, llm: LLMConfig, *,
                 skip_unknown: bool = False, per_criterion: bool = False, logprobs: bool = True,
-                top_logprobs: int = 5, progress: bool = True) -> LabelResult:
+                top_logprobs: int = 5, progress: bool = True, allow_empty: bool = False) -> LabelResult:
     """`rubricc label`: reads rubrics and responses, grades every (response, criterion) with the judge of
     ``llm`` (program checks run locally), writes the judgments atomically. ``skip_unknown``: a response
-    whose prompt_id has no rubric is skipped and counted instead of being an InputError."""
+    whose prompt_id has no rubric is skipped and counted instead of being an InputError. Nothing to label
+    (empty inputs, every response skipped) is an InputError unless ``allow_empty``."""
     llm.endpoints(need_proposer=False)  # a missing endpoint fails before the inputs are read
-    rubrics = read_rubric_index(rubrics_path)
     skipped: List[str] = []
-    responses = read_responses_checked(responses_path, rubrics, rubrics_path, skipped if skip_unknown else None)
+    rubrics, responses = read_label_inputs(rubrics_path, responses_path, allow_empty=allow_empty,
+                                           skipped=skipped if skip_unknown else None)
     with Clients(llm, out_path, need_proposer=False) as clients:
         judgments = clients.run(lambda: label_responses(
             clients.judge, rubrics, responses, per_criterion=per_criterion, logprobs=logprobs,
@@ -266,11 +283,13 @@ def label_files(rubrics_path: PathLike, responses_path: PathLike, out_path: Path
                        stats=clients.stats)
 
 
-def check_file(rubrics_path: PathLike, responses_path: PathLike, out_path: PathLike) -> Dict[str, int]:
+def check_file(rubrics_path: PathLike, responses_path: PathLike, out_path: PathLike, *,
+               allow_empty: bool = False) -> Dict[str, int]:
     """`rubricc check`: the program checks alone, no model. Writes one row per (response, criterion),
     verdict true/false or null for a neural criterion; returns the counts {verdicts, true, false, neural}.
-    A program check the library does not accept is an InputError naming the rubric and criterion."""
-    rubrics = read_rubric_index(rubrics_path)
+    A program check the library does not accept is an InputError naming the rubric and criterion; an empty
+    rubrics or responses file is one unless ``allow_empty``."""
+    rubrics, responses = read_label_inputs(rubrics_path, responses_path, allow_empty=allow_empty)
     for rub in rubrics.values():
         for c in rub.criteria:
             if isinstance(c.check, ProgramCheck):
@@ -279,9 +298,8 @@ def check_file(rubrics_path: PathLike, responses_path: PathLike, out_path: PathL
                 except ValueError as e:
                     raise InputError(f"{rubrics_path}: rubric {rub.id!r}, criterion {c.id}: {e}") from None
     rows = []
-    for n, obj in iter_json_lines(responses_path):
-        resp = parse_record(obj, Response, f"{responses_path}:{n}")
-        rub = rubric_for(rubrics, resp.prompt_id, f"{responses_path}:{n}", rubrics_path)
+    for resp in responses:
+        rub = rubrics[resp.prompt_id]
         for c in rub.criteria:
             program = isinstance(c.check, ProgramCheck)
             rows.append({"prompt_id": resp.prompt_id, "response_id": resp.id, "criterion_id": c.id,

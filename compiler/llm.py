@@ -10,7 +10,8 @@ backoff, and asks for structured output in the best mode the endpoint accepts:
    stripped, first balanced JSON value).
 
 A mode the endpoint rejects (HTTP 400/422) is skipped and the mode that works is remembered per endpoint
-(in the cache, so a rerun goes straight to it). Every parsed answer is validated by the caller's
+identity and model (in the cache, so a rerun goes straight to it; see :mod:`rubricc.compiler.cache` for
+what identifies an answer: the model, not the port of a local server). Every parsed answer is validated by the caller's
 ``validate`` function (our pydantic schemas, ranges included); an invalid answer gets ONE repair request,
 then one retry at a higher temperature, then it is reported as a failure (never dropped silently).
 An endpoint that cannot be reached raises :class:`EndpointError`, a one-line user error naming the URL;
@@ -32,7 +33,7 @@ from tqdm import tqdm
 
 from rubricc.errors import InputError, MissingExtraError
 from rubricc.compiler.answers import answer_record, one_line, parse_validated
-from rubricc.compiler.cache import Cache, request_key
+from rubricc.compiler.cache import Cache, mode_key, request_key
 
 MODES = ("json_schema", "json_object", "text")
 _FORMAT_ERR = re.compile(r"response_format|json_schema|json_object|schema|grammar", re.I)
@@ -194,7 +195,7 @@ class LLMClient:
         self._openai = import_openai()
         self._client = None
         self._sem: Optional[asyncio.Semaphore] = None
-        self._mode_key = f"{self.url}|{self.model}"
+        self._mode_key = mode_key(self.url, self.model)
         self._mode: Optional[str] = self.forced_mode or cache.get_mode(self._mode_key)
 
     @property

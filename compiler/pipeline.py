@@ -1,5 +1,5 @@
-"""The compile pipeline (DESIGN section 5): import or generate -> refine -> atomize -> dedupe -> lower (rules,
-then optionally the LLM) -> validate, with a report.
+"""The compile pipeline (DESIGN section 5): import or generate -> refine -> atomize -> drop degenerate
+criteria -> dedupe -> lower (rules, then optionally the LLM) -> flag duplicates and validate, with a report.
 
 Each stage is a function over :class:`Rubric` objects; :func:`compile_file` runs them over a file, and the
 CLI (`rubricc compile`) only parses options, calls it and prints its result.
@@ -12,34 +12,62 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
-from rubricc.compiler.dedupe import DEFAULT_THRESHOLD, Embedder, dedupe_rubric
+from rubricc.compiler.dedupe import DEFAULT_THRESHOLD, Embedder, dedupe_rubric, has_candidates
 from rubricc.compiler.endpoints import Clients, LLMConfig
 from rubricc.compiler.importers import import_file
 from rubricc.compiler.llm import Stats, gather_in_order
+from rubricc.compiler.validate import criterion_flags, drop_degenerate, flag_duplicates
 from rubricc.errors import InputError
-from rubricc.formats import Criterion, NeuralCheck, ProgramCheck, Rubric, write_json, write_jsonl
+from rubricc.formats import Criterion, NeuralCheck, ProgramCheck, Rubric, empty_input, write_json, write_jsonl
+
+
+MAX_FLAG_LINES = 10  # criterion flags printed; the --report JSON holds them all
 
 
 @dataclass
 class CompileReport:
+    """Counts over the rubrics written, the prompts flagged (LLM failures, rubrics not written) and the
+    criteria flagged by validation (:mod:`rubricc.compiler.validate`)."""
     prompts: int = 0
     criteria: int = 0
     program: int = 0
     negative: int = 0
     merged: int = 0
+    dropped: int = 0      # degenerate criteria dropped from the rubrics written
+    duplicates: int = 0   # duplicate criteria flagged (kept)
     weights: Counter = field(default_factory=Counter)
     checks: Counter = field(default_factory=Counter)
     flagged: Dict[str, str] = field(default_factory=dict)
+    criteria_flags: Dict[str, List[str]] = field(default_factory=dict)
+    removed: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)  # rubrics with only degenerate criteria
 
     @classmethod
-    def of(cls, rubrics: Iterable[Rubric]) -> "CompileReport":
+    def of(cls, rubrics: Iterable[Rubric], base: Optional["CompileReport"] = None) -> "CompileReport":
+        """The report of ``rubrics``; ``base``'s flagged prompts and removed rubrics are carried over (a later
+        stage recounts the rubrics, not what an earlier one left out)."""
         report = cls()
+        if base is not None:
+            report.criteria_flags.update(base.criteria_flags)  # keeps their order; recomputed below
+            for pid, dropped in base.removed.items():
+                report.remove(pid, dropped)
+            report.flagged.update(base.flagged)
         for r in rubrics:
             report.add(r)
         return report
 
+    def remove(self, prompt_id: str, dropped: List[Dict[str, Any]]) -> None:
+        """A rubric not written because every criterion was degenerate."""
+        self.removed[prompt_id] = dropped
+        self.flagged[prompt_id] = "every criterion is degenerate; no rubric written"
+        self.criteria_flags[prompt_id] = [f"dropped {d['id']} {d['text']!r}: {d['why']}" for d in dropped]
+
     def add(self, rubric: Rubric) -> None:
         self.prompts += 1
+        validation = rubric.meta.get("validation") or {}
+        self.dropped += len(validation.get("dropped", ()))
+        self.duplicates += len(validation.get("duplicates", ()))
+        if validation:
+            self.criteria_flags[rubric.id] = criterion_flags(rubric)
         for c in rubric.criteria:
             self.criteria += 1
             self.weights[c.weight] += 1
@@ -59,9 +87,12 @@ class CompileReport:
             "program_share": round(self.program / self.criteria, 4) if self.criteria else 0.0,
             "negative_criteria": self.negative,
             "merged_duplicates": self.merged,
+            "degenerate_dropped": self.dropped + sum(len(d) for d in self.removed.values()),
+            "duplicates_flagged": self.duplicates,
             "weights": {str(k): v for k, v in sorted(self.weights.items())},
             "checks": dict(self.checks.most_common()),
             "flagged": self.flagged,
+            "criteria_flags": self.criteria_flags,
         }
 
     def render(self) -> str:
@@ -71,12 +102,18 @@ class CompileReport:
             f"criteria           {d['criteria']} ({d['criteria_per_prompt']} per prompt, {d['negative_criteria']} negative)",
             f"program checks     {d['program_checks']} ({100 * d['program_share']:.1f}%)",
             f"merged duplicates  {d['merged_duplicates']}",
+            f"validation         degenerate criteria dropped: {d['degenerate_dropped']}, duplicate criteria "
+            f"flagged: {d['duplicates_flagged']}",
             "weights            " + ", ".join(f"{k}: {v}" for k, v in d["weights"].items()),
         ]
         if d["checks"]:
             lines.append("checks             " + ", ".join(f"{k}: {v}" for k, v in d["checks"].items()))
         for pid, why in d["flagged"].items():
             lines.append(f"flagged            {pid}: {why}")
+        flags = [f"{pid}: {line}" for pid, lines_ in d["criteria_flags"].items() for line in lines_]
+        lines += [f"flagged criterion  {f}" for f in flags[:MAX_FLAG_LINES]]
+        if len(flags) > MAX_FLAG_LINES:
+            lines.append(f"flagged criterion  ... and {len(flags) - MAX_FLAG_LINES} more (all in --report)")
         return "\n".join(lines)
 
 
@@ -102,25 +139,38 @@ def lower_rubric(rubric: Rubric, lower: Optional[Callable[[str], Optional[Progra
 
 def compile_rubrics(rubrics: Iterable[Rubric], *, dedupe: bool = True, threshold: float = DEFAULT_THRESHOLD,
                     lower: bool = True, embedder=None, progress=None) -> tuple:
-    """Runs dedupe and lowering over imported rubrics. Returns (compiled rubrics, CompileReport)."""
+    """Drops degenerate criteria, dedupes, lowers and flags duplicates over imported or generated rubrics
+    (a rubric left without criteria is not returned: the report flags it). The dedupe model is loaded only
+    when some rubric has two criteria it could merge. Returns (compiled rubrics, CompileReport)."""
     report = CompileReport()
-    out = []
     rubrics = list(rubrics)
-    if dedupe:
-        if embedder is None:
-            embedder = Embedder()
-        # one batched pass over every criterion text (far cheaper than one call per rubric)
-        embedder.encode([c.text for r in rubrics if len(r.criteria) > 1 for c in r.criteria])
+    valid = []
     for rub in rubrics:
-        if dedupe:
+        rub, dropped = drop_degenerate(rub)
+        if rub.criteria:
+            valid.append(rub)
+        else:
+            report.remove(rub.id, dropped)
+            if progress is not None:
+                progress.update(1)
+    todo = [r for r in valid if has_candidates(r)] if dedupe else []
+    if todo:
+        embedder = embedder if embedder is not None else Embedder()
+        # one batched pass over every criterion text (far cheaper than one call per rubric)
+        embedder.encode([c.text for r in todo for c in r.criteria])
+    out = []
+    for rub in valid:
+        if todo:
             rub = dedupe_rubric(rub, embedder, threshold)
         if lower:
             rub = lower_rubric(rub)
-        rub = Rubric.model_validate(rub.model_dump())  # final validation of the emitted record
+        rub = Rubric.model_validate(flag_duplicates(rub).model_dump())  # final validation of the record
         report.add(rub)
         out.append(rub)
         if progress is not None:
             progress.update(1)
+    order = {r.id: i for i, r in enumerate(rubrics)}
+    report.criteria_flags = dict(sorted(report.criteria_flags.items(), key=lambda kv: order[kv[0]]))
     return out, report
 
 
@@ -188,17 +238,21 @@ def compile_file(input_path: Union[str, Path], output: Union[str, Path], *, fmt:
                  dedupe: bool = True, dedupe_threshold: float = DEFAULT_THRESHOLD, lower: bool = True,
                  report_path: Union[str, Path, None] = None, progress: Optional[bool] = None, rounds: int = 4,
                  pool: int = 16, weights: str = "paper", seed: int = 0, atomize: bool = False,
-                 llm_lower: bool = False, llm: Optional[LLMConfig] = None) -> CompileResult:
+                 llm_lower: bool = False, llm: Optional[LLMConfig] = None, allow_empty: bool = False
+                 ) -> CompileResult:
     """`rubricc compile`: imports ``input_path`` (JSONL or JSON, ``fmt`` or detected per record); with an
     endpoint in ``llm``, generates the missing rubrics, refines against candidate responses for ``rounds``
     rounds and atomizes; then dedupes and lowers, optionally asks the LLM to lower what the rules left
     neural, and writes ``output`` (and the report as JSON to ``report_path``) atomically.
 
     ``progress``: bars on stderr (None: when stderr is a terminal or the input has over 50 records).
-    Raises InputError for a bad input or a missing endpoint, MissingExtraError for a missing extra, both
-    before any LLM request is sent."""
+    Raises InputError for a bad input (an input with no records too, unless ``allow_empty``) or a missing
+    endpoint, MissingExtraError for a missing extra, all before any LLM request is sent and anything is
+    written."""
     llm = llm or LLMConfig()
     records = import_file(input_path, fmt)
+    if not records and not allow_empty:
+        raise empty_input(input_path)
     missing = [p.id for r, p in records if r is None]
     if missing and not llm.given:
         raise InputError(f"{input_path}: {len(missing)} record(s) carry no rubric (first: id {missing[0]!r}); "
@@ -228,8 +282,9 @@ def compile_file(input_path: Union[str, Path], output: Union[str, Path], *, fmt:
                 compiled, lower_flags = clients.run(lambda: llm_lower_all(compiled, clients.proposer, progress=show))
                 for pid, msgs in lower_flags.items():
                     flags.setdefault(pid, []).extend(msgs)
-                report = CompileReport.of(compiled)
-        report.flagged.update({pid: "; ".join(msgs) for pid, msgs in flags.items()})
+                report = CompileReport.of(compiled, base=report)
+        for pid, msgs in flags.items():
+            report.flagged[pid] = "; ".join(msgs + [report.flagged[pid]] if pid in report.flagged else msgs)
         stats = clients.stats
     write_jsonl(output, compiled)
     if report_path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from rubricc.cli_options import llm_config, llm_options
+from rubricc.cli_options import allow_empty_option, llm_config, llm_options
 
 
 @click.command("compile")
@@ -15,7 +15,8 @@ from rubricc.cli_options import llm_config, llm_options
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Compiled rubrics (JSONL).")
 @click.option("--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", "rubricc", "paper", "healthbench", "rar", "text", "prometheus"]),
-              help="Input rubric format (auto-detected per record by default).")
+              help="Input rubric format (auto-detected per record by default; a forced format that does not "
+                   "fit a record is an error naming its line and field).")
 @click.option("--dedupe/--no-dedupe", default=True, show_default=True,
               help="Merge near-duplicate criteria (MiniLM sentence embeddings; the 'compile' extra).")
 @click.option("--dedupe-threshold", default=0.95, show_default=True, type=click.FloatRange(0.0, 1.0),
@@ -36,17 +37,22 @@ from rubricc.cli_options import llm_config, llm_options
 @click.option("--llm-lower", is_flag=True,
               help="Ask the proposer LLM for a program check (typed library, validated) for criteria the rules "
                    "leave neural.")
+@allow_empty_option
 @llm_options
 def compile_cmd(input_path, output, **options):
     """Import rubrics from INPUT (JSONL or JSON) or generate them with an LLM, refine them against candidate
-    responses, dedupe, lower every criterion to a check, write OUTPUT.
+    responses, dedupe, lower every criterion to a check, validate, write OUTPUT.
 
     \b
     Without --llm-url every record must carry a rubric. With --llm-url/--llm-model:
       - a record with no rubric gets one written by the proposer from the prompt alone;
       - a record with candidate "responses" (at least 2) is refined for --rounds rounds (paper Algorithm 1);
       - --atomize and --llm-lower add their passes.
-    LLM requests are cached in OUTPUT.cache.sqlite (--cache): a rerun resends nothing."""
+    Validation drops criteria that are no statement (one word such as "yes", or no letters) and flags
+    repeated ones; the report counts and lists both. A forced --format must fit every record.
+    LLM requests are cached in OUTPUT.cache.sqlite (--cache): a rerun resends nothing, also when the
+    local server came back on another port (an answer is identified by the model, the messages and the
+    parameters)."""
     from rubricc.compiler.pipeline import compile_file
 
     llm, options = llm_config(options)
@@ -65,9 +71,10 @@ def compile_cmd(input_path, output, **options):
 @click.option("--responses", "responses_path", required=True, type=click.Path(path_type=Path),
               help='Responses (JSONL: {"prompt_id", "id", "text", "source"?}).')
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Verdicts (JSONL).")
-def check_cmd(rubrics_path, responses_path, output):
+@allow_empty_option
+def check_cmd(rubrics_path, responses_path, output, allow_empty):
     """Evaluate the program checks alone, with no model: one line per (prompt, response, criterion),
     verdict true/false, null for neural criteria."""
     from rubricc.compiler.label import check_file
 
-    click.echo(json.dumps(check_file(rubrics_path, responses_path, output)))
+    click.echo(json.dumps(check_file(rubrics_path, responses_path, output, allow_empty=allow_empty)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from rubricc.cli_options import llm_config, llm_options
+from rubricc.cli_options import allow_empty_option, llm_config, llm_options
 
 MAX_FAILURES_SHOWN = 20
 
@@ -23,6 +23,7 @@ MAX_FAILURES_SHOWN = 20
 @click.option("--top-logprobs", default=5, show_default=True)
 @click.option("--skip-unknown", is_flag=True,
               help="Skip (and count) responses whose prompt_id has no rubric instead of failing.")
+@allow_empty_option
 @llm_options
 @click.option("--progress/--no-progress", default=True, show_default=True, help="tqdm progress bars.")
 def label_cmd(rubrics_path, responses_path, output, **options):

@@ -21,7 +21,8 @@ _LLM_OPTIONS = [
     click.option("--api-key-env", default=None, metavar="NAME",
                  help="Environment variable holding the API key (default OPENAI_API_KEY; a local server needs none)."),
     click.option("--cache", "cache_path", default=None, type=click.Path(dir_okay=False),
-                 help="SQLite request cache (default: OUT.cache.sqlite next to the output)."),
+                 help="SQLite request cache (default: OUT.cache.sqlite next to the output, created with the "
+                      "first answer)."),
     click.option("--no-cache", is_flag=True, help="Keep the request cache in memory only."),
     click.option("--concurrency", default=_D.concurrency, show_default=True, help="Requests in flight per endpoint."),
     click.option("--timeout", default=_D.timeout, show_default=True, help="Seconds per request."),
@@ -40,6 +41,13 @@ _LLM_OPTIONS = [
 ]
 
 _LLM_FIELDS = {f.name for f in fields(LLMConfig)}
+
+ALLOW_EMPTY_HELP = "Accept an empty input (no records) and write an empty output instead of failing."
+
+
+def allow_empty_option(f):
+    """``--allow-empty``: an empty input is an error (exit 2, nothing written) unless it is given."""
+    return click.option("--allow-empty", is_flag=True, help=ALLOW_EMPTY_HELP)(f)
 
 
 def llm_options(f):

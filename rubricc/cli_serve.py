@@ -60,10 +60,10 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
 
     from rubricc.formats import atomic_open, empty_input, read_responses, rubric_for
 
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     items = read_responses(responses)
     if not items and not allow_empty:
         raise empty_input(responses, "responses")
-    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     # every response's rubric before any scoring: a bad record stops the command with nothing written
     rubs = [rubric_for(reward.rubrics, resp.prompt_id, f"{responses}:{k + 1}", rubrics)
             for k, resp in enumerate(items)]

@@ -199,10 +199,19 @@ def iter_json_lines(path: Union[str, Path]) -> Iterator[tuple]:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
+            # without its newline: an error at the end of a line cut short is then at its last column + 1,
+            # not at "column 1" of the (empty) next line
+            line = line.rstrip("\r\n")
             try:
                 yield n, json.loads(line)
             except json.JSONDecodeError as e:
                 raise InputError(f"{path}:{n}: invalid JSON: {e.msg} (column {e.colno})") from None
+
+
+def empty_input(path: Union[str, Path], what: str = "records") -> InputError:
+    """The one-line error for an input file with nothing in it (a command that reads it writes nothing
+    unless its ``--allow-empty`` is given)."""
+    return InputError(f"{path}: no {what} (the file is empty); --allow-empty accepts it and writes an empty output")
 
 
 def read_jsonl(path: Union[str, Path], model: Type[M]) -> List[M]:

@@ -151,6 +151,14 @@ def openrlhf_reward_func(queries, prompts, labels, verifier: Optional[str] = Non
             "extra_logs": {k: torch.tensor(v) for k, v in out["extra_logs"].items()}}
 
 
-def dumps_rubric(rubric: Rubric) -> str:
-    """A rubric as the JSON text to put in a label / ground_truth column."""
+def dumps_rubric(rubric: Any) -> str:
+    """A rubric as the JSON text to put in a label / ground_truth column. ``rubric``: a :class:`Rubric` or a
+    mapping such as a line of rubrics.jsonl read with ``json.loads``, validated as a rubric first (a bad
+    one is an InputError naming the field), so a label never carries a rubric the reward would reject."""
+    from rubricc.formats import parse_record
+
+    if isinstance(rubric, Mapping):
+        rubric = parse_record(dict(rubric), Rubric, "dumps_rubric")
+    elif not isinstance(rubric, Rubric):
+        raise InputError(f"dumps_rubric: expected a Rubric or a dict, got {type(rubric).__name__}")
     return json.dumps(rubric.model_dump(mode="json"), ensure_ascii=False)

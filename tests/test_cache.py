@@ -1,9 +1,11 @@
-"""The SQLite request cache: keys, WAL, one commit per answer (survives SIGKILL), endpoint modes."""
+"""The SQLite request cache: keys (what identifies an answer), WAL, one commit per answer (survives
+SIGKILL), endpoint modes, no file until something is stored."""
 import signal
+import sqlite3
 import subprocess
 import sys
 
-from rubricc.compiler.cache import Cache, default_cache_path, request_key
+from rubricc.compiler.cache import Cache, default_cache_path, endpoint_identity, mode_key, request_key
 
 
 def test_request_key_is_canonical_and_complete():
@@ -19,11 +21,65 @@ def test_request_key_is_canonical_and_complete():
         assert other != k
 
 
+def test_the_port_of_a_local_server_does_not_identify_the_model():
+    m = [{"role": "user", "content": "hi"}]
+    p = {"temperature": 0}
+    local = request_key("http://127.0.0.1:41234/v1", "smollm2", m, p)
+    for same in ("http://127.0.0.1:39999/v1", "http://localhost:8080", "http://[::1]:5000/v1/",
+                 "http://0.0.0.0:1/v1", "http://127.0.0.2:80/v1"):
+        assert request_key(same, "smollm2", m, p) == local, same
+    assert request_key("http://127.0.0.1:41234/v1", "other-model", m, p) != local
+    assert request_key("http://10.0.0.5:41234/v1", "smollm2", m, p) != local
+    # a remote API is its host: the scheme, port, path and credentials only say how to reach it
+    remote = request_key("https://api.openai.com/v1", "gpt-4o", m, p)
+    assert request_key("https://API.openai.com:443/v1/", "gpt-4o", m, p) == remote
+    assert request_key("https://key@api.openai.com/openai/v1", "gpt-4o", m, p) == remote
+    assert request_key("https://openrouter.ai/api/v1", "gpt-4o", m, p) != remote
+    assert endpoint_identity("http://localhost:1/v1") == "loopback"
+    assert endpoint_identity("https://Example.COM:8443/v1") == "example.com"
+    assert endpoint_identity("http://127.0.0.1.example.com/v1") == "127.0.0.1.example.com"
+    assert mode_key("http://127.0.0.1:1/v1", "m") == mode_key("http://localhost:2/v1", "m") == "loopback|m"
+
+
+def test_an_old_cache_stays_readable(tmp_path):
+    """A cache written with the old keys (the full URL) opens; its entries miss, new ones are stored."""
+    p = tmp_path / "old.sqlite"
+    db = sqlite3.connect(p)
+    db.execute("CREATE TABLE answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)")
+    db.execute("CREATE TABLE endpoint_modes (endpoint TEXT PRIMARY KEY, mode TEXT NOT NULL)")
+    db.execute("INSERT INTO answers VALUES ('0' || hex(randomblob(31)), '{\"content\": \"old\"}', 0)")
+    db.execute("INSERT INTO endpoint_modes VALUES ('http://127.0.0.1:8080/v1|m', 'text')")
+    db.commit()
+    db.close()
+    c = Cache(p)
+    key = request_key("http://127.0.0.1:8080/v1", "m", [], {})
+    assert len(c) == 1 and c.get(key) is None and c.get_mode(mode_key("http://127.0.0.1:8080/v1", "m")) is None
+    c.put(key, {"content": "new"})
+    assert c.get(key) == {"content": "new"} and len(c) == 2
+
+
+def test_no_file_until_something_is_stored(tmp_path):
+    p = tmp_path / "sub" / "c.sqlite"
+    c = Cache(p)
+    assert c.get("k") is None and c.get_mode("loopback|m") is None and len(c) == 0
+    c.close()
+    assert not (tmp_path / "sub").exists()
+    c = Cache(p)
+    c.set_mode("loopback|m", "text")
+    assert p.exists() and Cache(p).get_mode("loopback|m") == "text"
+    c.close()
+    # a second cache object opened before the file existed sees what another one stores later
+    q = tmp_path / "q.sqlite"
+    reader, writer = Cache(q), Cache(q)
+    writer.put("k", {"v": 1})
+    assert reader.get("k") == {"v": 1}
+
+
 def test_wal_roundtrip_and_modes(tmp_path):
     p = tmp_path / "c.sqlite"
     c = Cache(p)
-    assert c.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     c.put("k1", {"content": "x", "usage": {}})
+    assert c.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     c.set_mode("http://h/v1|m", "json_object")
     c2 = Cache(p)  # a second connection sees the committed answer at once
     assert c2.get("k1") == {"content": "x", "usage": {}} and c2.get("nope") is None

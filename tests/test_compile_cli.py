@@ -197,3 +197,143 @@ def test_exit_codes(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "compile_file", bug)
     r = runner.invoke(main, ["compile", str(tmp_path / "nothing.jsonl"), "-o", str(tmp_path / "o.jsonl")])
     assert r.exit_code == 1 and isinstance(r.exception, RuntimeError)  # internal error: traceback, exit 1
+
+
+# ----------------------------------------------------------------------------------------------
+# validation of criteria: degenerate ones dropped, duplicates flagged, both counted on the report
+# ----------------------------------------------------------------------------------------------
+def test_degenerate_rule():
+    from rubricc.compiler.validate import degenerate_reason, word_count
+
+    for text in ("yes", "No.", "Good", "...", "1.", "-- ?", "是", "**Concise**"):
+        assert degenerate_reason(text) is not None, text
+    for text in ("Is concise", "Uses bullets", "No commas", "简洁", "評価する", "Mentions 3 risks"):
+        assert degenerate_reason(text) is None, text
+    assert word_count("Keeps it under 100 words.") == 5 and word_count("控制在100字之间") == 7
+
+
+def test_no_real_rubric_criterion_is_degenerate():
+    """The rule is not tuned to drop real criteria: none of the public rubric sets has a degenerate one."""
+    from rubricc.compiler.importers import import_file
+    from rubricc.compiler.validate import degenerate_reason
+
+    files = ["healthbench_subset500/healthbench_eval.jsonl", "writingbench/benchmark_all.jsonl",
+             "biggen_bench/biggen_instances_with_rubrics.json",
+             "generated_rubrics/pointwise_helpsteer2_claude-sonnet-4.json",
+             "generated_rubrics/pointwise_biggen_claude-sonnet-4.json"]
+    if not all((DATA / f).exists() for f in files):
+        pytest.skip(f"real data not found under {DATA} (needs ../shared/data)")
+    texts = [c.text for f in files for r, _ in import_file(DATA / f) for c in r.criteria]
+    assert len(texts) == 17802
+    assert [t for t in texts if degenerate_reason(t)] == []
+
+
+JUNK = [{"id": "q1", "prompt": "Explain tides.", "rubrics": [
+            {"criterion": "yes", "weight": 2}, {"criterion": "Explains the role of the moon", "weight": 3},
+            {"criterion": "explains the role of the Moon.", "weight": 1}, {"criterion": "...", "weight": 1}]},
+        {"id": "q2", "prompt": "Say hi.", "rubrics": [{"criterion": "no", "weight": 1}]},
+        {"id": "q3", "prompt": "Write a haiku.", "rubrics": [{"criterion": "Uses a seasonal word", "points": 2},
+                                                            {"criterion": "uses a seasonal word", "points": -2}]}]
+
+
+def test_degenerate_criteria_dropped_duplicates_flagged(tmp_path):
+    src = write_lines(tmp_path / "junk.jsonl", JUNK)
+    out, rep = tmp_path / "rubrics.jsonl", tmp_path / "report.json"
+    r = rubricc("compile", src, "-o", out, "--no-dedupe", "--report", rep)
+    assert r.returncode == 0, r.stderr
+    q1, q3 = read_rubrics(out)  # q2 had only a degenerate criterion: not written
+    assert [c.id for c in q1.criteria] == ["c2", "c3"] and [c.id for c in q3.criteria] == ["c1", "c2"]
+    assert q1.meta["validation"] == {
+        "dropped": [{"id": "c1", "text": "yes", "weight": 2, "why": "one word, not a statement a response can meet"},
+                    {"id": "c4", "text": "...", "weight": 1, "why": "no letters"}],
+        "duplicates": [{"id": "c3", "of": "c2", "same_sign": True}]}
+    assert q3.meta["validation"] == {"duplicates": [{"id": "c2", "of": "c1", "same_sign": False}]}
+    report = json.loads(rep.read_text())
+    assert (report["degenerate_dropped"], report["duplicates_flagged"], report["prompts"]) == (3, 2, 2)
+    assert report["flagged"] == {"q2": "every criterion is degenerate; no rubric written"}
+    assert list(report["criteria_flags"]) == ["q1", "q2", "q3"]
+    assert "validation         degenerate criteria dropped: 3, duplicate criteria flagged: 2" in r.stdout
+    assert "flagged criterion  q1: dropped c1 'yes': one word" in r.stdout
+    assert "flagged criterion  q3: c2 repeats c1 with the opposite sign" in r.stdout
+    # recompiling a compiled file validates afresh: nothing left to drop, the duplicates still flagged
+    again = compile_file(out, tmp_path / "again.jsonl", dedupe=False)
+    assert again.report.as_dict()["degenerate_dropped"] == 0 and again.report.duplicates == 2
+
+
+# ----------------------------------------------------------------------------------------------
+# a forced --format that does not fit, empty inputs, nothing left behind by a failed run
+# ----------------------------------------------------------------------------------------------
+def test_forced_format_that_does_not_fit_is_one_line_and_writes_nothing(tmp_path):
+    hb = {"prompt_id": "h1", "prompt": [{"role": "user", "content": "My knee hurts."}], "rubrics": [
+        {"criterion": "Advises seeing a doctor if the pain persists", "points": 5, "tags": []},
+        {"criterion": "Recommends an unsafe dose of ibuprofen", "points": -4, "tags": []}]}
+    src = write_lines(tmp_path / "hb.jsonl", [hb, {**hb, "prompt_id": "h2"}])
+    out = tmp_path / "out.jsonl"
+    r = rubricc("compile", src, "-o", out, "--format", "paper", "--no-dedupe")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.splitlines() == [f"error: {src}:1: --format paper: the item gives its weight as 'points', which "
+                                     "the paper format does not read (it reads 'weight'): use --format healthbench "
+                                     "or auto (at field rubrics.0.points)"]
+    assert list(tmp_path.iterdir()) == [src]
+
+
+def test_empty_inputs_are_errors_unless_allowed(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    rubrics = tmp_path / "rubrics.jsonl"
+    r = rubricc("compile", empty, "-o", rubrics, "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m")
+    assert r.returncode == 2 and r.stderr.splitlines() == [
+        f"error: {empty}: no records (the file is empty); --allow-empty accepts it and writes an empty output"]
+    assert list(tmp_path.iterdir()) == [empty]  # no output, no report, no cache file
+    src = write_lines(tmp_path / "in.jsonl", [PARIS])
+    compile_file(src, rubrics, dedupe=False)
+    with pytest.raises(InputError, match=rf"^{empty}: no responses \(the file is empty\); --allow-empty"):
+        check_file(rubrics, empty, tmp_path / "v.jsonl")
+    with pytest.raises(InputError, match=rf"^{empty}: no rubrics \(the file is empty\)"):
+        check_file(empty, empty, tmp_path / "v.jsonl")
+    assert not (tmp_path / "v.jsonl").exists()
+    r = rubricc("check", "--rubrics", rubrics, "--responses", empty, "-o", tmp_path / "v.jsonl")
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and not (tmp_path / "v.jsonl").exists()
+    # allowed: empty outputs
+    r = rubricc("compile", empty, "-o", tmp_path / "e.jsonl", "--allow-empty")
+    assert r.returncode == 0 and (tmp_path / "e.jsonl").read_text() == "" and "wrote 0 rubrics" in r.stdout
+    r = rubricc("check", "--rubrics", rubrics, "--responses", empty, "-o", tmp_path / "v.jsonl", "--allow-empty")
+    assert r.returncode == 0 and (tmp_path / "v.jsonl").read_text() == ""
+
+
+def test_unreachable_endpoint_leaves_no_cache_file(tmp_path):
+    src = write_lines(tmp_path / "in.jsonl", [{"id": "p1", "prompt": "Describe Paris."}])
+    r = rubricc("compile", src, "-o", tmp_path / "out.jsonl", "--llm-url", "http://127.0.0.1:9/v1", "--llm-model",
+                "m", "--retries", "1", "--no-dedupe")
+    assert r.returncode == 2 and "cannot reach LLM endpoint http://127.0.0.1:9/v1" in r.stderr
+    assert list(tmp_path.iterdir()) == [src]
+
+
+# ----------------------------------------------------------------------------------------------
+# dedupe: the model loads only when there is something to merge, and quietly
+# ----------------------------------------------------------------------------------------------
+def test_dedupe_model_not_loaded_when_nothing_to_merge(tmp_path):
+    """One criterion of each sign per rubric: nothing dedupe could merge, so neither sentence-transformers
+    nor torch is imported."""
+    src = write_lines(tmp_path / "in.jsonl", [
+        {"prompt_id": f"h{i}", "prompt": "My knee hurts.", "rubrics": [
+            {"criterion": "Advises seeing a doctor if the pain persists", "points": 5},
+            {"criterion": "Recommends an unsafe dose of ibuprofen", "points": -4}]} for i in range(3)])
+    code = ("import sys; from rubricc.compiler.pipeline import compile_file; "
+            f"r = compile_file({str(src)!r}, {str(tmp_path / 'o.jsonl')!r}); "
+            "print(r.written, sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "3 []" and r.stderr == ""
+
+
+def test_dedupe_loads_quietly(tmp_path):
+    """A compile that dedupes prints its report and nothing else: no 'Loading weights' bar, no library logs."""
+    src = write_lines(tmp_path / "in.jsonl", [{k: v for k, v in PARIS.items() if k != "responses"}])
+    r = rubricc("compile", src, "-o", tmp_path / "out.jsonl")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "", r.stderr
+    assert "program checks" in r.stdout and "Loading" not in r.stdout
+    # rubricc's own progress bar stays
+    r = rubricc("compile", src, "-o", tmp_path / "out.jsonl", "--progress")
+    assert r.returncode == 0 and "compile: 100%" in r.stderr and "Loading" not in r.stderr, r.stderr

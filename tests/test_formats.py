@@ -56,6 +56,22 @@ def test_bad_json_and_missing_file(tmp_path):
         read_jsonl(tmp_path / "nope.jsonl", Response)
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_bad_json_column_is_where_the_line_goes_wrong(tmp_path, ending):
+    """A line cut short after 30 characters fails at column 31 (not at column 1 of its newline); an error
+    inside a line is at its own column."""
+    cut = '{"prompt_id": "a", "id": "r2",'
+    assert len(cut) == 30
+    p = tmp_path / "malresp.jsonl"
+    p.write_bytes(('{"prompt_id": "a", "id": "r1", "text": "t"}' + ending + cut + ending).encode())
+    with pytest.raises(InputError) as e:
+        read_jsonl(p, Response)
+    assert str(e.value) == f"{p}:2: invalid JSON: Expecting property name enclosed in double quotes (column 31)"
+    p.write_text('{"prompt_id": "a", "id": "r2", "text": }\n')
+    with pytest.raises(InputError, match=r"malresp.jsonl:1: invalid JSON: Expecting value \(column 40\)$"):
+        read_jsonl(p, Response)
+
+
 def test_duplicate_criterion_ids_rejected():
     d = _rubric(criteria=[{"id": "c1", "text": "a", "weight": 1}, {"id": "c1", "text": "b", "weight": 1}])
     with pytest.raises(ValueError, match="duplicate criterion id"):

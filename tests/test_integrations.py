@@ -61,6 +61,38 @@ def test_verl_values(reward, rubrics_file):
         compute_score_batch(["a"], ["x"], ["zz"], None, **kw)
 
 
+def test_dumps_rubric_takes_a_rubric_or_a_line_of_rubrics_jsonl(rubrics_file):
+    from rubricc.formats import Rubric
+    from rubricc.integrations import dumps_rubric
+
+    with open(rubrics_file) as fh:
+        line = json.loads(fh.readline())  # a dict, as a user reads rubrics.jsonl
+    text = dumps_rubric(line)
+    assert text == dumps_rubric(Rubric.model_validate(line))
+    assert Rubric.model_validate_json(text).model_dump() == Rubric.model_validate(line).model_dump()
+    bad = {**line, "criteria": [{**line["criteria"][0], "weight": 0}]}
+    with pytest.raises(InputError, match=r"^dumps_rubric: .*\(at field criteria.0.weight\)"):
+        dumps_rubric(bad)
+    with pytest.raises(InputError, match="expected a Rubric or a dict, got str"):
+        dumps_rubric(json.dumps(line))
+
+
+def test_score_command_empty_responses(tmp_path, rubrics_file):
+    from rubricc.cli import main
+
+    resp = tmp_path / "responses.jsonl"
+    resp.write_text("")
+    out = tmp_path / "rewards.jsonl"
+    args = ["score", "--verifier", bundle_dir(), "--rubrics", rubrics_file, "--responses", str(resp), "-o", str(out)]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 2 and res.output.strip() == (
+        f"error: {resp}: no responses (the file is empty); --allow-empty accepts it and writes an empty output")
+    assert not out.exists()
+    res = CliRunner().invoke(main, args + ["--allow-empty"])
+    assert res.exit_code == 0 and out.read_text() == ""
+    assert res.output.strip() == f"scored 0 responses -> {out}"
+
+
 def test_openrlhf_function(reward):
     from rubricc.integrations import openrlhf_rewards
 

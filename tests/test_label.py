@@ -71,6 +71,22 @@ def test_label_all_criteria_in_one_call(tmp_path):
         assert out2.read_text() == out.read_text()
 
 
+def test_label_rerun_on_another_port_makes_zero_requests_and_same_judgments(tmp_path):
+    """Judgments (request hashes included) do not depend on the port of a local server."""
+    rp, sp = write_inputs(tmp_path)
+    out = tmp_path / "j.jsonl"
+    args = ["--rubrics", str(rp), "--responses", str(sp), "-o", str(out), "--llm-model", "m"]
+    with ScriptedServer() as first:
+        assert label(args + ["--llm-url", first.url]).exit_code == 0
+        written = out.read_text()
+        with ScriptedServer() as second:
+            assert second.url != first.url
+            r = label(args + ["--llm-url", second.url.replace("127.0.0.1", "localhost")])
+    assert r.exit_code == 0, r.output
+    assert second.requests == [] and len(first.requests) == 6 and "0 calls, 6 cache hits" in r.output
+    assert out.read_text() == written
+
+
 def test_label_per_criterion_reads_p_yes(tmp_path):
     rp, sp = write_inputs(tmp_path, n_prompts=1, n_resp=2)
     out = tmp_path / "j.jsonl"
@@ -92,20 +108,47 @@ def test_label_bad_inputs_are_one_line_errors(tmp_path):
                "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m"])
     assert r.exit_code == 2 and "bad.jsonl:1: prompt_id 'nope' has no rubric" in r.output
     assert not (tmp_path / "o.jsonl").exists()
+    # every response skipped: nothing to label is an error, unless --allow-empty
     r = label(["--rubrics", str(rp), "--responses", str(bad), "-o", str(tmp_path / "o.jsonl"),
                "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--skip-unknown"])
+    assert r.exit_code == 2 and r.output.strip() == (
+        f"error: {bad}: no response has a rubric in {rp} (all 1 skipped, first: nope/r1); --allow-empty "
+        "accepts it and writes an empty output")
+    assert set(tmp_path.iterdir()) == {rp, sp, bad}  # no output, no cache file
+    r = label(["--rubrics", str(rp), "--responses", str(bad), "-o", str(tmp_path / "o.jsonl"),
+               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--skip-unknown", "--allow-empty"])
     assert r.exit_code == 0 and "skipped 1 response(s) with no rubric: nope/r1" in r.output
     assert (tmp_path / "o.jsonl").read_text() == ""
 
 
+@pytest.mark.parametrize("empty", ["rubrics", "responses"])
+def test_label_empty_input_is_an_error_unless_allowed(tmp_path, empty):
+    rp, sp = write_inputs(tmp_path, 1, 1)
+    blank = {"rubrics": rp, "responses": sp}[empty]
+    blank.write_text("\n")  # blank lines are no records
+    out = tmp_path / "o.jsonl"
+    args = ["--rubrics", str(rp), "--responses", str(sp), "-o", str(out), "--llm-url", "http://127.0.0.1:9/v1",
+            "--llm-model", "m"]
+    r = label(args)
+    assert r.exit_code == 2
+    assert r.output.strip() == (f"error: {blank}: no {empty} (the file is empty); --allow-empty accepts it and "
+                                "writes an empty output")
+    assert set(tmp_path.iterdir()) == {rp, sp}
+    if empty == "responses":  # with --allow-empty: an empty output, no request, no cache file
+        r = label(args + ["--allow-empty"])
+        assert r.exit_code == 0, r.output
+        assert out.read_text() == "" and set(tmp_path.iterdir()) == {rp, sp, out}
+
+
 def test_label_unreachable_endpoint(tmp_path):
+    """One line naming the URL; nothing written: no output and, since no answer was stored, no cache file."""
     rp, sp = write_inputs(tmp_path, 1, 1)
     r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "o.jsonl"),
-               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--retries", "1", "--no-cache"])
+               "--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--retries", "1"])
     assert r.exit_code == 2
     lines = [ln for ln in r.output.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1 and "cannot reach LLM endpoint http://127.0.0.1:9/v1" in lines[0]
-    assert not (tmp_path / "o.jsonl").exists()
+    assert set(tmp_path.iterdir()) == {rp, sp}
 
 
 def test_label_judge_failure_is_flagged_not_dropped(tmp_path):

@@ -1,6 +1,7 @@
 """LLM client against the scripted OpenAI-compatible server: structured-output fallbacks, repair,
 retries, timeouts, validation, cache, unreachable endpoints, logprobs."""
 import json
+import re
 
 import pytest
 
@@ -32,14 +33,29 @@ def test_parse_json_lenient():
 def test_validate_rubric_ranges():
     assert validate_rubric_answer([{"criterion": " a  b ", "weight": 2}]) == [("a b", 2)]
     with pytest.raises(ValueError, match="outside 1..3"):
-        validate_rubric_answer({"criteria": [{"criterion": "a", "weight": 5}]})
-    assert validate_rubric_answer({"criteria": [{"criterion": "a", "weight": -7}]}, "signed") == [("a", -7)]
+        validate_rubric_answer({"criteria": [{"criterion": "Is short", "weight": 5}]})
+    assert validate_rubric_answer({"criteria": [{"criterion": "Is rude", "weight": -7}]}, "signed") == [("Is rude", -7)]
     with pytest.raises(ValueError, match="or zero"):
-        validate_rubric_answer({"criteria": [{"criterion": "a", "weight": 0}]}, "signed")
+        validate_rubric_answer({"criteria": [{"criterion": "Is rude", "weight": 0}]}, "signed")
     with pytest.raises(ValueError):
         validate_rubric_answer({"criteria": []})
     with pytest.raises(ValueError):
-        validate_rubric_answer({"criteria": [{"criterion": "a"}]})  # a weight is required
+        validate_rubric_answer({"criteria": [{"criterion": "Is short"}]})  # a weight is required
+
+
+def test_degenerate_criteria_make_an_answer_invalid():
+    """A proposer answer with a criterion such as "yes" is invalid: the client repairs it, and a failure
+    keeps what was there before instead of a rubric of non-criteria."""
+    for junk in ("yes", "no", "2", "..."):
+        with pytest.raises(ValueError, match=rf"criteria\[1\].criterion '{re.escape(junk)}' is not a criterion"):
+            validate_rubric_answer([{"criterion": "Gives three tips", "weight": 2}, {"criterion": junk, "weight": 1}])
+    with ScriptedServer() as s:
+        junk = json.dumps({"criteria": [{"criterion": "yes", "weight": 3}]})
+        s.script.extend([{"content": junk}, {"content": RUBRIC}])
+        c = LLMClient(s.url, "m", Cache(None))
+        crit, ans = gen(c)
+        assert ans.ok and [x.text for x in crit] == ["States 4"] and c.stats.repairs == 1
+        assert "'yes' is not a criterion" in s.requests[1]["messages"][-1]["content"]
 
 
 def test_normalize_url():
@@ -106,7 +122,7 @@ def test_malformed_json_gets_one_repair():
 
 
 def test_out_of_range_weight_is_repaired_then_retried_then_flagged():
-    bad = {"content": json.dumps({"criteria": [{"criterion": "x", "weight": 9}]})}
+    bad = {"content": json.dumps({"criteria": [{"criterion": "Is short", "weight": 9}]})}
     with ScriptedServer(lambda body: bad) as s:
         c = LLMClient(s.url, "m", Cache(None), parse_retries=1)
         crit, ans = gen(c)

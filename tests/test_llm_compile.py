@@ -59,6 +59,27 @@ def test_compile_generates_and_refines(tmp_path):
         assert (tmp_path / "again.jsonl").read_text() == out.read_text()
 
 
+def test_rerun_against_a_local_server_on_another_port_makes_zero_requests(tmp_path):
+    """The demo's local server takes a free port per run: the answers are the model's, not the port's.
+    The servers reject json_schema (as llama.cpp does), so the rerun must also remember the mode that works
+    instead of probing the new port."""
+    inp = write_prompts(tmp_path, n=2, k=3)
+    out = tmp_path / "rubrics.jsonl"
+    args = [str(inp), "-o", str(out), "--llm-model", "m", "--rounds", "1"]
+    with ScriptedServer(reject_json_schema=True) as first:
+        r = compile_(args + ["--llm-url", first.url])
+        assert r.exit_code == 0, r.output
+        n = len(first.answered)
+        written = out.read_text()
+        with ScriptedServer(reject_json_schema=True) as second:  # started while the first holds its port
+            assert second.url != first.url
+            r2 = compile_(args + ["--llm-url", second.url])
+    assert r2.exit_code == 0, r2.output
+    assert second.requests == [] and len(first.answered) == n
+    assert f"LLM: 0 calls, {n} cache hits" in r2.output
+    assert out.read_text() == written
+
+
 def test_compile_imported_rubric_atomize_and_llm_lower(tmp_path):
     inp = write_prompts(tmp_path, n=1, k=0, with_rubric=True)
     out = tmp_path / "rubrics.jsonl"
@@ -93,6 +114,46 @@ def test_compile_generation_failure_is_flagged(tmp_path):
         assert r.exit_code == 0, r.output
         assert [x.id for x in read_rubrics(out)] == ["q0"]
         assert "q1" in r.output and "generation failed" in r.output
+
+
+def test_a_weak_proposers_non_criteria_never_make_a_rubric(tmp_path):
+    """A proposer answering "yes" / "no" criteria: generation gets a repair request (q0 is written from the
+    repaired answer), a refinement that never answers validly keeps the previous rubric (q1, flagged), and
+    degenerate criteria of imported rubrics are dropped at the end (q1's "yes"; q2 had nothing else, so it
+    is not written and is flagged, also after the LLM lowering pass recounts the report)."""
+    from scripted_server import default_responder
+
+    recs = [{"id": "q0", "prompt": "Question number 0: explain something."},
+            {"id": "q1", "prompt": "Question number 1: explain something.",
+             "rubrics": [{"criterion": "Explains the idea clearly", "weight": 2}, {"criterion": "yes", "weight": 1}],
+             "responses": ["Short answer.", "A much longer answer with an example."]},
+            {"id": "q2", "prompt": "Question number 2.", "rubrics": [{"criterion": "no", "weight": 1}]}]
+    inp = tmp_path / "prompts.jsonl"
+    inp.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    out, rep = tmp_path / "rubrics.jsonl", tmp_path / "report.json"
+    junk = {"content": json.dumps({"criteria": [{"criterion": "yes", "weight": 1}, {"criterion": "no", "weight": 1}]})}
+
+    def responder(body):
+        msgs = body["messages"]
+        if "Write a grading rubric" in msgs[0]["content"]:
+            return default_responder({**body, "messages": msgs[:1]}) if len(msgs) > 1 else junk
+        if "improve the rubric so that it separates them" in msgs[0]["content"]:
+            return junk
+        return default_responder(body)
+    with ScriptedServer(responder) as s:
+        r = compile_([str(inp), "-o", str(out), "--llm-url", s.url, "--llm-model", "m", "--rounds", "1",
+                      "--llm-lower", "--report", str(rep)])
+    assert r.exit_code == 0, r.output
+    q0, q1 = read_rubrics(out)
+    assert len(q0.criteria) == 3 and not any(c.text in ("yes", "no") for c in q0.criteria)
+    assert [c.text for c in q1.criteria] == ["Explains the idea clearly"]
+    assert q1.meta["refine"]["history"][0]["proposer"].startswith("failed: ")
+    assert [d["text"] for d in q1.meta["validation"]["dropped"]] == ["yes"]
+    report = json.loads(rep.read_text())
+    assert report["degenerate_dropped"] == 2 and report["prompts"] == 2
+    assert "previous rubric kept" in report["flagged"]["q1"]
+    assert report["flagged"]["q2"] == "every criterion is degenerate; no rubric written"
+    assert "flagged            q2: every criterion is degenerate; no rubric written" in r.output
 
 
 def test_compile_kill_and_resume(tmp_path):

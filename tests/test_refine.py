@@ -97,3 +97,22 @@ def test_atomize_and_llm_lower():
         assert chk.kind == "program" and chk.name == "word_count" and chk.args["n"] == 80
         assert low.criteria[3].check.kind == "neural" and "llm_lower_rejected" in low.criteria[3].origin
         assert low.criteria[0].check.kind == "neural"
+
+
+def test_atomize_part_that_is_not_a_criterion_is_invalid():
+    """"Explains X and Y" split into "Explains X" and "Y": the part "Y" is no criterion, the answer is
+    repaired, and a failure keeps the rubric as it was (flagged)."""
+    import json
+
+    from rubricc.compiler.atomize import validate_splits
+
+    assert validate_splits({"splits": [{"id": "c1", "parts": ["Names the person", "Gives the year"]}]}, ["c1"]) == {
+        "c1": ["Names the person", "Gives the year"]}
+    bad = {"content": json.dumps({"splits": [{"id": "c1", "parts": ["Names the person", "year"]}]})}
+    r = Rubric(id="p1", prompt="Write a bio.",
+               criteria=[Criterion(id="c1", text="Names the person and year", weight=2)])
+    with ScriptedServer(lambda body: bad) as s:
+        client = LLMClient(s.url, "m", Cache(None), parse_retries=0)
+        out, flags = run_closing(lambda: atomize_rubric(r, client), client)
+    assert out.criteria == r.criteria and len(s.requests) == 2  # the answer and its repair
+    assert flags and "parts[1] 'year' is not a criterion" in flags[0]
