@@ -95,8 +95,11 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
               help="Samples allowed in one request.")
 @click.option("--max-criteria", default=256, show_default=True, type=click.IntRange(1, 1_000_000),
               help="Criteria allowed in one inline rubric (413 beyond).")
+@click.option("--slice-samples", default=64, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Samples one request adds to a batch: larger requests are scored in slices interleaved with "
+                   "later ones, so a small request never waits for a whole large one.")
 def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, host, port, token_file, max_batch,
-              max_wait_ms, max_request_mb, max_samples, max_criteria):
+              max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
     rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF."""
@@ -118,7 +121,7 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
                       max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples,
-                      max_criteria_per_rubric=max_criteria)
+                      max_criteria_per_rubric=max_criteria, slice_samples=slice_samples)
 
     def ready(url, server):
         click.echo(f"rubricc serve: listening on {url} (POST /get_reward; {len(reward.rubrics)} rubrics; "

@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, List, Optional
 
 from rubricc.formats import InputError
 from rubricc.integrations import label_rubric, openrlhf_payload, split_query
@@ -39,15 +39,24 @@ class ServeConfig:
     max_samples_per_request: int = 4096
     max_criteria_per_rubric: int = 256  # an inline rubric with more is refused (413): work per request stays bounded
     max_queue: int = 100_000       # samples waiting; beyond it requests get 503
+    slice_samples: int = 64        # samples one request adds to a batch: a large request is scored in slices,
+                                   # interleaved with the requests that arrive meanwhile
 
 
 @dataclass
 class _Job:
+    """One request: its samples, the future its handler awaits, and how far scoring has got."""
     rubrics: list
     responses: List[str]
     prompts: List[Optional[str]]
     future: asyncio.Future
     n: int = 0
+    taken: int = 0                                   # samples handed to batches so far
+    details: list = field(default_factory=list)      # per-sample results as batches finish
+
+    @property
+    def left(self) -> int:
+        return sum(d is None for d in self.details)
 
 
 @dataclass
@@ -206,6 +215,7 @@ class RewardServer:
         if self._queued + job.n > self.cfg.max_queue:
             raise _HTTPError(503, f"server busy: {self._queued} samples queued")
         job.future = asyncio.get_running_loop().create_future()
+        job.details = [None] * job.n
         self._queued += job.n
         await self._queue.put(job)
         result = await job.future
@@ -213,74 +223,82 @@ class RewardServer:
 
     # -- micro-batching ---------------------------------------------------------------------------
     async def _batch_loop(self):
+        """Forms batches of at most ``max_batch`` samples from the waiting requests, least-served first,
+        each adding at most ``slice_samples``: a request that arrives behind a large one waits for one
+        slice-sized batch, not for the whole large request."""
         loop = asyncio.get_running_loop()
+        pending: List[_Job] = []
         while True:
-            first = await self._queue.get()
-            jobs = [first]
-            total = first.n
-            deadline = loop.time() + self.cfg.max_wait_ms / 1000.0
-            while total < self.cfg.max_batch:
-                try:
-                    job = self._queue.get_nowait()
-                except asyncio.QueueEmpty:
+            if not pending:
+                pending.append(await self._queue.get())
+                deadline = loop.time() + self.cfg.max_wait_ms / 1000.0
+                while sum(j.n for j in pending) < self.cfg.max_batch:  # wait a little for company
                     timeout = deadline - loop.time()
                     if timeout <= 0:
                         break
                     try:
-                        job = await asyncio.wait_for(self._queue.get(), timeout)
+                        pending.append(await asyncio.wait_for(self._queue.get(), timeout))
                     except asyncio.TimeoutError:
                         break
-                jobs.append(job)
-                total += job.n
+            while not self._queue.empty():
+                pending.append(self._queue.get_nowait())
+            slices = self._take(pending)
+            total = sum(b - a for _, a, b in slices)
             self._queued -= total
-            try:
-                results = await loop.run_in_executor(None, self._score, jobs)
-            except Exception as e:  # a model failure answers every waiting request with 500
-                log.exception("scoring failed")
-                for j in jobs:
-                    if not j.future.done():
-                        j.future.set_exception(_HTTPError(500, f"scoring failed: {type(e).__name__}: {e}"))
-                continue
+            results = await loop.run_in_executor(None, self._score, slices)
             s = self.counters
             s.batches += 1
             s.samples += total
             s.max_batch_samples = max(s.max_batch_samples, total)
-            s.max_batch_requests = max(s.max_batch_requests, len(jobs))
-            for j, res in zip(jobs, results):
-                if j.future.done():
+            s.max_batch_requests = max(s.max_batch_requests, len(slices))
+            for (job, a, b), res in zip(slices, results):
+                if job.future.done():
                     continue
                 if isinstance(res, _HTTPError):
-                    j.future.set_exception(res)  # counted by the error middleware
-                else:
-                    j.future.set_result(res)
+                    job.future.set_exception(res)  # counted by the error middleware
+                    self._queued -= job.n - job.taken
+                    continue
+                job.details[a:b] = res
+                if job.left == 0:
+                    job.future.set_result(openrlhf_payload(job.details))
+            pending = [j for j in pending if not j.future.done()]
 
-    def _score(self, jobs: List[_Job]) -> List[Any]:
-        """The payload of each job, scored together in one batch. Should the batch fail, each job is scored
-        alone, so a request that cannot be scored gets its own error (an exception in its place) and the
-        requests batched with it their rewards."""
+    def _take(self, pending: List[_Job]) -> List[tuple]:
+        """(job, start, end) slices of the next batch: least-served requests first (arrival order among
+        equals), each up to ``slice_samples``, at most ``max_batch`` samples in all."""
+        room = self.cfg.max_batch
+        slices = []
+        for job in sorted((j for j in pending if j.taken < j.n), key=lambda j: j.taken):
+            if room <= 0:
+                break
+            k = min(job.n - job.taken, self.cfg.slice_samples, room)
+            slices.append((job, job.taken, job.taken + k))
+            job.taken += k
+            room -= k
+        return slices
+
+    def _score(self, slices: List[tuple]) -> List[Any]:
+        """The per-sample results of each slice, scored together in one batch. Should the batch fail, each
+        slice is scored alone, so a request that cannot be scored gets its own error (an exception in its
+        place) and the requests batched with it their rewards."""
         rubs, resp, prompts = [], [], []
-        for j in jobs:
-            rubs += j.rubrics
-            resp += j.responses
-            prompts += [p or None for p in j.prompts]
+        for job, a, b in slices:
+            rubs += job.rubrics[a:b]
+            resp += job.responses[a:b]
+            prompts += [p or None for p in job.prompts[a:b]]
         try:
             details = self.reward.score_plans(rubs, resp, prompts)
-        except Exception:
-            if len(jobs) == 1:
-                raise
-            log.exception("a batch of %d requests failed; scoring them one by one", len(jobs))
-            out: List[Any] = []
-            for j in jobs:
-                try:
-                    out.append(self._score([j])[0])
-                except Exception as e:
-                    out.append(_HTTPError(500, f"scoring failed: {type(e).__name__}: {e}"))
-            return out
+        except Exception as e:
+            if len(slices) == 1:
+                log.exception("scoring failed")
+                return [_HTTPError(500, f"scoring failed: {type(e).__name__}: {e}")]
+            log.exception("a batch of %d slices failed; scoring them one by one", len(slices))
+            return [self._score([sl])[0] for sl in slices]
         out = []
         k = 0
-        for j in jobs:
-            out.append(openrlhf_payload(details[k:k + j.n]))
-            k += j.n
+        for _, a, b in slices:
+            out.append(details[k:k + b - a])
+            k += b - a
         return out
 
 

@@ -214,3 +214,34 @@ def test_a_request_that_fails_scoring_fails_alone(reward):
     assert "this sample breaks the model" in got[3][1]["error"]
     assert all(isinstance(body["rewards"][0], float) for st, body in got if st == 200)
     assert health["max_batch_requests"] > 1 and health["errors"] == 1  # they really were batched together
+
+
+def test_a_small_request_is_not_starved_by_a_large_one(reward):
+    """A large request is scored in slices interleaved with later requests: a one-sample request sent
+    just after a 120-sample one is answered first, and both get exactly the rewards of the library."""
+    from rubricc.serve import BackgroundServer, ServeConfig
+
+    cfg = ServeConfig(port=0, max_wait_ms=5, max_batch=16, slice_samples=8, max_samples_per_request=500)
+    big = [sample(i) for i in range(120)]
+    small = sample(1)
+    with BackgroundServer(reward, cfg) as s:
+        async def main():
+            done = []
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=300)) as session:
+                async def send(name, items, delay):
+                    await asyncio.sleep(delay)
+                    prompts, queries, labels = zip(*items)
+                    async with session.post(s.url + "/get_reward", json={"query": queries, "prompts": prompts,
+                                                                         "labels": labels}) as r:
+                        body = await r.json()
+                    done.append(name)
+                    return r.status, body
+                big_r, small_r = await asyncio.gather(send("big", big, 0), send("small", [small], 0.3))
+            return done, big_r, small_r
+
+        done, (st_big, out_big), (st_small, out_small) = asyncio.run(main())
+    assert st_big == 200 and st_small == 200 and done == ["small", "big"]
+    rubs = {r.id: r for r in sample_rubrics()}
+    expect = reward.score_items([rubs[i[2]] for i in big], [RESPONSES[i % len(RESPONSES)] for i in range(120)])
+    assert out_big["rewards"] == pytest.approx([d["reward"] or 0.0 for d in expect], abs=batch_tolerance(reward))
+    assert len(out_small["rewards"]) == 1
