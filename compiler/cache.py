@@ -22,12 +22,18 @@ mode each (endpoint identity, model) accepts, so a rerun takes the same path wit
 
 The file is created on the first answer stored (or mode remembered): a run that fails before any request
 is answered (bad input, unreachable endpoint) leaves no cache file behind.
+
+Every SQLite failure is a one-line InputError (exit code 2 through the CLI), never a traceback: a file that
+is not a rubricc cache (not SQLite, corrupt, other tables) is refused when opened, before any request; a
+path that cannot be written is found by :meth:`Cache.check_writable` before any request; a cache damaged
+during the run stops it with the file named.
 """
 from __future__ import annotations
 
 import hashlib
 import ipaddress
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -91,18 +97,61 @@ class Cache:
 
     def _open(self) -> sqlite3.Connection:
         if self.db is None:
-            if self.path is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(":memory:" if self.path is None else str(self.path),
-                                      check_same_thread=False, timeout=30.0, isolation_level=None)
-            if self.path is not None:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
-                            "created REAL NOT NULL)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS endpoint_modes (endpoint TEXT PRIMARY KEY, "
-                            "mode TEXT NOT NULL)")
+            try:
+                if self.path is not None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise InputError(f"--cache {self.path}: cannot create its folder ({e.strerror or e}); "
+                                 "pass --cache elsewhere") from None
+            db = sqlite3.connect(":memory:" if self.path is None else str(self.path),
+                                 check_same_thread=False, timeout=30.0, isolation_level=None)
+            try:
+                if self.path is not None:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                           "created REAL NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS endpoint_modes (endpoint TEXT PRIMARY KEY, "
+                           "mode TEXT NOT NULL)")
+                db.execute("SELECT key, value, created FROM answers LIMIT 1").fetchall()
+                db.execute("SELECT endpoint, mode FROM endpoint_modes LIMIT 1").fetchall()
+            except sqlite3.Error as e:
+                db.close()
+                raise self._error(e, opening=True) from None
+            self.db = db
         return self.db
+
+    def _error(self, e: Exception, opening: bool = False) -> InputError:
+        """The one-line InputError for an SQLite failure on this cache."""
+        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "readonly" in msg or "unable to open" in msg or "read-only" in msg:
+            return InputError(f"--cache {self.path}: cannot write the cache ({msg}); "
+                              "pass --cache elsewhere or --no-cache")
+        if opening:
+            return InputError(f"{self.path}: not a rubricc cache ({msg}); delete it or pass --cache elsewhere")
+        return InputError(f"{self.path}: the cache failed during the run ({msg}); answers stored so far are "
+                          "kept when the file is intact; delete it and rerun if it is damaged")
+
+    def check_writable(self) -> None:
+        """InputError (one line) unless answers can be stored: called before the first request, so a
+        read-only cache is not found after the first answer. Creates no file."""
+        if self.path is None:
+            return
+        if self.path.exists():
+            with self._lock:
+                db = self._open()
+                try:
+                    db.execute("BEGIN IMMEDIATE")  # takes the write lock: fails on a read-only file
+                    db.execute("ROLLBACK")
+                except sqlite3.Error as e:
+                    raise self._error(e) from None
+            return
+        folder = self.path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent  # the nearest folder that exists must let us create the rest
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError(f"--cache {self.path}: cannot create the cache ({folder} is not a writable "
+                             "folder); pass --cache elsewhere or --no-cache")
 
     def _read(self, sql: str, args: tuple) -> Optional[tuple]:
         with self._lock:
@@ -110,15 +159,27 @@ class Cache:
                 if self.path is None or not self.path.exists():
                     return None
                 self._open()  # another process created it since
-            return self.db.execute(sql, args).fetchone()
+            try:
+                return self.db.execute(sql, args).fetchone()
+            except sqlite3.Error as e:
+                raise self._error(e) from None
 
     def _write(self, sql: str, args: tuple) -> None:
         with self._lock:  # autocommit mode: the statement is its own transaction
-            self._open().execute(sql, args)
+            db = self._open()
+            try:
+                db.execute(sql, args)
+            except sqlite3.Error as e:
+                raise self._error(e) from None
 
     def get(self, key: str) -> Optional[Dict[str, Any]]:
         row = self._read("SELECT value FROM answers WHERE key = ?", (key,))
-        return None if row is None else json.loads(row[0])
+        if row is None:
+            return None
+        try:
+            return json.loads(row[0])
+        except (TypeError, ValueError):  # a damaged entry is a miss: the request is sent again
+            return None
 
     def put(self, key: str, value: Dict[str, Any]) -> None:
         self._write("INSERT OR REPLACE INTO answers (key, value, created) VALUES (?, ?, ?)",

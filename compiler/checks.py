@@ -8,6 +8,12 @@ and no text is ever executed as code.
 Semantics follow the official IFEval checkers (google-research ``instruction_following_eval``) so that
 the verdicts agree with the official strict ones; words, sentences and paragraphs are counted as IFEval
 counts them (:mod:`rubricc.compiler.text_units`).
+
+Hostile text cannot stall a check: every check runs in time linear in the text (no pattern here, and
+none from a rubric, backtracks: those that could run on RE2 through :mod:`rubricc.compiler.safe_regex`),
+and no check reads more than :data:`MAX_CHECK_TEXT` characters of a response or of a prompt: a longer one
+is judged on its first ``MAX_CHECK_TEXT`` characters, except by the checks that look at its end
+(``ends_with``, ``wrapped_in_quotes``), which see its first and last halves of that budget, joined.
 """
 from __future__ import annotations
 
@@ -22,11 +28,23 @@ from rubricc.compiler.check_args import (CaseArgs, CountArgs, ExactDefaultCountA
                                          KeywordsAbsentArgs, KeywordsArgs, LanguageArgs, LetterFrequencyArgs,
                                          NoArgs, ParagraphCountArgs, ParagraphFirstWordArgs, PhraseArgs,
                                          PhrasesArgs, PostscriptArgs, RegexArgs, RepeatPromptArgs, SectionArgs)
+from rubricc.compiler.safe_regex import compile_regex
 from rubricc.compiler.text_units import (compare, count_sentences, count_words, split_paragraphs_blank,
                                          split_paragraphs_stars, word_tokens)
 from rubricc.formats import ProgramCheck
 
-MAX_REGEX_TEXT = 200_000  # regexes run on at most this many characters of the response
+MAX_CHECK_TEXT = 200_000  # characters of a response (and of a prompt) a check examines, at most
+_TAIL_CHECKS = frozenset({"ends_with", "wrapped_in_quotes"})  # checks that read the end of a response
+
+
+def cap_text(text: str, tail: bool = False) -> str:
+    """``text`` cut to :data:`MAX_CHECK_TEXT` characters: its head, or its head and tail joined."""
+    if len(text) <= MAX_CHECK_TEXT:
+        return text
+    if tail:
+        half = MAX_CHECK_TEXT // 2
+        return text[:half] + text[-half:]
+    return text[:MAX_CHECK_TEXT]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -130,8 +148,10 @@ def _capital_word_frequency(r: str, p: str, a: CountArgs) -> bool:
 
 
 def _bullet_count(r: str, p: str, a: ExactDefaultCountArgs) -> bool:
-    n = len(re.findall(r"^\s*\*[^\*].*$", r, flags=re.MULTILINE)) + len(re.findall(r"^\s*-.*$", r, flags=re.MULTILINE))
-    return compare(n, a.relation, a.n)
+    # on RE2: with Python re, ^\s* over thousands of blank lines is quadratic
+    stars = compile_regex(r"^\s*\*[^\*].*$", multiline=True)
+    dashes = compile_regex(r"^\s*-.*$", multiline=True)
+    return compare(len(stars.findall(r)) + len(dashes.findall(r)), a.relation, a.n)
 
 
 def _highlighted_sections(r: str, p: str, a: CountArgs) -> bool:
@@ -147,7 +167,8 @@ def _section_count(r: str, p: str, a: SectionArgs) -> bool:
 
 
 def _has_title(r: str, p: str, a: NoArgs) -> bool:
-    return any(t.lstrip("<").rstrip(">").strip() for t in re.findall(r"<<[^\n]+>>", r))
+    # on RE2: with Python re, a line of thousands of '<' is quadratic
+    return any(t.lstrip("<").rstrip(">").strip() for t in compile_regex(r"<<[^\n]+>>").findall(r))
 
 
 def _is_json(r: str, p: str, a: NoArgs) -> bool:
@@ -160,7 +181,7 @@ def _is_json(r: str, p: str, a: NoArgs) -> bool:
         v = v[:-3]
     try:
         json.loads(v.strip())
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: thousands of nested brackets
         return False
     return True
 
@@ -168,17 +189,37 @@ def _is_json(r: str, p: str, a: NoArgs) -> bool:
 def _postscript(r: str, p: str, a: PostscriptArgs) -> bool:
     v = r.lower()
     marker = a.marker.strip()
+    # IFEval's patterns are r"\s*p\.\s?p\.\s?s.*$" (MULTILINE); for a search the leading \s* (quadratic
+    # on long runs of spaces) and the trailing .*$ (always matches) change nothing, so they are dropped
     if marker in ("P.P.S", "P.P.S."):
-        pat = r"\s*p\.\s?p\.\s?s.*$"
-    elif marker in ("P.S.", "P.S"):
-        pat = r"\s*p\.\s?s\..*$"
-    else:
-        pat = r"\s*" + re.escape(marker.lower()) + r".*$"
-    return bool(re.search(pat, v, flags=re.MULTILINE))
+        return re.search(r"p\.\s?p\.\s?s", v) is not None
+    if marker in ("P.S.", "P.S"):
+        return re.search(r"p\.\s?s\.", v) is not None
+    return marker.lower() in v
+
+
+def count_placeholders(text: str) -> int:
+    """``len(re.findall(r"\\[.*?\\]", text))`` in linear time: per line, each '[' up to the next ']'.
+
+    The regex is quadratic on a line of many '[' with no ']' (40,000 '[' took 22 s).
+    """
+    n = 0
+    for line in text.split("\n"):  # '.' stops only at a line feed
+        pos = 0
+        while True:
+            i = line.find("[", pos)
+            if i < 0:
+                break
+            j = line.find("]", i + 1)
+            if j < 0:  # no later '[' on this line can close either
+                break
+            n += 1
+            pos = j + 1
+    return n
 
 
 def _placeholder_count(r: str, p: str, a: CountArgs) -> bool:
-    return compare(len(re.findall(r"\[.*?\]", r)), a.relation, a.n)
+    return compare(count_placeholders(r), a.relation, a.n)
 
 
 def _starts_with(r: str, p: str, a: PhraseArgs) -> bool:
@@ -234,8 +275,7 @@ def _any_phrase_present(r: str, p: str, a: PhrasesArgs) -> bool:
 
 
 def _regex_match(r: str, p: str, a: RegexArgs) -> bool:
-    flags = (re.IGNORECASE if a.ignore_case else 0) | (re.MULTILINE if a.multiline else 0)
-    found = re.search(a.pattern, r[:MAX_REGEX_TEXT], flags=flags) is not None
+    found = compile_regex(a.pattern, a.ignore_case, a.multiline).search(r) is not None
     return found if a.must_match else not found
 
 
@@ -324,10 +364,13 @@ def validate_check(name: str, args: Optional[Dict[str, Any]] = None) -> ProgramC
 
 def bind_check(check: ProgramCheck) -> Callable[[str, str], bool]:
     """The check as a callable ``(response, prompt) -> bool``, its arguments validated once, here (so a
-    hand-edited rubric cannot smuggle anything in); ValueError when they do not validate."""
+    hand-edited rubric cannot smuggle anything in); ValueError when they do not validate. The callable
+    reads at most :data:`MAX_CHECK_TEXT` characters of the response and of the prompt (see the module
+    docstring)."""
     parsed = _parse(check.name, check.args)
     fn = CHECKS[check.name].fn
-    return lambda response, prompt="": fn(response, prompt, parsed)
+    tail = check.name in _TAIL_CHECKS
+    return lambda response, prompt="": bool(fn(cap_text(response, tail), cap_text(prompt), parsed))
 
 
 def run_check(check: ProgramCheck, response: str, prompt: str = "") -> bool:

@@ -4,6 +4,7 @@ whose fields are the CLI's endpoint options by the same names) and the clients b
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, Union
@@ -49,6 +50,24 @@ class LLMConfig:
         return (proposer if need_proposer else None), judge
 
 
+def check_output_writable(output: Union[str, Path]) -> None:
+    """InputError (one line) when ``output`` cannot be written: a folder, or a path under a folder that
+    does not let us create files (a missing folder is fine when it can be created). Run before any LLM
+    request, so an unwritable output is not found after all the calls were paid for."""
+    out = Path(output)
+    if out.is_dir():
+        raise InputError(f"{out}: is a directory, expected an output file")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise InputError(f"{out}: output file is not writable")
+    folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise InputError(f"{out}: cannot write the output ({folder} is not a folder)")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{out}: cannot write the output (folder {folder} is not writable)")
+
+
 class Clients:
     """The proposer (None when not needed) and judge of one run, sharing one request cache and one
     :class:`~rubricc.compiler.llm.Stats`. A context manager: leaving it closes the cache."""
@@ -57,7 +76,13 @@ class Clients:
         proposer, judge = config.endpoints(need_proposer)
         import_openai()  # a missing extra fails before any other work
         key = api_key_from_env(config.api_key_env)
+        check_output_writable(output)  # before the first request, not after the last one
         self.cache = Cache(None if config.no_cache else (config.cache_path or default_cache_path(output)))
+        try:
+            self.cache.check_writable()
+        except BaseException:
+            self.cache.close()
+            raise
         self.stats = Stats()
         common = dict(api_key=key, concurrency=config.concurrency, timeout=config.timeout, retries=config.retries,
                       parse_retries=config.parse_retries, max_tokens=config.max_tokens or None,

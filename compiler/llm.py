@@ -197,6 +197,9 @@ class LLMClient:
         self._sem: Optional[asyncio.Semaphore] = None
         self._mode_key = mode_key(self.url, self.model)
         self._mode: Optional[str] = self.forced_mode or cache.get_mode(self._mode_key)
+        # requests in flight by cache key: an identical request made meanwhile awaits the same answer
+        # instead of being sent again (one request per run for each distinct request)
+        self._inflight: Dict[str, "asyncio.Future[Dict[str, Any]]"] = {}
 
     @property
     def name(self) -> str:
@@ -243,6 +246,32 @@ class LLMClient:
             self.stats.cache_hits += 1
             hit.update(request_hash=key, cached=True)
             return hit
+        pending = self._inflight.get(key)
+        if pending is not None:  # the same request is in flight: its answer serves this one too
+            rec = await asyncio.shield(pending)
+            self.stats.cache_hits += 1
+            return dict(rec, request_hash=key, cached=True)
+        fut = asyncio.get_running_loop().create_future()
+        fut.add_done_callback(lambda f: f.cancelled() or f.exception())  # no "never retrieved" warning
+        self._inflight[key] = fut
+        try:
+            rec = await self._send_request(key, messages, params)
+        except BaseException as e:
+            if isinstance(e, Exception):
+                fut.set_exception(e)
+            else:
+                fut.cancel()
+            raise
+        finally:
+            self._inflight.pop(key, None)
+        fut.set_result(dict(rec))
+        rec.update(request_hash=key, cached=False)
+        return rec
+
+    async def _send_request(self, key: str, messages: List[Dict[str, Any]], params: Dict[str, Any]
+                            ) -> Dict[str, Any]:
+        """The HTTP request behind :meth:`request`, with retries; the answer is stored in the cache as soon
+        as it arrives, so a run killed later loses only the requests still in flight."""
         self._ensure()
         openai = self._openai
 
@@ -290,7 +319,6 @@ class LLMClient:
                 self.stats.tokens_in += rec["usage"].get("prompt_tokens") or 0
                 self.stats.tokens_out += rec["usage"].get("completion_tokens") or 0
                 self.cache.put(key, rec)
-                rec.update(request_hash=key, cached=False)
                 return rec
             if not reached and isinstance(last, openai.APIConnectionError):
                 raise EndpointError(f"cannot reach LLM endpoint {self.url}: {one_line(last.__cause__ or last, 160)}")

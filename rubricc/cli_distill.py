@@ -48,7 +48,7 @@ def config_options(command):
 @click.option("--responses", "responses", required=True, type=click.Path(dir_okay=False), help="responses (JSONL)")
 @click.option("--judgments", "judgments", required=True, type=click.Path(dir_okay=False), help="judge verdicts (JSONL)")
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="verifier bundle folder (checkpoints go to OUTPUT/.ckpt; rerun to resume)")
+              help="verifier bundle folder (training checkpoints go to OUTPUT.ckpt beside it, or --checkpoints; rerun to resume)")
 @config_options
 def distill_cmd(rubrics, responses, judgments, output, **options):
     """Train the cross-encoder verifier on judge verdicts and export it to ONNX."""

@@ -99,3 +99,56 @@ def test_answer_survives_sigkill(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert Cache(p).get("k") == {"content": "kept"}
+
+
+def test_a_file_that_is_not_a_cache_is_one_line(tmp_path):
+    import pytest
+
+    from rubricc.errors import InputError
+
+    junk = tmp_path / "c.sqlite"
+    junk.write_bytes(b"\x00garbage" * 500)
+    with pytest.raises(InputError) as e:
+        Cache(junk)
+    msg = str(e.value)
+    assert msg.startswith(f"{junk}: not a rubricc cache (") and msg.endswith("delete it or pass --cache elsewhere")
+    assert "\n" not in msg
+
+
+def test_a_cache_that_cannot_be_written_is_found_before_any_request(tmp_path):
+    import os
+
+    import pytest
+
+    from rubricc.errors import InputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot create the cache"):
+        Cache(blocker / "sub" / "c.sqlite").check_writable()  # under a file: never creatable
+    Cache(tmp_path / "new" / "c.sqlite").check_writable()    # a missing folder is fine, and no file made
+    assert not (tmp_path / "new").exists()
+    path = tmp_path / "ro.sqlite"
+    c = Cache(path)
+    c.put("k", {"v": 1})
+    c.close()
+    os.chmod(path, 0o444)
+    os.chmod(tmp_path, 0o555)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as root: a read-only file is writable")
+        with pytest.raises(InputError, match="cannot write the cache"):
+            Cache(path).check_writable()
+    finally:
+        os.chmod(tmp_path, 0o755)
+        os.chmod(path, 0o644)
+
+
+def test_sqlite_errors_map_to_one_line_input_errors(tmp_path):
+    from rubricc.errors import InputError
+
+    c = Cache(tmp_path / "c.sqlite")
+    ro = c._error(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert isinstance(ro, InputError) and "cannot write the cache" in str(ro) and "--no-cache" in str(ro)
+    mid = c._error(sqlite3.DatabaseError("database disk image is malformed\nmore"))
+    assert "the cache failed during the run (database disk image is malformed)" in str(mid) and "\n" not in str(mid)

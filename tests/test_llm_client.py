@@ -204,3 +204,38 @@ def test_yes_probability_from_logprobs():
         ('"}', [])]]}
     p = key_yes_probabilities(raw, ["c1", "c2", "c3"])
     assert p["c1"] == pytest.approx(0.9) and p["c2"] == pytest.approx(0.3) and p["c3"] is None
+
+
+def test_identical_requests_in_flight_are_sent_once(tmp_path):
+    """Eight identical requests at once (and two different ones): the server sees each distinct request
+    once; the duplicates get the same answer; the answer is in the cache as soon as it arrived."""
+    import asyncio
+
+    db = tmp_path / "c.sqlite"
+    with ScriptedServer(lambda body: {"delay": 0.3, "content": "ok " + body["messages"][-1]["content"]}) as s:
+        c = LLMClient(s.url, "m", Cache(db), concurrency=8)
+        same = [{"role": "user", "content": "same"}]
+
+        async def main():
+            return await asyncio.gather(*[c.request(same, {"temperature": 0}) for _ in range(8)],
+                                        c.request([{"role": "user", "content": "a"}], {"temperature": 0}),
+                                        c.request([{"role": "user", "content": "b"}], {"temperature": 0}))
+        recs = run_closing(main, c)
+        assert len(s.requests) == 3 and c.stats.calls == 3 and c.stats.cache_hits == 7
+        assert {r["content"] for r in recs[:8]} == {"ok same"} and sum(not r["cached"] for r in recs[:8]) == 1
+        assert len({r["request_hash"] for r in recs[:8]}) == 1
+        assert len(Cache(db)) == 3
+
+
+def test_a_failed_request_fails_its_duplicates_too():
+    import asyncio
+
+    with ScriptedServer(lambda body: {"delay": 0.2, "status": 400}) as s:
+        c = LLMClient(s.url, "m", Cache(None), retries=0)
+        same = [{"role": "user", "content": "same"}]
+
+        async def main():
+            return await asyncio.gather(*[c.request(same, {"temperature": 0}) for _ in range(3)],
+                                        return_exceptions=True)
+        outs = run_closing(main, c)
+        assert len(s.requests) == 1 and all(isinstance(o, Exception) for o in outs)

@@ -69,3 +69,40 @@ def test_evaluate_and_baseline():
     assert m["reward"]["verifier"]["spearman_within_prompt"] == pytest.approx(1.0)
     assert m["reward"]["baseline"]["spearman_within_prompt"] is not None
     assert "criterion AUROC" in format_table(m)
+
+
+def test_table_shows_each_figure_with_its_sample():
+    recs, probs, base = [], [], []
+    for r, verdicts in enumerate([(1, 1), (1, 0), (0, 0)]):
+        for c, v in enumerate(verdicts):
+            recs.append({"prompt_id": "p", "response_id": f"r{r}", "weight": c + 1, "label": float(v)})
+            probs.append(0.2 + 0.3 * v)
+            base.append(0.5)
+    m = evaluate(recs, probs, base)
+    # judge rewards 1, 1/3, 0: one ranking group; top ceil(0.4 * 3) = 2 -> one untied pair
+    assert m["reward"]["verifier"]["spearman_groups"] == 1 and m["reward"]["verifier"]["tail_pairs"] == 1
+    table = format_table(m)
+    assert "6 verdicts (3 yes)" in table and "1 prompt" in table and "1 pair" in table
+
+
+def test_diagnose_constant_labels_and_small_validation():
+    from rubricc.verifier.diagnose import label_signal, warning_lines
+
+    ex = [{"prompt_id": "p", "response_id": f"r{r}", "criterion_id": c, "label": y}
+          for r in range(3) for c, y in (("c1", 0.9), ("c2", 0.1 if r else 0.7))]
+    both = label_signal(ex, range(len(ex)))
+    assert both == {"criteria": 2, "constant_criteria": 1, "verdicts": 6, "yes_rate": pytest.approx(4 / 6)}
+    c1 = label_signal(ex, [i for i, e in enumerate(ex) if e["criterion_id"] == "c1"])
+    assert c1["constant_criteria"] == 1 and c1["yes_rate"] == 1.0
+    big = {"split": "validation", "prompts": 5, "responses": 40, "verdicts": 100}
+    assert warning_lines({"criteria": 10, "constant_criteria": 4, "verdicts": 400, "yes_rate": 0.5}, big) == []
+    [half] = warning_lines({"criteria": 10, "constant_criteria": 5, "verdicts": 400, "yes_rate": 0.5}, big)
+    assert half.startswith("5 of 10 criteria got the same verdict")
+    [none] = warning_lines({"criteria": 10, "constant_criteria": 10, "verdicts": 400, "yes_rate": 0.5}, big)
+    assert "carry no signal" in none
+    [small] = warning_lines({"criteria": 10, "constant_criteria": 0, "verdicts": 400, "yes_rate": 0.5},
+                            dict(big, verdicts=99))
+    assert small.startswith("validation holds 5 prompts and 99 verdicts: too few")
+    [train] = warning_lines({"criteria": 0, "constant_criteria": 0, "verdicts": 3, "yes_rate": 0.5},
+                            dict(big, split="train"))
+    assert train.startswith("no validation split")

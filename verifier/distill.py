@@ -4,10 +4,12 @@ Four steps, each in its own module:
 
 1. prepare (:mod:`rubricc.verifier.prepare`): rubrics, responses and judgments -> one example per judged
    neural criterion (program checks are not trained on) -> seeded split by prompt -> optional tail
-   weighting -> packed rows;
+   weighting -> packed rows; then :mod:`rubricc.verifier.diagnose` warns when the labels carry no signal
+   or the validation split is too small to measure anything;
 2. train (:mod:`rubricc.verifier.train`): BCE on soft labels in token-budget batches, early stopping on
-   the validation loss; checkpoints in ``OUT/.ckpt`` (rerunning the same command resumes); CPU or CUDA,
-   data-parallel under ``torchrun``;
+   the validation loss; checkpoints (safetensors and JSON, :mod:`rubricc.verifier.checkpoint`) in
+   ``OUT.ckpt`` beside the bundle or ``--checkpoints DIR``, never inside the bundle (rerunning the same
+   command resumes); CPU or CUDA, data-parallel under ``torchrun``;
 3. evaluate (:mod:`rubricc.verifier.evaluate`): temperature scaling fitted on validation, metrics against
    a text-prior baseline;
 4. export (:mod:`rubricc.verifier.export`): the bundle, then every exported variant is checked on the
@@ -25,18 +27,22 @@ from typing import Any, Dict
 from rubricc.bundle import MAX_POSITIONS
 from rubricc.formats import InputError, write_json
 from rubricc.verifier.config import DistillConfig
+from rubricc.verifier.diagnose import diagnose
 from rubricc.verifier.evaluate import Evaluation, check_variants, evaluate, format_variants
 from rubricc.verifier.metrics import format_table
 from rubricc.verifier.prepare import Prepared, prepare
 from rubricc.verifier.train import Ranks, train
 
 
-def resolve_backbone(cfg: DistillConfig) -> str:
+LEGACY_CHECKPOINTS = ".ckpt"  # where older versions kept checkpoints: inside the bundle
+
+
+def backbone_folder(cfg: DistillConfig) -> str:
     """The encoder folder (``cfg.backbone``, else the packaged MiniLM), after checking ``cfg`` against its
     number of positions."""
-    from rubricc.verifier.model import default_backbone_path
+    from rubricc.verifier.model import resolve_backbone
 
-    backbone = str(cfg.backbone or default_backbone_path())
+    backbone = resolve_backbone(cfg.backbone)
     if not Path(backbone).is_dir():
         raise InputError(f"--backbone {backbone}: no such folder")
     try:
@@ -47,13 +53,26 @@ def resolve_backbone(cfg: DistillConfig) -> str:
     return backbone
 
 
+def checkpoint_folder(out_dir: Path, cfg: DistillConfig) -> Path:
+    """``cfg.checkpoints``, else ``OUT.ckpt`` beside the bundle; InputError when it lies inside the bundle
+    (everything in the bundle folder ships with it)."""
+    named = out_dir if out_dir.name else out_dir.resolve()  # "-o ." has no name to put ".ckpt" after
+    folder = Path(cfg.checkpoints) if cfg.checkpoints else named.with_name(named.name + ".ckpt")
+    inside = folder.resolve() == out_dir.resolve() or out_dir.resolve() in folder.resolve().parents
+    if inside:
+        raise InputError(f"--checkpoints {folder}: must lie outside the bundle folder {out_dir}")
+    return folder
+
+
 def export(model, backbone: str, out_dir: Path, cfg: DistillConfig, prep: Prepared, ev: Evaluation) -> Dict[str, Any]:
     """Writes the bundle with ``metrics.json``; returns its ``verifier.json`` record."""
     from rubricc.verifier.export import export_bundle
+    from rubricc.verifier.model import backbone_name
 
     bundle_cfg = {"layout": cfg.layout, "max_prompt_len": cfg.max_prompt_len, "max_context_len": cfg.max_context_len,
-                  "max_criterion_len": cfg.max_criterion_len, "temperature": ev.temperature, "backbone": backbone,
-                  "training_data_hash": prep.data_hash, "trained": True, "seed": cfg.seed}
+                  "max_criterion_len": cfg.max_criterion_len, "temperature": ev.temperature,
+                  "backbone": backbone_name(backbone), "training_data_hash": prep.data_hash, "trained": True,
+                  "seed": cfg.seed}
     return export_bundle(model, backbone, out_dir, bundle_cfg, extra_json={"metrics.json": ev.metrics},
                          variants=cfg.variants)
 
@@ -70,21 +89,37 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
         log = lambda *a, **k: None  # noqa: E731
     if cfg.threads:
         torch.set_num_threads(int(cfg.threads))
-    backbone = resolve_backbone(cfg)
+    backbone = backbone_folder(cfg)
+    ckpt_dir = checkpoint_folder(out_dir, cfg)
+    if (out_dir / LEGACY_CHECKPOINTS).exists():
+        log(f"distill: {out_dir / LEGACY_CHECKPOINTS} holds an older version's checkpoint (pickle): not read, "
+            "and left out of the new bundle")
     prep = prepare(rubrics_path, responses_path, judgments_path, backbone, cfg, log)
+    diagnostics = diagnose(prep)
     try:
-        trained = train(prep, cfg, backbone, out_dir / ".ckpt", ranks, log)
+        trained = train(prep, cfg, backbone, ckpt_dir, ranks, log)
         if not ranks.is_main:
             return {}
         ev = evaluate(trained.model, prep, cfg, trained.history)
+        ev.metrics["diagnostics"] = diagnostics
+        log(f"Fidelity to the judge on the {prep.split} split (baseline: each criterion's training prior):")
         log(format_table(ev.metrics))
-        log(f"(split: {prep.split}; temperature {ev.temperature:.3f})")
+        log(f"(temperature {ev.temperature:.3f})")
+        for line in diagnostics["warnings"]:  # after the figures they qualify
+            log(f"distill: warning: {line}")
         record = export(trained.model, backbone, out_dir, cfg, prep, ev)
         if cfg.check_variants:
             ev.metrics["variants"] = check_variants(out_dir, record["variants"], prep, ev, cfg)
             write_json(out_dir / "metrics.json", ev.metrics)
-            log(format_variants(prep.split, ev.metrics["variants"]))
-        log(f"distill: wrote {out_dir} in {time.time() - t_start:.0f}s")
+            log(format_variants(prep.split, len(ev.keys), ev.metrics["variants"]))
+        log(f"distill: wrote {out_dir} ({megabytes(out_dir)}) in {time.time() - t_start:.0f}s; checkpoints in "
+            f"{ckpt_dir} ({megabytes(ckpt_dir)}; rerunning resumes from them, delete them when done)")
         return ev.metrics
     finally:
         ranks.close()
+
+
+def megabytes(folder: Path) -> str:
+    """The size of the files under ``folder``, as ``12.3 MB``."""
+    total = sum(f.stat().st_size for f in Path(folder).rglob("*") if f.is_file())
+    return f"{total / 1e6:.1f} MB"

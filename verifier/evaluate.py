@@ -133,11 +133,11 @@ def check_variants(bundle_dir, variants: Sequence[str], prep: Prepared, ev: Eval
     return out
 
 
-def format_variants(split: str, variants: Dict[str, Dict[str, Any]]) -> str:
+def format_variants(split: str, verdicts: int, variants: Dict[str, Dict[str, Any]]) -> str:
     """The log line of :func:`check_variants`."""
     def one(v, d):
         if "error" in d:
             return f"{v} error"
         auroc = "n/a" if d.get("auroc") is None else format(d["auroc"], ".3f")
         return f"{v} AUROC {auroc} (max |dlogit| {d.get('max_abs_logit_diff_vs_torch', float('nan')):.3g})"
-    return f"Exported variants on {split}: " + ", ".join(one(v, d) for v, d in variants.items())
+    return f"Exported variants on {split} ({verdicts} verdicts): " + ", ".join(one(v, d) for v, d in variants.items())

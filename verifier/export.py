@@ -6,10 +6,13 @@ Runtime's transformer fusions where they keep parity with torch), int8 (dynamic,
 fp16 (GPU); ``torch/`` holds the weights of the runtime's torch backend.
 
 Everything is written into a temporary sibling folder that replaces the target at the end, so a failed
-export never leaves a half-written bundle.
+export never leaves a half-written bundle. The bundle holds what scoring needs and nothing else: training
+checkpoints live outside it (``rubricc.verifier.checkpoint``), and files an earlier export wrote that the new
+one does not (a variant no longer exported, an older version's ``.ckpt``) are not carried over.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -88,14 +91,37 @@ def _int8(src: Path, dst: Path) -> None:
     # the contrib ops of the optimized graph (SkipLayerNormalization ...) defeat shape inference.
     # Per-channel weight scales: on the IFEval verifier per-tensor int8 lost 0.020 AUROC (0.661 -> 0.641),
     # per-channel 0.005 (-> 0.656); keeping the head in fp32 did not help.
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True,
-                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+    # ORT's "Please consider to run pre-processing before quantization" is dropped from the user's
+    # terminal: its pre-processing is symbolic shape inference, which those same contrib ops defeat.
+    with dropped_root_warning("Please consider to run pre-processing"):
+        quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True,
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+
+
+@contextlib.contextmanager
+def dropped_root_warning(prefix: str):
+    """Drops root-logger records starting with ``prefix`` while the block runs (ONNX Runtime's quantizer
+    logs through ``logging.warning``). A NullHandler is attached meanwhile so that the call does not
+    install ``logging.basicConfig``'s stderr handler as a side effect; every other record passes."""
+    root = logging.getLogger()
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(prefix)
+
+    null = logging.NullHandler()
+    root.addFilter(keep)
+    root.addHandler(null)
+    try:
+        yield
+    finally:
+        root.removeFilter(keep)
+        root.removeHandler(null)
 
 
 def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, Any],
                   extra_json: Optional[Dict[str, Any]] = None, variants=bundle.ONNX_VARIANTS) -> Dict[str, Any]:
-    """Writes the bundle for ``model`` into ``out_dir`` (atomically replaced; other entries of an existing
-    ``out_dir`` such as ``.ckpt`` are kept).
+    """Writes the bundle for ``model`` into ``out_dir`` (atomically replaced; entries of an existing
+    ``out_dir`` that are not bundle files, such as a user's notes, are kept).
 
     ``tokenizer`` is a folder holding ``tokenizer.json`` (and friends) or a ``tokenizers.Tokenizer``.
     ``cfg`` gives ``layout``, ``max_prompt_len``, ``max_context_len``, ``max_criterion_len`` and optionally
@@ -182,11 +208,18 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
         raise
 
 
+# what an export owns in a bundle folder: never carried over from an earlier export (a stale variant of
+# another model must not sit beside the new one; ".ckpt" is where older versions kept training checkpoints)
+BUNDLE_ENTRIES = frozenset({*VARIANTS.values(), bundle.TORCH_DIR, *bundle.TOKENIZER_FILES, bundle.CONFIG_FILE,
+                            "metrics.json", "model.raw.onnx", ".ckpt"})
+
+
 def _swap_in(tmp: Path, out_dir: Path) -> None:
-    """Replaces ``out_dir`` with ``tmp``, carrying over entries of the old folder the new one lacks."""
+    """Replaces ``out_dir`` with ``tmp``, carrying over the old folder's entries that are not bundle files
+    (:data:`BUNDLE_ENTRIES`) and that the new one lacks."""
     if out_dir.exists():
         for entry in out_dir.iterdir():
-            if not (tmp / entry.name).exists():
+            if entry.name not in BUNDLE_ENTRIES and not (tmp / entry.name).exists():
                 os.replace(entry, tmp / entry.name)
         old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}-{int(time.time() * 1e6)}"
         os.replace(out_dir, old)
@@ -203,12 +236,12 @@ def make_untrained_bundle(out_dir: Union[str, Path], layout: str = "fused", seed
                           variants=bundle.ONNX_VARIANTS) -> Dict[str, Any]:
     """The backbone with a seeded random head, exported like a trained verifier (for runtime tests and
     benchmarks; its verdicts mean nothing)."""
-    from rubricc.verifier.model import build_verifier, default_backbone_path
+    from rubricc.verifier.model import backbone_name, build_verifier, resolve_backbone
 
-    backbone = str(backbone or default_backbone_path())
+    backbone = resolve_backbone(backbone)
     model = build_verifier(backbone, seed=seed).eval()
     cfg = {"layout": layout, "max_prompt_len": max_prompt_len, "max_context_len": max_context_len,
-           "max_criterion_len": max_criterion_len, "temperature": 1.0, "backbone": backbone,
+           "max_criterion_len": max_criterion_len, "temperature": 1.0, "backbone": backbone_name(backbone),
            "training_data_hash": None, "trained": False, "seed": seed}
     return export_bundle(model, backbone, out_dir, cfg, variants=variants)
 

@@ -103,7 +103,7 @@ def spearman_within_groups(groups: Sequence[Sequence[float]], preds: Sequence[Se
     for y, p in zip(groups, preds):
         y = np.asarray(y, dtype=np.float64)
         p = np.asarray(p, dtype=np.float64)
-        if y.size < 2 or np.all(y == y[0]):
+        if not ranks_something(y):
             continue
         if np.all(p == p[0]):
             vals.append(0.0)
@@ -121,19 +121,29 @@ def tail_pairwise_accuracy(groups: Sequence[Sequence[float]], preds: Sequence[Se
     for y, p in zip(groups, preds):
         y = np.asarray(y, dtype=np.float64)
         p = np.asarray(p, dtype=np.float64)
-        if y.size < 2:
-            continue
-        k = max(2, int(math.ceil(fraction * y.size)))
-        top = np.argsort(-y, kind="stable")[:k]
-        for a in range(len(top)):
-            for b in range(a + 1, len(top)):
-                i, j = top[a], top[b]
-                if y[i] == y[j]:
-                    continue
-                total += 1
-                d = (p[i] - p[j]) * (y[i] - y[j])
-                right += 1.0 if d > 0 else (0.5 if d == 0 else 0.0)
+        for i, j in tail_pairs(y, fraction):
+            total += 1
+            d = (p[i] - p[j]) * (y[i] - y[j])
+            right += 1.0 if d > 0 else (0.5 if d == 0 else 0.0)
     return right / total if total else None
+
+
+def ranks_something(judge_rewards) -> bool:
+    """Whether a group counts in :func:`spearman_within_groups`: at least 2 responses the judge does not
+    all tie."""
+    y = np.asarray(judge_rewards, dtype=np.float64)
+    return y.size >= 2 and not np.all(y == y[0])
+
+
+def tail_pairs(judge_rewards, fraction: float = TAIL_FRACTION) -> List[tuple]:
+    """The (i, j) pairs :func:`tail_pairwise_accuracy` scores in one group: among its top ``fraction``
+    by the judge's reward (at least 2 responses), the pairs the judge does not tie."""
+    y = np.asarray(judge_rewards, dtype=np.float64)
+    if y.size < 2:
+        return []
+    k = max(2, int(math.ceil(fraction * y.size)))
+    top = np.argsort(-y, kind="stable")[:k]
+    return [(top[a], top[b]) for a in range(len(top)) for b in range(a + 1, len(top)) if y[top[a]] != y[top[b]]]
 
 
 def tail_mask(rewards: Sequence[float], fraction: float = TAIL_FRACTION) -> np.ndarray:
@@ -185,24 +195,39 @@ def evaluate(records: Sequence[dict], probs: Sequence[Optional[float]], baseline
         jg, pg = reward_groups(records, pr)
         reward[name] = {"spearman_within_prompt": spearman_within_groups(jg, pg),
                         "tail_pairwise_accuracy": tail_pairwise_accuracy(jg, pg),
-                        "groups": len(jg)}
+                        "groups": len(jg), "responses": sum(len(g) for g in jg),
+                        "spearman_groups": sum(1 for g in jg if ranks_something(g)),
+                        "tail_pairs": sum(len(tail_pairs(g)) for g in jg)}
     out["reward"] = reward
     return out
 
 
 def format_table(metrics: Dict) -> str:
-    """A plain-text table of verifier vs baseline figures."""
-    rows = [("criterion accuracy", "criterion", "accuracy"), ("criterion macro-F1", "criterion", "macro_f1"),
-            ("criterion AUROC", "criterion", "auroc"), ("criterion ECE (lower is better)", "criterion", "ece"),
-            ("reward Spearman within prompt", "reward", "spearman_within_prompt"),
-            ("reward tail pairwise accuracy", "reward", "tail_pairwise_accuracy")]
+    """A plain-text table of verifier vs baseline figures, each with the sample it was computed on."""
+    c = metrics["criterion"]["verifier"]
+    r = metrics["reward"]["verifier"]
+    yes = "" if c.get("positive_rate") is None else f" ({round(c['positive_rate'] * c['n'])} yes)"
+    verdicts = f"{c['n']} verdicts{yes}"
+    rows = [("criterion accuracy", "criterion", "accuracy", verdicts),
+            ("criterion macro-F1", "criterion", "macro_f1", verdicts),
+            ("criterion AUROC", "criterion", "auroc", verdicts),
+            ("criterion ECE (lower is better)", "criterion", "ece", verdicts),
+            ("reward Spearman within prompt", "reward", "spearman_within_prompt",
+             count(r.get("spearman_groups", r["groups"]), "prompt")),
+            ("reward tail pairwise accuracy", "reward", "tail_pairwise_accuracy", count(r.get("tail_pairs"), "pair"))]
 
     def f(v):
         return "n/a" if v is None else f"{v:.3f}"
 
-    lines = [f"{'metric':34s} {'verifier':>9s} {'baseline':>9s}", "-" * 54]
-    for label, sect, key in rows:
-        lines.append(f"{label:34s} {f(metrics[sect]['verifier'][key]):>9s} {f(metrics[sect]['baseline'][key]):>9s}")
-    c = metrics["criterion"]["verifier"]
-    lines.append(f"({c['n']} verdicts, {metrics['reward']['verifier']['groups']} prompt groups)")
+    lines = [f"{'metric':34s} {'verifier':>9s} {'baseline':>9s}  sample", "-" * 72]
+    for label, sect, key, n in rows:
+        got, base = f(metrics[sect]["verifier"][key]), f(metrics[sect]["baseline"][key])
+        lines.append(f"{label:34s} {got:>9s} {base:>9s}  {n}")
     return "\n".join(lines)
+
+
+def count(n: Optional[int], word: str) -> str:
+    """``3 prompts``, ``1 pair``; ``?`` when unknown."""
+    if n is None:
+        return "?"
+    return f"{n} {word}" + ("" if n == 1 else "s")

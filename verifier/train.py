@@ -3,8 +3,9 @@
 BCE on soft labels, weighted per example (tail weighting), in token-budget batches of length-bucketed
 rows (:func:`rubricc.verifier.data.token_budget_batches`, reshuffled each epoch from the seed); AdamW with
 the head at ``head_lr_mult`` times the encoder's rate, linear warmup then linear decay; early stopping on
-the validation loss. Checkpoints go to ``OUT/.ckpt`` every ``ckpt_every`` steps and at each epoch end;
-rerunning the same command (same data, backbone and training options) resumes where it stopped. Under
+the validation loss. Checkpoints (:mod:`rubricc.verifier.checkpoint`: safetensors and JSON, no pickle) go to
+the checkpoint folder every ``ckpt_every`` steps and at each epoch end; rerunning the same command (same
+data, backbone and training options) resumes where it stopped. Under
 ``torchrun`` every process trains on its share of each epoch's batches (DistributedDataParallel; nccl on
 CUDA, gloo on CPU); rank 0 validates and checkpoints. Runs on CPU or CUDA.
 """
@@ -23,6 +24,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
+from rubricc.verifier.checkpoint import Checkpoints
 from rubricc.verifier.config import DistillConfig
 from rubricc.verifier.data import Row, collate, token_budget_batches
 from rubricc.verifier.evaluate import predict_logits
@@ -31,7 +33,7 @@ from rubricc.verifier.prepare import Prepared
 
 # options that do not change the trained weights: a rerun that differs only in these resumes
 NOT_IN_FINGERPRINT = ("threads", "progress", "check_variants", "variants", "patience", "ckpt_every",
-                      "stop_after_steps", "predictions_path")
+                      "stop_after_steps", "predictions_path", "checkpoints")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class Ranks:
 
 @dataclass
 class Progress:
-    """Where training stands; saved in every checkpoint (as ``state``) and restored on resume."""
+    """Where training stands; saved in every checkpoint (``state.json``) and restored on resume."""
     epoch: int = 0  # epochs finished
     step: int = 0  # optimizer steps done in the current epoch
     global_step: int = 0
@@ -152,88 +154,6 @@ def fingerprint(cfg: DistillConfig, data_hash: str, backbone: str, world: int) -
 
 
 # ----------------------------------------------------------------------------------------------
-# Checkpoints
-# ----------------------------------------------------------------------------------------------
-def save_atomic(obj, path: Path) -> None:
-    import torch
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
-
-
-def rng_state() -> Dict[str, Any]:
-    import random
-
-    import torch
-
-    return {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()}
-
-
-def set_rng_state(s: Dict[str, Any]) -> None:
-    import random
-
-    import torch
-
-    torch.set_rng_state(s["torch"])
-    np.random.set_state(s["numpy"])
-    random.setstate(s["python"])
-
-
-class Checkpoints:
-    """``OUT/.ckpt``: ``state.pt`` (weights, optimizer, scheduler, progress, RNG states and the run's
-    fingerprint) and ``best.pt`` (the weights of the best epoch so far). Only rank 0 writes."""
-
-    def __init__(self, folder: Path, fingerprint: str, writer: bool):
-        self.fingerprint = fingerprint
-        self.writer = writer
-        self.state = folder / "state.pt"
-        self.best = folder / "best.pt"
-
-    def resume(self, model, opt, sched, log) -> Tuple[Progress, bool]:
-        """Restores a run with the same fingerprint into ``model``, ``opt`` and ``sched`` and returns its
-        progress; else fresh progress. The flag is True when the files belong to another run (data or
-        options changed): :meth:`clear` then removes them."""
-        import torch
-
-        if not self.state.exists():
-            return Progress(), False
-        saved = torch.load(self.state, map_location="cpu", weights_only=False)
-        if saved.get("fingerprint") != self.fingerprint:
-            log(f"distill: {self.state} belongs to other data or options; starting afresh")
-            return Progress(), True
-        model.load_state_dict(saved["model"])
-        opt.load_state_dict(saved["opt"])
-        sched.load_state_dict(saved["sched"])
-        set_rng_state(saved["rng"])
-        progress = Progress(**saved["state"])
-        log(f"distill: resuming from {self.state} " + (f"(training done after {progress.epoch} epochs)"
-            if progress.done else f"(epoch {progress.epoch + 1}, step {progress.step})"))
-        return progress, False
-
-    def clear(self) -> None:
-        if self.writer:
-            for path in (self.state, self.best):
-                path.unlink(missing_ok=True)
-
-    def save(self, model, opt, sched, progress: Progress, best: bool = False) -> None:
-        if not self.writer:
-            return
-        save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                     "state": dataclasses.asdict(progress), "rng": rng_state(), "fingerprint": self.fingerprint},
-                    self.state)
-        if best:
-            save_atomic({"model": model.state_dict(), "fingerprint": self.fingerprint}, self.best)
-
-    def load_best(self, model) -> None:
-        import torch
-
-        if self.best.exists():
-            model.load_state_dict(torch.load(self.best, map_location="cpu", weights_only=False)["model"])
-
-
-# ----------------------------------------------------------------------------------------------
 # The loop
 # ----------------------------------------------------------------------------------------------
 def format_epoch(rec: Dict[str, Any], stop: bool) -> str:
@@ -245,8 +165,8 @@ def format_epoch(rec: Dict[str, Any], stop: bool) -> str:
 
 
 class Trainer:
-    """The model, optimizer, schedule and checkpoints of one run, restored from ``OUT/.ckpt`` when it
-    holds this run (see the module docstring)."""
+    """The model, optimizer, schedule and checkpoints of one run, restored from the checkpoint folder
+    when it holds this run (see the module docstring)."""
 
     def __init__(self, prep: Prepared, cfg: DistillConfig, backbone: str, ckpt_dir: Path, ranks: Ranks, log):
         from rubricc.verifier.model import build_verifier
@@ -262,13 +182,13 @@ class Trainer:
         self.sched = make_scheduler(self.opt, max(1, len(self.batches(0)) * cfg.epochs), cfg.warmup)
         self.ckpt = Checkpoints(Path(ckpt_dir), fingerprint(cfg, prep.data_hash, backbone, ranks.world),
                                 writer=ranks.is_main)
-        self.progress, stale = self.ckpt.resume(self.model, self.opt, self.sched, log)
+        self.progress, stale = self.ckpt.resume(self.model, self.opt, self.sched, log, Progress)
         self.train_model = self.model
         if ranks.distributed:
             from torch.nn.parallel import DistributedDataParallel as DDP
 
             self.train_model = DDP(self.model, device_ids=[self.device.index] if self.device.type == "cuda" else None)
-        if stale:  # after DDP's setup: every rank has read the old state.pt before rank 0 removes it
+        if stale:  # after DDP's setup: every rank has read the old checkpoint before rank 0 removes it
             self.ckpt.clear()
 
     def batches(self, epoch: int) -> List[List[int]]:
