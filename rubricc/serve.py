@@ -41,6 +41,9 @@ class ServeConfig:
     max_queue: int = 100_000       # samples waiting; beyond it requests get 503
     slice_samples: int = 64        # samples one request adds to a batch: a large request is scored in slices,
                                    # interleaved with the requests that arrive meanwhile
+    header_timeout: float = 10.0   # seconds for a request's line and headers, from its first byte (408 + close)
+    body_timeout: float = 30.0     # seconds for its body once the headers are in (408)
+    keepalive_timeout: float = 75.0  # idle seconds before a kept-alive connection is closed
 
 
 @dataclass
@@ -124,6 +127,7 @@ class RewardServer:
         self._queue: Optional[asyncio.Queue] = None
         self._queued = 0
         self._worker: Optional[asyncio.Task] = None
+        self.guards = None  # rubricc.serve_guard.ConnectionGuards, set by _serve_forever
 
     # -- app ------------------------------------------------------------------------------------
     def make_app(self):
@@ -162,6 +166,8 @@ class RewardServer:
 
         @web.middleware
         async def mw(request, handler):
+            if self.guards is not None:
+                self.guards.begin(request.transport)
             try:
                 return await handler(request)
             except _HTTPError as e:
@@ -175,6 +181,9 @@ class RewardServer:
                     self.counters.errors += 1
                     return self._middleware_json(e.status, e.reason)
                 raise
+            finally:
+                if self.guards is not None:
+                    self.guards.end(request.transport)
 
         return mw
 
@@ -195,6 +204,7 @@ class RewardServer:
                                   "rubrics": len(self.reward.rubrics), "requests": s.requests, "samples": s.samples,
                                   "batches": s.batches, "max_batch_samples": s.max_batch_samples,
                                   "max_batch_requests": s.max_batch_requests, "errors": s.errors,
+                                  "slow_clients_closed": self.guards.timed_out if self.guards else 0,
                                   "queued": self._queued})
 
     async def handle_reward(self, request):
@@ -203,7 +213,10 @@ class RewardServer:
         self._check_auth(request)
         if request.content_length is not None and request.content_length > self.cfg.max_request_bytes:
             raise _HTTPError(413, f"request body exceeds {self.cfg.max_request_bytes} bytes")
-        raw = await request.read()
+        try:
+            raw = await asyncio.wait_for(request.read(), self.cfg.body_timeout)
+        except asyncio.TimeoutError:
+            raise _HTTPError(408, f"request body not received within {self.cfg.body_timeout:g} s") from None
         try:
             body = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
@@ -328,12 +341,15 @@ def run(reward, cfg: ServeConfig, ready=None) -> None:
 async def _serve_forever(reward, cfg: ServeConfig, ready=None, stop_event: Optional[asyncio.Event] = None):
     from aiohttp import web
 
+    from rubricc.serve_guard import ConnectionGuards
+
     server = RewardServer(reward, cfg)
-    runner = web.AppRunner(server.make_app(), access_log=None)
+    runner = web.AppRunner(server.make_app(), access_log=None, keepalive_timeout=cfg.keepalive_timeout)
     await runner.setup()
-    site = web.TCPSite(runner, cfg.host, cfg.port)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
+    # listen with aiohttp's protocol factory (runner.server) behind the slow-client guard
+    server.guards = ConnectionGuards(runner.server, cfg.header_timeout)
+    listener = await asyncio.get_running_loop().create_server(server.guards, cfg.host, cfg.port)
+    port = listener.sockets[0].getsockname()[1]
     url = f"http://{cfg.host}:{port}"
     if ready is not None:
         ready(url, server)
@@ -343,6 +359,7 @@ async def _serve_forever(reward, cfg: ServeConfig, ready=None, stop_event: Optio
         else:
             await stop_event.wait()
     finally:
+        listener.close()
         await runner.cleanup()
 
 

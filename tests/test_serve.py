@@ -245,3 +245,65 @@ def test_a_small_request_is_not_starved_by_a_large_one(reward):
     expect = reward.score_items([rubs[i[2]] for i in big], [RESPONSES[i % len(RESPONSES)] for i in range(120)])
     assert out_big["rewards"] == pytest.approx([d["reward"] or 0.0 for d in expect], abs=batch_tolerance(reward))
     assert len(out_small["rewards"]) == 1
+
+
+def _raw_exchange(url, chunks, pause, read_timeout=10.0):
+    """Sends ``chunks`` over one raw TCP connection with ``pause`` seconds between them; returns
+    (what the server answered, seconds from connect until the server closed or answered)."""
+    import socket
+    from urllib.parse import urlparse
+
+    u = urlparse(url)
+    t0 = time.perf_counter()
+    s = socket.create_connection((u.hostname, u.port), timeout=read_timeout)
+    got = b""
+    try:
+        for c in chunks:
+            try:
+                s.sendall(c)
+            except OSError:
+                break
+            time.sleep(pause)
+        s.settimeout(read_timeout)
+        while True:
+            try:
+                part = s.recv(65536)
+            except OSError:
+                break
+            if not part:
+                break
+            got += part
+    finally:
+        s.close()
+    return got, time.perf_counter() - t0
+
+
+def test_slow_clients_are_timed_out(reward):
+    """A client that dribbles its headers, or sends nothing, or stalls its body, gets a 408 and loses the
+    connection after the configured timeouts, while a normal request on another connection is answered
+    and several requests on one kept-alive connection still work."""
+    from rubricc.serve import BackgroundServer, ServeConfig
+
+    cfg = ServeConfig(port=0, header_timeout=1.0, body_timeout=1.0, max_wait_ms=5)
+    with BackgroundServer(reward, cfg) as s:
+        head = b"POST /get_reward HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        # headers a few bytes at a time, never finished: closed with a 408 after about 1 s
+        got, took = _raw_exchange(s.url, [head[i:i + 4] for i in range(0, len(head), 4)] * 5, pause=0.1)
+        assert got.startswith(b"HTTP/1.1 408"), got[:80]
+        assert 0.8 < took < 6.0
+        # connects and sends nothing
+        got, took = _raw_exchange(s.url, [], pause=0)
+        assert got.startswith(b"HTTP/1.1 408") and took < 6.0
+        # headers complete, body promised but stalled: a JSON 408 from the handler
+        got, took = _raw_exchange(s.url, [head + b"Content-Length: 100\r\n\r\n{\"query\""], pause=0)
+        assert b" 408 " in got.split(b"\r\n", 1)[0] and b"body not received" in got, got[:200]
+        # a normal request meanwhile, then three on one kept-alive connection
+        p, q, lab = sample(0)
+        body = json.dumps({"query": [q], "prompts": [p], "labels": [lab]}).encode()
+        status, out = post(s.url + "/get_reward", None, raw=body)
+        assert status == 200 and len(out["rewards"]) == 1
+        req = head + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+        got, _ = _raw_exchange(s.url, [req, req, req], pause=0.3, read_timeout=3.0)
+        assert got.count(b"HTTP/1.1 200") == 3, got[:300]
+        health = json.loads(urllib.request.urlopen(s.url + "/health", timeout=30).read())
+        assert health["slow_clients_closed"] >= 2
