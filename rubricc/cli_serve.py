@@ -93,17 +93,20 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
 @click.option("--max-request-mb", default=8.0, show_default=True, type=click.FloatRange(0.001, 4096))
 @click.option("--max-samples", default=4096, show_default=True, type=click.IntRange(1, 10_000_000),
               help="Samples allowed in one request.")
-@click.option("--max-criteria", default=256, show_default=True, type=click.IntRange(1, 1_000_000),
+@click.option("--max-criteria", default=64, show_default=True, type=click.IntRange(1, 1_000_000),
               help="Criteria allowed in one inline rubric (413 beyond).")
 @click.option("--slice-samples", default=64, show_default=True, type=click.IntRange(1, 1_000_000),
               help="Samples one request adds to a batch: larger requests are scored in slices interleaved with "
                    "later ones, so a small request never waits for a whole large one.")
+@click.option("--slice-verdicts", default=32, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Neural verdicts one request adds to a batch (at least one sample): a slice of long rubrics "
+                   "costs no more than one of short ones.")
 @click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
               help="Seconds a client has to send a request's headers (from its first byte); then 408 and close.")
 @click.option("--body-timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
               help="Seconds a client has to send a request's body once its headers are in; then 408.")
 def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, host, port, token_file, max_batch,
-              max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples, header_timeout, body_timeout):
+              max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples, slice_verdicts, header_timeout, body_timeout):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
     rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF."""
@@ -125,7 +128,7 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
                       max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples,
-                      max_criteria_per_rubric=max_criteria, slice_samples=slice_samples,
+                      max_criteria_per_rubric=max_criteria, slice_samples=slice_samples, slice_verdicts=slice_verdicts,
                       header_timeout=header_timeout, body_timeout=body_timeout)
 
     def ready(url, server):

@@ -14,6 +14,7 @@ request size and sample-count limits with clear 4xx errors.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import hmac
 import json
 import logging
@@ -37,10 +38,13 @@ class ServeConfig:
     max_wait_ms: float = 5.0       # wait for more requests after the first one queued
     max_request_bytes: int = 8 << 20
     max_samples_per_request: int = 4096
-    max_criteria_per_rubric: int = 256  # an inline rubric with more is refused (413): work per request stays bounded
+    max_criteria_per_rubric: int = 64  # an inline rubric with more is refused (413): work per sample stays bounded
+                                       # (HealthBench's longest rubric has 33 criteria)
     max_queue: int = 100_000       # samples waiting; beyond it requests get 503
     slice_samples: int = 64        # samples one request adds to a batch: a large request is scored in slices,
                                    # interleaved with the requests that arrive meanwhile
+    slice_verdicts: int = 32       # and neural verdicts it adds (at least one sample): a slice costs about the
+                                   # same whether its rubrics are short or long
     header_timeout: float = 10.0   # seconds for a request's line and headers, from its first byte (408 + close)
     body_timeout: float = 30.0     # seconds for its body once the headers are in (408)
     keepalive_timeout: float = 75.0  # idle seconds before a kept-alive connection is closed
@@ -275,19 +279,27 @@ class RewardServer:
                 if job.left == 0:
                     job.future.set_result(openrlhf_payload(job.details))
             pending = [j for j in pending if not j.future.done()]
+            if not pending and self._queue.empty() and total >= self.cfg.slice_verdicts:
+                await loop.run_in_executor(None, trim_memory)  # idle after real work: hand freed memory back
 
     def _take(self, pending: List[_Job]) -> List[tuple]:
         """(job, start, end) slices of the next batch: least-served requests first (arrival order among
-        equals), each up to ``slice_samples``, at most ``max_batch`` samples in all."""
+        equals), each up to ``slice_samples`` samples and ``slice_verdicts`` neural verdicts (at least one
+        sample), at most ``max_batch`` samples in all."""
         room = self.cfg.max_batch
         slices = []
         for job in sorted((j for j in pending if j.taken < j.n), key=lambda j: j.taken):
             if room <= 0:
                 break
-            k = min(job.n - job.taken, self.cfg.slice_samples, room)
-            slices.append((job, job.taken, job.taken + k))
-            job.taken += k
-            room -= k
+            a = job.taken
+            end = min(job.n, a + self.cfg.slice_samples, a + room)
+            b, verdicts = a + 1, _verdicts(job.rubrics[a])
+            while b < end and verdicts + _verdicts(job.rubrics[b]) <= self.cfg.slice_verdicts:
+                verdicts += _verdicts(job.rubrics[b])
+                b += 1
+            slices.append((job, a, b))
+            job.taken = b
+            room -= b - a
         return slices
 
     def _score(self, slices: List[tuple]) -> List[Any]:
@@ -313,6 +325,20 @@ class RewardServer:
             out.append(details[k:k + b - a])
             k += b - a
         return out
+
+
+def trim_memory() -> None:
+    """Returns the C heap's free pages to the system (glibc ``malloc_trim``), so the server's memory goes
+    back down after a spike of large batches; a no-op where the C library has no such call."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _verdicts(plan) -> int:
+    """Neural verdicts a sample costs (its program checks are cheap and bounded on their own)."""
+    return 0 if plan is None else len(plan.neural)
 
 
 def exposure_warning(host: str, token: Optional[str]) -> Optional[str]:

@@ -307,3 +307,27 @@ def test_slow_clients_are_timed_out(reward):
         assert got.count(b"HTTP/1.1 200") == 3, got[:300]
         health = json.loads(urllib.request.urlopen(s.url + "/health", timeout=30).read())
         assert health["slow_clients_closed"] >= 2
+
+
+def test_slices_are_bounded_by_verdicts_as_well_as_samples():
+    """A slice adds at most ``slice_verdicts`` neural verdicts (but always one sample), so a request of long
+    rubrics is cut finer than one of short rubrics; least-served requests come first."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from rubricc.serve import RewardServer, ServeConfig, _Job
+
+    def plan(n):
+        return SimpleNamespace(neural=np.arange(n))
+
+    srv = RewardServer(reward=None, cfg=ServeConfig(max_batch=100, slice_samples=10, slice_verdicts=12))
+    long_job = _Job([plan(5)] * 6, ["r"] * 6, [None] * 6, None, 6)       # 5 verdicts a sample
+    short_job = _Job([plan(1)] * 30, ["r"] * 30, [None] * 30, None, 30)   # 1 verdict a sample
+    huge_job = _Job([plan(40), plan(2)], ["r"] * 2, [None] * 2, None, 2)  # one sample over the limit
+    first = srv._take([long_job, short_job, huge_job])
+    assert [(a, b) for _, a, b in first] == [(0, 2), (0, 10), (0, 1)]
+    # next round: the least-served request (huge_job, 1 sample taken) first
+    second = srv._take([long_job, short_job, huge_job])
+    assert [(j is huge_job, a, b) for j, a, b in second][0] == (True, 1, 2)
+    assert {(a, b) for j, a, b in second if j is long_job} == {(2, 4)}
