@@ -14,12 +14,16 @@ thread count for every contender, all in one run with interleaved rounds (the CP
   (criterion, prompt + response) pairs, batch 32, max_length 512: what a user would pick instead;
 * ``fused_torch_eager``: the rubricc torch Verifier (``rubricc.verifier.model``, eager attention, fp32)
   on the runtime's fused batches with their [T, T] block mask: plain PyTorch, no runtime work.
+* ``fused_auto``: ``RubricReward()`` with its defaults: what ``auto`` picks on this machine (on a CPU,
+  measured once by ``rubricc.backends.probe`` and remembered).
 
 Shapes: 20 criteria x 16 responses per prompt, prompt ~150 tokens, responses 50-400 tokens, texts from
 HealthBench (../shared/data) when present, else synthetic words. Reports medians of ``--repeats`` rounds,
 verdicts/s, peak extra RSS during a call, and each contender's ratio to CrossEncoder.predict at the same
 thread count. The last line is JSON with ``fused_vs_crossencoder`` (best rubricc fused CPU variant over
-CrossEncoder.predict, at the largest thread count; per thread count in ``fused_vs_crossencoder_by_threads``).
+CrossEncoder.predict, at the largest thread count; per thread count in ``fused_vs_crossencoder_by_threads``)
+and, when ``fused_auto`` ran, ``auto_backend`` (what ``auto`` picked), ``auto_vs_crossencoder`` and
+``auto_vs_fastest`` (its speed over the fastest fused contender's, at the largest thread count).
 
     python bench/throughput.py --quick          # 1 prompt (320 verdicts), threads 1 and 2, 3 rounds
     python bench/throughput.py                  # 3 prompts (960 verdicts)
@@ -121,7 +125,7 @@ class OrtContender:
         from rubricc import RubricReward
 
         self.rw = RubricReward(bundle, rubrics=rubrics, variant=variant, threads=threads, layout=layout,
-                               providers="cpu", backend=backend)
+                               providers="auto" if backend == "auto" else "cpu", backend=backend)
         self.rw.load()
         self.groups = groups
 
@@ -224,7 +228,8 @@ def main(argv=None):
     ap.add_argument("--verifier", default=None, help="bundle folder (default: export an untrained one)")
     ap.add_argument("--contenders", default="all",
                     help="comma list of: fused_ort_fp32, fused_ort_int8, fused_torch_fp32, fused_torch_bf16, "
-                         "pairwise_ort_fp32, crossencoder_predict, fused_torch_eager")
+                         "pairwise_ort_fp32, crossencoder_predict, fused_torch_eager, fused_auto (what backend "
+                         "'auto' picks on this machine)")
     args = ap.parse_args(argv)
     if args.repeats < 3:
         ap.error("--repeats must be at least 3 (medians)")
@@ -233,7 +238,7 @@ def main(argv=None):
     n_pair = min(n_resp, args.pairwise_responses or (2 if args.quick else n_resp))
     threads = [int(t) for t in args.threads.split(",")]
     names = ["fused_ort_fp32", "fused_ort_int8", "fused_torch_fp32", "fused_torch_bf16", "pairwise_ort_fp32",
-             "crossencoder_predict", "fused_torch_eager"]
+             "crossencoder_predict", "fused_torch_eager", "fused_auto"]
     if args.contenders != "all":
         names = [n for n in args.contenders.split(",") if n]
 
@@ -282,6 +287,7 @@ def main(argv=None):
 
     results = {}
     check = {}
+    auto_picked = {}
     for t in threads:
         torch.set_num_threads(t)
         built = {}
@@ -302,6 +308,9 @@ def main(argv=None):
                     built[name] = OrtContender(bundle, rubrics, groups, t, "bf16", "fused", backend="torch")
                 elif name == "fused_torch_eager":
                     built[name] = TorchEagerContender(bundle, rubrics, groups, t, torch_model)
+                elif name == "fused_auto":  # what `auto` picks here (rubricc.backends.probe measures once)
+                    built[name] = OrtContender(bundle, rubrics, groups, t, "auto", "fused", backend="auto")
+                    auto_picked[t] = f"{built[name].rw.backend_used}_{built[name].rw.variant_used}"
                 else:
                     ap.error(f"unknown contender {name}")
             load_mib[name] = m.extra_mib
@@ -377,6 +386,13 @@ def main(argv=None):
                "results": list(results.values()), "max_abs_p_diff_vs_torch_fp32": check,
                "fused_vs_crossencoder_by_threads": by_threads,
                "fused_vs_crossencoder": by_threads[str(max(int(k) for k in by_threads))]["ratio"] if by_threads else None}
+    top = max(threads)
+    if top in auto_picked:
+        summary["auto_backend"] = auto_picked[top]
+        r = results[("fused_auto", top)]
+        summary["auto_vs_crossencoder"] = r.get("vs_crossencoder")
+        best = max((results[(n, top)]["verdicts_per_s"], n) for n in FUSED_VARIANTS if (n, top) in results)
+        summary["auto_vs_fastest"] = round(r["verdicts_per_s"] / best[0], 3)
     print(json.dumps(summary))
 
 

@@ -35,6 +35,25 @@ def cpu_has_amx_bf16() -> bool:
     return "amx_bf16" in cpu_flags()
 
 
+def cpu_has_bf16() -> bool:
+    """bf16 arithmetic in hardware (AMX or AVX-512 BF16): without it, torch's bf16 on a CPU is emulated and
+    several times slower than fp32, so it is never picked or probed."""
+    return bool({"amx_bf16", "avx512_bf16"} & cpu_flags())
+
+
+@lru_cache(maxsize=1)
+def cpu_model() -> str:
+    """The CPU's model name from /proc/cpuinfo ("" where there is none)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
+
+
 def installed(*modules: str) -> bool:
     """True when every module can be imported (found on the path; nothing is imported)."""
     return all(importlib.util.find_spec(m) is not None for m in modules)

@@ -1,9 +1,14 @@
 """Fixtures shared by the test files: the two implementations of the kernels (rubricc.kernels.ops) and
 random inputs of their ``aggregate``."""
+import os
 import shutil
 
 import numpy as np
 import pytest
+
+# `auto` measures the CPU backends on first use (rubricc.backends.probe); the tests pin the rules instead so
+# that each test's backend does not depend on timing. tests/test_probe.py turns probing on where it tests it.
+os.environ.setdefault("RUBRICC_AUTO_PROBE", "0")
 
 
 @pytest.fixture(scope="session")

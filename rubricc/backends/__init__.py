@@ -27,13 +27,22 @@ TORCH_VARIANTS = ("bf16", "fp32")
 
 
 def choose_backend(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto",
-                   providers: Union[str, Sequence[Any]] = "auto", variant: str = "auto") -> str:
-    """"onnx" or "torch".
+                   providers: Union[str, Sequence[Any]] = "auto", variant: str = "auto",
+                   threads: Optional[int] = None) -> str:
+    """"onnx" or "torch" (see :func:`choose`)."""
+    return choose(cfg, bundle_dir, backend, providers, variant, threads)[0]
 
-    ``auto`` (overridden by ``$RUBRICC_BACKEND``) takes torch bf16 on a CPU-only machine whose CPU has AMX
-    bf16 (measured 4x ONNX Runtime int8 there; without AMX, bf16 is 5x slower than fp32) when torch is
-    installed and the bundle holds its torch weights, and nothing ONNX-specific (an ORT variant, CUDA or a
-    provider list) is asked for; else ONNX Runtime.
+
+def choose(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto", providers: Union[str, Sequence[Any]] = "auto",
+           variant: str = "auto", threads: Optional[int] = None) -> tuple:
+    """(backend, variant): the backend to build and the variant to ask it for ("auto": its own choice).
+
+    ``auto`` (overridden by ``$RUBRICC_BACKEND``) on a CPU-only machine, when nothing ONNX-specific (an ORT
+    variant, CUDA or a provider list) is asked for, takes what :mod:`rubricc.backends.probe` measured
+    fastest on this CPU for this bundle (once, then remembered). With probing off (``RUBRICC_AUTO_PROBE=0``)
+    or nothing to choose between, the rule: torch bf16 on a CPU with AMX bf16 (measured 4x ONNX Runtime
+    int8 there; without hardware bf16 it is 5x slower than fp32) when torch is installed and the bundle
+    holds its torch weights; else ONNX Runtime.
     """
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
@@ -49,15 +58,21 @@ def choose_backend(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto",
         if not bundle.has_torch_weights(bundle_dir, cfg):
             raise InputError(f"{bundle.torch_dir(bundle_dir, cfg)}: no torch weights in this bundle "
                              "(re-export it with this version of rubricc, or use backend='onnx')")
-        return "torch"
+        return "torch", variant
     if backend == "onnx":
-        return "onnx"
+        return "onnx", variant
     wants_onnx = variant not in ("auto", "bf16") or providers not in ("auto", "cpu")
     if wants_onnx or (providers == "auto" and device.cuda_usable()):
-        return "onnx"
+        return "onnx", variant
+    if variant == "auto":
+        from rubricc.backends import probe
+
+        measured = probe.fastest(bundle_dir, cfg, threads)
+        if measured is not None:
+            return measured
     if device.cpu_has_amx_bf16() and bundle.has_torch_weights(bundle_dir, cfg) and device.torch_installed():
-        return "torch"
-    return "onnx"
+        return "torch", variant
+    return "onnx", variant
 
 
 def open_backend(bundle_dir, cfg: Mapping[str, Any], backend: str = "auto",
@@ -66,7 +81,7 @@ def open_backend(bundle_dir, cfg: Mapping[str, Any], backend: str = "auto",
     """The backend :func:`choose_backend` picks, built. ``onnx_options`` (token_budget, max_batch,
     max_seq_len, layout, kernels, prefetch) shape ONNX Runtime's batches; the torch backend computes each
     response's criteria against one pass over its context whatever they say (the same function)."""
-    name = choose_backend(cfg, bundle_dir, backend, providers, variant)
+    name, variant = choose(cfg, bundle_dir, backend, providers, variant, threads)
     if name == "torch":
         from rubricc.verifier.torch_backend import TorchBackend
 
