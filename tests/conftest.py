@@ -10,6 +10,13 @@ import pytest
 # that each test's backend does not depend on timing. tests/test_probe.py turns probing on where it tests it.
 os.environ.setdefault("RUBRICC_AUTO_PROBE", "0")
 
+# Without a GPU, Triton kernels run in Triton's interpreter on the CPU (tests/test_cascade_kernel.py). The
+# switch is read when triton is first imported, so it is set here, before any test imports it.
+from rubricc.device import cuda_usable  # noqa: E402
+
+if not cuda_usable():
+    os.environ.setdefault("TRITON_INTERPRET", "1")
+
 
 @pytest.fixture(scope="session")
 def native_ops():
