@@ -5,7 +5,8 @@ EPYC the torch segmented pass in fp32 beat ONNX Runtime fp32 by 1.7x, on AMX mac
 more, and int8 helps where VNNI is fast. So the first time a bundle is used on a CPU-only machine with
 more than one candidate, each candidate scores the same synthetic batch (6 responses of about 300
 tokens x 10 criteria, shaped like the bundle's real input, made by the runtime's own packing), in
-interleaved rounds after a warm-up, and the fastest median wins. The answer is remembered in
+interleaved rounds after a warm-up, and the one with the lowest time wins (each candidate's best round: the
+least disturbed by other work on a shared machine). The answer is remembered in
 ``$RUBRICC_CACHE_DIR/backend-probe.json`` (default ``~/.cache/rubricc``) under a key made of the CPU
 (model, relevant flags, core count), the bundle (its fp32 graph's size and time, training-data hash) and
 the thread count; a probe costs a few seconds once.
@@ -22,7 +23,6 @@ import hashlib
 import json
 import logging
 import os
-import statistics
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -131,7 +131,7 @@ def workload(bundle_dir, responses: int = 6, criteria: int = 10, words: int = 23
 
 def measure(bundle_dir, cfg: Mapping[str, Any], choices: Sequence[Tuple[str, str]], threads: Optional[int],
             rounds: Optional[int] = None) -> Dict[str, float]:
-    """Median seconds per synthetic batch of each (backend, variant), measured in interleaved rounds."""
+    """Best seconds per synthetic batch of each (backend, variant) over interleaved rounds."""
     from rubricc.backends import open_backend
 
     contexts, crits = workload(bundle_dir, **WORKLOAD)
@@ -148,7 +148,7 @@ def measure(bundle_dir, cfg: Mapping[str, Any], choices: Sequence[Tuple[str, str
             times[c].append(time.perf_counter() - t)
     for be in built.values():
         be.close()
-    return {f"{n}:{v}": statistics.median(ts) for (n, v), ts in times.items()}
+    return {f"{n}:{v}": min(ts) for (n, v), ts in times.items()}
 
 
 def fastest(bundle_dir, cfg: Mapping[str, Any], threads: Optional[int]) -> Optional[Tuple[str, str]]:
