@@ -339,6 +339,9 @@ _SPECS = [
               "a bounded, backtracking-safe regular expression matches (or, with must_match=false, does not)"),
 ]
 
+from rubricc.compiler.checks_ifbench import specs as _ifbench_specs  # noqa: E402  (IFBench families)
+
+_SPECS += _ifbench_specs(CheckSpec)
 CHECKS: Dict[str, CheckSpec] = {s.name: s for s in _SPECS}
 
 

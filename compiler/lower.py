@@ -18,7 +18,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler.checks import validate_check
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes
-from rubricc.compiler.lower_rules import RULES
+from rubricc.compiler.lower_rules import RULES, unquoted_word_list
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -31,12 +31,13 @@ _SEMANTIC = re.compile(
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
-    r"even though|although|unless|(?<!as )if|when|summar)",
+    r"even though|although|unless|(?<!as )if|when|summar|but not|except)",
     re.IGNORECASE,
 )
 
 # first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
-_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b", re.IGNORECASE)
+_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?word (?:of|in) the (?:response|answer|reply|output)\b)",
+                                re.IGNORECASE)
 
 # checks that a criterion for the first may also trigger without being a second requirement
 _COMPATIBLE = {
@@ -51,6 +52,7 @@ _COMPATIBLE = {
     "postscript": ("ends_with", "starts_with"),
     "any_phrase_present": ("keywords_present",),
     "two_responses": ("paragraph_count",),
+    "keyword_in_sentence": ("keywords_present", "keyword_frequency"),
 }
 
 
@@ -101,6 +103,14 @@ def _meaning(text: str) -> str:
     span = outer_quotes(text)
     unquoted = text if span is None else text[:span[0]] + " " + text[span[1] + 1:]
     unquoted = QUOTE_RE.sub(" ", unquoted)
+    # data given without quotes: a word list ending the criterion, a phrase the response must end with
+    words = unquoted_word_list(unquoted)
+    if words is not None:
+        unquoted = unquoted.strip()[:words[0].start()] + " the words "
+    unquoted = re.sub(r"\b(?:ends?|finishes|concludes)\s+(?:exactly|verbatim)\s+with\s*:.*$|"
+                      r"\b(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:is|are)\s*exactly\s*:.*$", " ends with x",
+                      unquoted, flags=re.IGNORECASE | re.DOTALL)
+    unquoted = re.sub(r"\bsteers? clear of\b", "avoids", unquoted, flags=re.IGNORECASE)
     unquoted = re.sub(r"\b(?:word|term|keyword|letter|character)\s+\S+(?=\s+(?:should|must|appears?|occurs?|is used))",
                       " ", unquoted, flags=re.IGNORECASE)
     return re.sub(r"\bwith (?:the )?word\s+\w+", " ", unquoted, flags=re.IGNORECASE)

@@ -81,8 +81,9 @@ _REL_BEFORE = [
     (r"more than|greater than|over|above|longer than", "more than"),
     (r"exactly|precisely|just|only", "exactly"),
 ]
-_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over", "at least"),
-              (r"or fewer|or less|or under|at most|at maximum|at the most", "at most")]
+_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over|or higher", "at least"),
+              (r"or fewer|or less|or under|at most|at maximum|at the most|or lower|or below", "at most")]
+_MID_REL = re.compile(r"^(or more|or greater|or above|or over|or higher|or fewer|or less|or under|or lower|or below)\s")
 
 
 def _not_a_requirement(before: str, after: str, prefix: str = "") -> bool:
@@ -111,19 +112,38 @@ def _relation(before: str, after: str) -> Optional[str]:
 
 
 def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str], int]]:
-    """(relation or None, N) for a match of '<words> N <unit><after>' in ``norm``; None when the number
-    is not a count requirement."""
+    """(relation or None, N) for a match of '<words> N <mid words> <unit><after>' in ``norm``; None when
+    the number is not a count requirement. A relation between the number and the unit ('20 or more
+    sentences') counts as one after it."""
     before = (m.group("rel") or "").strip()
     if _not_a_requirement(before, norm[m.end(2):m.end(2) + 12], norm[:m.start(2)]):
         return None
-    return _relation(before, m.group("after")), _int(m.group(2))
+    mid = _MID_REL.match((m.groupdict().get("mid") or "") + " ")
+    after = mid.group(1) if mid else m.group("after")
+    return _relation(before, after), _int(m.group(2))
+
+
+# '<unit> count is at least N', 'the number of <unit> is below N', 'occurrences of X: at least N'
+_STATED = r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,3}?)"
+
+
+def _stated_count(norm: str, subject: str) -> Optional[Tuple[str, int]]:
+    """(relation, N) when ``norm`` ends a '<subject> <is|:> <relation> N' statement, the relation required
+    (a bare number here is too weak a cue); None otherwise or when there are several."""
+    found = []
+    for m in re.finditer(rf"{subject}{_STATED}{NUM}\b(?P<after>[a-z ]{{0,20}})", norm):
+        rel = _relation(m.group("rel").strip(), m.group("after"))
+        if rel is None:
+            return None
+        found.append((rel, _int(m.group(2))))
+    return found[0] if len(set(found)) == 1 else None
 
 
 def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Optional[Tuple[str, int]]:
     """Find '<relation> N <unit>' in the normalised text (``default`` when no relation word is given;
     None: no default). None if absent or ambiguous."""
     found = []
-    for m in re.finditer(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?:\w+[- ]){{0,2}}?{unit}\b(?P<after>[a-z ]{{0,20}})", norm):
+    for m in re.finditer(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?P<mid>(?:[\w\[\]*]+[- ]){{0,2}}?){unit}\b(?P<after>[a-z ]{{0,20}})", norm):
         req = _requirement(norm, m)
         if req is None:
             return None
@@ -133,6 +153,9 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
         if rel is None:
             return None
         found.append((rel, req[1]))
+    if not found:
+        # 'word count of 600 or higher', 'the number of sentences is below 10'
+        return _stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:\w+ )?(?:{unit}))\b")
     if len(set(found)) != 1:
         return None
     return found[0]
@@ -140,8 +163,12 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
 
 def count_times(norm: str) -> Optional[Tuple[str, int]]:
     """'<relation> N times' (frequency), relation also allowed after ('N times or more'); default exactly."""
-    m = re.search(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?:separate\s+|different\s+)?times\b(?P<after>[a-z ]{{0,20}})", norm)
-    req = None if m is None else _requirement(norm, m)
+    m = re.search(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?P<mid>or (?:more|fewer|less|greater|higher)\s+)?"
+                  rf"(?:separate\s+|different\s+)?times\b(?P<after>[a-z ]{{0,20}})", norm)
+    if m is None:
+        # 'occurrences of the letter l: at least 15', 'the count of "q" is below 4'
+        return _stated_count(norm, r"\b(?:occurrences|appearances|instances|frequency|count)\b[^.:;0-9]{0,40}?")
+    req = _requirement(norm, m)
     if req is None:
         return None
     return req[0] or "exactly", req[1]

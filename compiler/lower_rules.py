@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
                                           count_of, count_times, language_in, outer_quotes, quoted)
 
@@ -16,9 +17,10 @@ Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
 
 
 def r_repeat_prompt(c: CriterionText):
-    if not re.search(r"\brepeat", c.low) or not re.search(r"\b(request|prompt|question|instruction|query)\b", c.low):
+    if not re.search(r"\b(?:repeat|restat|copy|copies|copying|reproduc)", c.low) or \
+            not re.search(r"\b(request|prompt|question|instruction|query)\b", c.low):
         return None
-    if not re.search(r"word for word|verbatim|exactly|without change|unchanged|as is\b|word-for-word", c.low):
+    if not re.search(r"word for word|verbatim|exact|without chang|unchanged|as is\b|word-for-word", c.low):
         return None
     span = outer_quotes(c.text)
     if span is not None and span[1] > span[0] + 1:
@@ -36,20 +38,40 @@ def r_two_responses(c: CriterionText):
 
 
 def r_constrained(c: CriterionText):
-    if re.search(r"one of the (following )?(options|phrases|answers|choices|responses)|one of these", c.low) and len(c.quotes) >= 2:
+    if not re.search(r"\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b", c.low):
+        return None
+    if len(c.quotes) >= 2:
         return "any_phrase_present", {"phrases": c.quotes}
+    # unquoted: 'one of: A / B / C' or 'one of the phrases A, B, or C' with sentence-like options
+    m = re.search(r"(?:one of|options|choices|phrases)\s*:?\s*(.+)$", c.text.strip(), flags=re.IGNORECASE)
+    if m:
+        opts = [x.strip() for x in re.split(r"\s+/\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+", m.group(1).rstrip(".")) if x.strip()]
+        opts = [x if x.endswith((".", "!", "?")) else x + "." for x in opts]
+        if len(opts) >= 2 and all(re.fullmatch(r"[A-Z][\w' ]{2,60}[.!?]", x) for x in opts):
+            return "any_phrase_present", {"phrases": opts}
     return None
 
 
 def r_title(c: CriterionText):
-    if re.search(r"\btitle\b", c.low) and re.search(r"<<|double angular|double angle|double chevron", c.low):
+    low = QUOTE_RE.sub(" ", c.low)
+    if re.search(r"\btitle\b", low) and re.search(r"<<|double angular|double angle|double chevron", low):
         if c.neg:
             return None
         return "has_title", {}
     return None
 
 
+_WHOLE_QUOTED = re.compile(
+    r"(?:the\s+)?(?:whole\s+|entire\s+|complete\s+|full\s+)?(?:response|answer|reply|output|text)?\s*(?:is\s+|should be\s+|must be\s+)?"
+    r"(?:enclosed|wrapped|surrounded|encased)\s+(?:in|with|by|between)\s+(?:a pair of\s+)?(?:double\s+)?"
+    r"(?:quotation marks|quotes|quote marks)(?:\s*\(\S+\))?\.?"
+    r"|(?:the\s+)?(?:response|answer|reply)?\s*(?:starts|begins)\s+and\s+ends\s+with\s+(?:a\s+)?(?:double\s+)?"
+    r"(?:quotation mark|quote(?: character| mark)?|\\?\")(?:\s+character)?\.?")
+
+
 def r_quotes_wrap(c: CriterionText):
+    if _WHOLE_QUOTED.fullmatch(c.low.strip()) and not c.neg:
+        return "wrapped_in_quotes", {}
     if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in)\b", c.low) \
             and re.search(r"double quot|double-quot|quotation marks|double quotes", c.low) \
             and re.search(r"\b(entire|whole|entirety|all of|full)\b", c.low) and not c.neg:
@@ -60,9 +82,12 @@ def r_quotes_wrap(c: CriterionText):
 def r_json(c: CriterionText):
     if not re.search(r"\bjson\b", c.low) or c.neg:
         return None
-    if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", c.low):
+    low = re.sub(r"[,(]?\s*(?:optionally|possibly)?\s*(?:inside|in|within|wrapped in)\s+(?:a\s+)?(?:```json\s+|markdown\s+|json\s+)?"
+                 r"(?:code\s+)?(?:block|fence)(?:\s+is\s+(?:fine|ok|okay|allowed))?\)?", " ", c.low)
+    low = re.sub(r"\((?:a\s+)?markdown code fence around it is fine\)", " ", low)
+    if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format)\b", c.low):
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything)\b", low):
         return "is_json", {}
     return None
 
@@ -91,6 +116,9 @@ def r_two_part_paragraph(c: CriterionText):
     m = re.search(r"\b(?:paragraph (\d+)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d+(?:st|nd|rd|th)) paragraph)\b"
                   r"[^.;]*?\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)[\"'\u201d]?", c.norm)
+    if not m and re.search(r"\bparagraphs\b", c.norm):
+        m = re.search(r"\b()(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)"
+                      r"(?: one| of which| of them)?\s+(?:\w+\s+)?(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\b", c.norm)
     if not m:
         return None
     if m.group(1):
@@ -133,6 +161,9 @@ def r_sections(c: CriterionText):
     # the splitter: "<Word> X", "<Word> 1", or a quoted "<Word> X"
     m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text)
     if not m:
+        m = re.search(r"\b(?:the word|the label|the marker)\s+[\"'\u201c]?([A-Za-z]+)[\"'\u201d]?\s+(?:and|plus|with|followed by)\s+"
+                      r"(?:its|the|a)\s+(?:section\s+)?number\b", c.text)
+    if not m:
         return None
     splitter = m.group(1)
     if splitter.lower() in ("the", "a", "an", "with", "each", "of"):
@@ -146,11 +177,12 @@ def r_sections(c: CriterionText):
 
 
 def r_highlight(c: CriterionText):
-    if not re.search(r"highlight", c.low):
+    if not re.search(r"highlight|emphasi[sz]|italici[sz]", c.low):
         return None
     if not re.search(r"markdown|\*[^*\s][^*]*\*|asterisk|italic|bold", c.low):
         return None
-    cnt = count_of(c.norm, r"(?:highlighted\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?)", default="at least")
+    cnt = count_of(c.norm, r"(?:highlighted\s+|emphasi[sz]ed\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?)",
+                   default="at least")
     if cnt is None:
         return None
     rel, n = cnt
@@ -161,6 +193,8 @@ def r_bullets(c: CriterionText):
     if not re.search(r"bullet", c.low):
         return None
     cnt = count_of(c.norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?| lists?| items?|s)?", default="exactly")
+    if cnt is None and re.search(r"\bbullet(?:ed)? list (?:with|of) \S+ (?:items|points|entries)\b", c.norm):
+        cnt = count_of(c.norm, r"(?:items|points|entries)", default="exactly")
     if cnt is None:
         if re.fullmatch(r"(?:the\s+)?(?:response\s+|answer\s+)?(?:does\s+not|doesn't|do\s+not|should\s+not|must\s+not)\s+"
                         r"(?:use|contain|include|have)\s+(?:any\s+)?bullet(?:ed)?(?:[- ]points?| lists?|s)?\.?"
@@ -177,7 +211,7 @@ def r_capital_words(c: CriterionText):
         return None
     if not re.search(r"\bwords?\b", c.low):
         return None
-    cnt = count_times(c.norm)
+    cnt = count_times(c.norm) or count_of(c.norm, r"words?", default=None)
     if cnt is None:
         cnt = count_of(c.norm, r"(?:words?|[a-z ,-]*words)", default=None)
     if cnt is None:
@@ -187,26 +221,32 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    lower = re.search(r"lower ?case|lower-case|small letters|no capital letters|without (?:any )?capital", c.low)
-    upper = re.search(r"upper ?case|upper-case|all capital|capital letters|all caps|all-caps|block letters", c.low)
+    no_upper = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:upper ?case|upper-case|capital)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
+    no_lower = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
+    if no_upper and no_lower:
+        return None
+    lower = no_upper or (not no_lower and re.search(r"lower ?case|lower-case|small letters", c.low))
+    upper = no_lower or (not no_upper and re.search(r"upper ?case|upper-case|all capital|capital letters|capitals\b|all caps|all-caps|block letters", c.low))
     if not (lower or upper) or re.search(r"\d", c.norm):
         return None
-    if not re.search(r"\b(entire|entirely|all|whole|only|exclusively|no capital|completely|wholly|throughout)\b", c.low):
+    if not (no_upper or no_lower) and not re.search(
+            r"\b(entire|entirely|all|whole|only|exclusively|completely|wholly|throughout)\b|\bevery (?:single )?(?:letter|character)\b", c.low):
         return None
     # a scoped case rule ("all capital letters for warnings", "drug names in lowercase") is not about the response
-    if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", c.low):
+    low = re.sub(r"\bevery (?:single )?(?:letter|character)\b", " ", c.low)
+    if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", low):
         return None
     lang = language_in(c.low)
     args = {"language": lang} if lang else {}
-    if lower and not (upper and not re.search(r"no capital|without (?:any )?capital", c.low)):
+    if lower and not upper:
         return "all_lowercase", args
-    if upper and not lower and not c.neg:
+    if upper and not lower and (no_lower or not c.neg):
         return "all_uppercase", args
     return None
 
 
 def r_letter_frequency(c: CriterionText):
-    m = re.search(r"\b(?:letter|character|symbol)\s+[\"'\u201c`]?(\S)[\"'\u201d`]?(?=[\s,.]|$)", c.text, flags=re.IGNORECASE)
+    m = re.search(r"\b(?:letter|character|symbol)\s+[\"'\u201c`]?(\S)[\"'\u201d`]?(?=[\s,.:]|$)", c.text, flags=re.IGNORECASE)
     ch = None
     if m:
         ch = m.group(1)
@@ -229,7 +269,10 @@ def r_letter_frequency(c: CriterionText):
 
 
 def r_no_commas(c: CriterionText):
-    if re.search(r"\bcommas?\b", c.low) and c.neg and not re.search(r"\d", c.norm):
+    norm = re.sub(r"\b0 commas\b", "commas", c.norm)
+    comma = re.search(r"\bcommas?\b", c.low) or (c.quotes == [","] and re.search(r"\bcharacter\b", c.low))
+    negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b", c.low)
+    if comma and negated and not re.search(r"\d", norm):
         return "no_commas", {}
     return None
 
@@ -258,18 +301,22 @@ _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
 
 def r_keywords(c: CriterionText):
     if not c.quotes:
-        return None
-    # the quotes must come right after a cue noun (optionally with ':' or a python-style list)
+        return _unquoted_keywords(c)
+    # the quotes must come right after a cue noun (optionally with ':' or a python-style list), or right
+    # after 'all of the following:' / 'mentions' when the rest is only the quoted list
     m = re.search(rf"\b{_KW_CUE}\s*(?::|\(|\[)?\s*[\"'\u201c`\[]", c.text, flags=re.IGNORECASE)
     if not m:
-        return None
+        m = re.search(r"\b(?:(?:all|each|every|any|none) of (?:the following|these)(?: words| terms)?|mentions?|includes?|contains?)"
+                      r"\s*:?\s*(?=[\"\u201c])", c.text, flags=re.IGNORECASE)
+        if not m or QUOTE_RE.sub("", c.text[m.end():]).strip(" ,.;:andor") != "":
+            return None
     tail = c.text[m.start():]
     kws = quoted(tail)
     if not kws:
         return None
     head = c.low[:m.start()]
     verbs_text = QUOTE_RE.sub(" ", c.low)
-    negative = re.search(NEGATION, head) is not None or re.search(r"\b(excludes?|avoids?|omits?|lacks?)\b", head) is not None
+    negative = re.search(NEGATION, head) is not None or re.search(_NEG_VERBS, head) is not None
     if not negative and not re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|keywords|appear|say|state)", verbs_text):
         return None
     if negative:
@@ -277,12 +324,70 @@ def r_keywords(c: CriterionText):
     return "keywords_present", {"keywords": kws}
 
 
+_NEG_VERBS = r"\b(excludes?|avoids?|omits?|lacks?|steers? clear of|stays? away from|none of)\b"
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", "these", "those", "it", "its", "is", "are",
+         "be", "for", "with", "as", "by", "from", "which", "who", "their", "they", "them", "you", "your", "not", "any"}
+
+
+_WORD_LIST = re.compile(
+    r"\b(?P<cue>the (?:following )?(?:key ?words|words|terms)|(?:key ?words|words|terms):)\s*:?\s*"
+    r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
+
+
+def unquoted_word_list(text: str):
+    """(match, words) for a list of single words that runs to the end of the criterion right after 'the
+    (key)words/terms' ('Does not use the words sleep, cook, feed.'), else None. One word alone needs the cue
+    'keyword(s)' or 'following'; no item may be a function word or an adverb ('the terms correctly')."""
+    m = _WORD_LIST.search(text.strip())
+    if not m:
+        return None
+    kws = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if w]
+    if not kws or any(w.lower() in _STOP or w.lower().endswith("ly") for w in kws):
+        return None
+    if len(kws) == 1 and not re.search(r"key ?words?|following", m.group("cue"), re.IGNORECASE):
+        return None
+    return m, kws
+
+
+def _unquoted_keywords(c: CriterionText):
+    """'Does not use the words sleep, cook, feed.' / 'Includes the keywords cat and dog.'"""
+    found = unquoted_word_list(c.text)
+    if found is None:
+        return None
+    m, kws = found
+    head = c.text.strip()[:m.start()].lower()
+    if re.search(NEGATION, head) or re.search(_NEG_VERBS, head):
+        return "keywords_absent", {"keywords": kws}
+    if re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|appear)", head):
+        return "keywords_present", {"keywords": kws}
+    return None
+
+
 _DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
 
 
 def r_ends_with(c: CriterionText):
+    last = re.search(r"\b(?:the\s+)?(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
+                     r"(?:is|are|should be|must be|reads?)\s*(?:exactly\s*)?:?\s*", c.low) or \
+        re.search(r"'s (?:final|last|closing) (?:words?|phrase) (?:is|are)\s*:?\s*", c.low)
+    if last and not c.neg:
+        rest = c.text[last.end():].strip()
+        q = QUOTE_RE.match(rest)
+        if q:
+            tail = rest[q.end():].strip(" .")
+            if not tail or re.fullmatch(r"(?:with |and )?(?:nothing|no other (?:words|text)) (?:after|following)(?: it)?", tail, re.I):
+                return "ends_with", {"phrase": next(g for g in q.groups() if g is not None)}
+            return None
+        # unquoted, only when stated as exact ('the final words are exactly: ...'): else it may describe them
+        if rest and ":" in last.group(0) and re.search(r"\b(?:exact|exactly|verbatim)\b", c.low[:last.end()]) \
+                and not re.search(r"[\"\u201c\u201d]", rest):
+            return "ends_with", {"phrase": rest}
+        return None
     if not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?)\s+(?:\w+\s+){0,4}?with\b", c.low):
         return None
+    m = re.search(r"\b(?:ends?|finishes|concludes)\s+(?:exactly|verbatim)\s+with\s*:\s*(\S.*)$", c.text.strip(), flags=re.IGNORECASE)
+    if m and not QUOTE_RE.search(m.group(1)) and not c.neg:
+        return "ends_with", {"phrase": m.group(1).strip()}
     m = _DQ.search(c.text)
     if m and not c.neg:
         return "ends_with", {"phrase": m.group(1) or m.group(2)}
@@ -307,6 +412,11 @@ def r_starts_with(c: CriterionText):
 
 
 def r_language(c: CriterionText):
+    codes = set(LANGUAGES.values())
+    m = re.search(r"\blanguage(?: of the (?:response|answer|reply))?\s*(?:is|:|=|code(?: is)?)\s*[\"'`]?([a-z]{2})[\"'`]?"
+                  r"(?:\s*\(iso[ -]?639(?:-1)?(?: code)?\))?\s*\.?$", c.low.strip())
+    if m and m.group(1) in codes and not c.neg:
+        return "response_language", {"language": m.group(1)}
     lang = language_in(c.low)
     if lang is None or c.neg:
         return None
@@ -316,6 +426,8 @@ def r_language(c: CriterionText):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()):
         return "response_language", {"language": lang}
+    if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)?\s*(?:uses|is in|is written in)\s+({names})\s+only\.?$", c.low.strip()):
+        return "response_language", {"language": lang}
     if re.search(rf"^(?:responds|replies|answers|is written|writes)\s+in\s+(?:the\s+)?({names})(?:\s+language)?\.?$", c.low.strip()):
         return "response_language", {"language": lang}
     return None
@@ -324,6 +436,8 @@ def r_language(c: CriterionText):
 def r_words(c: CriterionText):
     if not re.search(r"\bwords?\b", c.low) or c.quotes:
         return None
+    if re.search(r"capital|upper ?case|lower ?case|all caps|all-caps|(?:unique|distinct|different) words|\w-words?\b", c.low):
+        return None  # a count of words of some kind, not of all words
     cnt = count_of(c.norm, r"words?(?:\s+long|\s+in length)?", default=None)
     if cnt is None:
         return None
@@ -341,7 +455,7 @@ def r_sentences(c: CriterionText):
     return "sentence_count", {"relation": rel, "n": n}
 
 
-RULES: List[Rule] = [
+RULES: List[Rule] = IFBENCH_RULES + [
     r_repeat_prompt, r_two_responses, r_constrained, r_title, r_quotes_wrap, r_json, r_postscript,
     r_placeholders, r_two_part_paragraph, r_highlight, r_sections, r_paragraphs, r_bullets, r_capital_words, r_case,
     r_letter_frequency, r_no_commas, r_keyword_frequency, r_ends_with, r_starts_with, r_keywords, r_language,

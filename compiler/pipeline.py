@@ -238,7 +238,7 @@ def compile_file(input_path: Union[str, Path], output: Union[str, Path], *, fmt:
                  dedupe: bool = True, dedupe_threshold: float = DEFAULT_THRESHOLD, lower: bool = True,
                  report_path: Union[str, Path, None] = None, progress: Optional[bool] = None, rounds: int = 4,
                  pool: int = 16, weights: str = "paper", seed: int = 0, atomize: bool = False,
-                 llm_lower: bool = False, llm: Optional[LLMConfig] = None, allow_empty: bool = False
+                 llm_lower: Optional[bool] = None, llm: Optional[LLMConfig] = None, allow_empty: bool = False
                  ) -> CompileResult:
     """`rubricc compile`: imports ``input_path`` (JSONL or JSON, ``fmt`` or detected per record); with an
     endpoint in ``llm``, generates the missing rubrics, refines against candidate responses for ``rounds``
@@ -260,6 +260,7 @@ def compile_file(input_path: Union[str, Path], output: Union[str, Path], *, fmt:
                          "--llm-model NAME)")
     if (atomize or llm_lower) and not llm.given:
         raise InputError("--atomize and --llm-lower need an LLM endpoint (--llm-url URL --llm-model NAME)")
+    llm_lower = llm.given if llm_lower is None else llm_lower  # default: on when an LLM is given
     show = progress if progress is not None else (sys.stderr.isatty() or len(records) > 50)
     embedder = Embedder() if dedupe else None
     notes: List[str] = []

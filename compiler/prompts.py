@@ -161,8 +161,10 @@ PROMPT (for context):
 
 CRITERION: {criterion}
 
-Reply with ONLY a JSON object: {{"check": null}} or {{"check": {{"name": "<check name>", "args": {{...}}}}}}. \
-The check must return true exactly when the criterion is met."""
+Reply with ONLY a JSON object: {{"check": null}} or {{"check": {{"name": "<check name>", "args": {{...}}}}, \
+"passing": ["<a short response that meets the criterion>", ...], "failing": ["<a short response that \
+does not>", ...]}} with 1 to 3 responses in each list. The check must return true exactly when the \
+criterion is met: it is kept only if it accepts every passing response and rejects every failing one."""
 
 
 def weights_text(weights: str) -> str:

@@ -34,9 +34,10 @@ from rubricc.cli_options import allow_empty_option, llm_config, llm_options
               help="Weights the proposer writes: paper 1..3, or signed -10..10 points (HealthBench style).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the tie-breaking draws in refinement.")
 @click.option("--atomize", is_flag=True, help="Split compound criteria with the proposer LLM.")
-@click.option("--llm-lower", is_flag=True,
-              help="Ask the proposer LLM for a program check (typed library, validated) for criteria the rules "
-                   "leave neural.")
+@click.option("--llm-lower/--no-llm-lower", default=None,
+              help="Ask the proposer LLM for a program check (typed library) and example responses for criteria "
+                   "the rules leave neural; a check is kept only when it decides every example right. "
+                   "Default: on when an LLM is given (--llm-url).")
 @allow_empty_option
 @llm_options
 def compile_cmd(input_path, output, **options):

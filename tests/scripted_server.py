@@ -74,8 +74,9 @@ def default_responder(body: Dict[str, Any]) -> Dict[str, Any]:
         crit = first.split("CRITERION:", 1)[1].strip().splitlines()[0]
         m = re.search(r"at most (\d+) words", crit)
         if m:
-            return {"content": json.dumps({"check": {"name": "word_count",
-                                                     "args": {"relation": "at most", "n": int(m.group(1))}}})}
+            n = int(m.group(1))
+            return {"content": json.dumps({"check": {"name": "word_count", "args": {"relation": "at most", "n": n}},
+                                           "passing": ["word " * max(n // 2, 1)], "failing": ["word " * (n + 5)]})}
         if "bogus" in crit:
             return {"content": json.dumps({"check": {"name": "no_such_check", "args": {}}})}
         return {"content": json.dumps({"check": None})}

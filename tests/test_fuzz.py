@@ -37,6 +37,12 @@ ARGS = {
     "wrapped_in_quotes": {}, "response_language": {"language": "en"}, "repeats_prompt": {},
     "two_responses": {}, "phrase_present": {"phrase": "Mr."}, "phrase_absent": {"phrase": "x"},
     "any_phrase_present": {"phrases": ["a", "b"]}, "regex_match": {"pattern": r".*.*.*x\s+\w+$"},
+    # IFBench families (compiler/checks_ifbench.py)
+    "word_count_range": {"min_words": 1, "max_words": 9}, "unique_word_count": {"n": 2}, "conjunction_count": {"n": 1},
+    "number_count": {"n": 1}, "pronoun_count": {"n": 1}, "max_word_repeats": {"n": 2},
+    "keyword_in_sentence": {"keyword": "a", "nth": 2}, "one_word_per_line": {}, "no_whitespace": {},
+    "no_consecutive_first_letter": {}, "title_case": {}, "answer_is_option": {"options": ["a", "b"]},
+    "response_equals": {"text": "a"}, "palindrome_count": {"n": 1}, "bracket_depth": {"n": 3},
 }
 BOUND = {name: bind_check(validate_check(name, args)) for name, args in ARGS.items()}
 HOSTILE = "a [*<>-.!?'\"\n\t ,Mr.P.S.é中\ud7ff{}0123456789*** ******\x00"

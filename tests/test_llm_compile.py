@@ -48,14 +48,14 @@ def test_compile_generates_and_refines(tmp_path):
             assert all(len(h["pair"]) == 2 for h in ref["history"])
             assert rub.meta["generate"]["model"] == "m"
             assert len(rub.criteria) == 5  # 3 generated + one per refinement round (scripted)
-        # 3 x (1 generation + 6 + 4 gradings + 2 refinements)
-        assert len(s.requests) == 39
-        assert "39 calls" in r.output
+        # 3 x (1 generation + 6 + 4 gradings + 2 refinements + 5 llm-lower, on by default with an LLM)
+        assert len(s.requests) == 54
+        assert "54 calls" in r.output
         # identical rerun: ZERO requests
         r2 = compile_([str(inp), "-o", str(tmp_path / "again.jsonl"), "--llm-url", s.url, "--llm-model", "m",
                        "--rounds", "2", "--cache", str(tmp_path / "rubrics.jsonl.cache.sqlite")])
         assert r2.exit_code == 0, r2.output
-        assert len(s.requests) == 39 and "0 calls, 39 cache hits" in r2.output
+        assert len(s.requests) == 54 and "0 calls, 54 cache hits" in r2.output
         assert (tmp_path / "again.jsonl").read_text() == out.read_text()
 
 
@@ -160,7 +160,7 @@ def test_compile_kill_and_resume(tmp_path):
     inp = write_prompts(tmp_path, n=3, k=4)
     out = tmp_path / "rubrics.jsonl"
     cmd = [sys.executable, "-m", "rubricc.cli", "compile", str(inp), "-o", str(out), "--llm-model", "m",
-           "--rounds", "2", "--concurrency", "1", "--no-progress", "--no-dedupe"]
+           "--rounds", "2", "--concurrency", "1", "--no-progress", "--no-dedupe", "--no-llm-lower"]
     total = 3 * (1 + 4 + 2 + 2)
     with ScriptedServer(hold_after=11) as s:
         first = run_until_killed(s, cmd, ROOT, kill_after=11)
@@ -182,6 +182,76 @@ def test_compile_file_library_with_endpoint(tmp_path):
     with ScriptedServer() as s:
         result = compile_file(inp, out, dedupe=False, rounds=1, progress=False,
                               llm=LLMConfig(llm_url=s.url, llm_model="m"))
-        assert len(s.requests) == 1 + 2 + 1  # generation, two gradings, one refinement
+        # generation, two gradings, one refinement, then llm-lower (on by default) for the 4 criteria
+        assert len(s.requests) == 1 + 2 + 1 + 4
     assert result.written == 1 and result.notes == [] and result.report.flagged == {}
-    assert result.stats.calls == 4 and read_rubrics(out)[0].meta["refine"]["rounds_run"] == 1
+    assert result.stats.calls == 8 and read_rubrics(out)[0].meta["refine"]["rounds_run"] == 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# llm-lower: a proposed check is kept only when it decides the proposer's own examples right
+# ---------------------------------------------------------------------------------------------------
+def _lower_responder(answers):
+    """Answers llm-lower requests from ``answers`` (criterion text -> JSON answer); others by default."""
+    from scripted_server import default_responder
+
+    def responder(body):
+        first = body["messages"][0]["content"]
+        if "translate a rubric criterion into a deterministic check" in first:
+            crit = first.split("CRITERION:", 1)[1].strip().splitlines()[0]
+            return {"content": json.dumps(answers.get(crit, {"check": None}))}
+        return default_responder(body)
+    return responder
+
+
+def _rubric_file(tmp_path, criteria):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "p", "prompt": "Write a haiku about rain.",
+                                "rubrics": [{"criterion": c, "weight": 1} for c in criteria]}) + "\n")
+    return path
+
+
+def test_llm_lower_keeps_only_checks_that_decide_their_examples(tmp_path):
+    ok = {"check": {"name": "keywords_absent", "args": {"keywords": ["umbrella"]}},
+          "passing": ["Soft rain on the roof.", "Grey clouds drift."], "failing": ["An umbrella opens wide."]}
+    wrong = {"check": {"name": "word_count", "args": {"relation": "at least", "n": 3}},  # not what the examples say
+             "passing": ["Rain."], "failing": ["Rain falls on the quiet town."]}
+    no_fail = {"check": {"name": "no_commas", "args": {}}, "passing": ["Rain falls"]}
+    answers = {"Never mentions the U-word (umbrella).": ok, "Is a very short poem.": wrong,
+               "Reads smoothly without pauses.": no_fail}
+    inp = _rubric_file(tmp_path, list(answers) + ["Evokes a calm mood."])
+    out = tmp_path / "out.jsonl"
+    with ScriptedServer(_lower_responder(answers)) as s:
+        r = compile_([str(inp), "-o", str(out), "--llm-url", s.url, "--llm-model", "m", "--rounds", "0"])
+        assert r.exit_code == 0, r.output
+        lowered = [b for b in s.requests if "deterministic check" in b["messages"][0]["content"]]
+        assert len(lowered) == 4  # on by default with an LLM, one request per neural criterion
+    c1, c2, c3, c4 = read_rubrics(out)[0].criteria
+    assert c1.check.kind == "program" and c1.check.name == "keywords_absent"
+    assert c1.origin["lowered_by"] == "llm:m" and c1.origin["llm_lower_examples"] == {"passing": 2, "failing": 1}
+    assert c2.check.kind == "neural" and "gives False on passing example 1" in c2.origin["llm_lower_rejected"]
+    assert c3.check.kind == "neural" and "at least one passing and one failing" in c3.origin["llm_lower_rejected"]
+    assert c4.check.kind == "neural" and "llm_lower_rejected" not in c4.origin
+
+
+def test_no_llm_lower_sends_no_lowering_request(tmp_path):
+    inp = _rubric_file(tmp_path, ["Is a very short poem."])
+    with ScriptedServer(_lower_responder({})) as s:
+        r = compile_([str(inp), "-o", str(tmp_path / "o.jsonl"), "--llm-url", s.url, "--llm-model", "m",
+                      "--rounds", "0", "--no-llm-lower"])
+        assert r.exit_code == 0, r.output
+        assert not any("deterministic check" in b["messages"][0]["content"] for b in s.requests)
+
+
+def test_accept_runs_only_library_primitives():
+    from rubricc.compiler.llm_lower import accept, validate_shape
+
+    ans = validate_shape({"check": {"name": "no_commas", "args": {}}, "passing": ["a b"], "failing": ["a, b"]})
+    chk, why = accept(ans)
+    assert chk.name == "no_commas" and why is None
+    chk, why = accept(validate_shape({"check": {"name": "__import__", "args": {"name": "os"}},
+                                      "passing": ["x"], "failing": ["y"]}))
+    assert chk is None and "__import__" in why
+    with pytest.raises(ValueError):
+        validate_shape({"check": {"name": "no_commas", "args": {}}, "passing": "not a list"})
+    assert validate_shape({"check": None}) is None

@@ -107,7 +107,7 @@ NEURAL = [
     "Writes drug names in lowercase only.",
     "Mentions at least 2 words of encouragement.",
     "Writes 3 paragraphs about the causes.",
-    "Has a word count between 100 and 200 words.",
+    "Has a word count between 100 and 200 pages.",
     "Includes a JSON example of the API call.",
     "The response includes three sections: Introduction, Methods, Results.",
     "Responds in the same language as the user.",

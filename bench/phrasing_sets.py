@@ -1,0 +1,128 @@
+"""Phrasing sets: IFEval criteria worded by templates kept in ``bench/phrasings/*.json``.
+
+A set maps each IFEval instruction id to a list of templates (or, for families with a relation kwarg, to
+an object keyed by the relation). Every template is rendered for every instruction of that family, so
+each family is measured on all of the set's wordings. The fields a template may use are listed in the
+set's ``about`` text; they are filled from the instruction's kwargs only.
+
+    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout.json
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Dict, List
+
+PHRASINGS = Path(__file__).resolve().parent / "phrasings"
+HELDOUT = PHRASINGS / "ifeval_heldout.json"
+DEV = PHRASINGS / "ifeval_dev.json"
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth"]
+_ORD_NUM = {1: "1st", 2: "2nd", 3: "3rd"}
+_LANG = {
+    "en": "English", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic", "hi": "Hindi", "fr": "French",
+    "ru": "Russian", "de": "German", "ja": "Japanese", "it": "Italian", "bn": "Bengali", "uk": "Ukrainian",
+    "th": "Thai", "ur": "Urdu", "ta": "Tamil", "te": "Telugu", "bg": "Bulgarian", "ko": "Korean", "pl": "Polish",
+    "he": "Hebrew", "fa": "Persian", "vi": "Vietnamese", "ne": "Nepali", "sw": "Swahili", "kn": "Kannada",
+    "mr": "Marathi", "gu": "Gujarati", "pa": "Punjabi", "ml": "Malayalam", "fi": "Finnish",
+}
+_N_KEYS = ("num_words", "num_sentences", "num_paragraphs", "num_bullets", "num_highlights", "num_sections",
+           "num_placeholders", "frequency", "let_frequency", "capital_frequency")
+_REL_KEYS = ("relation", "let_relation", "capital_relation")
+
+
+# sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
+HELDOUT_SHA256 = "4e5486ebfe2886f17e360af1eced2de748df1f74fad0510b876dbce6aec87892"
+
+
+def frozen_ok() -> bool:
+    import hashlib
+
+    return hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == HELDOUT_SHA256
+
+
+def load_set(path: Path) -> Dict[str, Any]:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["families"]
+
+
+def _fields(kwargs: Dict[str, Any]) -> Dict[str, str]:
+    k = {a: b for a, b in (kwargs or {}).items() if b is not None}
+    out: Dict[str, str] = {}
+    n = next((k[x] for x in _N_KEYS if x in k), None)
+    if n is not None:
+        out["n"] = str(n)
+        out["n_word"] = _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+    words = k.get("keywords") or k.get("forbidden_words")
+    if words:
+        words = list(dict.fromkeys(words))
+        q = [f'"{w}"' for w in words]
+        out["words"] = q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]
+        out["words_or"] = q[0] if len(q) == 1 else ", ".join(q[:-1]) + " or " + q[-1]
+        out["words_plain"] = ", ".join(words)
+    if "keyword" in k:
+        out["word"] = k["keyword"]
+    if "letter" in k:
+        out["letter"] = k["letter"]
+    if "language" in k:
+        out["lang"] = _LANG.get(k["language"], k["language"])
+        out["lang_code"] = k["language"]
+    if "postscript_marker" in k:
+        out["marker"] = k["postscript_marker"]
+    if "end_phrase" in k:
+        out["phrase"] = k["end_phrase"]
+    if "prompt_to_repeat" in k:
+        out["prompt"] = k["prompt_to_repeat"]
+    if "section_spliter" in k:
+        out["splitter"] = k["section_spliter"]
+    if "first_word" in k:
+        out["first_word"] = k["first_word"]
+    if "nth_paragraph" in k:
+        nth = k["nth_paragraph"]
+        out["nth"] = _ORD[nth] if nth < len(_ORD) else f"{nth}th"
+        out["nth_num"] = str(nth)
+        out["paras"] = str(k.get("num_paragraphs"))
+    return out
+
+
+def render_all(families: Dict[str, Any], instruction_id: str, kwargs: Dict[str, Any]) -> List[str]:
+    """Every wording of the set for one instruction (an empty list when the set has none for it)."""
+    t = families.get(instruction_id)
+    if isinstance(t, dict):
+        rel = next((kwargs[x] for x in _REL_KEYS if kwargs.get(x)), None)
+        t = t.get(rel, [])
+    fields = _fields(kwargs)
+    return [s.format(**fields) for s in (t or [])]
+
+
+def evaluate_set(records, path: Path) -> Dict[str, Any]:
+    """Coverage and agreement of every wording of the set, per family and overall."""
+    from rubricc.compiler.checks import run_check
+    from rubricc.compiler.lower import lower_criterion
+
+    families = load_set(path)
+    fam: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
+    rows = []
+    for rec in records:
+        for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
+            for text in render_all(families, iid, kw):
+                check = lower_criterion(text)
+                verdict = None if check is None else (bool(rec.response.strip()) and run_check(check, rec.response, rec.prompt))
+                f = fam[iid]
+                f[0] += 1
+                f[1] += check is not None
+                f[2] += check is not None and verdict == official
+                rows.append({"key": rec.key, "instruction_id": iid, "criterion": text,
+                             "check": check.model_dump() if check else None, "verdict": verdict, "official": official})
+    n = sum(v[0] for v in fam.values())
+    lowered = sum(v[1] for v in fam.values())
+    agree = sum(v[2] for v in fam.values())
+    return {
+        "families": {k: {"criteria": v[0], "lowered": v[1], "agreement": (v[2] / v[1]) if v[1] else None}
+                     for k, v in sorted(fam.items())},
+        "coverage": lowered / n if n else 0.0, "agreement": agree / lowered if lowered else 0.0, "n": n, "rows": rows,
+    }
