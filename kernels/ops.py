@@ -47,6 +47,8 @@ class NativeOps:
                    pad_id: int, pad_to: int = 0) -> Dict[str, np.ndarray]:
         if len(contexts) != len(criteria):
             raise ValueError("one list of criteria per context")
+        if any(isinstance(c, _pack.Windows) for c in contexts):  # windows: the reference packs them
+            return _pack.pack_fused(contexts, criteria, pad_id, pad_to)
         B = len(contexts)
         ctx_len = np.fromiter((len(c) for c in contexts), dtype=np.int64, count=B)
         n_crit = np.fromiter((len(k) for k in criteria), dtype=np.int64, count=B)

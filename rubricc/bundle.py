@@ -3,7 +3,10 @@
 A bundle is a folder::
 
     verifier.json     FORMAT, layout, max lengths, special ids, temperature, variants, torch, backbone,
-                      training-data hash (read and checked by :func:`read_config`)
+                      training-data hash, and for a windowed verifier its windows (``window_len``,
+                      ``window_overlap``, ``max_response_len``, ``window_prompt_tail``; absent: one
+                      window of ``max_context_len``, the layout before windows) (read and checked by
+                      :func:`read_config`)
     model.onnx        fp32 graph; inputs INPUT_NAMES (int64 [B, T]), output logits (float32 [B, T])
     model.int8.onnx   dynamic int8 quantization (CPU)
     model.fp16.onnx   fp16 weights and compute, fp32 output (GPU)
@@ -39,6 +42,8 @@ MAX_PROMPT_LEN = 256
 MAX_CONTEXT_LEN = 448
 MAX_CRITERION_LEN = 64
 MAX_POSITIONS = 512  # when verifier.json does not say (BERT-family encoders)
+MAX_RESPONSE_LEN = 8192  # response tokens a windowed verifier reads; the rest is cut and reported
+WINDOW_FIELDS = ("window_len", "window_overlap", "max_response_len", "window_prompt_tail")
 
 REQUIRED = ("layout", "max_prompt_len", "max_context_len", "max_criterion_len", "cls_id", "sep_id", "pad_id",
             "variants")
@@ -66,13 +71,34 @@ def read_config(bundle: PathLike) -> Dict[str, Any]:
         raise InputError(f"{path}: variants must map a variant name to a file (at field variants)")
     if not (Path(bundle) / "tokenizer.json").exists():
         raise InputError(f"{Path(bundle) / 'tokenizer.json'}: no such file (the bundle needs its tokenizer)")
+    if cfg.get("window_len") is not None:
+        for key in WINDOW_FIELDS:
+            if not isinstance(cfg.get(key, 0), int) or isinstance(cfg.get(key, 0), bool):
+                raise InputError(f"{path}: {key} must be an integer (at field {key})")
+        try:
+            windowing(cfg).check(int(cfg["max_prompt_len"]), int(cfg["max_criterion_len"]), max_positions(cfg))
+        except ValueError as e:
+            raise InputError(f"{path}: {e}") from None
     return cfg
+
+
+def windowing(cfg: Mapping[str, Any], max_response_len: Optional[int] = None):
+    """The bundle's :class:`rubricc.kernels.pack.Windowing`, or None for a one-window bundle (written
+    before windows, or distilled with ``--window-len 0``). ``max_response_len`` overrides the bundle's."""
+    if cfg.get("window_len") is None:
+        return None
+    from rubricc.kernels.pack import Windowing
+
+    return Windowing(int(cfg["window_len"]), int(cfg.get("window_overlap", 0)),
+                     int(max_response_len or cfg.get("max_response_len", MAX_RESPONSE_LEN)),
+                     int(cfg.get("window_prompt_tail", 0)))
 
 
 def make_record(lengths: Mapping[str, Any], special: Tuple[int, int, int], variants: Mapping[str, str],
                 max_positions: int, torch_dir: Optional[str] = TORCH_DIR, **extra: Any) -> Dict[str, Any]:
     """The ``verifier.json`` record of a bundle. ``lengths`` holds ``max_prompt_len``, ``max_context_len``,
-    ``max_criterion_len`` and optionally ``layout`` and ``temperature``; ``special`` is (cls, sep, pad);
+    ``max_criterion_len`` and optionally ``layout``, ``temperature`` and the window fields
+    (:data:`WINDOW_FIELDS`, recorded when ``window_len`` is set); ``special`` is (cls, sep, pad);
     ``extra`` adds fields such as ``backbone``, ``training_data_hash``, ``trained``, ``seed``, ``export``."""
     cls_id, sep_id, pad_id = special
     record: Dict[str, Any] = {
@@ -91,6 +117,11 @@ def make_record(lengths: Mapping[str, Any], special: Tuple[int, int, int], varia
     }
     if record["layout"] not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {record['layout']!r}")
+    if lengths.get("window_len"):
+        record["window_len"] = int(lengths["window_len"])
+        record["window_overlap"] = int(lengths.get("window_overlap") or 0)
+        record["max_response_len"] = int(lengths.get("max_response_len") or MAX_RESPONSE_LEN)
+        record["window_prompt_tail"] = int(lengths.get("window_prompt_tail") or 0)
     record.update(extra)
     return record
 
@@ -173,3 +204,14 @@ def copy_tokenizer_files(src: PathLike, dst: PathLike) -> List[str]:
             shutil.copyfile(src / name, dst / name)
             copied.append(name)
     return copied
+
+
+def update_record(bundle: PathLike, **fields: Any) -> Dict[str, Any]:
+    """Adds or replaces fields of a bundle's ``verifier.json`` (written whole, atomically) and returns it."""
+    from rubricc.formats import write_json
+
+    path = Path(bundle) / CONFIG_FILE
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record.update(fields)
+    write_json(path, record)
+    return record

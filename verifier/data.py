@@ -14,7 +14,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from rubricc.kernels.pack import make_context, make_criterion, pack_fused
+from rubricc.kernels.pack import (Windowing, context_len, make_context, make_criterion, make_windows, pack_fused,
+                                  sequence_limit)
 from rubricc.kernels.twin import bucket, split_criteria
 
 
@@ -28,6 +29,7 @@ class PackConfig:
     cls_id: int
     sep_id: int
     pad_id: int
+    windows: Optional[Windowing] = None  # response windows (None: one window of max_context_len)
 
 
 class TokenCache:
@@ -50,7 +52,10 @@ def encode_group(prompt: str, response: str, criteria: Sequence[str], cfg: PackC
                  cache: TokenCache) -> Tuple[List[int], List[List[int]]]:
     """(context ids, list of criterion ids) for one response, truncated per ``cfg``."""
     ids = cache.many([prompt, response, *criteria])
-    ctx = make_context(ids[0], ids[1], cfg.cls_id, cfg.sep_id, cfg.max_prompt_len, cfg.max_context_len)
+    if cfg.windows is not None:
+        ctx, _ = make_windows(ids[0], ids[1], cfg.cls_id, cfg.sep_id, cfg.max_prompt_len, cfg.windows)
+    else:
+        ctx = make_context(ids[0], ids[1], cfg.cls_id, cfg.sep_id, cfg.max_prompt_len, cfg.max_context_len)
     crits = [make_criterion(c, cfg.cls_id, cfg.sep_id, cfg.max_criterion_len) for c in ids[2:]]
     return ctx, crits
 
@@ -88,7 +93,7 @@ class Row:
 
     @property
     def length(self) -> int:
-        return len(self.context) + sum(len(c) for c in self.criteria)
+        return context_len(self.context) + sum(len(c) for c in self.criteria)
 
 
 def make_rows(groups: Sequence[Tuple[List[int], List[List[int]], List[float], List[float], List[int]]],
@@ -102,7 +107,7 @@ def make_rows(groups: Sequence[Tuple[List[int], List[List[int]], List[float], Li
     limit = max_seq_len if layout == "fused" else 0
     rows: List[Row] = []
     for ctx, crits, labels, weights, keys in groups:
-        chunk = split_criteria([len(c) for c in crits], len(ctx), limit)
+        chunk = split_criteria([len(c) for c in crits], context_len(ctx), sequence_limit(ctx, limit))
         starts = np.flatnonzero(np.diff(chunk, prepend=-1)).tolist()  # first criterion of each part
         for a, b in zip(starts, starts[1:] + [len(crits)]):
             rows.append(Row(ctx, list(crits[a:b]), list(labels[a:b]), list(weights[a:b]), list(keys[a:b])))

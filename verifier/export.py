@@ -34,11 +34,13 @@ log = logging.getLogger("rubricc.verifier.export")
 
 
 def _example_inputs(pad_id: int = 0, cls_id: int = 101, sep_id: int = 102):
-    from rubricc.kernels.pack import pack_fused
+    """A small fused batch: two one-window contexts and a windowed one (the parity probe covers both)."""
+    from rubricc.kernels.pack import Windows, pack_fused
 
     ctx = [cls_id, 2000, 2001, 2002, sep_id, 2003, 2004, sep_id]
     crits = [[cls_id, 2005, sep_id], [cls_id, 2006, 2007, sep_id]]
-    return pack_fused([ctx, ctx[:5] + [sep_id]], [crits, crits[:1]], pad_id, pad_to=20)
+    windows = Windows([ctx, [cls_id, 2008, 2009, sep_id], [cls_id, 2010, sep_id]], offset=9)
+    return pack_fused([ctx, ctx[:5] + [sep_id], windows], [crits, crits[:1], crits], pad_id, pad_to=25)
 
 
 def export_onnx(model, path: Union[str, Path], opset: int = OPSET) -> None:
@@ -125,7 +127,8 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
 
     ``tokenizer`` is a folder holding ``tokenizer.json`` (and friends) or a ``tokenizers.Tokenizer``.
     ``cfg`` gives ``layout``, ``max_prompt_len``, ``max_context_len``, ``max_criterion_len`` and optionally
-    ``temperature``, ``backbone``, ``training_data_hash``. ``extra_json`` maps file names (e.g.
+    ``temperature``, ``backbone``, ``training_data_hash`` and the window fields (``window_len`` ...,
+    :data:`rubricc.bundle.WINDOW_FIELDS`). ``extra_json`` maps file names (e.g.
     ``metrics.json``) to objects written alongside. Returns the ``verifier.json`` record, whose
     ``export`` field tells what was fused and how close the optimized graph is to torch.
     """
@@ -156,7 +159,7 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
         probe = _example_inputs(pad_id, cls_id, sep_id)
         with torch.no_grad():
             ref = model(*(torch.from_numpy(probe[k]) for k in INPUT_NAMES)).numpy()
-        valid = probe["segment_ids"] >= 0
+        valid = probe["segment_ids"] != -1  # every real token, the windows included
         fp32 = tmp / VARIANTS["fp32"]
         fused_ops: Dict[str, int] = {}
         try:
@@ -233,15 +236,15 @@ def make_untrained_bundle(out_dir: Union[str, Path], layout: str = "fused", seed
                           backbone: Optional[str] = None, max_prompt_len: int = bundle.MAX_PROMPT_LEN,
                           max_context_len: int = bundle.MAX_CONTEXT_LEN,
                           max_criterion_len: int = bundle.MAX_CRITERION_LEN,
-                          variants=bundle.ONNX_VARIANTS) -> Dict[str, Any]:
+                          variants=bundle.ONNX_VARIANTS, **windows: Any) -> Dict[str, Any]:
     """The backbone with a seeded random head, exported like a trained verifier (for runtime tests and
-    benchmarks; its verdicts mean nothing)."""
+    benchmarks; its verdicts mean nothing). ``windows``: the window fields (``window_len=...``)."""
     from rubricc.verifier.model import backbone_name, build_verifier, resolve_backbone
 
     backbone = resolve_backbone(backbone)
     model = build_verifier(backbone, seed=seed).eval()
     cfg = {"layout": layout, "max_prompt_len": max_prompt_len, "max_context_len": max_context_len,
            "max_criterion_len": max_criterion_len, "temperature": 1.0, "backbone": backbone_name(backbone),
-           "training_data_hash": None, "trained": False, "seed": seed}
+           "training_data_hash": None, "trained": False, "seed": seed, **windows}
     return export_bundle(model, backbone, out_dir, cfg, variants=variants)
 

@@ -2,8 +2,11 @@
 
 ``Verifier.forward(input_ids, segment_ids, position_ids) -> logits [B, T]``. The additive attention mask
 is built inside the model from ``segment_ids`` exactly as :func:`rubricc.kernels.pack.attention_allowed`
-says (query i may attend to key j iff ``seg[j] != -1 and (seg[j] == 0 or seg[j] == seg[i])``), so the
-exported ONNX graph takes only the three int64 inputs of the contract. Both layouts (fused and pairwise)
+says (query i may attend to key j iff ``seg[j] != -1`` and (``seg[j] == seg[i]``, or ``seg[i]`` is a
+criterion or padding and ``seg[j]`` a context window: 0 or <= -2)), so the exported ONNX graph takes only
+the three int64 inputs of the contract. With response windows a context token sees its own window and a
+criterion token every window of its sequence and itself; with one window (segment 0) this is the rule of
+bundles written before windows, mask value for mask value. Both layouts (fused and pairwise)
 use the same module; pairwise is one criterion per sequence.
 
 The stock transformers ``BertModel`` accepts a prepared 4D additive float mask ``[B, 1, T, T]`` and returns
@@ -81,7 +84,9 @@ def additive_mask(segment_ids: torch.Tensor, dtype: torch.dtype = torch.float32)
     """[B, 1, T, T] additive mask from segment ids: 0 where attention is allowed, MASK_VALUE elsewhere."""
     q = segment_ids.unsqueeze(2)
     k = segment_ids.unsqueeze(1)
-    allowed = (k != -1) & ((k == 0) | (k == q))
+    k_window = (k == 0) | (k <= -2)
+    q_window = (q == 0) | (q <= -2)
+    allowed = (k != -1) & ((k == q) | (~q_window & k_window))
     mask = (~allowed).to(dtype) * MASK_VALUE
     return mask.unsqueeze(1)
 

@@ -5,11 +5,14 @@ of criterion k attend to the context and to criterion k. So the context's hidden
 the criteria, and the criteria never see each other. :class:`SegmentedVerifier` uses that directly:
 
 * the context of each response runs through the encoder once, alone (ordinary padded self-attention),
-  keeping each layer's keys and values;
+  keeping each layer's keys and values; a windowed context (``rubricc.kernels.pack.Windows``) runs as
+  its windows, all windows of the batch as one batch of independent sequences, so the cost grows
+  linearly with the response's length;
 * criterion tokens attend to the owning context's cached keys and values and to their own criterion.
   The two parts run as separate attentions that also return their log-sum-exp, and are merged exactly
   (the "cascade" / shared-prefix form): the context part batches all criterion tokens of a response as
-  queries against its context (no copy of the context's keys per criterion), the own part is a short
+  queries against its context (no copy of the context's keys per criterion; with windows, against the
+  concatenated keys and values of all its windows), the own part is a short
   padded attention per criterion. No [T, T] block mask is ever built: attention costs
   ``C^2 + sum_k len_k * (C + len_k)`` per response instead of ``(C + sum_k len_k)^2``;
 * criterion tokens are packed without padding for every matrix product (gathered into padded views
@@ -163,16 +166,16 @@ class SegmentedVerifier(nn.Module):
             l2 = l2.transpose(1, 2).reshape(m * kmax, H)[lay.crit_inv]
         return self._merge(o1, l1, o2, l2)
 
-    def criteria_logits(self, kv, ctx_len: torch.Tensor, lay: "_CriteriaLayout") -> torch.Tensor:
-        """Logits [M] of the criteria in ``lay`` (a :class:`_CriteriaLayout` over contexts ``lay.owners``)."""
+    def criteria_logits(self, kv, keys: "_ContextKeys", lay: "_CriteriaLayout") -> torch.Tensor:
+        """Logits [M] of the criteria in ``lay`` (a :class:`_CriteriaLayout` over contexts ``lay.owners``),
+        ``keys`` saying where those contexts' keys sit in ``kv`` (the windows' keys and values)."""
         H, D = self.heads, self.head_dim
-        o0, o1 = lay.owners
         x = self._embed(lay.ids.unsqueeze(0), lay.pos.unsqueeze(0))[0]  # [T + 1, hidden]: packed, one dummy row
-        C = kv[0][0].shape[2]
-        valid = torch.arange(C)[None, :] < ctx_len[o0:o1, None]
-        ctx_mask = torch.zeros(valid.shape, dtype=self.dtype).masked_fill(~valid, float("-inf"))[:, None, None, :]
+        ctx_mask = torch.zeros(keys.valid.shape, dtype=self.dtype, device=keys.valid.device)
+        ctx_mask = ctx_mask.masked_fill(~keys.valid, float("-inf"))
+        ctx_mask = ctx_mask[:, None, None, :]
         for li, ly in enumerate(self.layers):
-            kc, vc = kv[li][0][o0:o1], kv[li][1][o0:o1]
+            kc, vc = keys.gather(kv[li][0]), keys.gather(kv[li][1])
             xc = x.to(self.dtype)
             last = li + 1 == len(self.layers)
             if not last:
@@ -190,12 +193,45 @@ class SegmentedVerifier(nn.Module):
 
 def attention_lse(q, k, v, mask):
     """Scaled dot-product attention returning (output, log-sum-exp of the scaled, masked scores)."""
-    try:
-        return torch.ops.aten._scaled_dot_product_flash_attention_for_cpu(q, k, v, 0.0, False, attn_mask=mask)[:2]
-    except (AttributeError, RuntimeError, TypeError):  # another torch or device: plain math
-        s = (q.float() @ k.float().transpose(-1, -2)) * (q.shape[-1] ** -0.5) + mask.float()
-        lse = torch.logsumexp(s, dim=-1)
-        return (torch.softmax(s, dim=-1) @ v.float()).to(q.dtype), lse
+    if q.device.type == "cpu":
+        try:
+            return torch.ops.aten._scaled_dot_product_flash_attention_for_cpu(q, k, v, 0.0, False, attn_mask=mask)[:2]
+        except (AttributeError, RuntimeError, TypeError):  # another torch: plain math below
+            pass
+    # other devices (CUDA: correct, not yet fast; rubricc.kernels.cascade is the fused kernel meant for it)
+    s = (q.float() @ k.float().transpose(-1, -2)) * (q.shape[-1] ** -0.5) + mask.float()
+    lse = torch.logsumexp(s, dim=-1)
+    return (torch.softmax(s, dim=-1) @ v.float()).to(q.dtype), lse
+
+
+class _ContextKeys:
+    """Where the keys of contexts ``o0 .. o1 - 1`` sit among the encoded windows: ``gather(k)`` turns a
+    layer's window keys [NW, H, W, D] into each context's concatenated window keys [b, H, n * W, D] (a slice,
+    no copy, when every context is one window), ``valid`` [b, n * W] marks the real ones."""
+
+    def __init__(self, win_first: np.ndarray, win_len: np.ndarray, o0: int, o1: int, width: int, device="cpu"):
+        n = np.diff(win_first[o0:o1 + 1])
+        nmax = int(n.max())
+        self.rows = (int(win_first[o0]), int(win_first[o1]))
+        self.table = None
+        if nmax == 1:
+            lens = win_len[win_first[o0]:win_first[o1]]
+            valid = np.arange(width)[None, :] < lens[:, None]
+        else:
+            slot = np.arange(nmax)[None, :]
+            table = np.where(slot < n[:, None], win_first[o0:o1, None] + slot, win_first[o0])  # [b, nmax]
+            lens = np.where(slot < n[:, None], win_len[table], 0)
+            valid = (np.arange(width)[None, None, :] < lens[:, :, None]).reshape(len(n), nmax * width)
+            self.table = torch.from_numpy(table).to(device)
+        self.valid = torch.from_numpy(valid).to(device)
+
+    def gather(self, k: torch.Tensor) -> torch.Tensor:
+        if self.table is None:
+            return k[self.rows[0]:self.rows[1]]
+        b, n = self.table.shape
+        g = k[self.table.reshape(-1)]  # [b * n, H, W, D]
+        _, H, W, D = g.shape
+        return g.view(b, n, H, W, D).transpose(1, 2).reshape(b, H, n * W, D)
 
 
 class _CriteriaLayout:
@@ -207,7 +243,7 @@ class _CriteriaLayout:
     """
 
     def __init__(self, crits: Sequence[Sequence[int]], owner: np.ndarray, owners: Tuple[int, int],
-                 ctx_len: np.ndarray, pad_id: int, dtype: torch.dtype, max_positions: int):
+                 offset: np.ndarray, pad_id: int, dtype: torch.dtype, max_positions: int, device="cpu"):
         o0, o1 = owners
         b = o1 - o0
         m = len(crits)
@@ -223,7 +259,7 @@ class _CriteriaLayout:
         if t:
             ids[:t] = np.concatenate([np.asarray(c, np.int64) for c in crits])
         pos = np.zeros(t + 1, np.int64)
-        pos[:t] = np.minimum(ctx_len[owner][tok_crit] + tok_off, max_positions - 1)
+        pos[:t] = np.minimum(offset[owner][tok_crit] + tok_off, max_positions - 1)
         # context-part query streams
         per_own = np.bincount(tok_own, minlength=b)
         own_start = np.zeros(b, np.int64)
@@ -245,7 +281,7 @@ class _CriteriaLayout:
         nmax = int(n_per.max()) if b else 0
         r_stream = np.full((b, nmax), m, np.int64)
         r_stream[own, rank] = np.arange(m)
-        T = torch.from_numpy
+        T = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
         self.owners = owners
         self.ids, self.pos = T(ids), T(pos)
         self.first = T(starts)
@@ -269,19 +305,26 @@ def score_fused(model: SegmentedVerifier, contexts: Sequence[Sequence[int]],
                 criteria: Sequence[Sequence[Sequence[int]]], pad_id: int, crit_budget: int = 8192) -> np.ndarray:
     """Logits of every criterion of every context, flat in order (context by context).
 
-    ``contexts`` / ``criteria`` are what :func:`rubricc.kernels.pack.pack_fused` takes (each criterion's
-    positions must stay below the encoder's limit, as the runtime's truncation ensures). Criteria run in
-    groups of whole contexts holding about ``crit_budget`` criterion tokens.
+    ``contexts`` / ``criteria`` are what :func:`rubricc.kernels.pack.pack_fused` takes (plain or windowed
+    contexts; each criterion's positions must stay below the encoder's limit, as the runtime's truncation
+    ensures). All windows run as one batch; criteria run in groups of whole contexts holding about
+    ``crit_budget`` criterion tokens.
     """
-    ctx, ctx_len = pad(contexts, pad_id)
+    from rubricc.kernels.pack import criterion_offset, windows_of
+
+    wins = [windows_of(c) for c in contexts]
+    win_first = np.zeros(len(contexts) + 1, np.int64)
+    np.cumsum([len(w) for w in wins], out=win_first[1:])
+    ctx, win_len = pad([w for ws in wins for w in ws], pad_id)
+    offset = np.fromiter((criterion_offset(c) for c in contexts), np.int64, len(contexts))
     flat = [c for cs in criteria for c in cs]
     counts = np.fromiter((len(cs) for cs in criteria), np.int64, len(criteria))
     owner_all = np.repeat(np.arange(len(contexts)), counts)
     out = np.zeros(len(flat), np.float32)
     if not flat:
         return out
-    ctx_len_t = torch.from_numpy(ctx_len)
-    kv = model.context_kv(torch.from_numpy(ctx), ctx_len_t)
+    device = next(model.verifier.parameters()).device
+    kv = model.context_kv(torch.from_numpy(ctx).to(device), torch.from_numpy(win_len).to(device))
     tokens = np.fromiter((sum(len(c) for c in cs) for cs in criteria), np.int64, len(criteria))
     first = np.concatenate([[0], np.cumsum(counts)])
     o0 = 0
@@ -292,8 +335,9 @@ def score_fused(model: SegmentedVerifier, contexts: Sequence[Sequence[int]],
             o1 += 1
         a, b = int(first[o0]), int(first[o1])
         if b > a:
-            lay = _CriteriaLayout(flat[a:b], owner_all[a:b], (o0, o1), ctx_len, pad_id, model.dtype,
-                                  model.max_positions)
-            out[a:b] = model.criteria_logits(kv, ctx_len_t, lay).float().numpy()
+            lay = _CriteriaLayout(flat[a:b], owner_all[a:b], (o0, o1), offset, pad_id, model.dtype,
+                                  model.max_positions, device)
+            keys = _ContextKeys(win_first, win_len, o0, o1, ctx.shape[1], device)
+            out[a:b] = model.criteria_logits(kv, keys, lay).float().cpu().numpy()
         o0 = o1
     return out

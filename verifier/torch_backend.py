@@ -100,7 +100,9 @@ class TorchBackend:
         counts = np.fromiter((len(c) for c in criteria), np.int64, len(criteria))
         starts = np.concatenate([[0], np.cumsum(counts)])
         out = np.zeros(int(starts[-1]), np.float32)
-        lens = np.fromiter((len(c) for c in contexts), np.int64, len(contexts))
+        from rubricc.kernels.pack import context_len
+
+        lens = np.fromiter((context_len(c) for c in contexts), np.int64, len(contexts))
         order, cuts = self.ops.bucket(lens, self.context_budget, max(1, len(contexts)))
         for b in range(len(cuts) - 1):
             idx = order[cuts[b]:cuts[b + 1]]

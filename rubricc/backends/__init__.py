@@ -42,7 +42,8 @@ def choose(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto", providers:
     fastest on this CPU for this bundle (once, then remembered). With probing off (``RUBRICC_AUTO_PROBE=0``)
     or nothing to choose between, the rule: torch bf16 on a CPU with AMX bf16 (measured 4x ONNX Runtime
     int8 there; without hardware bf16 it is 5x slower than fp32) when torch is installed and the bundle
-    holds its torch weights; else ONNX Runtime.
+    holds its torch weights; else ONNX Runtime. A bundle with response windows takes torch (bf16 with AMX,
+    else fp32) whenever it can, before any probe: its cost grows linearly with the response there.
     """
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
@@ -64,6 +65,12 @@ def choose(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto", providers:
     wants_onnx = variant not in ("auto", "bf16") or providers not in ("auto", "cpu")
     if wants_onnx or (providers == "auto" and device.cuda_usable()):
         return "onnx", variant
+    if bundle.windowing(cfg) is not None and bundle.has_torch_weights(bundle_dir, cfg) and device.torch_installed():
+        # response windows: ONNX Runtime computes the masked [T, T] scores of the whole windowed sequence
+        # (quadratic in the response), the segmented pass grows linearly (bench/window_cost.py)
+        if variant == "auto":
+            variant = "bf16" if device.cpu_has_amx_bf16() else "fp32"
+        return "torch", variant
     if variant == "auto":
         from rubricc.backends import probe
 

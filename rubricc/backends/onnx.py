@@ -3,7 +3,10 @@
 Each response's context and its criteria become one or more fused sequences ``[context][crit_1]...``
 (``rubricc.kernels``: split when a sequence would exceed ``max_seq_len``; one criterion per sequence in
 the pairwise layout), grouped into length-sorted token-budget buckets, run through ONNX Runtime, and
-each criterion's logit is gathered at its first token. On CUDA the outputs stay on the device until
+each criterion's logit is gathered at its first token. A windowed context (a verifier with response
+windows) is one sequence holding all its windows: the graph's block mask keeps the windows apart, but
+ONNX Runtime still computes the masked [T, T] scores, so its cost grows with the square of the response;
+the torch backend's segmented pass does not (``rubricc.verifier.segmented``). On CUDA the outputs stay on the device until
 copied (IO binding) and the next bucket is packed on a worker thread while one runs.
 
 ONNX Runtime is imported when a backend is built, never by ``import rubricc``.
@@ -17,6 +20,9 @@ import numpy as np
 
 from rubricc import bundle
 from rubricc.device import cuda_usable
+
+# Runs with sequences longer than this release ORT's CPU arena afterwards (see OnnxBackend._run).
+SHRINK_AFTER_LEN = 1024
 
 CPU = "CPUExecutionProvider"
 CUDA = "CUDAExecutionProvider"
@@ -103,6 +109,10 @@ class OnnxBackend:
         self.ops = get_ops(kernels)
         self.prefetch = self.device == "cuda" if prefetch is None else bool(prefetch)
         self._pool: Optional[ThreadPoolExecutor] = None
+        import onnxruntime as ort
+
+        self._shrink = ort.RunOptions()
+        self._shrink.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
 
     def close(self) -> None:
         if self._pool is not None:
@@ -111,6 +121,8 @@ class OnnxBackend:
 
     def sequences(self, contexts, criteria) -> List[Tuple[Sequence[int], List[Sequence[int]], np.ndarray]]:
         """(context, criterion token lists, flat output indices) of every sequence to run."""
+        from rubricc.kernels.pack import context_len, sequence_limit
+
         seqs = []
         flat = 0
         for ctx, crits in zip(contexts, criteria):
@@ -118,7 +130,8 @@ class OnnxBackend:
             if self.layout == "pairwise":
                 chunk = np.arange(n)
             else:
-                chunk = self.ops.split_criteria([len(t) for t in crits], len(ctx), self.max_seq_len)
+                chunk = self.ops.split_criteria([len(t) for t in crits], context_len(ctx),
+                                                sequence_limit(ctx, self.max_seq_len))
             start = 0
             for j in range(1, n + 1):
                 if j == n or chunk[j] != chunk[start]:
@@ -133,7 +146,9 @@ class OnnxBackend:
         seqs = self.sequences(contexts, criteria)
         if not seqs:
             return out
-        lengths = np.fromiter((len(s[0]) + sum(len(t) for t in s[1]) for s in seqs), np.int64, len(seqs))
+        from rubricc.kernels.pack import fused_length
+
+        lengths = np.fromiter((fused_length(s[0], s[1]) for s in seqs), np.int64, len(seqs))
         order, starts = self.ops.bucket(lengths, self.token_budget, self.max_batch)
         buckets = [order[starts[b]:starts[b + 1]] for b in range(len(starts) - 1)]
         if self.prefetch and len(buckets) > 1:
@@ -164,4 +179,7 @@ class OnnxBackend:
             io.bind_output("logits", "cuda")
             self.session.run_with_iobinding(io)
             return np.asarray(io.copy_outputs_to_cpu()[0], dtype=np.float32)
-        return np.asarray(self.session.run(["logits"], feeds)[0], dtype=np.float32)
+        # a long sequence's attention scratch ([heads, T, T] per layer) would stay in ORT's CPU arena for the
+        # life of the process: after one, the arena hands its free chunks back (a server's memory returns)
+        shrink = self._shrink if batch["input_ids"].shape[1] > SHRINK_AFTER_LEN else None
+        return np.asarray(self.session.run(["logits"], feeds, shrink)[0], dtype=np.float32)
