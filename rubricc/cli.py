@@ -21,6 +21,7 @@ COMMANDS = {
     "check": "rubricc.cli_compile:check_cmd",
     "label": "rubricc.cli_label:label_cmd",
     "distill": "rubricc.cli_distill:distill_cmd",
+    "calibrate": "rubricc.cli_calibrate:calibrate_cmd",
     "score": "rubricc.cli_serve:score_cmd",
     "serve": "rubricc.cli_serve:serve_cmd",
 }
@@ -55,6 +56,7 @@ def main():
     check    run the deterministic program checks on responses (no model)
     label    collect judge-LLM verdicts per (response, criterion)
     distill  train the cross-encoder verifier and export it to ONNX
+    calibrate  pick the band of verdicts escalated to the judge (held-out judgments)
     score    score a file of responses with a verifier
     serve    serve rewards over HTTP (OpenRLHF remote reward protocol)
     """

@@ -71,8 +71,10 @@ def _verdict_mean(detail: Mapping[str, Any]) -> float:
 
 def _verl_result(d: Dict[str, Any]) -> Dict[str, Any]:
     r = d["reward"]
+    from rubricc.callbacks import sample_flags
+
     return {"score": 0.0 if r is None else float(r), "rubric_scored": 0 if r is None else 1,
-            "rubric_verdict_mean": _verdict_mean(d)}
+            "rubric_verdict_mean": _verdict_mean(d), **sample_flags(d)}
 
 
 def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str], ground_truths: Sequence[Any],
@@ -135,11 +137,16 @@ def openrlhf_payload(details: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
     """The OpenRLHF answer for ``score_items`` results: ``{"rewards", "scores", "extra_logs"}``, the reward
     of an unscorable sample (no rubric, or an undefined reward) being 0.0 with ``rubric_scored`` 0. The one
     place it is built, for :func:`openrlhf_rewards` and ``rubricc serve``."""
+    from rubricc.callbacks import sample_flags
+
     rewards = [0.0 if d["reward"] is None else float(d["reward"]) for d in details]
     # extra_logs hold one value per sample, as OpenRLHF's reference reward server returns them
-    return {"rewards": rewards, "scores": rewards,
-            "extra_logs": {"rubric_scored": [0.0 if d["reward"] is None else 1.0 for d in details],
-                           "rubric_verdict_mean": [_verdict_mean(d) for d in details]}}
+    extra = {"rubric_scored": [0.0 if d["reward"] is None else 1.0 for d in details],
+             "rubric_verdict_mean": [_verdict_mean(d) for d in details]}
+    flags = [sample_flags(d) for d in details]
+    for k in (flags[0] if flags else {}):  # escalation / audit on: the same keys for every sample
+        extra[k] = [f.get(k, 0.0) for f in flags]
+    return {"rewards": rewards, "scores": rewards, "extra_logs": extra}
 
 
 def openrlhf_reward_func(queries, prompts, labels, verifier: Optional[str] = None, rubrics: Any = None):
