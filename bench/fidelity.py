@@ -8,12 +8,20 @@ held-out prompts, in the fused and the pairwise layout?
     the 80 MT-Bench questions (4 responses each). Pearson between P(yes) and GPT-4's mean score is reported
     (Prometheus-2-7B reaches about 0.6-0.7 against GPT-4 on this set).
 
-Both go through the real ``rubricc distill`` pipeline (JSONL files -> training -> temperature scaling ->
+(c) AlpacaEval (``--sets alpacaeval``): one holistic criterion (:data:`ALPACA_CRITERION`), label GPT-4-turbo's
+    probability that the response beats a strong reference; a learning curve over ``--sizes`` training
+    verdicts; two held-out sets scored through ``RubricReward`` on the exported bundle: unseen prompts
+    (training generators) and unseen generators (the prompts trained on: the RL case). Within-prompt
+    Spearman, top-40% pairwise accuracy, Pearson and AUROC at 0.5, each next to a length baseline (the
+    judge favours longer answers).
+
+All go through the real ``rubricc distill`` pipeline (JSONL files -> training -> temperature scaling ->
 ONNX export -> ONNX variants scored on the held-out split), split by prompt with the same seed for both
 layouts.
 
-    python bench/fidelity.py [--data-dir ../shared/data] [--sets ifeval,mtbench] [--layouts fused,pairwise]
-                             [--epochs 2] [--max-context-len 256] [--threads 2] [--work DIR]
+    python bench/fidelity.py [--data-dir ../shared/data] [--sets ifeval,mtbench,alpacaeval] [--layouts fused,pairwise]
+                             [--epochs 2] [--max-context-len 256] [--threads 2] [--work DIR] [--no-invariance]
+                             [--sizes 1000,4000,16000] [--alpaca-eval-prompts 60] [--heldout-generators 8]
 
 Prints a table and, as the last line, a JSON object with every figure. Reruns resume from the work folder.
 """
@@ -109,25 +117,156 @@ def build_mtbench(data_dir: Path, out: Path) -> Dict[str, Path]:
     return paths
 
 
+# one holistic criterion, as a rubric writer would word it for any AlpacaEval prompt
+ALPACA_CRITERION = ("The response fully and accurately addresses the user's request: it is correct, complete, "
+                    "helpful and clearly organised, as good as an expert's answer would be.")
+
+
+def build_alpacaeval(data_dir: Path, out: Path, size: int, seed: int, eval_prompts: int, heldout_generators: int):
+    """Training files for ``rubricc distill`` and the two evaluation sets, from AlpacaEval.
+
+    Seeded: ``heldout_generators`` of the 28 generators and ``eval_prompts`` of the 805 prompts are held
+    out; the training set is ``size`` responses of the other generators to the other prompts (one
+    verdict each: the holistic criterion, label = GPT-4-turbo's ``p_better_than_reference``). Evaluation
+    sets: ``by_prompt``, the training generators on the held-out prompts (unseen prompts); ``by_generator``,
+    the held-out generators on prompts of the training set (the RL case: a fixed rubric set, a new
+    policy), filled in by :func:`run_alpacaeval` once the distill split is known."""
+    import gzip
+
+    prompts = {r["id"]: r["prompt"] for r in map(json.loads, (data_dir / "alpacaeval" / "prompts.jsonl").open())}
+    with gzip.open(data_dir / "alpacaeval" / "responses.jsonl.gz", "rt") as fh:
+        resp = [json.loads(line) for line in fh]
+    rng = np.random.default_rng(seed)
+    gens = sorted({r["source"] for r in resp})
+    held_g = {gens[i] for i in rng.permutation(len(gens))[:heldout_generators]}
+    pids = sorted(prompts)
+    held_p = {pids[i] for i in rng.permutation(len(pids))[:eval_prompts]}
+    pool = [r for r in resp if r["source"] not in held_g and r["prompt_id"] not in held_p]
+    train = [pool[i] for i in sorted(rng.permutation(len(pool))[:size])]
+    used = sorted({r["prompt_id"] for r in train})
+    rubric = [{"id": p, "prompt": prompts[p], "criteria": [{"id": "holistic", "text": ALPACA_CRITERION, "weight": 1,
+                                                            "check": {"kind": "neural"}}]} for p in pids]
+    _write(out / "rubrics.jsonl", rubric)
+    _write(out / "responses.jsonl", ({"prompt_id": r["prompt_id"], "id": r["id"], "text": r["text"],
+                                      "source": r["source"]} for r in train))
+    _write(out / "judgments.jsonl", ({"prompt_id": r["prompt_id"], "response_id": r["id"], "criterion_id": "holistic",
+                                      "verdict": r["p_better_than_reference"] >= 0.5,
+                                      "p_yes": r["p_better_than_reference"], "judge": "alpacaeval gpt-4-turbo"}
+                                     for r in train))
+    evals = {"by_prompt": [r for r in resp if r["prompt_id"] in held_p and r["source"] not in held_g],
+             "by_generator": [r for r in resp if r["source"] in held_g and r["prompt_id"] in set(used)]}
+    return ({n: out / f"{n}.jsonl" for n in ("rubrics", "responses", "judgments")}, evals, prompts,
+            sorted(held_g))
+
+
+def reward_figures(items: List[dict], rewards: List[float]) -> Dict:
+    """Within-prompt Spearman, top-40% pairwise accuracy, Pearson and AUROC at 0.5 of ``rewards``
+    against the judge's ``p_better_than_reference``."""
+    from scipy.stats import pearsonr
+
+    from rubricc.verifier.metrics import classification, spearman_within_groups, tail_pairwise_accuracy
+
+    groups: Dict[str, List[int]] = {}
+    for i, it in enumerate(items):
+        groups.setdefault(it["prompt_id"], []).append(i)
+    y = [it["p_better_than_reference"] for it in items]
+    jg = [[y[i] for i in g] for g in groups.values()]
+    pg = [[rewards[i] for i in g] for g in groups.values()]
+    return {"spearman_within_prompt": spearman_within_groups(jg, pg), "tail_pairwise_accuracy": tail_pairwise_accuracy(jg, pg),
+            "pearson": float(pearsonr(rewards, y).statistic), "auroc": classification(rewards, y)["auroc"],
+            "responses": len(items), "prompts": len(groups)}
+
+
+def run_alpacaeval(data: Path, work: Path, size: int, args) -> Dict:
+    """One point of the learning curve: distill on ``size`` AlpacaEval verdicts, then score both held-out
+    sets through the real reward path (``RubricReward`` on the exported bundle) next to a length baseline."""
+    from rubricc.runtime import RubricReward
+    from rubricc.verifier.distill import DistillConfig, distill
+    from rubricc.verifier.prepare import split_prompts
+
+    folder = work / "alpacaeval" / f"n{size}{'' if args.invariance else '-noinv'}{window_tag(args)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, evals, prompts, held_g = build_alpacaeval(data, folder, size, args.seed, args.alpaca_eval_prompts,
+                                                     args.heldout_generators)
+    cfg = DistillConfig(epochs=args.epochs, max_context_len=args.max_context_len, max_prompt_len=args.max_prompt_len,
+                        max_criterion_len=args.max_criterion_len, token_budget=args.token_budget, lr=args.lr,
+                        seed=args.seed, threads=args.threads, val_fraction=args.val_fraction, patience=args.epochs,
+                        progress=not args.no_progress, invariance=args.invariance, variants=("fp32",),
+                        check_variants=False, **window_options(args))
+    t0 = time.time()
+    m = distill(paths["rubrics"], paths["responses"], paths["judgments"], folder / "bundle", cfg,
+                log=lambda *a: print(f"[alpacaeval/n{size}]", *a, file=sys.stderr, flush=True))
+    wall = time.time() - t0
+    # the generator split keeps the prompts distill trained on (its own validation prompts are left out)
+    train_p, _ = split_prompts([json.loads(x)["prompt_id"] for x in paths["judgments"].open()], args.val_fraction,
+                               args.seed)
+    rng = np.random.default_rng(args.seed)
+    reward = RubricReward(folder / "bundle", rubrics=paths["rubrics"], backend="torch" if args.window_len else "onnx",
+                          providers="cpu", variant="fp32", threads=args.threads)  # windows: the segmented pass
+    res = {"size": size, "train_verdicts": m["train_verdicts"], "train_seconds": m["train_seconds"],
+           "wall_seconds": round(wall, 1), "epochs_run": len(m["history"]), "validation_auroc": m["criterion"]["verifier"]["auroc"],
+           "heldout_generators": held_g, "invariance": args.invariance}
+    for split, items in evals.items():
+        if split == "by_generator":
+            items = [it for it in items if it["prompt_id"] in train_p]
+        keep = sorted({it["prompt_id"] for it in items})
+        if len(keep) > args.alpaca_eval_prompts:
+            keep = set(rng.choice(keep, args.alpaca_eval_prompts, replace=False).tolist())
+        items = [it for it in items if it["prompt_id"] in keep]
+        t1 = time.time()
+        got = reward.score_plans([reward.plan(it["prompt_id"]) for it in items], [it["text"] for it in items])
+        res[split] = {"verifier": reward_figures(items, [g["reward"] for g in got]),
+                      "length_baseline": reward_figures(items, [float(len(it["text"])) for it in items]),
+                      "score_seconds": round(time.time() - t1, 1)}
+    return res
+
+
+def print_alpacaeval(results: List[Dict]) -> None:
+    print("\nAlpacaEval learning curve (verifier / length baseline; label: GPT-4-turbo's P(better than reference))")
+    hdr = (f"{'n train':>7s} {'inv':>3s} {'train s':>7s} {'split':12s} {'Spearman/p':>14s} {'tail acc':>13s} "
+           f"{'Pearson':>13s} {'AUROC':>13s}")
+    print(hdr)
+    print("-" * len(hdr))
+    for r in results:
+        for split in ("by_prompt", "by_generator"):
+            v, b = r[split]["verifier"], r[split]["length_baseline"]
+
+            def pair(k):
+                return " / ".join("n/a" if x[k] is None else f"{x[k]:.3f}" for x in (v, b))
+            print(f"{r['train_verdicts']:7d} {'on' if r['invariance'] else 'off':>3s} {r['train_seconds']:7.0f} {split:12s} "
+                  f"{pair('spearman_within_prompt'):>14s} {pair('tail_pairwise_accuracy'):>13s} {pair('pearson'):>13s} "
+                  f"{pair('auroc'):>13s}")
+
+
+def window_options(args) -> Dict:
+    """DistillConfig's window fields from ``--window-len`` / ``--max-response-len`` (none: head-only context)."""
+    return {"window_len": args.window_len, "max_response_len": args.max_response_len} if args.window_len else {}
+
+
+def window_tag(args) -> str:
+    return f"-w{args.window_len}-r{args.max_response_len}" if args.window_len else ""
+
+
 def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) -> Dict:
     from scipy.stats import pearsonr, spearmanr
 
     from rubricc.verifier.distill import DistillConfig, distill
 
-    out = work / name / layout
-    preds = work / name / f"predictions.{layout}.jsonl"
+    tag = layout + ("" if args.invariance else "-noinv") + window_tag(args)
+    out = work / name / tag
+    preds = work / name / f"predictions.{tag}.jsonl"
     epochs = args.ifeval_epochs if (name == "ifeval" and args.ifeval_epochs) else args.epochs
     cfg = DistillConfig(epochs=epochs, layout=layout, max_context_len=args.max_context_len,
                         max_prompt_len=args.max_prompt_len, max_criterion_len=args.max_criterion_len,
                         token_budget=args.token_budget, lr=args.lr, seed=args.seed, threads=args.threads,
                         val_fraction=args.val_fraction, patience=epochs, progress=not args.no_progress,
-                        predictions_path=str(preds))
+                        predictions_path=str(preds), invariance=args.invariance, **window_options(args))
     t0 = time.time()
     m = distill(paths["rubrics"], paths["responses"], paths["judgments"], out, cfg,
                 log=lambda *a: print(f"[{name}/{layout}]", *a, file=sys.stderr, flush=True))
     wall = time.time() - t0
     c, cb = m["criterion"]["verifier"], m["criterion"]["baseline"]
-    res = {"set": name, "layout": layout, "auroc": c["auroc"], "macro_f1": c["macro_f1"], "accuracy": c["accuracy"],
+    res = {"set": name, "layout": layout, "invariance": args.invariance, "bundle": str(out), "auroc": c["auroc"], "macro_f1": c["macro_f1"], "accuracy": c["accuracy"],
            "ece": c["ece"], "baseline_auroc": cb["auroc"], "baseline_accuracy": cb["accuracy"],
            "baseline_macro_f1": cb["macro_f1"], "n_eval": c["n"], "eval_prompts": m["eval_prompts"],
            "train_seconds": m["train_seconds"], "wall_seconds": round(wall, 1), "temperature": m["temperature"],
@@ -150,14 +289,18 @@ def run_one(name: str, paths: Dict[str, Path], layout: str, work: Path, args) ->
     return res
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parser(doc: str, sets: str, layouts: str) -> argparse.ArgumentParser:
+    """The options of a distillation bench (this one and ``bench/hacks.py``)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--data-dir", default=str(shared_data()))
-    ap.add_argument("--sets", default="mtbench,ifeval")
-    ap.add_argument("--layouts", default="fused,pairwise")
+    ap.add_argument("--sets", default=sets)
+    ap.add_argument("--layouts", default=layouts)
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--ifeval-epochs", type=int, default=None, help="epochs for IFEval (default: --epochs)")
     ap.add_argument("--max-context-len", type=int, default=256)
+    ap.add_argument("--window-len", type=int, default=0, help="read whole responses in windows of this many tokens "
+                                                             "(0: the head-only context of --max-context-len)")
+    ap.add_argument("--max-response-len", type=int, default=8192, help="response tokens read with --window-len")
     ap.add_argument("--max-prompt-len", type=int, default=96)
     ap.add_argument("--max-criterion-len", type=int, default=64)
     ap.add_argument("--token-budget", type=int, default=2048)
@@ -168,17 +311,36 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=str(Path.home() / ".cache" / "rubricc" / "bench" / "fidelity"),
                     help="work folder (JSONL inputs, bundles, checkpoints: a rerun resumes)")
     ap.add_argument("--no-progress", action="store_true")
-    args = ap.parse_args(argv)
+    ap.add_argument("--sizes", default="1000", help="AlpacaEval: training set sizes of the learning curve")
+    ap.add_argument("--alpaca-eval-prompts", type=int, default=60, help="AlpacaEval: held-out prompts, and prompts "
+                                                                     "scored in each evaluation set")
+    ap.add_argument("--heldout-generators", type=int, default=8, help="AlpacaEval: generators held out (of 28)")
+    ap.add_argument("--no-invariance", dest="invariance", action="store_false",
+                    help="train without invariance examples (rubricc.verifier.invariance)")
+    return ap
+
+
+def main(argv=None) -> int:
+    args = parser(__doc__, "mtbench,ifeval", "fused,pairwise").parse_args(argv)
     import torch
 
     torch.set_num_threads(args.threads)
     data = Path(args.data_dir)
-    if not (data / "ifeval").exists() or not (data / "prometheus_mt_bench").exists():
-        print(f"fidelity: data folder {data} is absent (needs ifeval/ and prometheus_mt_bench/)", file=sys.stderr)
+    sets = [s for s in args.sets.split(",") if s]
+    needs = {"ifeval": "ifeval", "mtbench": "prometheus_mt_bench", "alpacaeval": "alpacaeval"}
+    missing = [needs[s] for s in sets if not (data / needs[s]).exists()]
+    if missing:
+        print(f"fidelity: data folder {data} lacks {', '.join(missing)}/", file=sys.stderr)
         return 2
     work = Path(args.work)
     results: List[Dict] = []
-    for name in [s for s in args.sets.split(",") if s]:
+    curve: List[Dict] = []
+    if "alpacaeval" in sets:
+        sets.remove("alpacaeval")
+        for size in [int(x) for x in args.sizes.split(",") if x]:
+            curve.append(run_alpacaeval(data, work, size, args))
+            print_alpacaeval(curve[-1:])
+    for name in sets:
         (work / name).mkdir(parents=True, exist_ok=True)
         paths = build_ifeval(data, work / name, args.seed) if name == "ifeval" else build_mtbench(data, work / name)
         for layout in [x for x in args.layouts.split(",") if x]:
@@ -205,7 +367,9 @@ def main(argv=None) -> int:
             if (s, "fused") in by and (s, "pairwise") in by and None not in (by[(s, "fused")]["auroc"], by[(s, "pairwise")]["auroc"])}
     for s, g in sorted(gaps.items()):
         print(f"{s}: fused - pairwise AUROC = {g:+.3f}")
-    print(json.dumps({"results": results, "fused_minus_pairwise_auroc": gaps,
+    if curve:
+        print_alpacaeval(curve)
+    print(json.dumps({"results": results, "alpacaeval": curve, "fused_minus_pairwise_auroc": gaps,
                       "config": {k: v for k, v in vars(args).items() if k not in ("work", "data_dir")}}))
     return 0
 

@@ -384,6 +384,11 @@ def evaluate(records: List[IFEvalRecord], seed: int = 0, official_wording: bool 
                 f[2] += int(verdict == official)
             rows.append({"key": rec.key, "instruction_id": iid, "criterion": text,
                          "check": check.model_dump() if check else None, "verdict": verdict, "official": official})
+    return family_summary(fam, rows)
+
+
+def family_summary(fam: Dict[str, List[int]], rows: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """Per-family and overall coverage and agreement from ``fam[family] = [criteria, lowered, agreeing]``."""
     n = sum(v[0] for v in fam.values())
     lowered = sum(v[1] for v in fam.values())
     agree = sum(v[2] for v in fam.values())

@@ -118,11 +118,6 @@ def evaluate_set(records, path: Path) -> Dict[str, Any]:
                 f[2] += check is not None and verdict == official
                 rows.append({"key": rec.key, "instruction_id": iid, "criterion": text,
                              "check": check.model_dump() if check else None, "verdict": verdict, "official": official})
-    n = sum(v[0] for v in fam.values())
-    lowered = sum(v[1] for v in fam.values())
-    agree = sum(v[2] for v in fam.values())
-    return {
-        "families": {k: {"criteria": v[0], "lowered": v[1], "agreement": (v[2] / v[1]) if v[1] else None}
-                     for k, v in sorted(fam.items())},
-        "coverage": lowered / n if n else 0.0, "agreement": agree / lowered if lowered else 0.0, "n": n, "rows": rows,
-    }
+    from bench.ifeval_checks import family_summary
+
+    return family_summary(fam, rows)

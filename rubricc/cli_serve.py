@@ -28,19 +28,50 @@ _runtime_options = [
 ]
 
 
+_judge_options = [  # escalation to a judge LLM (rubricc.escalation); collected into one ``judge`` argument
+    click.option("--judge-url", default=None, help="OpenAI-compatible judge endpoint: verdicts in the verifier's "
+                 "uncertainty band (or far from its training data) are sent to it (band: `rubricc calibrate`)."),
+    click.option("--judge-model", default=None, help="The judge's model name."),
+    click.option("--judge-cache", default=None, type=click.Path(dir_okay=False),
+                 help="SQLite cache of the judge's answers (crash-safe; default: in memory)."),
+    click.option("--judge-share", default=None, type=click.FloatRange(0, 1),
+                 help="Most verdicts per call sent to the judge, as a share (default: the bundle's, else 0.1)."),
+    click.option("--judge-seconds", default=None, type=click.FloatRange(0.001, None),
+                 help="Longest wait for the judge per call (default: the bundle's, else 30)."),
+    click.option("--judge-timeout", default=30.0, show_default=True, type=click.FloatRange(0.001, None),
+                 help="Seconds per judge request."),
+    click.option("--api-key-env", default=None, help="Environment variable holding the judge's API key."),
+]
+
+
 def runtime_options(f):
-    for opt in reversed(_runtime_options):
+    for opt in reversed(_runtime_options + _judge_options):
         f = opt(f)
     return f
 
 
-def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget):
+def judge_argument(judge_url, judge_model, judge_cache, judge_share, judge_seconds, judge_timeout, api_key_env):
+    """RubricReward's ``judge=`` from the --judge-* options (None without --judge-url)."""
+    if not judge_url:
+        if judge_model:
+            raise InputError("--judge-model needs --judge-url")
+        return None
+    if not judge_model:
+        raise InputError("--judge-url needs --judge-model")
+    return {"url": judge_url, "model": judge_model, "cache": judge_cache, "timeout": judge_timeout,
+            "api_key_env": api_key_env, "policy": {"max_share": judge_share, "max_seconds": judge_seconds}}
+
+
+def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, judge_url=None,
+                 judge_model=None, judge_cache=None, judge_share=None, judge_seconds=None, judge_timeout=30.0,
+                 api_key_env=None):
     from rubricc.runtime import RubricReward
 
     if not os.path.isdir(verifier):
         raise InputError(f"{verifier}: no such verifier folder")
+    judge = judge_argument(judge_url, judge_model, judge_cache, judge_share, judge_seconds, judge_timeout, api_key_env)
     return RubricReward(verifier, rubrics=rubrics, providers=providers, backend=backend, variant=variant,
-                        threads=threads, token_budget=token_budget)
+                        threads=threads, token_budget=token_budget, judge=judge)
 
 
 @click.command("score")
@@ -53,31 +84,38 @@ def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_
 @click.option("--allow-empty", is_flag=True,
               help="Accept an empty responses file and write an empty output instead of failing.")
 def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, responses, output, chunk,
-              allow_empty):
+              allow_empty, **judge):
     """Score a file of responses: one line per response
     {"prompt_id", "response_id", "reward", "verdicts": {criterion_id: p_yes or program verdict}}."""
     from tqdm import tqdm
 
     from rubricc.formats import atomic_open, empty_input, read_responses, rubric_for
 
-    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, **judge)
     items = read_responses(responses)
     if not items and not allow_empty:
         raise empty_input(responses, "responses")
     # every response's rubric before any scoring: a bad record stops the command with nothing written
     rubs = [rubric_for(reward.rubrics, resp.prompt_id, f"{responses}:{k + 1}", rubrics)
             for k, resp in enumerate(items)]
+    truncated = 0  # responses the verifier did not read to their end
     with atomic_open(output) as fh, tqdm(total=len(items), unit="resp", desc="score", file=sys.stderr,
                                          disable=None) as bar:
         for start in range(0, len(items), chunk):
             part = items[start:start + chunk]
             details = reward.score_items(rubs[start:start + chunk], [resp.text for resp in part])
+            truncated += sum(1 for d in details if d.get("truncated"))
             for resp, d in zip(part, details):
                 fh.write(json.dumps({"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"],
                                      "verdicts": d["verdicts"]}, ensure_ascii=False) + "\n")
             bar.update(len(part))
     used = f" ({reward.device}, {reward.backend_used} {reward.variant_used})" if items else ""
-    click.echo(f"scored {len(items)} responses -> {output}{used}", err=True)
+    cut = (f"; {truncated} truncated (read up to the verifier's max_response_len, or max_context_len for a "
+           "one-window verifier)") if truncated else ""
+    click.echo(f"scored {len(items)} responses -> {output}{used}{cut}", err=True)
+    if reward.escalator is not None:
+        figs = reward.escalator.figures()
+        click.echo("escalation: " + ", ".join(f"{k.split('/', 1)[1]} {v:g}" for k, v in figs.items()), err=True)
 
 
 @click.command("serve")
@@ -106,7 +144,7 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
 @click.option("--body-timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
               help="Seconds a client has to send a request's body once its headers are in; then 408.")
 def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, host, port, token_file, max_batch,
-              max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples, slice_verdicts, header_timeout, body_timeout):
+              max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples, slice_verdicts, header_timeout, body_timeout, **judge):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
     rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF."""
@@ -125,7 +163,7 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     warning = exposure_warning(host, token)
     if warning:
         click.echo(warning, err=True)
-    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget)
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, **judge)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
                       max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples,
                       max_criteria_per_rubric=max_criteria, slice_samples=slice_samples, slice_verdicts=slice_verdicts,

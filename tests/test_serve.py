@@ -114,7 +114,7 @@ def test_errors_are_clear_4xx(server):
     assert status == 400
     many = {"prompt": "p", "criteria": [{"id": f"k{i}", "text": f"Mentions item {i}.", "weight": 1} for i in range(300)]}
     status, out = post(url, {"query": ["a"], "prompts": ["p"], "labels": [json.dumps(many)]})
-    assert status == 413 and "300 criteria exceed the limit of 256 per inline rubric" in out["error"]
+    assert status == 413 and "300 criteria exceed the limit of 64 per inline rubric" in out["error"]
     status, out = post(url, {"query": ["a"], "prompts": ["p"], "labels": [{**many, "id": "r1"}]})
     assert status == 413  # reusing a loaded rubric's id does not lift the limit
     status, out = post(url, {"query": [], "prompts": [], "labels": []})

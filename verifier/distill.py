@@ -24,11 +24,13 @@ import time
 from pathlib import Path
 from typing import Any, Dict
 
-from rubricc.bundle import MAX_POSITIONS
+from rubricc.backends.probe import validated_variants
+from rubricc.bundle import MAX_POSITIONS, update_record
 from rubricc.formats import InputError, write_json
 from rubricc.verifier.config import DistillConfig
 from rubricc.verifier.diagnose import diagnose
-from rubricc.verifier.evaluate import Evaluation, check_variants, evaluate, format_variants
+from rubricc.verifier.evaluate import Evaluation, check_variants, evaluate, format_variants, probes
+from rubricc.verifier.hacks import format_probes
 from rubricc.verifier.metrics import format_table
 from rubricc.verifier.prepare import Prepared, prepare
 from rubricc.verifier.train import Ranks, train
@@ -53,6 +55,25 @@ def backbone_folder(cfg: DistillConfig) -> str:
     return backbone
 
 
+def check_init_from(cfg: DistillConfig, backbone: str) -> None:
+    """``--init-from``: a bundle with torch weights whose tokenizer is the backbone's (InputError otherwise)."""
+    if not cfg.init_from:
+        return
+    from rubricc import bundle
+
+    src = Path(cfg.init_from)
+    try:
+        bundle.read_config(src)
+    except InputError as e:  # a folder that is not a bundle: one line naming the option
+        raise InputError(f"--init-from: {e}") from None
+    if not bundle.has_torch_weights(src):
+        raise InputError(f"--init-from {src}: the bundle has no torch weights ({bundle.TORCH_DIR}/) to continue from")
+    mine, theirs = Path(backbone) / "tokenizer.json", src / "tokenizer.json"
+    if mine.exists() and mine.read_bytes() != theirs.read_bytes():
+        raise InputError(f"--init-from {src}: its tokenizer differs from the backbone's ({backbone}); pass the "
+                         "--backbone it was trained from")
+
+
 def checkpoint_folder(out_dir: Path, cfg: DistillConfig) -> Path:
     """``cfg.checkpoints``, else ``OUT.ckpt`` beside the bundle; InputError when it lies inside the bundle
     (everything in the bundle folder ships with it)."""
@@ -72,7 +93,7 @@ def export(model, backbone: str, out_dir: Path, cfg: DistillConfig, prep: Prepar
     bundle_cfg = {"layout": cfg.layout, "max_prompt_len": cfg.max_prompt_len, "max_context_len": cfg.max_context_len,
                   "max_criterion_len": cfg.max_criterion_len, "temperature": ev.temperature,
                   "backbone": backbone_name(backbone), "training_data_hash": prep.data_hash, "trained": True,
-                  "seed": cfg.seed}
+                  "seed": cfg.seed, **cfg.window_fields()}
     return export_bundle(model, backbone, out_dir, bundle_cfg, extra_json={"metrics.json": ev.metrics},
                          variants=cfg.variants)
 
@@ -90,6 +111,7 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
     if cfg.threads:
         torch.set_num_threads(int(cfg.threads))
     backbone = backbone_folder(cfg)
+    check_init_from(cfg, backbone)
     ckpt_dir = checkpoint_folder(out_dir, cfg)
     if (out_dir / LEGACY_CHECKPOINTS).exists():
         log(f"distill: {out_dir / LEGACY_CHECKPOINTS} holds an older version's checkpoint (pickle): not read, "
@@ -110,7 +132,11 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
         record = export(trained.model, backbone, out_dir, cfg, prep, ev)
         if cfg.check_variants:
             ev.metrics["variants"] = check_variants(out_dir, record["variants"], prep, ev, cfg)
+            ev.metrics["probes"] = probes(out_dir, prep, cfg)
             write_json(out_dir / "metrics.json", ev.metrics)
+            log(format_probes(ev.metrics["probes"]))
+            # what `auto` may pick on a CPU (rubricc.backends.probe): the variants that kept their accuracy
+            update_record(out_dir, validated_variants=validated_variants(ev.metrics["variants"]))
             log(format_variants(prep.split, len(ev.keys), ev.metrics["variants"]))
         log(f"distill: wrote {out_dir} ({megabytes(out_dir)}) in {time.time() - t_start:.0f}s; checkpoints in "
             f"{ckpt_dir} ({megabytes(ckpt_dir)}; rerunning resumes from them, delete them when done)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 
@@ -141,3 +141,49 @@ def format_variants(split: str, verdicts: int, variants: Dict[str, Dict[str, Any
         auroc = "n/a" if d.get("auroc") is None else format(d["auroc"], ".3f")
         return f"{v} AUROC {auroc} (max |dlogit| {d.get('max_abs_logit_diff_vs_torch', float('nan')):.3g})"
     return f"Exported variants on {split} ({verdicts} verdicts): " + ", ".join(one(v, d) for v, d in variants.items())
+
+
+PROBE_RESPONSES = 200  # responses of the evaluation split probed in metrics.json (a seeded sample)
+
+
+def probe_items(prep: Prepared, limit: Optional[int] = PROBE_RESPONSES, seed: int = 0) -> List[Dict[str, Any]]:
+    """The evaluation split's judged responses as :mod:`rubricc.verifier.hacks` items (prompt, response,
+    the criterion texts it was judged on), at most ``limit`` of them (a seeded sample)."""
+    v = prep.verdicts
+    groups: Dict[tuple, List[str]] = {}
+    for e in prep.examples:
+        if e["prompt_id"] in prep.eval_prompts and "invariance" not in e:
+            groups.setdefault((e["prompt_id"], e["response_id"]), []).append(e["text"])
+    keys = sorted(groups)
+    if limit is not None and len(keys) > limit:
+        keep = np.random.default_rng(seed).choice(len(keys), limit, replace=False)
+        keys = [keys[i] for i in sorted(keep)]
+    return [{"prompt_id": p, "response_id": r, "prompt": v.prompts[p], "response": v.responses[(p, r)],
+             "criteria": groups[(p, r)]} for p, r in keys]
+
+
+def probe_rubrics(prep: Prepared) -> List[Dict[str, Any]]:
+    """The evaluation prompts' rubrics restricted to their judged neural criteria: the probes measure the
+    verifier (program checks are code, and the same on both sides)."""
+    rubrics: Dict[str, Dict[str, Any]] = {}
+    for e in prep.examples:
+        if e["prompt_id"] in prep.eval_prompts and not e["program"] and "invariance" not in e:
+            r = rubrics.setdefault(e["prompt_id"], {"id": e["prompt_id"], "prompt": prep.verdicts.prompts[e["prompt_id"]],
+                                                    "criteria": {}})
+            r["criteria"].setdefault(e["criterion_id"], {"id": e["criterion_id"], "text": e["text"],
+                                                         "weight": e["weight"], "check": {"kind": "neural"}})
+    return [{**r, "criteria": list(r["criteria"].values())} for r in rubrics.values()]
+
+
+def probes(bundle_dir, prep: Prepared, cfg: DistillConfig) -> Dict[str, Any]:
+    """Reward hack probes (:mod:`rubricc.verifier.hacks`) on the evaluation split, through the runtime on
+    the exported fp32 bundle: per attack, the mean reward change and the win rate; ``{"error": ...}``
+    when they cannot run (the trained bundle is kept either way)."""
+    from rubricc.verifier.hacks import probe_bundle
+
+    items = probe_items(prep, seed=cfg.seed)
+    try:
+        res = probe_bundle(bundle_dir, probe_rubrics(prep), items, seed=cfg.seed, threads=int(cfg.threads or 1))
+    except Exception as e:
+        return {"split": prep.split, "responses": len(items), "error": str(e).splitlines()[0][:200]}
+    return {"split": prep.split, "responses": len(items), "attacks": res}

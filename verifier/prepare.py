@@ -8,8 +8,8 @@ Imports no torch.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Dict, List, Sequence, Set, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
@@ -44,6 +44,8 @@ class Prepared:
     train_rows: List[Row]  # weighted per ``tail_weight``
     val_rows: List[Row]
     pad_id: int
+    verdicts: Optional[Verdicts] = None  # the texts (probes in metrics.json)
+    invariance_idx: List[int] = field(default_factory=list)  # invariance examples, trained on with train_idx
 
     @property
     def split(self) -> str:
@@ -172,9 +174,30 @@ def prepare(rubrics_path, responses_path, judgments_path, backbone: str, cfg: Di
         f"trained on), {len(train_p)} train / {len(val_p)} validation prompts, layout {cfg.layout}")
     tok = load_tokenizer(backbone)
     cls_id, sep_id, pad_id = special_ids(tok)
-    pack_cfg = PackConfig(cfg.max_prompt_len, cfg.max_context_len, cfg.max_criterion_len, cls_id, sep_id, pad_id)
+    pack_cfg = PackConfig(cfg.max_prompt_len, cfg.max_context_len, cfg.max_criterion_len, cls_id, sep_id, pad_id,
+                          windows=cfg.windowing())
     cache = TokenCache(tok)
-    train_rows = build_rows(verdicts, train_idx, cfg, pack_cfg, cache, tail_weights(examples, cfg.tail_weight))
+    weights = tail_weights(examples, cfg.tail_weight)
+    extra = add_invariance(verdicts, train_idx, cfg, log) if cfg.invariance else []
+    weights = np.concatenate([weights, np.ones(len(extra))])
+    train_rows = build_rows(verdicts, train_idx + extra, cfg, pack_cfg, cache, weights)
     val_rows = build_rows(verdicts, val_idx, cfg, pack_cfg, cache, np.ones(len(examples)))
     return Prepared(examples, file_hash(rubrics_path, responses_path, judgments_path), train_p, val_p, train_idx,
-                    train_rows, val_rows, pad_id)
+                    train_rows, val_rows, pad_id, verdicts, extra)
+
+
+def add_invariance(verdicts: Verdicts, train_idx: List[int], cfg: DistillConfig, log) -> List[int]:
+    """Appends the invariance examples of the training split (:mod:`rubricc.verifier.invariance`) to
+    ``verdicts``; returns their indices."""
+    from rubricc.verifier.invariance import invariance_examples
+
+    new, texts = invariance_examples(verdicts.examples, verdicts.prompts, verdicts.responses, train_idx, cfg.seed)
+    start = len(verdicts.examples)
+    verdicts.examples.extend(new)
+    verdicts.responses.update(texts)
+    rules = {}
+    for e in new:
+        rules[e["invariance"]] = rules.get(e["invariance"], 0) + 1
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(rules.items())) or "no criterion is about its prompt's task"
+    log(f"distill: {len(new)} invariance verdicts ({summary}; --no-invariance turns them off)")
+    return list(range(start, start + len(new)))

@@ -104,6 +104,37 @@ def select_device(ranks: Ranks):
     return device
 
 
+def attention_for(device, attention_dropout: float) -> str:
+    """The attention implementation to train with. Without dropout on the attention probabilities, SDPA
+    runs its fused kernel, which never materialises the masked [T, T] scores: about 2x faster than eager
+    per step on CPU (``bench/train_speed.py``). With dropout, SDPA falls back to its unfused path, slower on
+    CPU than eager; CUDA uses SDPA either way."""
+    return "sdpa" if device.type == "cuda" or attention_dropout == 0 else "eager"
+
+
+def set_attention_dropout(model, p: float) -> None:
+    """Sets the dropout on attention probabilities of every self-attention block (training only; the
+    exported graph has no dropout). Hidden-state dropout is left as the backbone's config says."""
+    import torch
+
+    model.encoder.config.attention_probs_dropout_prob = p
+    for mod in model.encoder.modules():
+        if type(mod).__name__.endswith("SelfAttention") and isinstance(getattr(mod, "dropout", None), torch.nn.Dropout):
+            mod.dropout.p = p
+
+
+def autocast_dtype(device):
+    """bf16 autocast where the hardware computes in bf16 (a CUDA GPU that supports it, a CPU with AMX);
+    None (fp32) elsewhere: emulated bf16 is many times slower than fp32."""
+    import torch
+
+    if device.type == "cuda":
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else None
+    from rubricc.device import cpu_has_amx_bf16
+
+    return torch.bfloat16 if cpu_has_amx_bf16() else None
+
+
 def seed_all(seed: int) -> None:
     import random
 
@@ -174,9 +205,15 @@ class Trainer:
         self.prep, self.cfg, self.ranks, self.log = prep, cfg, ranks, log
         self.device = select_device(ranks)
         seed_all(cfg.seed)
-        # eager attention measured faster than SDPA with an additive mask on CPU (0.9 s vs 2.2 s backward)
-        attn = "sdpa" if self.device.type == "cuda" else "eager"
-        self.model = build_verifier(backbone, seed=cfg.seed, attn_implementation=attn).to(self.device)
+        self.model = build_verifier(backbone, seed=cfg.seed,
+                                    attn_implementation=attention_for(self.device, cfg.attention_dropout))
+        if cfg.init_from:  # `rubricc distill --init-from BUNDLE`: its weights, head included (checked in distill)
+            from rubricc.verifier.torch_backend import load_torch_verifier
+
+            self.model.load_state_dict(load_torch_verifier(cfg.init_from).state_dict())
+        set_attention_dropout(self.model, cfg.attention_dropout)
+        self.model.to(self.device)
+        self.autocast = autocast_dtype(self.device)
         self.opt = make_optimizer(self.model, cfg)
         self.budget = fit_budget(prep.train_rows, cfg)
         self.sched = make_scheduler(self.opt, max(1, len(self.batches(0)) * cfg.epochs), cfg.warmup)
@@ -210,8 +247,9 @@ class Trainer:
         batch = collate(rows, self.prep.pad_id)
         t = {k: torch.from_numpy(batch[k]).to(self.device)
              for k in ("input_ids", "segment_ids", "position_ids", "read_index", "labels", "weights")}
-        logits = self.train_model(t["input_ids"], t["segment_ids"], t["position_ids"]).reshape(-1)[t["read_index"]]
-        loss = F.binary_cross_entropy_with_logits(logits, t["labels"], weight=t["weights"],
+        with torch.autocast(self.device.type, dtype=self.autocast, enabled=self.autocast is not None):
+            logits = self.train_model(t["input_ids"], t["segment_ids"], t["position_ids"]).reshape(-1)[t["read_index"]]
+        loss = F.binary_cross_entropy_with_logits(logits.float(), t["labels"], weight=t["weights"],
                                                   reduction="sum") / t["weights"].sum()
         self.opt.zero_grad(set_to_none=True)
         loss.backward()
