@@ -19,6 +19,7 @@ import json
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections import deque
@@ -187,7 +188,14 @@ class ScriptedServer:
                     with srv._lock:
                         srv.answered.append(body)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        class Quiet(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                # a client that went away mid-request (a CLI aborting on purpose) is not a server error;
+                # the default prints a traceback to sys.stderr, which click's CliRunner captures as output
+                if not isinstance(sys.exc_info()[1], (ConnectionError, OSError)):
+                    super().handle_error(request, client_address)
+
+        self._httpd = Quiet(("127.0.0.1", 0), H)
         self._httpd.daemon_threads = True
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
         return self
