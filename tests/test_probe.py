@@ -15,7 +15,7 @@ from rubricc.backends import choose, probe
 def probing(monkeypatch, tmp_path):
     monkeypatch.setenv("RUBRICC_AUTO_PROBE", "1")
     monkeypatch.setenv("RUBRICC_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(probe, "WORKLOAD", {"responses": 2, "criteria": 2, "words": 20})
+    monkeypatch.setattr(probe, "WORKLOAD", {"responses": 2, "criteria": 2, "words": 20, "criterion_words": 5})
     monkeypatch.setattr(probe, "ROUNDS", 1)
     monkeypatch.setattr(device, "cuda_usable", lambda: False)
     return tmp_path / "cache" / "backend-probe.json"
