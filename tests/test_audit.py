@@ -71,9 +71,11 @@ def test_never_blocks_and_alarms_on_drift(tmp_path):
         assert all(o["audit"] == {"alarm": False} for o in out)
         assert audit.figures()["audit/pending"] == 4.0
         assert wait_until(lambda: len(s.requests) >= 1, 30) and not s.answered  # sent and held
+        # each times out (2 s) while still held (identical texts share a request); released earlier, a
+        # held request would end as a hang-up rather than a timeout
+        assert audit.wait(30)
         s.hold_after = None
         s.release()
-        assert audit.wait(30)
         rng = np.random.default_rng(1)
         fired_at = None
         for step in range(1, 16):
