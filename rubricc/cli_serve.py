@@ -147,7 +147,9 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
               max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples, slice_verdicts, header_timeout, body_timeout, **judge):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
-    rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF."""
+    rubrics. Use --reward.remote_url http://HOST:PORT/get_reward in OpenRLHF. POST /reload (or SIGHUP)
+    swaps in a retrained bundle without dropping a request: an empty body re-reads --verifier, {"verifier":
+    DIR} loads another folder (only with a token)."""
     try:
         import aiohttp  # noqa: F401
     except ImportError:

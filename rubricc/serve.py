@@ -5,6 +5,13 @@
 the loaded rubrics or an inline rubric (JSON); ``query`` is prompt + response, the response being what
 follows the prompt. ``GET /health`` answers ``{"status": "ok", ...}``.
 
+``POST /reload`` (or ``SIGHUP`` to the ``rubricc serve`` process) swaps in a new verifier bundle without
+dropping a request: the new backend is built beside the old one while batches keep running, then replaces
+it (:meth:`rubricc.runtime.RubricReward.reload`); a batch in flight finishes on the old one. An empty body
+re-reads the served folder; ``{"verifier": DIR}`` loads another folder, which only a server with a bearer
+token accepts (a folder chosen by any local client is not something to load). A bundle that cannot be
+loaded answers 400 with the reason and leaves the old one serving.
+
 Since 2026 OpenRLHF sends one sample per request, so the server batches ACROSS requests: a request is
 validated, queued, and a single worker takes everything queued (up to ``max_batch`` samples, waiting at
 most ``max_wait_ms`` for more after the first) into one ``RubricReward.score_plans`` call run in a
@@ -18,6 +25,9 @@ import ctypes
 import hmac
 import json
 import logging
+import os
+import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,6 +35,7 @@ from typing import Any, List, Optional
 
 from rubricc.formats import InputError
 from rubricc.integrations import label_rubric, openrlhf_payload, split_query
+from rubricc.serve_guard import exposure_warning  # noqa: F401  (rubricc.serve.exposure_warning, as before)
 
 log = logging.getLogger("rubricc.serve")
 
@@ -76,6 +87,7 @@ class ServeCounters:
     max_batch_requests: int = 0
     errors: int = 0
     truncated: int = 0  # samples whose response the verifier did not read to its end (details "truncated")
+    reloads: int = 0    # bundles swapped in by POST /reload or SIGHUP
     started: float = field(default_factory=time.time)
 
 
@@ -133,6 +145,7 @@ class RewardServer:
         self._queued = 0
         self._worker: Optional[asyncio.Task] = None
         self.guards = None  # rubricc.serve_guard.ConnectionGuards, set by _serve_forever
+        self._reload_lock: Optional[asyncio.Lock] = None
 
     # -- app ------------------------------------------------------------------------------------
     def make_app(self):
@@ -142,12 +155,14 @@ class RewardServer:
         app.router.add_post("/", self.handle_reward)
         app.router.add_post("/get_reward", self.handle_reward)
         app.router.add_get("/health", self.handle_health)
+        app.router.add_post("/reload", self.handle_reload)
         app.on_startup.append(self._start)
         app.on_cleanup.append(self._stop)
         return app
 
     async def _start(self, app):
         self._queue = asyncio.Queue()
+        self._reload_lock = asyncio.Lock()
         self._worker = asyncio.get_running_loop().create_task(self._batch_loop())
         # build the backend now, not on the first request
         await asyncio.get_running_loop().run_in_executor(None, self.reward.load)
@@ -210,7 +225,49 @@ class RewardServer:
                                   "batches": s.batches, "max_batch_samples": s.max_batch_samples,
                                   "max_batch_requests": s.max_batch_requests, "errors": s.errors, "truncated": s.truncated,
                                   "slow_clients_closed": self.guards.timed_out if self.guards else 0,
+                                  "verifier": str(self.reward.verifier_dir), "reloads": s.reloads,
                                   "queued": self._queued})
+
+    async def handle_reload(self, request):
+        from aiohttp import web
+
+        self._check_auth(request)
+        try:
+            raw = await asyncio.wait_for(request.read(), self.cfg.body_timeout)
+        except asyncio.TimeoutError:
+            raise _HTTPError(408, f"request body not received within {self.cfg.body_timeout:g} s") from None
+        try:
+            body = json.loads(raw) if raw.strip() else {}
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise _HTTPError(400, f"request body is not valid JSON: {getattr(e, 'msg', e)}") from None
+        if not isinstance(body, dict):
+            raise _HTTPError(400, "request body must be a JSON object (empty, or {\"verifier\": DIR})")
+        path = body.get("verifier")
+        if path is not None and (not isinstance(path, str) or not path.strip()):
+            raise _HTTPError(400, "field verifier: expected the path of a verifier bundle folder")
+        if path is not None and self.cfg.token is None and \
+                os.path.realpath(path) != os.path.realpath(str(self.reward.verifier_dir)):
+            raise _HTTPError(403, "field verifier: only a server with a bearer token (--token-file or "
+                                  "RUBRICC_SERVE_TOKEN) loads another folder; without one, an empty body "
+                                  "re-reads the served folder")
+        return web.json_response(await self.reload(path))
+
+    async def reload(self, path: Optional[str] = None) -> dict:
+        """Swaps in the bundle at ``path`` (None: the served folder, re-read) while batches keep running;
+        one reload at a time. Raises _HTTPError(400) when the bundle cannot be loaded (the old one stays)."""
+        async with self._reload_lock:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, self.reward.reload, path)
+            except InputError as e:
+                raise _HTTPError(400, f"reload failed, still serving {self.reward.verifier_dir}: {e}") from None
+            except Exception as e:  # a bundle that passes the checks but does not load (a broken model file)
+                first = str(e).splitlines()[0] if str(e) else ""
+                raise _HTTPError(400, f"reload failed, still serving {self.reward.verifier_dir}: "
+                                      f"{type(e).__name__}: {first}") from None
+            self.counters.reloads += 1
+        log.info("reloaded the verifier from %s", self.reward.verifier_dir)
+        return {"status": "ok", "verifier": str(self.reward.verifier_dir), "backend": self.reward.backend_used,
+                "variant": self.reward.variant_used, "reloads": self.counters.reloads}
 
     async def handle_reward(self, request):
         from aiohttp import web
@@ -343,24 +400,6 @@ def _verdicts(plan) -> int:
     return 0 if plan is None else len(plan.neural)
 
 
-def exposure_warning(host: str, token: Optional[str]) -> Optional[str]:
-    """A warning for a server reachable from other machines (any address but loopback), louder without a
-    token; None on loopback."""
-    import ipaddress
-
-    name = host.strip("[]")
-    try:
-        loopback = ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        loopback = name == "localhost"
-    if loopback:
-        return None
-    if token is None:
-        return (f"WARNING: listening on {host} with auth OFF: anyone who can reach this machine can use the "
-                "reward server (set RUBRICC_SERVE_TOKEN or --token-file, or bind 127.0.0.1)")
-    return f"warning: listening on {host}: reachable from other machines (bearer token required)"
-
-
 def run(reward, cfg: ServeConfig, ready=None) -> None:
     """Serves until interrupted (blocking). ``ready(url)`` is called once listening."""
     asyncio.run(_serve_forever(reward, cfg, ready))
@@ -379,6 +418,8 @@ async def _serve_forever(reward, cfg: ServeConfig, ready=None, stop_event: Optio
     listener = await asyncio.get_running_loop().create_server(server.guards, cfg.host, cfg.port)
     port = listener.sockets[0].getsockname()[1]
     url = f"http://{cfg.host}:{port}"
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, _reload_on_signal, server)
     if ready is not None:
         ready(url, server)
     try:
@@ -389,6 +430,19 @@ async def _serve_forever(reward, cfg: ServeConfig, ready=None, stop_event: Optio
     finally:
         listener.close()
         await runner.cleanup()
+
+
+def _reload_on_signal(server: RewardServer) -> None:
+    """SIGHUP: re-read the served folder in the background (a failure is logged; the old bundle stays)."""
+    async def go():
+        try:
+            out = await server.reload(None)
+        except _HTTPError as e:
+            log.error("%s", e.message)
+        else:
+            print(f"rubricc serve: reloaded the verifier from {out['verifier']} (SIGHUP)", file=sys.stderr, flush=True)
+
+    asyncio.get_running_loop().create_task(go())
 
 
 class BackgroundServer:

@@ -98,3 +98,21 @@ class ConnectionGuards:
         g = self.by_transport.get(transport)
         if g is not None:
             g.busy = max(0, g.busy - 1)
+
+
+def exposure_warning(host: str, token: Optional[str]) -> Optional[str]:
+    """A warning for a server reachable from other machines (any address but loopback), louder without a
+    token; None on loopback."""
+    import ipaddress
+
+    name = host.strip("[]")
+    try:
+        loopback = ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = name == "localhost"
+    if loopback:
+        return None
+    if token is None:
+        return (f"WARNING: listening on {host} with auth OFF: anyone who can reach this machine can use the "
+                "reward server (set RUBRICC_SERVE_TOKEN or --token-file, or bind 127.0.0.1)")
+    return f"warning: listening on {host}: reachable from other machines (bearer token required)"

@@ -174,6 +174,16 @@ def test_cli_serve_process(tmp_path):
         status, out = post(url + "/get_reward", {"query": [q], "prompts": [p], "labels": [lab]},
                            headers={"Authorization": "Bearer tok"})
         assert status == 200 and 0.0 <= out["rewards"][0] <= 1.0
+        import signal
+
+        proc.send_signal(signal.SIGHUP)  # re-read the bundle folder; the server keeps serving
+        line = ""
+        while time.time() < deadline and "reloaded" not in line:
+            line = proc.stderr.readline()
+        assert "reloaded the verifier from" in line and proc.poll() is None
+        status, out = post(url + "/get_reward", {"query": [q], "prompts": [p], "labels": [lab]},
+                           headers={"Authorization": "Bearer tok"})
+        assert status == 200
     finally:
         proc.terminate()
         try:
@@ -331,3 +341,75 @@ def test_slices_are_bounded_by_verdicts_as_well_as_samples():
     second = srv._take([long_job, short_job, huge_job])
     assert [(j is huge_job, a, b) for j, a, b in second][0] == (True, 1, 2)
     assert {(a, b) for j, a, b in second if j is long_job} == {(2, 4)}
+
+
+def test_reload_swaps_the_bundle_without_dropping_a_request(tmp_path):
+    """POST /reload while single-sample requests stream in: every request is answered (200), the rewards
+    after the swap are the new bundle's exactly; a bundle that cannot load leaves the old one serving; a
+    server without a token re-reads its own folder but refuses another; SIGHUP re-reads in the CLI process."""
+    import threading
+
+    from rubricc import RubricReward
+    from rubricc.serve import BackgroundServer, ServeConfig
+    from rubricc.verifier.export import make_untrained_bundle
+
+    new = str(tmp_path / "new")
+    make_untrained_bundle(new, layout="fused", seed=1, variants=("fp32",))
+    samples = [sample(i) for i in range(6)]
+
+    def rewards_of(folder):
+        rw = RubricReward(folder, rubrics=sample_rubrics(), threads=1, backend="onnx", variant="fp32")
+        return [d["reward"] for d in rw.score_plans([rw.plan(lab) for _, _, lab in samples],
+                                                    [q[len(p):] for p, q, _ in samples], [p for p, _, _ in samples])]
+
+    old_ref, new_ref = rewards_of(bundle_dir()), rewards_of(new)
+    assert max(abs(a - b) for a, b in zip(old_ref, new_ref)) > 1e-3  # the two bundles score differently
+    reward = RubricReward(bundle_dir(), rubrics=sample_rubrics(), threads=1, backend="onnx", variant="fp32")
+    auth = {"Authorization": "Bearer tok"}
+    with BackgroundServer(reward, ServeConfig(port=0, token="tok", max_wait_ms=2)) as s:
+        statuses, stop = [], threading.Event()
+
+        def stream(k):
+            i = k
+            while not stop.is_set():
+                p, q, lab = samples[i % len(samples)]
+                statuses.append(post(s.url + "/get_reward", {"query": [q], "prompts": [p], "labels": [lab]},
+                                     headers=auth)[0])
+                i += 1
+
+        threads = [threading.Thread(target=stream, args=(k,)) for k in range(3)]
+        for t in threads:
+            t.start()
+        time.sleep(1.0)
+        status, out = post(s.url + "/reload", {"verifier": new}, headers=auth)
+        assert status == 200 and out["verifier"] == new and out["reloads"] == 1, out
+        time.sleep(0.5)
+        stop.set()
+        for t in threads:
+            t.join(60)
+        assert len(statuses) > 10 and set(statuses) == {200}  # nothing dropped during the swap
+        for (p, q, lab), ref in zip(samples, new_ref):
+            got = post(s.url + "/get_reward", {"query": [q], "prompts": [p], "labels": [lab]}, headers=auth)[1]
+            assert abs(got["rewards"][0] - ref) < 1e-6
+        # a folder that is not a bundle: one-line 400, the new bundle keeps serving
+        status, out = post(s.url + "/reload", {"verifier": str(tmp_path)}, headers=auth)
+        assert status == 400 and "still serving" in out["error"] and "verifier.json" in out["error"]
+        assert "\n" not in out["error"]
+        for bad in ([1], {"verifier": 3}, {"verifier": ""}):
+            assert post(s.url + "/reload", bad, headers=auth)[0] == 400
+        assert post(s.url + "/reload", {"verifier": new})[0] == 401  # no token
+        status, health = get(s.url + "/health", headers=auth)
+        assert health["verifier"] == new and health["reloads"] == 1
+    # without a token: re-read the served folder, never another one
+    reward2 = RubricReward(bundle_dir(), rubrics=sample_rubrics(), threads=1, backend="onnx", variant="fp32")
+    with BackgroundServer(reward2, ServeConfig(port=0)) as s:
+        status, out = post(s.url + "/reload", {"verifier": new})
+        assert status == 403 and "token" in out["error"]
+        status, out = post(s.url + "/reload", None, raw=b"")
+        assert status == 200 and out["verifier"] == bundle_dir()
+
+
+def get(url, headers=None, timeout=60):
+    req = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return r.status, json.loads(r.read())
