@@ -15,7 +15,10 @@ agreement reaches ``target``) and *reported* on split B, so the figure that says
 not used to choose it. The pick is written to the bundle's ``verifier.json`` (field ``escalation``), which
 ``RubricReward(..., judge=...)`` reads. With ``train_responses`` (the responses the verifier was trained
 on) the distance index of :mod:`rubricc.escalation` is written into the bundle too, and the verifier's
-agreement is reported for held-out responses near to and far from the training data.
+agreement is reported for held-out responses near to and far from the training data, and the distance rule
+is picked together with the band: each band is combined with each distance threshold on a grid (quantiles
+of the held-out distances: the farthest 5% to 50% of responses, or no distance rule), and the pair with the
+smallest share escalated that reaches ``target`` on split A wins (no rule on a tie), reported on split B.
 
 Only judged (response, criterion) pairs count; a program criterion keeps the judge's verdict on both sides
 (escalation never touches it).
@@ -33,6 +36,7 @@ from rubricc.errors import InputError
 from rubricc.escalation import DistanceIndex, Policy, policy_record, stable_split, write_policy
 
 GRID = 51  # points of the curve
+FAR_SHARES = (0.05, 0.1, 0.2, 0.3, 0.5)  # distance thresholds tried: the farthest share of held-out responses
 SPLITS = ("pick", "report")
 
 
@@ -178,8 +182,13 @@ def calibrate_verdicts(v: Verdicts, target: float = 0.9, margins: Optional[Seque
         curve.append(row)
     reached = [r for r in curve if (r["pick"]["agreement"] or 0) >= target]
     pick = reached[0] if reached else curve[-1]
+    threshold = None
+    if v.distance is not None:
+        joint = joint_pick(v, masks, margins, target)
+        if joint is not None and (not reached or joint["pick"]["share"] < (pick["pick"]["share"] or 0.0) - 1e-12):
+            pick, threshold = joint, joint["distance"]
     share_pick = pick["pick"]["share"] or 0.0
-    policy = Policy(low=pick["low"], high=pick["high"],
+    policy = Policy(low=pick["low"], high=pick["high"], distance=threshold,
                     max_share=min(1.0, max(Policy.max_share, round(1.25 * share_pick + 1e-3, 3))))
     budgets = {}
     for s in shares:
@@ -188,11 +197,37 @@ def calibrate_verdicts(v: Verdicts, target: float = 0.9, margins: Optional[Seque
     counts.update({f"prompts_{name}": len({g for g, s in zip(v.group, v.split) if s == k})
                    for k, name in enumerate(SPLITS)})
     cal = Calibration(curve=curve, policy=policy, target=target, picked=pick["pick"], reported=pick["report"],
-                      counts=counts, reached=bool(reached))
+                      counts=counts, reached=bool(reached) or threshold is not None)
     cal.distance = {"budgets": budgets}
     if v.distance is not None:
         cal.distance.update(distance_figures(v))
     return cal
+
+
+def distance_thresholds(v: Verdicts) -> List[float]:
+    """Distance thresholds that escalate the farthest FAR_SHARES of the held-out responses (labels unused)."""
+    per_resp = {int(r): float(d) for r, d in zip(v.response, v.distance)}
+    d = np.asarray(list(per_resp.values()))
+    return sorted({float(np.round(np.quantile(d, 1.0 - s), 6)) for s in FAR_SHARES}) if d.size else []
+
+
+def joint_pick(v: Verdicts, masks: Dict[str, np.ndarray], margins: Sequence[float],
+               target: float) -> Optional[Dict[str, Any]]:
+    """The (band, distance threshold) pair with the smallest share escalated on the pick split among those
+    whose agreement reaches ``target`` there (None when none does); its figures on both splits."""
+    best = None
+    for thr in distance_thresholds(v):
+        far = v.distance >= thr
+        for margin in margins:
+            esc = band_mask(v.p, margin) | far
+            a = figures(v, masks["pick"], esc)
+            if (a["agreement"] or 0) < target:
+                continue
+            if best is None or a["share"] < best["pick"]["share"] - 1e-12:
+                best = {"margin": float(margin), "low": round(0.5 - margin, 6), "high": round(0.5 + margin, 6),
+                        "distance": thr, "pick": a, "report": figures(v, masks["report"], esc)}
+            break  # larger margins only escalate more at this threshold
+    return best
 
 
 def distance_figures(v: Verdicts) -> Dict[str, Any]:

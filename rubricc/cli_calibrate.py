@@ -57,7 +57,8 @@ def calibrate_cmd(verifier, rubrics_path, responses_path, judgments_path, target
                    f"{d['agreement_far']} (median distance {d['median_distance']:.3f})")
     pol = cal.policy
     verdict = "reached" if cal.reached else "NOT reached (the band is everything)"
-    click.echo(f"picked band [{pol.low:.3f}, {pol.high:.3f}] ({verdict} target {target} on the pick split: agreement "
+    rule = "" if pol.distance is None else f" and distance >= {pol.distance:.3f}"
+    click.echo(f"picked band [{pol.low:.3f}, {pol.high:.3f}]{rule} ({verdict} target {target} on the pick split: agreement "
                f"{cal.picked['agreement']:.3f} at share {cal.picked['share']:.3f}); on the report split: agreement "
                f"{cal.reported['agreement']:.3f} at share {cal.reported['share']:.3f}")
     if not dry_run:

@@ -55,6 +55,31 @@ def test_curve_pick_and_report():
     assert np.abs(v.p[m] - 0.5).max() <= np.abs(v.p[(v.split == 0) & ~m] - 0.5).min()
 
 
+def test_distance_rule_is_picked_with_the_band_when_it_pays():
+    """Responses far from the training data are wrong however confident the verifier is: the band alone
+    needs a large share, the band plus the distance rule a smaller one; picked on one split, reported on
+    the other. Without such responses, no distance rule is picked."""
+    from rubricc.calibrate import distance_thresholds
+
+    v = synthetic(seed=1)
+    n_resp = int(v.response.max()) + 1
+    rng = np.random.default_rng(2)
+    far_resp = rng.uniform(size=n_resp) < 0.1
+    dist_resp = np.where(far_resp, rng.uniform(0.8, 1.0, n_resp), rng.uniform(0.0, 0.6, n_resp))
+    v.distance = dist_resp[v.response]
+    far = far_resp[v.response]
+    v.label[far] = (v.p[far] < 0.5).astype(float)  # confidently wrong on the far responses
+    band_only = calibrate_verdicts(Verdicts(v.p, v.label, v.weight, v.group, v.response, v.split), target=0.9)
+    cal = calibrate_verdicts(v, target=0.9)
+    assert band_only.policy.distance is None and cal.policy.distance is not None
+    assert cal.policy.distance in distance_thresholds(v) and cal.policy.distance > 0.6
+    assert cal.picked["agreement"] >= 0.9 and cal.picked["share"] < band_only.picked["share"]
+    esc = band_mask(v.p, 0.5 - cal.policy.low) | (v.distance >= cal.policy.distance)
+    assert figures(v, v.split == 1, esc) == cal.reported and cal.reported["agreement"] > 0.85
+    v.label = synthetic(seed=1).label  # the far responses are no worse than the others
+    assert calibrate_verdicts(v, target=0.9).policy.distance is None
+
+
 def test_unreachable_target_takes_everything():
     v = synthetic()
     v.label[:] = 1 - v.label  # the verifier is mostly wrong
