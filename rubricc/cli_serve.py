@@ -25,6 +25,9 @@ _runtime_options = [
     click.option("--threads", type=click.IntRange(1, 1024), default=None, help="CPU intra-op threads."),
     click.option("--token-budget", type=click.IntRange(64, 10_000_000), default=4096, show_default=True,
                  help="Tokens per model run (batch x padded length)."),
+    click.option("--max-response-len", type=click.IntRange(1, 1_000_000), default=None,
+                 help="Response tokens a windowed verifier reads (default: the bundle's, 8192); a longer response "
+                      "is scored on its head and counted as truncated."),
 ]
 
 
@@ -62,7 +65,7 @@ def judge_argument(judge_url, judge_model, judge_cache, judge_share, judge_secon
             "api_key_env": api_key_env, "policy": {"max_share": judge_share, "max_seconds": judge_seconds}}
 
 
-def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, judge_url=None,
+def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, max_response_len=None, judge_url=None,
                  judge_model=None, judge_cache=None, judge_share=None, judge_seconds=None, judge_timeout=30.0,
                  api_key_env=None):
     from rubricc.runtime import RubricReward
@@ -71,7 +74,7 @@ def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_
         raise InputError(f"{verifier}: no such verifier folder")
     judge = judge_argument(judge_url, judge_model, judge_cache, judge_share, judge_seconds, judge_timeout, api_key_env)
     return RubricReward(verifier, rubrics=rubrics, providers=providers, backend=backend, variant=variant,
-                        threads=threads, token_budget=token_budget, judge=judge)
+                        threads=threads, token_budget=token_budget, judge=judge, max_response_len=max_response_len)
 
 
 @click.command("score")
@@ -83,7 +86,7 @@ def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_
               help="Responses per scoring call (progress granularity).")
 @click.option("--allow-empty", is_flag=True,
               help="Accept an empty responses file and write an empty output instead of failing.")
-def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, responses, output, chunk,
+def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, max_response_len, responses, output, chunk,
               allow_empty, **judge):
     """Score a file of responses: one line per response
     {"prompt_id", "response_id", "reward", "verdicts": {criterion_id: p_yes or program verdict}}."""
@@ -91,7 +94,7 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
 
     from rubricc.formats import atomic_open, empty_input, read_responses, rubric_for
 
-    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, **judge)
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, max_response_len, **judge)
     items = read_responses(responses)
     if not items and not allow_empty:
         raise empty_input(responses, "responses")
@@ -143,7 +146,7 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
               help="Seconds a client has to send a request's headers (from its first byte); then 408 and close.")
 @click.option("--body-timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
               help="Seconds a client has to send a request's body once its headers are in; then 408.")
-def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, host, port, token_file, max_batch,
+def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_budget, max_response_len, host, port, token_file, max_batch,
               max_wait_ms, max_request_mb, max_samples, max_criteria, slice_samples, slice_verdicts, header_timeout, body_timeout, **judge):
     """Serve rewards over HTTP in OpenRLHF's remote reward protocol: POST /get_reward
     {"query", "prompts", "labels"} -> {"rewards", "scores", "extra_logs"}; labels hold rubric ids or inline
@@ -165,7 +168,7 @@ def serve_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     warning = exposure_warning(host, token)
     if warning:
         click.echo(warning, err=True)
-    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, **judge)
+    reward = _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, max_response_len, **judge)
     cfg = ServeConfig(host=host, port=port, token=token, max_batch=max_batch, max_wait_ms=max_wait_ms,
                       max_request_bytes=int(max_request_mb * (1 << 20)), max_samples_per_request=max_samples,
                       max_criteria_per_rubric=max_criteria, slice_samples=slice_samples, slice_verdicts=slice_verdicts,

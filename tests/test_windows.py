@@ -307,6 +307,28 @@ def test_runtime_reads_the_whole_rollout(bundles, backend):
         assert max(abs(a["verdicts"][k] - b["verdicts"][k]) for k in "abc") < 1e-5
 
 
+def test_score_cli_takes_max_response_len(bundles, tmp_path):
+    """`rubricc score --max-response-len N` lowers the bundle's bound: the long rollout is now read only to
+    N tokens and counted as truncated in the last line; without it, the bundle's 300 tokens read it all."""
+    from click.testing import CliRunner
+
+    from rubricc.cli import main
+
+    windowed, _ = bundles
+    (tmp_path / "r.jsonl").write_text(_rubric().model_dump_json() + "\n")
+    (tmp_path / "s.jsonl").write_text(json.dumps({"prompt_id": "r", "id": "a", "text": LONG + LATE}) + "\n")
+    lines = {}
+    for extra in ([], ["--max-response-len", "64"]):
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        res = CliRunner().invoke(main, ["score", "--verifier", windowed, "--rubrics", str(tmp_path / "r.jsonl"),
+                                        "--responses", str(tmp_path / "s.jsonl"), "-o", str(out), "--threads", "1",
+                                        "--backend", "torch", "--variant", "fp32", *extra])
+        assert res.exit_code == 0, res.output
+        lines[len(extra)] = (res.output.strip().splitlines()[-1], json.loads(out.read_text())["reward"])
+    assert "truncated" not in lines[0][0] and "1 truncated" in lines[2][0]
+    assert lines[0][1] != lines[2][1]  # the late sentence counts only when it is read
+
+
 def test_old_bundle_scores_exactly_as_before(bundles):
     """A bundle without window fields: the runtime's rewards equal the layout before windows, packed here
     by its own rule ([CLS] prompt [SEP] response [SEP] cut to max_context_len; criteria at positions
