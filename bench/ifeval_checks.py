@@ -7,7 +7,7 @@ are compiled with :func:`rubricc.compiler.lower.lower_criterion` (from the text 
 the resulting program checks are run on the real GPT-4 responses, and the verdicts are compared with the
 official strict ones.
 
-    python bench/ifeval_checks.py [--data-dir ../shared/data] [--seed 0]
+    python bench/ifeval_checks.py [--data-dir ../shared/data] [--seed 0] [--dev]
 
 Prints a per-family table and, as the last line, JSON {"coverage", "agreement", "n"}, plus the
 ``heldout_*`` figures of the held-out phrasing set.
@@ -15,7 +15,8 @@ Prints a per-family table and, as the last line, JSON {"coverage", "agreement", 
 The phrasings above were written together with the lowering rules, so their figures are optimistic. The
 held-out row renders every instruction with every wording of ``bench/phrasings/ifeval_heldout.json``,
 written before the lowering rules were read and frozen since (its sha256 is checked here); the lowering
-was developed on this module's phrasings and on ``bench/phrasings/ifeval_dev.json`` only.
+was developed on this module's phrasings and on ``bench/phrasings/ifeval_dev.json`` and ``ifeval_dev2.json`` only
+(``--dev`` prints their coverage and agreement too, as optimistic rows).
 """
 from __future__ import annotations
 
@@ -409,6 +410,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--show-misses", action="store_true", help="print criteria not lowered or disagreeing")
     ap.add_argument("--phrasings", default=None,
                     help="phrasing set reported as held out (default bench/phrasings/ifeval_heldout.json)")
+    ap.add_argument("--dev", action="store_true",
+                    help="also print the development phrasing sets' rows (ifeval_dev.json, ifeval_dev2.json; optimistic)")
     a = ap.parse_args(argv)
     d = data_dir(a.data_dir)
     if not (d / "ifeval" / "input_data.jsonl").exists():
@@ -428,12 +431,20 @@ def main(argv: Optional[List[str]] = None) -> int:
         for r in off["rows"] + res["rows"]:
             if r["check"] is None or r["verdict"] != r["official"]:
                 print(json.dumps({k: r[k] for k in ("instruction_id", "criterion", "check", "verdict", "official")})[:600])
-    from bench.phrasing_sets import HELDOUT, evaluate_set, frozen_ok
+    from bench.phrasing_sets import DEV, HELDOUT, PHRASINGS, evaluate_set, frozen_ok
 
+    # the development sets, written with (ifeval_dev) or while writing (ifeval_dev2) the rules: optimistic
+    for dev in (DEV, PHRASINGS / "ifeval_dev2.json") if a.dev else ():
+        r = evaluate_set(records, dev)
+        print(f"development phrasing set {dev.name} (optimistic): coverage {r['coverage']:.4f}, "
+              f"agreement {r['agreement']:.4f}, n {r['n']}")
     path = Path(a.phrasings) if a.phrasings else HELDOUT
     held = evaluate_set(records, path)
-    note = "frozen, sha256 verified" if path != HELDOUT or frozen_ok() else "WARNING: edited since it was frozen"
-    print(f"held-out phrasing set {path.name} ({note}), every wording of every instruction, per family:")
+    if path != HELDOUT:
+        note = "given by --phrasings: not the frozen held-out set"
+    else:
+        note = "frozen, sha256 verified" if frozen_ok() else "WARNING: edited since it was frozen"
+    print(f"phrasing set {path.name} ({note}), every wording of every instruction, per family:")
     print(f"{'family':48s} {'criteria':>8s} {'lowered':>8s} {'agreement':>9s}")
     for k, v in held["families"].items():
         ag = "-" if v["agreement"] is None else f"{v['agreement']:.3f}"

@@ -17,8 +17,9 @@ import re
 from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes
-from rubricc.compiler.lower_rules import RULES, unquoted_word_list
+from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
+from rubricc.compiler.lower_keywords import unquoted_word_list
+from rubricc.compiler.lower_rules import RULES
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -77,6 +78,9 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     # a compound criterion ("starts with "X" and includes the word "Y"): another rule fires on the text
     # with the quoted material blanked out and asks for a different check -> leave it to the judge
     blank_text = _blank_outer_quotes(stripped) if name == "repeats_prompt" else stripped
+    end = unquoted_end_phrase(blank_text) if name == "ends_with" else None
+    if end is not None:
+        blank_text = blank_text[:end[0]] + 'ends with "x"'  # an unquoted end phrase is data too
     blank = CriterionText(QUOTE_RE.sub('"x"', blank_text))
     for rule in RULES:
         other = rule(blank)
@@ -107,10 +111,12 @@ def _meaning(text: str) -> str:
     words = unquoted_word_list(unquoted)
     if words is not None:
         unquoted = unquoted.strip()[:words[0].start()] + " the words "
-    unquoted = re.sub(r"\b(?:ends?|finishes|concludes)\s+(?:exactly|verbatim)\s+with\s*:.*$|"
-                      r"\b(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:is|are)\s*exactly\s*:.*$", " ends with x",
-                      unquoted, flags=re.IGNORECASE | re.DOTALL)
+    end = unquoted_end_phrase(unquoted)
+    if end is not None:
+        unquoted = unquoted[:end[0]] + " ends with x"
     unquoted = re.sub(r"\bsteers? clear of\b", "avoids", unquoted, flags=re.IGNORECASE)
+    # a section marker: 'labelled with SECTION followed by its number'
+    unquoted = re.sub(r"\bfollowed by (?:its|the|a) (?:section )?number\b", " and its number", unquoted, flags=re.IGNORECASE)
     unquoted = re.sub(r"\b(?:word|term|keyword|letter|character)\s+\S+(?=\s+(?:should|must|appears?|occurs?|is used))",
                       " ", unquoted, flags=re.IGNORECASE)
     return re.sub(r"\bwith (?:the )?word\s+\w+", " ", unquoted, flags=re.IGNORECASE)

@@ -74,15 +74,15 @@ def _int(s: str) -> int:
 # relation phrase immediately before a number
 _REL_BEFORE = [
     (r"at least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|minimum|"
-     r"more than or equal to|greater than or equal to|upwards of", "at least"),
-    (r"at most|no more than|not more than|a maximum of|maximum of|maximum|up to|not exceeding|within|"
+     r"more than or equal to|greater than or equal to|upwards of|(?:a )?minimum (?:length|word count) of", "at least"),
+    (r"at most|no more than|not more than|a maximum of|maximum of|maximum|up to|not exceeding|within|(?:a )?maximum (?:length|word count) of|"
      r"less than or equal to|fewer than or equal to", "at most"),
     (r"less than|fewer than|under|below|shorter than", "less than"),
     (r"more than|greater than|over|above|longer than", "more than"),
     (r"exactly|precisely|just|only", "exactly"),
 ]
-_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over|or higher", "at least"),
-              (r"or fewer|or less|or under|at most|at maximum|at the most|or lower|or below", "at most")]
+_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over|or higher|or longer", "at least"),
+              (r"or fewer|or less|or under|at most|at maximum|at the most|or lower|or below|or shorter", "at most")]
 _MID_REL = re.compile(r"^(or more|or greater|or above|or over|or higher|or fewer|or less|or under|or lower|or below)\s")
 
 
@@ -147,7 +147,8 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
         req = _requirement(norm, m)
         if req is None:
             return None
-        if re.match(r"\s*(?:of|that|which|about|on|from|like|describing|related|explaining|covering|per|each)\b", m.group("after")):
+        after = re.sub(r"^\s*(?:(?:of|in) (?:the|your|its) (?:response|answer|reply|output|text)|of text)\b", " ", m.group("after"))
+        if re.match(r"\s*(?:of|that|which|about|on|from|like|describing|related|explaining|covering|per|each)\b", after):
             return None  # "2 words of encouragement", "3 paragraphs about X": kinds of units, not a length
         rel = req[0] or default
         if rel is None:
@@ -155,7 +156,8 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
         found.append((rel, req[1]))
     if not found:
         # 'word count of 600 or higher', 'the number of sentences is below 10'
-        return _stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:\w+ )?(?:{unit}))\b")
+        # '<unit>: at least N' (a label, then the requirement)
+        return _stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:[\w-]+ )?(?:{unit})|(?:{unit})(?=\s*:))\b")
     if len(set(found)) != 1:
         return None
     return found[0]
@@ -196,6 +198,7 @@ _NOT_NEGATION = re.compile(
     r"(?:with\s+)?(?:and\s+)?(?:no|nothing|not any)\s+other\s+(?:words?|text|characters?|content|language|languages)"
     r"(?:\s+(?:is\s+|are\s+)?(?:allowed|after|following|follows?|afterwards?|should follow)(?:\s+(?:it|this|that))?)?"
     r"|nothing (?:else )?(?:after|following) (?:it|this|that)"
+    r"|(?:do not|don't) (?:add|write|include) anything(?: else)? after(?:wards)?(?: (?:it|this|that))?"
 )
 
 
@@ -227,3 +230,49 @@ def language_in(low: str) -> Optional[str]:
     m = re.findall(rf"\b({names})\b", low)
     codes = {LANGUAGES[x] for x in m}
     return codes.pop() if len(codes) == 1 else None
+
+
+# the cue before an unquoted end phrase: 'ends exactly with:', 'the final words are exactly:',
+# '(ends|finish your response) with this exact phrase', 'concludes with the following phrase:'
+_END_VERB = r"\b(?:ends?|ending|finish(?:es)?|finishing|conclud(?:e|es|ing)|closes?|closing)\s+(?:\w+\s+){0,3}?with\s+"
+_END_CUE = re.compile(
+    r"\b(?:ends?|finish(?:es)?|conclud(?:e|es)|closes?)\s+(?:exactly|verbatim)\s+with\s*:\s*"
+    r"|\b(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
+    r"(?:is|are|should be|must be|reads?)\s*(?:exactly|verbatim)\s*:?\s*"
+    rf"|{_END_VERB}(?:(?:this|the)\s+(?:exact|verbatim)\s+(?:phrase|sentence|words|line)\s*:?|exactly\s+this\s+(?:phrase|sentence|line)\s*:?"
+    r"|(?:this|the following)\s+(?:phrase|sentence|words|line)\s*:)\s*",
+    re.IGNORECASE)
+# no cue word, but the phrase is a capitalised sentence and a clause says nothing may follow it:
+# 'Ends with Is there anything else I can help with? and nothing after it.'
+_END_BARE = re.compile(rf"(?i:{_END_VERB})(?=[A-Z][^\"\u201c\u201d]*[.!?]\s*(?:,\s*)?(?:and|with)\s+(?:nothing|no other))")
+# a clause after the phrase restating that nothing may follow it
+_NOTHING_AFTER = re.compile(
+    r"\s*(?:[,;]\s*|(?<=[.!?])\s+)?(?:(?:and|with)\s+)?(?:(?:do not|don't)\s+(?:add|write|include)\s+anything(?:\s+else)?\s+after(?:wards)?(?:\s+(?:it|this|that))?"
+    r"|nothing(?:\s+else)?\s+(?:after|following|follows)(?:\s+(?:it|this|that|the phrase))?|nothing\s+else"
+    r"|no other (?:words|text)(?:\s+(?:should|may|must|can))?\s+(?:follow|after|following)(?:\s+(?:it|this|that|this phrase|the phrase))?)\s*\.?\s*$",
+    re.IGNORECASE)
+# phrases that describe the ending instead of quoting it ('the exact phrase the user asked for')
+_DESCRIBED = re.compile(r"^(?:that|which|who|whatever|used|given|requested|provided|specified|mentioned|from|of|for|to|as)\b"
+                        r"|\b(?:the user|the prompt|the request|the question|specified|requested|provided by|mentioned in)\b")
+
+
+def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
+    """(start of the cue, phrase) for an end phrase given without quotes after an explicit 'exact' cue
+    ('Concludes with this exact phrase: Peace!', 'End your response with the exact phrase Is there anything
+    else I can help with? and do not add anything after it'); the phrase runs to the end of the criterion,
+    less a clause saying nothing may follow it. None when there is no such cue, the rest is quoted, or it
+    reads as a description rather than the words themselves."""
+    m = _END_CUE.search(text)
+    bare = None if m else _END_BARE.search(text)
+    if bare is not None:
+        rest = _NOTHING_AFTER.sub("", text[bare.end():].strip()).strip()
+        return (bare.start(), rest) if rest != text[bare.end():].strip() and re.search(r"[.!?]$", rest) and \
+            not _DESCRIBED.search(rest) and len(rest) <= 150 else None
+    if not m:
+        return None
+    rest = _NOTHING_AFTER.sub("", text[m.end():].strip()).strip()
+    if rest[-2:] in ("!.", "?.", ".."):
+        rest = rest[:-1]  # the criterion's own full stop after the phrase's
+    if not rest or len(rest) > 150 or re.search(r"[\"\u201c\u201d]", rest) or QUOTE_RE.fullmatch(rest) or _DESCRIBED.search(rest):
+        return None
+    return m.start(), rest

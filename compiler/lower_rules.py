@@ -10,8 +10,10 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
+from rubricc.compiler.lower_keywords import r_keywords
 from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
-                                          count_of, count_times, language_in, outer_quotes, quoted)
+                                          count_of, count_times, language_in, outer_quotes,
+                                          unquoted_end_phrase)
 
 Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
 
@@ -37,13 +39,25 @@ def r_two_responses(c: CriterionText):
     return None
 
 
+# 'contains either "A", "B" or "C"': the whole criterion is the verb and the quoted options
+# or '(answers|responds) with "A", "B" or "C"' (alternatives joined by 'or')
+_EITHER = re.compile(r"(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:contains|includes|uses|says|states|gives|is|reads|"
+                     r"(?:answers|responds|replies)\s+(?:only\s+)?with)\s+(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
+                     r"|(?:\"q\"\s*,\s*)*\"q\"\s*,?\s+or\s+\"q\")\s*\.?")
+
+
 def r_constrained(c: CriterionText):
+    if re.search(NEGATION, re.split(r"[\"'\u201c:(]|\bone of\b|\beither\b", c.low, maxsplit=1)[0]):
+        return None  # 'does not answer with one of ...' (the options themselves may say 'no')
+    if len(c.quotes) >= 2 and _EITHER.fullmatch(c.norm.strip()):
+        return "any_phrase_present", {"phrases": c.quotes}
     if not re.search(r"\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b", c.low):
         return None
     if len(c.quotes) >= 2:
         return "any_phrase_present", {"phrases": c.quotes}
     # unquoted: 'one of: A / B / C' or 'one of the phrases A, B, or C' with sentence-like options
-    m = re.search(r"(?:one of|options|choices|phrases)\s*:?\s*(.+)$", c.text.strip(), flags=re.IGNORECASE)
+    m = re.search(r"(?:one of(?: these| the following)?(?: options| choices| phrases| answers)?|options|choices|phrases)(?:[^:]*:)?\s*(.+)$",
+                  c.text.strip(), flags=re.IGNORECASE)
     if m:
         opts = [x.strip() for x in re.split(r"\s+/\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+", m.group(1).rstrip(".")) if x.strip()]
         opts = [x if x.endswith((".", "!", "?")) else x + "." for x in opts]
@@ -74,7 +88,7 @@ def r_quotes_wrap(c: CriterionText):
         return "wrapped_in_quotes", {}
     if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in)\b", c.low) \
             and re.search(r"double quot|double-quot|quotation marks|double quotes", c.low) \
-            and re.search(r"\b(entire|whole|entirety|all of|full)\b", c.low) and not c.neg:
+            and re.search(r"\b(entire|whole|entirety|all of|full|everything)\b|\bfrom (?:start|beginning) to (?:finish|end)\b", c.low) and not c.neg:
         return "wrapped_in_quotes", {}
     return None
 
@@ -87,7 +101,8 @@ def r_json(c: CriterionText):
     low = re.sub(r"\((?:a\s+)?markdown code fence around it is fine\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything)\b", low):
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything)\b"
+                 r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}
     return None
 
@@ -103,8 +118,12 @@ def r_postscript(c: CriterionText):
 def r_placeholders(c: CriterionText):
     if not re.search(r"placeholder", c.low):
         return None
-    cnt = count_of(c.norm, r"(?:placeholders?|[a-z -]*placeholders?)", default="at least")
+    # the example is not a kind of placeholder ('8 placeholders like [name]')
+    norm = re.sub(r",?\s*(?:such as|like|e\.g\.,?|i\.e\.,?|for example,?)\s*\[[^\]]*\]", "", c.norm)
+    cnt = count_of(norm, r"(?:placeholders?|[a-z -]*placeholders?)", default="at least")
     if cnt is None:
+        if re.search(r"\d", norm):
+            return None  # a number that is not a plain count ('between 2 and 4 placeholders')
         if re.search(r"\b(a|one) placeholder|placeholders? (?:such as|like|e\.g\.)|\bany placeholders?\b|contains? placeholders", c.norm) and not c.neg:
             return "placeholder_count", {"relation": "at least", "n": 1}
         return None
@@ -159,29 +178,38 @@ def r_sections(c: CriterionText):
     if not re.search(r"\bsections?\b|\bparts?\b", c.low) or re.search(r"highlight", c.low):
         return None
     # the splitter: "<Word> X", "<Word> 1", or a quoted "<Word> X"
-    m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text)
+    m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+|\bmarked\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text) or \
+        re.search(r"\b([A-Za-z]+) 1\b[^.;]{0,30}?\b\1 (?:2|N|X|\d+)\b", c.text)  # 'headings SECTION 1 to SECTION 3'
     if not m:
-        m = re.search(r"\b(?:the word|the label|the marker)\s+[\"'\u201c]?([A-Za-z]+)[\"'\u201d]?\s+(?:and|plus|with|followed by)\s+"
-                      r"(?:its|the|a)\s+(?:section\s+)?number\b", c.text)
+        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed)\s+)([A-Za-z]+)[\"'\u201d]?\s+"
+                      r"(?:and|plus|with|followed by)\s+(?:its|the|a)\s+(?:section\s+)?number\b", c.text)
     if not m:
         return None
     splitter = m.group(1)
-    if splitter.lower() in ("the", "a", "an", "with", "each", "of"):
+    if splitter.lower() in ("the", "a", "an", "with", "each", "of", "its", "their"):
         return None
     unit = r"(?:sections?|parts?)"
-    cnt = count_of(c.norm, unit, default="exactly")
+    # a bare 'N sections' marked '<Word> X' is IFEval's convention, where N is a minimum; the markers
+    # themselves ('SECTION 1 to SECTION 3') are not counts
+    norm = re.sub(rf"\b{re.escape(splitter.lower())}\s+(?:x|n|\d+|#)\b", "marker", c.norm)
+    cnt = count_of(norm, unit, default="at least")
     if cnt is None:
         return None
     rel, n = cnt
     return "section_count", {"splitter": splitter, "relation": rel, "n": n}
 
 
+_IN_ASTERISKS = r"(?:wrapped|enclosed|surrounded|placed|set)\s+(?:in|by|between|with(?:in)?)\s+(?:single\s+)?asterisks"
+
+
 def r_highlight(c: CriterionText):
-    if not re.search(r"highlight|emphasi[sz]|italici[sz]", c.low):
+    if not re.search(rf"highlight|emphasi[sz]|italici[sz]|{_IN_ASTERISKS}", c.low):
         return None
     if not re.search(r"markdown|\*[^*\s][^*]*\*|asterisk|italic|bold", c.low):
         return None
-    cnt = count_of(c.norm, r"(?:highlighted\s+|emphasi[sz]ed\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?)",
+    # '*highlighted* sections', '(markdown, *like this*)': the example and the markers are not the count
+    norm = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\*(\w[\w -]*)\*", r"\1", c.norm))
+    cnt = count_of(norm, r"(?:(?:markdown[- ])?(?:highlighted|emphasi[sz]ed)\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?)",
                    default="at least")
     if cnt is None:
         return None
@@ -221,7 +249,8 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    no_upper = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:upper ?case|upper-case|capital)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
+    no_upper = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:upper ?case|upper-case|capital)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))"
+                         r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b", c.low)
     no_lower = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
     if no_upper and no_lower:
         return None
@@ -296,81 +325,16 @@ def r_keyword_frequency(c: CriterionText):
     return "keyword_frequency", {"keyword": kw, "relation": rel, "n": n, "whole_word": len(kw.strip()) <= 2}
 
 
-_KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
-
-
-def r_keywords(c: CriterionText):
-    if not c.quotes:
-        return _unquoted_keywords(c)
-    # the quotes must come right after a cue noun (optionally with ':' or a python-style list), or right
-    # after 'all of the following:' / 'mentions' when the rest is only the quoted list
-    m = re.search(rf"\b{_KW_CUE}\s*(?::|\(|\[)?\s*[\"'\u201c`\[]", c.text, flags=re.IGNORECASE)
-    if not m:
-        m = re.search(r"\b(?:(?:all|each|every|any|none) of (?:the following|these)(?: words| terms)?|mentions?|includes?|contains?)"
-                      r"\s*:?\s*(?=[\"\u201c])", c.text, flags=re.IGNORECASE)
-        if not m or QUOTE_RE.sub("", c.text[m.end():]).strip(" ,.;:andor") != "":
-            return None
-    tail = c.text[m.start():]
-    kws = quoted(tail)
-    if not kws:
-        return None
-    head = c.low[:m.start()]
-    verbs_text = QUOTE_RE.sub(" ", c.low)
-    negative = re.search(NEGATION, head) is not None or re.search(_NEG_VERBS, head) is not None
-    if not negative and not re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|keywords|appear|say|state)", verbs_text):
-        return None
-    if negative:
-        return "keywords_absent", {"keywords": kws}
-    return "keywords_present", {"keywords": kws}
-
-
-_NEG_VERBS = r"\b(excludes?|avoids?|omits?|lacks?|steers? clear of|stays? away from|none of)\b"
-_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", "these", "those", "it", "its", "is", "are",
-         "be", "for", "with", "as", "by", "from", "which", "who", "their", "they", "them", "you", "your", "not", "any"}
-
-
-_WORD_LIST = re.compile(
-    r"\b(?P<cue>the (?:following )?(?:key ?words|words|terms)|(?:key ?words|words|terms):)\s*:?\s*"
-    r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
-
-
-def unquoted_word_list(text: str):
-    """(match, words) for a list of single words that runs to the end of the criterion right after 'the
-    (key)words/terms' ('Does not use the words sleep, cook, feed.'), else None. One word alone needs the cue
-    'keyword(s)' or 'following'; no item may be a function word or an adverb ('the terms correctly')."""
-    m = _WORD_LIST.search(text.strip())
-    if not m:
-        return None
-    kws = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if w]
-    if not kws or any(w.lower() in _STOP or w.lower().endswith("ly") for w in kws):
-        return None
-    if len(kws) == 1 and not re.search(r"key ?words?|following", m.group("cue"), re.IGNORECASE):
-        return None
-    return m, kws
-
-
-def _unquoted_keywords(c: CriterionText):
-    """'Does not use the words sleep, cook, feed.' / 'Includes the keywords cat and dog.'"""
-    found = unquoted_word_list(c.text)
-    if found is None:
-        return None
-    m, kws = found
-    head = c.text.strip()[:m.start()].lower()
-    if re.search(NEGATION, head) or re.search(_NEG_VERBS, head):
-        return "keywords_absent", {"keywords": kws}
-    if re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|appear)", head):
-        return "keywords_present", {"keywords": kws}
-    return None
-
-
 _DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
 
 
 def r_ends_with(c: CriterionText):
+    if c.neg:
+        return None
     last = re.search(r"\b(?:the\s+)?(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
                      r"(?:is|are|should be|must be|reads?)\s*(?:exactly\s*)?:?\s*", c.low) or \
         re.search(r"'s (?:final|last|closing) (?:words?|phrase) (?:is|are)\s*:?\s*", c.low)
-    if last and not c.neg:
+    if last:
         rest = c.text[last.end():].strip()
         q = QUOTE_RE.match(rest)
         if q:
@@ -378,25 +342,23 @@ def r_ends_with(c: CriterionText):
             if not tail or re.fullmatch(r"(?:with |and )?(?:nothing|no other (?:words|text)) (?:after|following)(?: it)?", tail, re.I):
                 return "ends_with", {"phrase": next(g for g in q.groups() if g is not None)}
             return None
-        # unquoted, only when stated as exact ('the final words are exactly: ...'): else it may describe them
-        if rest and ":" in last.group(0) and re.search(r"\b(?:exact|exactly|verbatim)\b", c.low[:last.end()]) \
-                and not re.search(r"[\"\u201c\u201d]", rest):
-            return "ends_with", {"phrase": rest}
+    # unquoted, only after an explicit 'exact' cue ('Concludes with this exact phrase: Peace!')
+    found = unquoted_end_phrase(c.text)
+    if found is not None:
+        return "ends_with", {"phrase": found[1]}
+    if last or not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?|wraps? up|signs? off)\s+(?:\w+\s+){0,4}?with\b"
+                             r"|\bends? (?:in|on) (?=[\"'\u201c])", c.low):
         return None
-    if not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?)\s+(?:\w+\s+){0,4}?with\b", c.low):
-        return None
-    m = re.search(r"\b(?:ends?|finishes|concludes)\s+(?:exactly|verbatim)\s+with\s*:\s*(\S.*)$", c.text.strip(), flags=re.IGNORECASE)
-    if m and not QUOTE_RE.search(m.group(1)) and not c.neg:
-        return "ends_with", {"phrase": m.group(1).strip()}
     m = _DQ.search(c.text)
-    if m and not c.neg:
-        return "ends_with", {"phrase": m.group(1) or m.group(2)}
-    # unquoted: "... with this exact phrase Any other questions?. No other words should follow this phrase."
-    m = re.search(r"\bexact phrase:?\s+(.+?)\s+(?:no|nothing) other (?:words|text)", c.text, flags=re.IGNORECASE | re.DOTALL)
     if m:
-        phrase = m.group(1).strip()
-        phrase = phrase[:-1] if phrase.endswith(".") else phrase
-        return ("ends_with", {"phrase": phrase}) if phrase else None
+        return "ends_with", {"phrase": m.group(1) or m.group(2)}
+    # single quotes right after 'with (the exact phrase)': "Finishes with the phrase 'Peace!'."
+    m = re.search(r"\b(?:with|in|on)\s+(?:(?:this|the)\s+(?:exact\s+)?(?:phrase|words|sentence|line)\s*:?\s*)?'([^'\n]+)'(?=\s*(?:[.,;]|$|and\b|with\b))",
+                  c.text, flags=re.IGNORECASE)
+    if m and len(c.quotes) == 1 and (re.search(r"\b(?:phrase|words|sentence|line)\s*:?\s*'", m.group(0)) or re.match(
+            r"(?:(?:the|your)\s+(?:response|answer|reply|output|text)\s+(?:must\s+|should\s+)?)?(?:ends?|finish(?:es)?|conclud(?:e|es)|"
+            r"closes?|wraps? up|signs? off)\b", c.low.strip())):  # not 'names that end with 'r''
+        return "ends_with", {"phrase": m.group(1)}
     return None
 
 
@@ -421,7 +383,9 @@ def r_language(c: CriterionText):
     if lang is None or c.neg:
         return None
     names = "|".join(LANGUAGES)
-    if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language)\b", c.low) and \
+    if re.fullmatch(rf"(?:response )?language\s*:\s*({names})(?:\s+only)?\.?", c.low.strip()):
+        return "response_language", {"language": lang}
+    if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language|all of the (?:response|answer|reply))\b", c.low) and \
             re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()):

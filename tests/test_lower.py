@@ -190,3 +190,16 @@ def test_writingbench_criteria_stay_neural():
                 crits.append(c["criteria_description"])
     lowered = [c for c in crits if lower_criterion(c) is not None]
     assert len(lowered) / len(crits) < 0.02, lowered[:10]
+
+
+def test_unquoted_end_phrase_reads_the_words_not_a_description():
+    from rubricc.compiler.lower_parse import unquoted_end_phrase
+
+    assert unquoted_end_phrase("Concludes with this exact phrase: Peace!")[1] == "Peace!"
+    assert unquoted_end_phrase("Finish your response with this exact phrase Peace!. No other words should follow this phrase.")[1] == "Peace!"
+    assert unquoted_end_phrase("End with the exact phrase in India. and do not add anything after it.")[1] == "in India."
+    assert unquoted_end_phrase("Ends with Is it done? and nothing after it.")[1] == "Is it done?"
+    assert unquoted_end_phrase("The final words are exactly: See you.")[1] == "See you."
+    for text in ("Ends with the exact phrase the user asked for.", "Ends with the exact phrase \"Peace!\"",
+                 "Ends with a summary and nothing after it.", "Ends with the phrase Peace!", "Concludes with this exact phrase: that was requested"):
+        assert unquoted_end_phrase(text) is None, text
