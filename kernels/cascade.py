@@ -18,7 +18,9 @@ here does both parts in one program with an online softmax (the same merge, done
 Inputs are packed without padding: ``q`` [NQ, H, D] (the queries: every criterion token, or in the last
 layer only each criterion's first token), ``k``/``v`` [T, H, D] (every criterion token), ``kc``/``vc``
 [S, H, D] (every context token of every window). :func:`cascade_reference` is the plain torch definition
-the kernel is tested against (``TRITON_INTERPRET=1`` runs the kernel on a CPU, which is how CI checks it).
+the kernel is tested against (``TRITON_INTERPRET=1`` runs the kernel on a CPU, which is how CI checks it;
+:func:`compile_ahead` compiles it for a GPU without one, which checks the compiled path). The segmented
+pass (``SegmentedVerifier(..., attention="triton")``, the default on CUDA) calls :func:`cascade_attention`.
 """
 from __future__ import annotations
 
@@ -69,7 +71,8 @@ if triton is not None:
     @triton.jit
     def _cascade_kernel(Q, K, V, KC, VC, O, LSE, q_resp, q_crit, k_crit, own_lo, own_hi, ctx_lo, ctx_hi, blocks,
                         sq_n, sq_h, sk_n, sk_h, sc_n, sc_h, so_n, so_h, scale,
-                        D: tl.constexpr, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, WRITE_LSE: tl.constexpr):
+                        D: tl.constexpr, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, WRITE_LSE: tl.constexpr,
+                        PRECISION: tl.constexpr):
         blk = tl.program_id(0)
         h = tl.program_id(1)
         q0 = tl.load(blocks + 2 * blk)
@@ -90,13 +93,13 @@ if triton is not None:
             offs_n = start + tl.arange(0, BLOCK_N)
             in_n = offs_n < c1
             kt = tl.load(KC + offs_n[:, None] * sc_n + h * sc_h + offs_d[None, :], mask=in_n[:, None], other=0.0)
-            s = tl.dot(q, tl.trans(kt)) * scale
+            s = tl.dot(q, tl.trans(kt), input_precision=PRECISION) * scale
             s = tl.where(in_n[None, :], s, float("-inf"))
             m_new = tl.maximum(m_i, tl.max(s, 1))
             p = tl.exp(s - m_new[:, None])
             alpha = tl.exp(m_i - m_new)
             vt = tl.load(VC + offs_n[:, None] * sc_n + h * sc_h + offs_d[None, :], mask=in_n[:, None], other=0.0)
-            acc = acc * alpha[:, None] + tl.dot(p.to(vt.dtype), vt)
+            acc = acc * alpha[:, None] + tl.dot(p.to(vt.dtype), vt, input_precision=PRECISION)
             l_i = l_i * alpha + tl.sum(p, 1)
             m_i = m_new
         # the own part: the block's criteria's tokens are one contiguous range of K/V
@@ -107,14 +110,14 @@ if triton is not None:
             in_n = offs_n < o1
             kcrit = tl.load(k_crit + offs_n, mask=in_n, other=-2)
             kt = tl.load(K + offs_n[:, None] * sk_n + h * sk_h + offs_d[None, :], mask=in_n[:, None], other=0.0)
-            s = tl.dot(q, tl.trans(kt)) * scale
+            s = tl.dot(q, tl.trans(kt), input_precision=PRECISION) * scale
             s = tl.where(kcrit[None, :] == crit[:, None], s, float("-inf"))
             m_new = tl.maximum(m_i, tl.max(s, 1))
             m_safe = tl.where(m_new == float("-inf"), 0.0, m_new)  # a tile without any own key for a row
             p = tl.exp(s - m_safe[:, None])
             alpha = tl.exp(m_i - m_safe)
             vt = tl.load(V + offs_n[:, None] * sk_n + h * sk_h + offs_d[None, :], mask=in_n[:, None], other=0.0)
-            acc = acc * alpha[:, None] + tl.dot(p.to(vt.dtype), vt)
+            acc = acc * alpha[:, None] + tl.dot(p.to(vt.dtype), vt, input_precision=PRECISION)
             l_i = l_i * alpha + tl.sum(p, 1)
             m_i = m_new
         out = acc / l_i[:, None]
@@ -123,14 +126,41 @@ if triton is not None:
             tl.store(LSE + offs_m * tl.num_programs(1) + h, m_i + tl.log(l_i), mask=in_m)
 
 
+def compile_ahead(arch: int = 90, dtype: str = "bf16", block_m: int = 32, block_n: int = 32, head_dim: int = 32):
+    """Compiles the kernel for an NVIDIA GPU of compute capability ``arch`` (90: H100/H200) without one
+    (Triton lowers it to PTX and ptxas, shipped in the triton wheel, to a cubin), as a GPU would on first
+    use; ``dtype`` "bf16", "fp16" or "fp32" (full-fp32 products). Returns Triton's compiled kernel (its
+    ``asm`` holds "ptx" and "cubin"). Needs ``TRITON_INTERPRET`` unset when triton was imported."""
+    from triton.backends.compiler import GPUTarget
+    from triton.compiler import ASTSource
+
+    if triton is None:
+        raise RuntimeError("compile_ahead needs triton (pip install triton)")
+    sig = {name: f"*{dtype}" for name in ("Q", "K", "V", "KC", "VC", "O")}
+    sig["LSE"] = "*fp32"
+    sig.update({name: "*i32" for name in ("q_resp", "q_crit", "k_crit", "own_lo", "own_hi", "ctx_lo", "ctx_hi",
+                                          "blocks")})
+    sig.update({name: "i32" for name in ("sq_n", "sq_h", "sk_n", "sk_h", "sc_n", "sc_h", "so_n", "so_h")})
+    sig["scale"] = "fp32"
+    const = {"D": head_dim, "BLOCK_M": block_m, "BLOCK_N": block_n, "WRITE_LSE": False,
+             "PRECISION": "ieee" if dtype == "fp32" else None}
+    sig.update({name: "constexpr" for name in const})
+    names = list(sig)
+    src = ASTSource(fn=_cascade_kernel, signature=sig, constexprs={(names.index(k),): v for k, v in const.items()})
+    return triton.compile(src, target=GPUTarget("cuda", arch, 32))
+
+
 def cascade_attention(q, q_resp, q_crit, k, v, k_crit, own_lo, own_hi, kc, vc, ctx_lo, ctx_hi,
                       scale: Optional[float] = None, block_m: int = 32, block_n: int = 32,
-                      with_lse: bool = False) -> Tuple["object", Optional["object"]]:
+                      with_lse: bool = False, blocks=None) -> Tuple["object", Optional["object"]]:
     """The fused kernel (see the module docstring). ``q_resp``/``q_crit`` [NQ]: each query's response and
     criterion (queries grouped by response, in packed order); ``k_crit`` [T]: each criterion token's
     criterion; ``own_lo``/``own_hi`` [NQ]: the range of ``k`` holding the query's own criterion;
     ``ctx_lo``/``ctx_hi`` [R]: each response's range of ``kc``. Index arrays are int32 tensors on the
-    device of ``q``. Returns (output [NQ, H, D] in ``q``'s dtype, lse [NQ, H] fp32 or None)."""
+    device of ``q``. ``blocks``: :func:`query_blocks` of ``q_resp`` for ``block_m`` as an int32 tensor on
+    that device, when the caller has it (else computed here, which reads ``q_resp`` back to the host).
+    fp32 inputs are multiplied in full fp32 (no TF32 on a GPU). Returns (output [NQ, H, D] in ``q``'s
+    dtype, lse [NQ, H] fp32 or None)."""
     import torch
 
     if triton is None:
@@ -143,10 +173,12 @@ def cascade_attention(q, q_resp, q_crit, k, v, k_crit, own_lo, own_hi, kc, vc, c
     lse = torch.empty((nq, H), dtype=torch.float32, device=q.device) if with_lse else out.new_empty(1, dtype=torch.float32)
     if nq == 0:
         return out, (lse if with_lse else None)
-    blocks = torch.from_numpy(query_blocks(q_resp.cpu().numpy(), block_m)).to(q.device)
+    if blocks is None:
+        blocks = torch.from_numpy(query_blocks(q_resp.cpu().numpy(), block_m)).to(q.device)
     q, k, v, kc, vc = (t.contiguous() for t in (q, k, v, kc, vc))
     _cascade_kernel[(blocks.shape[0], H)](
         q, k, v, kc, vc, out, lse, q_resp, q_crit, k_crit, own_lo, own_hi, ctx_lo, ctx_hi, blocks,
         q.stride(0), q.stride(1), k.stride(0), k.stride(1), kc.stride(0), kc.stride(1), out.stride(0), out.stride(1),
-        scale, D=D, BLOCK_M=block_m, BLOCK_N=block_n, WRITE_LSE=with_lse)
+        scale, D=D, BLOCK_M=block_m, BLOCK_N=block_n, WRITE_LSE=with_lse,
+        PRECISION="ieee" if q.dtype == torch.float32 else None)
     return out, (lse if with_lse else None)

@@ -12,9 +12,19 @@ os.environ.setdefault("RUBRICC_AUTO_PROBE", "0")
 
 # Without a GPU, Triton kernels run in Triton's interpreter on the CPU (tests/test_cascade_kernel.py). The
 # switch is read when triton is first imported, so it is set here, before any test imports it.
-from rubricc.device import cuda_usable  # noqa: E402
+# Triton compiles for torch's GPU: ask torch (rubricc.device.cuda_usable asks ONNX Runtime, whose CUDA
+# provider may be absent where torch has a GPU).
 
-if not cuda_usable():
+
+def _torch_has_cuda() -> bool:
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()
+
+
+if not _torch_has_cuda():
     os.environ.setdefault("TRITON_INTERPRET", "1")
 
 

@@ -184,3 +184,31 @@ def test_torch_backend_matches_onnx_on_a_batch():
                 assert abs(v - c["verdicts"][k]) < 0.01
             else:
                 assert v == b["verdicts"][k] == c["verdicts"][k]
+
+
+def test_attention_choice(monkeypatch):
+    """auto: the fused Triton kernel on CUDA only, torch math otherwise or when
+    the head size does not suit the kernel; triton asked for on a CPU needs the interpreter."""
+    from rubricc.verifier.segmented import choose_attention
+
+    cpu, cuda = torch.device("cpu"), torch.device("cuda")
+    assert choose_attention("auto", cpu, 32) == "torch"
+    assert choose_attention("torch", cuda, 32) == "torch"
+    with pytest.raises(ValueError, match="attention must be one of"):
+        choose_attention("flash", cpu, 32)
+    from rubricc.kernels import cascade
+
+    monkeypatch.setattr(cascade, "available", lambda: True)
+    assert choose_attention("auto", cuda, 32) == "triton"
+    assert choose_attention("auto", cuda, 24) == "torch"  # not a power of two: the kernel cannot take it
+    with pytest.raises(RuntimeError, match="power-of-two head size"):
+        choose_attention("triton", cuda, 24)
+    monkeypatch.setenv("TRITON_INTERPRET", "1")
+    assert choose_attention("triton", cpu, 32) == "triton"
+    monkeypatch.delenv("TRITON_INTERPRET")
+    with pytest.raises(RuntimeError, match="TRITON_INTERPRET=1"):
+        choose_attention("triton", cpu, 32)
+    monkeypatch.setattr(cascade, "available", lambda: False)
+    assert choose_attention("auto", cuda, 32) == "torch"
+    with pytest.raises(RuntimeError, match="needs triton"):
+        choose_attention("triton", cuda, 32)

@@ -24,7 +24,6 @@ from typing import Any, Dict, Optional, Union
 import numpy as np
 
 from rubricc import bundle
-from rubricc.formats import write_json
 
 INPUT_NAMES = list(bundle.INPUT_NAMES)
 VARIANTS = bundle.VARIANT_FILES
@@ -135,6 +134,7 @@ def export_bundle(model, tokenizer, out_dir: Union[str, Path], cfg: Dict[str, An
     import torch
 
     from rubricc.backends.onnx import make_session
+    from rubricc.formats import write_json  # here: rubricc.formats needs pydantic, the graph helpers above do not
     from rubricc.verifier.torch_backend import save_torch_weights
 
     out_dir = Path(out_dir)

@@ -14,7 +14,9 @@ the criteria, and the criteria never see each other. :class:`SegmentedVerifier` 
   queries against its context (no copy of the context's keys per criterion; with windows, against the
   concatenated keys and values of all its windows), the own part is a short
   padded attention per criterion. No [T, T] block mask is ever built: attention costs
-  ``C^2 + sum_k len_k * (C + len_k)`` per response instead of ``(C + sum_k len_k)^2``;
+  ``C^2 + sum_k len_k * (C + len_k)`` per response instead of ``(C + sum_k len_k)^2``. On a GPU both
+  parts and their merge run as one fused Triton kernel (``rubricc.kernels.cascade``: the windows' keys
+  and values packed without padding, read once per block of criterion tokens; :func:`choose_attention`);
 * criterion tokens are packed without padding for every matrix product (gathered into padded views
   only for attention);
 * only each criterion's first token is read, so the last layer computes queries, attention output and
@@ -26,6 +28,7 @@ positions), which is what the verifier uses; :func:`supports` says whether an en
 """
 from __future__ import annotations
 
+import os
 from typing import List, Sequence, Tuple
 
 import numpy as np
@@ -70,12 +73,44 @@ class _Layer:
         self.ln2 = layer.output.LayerNorm
 
 
+ATTENTIONS = ("auto", "torch", "triton")
+
+
+def kernel_blocks() -> Tuple[int, int]:
+    """(criterion tokens per program, keys per tile) of the Triton kernel: (32, 32) on a GPU; (64, 128) in
+    Triton's interpreter, whose cost goes by programs and tiles rather than by elements."""
+    return (64, 128) if os.environ.get("TRITON_INTERPRET") == "1" else (32, 32)
+
+
+def choose_attention(attention: str, device: torch.device, head_dim: int) -> str:
+    """"torch" or "triton" for ``attention`` ("auto": the Triton kernel on CUDA when triton imports and the
+    head size suits it; "triton" on a CPU needs Triton's interpreter, ``TRITON_INTERPRET=1``)."""
+    if attention not in ATTENTIONS:
+        raise ValueError(f"attention must be one of {ATTENTIONS}, not {attention!r}")
+    if attention == "torch" or (attention == "auto" and device.type != "cuda"):
+        return "torch"  # triton is not even imported
+    from rubricc.kernels import cascade
+
+    usable = cascade.available() and head_dim >= 16 and not head_dim & (head_dim - 1)
+    if attention == "auto":
+        return "triton" if usable else "torch"
+    if not usable:
+        raise RuntimeError(f"attention='triton' needs triton (pip install triton) and a power-of-two head size "
+                           f">= 16 (this encoder's is {head_dim})")
+    if device.type != "cuda" and os.environ.get("TRITON_INTERPRET") != "1":
+        raise RuntimeError("attention='triton' on a CPU runs in Triton's interpreter: set TRITON_INTERPRET=1 "
+                           "before triton is imported")
+    return "triton"
+
+
 class SegmentedVerifier(nn.Module):
     """Wraps a :class:`rubricc.verifier.model.Verifier` for inference. ``dtype``: the matrix-product dtype
-    (``torch.bfloat16`` runs them on AMX where present); embeddings, residuals and LayerNorms stay fp32, as
-    under CPU autocast. Weights are copied once, at construction."""
+    (``torch.bfloat16`` runs them on AMX where present, and on a GPU); embeddings, residuals and LayerNorms
+    stay fp32, as under CPU autocast. ``attention``: how criterion tokens attend (:func:`choose_attention`):
+    "torch" (two attentions merged by log-sum-exp), "triton" (the fused kernel) or "auto"; the choice is
+    ``self.attention``. Weights are copied once, at construction, on the verifier's device."""
 
-    def __init__(self, verifier: nn.Module, dtype: torch.dtype = torch.float32):
+    def __init__(self, verifier: nn.Module, dtype: torch.dtype = torch.float32, attention: str = "auto"):
         super().__init__()
         enc = verifier.encoder
         if not supports(enc):
@@ -85,6 +120,8 @@ class SegmentedVerifier(nn.Module):
         cfg = enc.config
         self.heads = int(cfg.num_attention_heads)
         self.head_dim = int(cfg.hidden_size) // self.heads
+        self.attention = choose_attention(attention, next(verifier.parameters()).device, self.head_dim)
+        self.blocks = kernel_blocks() if self.attention == "triton" else None
         self.max_positions = enc.embeddings.position_embeddings.num_embeddings
         act = getattr(cfg, "hidden_act", "gelu")
         if act == "gelu":
@@ -139,6 +176,32 @@ class SegmentedVerifier(nn.Module):
                 kv.append(self._kv(ly, xc))
         return kv
 
+    def pack_context(self, kv, win_len: np.ndarray) -> List[Tuple[torch.Tensor, torch.Tensor]]:
+        """Each layer's window keys and values [NW, H, W, D] as the Triton kernel reads them: the real tokens
+        of every window, one window after another, [sum(win_len), H, D]."""
+        if not kv:
+            return kv
+        nw, H, W, D = kv[0][0].shape
+        idx = np.flatnonzero(np.arange(W)[None, :] < np.asarray(win_len)[:, None])
+        idx = torch.from_numpy(idx).to(kv[0][0].device)
+        return [tuple(t.transpose(1, 2).reshape(nw * W, H, D)[idx] for t in pair) for pair in kv]
+
+    def _cascade_triton(self, q, k, v, kc, vc, keys: "_PackedKeys", lay: "_CriteriaLayout",
+                        last: bool) -> torch.Tensor:
+        """:meth:`_cascade` as one Triton kernel over packed tokens -> [rows, H*D] in the compute dtype."""
+        from rubricc.kernels.cascade import cascade_attention
+
+        ix = lay.kernel
+        if last:
+            rows, resp, crit, lo, hi, blocks = ix["m"], ix["crit_resp"], ix["crit_ids"], ix["crit_lo"], \
+                ix["crit_hi"], ix["crit_blocks"]
+        else:
+            rows, resp, crit, lo, hi, blocks = ix["t"], ix["tok_resp"], ix["tok_crit"], ix["tok_lo"], \
+                ix["tok_hi"], ix["tok_blocks"]
+        out, _ = cascade_attention(q[:rows], resp, crit, k, v, ix["tok_crit"], lo, hi, kc, vc, keys.lo, keys.hi,
+                                   block_m=self.blocks[0], block_n=self.blocks[1], blocks=blocks)
+        return out.reshape(rows, -1)
+
     def _merge(self, o1, l1, o2, l2) -> torch.Tensor:
         """Exact softmax over the union of two key sets from each part's output and log-sum-exp."""
         lse = torch.logaddexp(l1, l2)
@@ -166,28 +229,36 @@ class SegmentedVerifier(nn.Module):
             l2 = l2.transpose(1, 2).reshape(m * kmax, H)[lay.crit_inv]
         return self._merge(o1, l1, o2, l2)
 
-    def criteria_logits(self, kv, keys: "_ContextKeys", lay: "_CriteriaLayout") -> torch.Tensor:
+    def criteria_logits(self, kv, keys, lay: "_CriteriaLayout") -> torch.Tensor:
         """Logits [M] of the criteria in ``lay`` (a :class:`_CriteriaLayout` over contexts ``lay.owners``),
-        ``keys`` saying where those contexts' keys sit in ``kv`` (the windows' keys and values)."""
+        ``keys`` saying where those contexts' keys sit in ``kv`` (the windows' keys and values): a
+        :class:`_ContextKeys` for the torch attention, a :class:`_PackedKeys` (``kv`` packed by
+        :meth:`pack_context`, ``lay`` built with ``kernel=self.blocks[0]``) for the Triton kernel."""
         H, D = self.heads, self.head_dim
         x = self._embed(lay.ids.unsqueeze(0), lay.pos.unsqueeze(0))[0]  # [T + 1, hidden]: packed, one dummy row
-        ctx_mask = torch.zeros(keys.valid.shape, dtype=self.dtype, device=keys.valid.device)
-        ctx_mask = ctx_mask.masked_fill(~keys.valid, float("-inf"))
-        ctx_mask = ctx_mask[:, None, None, :]
+        if self.attention == "triton":
+            def attend(q, k, v, kc, vc, last):
+                return self._cascade_triton(q, k, v, kc, vc, keys, lay, last)
+        else:
+            ctx_mask = torch.zeros(keys.valid.shape, dtype=self.dtype, device=keys.valid.device)
+            ctx_mask = ctx_mask.masked_fill(~keys.valid, float("-inf"))[:, None, None, :]
+
+            def attend(q, k, v, kc, vc, last):
+                return self._cascade(q, k, v, kc, vc, ctx_mask, lay, last)
         for li, ly in enumerate(self.layers):
             kc, vc = keys.gather(kv[li][0]), keys.gather(kv[li][1])
             xc = x.to(self.dtype)
             last = li + 1 == len(self.layers)
             if not last:
                 q, k, v = F.linear(xc, ly.qkv_w, ly.qkv_b).view(-1, 3, H, D).unbind(1)
-                a = self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=False)
+                a = attend(q, k, v, kc, vc, last=False)
                 x = self._finish(ly, torch.cat([a, a.new_zeros(1, a.shape[1])]), x)
             else:  # only each criterion's first token is read: its query alone
                 k, v = F.linear(xc, ly.kv_w, ly.kv_b).view(-1, 2, H, D).unbind(1)
                 xr = x[lay.first]
                 q = F.linear(xr.to(self.dtype), ly.q_w, ly.q_b).view(-1, H, D)
                 q = torch.cat([q, q.new_zeros(1, H, D)])  # dummy query row for padded stream slots
-                x = self._finish(ly, self._cascade(q, k, v, kc, vc, ctx_mask, lay, last=True), xr)
+                x = self._finish(ly, attend(q, k, v, kc, vc, last=True), xr)
         return self.verifier.head(x).squeeze(-1)
 
 
@@ -198,7 +269,7 @@ def attention_lse(q, k, v, mask):
             return torch.ops.aten._scaled_dot_product_flash_attention_for_cpu(q, k, v, 0.0, False, attn_mask=mask)[:2]
         except (AttributeError, RuntimeError, TypeError):  # another torch: plain math below
             pass
-    # other devices (CUDA: correct, not yet fast; rubricc.kernels.cascade is the fused kernel meant for it)
+    # other devices (on CUDA the segmented pass uses rubricc.kernels.cascade's fused kernel instead)
     s = (q.float() @ k.float().transpose(-1, -2)) * (q.shape[-1] ** -0.5) + mask.float()
     lse = torch.logsumexp(s, dim=-1)
     return (torch.softmax(s, dim=-1) @ v.float()).to(q.dtype), lse
@@ -234,16 +305,34 @@ class _ContextKeys:
         return g.view(b, n, H, W, D).transpose(1, 2).reshape(b, H, n * W, D)
 
 
+class _PackedKeys:
+    """Where the keys of contexts ``o0 .. o1 - 1`` sit in the packed window keys (:meth:`SegmentedVerifier.
+    pack_context`): ``lo``/``hi`` [b] int32, each context's token range; ``gather`` is the identity."""
+
+    def __init__(self, win_first: np.ndarray, win_len: np.ndarray, o0: int, o1: int, device="cpu"):
+        tok_first = np.concatenate([[0], np.cumsum(win_len)])
+        T = lambda a: torch.from_numpy(np.ascontiguousarray(a, dtype=np.int32)).to(device)  # noqa: E731
+        self.lo, self.hi = T(tok_first[win_first[o0:o1]]), T(tok_first[win_first[o0 + 1:o1 + 1]])
+
+    @staticmethod
+    def gather(k: torch.Tensor) -> torch.Tensor:
+        return k
+
+
 class _CriteriaLayout:
     """Index arrays for a group of contexts' criteria packed token by token (one dummy token at the end).
 
     ``stream`` [B, Lq]: each context's criterion tokens in order (padded with the dummy), the queries of
     the context part; ``crit`` [M, Kmax]: each criterion's tokens (padded with the dummy), the own part;
     ``*_inv``: where each packed token sits in those views; ``r_stream``: the same for first tokens only.
+    ``kernel`` (a block size; 0: none) adds ``kernel``, the int32 index arrays of the Triton kernel: each
+    token's (``tok_*``) and each criterion's (``crit_*``, the last layer's queries) response, criterion and
+    own key range, and their query blocks of at most ``kernel`` queries.
     """
 
     def __init__(self, crits: Sequence[Sequence[int]], owner: np.ndarray, owners: Tuple[int, int],
-                 offset: np.ndarray, pad_id: int, dtype: torch.dtype, max_positions: int, device="cpu"):
+                 offset: np.ndarray, pad_id: int, dtype: torch.dtype, max_positions: int, device="cpu",
+                 kernel: int = 0):
         o0, o1 = owners
         b = o1 - o0
         m = len(crits)
@@ -289,6 +378,17 @@ class _CriteriaLayout:
         self.crit, self.crit_inv = T(crit), T(tok_crit * kmax + tok_off)
         self.own_mask = T(own_mask).to(dtype)[:, None, None, :]
         self.r_stream, self.r_stream_inv = T(r_stream), T(own * nmax + rank)
+        self.kernel = None
+        if kernel:
+            from rubricc.kernels.cascade import query_blocks
+
+            ends = starts + lens
+            I32 = lambda a: torch.from_numpy(np.ascontiguousarray(a, dtype=np.int32)).to(device)  # noqa: E731
+            self.kernel = dict(
+                t=t, m=m, tok_resp=I32(tok_own), tok_crit=I32(tok_crit), tok_lo=I32(starts[tok_crit]),
+                tok_hi=I32(ends[tok_crit]), tok_blocks=I32(query_blocks(tok_own, kernel)), crit_resp=I32(own),
+                crit_ids=I32(np.arange(m)), crit_lo=I32(starts), crit_hi=I32(ends),
+                crit_blocks=I32(query_blocks(own, kernel)))
 
 
 def pad(rows: Sequence[Sequence[int]], pad_id: int) -> Tuple[np.ndarray, np.ndarray]:
@@ -325,6 +425,9 @@ def score_fused(model: SegmentedVerifier, contexts: Sequence[Sequence[int]],
         return out
     device = next(model.verifier.parameters()).device
     kv = model.context_kv(torch.from_numpy(ctx).to(device), torch.from_numpy(win_len).to(device))
+    fused_kernel = model.attention == "triton"
+    if fused_kernel:
+        kv = model.pack_context(kv, win_len)
     tokens = np.fromiter((sum(len(c) for c in cs) for cs in criteria), np.int64, len(criteria))
     first = np.concatenate([[0], np.cumsum(counts)])
     o0 = 0
@@ -336,8 +439,9 @@ def score_fused(model: SegmentedVerifier, contexts: Sequence[Sequence[int]],
         a, b = int(first[o0]), int(first[o1])
         if b > a:
             lay = _CriteriaLayout(flat[a:b], owner_all[a:b], (o0, o1), offset, pad_id, model.dtype,
-                                  model.max_positions, device)
-            keys = _ContextKeys(win_first, win_len, o0, o1, ctx.shape[1], device)
+                                  model.max_positions, device, kernel=model.blocks[0] if fused_kernel else 0)
+            keys = (_PackedKeys(win_first, win_len, o0, o1, device) if fused_kernel
+                    else _ContextKeys(win_first, win_len, o0, o1, ctx.shape[1], device))
             out[a:b] = model.criteria_logits(kv, keys, lay).float().cpu().numpy()
         o0 = o1
     return out
