@@ -12,7 +12,8 @@
   (rubricc/serve.py) speaks it over HTTP.
 
 Every adapter keeps one :class:`RubricReward` per (verifier, rubrics, options) in the process, so the
-ONNX Runtime session is built once.
+ONNX Runtime session is built once. :mod:`rubricc.integrations.ray` runs the same adapters on a pool of
+replicas as Ray actors (the ``ray`` extra).
 """
 from __future__ import annotations
 
@@ -30,13 +31,7 @@ _LOCK = threading.Lock()
 def get_reward(verifier: Optional[str] = None, rubrics: Any = None, **options):
     """The process-wide RubricReward for these arguments (``$RUBRICC_VERIFIER`` / ``$RUBRICC_RUBRICS`` when
     not given)."""
-    verifier = verifier or os.environ.get("RUBRICC_VERIFIER")
-    if not verifier:
-        raise InputError("no verifier given: pass reward_kwargs {verifier: DIR} or set RUBRICC_VERIFIER")
-    if rubrics is None:
-        rubrics = os.environ.get("RUBRICC_RUBRICS") or None
-    key = (str(verifier), rubrics if isinstance(rubrics, (str, type(None))) else id(rubrics),
-           tuple(sorted((k, repr(v)) for k, v in options.items())))
+    verifier, rubrics, key = reward_args(verifier, rubrics, options)
     with _LOCK:
         rw = _REWARDS.get(key)
         if rw is None:
@@ -44,6 +39,19 @@ def get_reward(verifier: Optional[str] = None, rubrics: Any = None, **options):
 
             rw = _REWARDS[key] = RubricReward(verifier, rubrics=rubrics, **options)
     return rw
+
+
+def reward_args(verifier: Optional[str], rubrics: Any, options: Mapping[str, Any]) -> Tuple[str, Any, Tuple]:
+    """The verifier and rubrics of an adapter's reward (``$RUBRICC_VERIFIER`` / ``$RUBRICC_RUBRICS`` when not
+    given) and the key under which the process keeps it (:func:`get_reward`, the Ray pools)."""
+    verifier = verifier or os.environ.get("RUBRICC_VERIFIER")
+    if not verifier:
+        raise InputError("no verifier given: pass reward_kwargs {verifier: DIR} or set RUBRICC_VERIFIER")
+    if rubrics is None:
+        rubrics = os.environ.get("RUBRICC_RUBRICS") or None
+    key = (str(verifier), rubrics if isinstance(rubrics, (str, type(None))) else id(rubrics),
+           tuple(sorted((k, repr(v)) for k, v in options.items())))
+    return str(verifier), rubrics, key
 
 
 # ----------------------------------------------------------------------------------------------
@@ -82,7 +90,13 @@ def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str
                         rubrics: Any = None, **options) -> List[Dict[str, Any]]:
     """verl ``batch`` reward manager form: one call per batch, one ``{"score", ...}`` dict per sample
     (score 0.0 with ``rubric_scored`` 0 where no rubric applies or the reward is undefined)."""
-    reward = get_reward(verifier, rubrics, **options)
+    return verl_scores(get_reward(verifier, rubrics, **options), data_sources, solution_strs, ground_truths, extra_infos)
+
+
+def verl_scores(reward, data_sources: Sequence[str], solution_strs: Sequence[str], ground_truths: Sequence[Any],
+                extra_infos: Optional[Sequence[Optional[Mapping[str, Any]]]] = None) -> List[Dict[str, Any]]:
+    """:func:`compute_score_batch` with a given reward: a RubricReward, or anything with its ``plan`` and
+    ``score_plans`` (the Ray replica pool of :mod:`rubricc.integrations.ray`)."""
     n = len(solution_strs)
     extra_infos = list(extra_infos) if extra_infos is not None else [None] * n
     if not (len(data_sources) == len(ground_truths) == len(extra_infos) == n):
