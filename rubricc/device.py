@@ -64,6 +64,21 @@ def torch_installed() -> bool:
     return installed("torch", "transformers", "safetensors")
 
 
+def torch_cuda_usable() -> bool:
+    """True when torch is installed and sees a CUDA device (the torch backend's GPU path). Imports torch
+    only on a machine with an NVIDIA driver node, so CPU-only machines stay cheap to ask."""
+    if not (os.path.exists("/dev/nvidiactl") or os.environ.get("RUBRICC_ASSUME_NVIDIA") == "1"):
+        return False
+    if not torch_installed():
+        return False
+    try:
+        import torch
+
+        return bool(torch.cuda.is_available())
+    except Exception:  # a broken CUDA install is no GPU
+        return False
+
+
 def _pip_cuda_dirs() -> List[str]:
     """Library folders of pip-installed NVIDIA wheels (``nvidia/*/lib``), as the [gpu] extra installs them."""
     spec = importlib.util.find_spec("nvidia")

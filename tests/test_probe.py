@@ -84,3 +84,47 @@ def test_reward_uses_the_measured_backend(probing, monkeypatch):
     r = RubricReward(b, rubrics=sample_rubrics(), threads=1)
     r.load()
     assert (r.backend_used, r.variant_used) == ("onnx", "fp32")
+
+
+def test_a_gpu_only_torch_sees_takes_the_segmented_pass_there(monkeypatch):
+    """Where torch sees a GPU and ONNX Runtime does not (onnxruntime without its CUDA provider, as on the
+    project's GPU machine), `auto` runs the torch backend on CUDA in bf16, before any CPU probe; asking for
+    the CPU keeps it there; CUDA asked for without a GPU is a clear error."""
+    from rubricc.backends import torch_device
+    from rubricc.errors import InputError
+
+    b = bundle_dir()
+    cfg = bundle_contract.read_config(b)
+    monkeypatch.setenv("RUBRICC_AUTO_PROBE", "0")
+    monkeypatch.setattr(device, "cuda_usable", lambda: False)
+    monkeypatch.setattr(device, "cpu_has_amx_bf16", lambda: False)
+    monkeypatch.setattr(device, "torch_cuda_usable", lambda: True)
+    assert choose(cfg, b) == ("torch", "bf16") and torch_device("auto") == "cuda"
+    assert choose(cfg, b, variant="fp32") == ("onnx", "fp32")  # fp32 names an ONNX variant too: as before
+    assert choose(cfg, b, providers="cpu") == ("onnx", "auto") and torch_device("cpu") == "cpu"
+    monkeypatch.setattr(device, "cuda_usable", lambda: True)
+    assert choose(cfg, b) == ("onnx", "auto")  # ONNX Runtime's CUDA provider works: as before
+    monkeypatch.setattr(device, "torch_cuda_usable", lambda: False)
+    assert torch_device("auto") == "cpu"
+    with pytest.raises(InputError, match="no CUDA device"):
+        torch_device("cuda")
+
+
+def test_torch_cuda_usable_is_cheap_and_false_without_a_driver(monkeypatch):
+    import os
+
+    if os.path.exists("/dev/nvidiactl"):
+        pytest.skip("this machine has an NVIDIA driver")
+    import sys
+
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
+    monkeypatch.setattr("builtins.__import__", _no_torch_import(__import__))
+    assert device.torch_cuda_usable() is False  # decided without importing torch
+
+
+def _no_torch_import(real):
+    def imp(name, *a, **k):
+        if name == "torch" or name.startswith("torch."):
+            raise AssertionError("torch imported")
+        return real(name, *a, **k)
+    return imp

@@ -63,16 +63,15 @@ def load_torch_verifier(bundle_dir: Union[str, Path], cfg: Optional[Mapping[str,
 
 
 class TorchBackend:
-    """Criterion logits from the segmented pass. ``variant``: "bf16" (matrix products in bf16, on AMX where
-    present; residuals and LayerNorms in fp32) or "fp32". Contexts run in length-sorted groups of at most
+    """Criterion logits from the segmented pass on ``device`` ("cpu" or "cuda"). ``variant``: "bf16" (matrix
+    products in bf16, on AMX or a GPU; residuals and LayerNorms in fp32) or "fp32". Contexts run in length-sorted groups of at most
     ``context_budget`` padded tokens, their criteria in groups of about ``criterion_budget`` tokens."""
 
     name = "torch"
-    device = "cpu"
 
     def __init__(self, bundle_dir: Union[str, Path], cfg: Mapping[str, Any], variant: str = "bf16",
                  threads: Optional[int] = None, context_budget: int = 4096, criterion_budget: int = 8192,
-                 kernels: str = "auto"):
+                 kernels: str = "auto", device: str = "cpu"):
         import torch
 
         from rubricc.kernels.ops import get_ops
@@ -83,8 +82,10 @@ class TorchBackend:
         if threads:
             torch.set_num_threads(int(threads))
         self.variant = variant
+        self.device = device
         self.pad_id = int(cfg["pad_id"])
-        self.model = SegmentedVerifier(load_torch_verifier(bundle_dir, cfg),
+        # on CUDA the criterion attention runs the fused Triton kernel (SegmentedVerifier's attention="auto")
+        self.model = SegmentedVerifier(load_torch_verifier(bundle_dir, cfg).to(device),
                                        dtype=torch.bfloat16 if variant == "bf16" else torch.float32)
         self.context_budget = int(context_budget)
         self.criterion_budget = int(criterion_budget)

@@ -9,7 +9,8 @@ Every backend has the same interface, so ``RubricReward`` has no backend-specifi
 * ``onnx`` (:mod:`rubricc.backends.onnx`): ONNX Runtime on the fused sequences with their block mask; CPU
   or CUDA; variants fp32, int8, fp16. The torch-free base install has only this one.
 * ``torch`` (:mod:`rubricc.verifier.torch_backend`): the segmented pass (context once, criteria against
-  its cached keys and values), CPU; variants bf16, fp32. Needs the ``train`` extra and a bundle's
+  its cached keys and values), CPU or CUDA (there with the fused Triton kernel of
+  :mod:`rubricc.kernels.cascade`); variants bf16, fp32. Needs the ``train`` extra and a bundle's
   ``torch/`` weights.
 
 :func:`choose_backend` picks one for ``"auto"``; :func:`open_backend` builds it.
@@ -65,6 +66,10 @@ def choose(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto", providers:
     wants_onnx = variant not in ("auto", "bf16") or providers not in ("auto", "cpu")
     if wants_onnx or (providers == "auto" and device.cuda_usable()):
         return "onnx", variant
+    if providers == "auto" and bundle.has_torch_weights(bundle_dir, cfg) and device.torch_cuda_usable():
+        # a GPU that torch sees and ONNX Runtime does not (onnxruntime without its CUDA provider): the
+        # segmented pass on the GPU rather than anything on the CPU
+        return "torch", "bf16" if variant == "auto" else variant
     if bundle.windowing(cfg) is not None and bundle.has_torch_weights(bundle_dir, cfg) and device.torch_installed():
         # response windows: ONNX Runtime computes the masked [T, T] scores of the whole windowed sequence
         # (quadratic in the response), the segmented pass grows linearly (bench/window_cost.py)
@@ -82,6 +87,16 @@ def choose(cfg: Mapping[str, Any], bundle_dir, backend: str = "auto", providers:
     return "onnx", variant
 
 
+def torch_device(providers: Union[str, Sequence[Any]] = "auto") -> str:
+    """Where the torch backend runs: "cuda" when torch sees a GPU and ``providers`` allows it ("auto" or
+    "cuda"), else "cpu"; "cuda" asked for without a GPU is an error."""
+    if providers == "cuda":
+        if not device.torch_cuda_usable():
+            raise InputError("providers='cuda' with backend='torch': torch sees no CUDA device")
+        return "cuda"
+    return "cuda" if providers == "auto" and device.torch_cuda_usable() else "cpu"
+
+
 def open_backend(bundle_dir, cfg: Mapping[str, Any], backend: str = "auto",
                  providers: Union[str, Sequence[Any]] = "auto", variant: str = "auto",
                  threads: Optional[int] = None, **onnx_options: Any):
@@ -94,7 +109,7 @@ def open_backend(bundle_dir, cfg: Mapping[str, Any], backend: str = "auto",
 
         kernels = onnx_options.get("kernels", "auto")
         return TorchBackend(bundle_dir, cfg, variant="bf16" if variant == "auto" else variant, threads=threads,
-                            kernels=kernels)
+                            kernels=kernels, device=torch_device(providers))
     from rubricc.backends.onnx import OnnxBackend
 
     return OnnxBackend(bundle_dir, cfg, providers=providers, variant=variant, threads=threads, **onnx_options)
