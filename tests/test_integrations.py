@@ -6,14 +6,12 @@ import pytest
 from click.testing import CliRunner
 
 from rubricc.formats import InputError
-from test_runtime_support import RESPONSES, batch_tolerance, bundle_dir, sample_rubrics
+from test_runtime_support import RESPONSES, batch_tolerance, bundle_dir, sample_rubrics, write_rubrics
 
 
 @pytest.fixture(scope="module")
 def rubrics_file(tmp_path_factory):
-    p = tmp_path_factory.mktemp("rub") / "rubrics.jsonl"
-    p.write_text("".join(r.model_dump_json() + "\n" for r in sample_rubrics()))
-    return str(p)
+    return write_rubrics(tmp_path_factory.mktemp("rub"))
 
 
 @pytest.fixture(scope="module")

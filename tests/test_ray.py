@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics
+from test_runtime_support import RESPONSES, bundle_dir, sample_rubrics, write_rubrics
 
 ray = pytest.importorskip("ray", reason="the Ray replicas need the ray extra")
 TOL = 1e-6  # the replicas run the same fp32 graph as the in-process reference
@@ -33,9 +33,7 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def rubrics_file(tmp_path_factory):
-    p = tmp_path_factory.mktemp("rub") / "rubrics.jsonl"
-    p.write_text("".join(r.model_dump_json() + "\n" for r in sample_rubrics()))
-    return str(p)
+    return write_rubrics(tmp_path_factory.mktemp("rub"))
 
 
 @pytest.fixture(scope="module")

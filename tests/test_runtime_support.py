@@ -69,3 +69,11 @@ RESPONSES = [
     "Leaves fall. " * 60,
     "",
 ]
+
+
+def write_rubrics(folder) -> str:
+    """``sample_rubrics()`` as a rubrics JSONL file in ``folder``; returns its path."""
+    p = os.path.join(str(folder), "rubrics.jsonl")
+    with open(p, "w", encoding="utf-8") as fh:
+        fh.write("".join(r.model_dump_json() + "\n" for r in sample_rubrics()))
+    return p
