@@ -96,16 +96,11 @@ def test_grpo_with_the_tiny_llm_as_judge(tmp_path, llm_url, capsys):
     the judge: the step never fails whatever the judge answers, and the escalation and audit figures reach
     the trainer's logs. The logged figures are printed (pytest -s) for the README."""
     pytest.importorskip("trl")
-    from datasets import Dataset
-    from transformers import TrainerCallback
-    from trl import GRPOConfig, GRPOTrainer
-
     from rubricc import RubricReward
     from rubricc.audit import Audit
-    from rubricc.callbacks import attach
     from rubricc.judge import Judge
     from test_runtime_support import bundle_dir, sample_rubrics
-    from test_trl import _tiny_model_and_tokenizer
+    from test_trl import train_with_rubric_logs
 
     rubs = sample_rubrics()[:2]
     judge = Judge(llm_url, "smollm2", cache=str(tmp_path / "judge.sqlite"), concurrency=1, timeout=120,
@@ -116,24 +111,7 @@ def test_grpo_with_the_tiny_llm_as_judge(tmp_path, llm_url, capsys):
                       judge={"judge": judge, "policy": {"low": 0.0, "high": 1.0, "max_share": 0.25,
                                                         "max_seconds": 120}},
                       audit=Audit(audit_judge, per_step=2))
-    model, tok = _tiny_model_and_tokenizer(bundle_dir())
-    data = {"prompt": [rubs[i % 2].prompt_text for i in range(4)], "rubric_id": [rubs[i % 2].id for i in range(4)]}
-    args = GRPOConfig(output_dir=str(tmp_path), per_device_train_batch_size=4, num_generations=4,
-                      max_completion_length=8, max_steps=2, learning_rate=1e-4, logging_steps=1, report_to=[],
-                      save_strategy="no", use_cpu=True, bf16=False, seed=0, dataloader_num_workers=0)
-    trainer = GRPOTrainer(model=model, reward_funcs=[rw], args=args, train_dataset=Dataset.from_dict(data),
-                          processing_class=tok)
-    seen = []
-
-    class Record(TrainerCallback):
-        def on_log(self, args, state, control, logs=None, **kwargs):
-            seen.append(dict(logs or {}))
-
-    trainer.add_callback(Record())
-    attach(trainer, rw)
-    trainer.train()
-    rw.audit.wait(300)
-    logged = [x for x in seen if "rubric/escalation/escalated" in x]
+    _, logged = train_with_rubric_logs(rw, rubs, tmp_path, audit_wait=300)
     assert logged and logged[-1]["rubric/escalation/escalated"] > 0
     assert "rubric/audit/alarm" in logged[-1]
     figures = {k: v for k, v in logged[-1].items() if k.startswith("rubric/")}

@@ -213,35 +213,13 @@ def test_figures_reach_verl_openrlhf_and_a_trl_run(tmp_path):
         rw.escalator.judge.close()
 
         pytest.importorskip("trl")
-        from datasets import Dataset
-        from transformers import TrainerCallback
-        from trl import GRPOConfig, GRPOTrainer
-
         from rubricc import RubricReward
-        from rubricc.callbacks import attach
-        from test_trl import _tiny_model_and_tokenizer
+        from test_trl import train_with_rubric_logs
 
         rubs = sample_rubrics()[:2]
         rw = RubricReward(bundle_dir(), rubrics=rubs, threads=1, judge={"judge": Judge(s.url, "m"), "policy": {
             "low": 0.0, "high": 1.0, "max_share": 0.5}}, audit=Audit(Judge(s.url, "m"), per_step=2))
-        model, tok = _tiny_model_and_tokenizer(bundle_dir())
-        data = {"prompt": [rubs[i % 2].prompt_text for i in range(4)], "rubric_id": [rubs[i % 2].id for i in range(4)]}
-        args = GRPOConfig(output_dir=str(tmp_path), per_device_train_batch_size=4, num_generations=4,
-                          max_completion_length=8, max_steps=2, learning_rate=1e-4, logging_steps=1, report_to=[],
-                          save_strategy="no", use_cpu=True, bf16=False, seed=0, dataloader_num_workers=0)
-        trainer = GRPOTrainer(model=model, reward_funcs=[rw], args=args, train_dataset=Dataset.from_dict(data),
-                              processing_class=tok)
-        seen = []
-
-        class Record(TrainerCallback):  # stands for the W&B / TensorBoard callbacks, which come after ours
-            def on_log(self, args, state, control, logs=None, **kwargs):
-                seen.append(dict(logs or {}))
-
-        trainer.add_callback(Record())
-        attach(trainer, rw)
-        trainer.train()
-        rw.audit.wait(30)
-        logged = [x for x in seen if "rubric/escalation/escalated" in x]
+        trainer, logged = train_with_rubric_logs(rw, rubs, tmp_path, audit_wait=30)
         assert logged and logged[-1]["rubric/escalation/escalated"] > 0
         assert "rubric/audit/alarm" in logged[-1] and rw.audit.counters["audited"] > 0
         assert rw.audit.step == trainer.state.global_step - 1 or rw.audit.step == trainer.state.global_step

@@ -25,11 +25,46 @@ def _tiny_model_and_tokenizer(bundle):
     return LlamaForCausalLM(cfg), tok
 
 
-@pytest.mark.parametrize("column", ["rubric_id", "rubric"])
-def test_grpo_two_steps(tmp_path, column):
+def tiny_grpo(reward, data, out_dir, model=None, tok=None):
+    """A GRPOTrainer of 2 CPU steps (4 prompts, 4 generations of 8 tokens) on the tiny Llama with
+    ``reward`` as its reward function and ``data`` (a dict of columns) as its dataset."""
     from datasets import Dataset
     from trl import GRPOConfig, GRPOTrainer
 
+    if model is None:
+        model, tok = _tiny_model_and_tokenizer(bundle_dir())
+    args = GRPOConfig(output_dir=str(out_dir), per_device_train_batch_size=4, num_generations=4,
+                      max_completion_length=8, max_steps=2, learning_rate=1e-4, logging_steps=1, report_to=[],
+                      save_strategy="no", use_cpu=True, bf16=False, seed=0, dataloader_num_workers=0)
+    return GRPOTrainer(model=model, reward_funcs=[reward], args=args, train_dataset=Dataset.from_dict(data),
+                       processing_class=tok)
+
+
+def train_with_rubric_logs(reward, rubs, out_dir, audit_wait: float):
+    """Trains :func:`tiny_grpo` on ``rubs`` (by id) with :func:`rubricc.callbacks.attach` and a recording
+    callback after it (it stands for the W&B / TensorBoard callbacks, which come after ours); waits up to
+    ``audit_wait`` s for the audit; returns (trainer, the logged dicts that carry the escalation figures)."""
+    from transformers import TrainerCallback
+
+    from rubricc.callbacks import attach
+
+    data = {"prompt": [rubs[i % 2].prompt_text for i in range(4)], "rubric_id": [rubs[i % 2].id for i in range(4)]}
+    trainer = tiny_grpo(reward, data, out_dir)
+    seen = []
+
+    class Record(TrainerCallback):
+        def on_log(self, args, state, control, logs=None, **kwargs):
+            seen.append(dict(logs or {}))
+
+    trainer.add_callback(Record())
+    attach(trainer, reward)
+    trainer.train()
+    reward.audit.wait(audit_wait)
+    return trainer, [x for x in seen if "rubric/escalation/escalated" in x]
+
+
+@pytest.mark.parametrize("column", ["rubric_id", "rubric"])
+def test_grpo_two_steps(tmp_path, column):
     from rubricc import RubricReward
 
     class CountingReward(RubricReward):
@@ -51,11 +86,7 @@ def test_grpo_two_steps(tmp_path, column):
     else:
         data = {"prompt": prompts, "rubric": [json.dumps(rubs[i % 2].model_dump(mode="json")) for i in range(4)]}
         reward = CountingReward(bundle, threads=1)
-    args = GRPOConfig(output_dir=str(tmp_path), per_device_train_batch_size=4, num_generations=4,
-                      max_completion_length=8, max_steps=2, learning_rate=1e-4, logging_steps=1, report_to=[],
-                      save_strategy="no", use_cpu=True, bf16=False, seed=0, dataloader_num_workers=0)
-    trainer = GRPOTrainer(model=model, reward_funcs=[reward], args=args, train_dataset=Dataset.from_dict(data),
-                          processing_class=tok)
+    trainer = tiny_grpo(reward, data, tmp_path, model, tok)
     trainer.train()
     assert trainer.state.global_step == 2
     assert len(calls) >= 2 and all(len(c) == 4 for c in calls)
