@@ -228,18 +228,27 @@ class RewardServer:
                                   "verifier": str(self.reward.verifier_dir), "reloads": s.reloads,
                                   "queued": self._queued})
 
-    async def handle_reload(self, request):
-        from aiohttp import web
-
-        self._check_auth(request)
+    async def _read_json(self, request, empty: Any = None) -> Any:
+        """The request's JSON body: 413 over the size limit, 408 when it does not arrive within
+        ``body_timeout``, 400 when it is not JSON; an empty body is ``empty`` when that is given."""
+        if request.content_length is not None and request.content_length > self.cfg.max_request_bytes:
+            raise _HTTPError(413, f"request body exceeds {self.cfg.max_request_bytes} bytes")
         try:
             raw = await asyncio.wait_for(request.read(), self.cfg.body_timeout)
         except asyncio.TimeoutError:
             raise _HTTPError(408, f"request body not received within {self.cfg.body_timeout:g} s") from None
+        if empty is not None and not raw.strip():
+            return empty
         try:
-            body = json.loads(raw) if raw.strip() else {}
+            return json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise _HTTPError(400, f"request body is not valid JSON: {getattr(e, 'msg', e)}") from None
+
+    async def handle_reload(self, request):
+        from aiohttp import web
+
+        self._check_auth(request)
+        body = await self._read_json(request, empty={})
         if not isinstance(body, dict):
             raise _HTTPError(400, "request body must be a JSON object (empty, or {\"verifier\": DIR})")
         path = body.get("verifier")
@@ -273,16 +282,7 @@ class RewardServer:
         from aiohttp import web
 
         self._check_auth(request)
-        if request.content_length is not None and request.content_length > self.cfg.max_request_bytes:
-            raise _HTTPError(413, f"request body exceeds {self.cfg.max_request_bytes} bytes")
-        try:
-            raw = await asyncio.wait_for(request.read(), self.cfg.body_timeout)
-        except asyncio.TimeoutError:
-            raise _HTTPError(408, f"request body not received within {self.cfg.body_timeout:g} s") from None
-        try:
-            body = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise _HTTPError(400, f"request body is not valid JSON: {getattr(e, 'msg', e)}") from None
+        body = await self._read_json(request)
         job = _parse_request(self.reward, body, self.cfg)
         self.counters.requests += 1
         if job.n == 0:
