@@ -14,17 +14,9 @@ os.environ.setdefault("RUBRICC_AUTO_PROBE", "0")
 # switch is read when triton is first imported, so it is set here, before any test imports it.
 # Triton compiles for torch's GPU: ask torch (rubricc.device.cuda_usable asks ONNX Runtime, whose CUDA
 # provider may be absent where torch has a GPU).
+from rubricc.device import torch_cuda_usable  # noqa: E402
 
-
-def _torch_has_cuda() -> bool:
-    try:
-        import torch
-    except ImportError:
-        return False
-    return torch.cuda.is_available()
-
-
-if not _torch_has_cuda():
+if not torch_cuda_usable():
     os.environ.setdefault("TRITON_INTERPRET", "1")
 
 
