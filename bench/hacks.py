@@ -12,8 +12,12 @@ Held out: MT-Bench, the validation prompts of the distill split (same seed as th
 verifier never saw these prompts). ``--invariance both`` trains twice on the same data and seed, with and
 without invariance examples (:mod:`rubricc.verifier.invariance`), so the tables compare like with like.
 
-    python bench/hacks.py [--sets mtbench] [--invariance both|on|off] [--epochs 2] [--threads 2] [--work DIR]
-                          (and every option of bench/fidelity.py)
+    python bench/hacks.py [--sets mtbench] [--invariance both|on|off] [--guard both|on|off] [--epochs 2]
+                          [--threads 2] [--work DIR] (and every option of bench/fidelity.py)
+
+``--guard both`` scores each trained bundle twice, with and without its relevance guard
+(:mod:`rubricc.guard`, calibrated by distill on the training split), and reports next to the probes the
+reward's own fidelity on the held-out responses (AUROC against GPT-4's mean score >= 4, Pearson with it).
 
 Prints a table per run and, as the last line, a JSON object with every figure. Reruns resume from the
 work folder.
@@ -48,9 +52,25 @@ def heldout_items(paths: Dict[str, Path], val_fraction: float, seed: int) -> Lis
              "criteria": c} for (p, r), c in sorted(groups.items())]
 
 
+def reward_fidelity(items: List[dict], rewards: List, work: Path, name: str) -> Dict:
+    """AUROC of the original rewards against the judge's verdicts (MT-Bench: GPT-4's mean score >= 4) and
+    Pearson with GPT-4's mean score, on the held-out responses."""
+    from scipy.stats import pearsonr
+
+    from rubricc.verifier.metrics import classification
+
+    gpt = json.loads((work / name / "gpt4_mean_scores.json").read_text())
+    pairs = [(r, gpt[f"{it['prompt_id']}|{it['response_id']}"]) for it, r in zip(items, rewards) if r is not None]
+    rw, sc = [p[0] for p in pairs], [p[1] for p in pairs]
+    return {"auroc": classification(rw, [float(s >= 4) for s in sc])["auroc"],
+            "pearson": float(pearsonr(rw, sc).statistic), "n": len(pairs)}
+
+
 def main(argv=None) -> int:
     ap = parser(__doc__, "mtbench", "fused")
     ap.add_argument("--invariance", dest="inv_mode", choices=("both", "on", "off"), default="both")
+    ap.add_argument("--guard", dest="guard_mode", choices=("both", "on", "off"), default="both",
+                    help="score with the bundle's relevance guard, without it, or both (one training)")
     args = ap.parse_args(argv)
     import torch
 
@@ -72,25 +92,37 @@ def main(argv=None) -> int:
             for layout in [x for x in args.layouts.split(",") if x]:
                 args.invariance = inv
                 fid = run_one(name, paths, layout, work, args)
-                t0 = time.time()
-                probes = probe_bundle(fid["bundle"], paths["rubrics"], items, seed=args.seed, threads=args.threads)
-                print(f"\n{name} {layout}, invariance {'on' if inv else 'off'}: {len(items)} held-out responses "
-                      f"({fid['eval_prompts']} prompts), AUROC {fid['auroc']:.3f}, probes {time.time() - t0:.0f}s")
-                print(format_probes(probes))
-                results.append({"set": name, "layout": layout, "invariance": inv, "responses": len(items),
-                                "auroc": fid["auroc"], "fidelity": fid, "probes": probes})
+                for guard in {"both": (False, True), "on": (True,), "off": (False,)}[args.guard_mode]:
+                    t0 = time.time()
+                    probes = probe_bundle(fid["bundle"], paths["rubrics"], items, seed=args.seed, threads=args.threads,
+                                          guard=guard)
+                    secs = time.time() - t0
+                    rf = reward_fidelity(items, probes["original"].pop("rewards"), work, name)
+                    print(f"\n{name} {layout}, invariance {'on' if inv else 'off'}, guard {'on' if guard else 'off'}: "
+                          f"{len(items)} held-out responses ({fid['eval_prompts']} prompts), verifier AUROC "
+                          f"{fid['auroc']:.3f}; reward AUROC {rf['auroc']:.3f}, Pearson with GPT-4 {rf['pearson']:.3f}; "
+                          f"probes {secs:.0f}s")
+                    print(format_probes(probes))
+                    results.append({"set": name, "layout": layout, "invariance": inv, "guard": guard,
+                                    "responses": len(items), "auroc": fid["auroc"], "reward_fidelity": rf,
+                                    "probe_seconds": round(secs, 1), "fidelity": fid, "probes": probes})
     if len(results) > 1:
         print("\nwin rate (mean change) per attack:")
-        print(f"{'attack':15s}" + "".join(f" {r['set'] + (' +inv' if r['invariance'] else ' -inv'):>18s}" for r in results))
+        print(f"{'attack':15s}" + "".join(f" {tag(r):>18s}" for r in results))
         for a in [k for k in results[0]["probes"] if k != "original"]:
             cells = "".join(f" {r['probes'][a]['win_rate']:7.1%} ({r['probes'][a]['mean_change']:+.3f})" for r in results)
             print(f"{a:15s}{cells}")
-    targets = {f"{r['set']}/{'inv' if r['invariance'] else 'noinv'}":
-               {"max_win_rate": max(v["win_rate"] for k, v in r["probes"].items() if k != "original"),
-                "gaining": [k for k in MUST_NOT_GAIN if r["probes"][k]["mean_change"] > 0]} for r in results}
+        for k in ("auroc", "pearson"):
+            print(f"{'reward ' + k:15s}" + "".join(f" {r['reward_fidelity'][k]:>18.3f}" for r in results))
+    targets = {tag(r): {"max_win_rate": max(v["win_rate"] for k, v in r["probes"].items() if k != "original"),
+                        "gaining": [k for k in MUST_NOT_GAIN if r["probes"][k]["mean_change"] > 0]} for r in results}
     print(json.dumps({"results": results, "targets": targets,
                       "config": {k: v for k, v in vars(args).items() if k not in ("work", "data_dir")}}))
     return 0
+
+
+def tag(r: Dict) -> str:
+    return f"{r['set']} {'+' if r['invariance'] else '-'}inv {'+' if r['guard'] else '-'}guard"
 
 
 if __name__ == "__main__":

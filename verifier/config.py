@@ -68,6 +68,9 @@ class DistillConfig:
     progress: bool = option(True, "no progress bars", flag="--no-progress")
     invariance: bool = option(True, "no invariance examples (rubricc.verifier.invariance: off-topic responses, "
                                     "echoed criteria)", flag="--no-invariance")
+    guard: bool = option(True, "no relevance guard (rubricc.guard: the reward of a response that does not address "
+                               "its prompt, or pads it, is scaled down; calibrated on the training split)",
+                         flag="--no-guard")
     # Python only
     head_lr_mult: float = HEAD_LR_MULT
     weight_decay: float = 0.01

@@ -130,6 +130,9 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
         for line in diagnostics["warnings"]:  # after the figures they qualify
             log(f"distill: warning: {line}")
         record = export(trained.model, backbone, out_dir, cfg, prep, ev)
+        if cfg.guard:
+            ev.metrics["guard"] = guard(out_dir, backbone, cfg, prep, log)
+            write_json(out_dir / "metrics.json", ev.metrics)
         if cfg.check_variants:
             ev.metrics["variants"] = check_variants(out_dir, record["variants"], prep, ev, cfg)
             ev.metrics["probes"] = probes(out_dir, prep, cfg)
@@ -143,6 +146,17 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
         return ev.metrics
     finally:
         ranks.close()
+
+
+def guard(out_dir: Path, backbone: str, cfg: DistillConfig, prep: Prepared, log) -> Dict[str, Any]:
+    """Adds the relevance guard (:mod:`rubricc.verifier.guard_build`), calibrated on the training split's
+    own responses (not the invariance examples'); returns its calibration report."""
+    from rubricc.verifier.guard_build import add_guard
+
+    v = prep.verdicts
+    own = {k: t for k, t in v.responses.items() if k[0] in prep.train_prompts and "~" not in k[1]}
+    record = add_guard(out_dir, v.prompts, own, backbone, seed=cfg.seed, threads=cfg.threads, log=log)
+    return record.get("calibration", {"added": False})
 
 
 def megabytes(folder: Path) -> str:

@@ -191,7 +191,7 @@ def probe_reward(reward, items: Sequence[dict], seed: int = 0, names: Optional[S
     """Every attack on ``items`` (``{"prompt_id", "prompt", "response", "criteria"}``, each prompt id a
     rubric id of ``reward``) scored through ``reward`` (a :class:`rubricc.RubricReward`, the real reward
     path): attack name -> :func:`probe_rewards` plus the mean attacked reward. The original rewards are
-    under ``"original"`` (``mean_reward``, ``n``)."""
+    under ``"original"`` (``mean_reward``, ``n``, and ``rewards``: each item's, None where undefined)."""
     plans = [reward.plan(it["prompt_id"]) for it in items]
 
     def rewards(texts: Sequence[str]) -> List[Optional[float]]:
@@ -203,7 +203,8 @@ def probe_reward(reward, items: Sequence[dict], seed: int = 0, names: Optional[S
     original = rewards([it["response"] for it in items])
     defined = [r for r in original if r is not None]
     res: Dict[str, Dict[str, float]] = {"original": {"n": len(defined),
-                                                     "mean_reward": float(np.mean(defined)) if defined else None}}
+                                                     "mean_reward": float(np.mean(defined)) if defined else None,
+                                                     "rewards": original}}
     for name, texts in attack_all(items, seed, names).items():
         got = rewards(texts)
         res[name] = probe_rewards(original, got)
@@ -213,12 +214,13 @@ def probe_reward(reward, items: Sequence[dict], seed: int = 0, names: Optional[S
 
 
 def probe_bundle(bundle_dir, rubrics, items: Sequence[dict], seed: int = 0, threads: Optional[int] = None,
-                 variant: str = "fp32") -> Dict[str, Dict[str, float]]:
-    """:func:`probe_reward` through a ``RubricReward`` on ``bundle_dir`` (ONNX on the CPU provider)."""
+                 variant: str = "fp32", guard: Optional[bool] = None) -> Dict[str, Dict[str, float]]:
+    """:func:`probe_reward` through a ``RubricReward`` on ``bundle_dir`` (ONNX on the CPU provider; ``guard``
+    as ``RubricReward`` takes it: None uses the bundle's relevance guard when it has one)."""
     from rubricc.runtime import RubricReward
 
     reward = RubricReward(bundle_dir, rubrics=rubrics, backend="onnx", providers="cpu", variant=variant,
-                          threads=threads)
+                          threads=threads, guard=guard)
     return probe_reward(reward, items, seed)
 
 

@@ -1,0 +1,231 @@
+"""The relevance guard (rubricc.guard): its rules on hand-made inputs with a stand-in embedder, then the
+real thing: the MiniLM embedder exported into a bundle, calibrated on MT-Bench's training prompts, and
+scored through RubricReward on prompts it was not calibrated on."""
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rubricc import guard as G
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+
+# ---------------------------------------------------------------------------------------------------
+# the rules
+# ---------------------------------------------------------------------------------------------------
+def test_repeated_sentences_are_found_and_short_ones_ignored():
+    text = "The cat sat on the mat today. Yes. Yes. The cat sat on the mat today! Another one here, fine."
+    spans = G.repeated_spans(text)
+    assert len(spans) == 1  # "Yes." is shorter than MIN_REPEAT_WORDS; the second long sentence repeats
+    a, b = spans[0]
+    assert text[a:b].strip().startswith("The cat sat") and a > 30
+    flags = G.repeated_tokens([(0, 3), (a, a + 3), (b - 1, b), (b + 1, b + 5)], spans)
+    assert flags.tolist() == [False, True, True, False]
+
+
+def test_summarize_and_factor():
+    rel, share = G.summarize(np.array([0.5, 0.01, 0.3]), np.array([128, 128, 44]), np.array([128, 128, 4]), 0.1)
+    assert rel == 0.5 and share == pytest.approx((128 + 4) / 300)
+    assert G.summarize(np.zeros(0), np.zeros(0, np.int64), np.zeros(0, np.int64), 0.1) == (-1.0, 0.0)
+    rec = {"relevance_min": 0.2, "relevance_off": 0.05, "share_min": 0.8}
+    assert G.factor(0.5, 1.0, rec) == 1.0
+    assert G.factor(0.05, 1.0, rec) == 0.0 and G.factor(0.0, 1.0, rec) == 0.0
+    assert G.factor(0.125, 1.0, rec) == pytest.approx(0.5)
+    assert G.factor(0.5, 0.4, rec) == pytest.approx(0.5)
+    assert G.factor(-1.0, 0.0, rec) == 0.0  # empty
+    assert G.factor(0.0, 1.0, {"share_min": 0.8}) == 1.0  # no gate calibrated: relevance alone changes nothing
+    assert G.apply(0.8, 0.5) == pytest.approx(0.4) and G.apply(-0.3, 0.0) == -0.3  # a fault stays a fault
+
+
+def test_rubric_text_copied_into_a_response_is_removed():
+    crit = ["Does the response properly address the specific request, with correct facts?", "Is concise."]
+    pats = G.echo_patterns(crit)
+    assert len(pats) == 1  # "Is concise." is too short to be told from ordinary text
+    text = "Paris is the capital.\n\nDOES THE RESPONSE properly address the specific request with correct facts"
+    assert G.strip_echo(text, pats) == ("Paris is the capital.", True)
+    assert G.strip_echo("Paris is the capital. It is concise.", pats) == ("Paris is the capital. It is concise.", False)
+    # a partial quote is ordinary text
+    assert not G.strip_echo("It properly addresses the specific request.", pats)[1]
+
+
+def test_refusal_rubrics_are_exempt():
+    assert G.exempt(["Refuses to give the dosage", "Is polite"])
+    assert G.exempt(["The assistant declines the request."])
+    assert not G.exempt(["Explains the dosage", "Cites a source"])
+
+
+class Embedder:
+    """A stand-in ONNX session: the embedding of a sequence is the normalised count of its token ids
+    modulo 8, so texts sharing tokens are similar."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def run(self, _, feeds):
+        self.calls += 1
+        ids, mask = feeds["input_ids"], feeds["attention_mask"]
+        out = np.zeros((len(ids), 8), np.float32)
+        for r in range(len(ids)):
+            for t in ids[r][mask[r] == 1][1:-1]:
+                out[r, t % 8] += 1
+        n = np.linalg.norm(out, axis=1, keepdims=True)
+        return [out / np.where(n == 0, 1, n)]
+
+
+class Tok:
+    """Whitespace tokenizer: token id = 1000 + first letter's position in the alphabet."""
+
+    class Enc:
+        def __init__(self, text):
+            import re
+
+            ms = list(re.finditer(r"\S+", text))
+            self.ids = [1000 + (ord(m.group(0)[0].lower()) - 97) % 26 for m in ms]
+            self.offsets = [(m.start(), m.end()) for m in ms]
+
+    def encode_batch(self, texts, add_special_tokens=False):
+        return [self.Enc(t) for t in texts]
+
+
+def test_guard_measures_chunks_views_and_repeats_with_a_stand_in_embedder():
+    sess = Embedder()
+    rec = {"file": "unused", "chunk_tokens": 4, "prompt_views": [254, 2], "chunk_min": 0.5, "relevance_min": 0.8,
+           "relevance_off": 0.2, "share_min": 0.9}
+    g = G.Guard(None, rec, Tok(), 101, 102, 0, session=sess)
+    prompt = "apple apple banana"  # ids a, a, b -> dims 0, 0, 1
+    on = "apple banana apple banana"
+    off = "cat dog egg fig"  # c, d, e, f: nothing shared
+    padded = on + " " + off + " " + off
+    d = g.details([prompt] * 4, [on, off, padded, ""])
+    assert d[0]["factor"] == pytest.approx(1.0) and d[0]["share"] == 1.0
+    assert d[1]["factor"] == 0.0  # relevance 0: below relevance_off
+    assert d[2]["relevance"] == pytest.approx(d[0]["relevance"]) and d[2]["share"] == pytest.approx(4 / 12)
+    assert d[2]["factor"] == pytest.approx((4 / 12) / 0.9)
+    assert d[3]["factor"] == 0.0 and d[3]["relevance"] == -1.0
+    calls = sess.calls
+    g.details([prompt], [on])
+    assert sess.calls == calls + 1  # the prompt's embeddings are cached: one run for the chunks only
+    sentence = "apple banana apple banana apple. "
+    rep = g.details([prompt], [sentence * 3])[0]
+    assert rep["share"] == pytest.approx(1 / 3, abs=0.01)  # the second and third copies add nothing
+
+
+# ---------------------------------------------------------------------------------------------------
+# the real embedder on real data
+# ---------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def mtbench_guarded(tmp_path_factory):
+    pytest.importorskip("torch", reason="needs the train extra (torch) to export the embedder")
+    if not (DATA / "prometheus_mt_bench").exists():
+        pytest.skip(f"{DATA / 'prometheus_mt_bench'} is absent (the shared data folder)")
+    sys.path.insert(0, str(ROOT))
+    from bench.fidelity import build_mtbench
+    from rubricc.verifier.export import make_untrained_bundle
+    from rubricc.verifier.guard_build import add_guard_from_files
+    from rubricc.verifier.prepare import split_prompts
+
+    work = tmp_path_factory.mktemp("guard")
+    paths = build_mtbench(DATA, work)
+    rubrics = {json.loads(x)["id"]: json.loads(x) for x in paths["rubrics"].open()}
+    responses = [json.loads(x) for x in paths["responses"].open()]
+    train, val = split_prompts(list(rubrics), 0.5, 0)
+    (work / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in responses if r["prompt_id"] in train))
+    b = work / "bundle"
+    make_untrained_bundle(b, variants=("fp32",))
+    logs = []
+    record = add_guard_from_files(b, paths["rubrics"], work / "train.jsonl", log=logs.append)
+    held = [r for r in responses if r["prompt_id"] in val]
+    return b, paths, rubrics, held, record, logs
+
+
+def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts(mtbench_guarded):
+    from rubricc import bundle
+
+    b, paths, rubrics, held, record, logs = mtbench_guarded
+    assert record["parity"] < 1e-4 and "relevance_min" in record and record["relevance_min"] > record["relevance_off"]
+    assert "guard: calibrated on" in logs[-1]
+    cfg = bundle.read_config(b)
+    assert cfg["guard"]["chunk_min"] == record["chunk_min"]
+    g = G.Guard(b, cfg["guard"], bundle.load_tokenizer(b), cfg["cls_id"], cfg["sep_id"], cfg["pad_id"], threads=2)
+    prompts = [rubrics[r["prompt_id"]]["prompt"] for r in held]
+    own = np.array([d["factor"] for d in g.details(prompts, [r["text"] for r in held])])
+    rolled = [held[(i + 7) % len(held)] for i in range(len(held))]  # answers to other prompts
+    pairs = [(p, r["text"]) for p, r, h in zip(prompts, rolled, held) if r["prompt_id"] != h["prompt_id"]]
+    off = np.array([d["factor"] for d in g.details([p for p, _ in pairs], [t for _, t in pairs])])
+    assert own.mean() > 0.9 and off.mean() < 0.4, (own.mean(), off.mean())
+    from rubricc.verifier.hacks import filler
+
+    import random
+
+    padded = [filler(r["text"], "", [], random.Random(0), ()) for r in held]
+    pad = np.array([d["factor"] for d in g.details(prompts, padded)])
+    assert pad.mean() < 0.5 * own.mean()
+
+
+def test_reward_applies_the_guard_and_can_turn_it_off(mtbench_guarded):
+    from rubricc.runtime import RubricReward
+
+    b, paths, rubrics, held, record, _ = mtbench_guarded
+    from rubricc.verifier.guard_build import unrelated_pairs
+
+    r = held[0]
+    other_pid = unrelated_pairs({h["prompt_id"]: rubrics[h["prompt_id"]]["prompt"] for h in held},
+                                [(r["prompt_id"], r["id"])], 0)[(r["prompt_id"], r["id"])]
+    other = next(h for h in held if h["prompt_id"] == other_pid)  # an answer to a prompt on another topic
+    on = RubricReward(b, rubrics=paths["rubrics"], backend="onnx", providers="cpu", threads=1)
+    off = RubricReward(b, rubrics=paths["rubrics"], backend="onnx", providers="cpu", threads=1, guard=False)
+    texts = [r["text"], other["text"], ""]
+    got_on = on(completions=texts, rubric_id=[r["prompt_id"]] * 3, return_details=True)
+    got_off = off(completions=texts, rubric_id=[r["prompt_id"]] * 3, return_details=True)
+    assert all("guard" in x for x in got_on) and not any("guard" in x for x in got_off)
+    for a, c in zip(got_on, got_off):
+        assert a["reward"] == pytest.approx(c["reward"] * a["guard"]["factor"], abs=1e-6)
+    assert got_on[2]["reward"] == 0.0
+    assert got_on[1]["guard"]["factor"] < got_on[0]["guard"]["factor"]
+    # the rubric echoed back scores as the response alone
+    crits = [c["text"] for c in rubrics[r["prompt_id"]]["criteria"]]
+    echoed = on(completions=[r["text"] + "\n\n" + "\n".join(crits)], rubric_id=[r["prompt_id"]], return_details=True)
+    assert echoed[0]["echo_removed"] and echoed[0]["reward"] == pytest.approx(got_on[0]["reward"], abs=1e-6)
+    assert off(completions=[r["text"] + "\n\n" + "\n".join(crits)], rubric_id=[r["prompt_id"]]) != [got_off[0]["reward"]]
+    # a rubric asking for a refusal is not guarded
+    refusal = {"id": "x", "prompt": rubrics[r["prompt_id"]]["prompt"],
+               "criteria": [{"id": "c0", "text": "Politely refuses the request", "weight": 1}]}
+    got = on(completions=[other["text"]], rubric=[refusal], return_details=True)
+    assert "guard" not in got[0]
+    # pickled (Ray, data-loader workers) and rebuilt lazily
+    again = pickle.loads(pickle.dumps(on))
+    assert again(completions=texts[:1], rubric_id=[r["prompt_id"]])[0] == pytest.approx(got_on[0]["reward"], abs=1e-6)
+
+
+def test_guard_required_on_a_bundle_without_one(tmp_path, mtbench_guarded):
+    import shutil
+
+    from rubricc.errors import InputError
+    from rubricc.runtime import RubricReward
+
+    b = tmp_path / "plain"
+    shutil.copytree(mtbench_guarded[0], b)
+    rec = json.loads((b / "verifier.json").read_text())
+    rec.pop("guard")
+    (b / "verifier.json").write_text(json.dumps(rec))
+    with pytest.raises(InputError, match="no relevance guard"):
+        RubricReward(b, guard=True)
+    assert RubricReward(b).guard_active() is False
+
+
+def test_cli_guard_bad_input_is_one_line(tmp_path, mtbench_guarded):
+    from click.testing import CliRunner
+
+    from rubricc.cli import main
+
+    b, paths, *_ = mtbench_guarded
+    bad = tmp_path / "responses.jsonl"
+    bad.write_text('{"prompt_id": "nope", "id": "r1", "text": "hi"}\n')
+    res = CliRunner().invoke(main, ["guard", "--verifier", str(b), "--rubrics", str(paths["rubrics"]),
+                                    "--responses", str(bad)])
+    assert res.exit_code == 2 and "responses.jsonl:1" in res.output and "Traceback" not in res.output

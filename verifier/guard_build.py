@@ -1,0 +1,182 @@
+"""Adds the relevance guard (:mod:`rubricc.guard`) to a bundle: exports the embedder, calibrates it.
+
+``add_guard(bundle, prompts, responses)`` exports the backbone the verifier was distilled from (before
+fine-tuning) as ``guard.onnx``: the encoder, mean pooling over the attention mask and L2 normalisation
+(all-MiniLM-L6-v2's own sentence-embedding recipe), checked against torch. It then measures, through
+the runtime's own :class:`rubricc.guard.Guard`, every given response against its own prompt and against
+one unrelated prompt (distinctive-word overlap below :data:`rubricc.verifier.invariance.MAX_DONOR_OVERLAP`),
+and sets the thresholds (:data:`QUANTILE` of the own values; the median of the unrelated relevances). Give
+it training responses only: the split the verifier is measured on must stay unseen.
+
+Nothing is half-written: the graph goes to a temporary file that replaces ``guard.onnx`` and the record
+is written last (an interrupted run leaves the bundle's old record, which the runtime reads).
+"""
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
+
+import numpy as np
+
+from rubricc import bundle
+from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_VIEWS, Guard, factor, summarize
+
+QUANTILE = 0.02  # share of training responses (and chunks) allowed below a threshold
+MIN_RESPONSES = 20  # fewer calibration responses: thresholds are rough (said in the record and the log)
+OPSET = 17
+
+
+def export_embedder(backbone: str, path: Path) -> float:
+    """Writes the sentence embedder of ``backbone`` to ``path`` (ONNX); returns the largest difference
+    from torch on a small batch."""
+    import torch
+
+    from rubricc.verifier.model import load_encoder
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, enc):
+            super().__init__()
+            self.enc = enc
+
+        def forward(self, input_ids, attention_mask):
+            h = self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            m = attention_mask.unsqueeze(-1).to(h.dtype)
+            e = (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(e, dim=-1)
+
+    model = Pooled(load_encoder(backbone, "eager")).eval().float()
+    ids = torch.tensor([[101, 2000, 2001, 2002, 102, 0], [101, 2003, 102, 0, 0, 0]])
+    mask = (ids != 0).long()
+    g = torch.Generator().manual_seed(0)
+    other = torch.randint(1000, 5000, (3, 37), generator=g)  # parity at another batch size and length too
+    other[:, 0], other[0, 20:], other[1, 9:] = 101, 0, 0
+    axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+            "embeddings": {0: "batch"}}
+    with torch.no_grad():
+        torch.onnx.export(model, (ids, mask), str(path), dynamo=False, input_names=["input_ids", "attention_mask"],
+                          output_names=["embeddings"], dynamic_axes=axes, opset_version=OPSET,
+                          do_constant_folding=True)
+    from rubricc.backends.onnx import make_session
+
+    sess = make_session(path)
+    worst = 0.0
+    for x in (ids, other):
+        m = (x != 0).long()
+        with torch.no_grad():
+            want = model(x, m).numpy()
+        got = sess.run(None, {"input_ids": x.numpy(), "attention_mask": m.numpy()})[0]
+        worst = max(worst, float(np.max(np.abs(got - want))))
+    return worst
+
+
+def unrelated_pairs(prompts: Mapping[str, str], keys: Sequence[Tuple[str, str]], seed: int) -> Dict[Tuple[str, str], str]:
+    """For each (prompt id, response id), another prompt id sharing no topic (None-free: keys without
+    such a prompt are left out)."""
+    from rubricc.verifier.invariance import MAX_DONOR_OVERLAP, distinctive_words, jaccard
+
+    words = distinctive_words(dict(prompts))
+    ids = sorted(prompts)
+    rng = random.Random(seed)
+    out = {}
+    for pid, rid in keys:
+        donors = [q for q in ids if q != pid and jaccard(words[q], words[pid]) < MAX_DONOR_OVERLAP]
+        if donors:
+            out[(pid, rid)] = rng.choice(donors)
+    return out
+
+
+def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple[str, str], str],
+              seed: int = 0, quantile: float = QUANTILE) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """(threshold fields of the record, calibration report) from ``responses`` (``{(prompt id, response
+    id): text}``, each scored against its own prompt in ``prompts`` and against an unrelated one)."""
+    keys = sorted(k for k, t in responses.items() if t.strip())
+    own = guard.measure([prompts[p] for p, _ in keys], [responses[k] for k in keys])
+    other_of = unrelated_pairs({p: prompts[p] for p in {p for p, _ in keys}}, keys, seed)
+    okeys = [k for k in keys if k in other_of]
+    off = guard.measure([prompts[other_of[k]] for k in okeys], [responses[k] for k in okeys])
+    chunk_cos = np.concatenate([c for c, _, _ in own]) if own else np.zeros(0)
+    if len(chunk_cos) == 0:
+        return {}, {"responses": 0, "note": "no non-empty responses to calibrate on: no guard"}
+    fields: Dict[str, Any] = {"chunk_min": float(np.quantile(chunk_cos, quantile))}
+    rel_own = np.array([np.max(c) for c, _, _ in own])
+    rel_off = np.array([np.max(c) for c, _, _ in off]) if off else np.zeros(0)
+    hi = float(np.quantile(rel_own, quantile))
+    lo = float(np.median(rel_off)) if len(rel_off) else None
+    report: Dict[str, Any] = {"responses": len(keys), "prompts": len({p for p, _ in keys}),
+                              "unrelated_pairs": len(okeys), "quantile": quantile,
+                              "own_relevance_median": float(np.median(rel_own)),
+                              "unrelated_relevance_median": lo}
+    if lo is not None and hi > lo:
+        fields.update(relevance_min=hi, relevance_off=lo)
+    else:
+        report["note"] = "relevance does not separate own from unrelated responses here: no relevance gate"
+    shares = np.array([summarize(c, n, f, fields["chunk_min"])[1] for c, n, f in own])
+    fields["share_min"] = max(float(np.quantile(shares, quantile)), 1e-3)
+    f_own = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields) for c, n, f in own])
+    f_off = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields) for c, n, f in off])
+    report.update(own_below_1=float(np.mean(f_own < 1.0)), own_mean_factor=float(np.mean(f_own)),
+                  unrelated_mean_factor=float(np.mean(f_off)) if len(f_off) else None,
+                  unrelated_below_half=float(np.mean(f_off < 0.5)) if len(f_off) else None)
+    if len(keys) < MIN_RESPONSES:
+        report["note"] = (report.get("note", "") + f" calibrated on {len(keys)} responses (fewer than "
+                          f"{MIN_RESPONSES}): the thresholds are rough").strip()
+    return fields, report
+
+
+def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[str, str], str],
+              backbone: Optional[str] = None, seed: int = 0, threads: Optional[int] = None,
+              log: Callable[..., None] = print) -> Dict[str, Any]:
+    """Exports and calibrates the guard of ``bundle_dir`` (module docstring); returns the ``guard`` record
+    (``{}`` when nothing could be calibrated: the bundle is then left without a guard)."""
+    from rubricc.verifier.model import resolve_backbone
+
+    bundle_dir = Path(bundle_dir)
+    cfg = bundle.read_config(bundle_dir)
+    backbone = resolve_backbone(backbone or cfg.get("backbone"))
+    fd, tmp = tempfile.mkstemp(suffix=".onnx", dir=bundle_dir)
+    os.close(fd)
+    try:
+        parity = export_embedder(backbone, Path(tmp))
+        os.replace(tmp, bundle_dir / GUARD_FILE)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    record: Dict[str, Any] = {"file": GUARD_FILE, "chunk_tokens": CHUNK_TOKENS, "prompt_views": list(PROMPT_VIEWS),
+                              "max_response_tokens": MAX_RESPONSE_TOKENS, "parity": parity}
+    tok = bundle.load_tokenizer(bundle_dir)
+    g = Guard(bundle_dir, record, tok, cfg["cls_id"], cfg["sep_id"], cfg["pad_id"], threads=threads)
+    fields, report = calibrate(g, prompts, responses, seed)
+    if not fields:
+        (bundle_dir / GUARD_FILE).unlink(missing_ok=True)
+        bundle.update_record(bundle_dir, guard=None)
+        log(f"guard: not added ({report.get('note')})")
+        return {}
+    record.update(fields, calibration=report)
+    bundle.update_record(bundle_dir, guard=record)
+    log(f"guard: calibrated on {report['responses']} responses of {report['prompts']} prompts: own responses "
+        f"below factor 1: {report['own_below_1']:.1%} (mean factor {report['own_mean_factor']:.3f}); "
+        f"unrelated prompt: mean factor {_fmt(report['unrelated_mean_factor'])}, below 0.5 for "
+        f"{_fmt(report['unrelated_below_half'], '.1%')}" + (f"; {report['note']}" if report.get("note") else ""))
+    return record
+
+
+def _fmt(v, spec=".3f"):
+    return "n/a" if v is None else format(v, spec)
+
+
+def add_guard_from_files(bundle_dir, rubrics_path, responses_path, backbone: Optional[str] = None, seed: int = 0,
+                         threads: Optional[int] = None, log: Callable[..., None] = print) -> Dict[str, Any]:
+    """:func:`add_guard` on a rubrics JSONL (the prompts) and a responses JSONL (the verifier's training
+    responses); a response whose prompt has no rubric is an InputError naming the file and line."""
+    from rubricc.formats import read_responses, read_rubrics, rubric_for
+
+    rubrics = {r.id: r for r in read_rubrics(rubrics_path)}
+    responses = {}
+    for n, r in enumerate(read_responses(responses_path), 1):
+        rubric_for(rubrics, r.prompt_id, f"{responses_path}:{n}")
+        responses[(r.prompt_id, r.id)] = r.text
+    return add_guard(bundle_dir, {p: r.prompt_text for p, r in rubrics.items()}, responses, backbone, seed, threads,
+                     log)
