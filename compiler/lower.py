@@ -8,8 +8,12 @@ and a relation word, a quoted keyword next to "word"/"phrase", a named format ma
 multi-part criteria are never lowered.
 
 This module is the driver: which criteria may be lowered at all, the first rule that fires
-(:mod:`rubricc.compiler.lower_rules`), and the compound-criterion guard. The text reading shared by the
-rules lives in :mod:`rubricc.compiler.lower_parse`.
+(:mod:`rubricc.compiler.lower_rules`), and the guards: a compound criterion (another rule fires on the
+text with its quotations blanked) stays neural; a check whose arguments are not quoted data must also fire
+with the quotations blanked (the words inside a quotation are data, not requirements); a keyword check
+needs the whole criterion to be a keyword frame (:mod:`rubricc.compiler.lower_kwframes`); a request to
+repeat verbatim is read first and cut out (:mod:`rubricc.compiler.lower_repeat`). The text reading shared
+by the rules lives in :mod:`rubricc.compiler.lower_parse`.
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler.checks import validate_check
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
-from rubricc.compiler.lower_keywords import unquoted_word_list
+from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
+from rubricc.compiler.lower_repeat import read_repeat
 from rubricc.compiler.lower_rules import RULES
 from rubricc.formats import ProgramCheck
 
@@ -37,7 +42,7 @@ _SEMANTIC = re.compile(
 )
 
 # first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
-_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?word (?:of|in) the (?:response|answer|reply|output)\b)",
+_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:the list )?[\"\u201c'])",
                                 re.IGNORECASE)
 
 # checks that a criterion for the first may also trigger without being a second requirement
@@ -48,7 +53,6 @@ _COMPATIBLE = {
     "paragraph_first_word": ("paragraph_count", "keywords_present", "starts_with"),
     "keyword_frequency": ("keywords_present", "letter_frequency"),
     "letter_frequency": ("keyword_frequency", "keywords_present", "no_commas"),
-    "repeats_prompt": tuple(),
     "section_count": ("paragraph_count",),
     "postscript": ("ends_with", "starts_with"),
     "any_phrase_present": ("keywords_present",),
@@ -57,11 +61,39 @@ _COMPATIBLE = {
 }
 
 
+# checks whose arguments may be read from quoted material (or whose cue may be quoted: '"double quotes"')
+_ARGS_FROM_QUOTES = {
+    "repeats_prompt", "ends_with", "starts_with", "keywords_present", "keywords_absent", "keyword_frequency",
+    "any_phrase_present", "letter_frequency", "paragraph_first_word", "section_count", "wrapped_in_quotes",
+    "postscript", "keyword_in_sentence",
+}
+
+
+# checks another 'and' clause may ask for beside the first without being a second requirement
+# ('is in English and uses only lowercase letters')
+_CLAUSE_COMPATIBLE = {
+    "all_lowercase": ("response_language",),
+    "all_uppercase": ("response_language",),
+    "response_language": ("all_lowercase", "all_uppercase"),
+    "paragraph_first_word": ("paragraph_count",),
+    "section_count": ("paragraph_count",),
+}
+# checks a criterion may state twice in other words ('is entirely lowercase and uses no capital letters')
+_RESTATABLE = {"all_lowercase", "all_uppercase", "response_language", "no_commas", "wrapped_in_quotes", "is_json", "has_title",
+               "two_responses"}
+
+
 def lower_criterion(text: str) -> Optional[ProgramCheck]:
     """A validated program check for an unambiguous surface criterion, else None (stays neural)."""
     if not text or not text.strip():
         return None
     stripped = text.strip()
+    # a request to repeat verbatim is data, quoted or not: it is read first and cut out of the criterion
+    repeat = read_repeat(stripped)
+    if repeat == "veto":
+        return None
+    if repeat is not None:
+        return _lower_repeat(stripped, repeat)
     if len(_blank_outer_quotes(stripped)) > MAX_CRITERION_CHARS:
         return None
     # a single requirement: no more than two sentences, no enumerations
@@ -75,9 +107,30 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if found is None:
         return None
     name, args = found
+    # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)
+    if name in ("keywords_present", "keywords_absent") and keywords_strict(CriterionText(stripped)) != found:
+        return None
+    # a check whose arguments are not quoted data must be asked for by the criterion's own words: the
+    # same check fires with the quotations blanked ('The prompt "... do not use any commas." is copied')
+    if name == "neural":
+        return None
+    if name not in _ARGS_FROM_QUOTES:
+        same = _first_rule(CriterionText(_blank_data(stripped)))
+        if same is None or same[0] != name:
+            return None
+    # two requirements joined by 'and' ('starts with "X" and has exactly 3 paragraphs'): a clause that asks
+    # for another, incompatible check leaves the criterion to the judge
+    same = 0
+    for clause in _clauses(stripped):
+        other = _first_rule(CriterionText(clause))
+        if other is not None and other[0] != name and other[0] not in _CLAUSE_COMPATIBLE.get(name, ()):
+            return None
+        same += other is not None and other[0] == name
+    if same > 1 and name not in _RESTATABLE:
+        return None  # 'uses "a" at least 3 times and mentions b at least 3 times': two requirements of one kind
     # a compound criterion ("starts with "X" and includes the word "Y"): another rule fires on the text
     # with the quoted material blanked out and asks for a different check -> leave it to the judge
-    blank_text = _blank_outer_quotes(stripped) if name == "repeats_prompt" else stripped
+    blank_text = stripped
     end = unquoted_end_phrase(blank_text) if name == "ends_with" else None
     if end is not None:
         blank_text = blank_text[:end[0]] + 'ends with "x"'  # an unquoted end phrase is data too
@@ -90,6 +143,40 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return validate_check(name, args)
     except ValueError:
         return None
+
+
+def _lower_repeat(text: str, args: Dict[str, Any]) -> Optional[ProgramCheck]:
+    """``repeats_prompt`` for a criterion read by :func:`read_repeat`: the frame around the request (the
+    criterion less the request) must be short, not semantic, and ask for nothing else."""
+    prompt = args.get("prompt_to_repeat")
+    frame = text.replace(prompt, " x ") if prompt else text
+    if len(frame) > MAX_CRITERION_CHARS or frame.count("\n") > 2 or _SEMANTIC.search(_meaning(frame)) or \
+            _NOT_A_RUBRIC_ITEM.search(frame):
+        return None
+    blank = CriterionText(QUOTE_RE.sub('"x"', frame))
+    for rule in RULES:
+        other = rule(blank)
+        if other is not None and other[0] not in ("repeats_prompt", "starts_with"):
+            return None
+    try:
+        return validate_check("repeats_prompt", args)
+    except ValueError:
+        return None
+
+
+# 'and' (or ', and it') joining a second predicate: 'is valid JSON and contains no commas'
+_AND_CLAUSE = re.compile(
+    r"\s*,?\s*\b(?:and|but)\s+(?:it\s+|also\s+|then\s+|additionally\s+)?(?=(?:is|has|have|contains?|uses?|includes?|ends?|starts?|begins?|"
+    r"opens?|closes?|finish(?:es)?|conclud(?:es?)|highlights?|mentions?|answers?|responds?|does|do|never|avoids?|gives?|writes?|wraps?|"
+    r"puts?|stays?|keeps?|consists?|features?|provides?|lists?|repeats?|restates?|says?|separates?|divides?|organi[sz]es?|"
+    r"adds?|appends?|contains?|lacks?|omits?|excludes?|refrains?)\b)", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list:
+    """The predicate clauses of a criterion joined by 'and' (quotations blanked), or [] for one clause."""
+    blank = QUOTE_RE.sub('"x"', text)
+    parts = [p.strip() for p in _AND_CLAUSE.split(blank) if p.strip()]
+    return parts if len(parts) > 1 else []
 
 
 def _first_rule(c: CriterionText) -> Optional[Tuple[str, Dict[str, Any]]]:
@@ -115,11 +202,24 @@ def _meaning(text: str) -> str:
     if end is not None:
         unquoted = unquoted[:end[0]] + " ends with x"
     unquoted = re.sub(r"\bsteers? clear of\b", "avoids", unquoted, flags=re.IGNORECASE)
+    # 'Mentions dose at least 5 times': the word counted is data
+    unquoted = re.sub(r"^((?:the )?(?:response |answer |reply )?(?:must |should )?(?:mentions?|says?|writes?|repeats?))\s+[A-Za-z][\w'-]*"
+                      r"(?=\s+(?:[a-z]+\s+){0,3}[\w-]+\s+times\b)", r"\1 the word", unquoted.strip(), flags=re.IGNORECASE)
+    # 'the exact request "...", unchanged, followed by the response': the answer comes after the copy
+    unquoted = re.sub(r"\b(?:then |and then )?followed by (?:the|your|its|an?) (?:response|answer|reply)\b", " ", unquoted, flags=re.IGNORECASE)
     # a section marker: 'labelled with SECTION followed by its number'
     unquoted = re.sub(r"\bfollowed by (?:its|the|a) (?:section )?number\b", " and its number", unquoted, flags=re.IGNORECASE)
-    unquoted = re.sub(r"\b(?:word|term|keyword|letter|character)\s+\S+(?=\s+(?:should|must|appears?|occurs?|is used))",
+    unquoted = re.sub(r"\b(?:word|term|keyword|letter|character)\s+\S+(?=\s+(?:should|must|appears?|occurs?|is used|shows? up|is (?:mentioned|said|repeated))|\s+[^.;:]{0,30}\btimes\b)",
                       " ", unquoted, flags=re.IGNORECASE)
     return re.sub(r"\bwith (?:the )?word\s+\w+", " ", unquoted, flags=re.IGNORECASE)
+
+
+def _blank_data(text: str) -> str:
+    """Quoted material replaced by "x", except a quoted single character ('the character ","')."""
+    span = outer_quotes(text)
+    if span is not None and span[1] - span[0] > 2:
+        text = text[:span[0]] + '"x"' + text[span[1] + 1:]
+    return QUOTE_RE.sub(lambda m: m.group(0) if len(m.group(0)) <= 3 else '"x"', text)
 
 
 def _blank_outer_quotes(text: str) -> str:

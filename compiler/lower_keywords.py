@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rubricc.compiler.lower_kwframes import keyword_frame, quoted_list
 from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, CriterionText, quoted
 
 _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
@@ -14,9 +15,15 @@ _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
 def r_keywords(c: CriterionText):
     if not c.quotes:
         return _unquoted_keywords(c)
+    framed = keyword_frame(c.text)
+    if framed is not None:
+        return framed
     # the quotes must come right after a cue noun (optionally with ':' or a python-style list), or right
     # after 'all of the following:' / 'mentions' when the rest is only the quoted list
-    m = re.search(rf"\b{_KW_CUE}(?:\s+(?:present|required|included|to include))?\s*(?::|\(|\[)?\s*[\"'\u201c`\[]", c.text, flags=re.IGNORECASE)
+    inside = [q.span() for q in QUOTE_RE.finditer(c.text)]
+    m = next((x for x in re.finditer(rf"(?<!word for )(?<!word-for-)\b{_KW_CUE}(?:\s+(?:present|required|included|to include))?\s*(?::|\(|\[)?\s*[\"'\u201c`\[]",
+                                     c.text, flags=re.IGNORECASE)
+              if not any(a <= x.start() < b for a, b in inside)), None)  # a cue noun inside a quotation is data
     if not m:
         m = re.search(r"\b(?:(?:all|each|every|any|none) of (?:the following|these)(?: words| terms)?|mentions?|includes?|contains?)"
                       r"\s*:?\s*(?=[\"\u201c])", c.text, flags=re.IGNORECASE)
@@ -40,7 +47,17 @@ def r_keywords(c: CriterionText):
         return None
     if negative:
         return "keywords_absent", {"keywords": kws}
+    found = quoted_list(tail)
+    if len(kws) > 1 and found is not None and re.search(r"\b(?:or|either)\b", QUOTE_RE.sub(" ", tail[found[0]:found[1]]), re.IGNORECASE):
+        return None  # 'mentions "a" or "b"' asks for one of them, not all
     return "keywords_present", {"keywords": kws}
+
+
+def keywords_strict(c: CriterionText):
+    """The keyword check when the criterion is nothing but a keyword requirement: a whole keyword frame
+    (quoted list) or a word list ending the criterion; else None. :func:`r_keywords` reads more loosely,
+    which the driver's compound-criterion guard needs to see a keyword requirement beside another."""
+    return keyword_frame(c.text) if c.quotes else _unquoted_keywords(c)
 
 
 _NEG_VERBS = r"\b(excludes?|avoids?|omits?|lacks?|steers? clear of|stays? away from|none of)\b"
@@ -53,22 +70,37 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", 
 
 
 _WORD_LIST = re.compile(
-    r"\b(?P<cue>the (?:following )?(?:key ?words|words|terms)|(?:key ?words|words|terms):)\s*:?\s*"
+    r"\b(?P<cue>(?:the |these |those )?(?:following )?(?:key ?words|words|terms)\s*:?|(?:key ?words|words|terms):|"
+    r"(?:all|each|any|none|every one) of (?:the following|these)\s*:)\s*"
     r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
+# words that describe the words instead of being them ('Avoids the words mentioned', 'Uses the terms given')
+_DESCRIPTIVE = {"above", "below", "here", "there", "given", "provided", "listed", "mentioned", "specified", "requested", "required",
+                "shown", "needed", "themselves", "itself", "properly", "well", "less", "more", "sparingly", "carefully", "wisely",
+                "again", "too", "often", "everywhere", "anywhere", "elsewhere", "instead", "only", "too", "accordingly", "above-mentioned"}
 
 
 def unquoted_word_list(text: str):
     """(match, words) for a list of single words that runs to the end of the criterion right after 'the
-    (key)words/terms' ('Does not use the words sleep, cook, feed.'), else None. One word alone needs the cue
-    'keyword(s)' or 'following'; no item may be a function word or an adverb ('the terms correctly')."""
+    (key)words/terms' ('Does not use the words sleep, cook, feed.'), else None. No item may be a function
+    word. A single word needs a cue ('keywords', 'following', a colon: 'Avoids the words jargon' names a kind
+    of word) and must not describe ('the keyword given'); an adverb ('the terms correctly') is an item only
+    after such a cue or among at least two other words ('the words economy, demand, supply'), and then
+    the whole criterion must be a keyword frame (:func:`rubricc.compiler.lower_kwframes.keyword_frame`)."""
     m = _WORD_LIST.search(text.strip())
     if not m:
         return None
     kws = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if w]
-    if not kws or any(w.lower() in _STOP or w.lower().endswith("ly") for w in kws):
+    if not kws or any(w.lower() in _STOP for w in kws) or (len(kws) == 1 and kws[0].lower() in _DESCRIPTIVE):
         return None
-    if len(kws) == 1 and not re.search(r"key ?words?|following", m.group("cue"), re.IGNORECASE):
+    strong = re.search(r"key ?words?|following|:", m.group("cue"), re.IGNORECASE) is not None
+    adverb = any(w.lower().endswith("ly") for w in kws)
+    # 'the terms correctly and consistently' are adverbs; 'the words economy, demand, supply' a list
+    # one word after a plain 'the words' may name a kind of word ('Avoids the words jargon'): left to the judge
+    if (adverb and not strong and sum(not w.lower().endswith("ly") for w in kws) < 2) or (len(kws) == 1 and not strong):
         return None
+    if adverb or (len(kws) == 1 and not re.search(r"key ?words?|following", m.group("cue"), re.IGNORECASE)):
+        if keyword_frame(text.strip(), kws, (m.start("list"), m.end("list"))) is None:
+            return None
     return m, kws
 
 
@@ -78,9 +110,14 @@ def _unquoted_keywords(c: CriterionText):
     if found is None:
         return None
     m, kws = found
+    framed = keyword_frame(c.text.strip(), kws, (m.start("list"), m.end("list")))
+    if framed is not None:
+        return framed
     head = c.text.strip()[:m.start()].lower()
     if re.search(NEGATION, head) or re.search(_NEG_VERBS, head):
         return "keywords_absent", {"keywords": kws}
+    if len(kws) > 1 and re.search(r"\bor\b", m.group("list"), re.IGNORECASE):
+        return None  # 'includes the words cat or dog': one of them
     if re.search(r"\b(includ|contain|mention|use|uses|using|feature|incorporat|has|have|appear)", head):
         return "keywords_present", {"keywords": kws}
     return None

@@ -67,6 +67,14 @@ def _number_words_to_digits(s: str) -> str:
     return s
 
 
+def _symbols_to_words(s: str) -> str:
+    """'>= 3' -> 'at least 3', '< 5' -> 'less than 5', 'max 100' -> 'at most 100' (before a number only)."""
+    for sym, words in ((r"\u2265|>=|=>", "at least"), (r"\u2264|<=|=<", "at most"), (r"(?<![<>=])<(?![<=])", "less than"),
+                       (r"(?<![<>=])>(?![>=])", "more than"), (r"\bmax\.?|\bmaximum", "at most"), (r"\bmin\.?|\bminimum", "at least")):
+        s = re.sub(rf"(?:{sym})\s*(?=\d)", words + " ", s)
+    return s
+
+
 def _int(s: str) -> int:
     return int(s.replace(",", ""))
 
@@ -144,11 +152,14 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
     None: no default). None if absent or ambiguous."""
     found = []
     for m in re.finditer(rf"(?:(?P<rel>[a-z ]+?)\s+)?{NUM}\s+(?P<mid>(?:[\w\[\]*]+[- ]){{0,2}}?){unit}\b(?P<after>[a-z ]{{0,20}})", norm):
+        if re.search(r"\b(?:per|each|every|a|an)\b", m.group("mid") or ""):
+            return None  # '5 per paragraph' is a rate, not a count of paragraphs
         req = _requirement(norm, m)
         if req is None:
             return None
         after = re.sub(r"^\s*(?:(?:of|in) (?:the|your|its) (?:response|answer|reply|output|text)|of text)\b", " ", m.group("after"))
-        if re.match(r"\s*(?:of|that|which|about|on|from|like|describing|related|explaining|covering|per|each)\b", after):
+        if re.match(r"\s*(?:of|that|which|about|on|from|like|describing|related|explaining|covering|per|each|maintaining|preserving|reflecting|demonstrating|showing|illustrating|discussing|addressing|"
+                     r"comparing|analy[sz]ing|summari[sz]ing|providing|offering|giving|listing|mentioning|including|containing)\b", after):
             return None  # "2 words of encouragement", "3 paragraphs about X": kinds of units, not a length
         rel = req[0] or default
         if rel is None:
@@ -198,6 +209,7 @@ _NOT_NEGATION = re.compile(
     r"(?:with\s+)?(?:and\s+)?(?:no|nothing|not any)\s+other\s+(?:words?|text|characters?|content|language|languages)"
     r"(?:\s+(?:is\s+|are\s+)?(?:allowed|after|following|follows?|afterwards?|should follow)(?:\s+(?:it|this|that))?)?"
     r"|nothing (?:else )?(?:after|following) (?:it|this|that)"
+    r"|(?:and\s+)?(?:has|have|with) no (?:other )?(?:text|words|content|characters) (?:after|following|afterwards?)(?: (?:it|this|that|them))?"
     r"|(?:do not|don't) (?:add|write|include) anything(?: else)? after(?:wards)?(?: (?:it|this|that))?"
 )
 
@@ -218,7 +230,7 @@ class CriterionText:
         low = text.lower().replace("\u2019", "'")
         self.low = low
         # counts are read outside quotations ("Once upon a time" is not a frequency)
-        self.norm = _number_words_to_digits(QUOTE_RE.sub('"q"', low))
+        self.norm = _symbols_to_words(_number_words_to_digits(QUOTE_RE.sub('"q"', low)))
         self.quotes = quoted(text)
         # "with no other words after it" / "no other language" restate exactness, they are not negations
         self.neg = re.search(NEGATION, re.sub(_NOT_NEGATION, " ", low)) is not None
@@ -239,6 +251,7 @@ _END_CUE = re.compile(
     r"\b(?:ends?|finish(?:es)?|conclud(?:e|es)|closes?)\s+(?:exactly|verbatim)\s+with\s*:\s*"
     r"|\b(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
     r"(?:is|are|should be|must be|reads?)\s*(?:exactly|verbatim)\s*:?\s*"
+    r"|(?P<colon>\b(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?(?:is|are|should be|must be|reads?)\s*:)"
     rf"|{_END_VERB}(?:(?:this|the)\s+(?:exact|verbatim)\s+(?:phrase|sentence|words|line)\s*:?|exactly\s+this\s+(?:phrase|sentence|line)\s*:?"
     r"|(?:this|the following)\s+(?:phrase|sentence|words|line)\s*:)\s*",
     re.IGNORECASE)
@@ -273,6 +286,12 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
     rest = _NOTHING_AFTER.sub("", text[m.end():].strip()).strip()
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's
-    if not rest or len(rest) > 150 or re.search(r"[\"\u201c\u201d]", rest) or QUOTE_RE.fullmatch(rest) or _DESCRIBED.search(rest):
+    # 'The last words of the response are: a question': after a bare colon, a phrase that opens with a
+    # determiner describes the ending instead of quoting it
+    if m.group("colon") and (re.match(r"(?i:a|an|the|some|any|one|its|their|his|her|your|my|our)\b|(?:this|that)\b", rest) or
+                             re.search(r"[\[\]<>{}]", rest)):  # '... are: Sincerely, [Name]' has a slot to fill
+        return None
+    if not rest or len(rest) > 150 or re.search(r"[\"\u201c\u201d]", rest) or rest[0] in "'\u2018`" or QUOTE_RE.fullmatch(rest) or \
+            _DESCRIBED.search(rest):
         return None
     return m.start(), rest

@@ -11,25 +11,11 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_keywords import r_keywords
+from rubricc.compiler.lower_repeat import r_repeat_prompt
 from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
-                                          count_of, count_times, language_in, outer_quotes,
-                                          unquoted_end_phrase)
+                                          count_of, count_times, language_in, unquoted_end_phrase)
 
 Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
-
-
-def r_repeat_prompt(c: CriterionText):
-    if not re.search(r"\b(?:repeat|restat|copy|copies|copying|reproduc)", c.low) or \
-            not re.search(r"\b(request|prompt|question|instruction|query)\b", c.low):
-        return None
-    if not re.search(r"word for word|verbatim|exact|without chang|unchanged|as is\b|word-for-word", c.low):
-        return None
-    span = outer_quotes(c.text)
-    if span is not None and span[1] > span[0] + 1:
-        return "repeats_prompt", {"prompt_to_repeat": c.text[span[0] + 1:span[1]]}
-    if re.search(r"\b(the|this|your|user's) (request|prompt|question)\b", c.low):
-        return "repeats_prompt", {}
-    return None
 
 
 def r_two_responses(c: CriterionText):
@@ -41,9 +27,16 @@ def r_two_responses(c: CriterionText):
 
 # 'contains either "A", "B" or "C"': the whole criterion is the verb and the quoted options
 # or '(answers|responds) with "A", "B" or "C"' (alternatives joined by 'or')
-_EITHER = re.compile(r"(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:contains|includes|uses|says|states|gives|is|reads|"
-                     r"(?:answers|responds|replies)\s+(?:only\s+)?with)\s+(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
-                     r"|(?:\"q\"\s*,\s*)*\"q\"\s*,?\s+or\s+\"q\")\s*\.?")
+_EITHER = re.compile(r"(?:(?:does|do|is|will)\s+)?(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?"
+                     r"(?:contains?|includes?|uses?|says?|states?|gives?|is|be|reads?|"
+                     r"(?:answers?|responds?|repl(?:y|ies))\s+(?:only\s+)?(?:with|using))\s+(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
+                     r"|(?:\"q\"\s*,\s*)*\"q\"\s*,?\s+or\s+\"q\")\s*[.?]?"
+                     # 'Chooses among "A", "B" and "C"', 'Answer options: "A", "B", "C"'
+                     r"|(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?(?:chooses?|picks?|selects?)\s+"
+                     r"(?:(?:an?|one|its)\s+(?:answer|option|reply)\s+)?(?:from\s+|among\s+)(?:the\s+(?:options|choices|answers)\s*:?\s*)?"
+                     r"\(?(?:\"q\"\s*,?\s*(?:(?:and|or)\s+)?){2,}\)?\s*[.?]?"
+                     r"|(?:answer\s+options|answer\s+choices|allowed\s+answers|allowed\s+options|valid\s+answers|permitted\s+answers)\s*:\s*"
+                     r"(?:\"q\"\s*,?\s*(?:(?:and|or)\s+)?){2,}\s*\.?")
 
 
 def r_constrained(c: CriterionText):
@@ -56,7 +49,8 @@ def r_constrained(c: CriterionText):
     if len(c.quotes) >= 2:
         return "any_phrase_present", {"phrases": c.quotes}
     # unquoted: 'one of: A / B / C' or 'one of the phrases A, B, or C' with sentence-like options
-    m = re.search(r"(?:one of(?: these| the following)?(?: options| choices| phrases| answers)?|options|choices|phrases)(?:[^:]*:)?\s*(.+)$",
+    m = re.search(r"(?:one of(?: these| those| the following| the| the three| the fixed| the allowed| the possible)?"
+                  r"(?: options| choices| phrases| answers| replies| responses| sentences)?|options|choices|phrases)(?:[^:]*:)?\s*(.+)$",
                   c.text.strip(), flags=re.IGNORECASE)
     if m:
         opts = [x.strip() for x in re.split(r"\s+/\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+", m.group(1).rstrip(".")) if x.strip()]
@@ -76,19 +70,23 @@ def r_title(c: CriterionText):
 
 
 _WHOLE_QUOTED = re.compile(
-    r"(?:the\s+)?(?:whole\s+|entire\s+|complete\s+|full\s+)?(?:response|answer|reply|output|text)?\s*(?:is\s+|should be\s+|must be\s+)?"
+    r"(?:(?:ensure|make sure|check|verify|confirm)(?:\s+that)?\s+)?(?:(?:is|was)\s+(?=the\s|your\s))?(?:the\s+|your\s+)?(?:whole\s+|entire\s+|complete\s+|full\s+)?"
+    r"(?:response|answer|reply|output|text)?\s*(?:is\s+|should be\s+|must be\s+|needs to be\s+|has to be\s+)?"
     r"(?:enclosed|wrapped|surrounded|encased)\s+(?:in|with|by|between)\s+(?:a pair of\s+)?(?:double\s+)?"
-    r"(?:quotation marks|quotes|quote marks)(?:\s*\(\S+\))?\.?"
+    r"(?:quotation marks|quotes|quote marks)(?:\s*\(\S+\))?\s*[.?]?"
     r"|(?:the\s+)?(?:response|answer|reply)?\s*(?:starts|begins)\s+and\s+ends\s+with\s+(?:a\s+)?(?:double\s+)?"
-    r"(?:quotation mark|quote(?: character| mark)?|\\?\")(?:\s+character)?\.?")
+    r"(?:quotation marks?|quotes?(?: characters?| marks?)?|\\?\")(?:\s+characters?)?\.?"
+    # 'begins with " and ends with "', 'starts with a double quote and ends with one'
+    r"|(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:text\s+)?(?:starts|begins)\s+with\s+(?:a\s+)?(?:double\s+)?(?:quotation mark|quote(?: character| mark)?|\")"
+    r"(?:\s+character)?,?\s+and\s+ends\s+with\s+(?:one|another(?: one)?|a\s+(?:double\s+)?(?:quotation mark|quote(?: character| mark)?)|\")(?:\s+character)?\s*\.?")
 
 
 def r_quotes_wrap(c: CriterionText):
     if _WHOLE_QUOTED.fullmatch(c.low.strip()) and not c.neg:
         return "wrapped_in_quotes", {}
-    if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in)\b", c.low) \
+    if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in|around)\b", c.low) \
             and re.search(r"double quot|double-quot|quotation marks|double quotes", c.low) \
-            and re.search(r"\b(entire|whole|entirety|all of|full|everything)\b|\bfrom (?:start|beginning) to (?:finish|end)\b", c.low) and not c.neg:
+            and re.search(r"\b(entire|entirely|whole|entirety|all of|full|complete|everything)\b|\bfrom (?:start|beginning) to (?:finish|end)\b", c.low) and not c.neg:
         return "wrapped_in_quotes", {}
     return None
 
@@ -96,12 +94,14 @@ def r_quotes_wrap(c: CriterionText):
 def r_json(c: CriterionText):
     if not re.search(r"\bjson\b", c.low) or c.neg:
         return None
+    if re.search(r"\b(?:xml|yaml|csv|html|files?|convert\w*|represent\w*|mirror\w*|translat\w*)\b", c.low):
+        return None  # about a conversion between formats, not the response's own format
     low = re.sub(r"[,(]?\s*(?:optionally|possibly)?\s*(?:inside|in|within|wrapped in)\s+(?:a\s+)?(?:```json\s+|markdown\s+|json\s+)?"
                  r"(?:code\s+)?(?:block|fence)(?:\s+is\s+(?:fine|ok|okay|allowed))?\)?", " ", c.low)
     low = re.sub(r"\((?:a\s+)?markdown code fence around it is fine\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything)\b"
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything|solely|exclusively)\b"
                  r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}
     return None
@@ -120,6 +120,11 @@ def r_placeholders(c: CriterionText):
         return None
     # the example is not a kind of placeholder ('8 placeholders like [name]')
     norm = re.sub(r",?\s*(?:such as|like|e\.g\.,?|i\.e\.,?|for example,?)\s*\[[^\]]*\]", "", c.norm)
+    # '[placeholder] fields', 'placeholders in square brackets: at least 3': one unit, the brackets are its form
+    norm = re.sub(r",?\s*(?:of|in) the form\s*\[[^\]]*\]", "", norm)
+    norm = re.sub(r"\[(placeholders?)\]", r"\1", norm)
+    norm = re.sub(r"\bplaceholders?\s+(?:fields?|slots?|tokens?|markers?|variables?|blanks?)\b", "placeholders", norm)
+    norm = re.sub(r"\b(placeholders?)\s+(?:in|inside|within|using|with|enclosed in|wrapped in)\s+(?:square\s+)?brackets\b", r"\1", norm)
     cnt = count_of(norm, r"(?:placeholders?|[a-z -]*placeholders?)", default="at least")
     if cnt is None:
         if re.search(r"\d", norm):
@@ -234,9 +239,31 @@ def r_bullets(c: CriterionText):
     return "bullet_count", {"relation": rel, "n": n}
 
 
+# the ways of naming a word written in capitals, read as one unit 'capwords'
+_CAPWORDS = re.compile(
+    r"\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+|is\s+)?(?:written\s+|typed\s+|set\s+|spelled\s+|printed\s+)?"
+    r"(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?in\s+(?:all\s+)?(?:capital letters|capitals|caps|upper ?case(?: letters)?|"
+    r"upper-case(?: letters)?|block capitals|block letters)\b"
+    r"|\b(?:all[- ]caps|all[- ]capitals?|all[- ]capital[- ]letters?|all[- ]upper ?case|all[- ]upper-case|fully[- ]capitali[sz]ed|"
+    r"fully[- ]upper ?case|fully[- ]upper-case|entirely[- ]upper ?case|completely[- ]capitali[sz]ed|upper ?case|upper-case)\s+words?\b"
+    r"|\bcapitali[sz]ed\s+words?\s*\((?:with\s+)?(?:all letters (?:upper ?case|capitali[sz]ed|capitals?|in caps)|in all caps|all caps|"
+    r"fully (?:capitali[sz]ed|upper ?case)|every letter (?:upper ?case|capitali[sz]ed))\)"
+    r"|\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+)?(?:written\s+)?(?:entirely|fully|completely|all)\s+(?:capitali[sz]ed|upper ?case|upper-case|in caps)\b")
+
+
 def r_capital_words(c: CriterionText):
     if not re.search(r"capital|upper ?case|all caps|all-caps", c.low):
         return None
+    # scoped ('for the drug names', 'one per heading', 'to emphasize warnings'): not a count over the response
+    if re.search(r"\b(?:for|per|each|every|names?|headings?|titles?|acronyms?|abbreviations?|when|emphasi[sz]\w*|only in)\b", c.norm):
+        return None
+    canon = _CAPWORDS.sub("capwords", c.norm)
+    if re.search(r"\bcapitali[sz]ed words?\s*\((?:e\.g\.,?|like|such as|i\.e\.,?)\s+[A-Z]{2,}\)", c.text):  # 'capitalized words (like THIS)'
+        canon = re.sub(r"\bcapitali[sz]ed words?\s*\((?:e\.g\.,?|like|such as|i\.e\.,?)\s+[a-z]{2,}\)", "capwords", canon)
+    if "capwords" in canon and len(re.findall(r"\bcapwords\b", canon)) == 1:
+        cnt = count_of(canon, r"capwords", default="exactly") if not re.search(r"\btimes\b", canon) else count_times(canon)
+        if cnt is not None:
+            return "capital_word_frequency", {"relation": cnt[0], "n": cnt[1]}
     if not re.search(r"\bwords?\b", c.low):
         return None
     cnt = count_times(c.norm) or count_of(c.norm, r"words?", default=None)
@@ -249,7 +276,7 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    no_upper = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:upper ?case|upper-case|capital)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))"
+    no_upper = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:upper ?case|upper-case|capitals?)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))"
                          r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b", c.low)
     no_lower = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
     if no_upper and no_lower:
@@ -300,10 +327,15 @@ def r_letter_frequency(c: CriterionText):
 def r_no_commas(c: CriterionText):
     norm = re.sub(r"\b0 commas\b", "commas", c.norm)
     comma = re.search(r"\bcommas?\b", c.low) or (c.quotes == [","] and re.search(r"\bcharacter\b", c.low))
-    negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b", c.low)
+    negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b|\bcommas? (?:are|is) (?:absent|missing)(?: (?:from|in) (?:the|your) (?:response|answer|reply|text|output))?\s*\.?$", c.low)
     if comma and negated and not re.search(r"\d", norm):
         return "no_commas", {}
     return None
+
+
+_FREQ_STOP = {"it", "this", "that", "them", "these", "those", "something", "things", "each", "every", "all",
+              "both", "one", "more", "less", "less than", "no", "not", "nothing", "anything", "everything", "words", "names",
+              "numbers", "examples", "sources", "steps", "points", "items", "things", "people", "questions", "at", "under", "over"}
 
 
 def r_keyword_frequency(c: CriterionText):
@@ -317,7 +349,24 @@ def r_keyword_frequency(c: CriterionText):
         m = re.search(r"\b(?:word|term|keyword|phrase)\s+([A-Za-z][\w'-]*)\s+(?:should |must |will |to )?(?:appear|appears|occur|occurs|be used|is used|show up|shows up)", c.text, flags=re.IGNORECASE)
         if m:
             kw = m.group(1)
-    if kw is None or not re.search(r"\b(word|term|keyword|phrase|mention|mentions|use|uses|appear|appears|occur|occurs|say|says|include|includes|repeat|repeats)\b", c.low):
+        else:
+            # unquoted after a verb that names a word: 'Mentions forest at least 3 times', 'Says sorry fewer than 2 times'
+            # ('Uses emojis 3 times' names a kind of thing, not a word: left to the judge)
+            m = re.fullmatch(r"(?:(?:the\s+)?(?:response|answer|reply)\s+(?:must\s+|should\s+)?)?(?:mentions?|says?|writes?|repeats?)\s+"
+                             r"([a-z][\w'-]*)\s+(?:(?:at|no|not|a|fewer|less|more|exactly|just|precisely|under|over|below|above|minimum|maximum|least|most|than|of|up|to)\s+){0,3}\d+\s+(?:or \w+\s+)?times(?:\s+or \w+)?(?:\s+in (?:the|your) (?:response|answer|reply))?\s*\.?",
+                             c.norm.strip())
+            if m and m.group(1) not in _FREQ_STOP:
+                kw = re.search(rf"\b{re.escape(m.group(1))}\b", c.text, flags=re.IGNORECASE).group(0)
+    if kw is None:
+        # 'Use the word schedule at least 6 times': unquoted right after 'the word'
+        m = re.fullmatch(r"(?:(?:the\s+)?(?:response|answer|reply)\s+)?(?:(?:must|should)\s+)?(?:use|uses|using|include|includes|mention|mentions|"
+                         r"say|says|repeat|repeats|contain|contains|write|writes)\s+the\s+(?:word|term|keyword)\s+([a-z][\w'-]*)\s+"
+                         r"(?:(?:at|no|not|a|fewer|less|more|exactly|just|precisely|under|over|below|above|minimum|maximum|least|most|than|of|up|to)\s+){0,3}"
+                         r"\d+\s+(?:or \w+\s+)?times(?:\s+or \w+)?(?:\s+in (?:the|your) (?:response|answer|reply))?\s*\.?", c.norm.strip())
+        if m:
+            kw = re.search(rf"\b{re.escape(m.group(1))}\b", c.text, flags=re.IGNORECASE).group(0)
+    if kw is None or not re.search(r"\b(word|term|keyword|phrase|mention|mentions|mentioned|use|uses|used|appear|appears|occur|occurs|say|says|said|"
+                                   r"include|includes|included|repeat|repeats|repeated|occurrences?|instances?|appearances?|frequency|count)\b", c.low):
         return None
     rel, n = cnt
     # IFEval counts keywords as case-insensitive substrings; a one- or two-letter word ("I", "a")
@@ -331,15 +380,18 @@ _DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
 def r_ends_with(c: CriterionText):
     if c.neg:
         return None
-    last = re.search(r"\b(?:the\s+)?(?:final|last|closing)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
+    last = re.search(r"\b(?:the\s+)?(?:very\s+)?(?:final|last|closing|ending)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
                      r"(?:is|are|should be|must be|reads?)\s*(?:exactly\s*)?:?\s*", c.low) or \
-        re.search(r"'s (?:final|last|closing) (?:words?|phrase) (?:is|are)\s*:?\s*", c.low)
+        re.search(r"'s (?:very\s+)?(?:final|last|closing|ending) (?:words?|phrase|sentence|line) (?:is|are|should be|must be)\s*(?:exactly\s*)?:?\s*", c.low) or \
+        re.match(r"\s*(?:the\s+)?(?:(?:response|answer|reply)'s\s+)?(?:very\s+)?(?:final|last|closing|ending|end)\s+(?:words?|phrase|sentence|line)"
+                 r"(?:\s+of the (?:response|answer|reply))?\s*:\s*", c.low) or \
+        re.match(r"\s*(?:the\s+)?very end of the (?:response|answer|reply) (?:is|should be|must be) (?:the (?:phrase|words|sentence)\s*:?\s*)?", c.low)
     if last:
         rest = c.text[last.end():].strip()
         q = QUOTE_RE.match(rest)
         if q:
             tail = rest[q.end():].strip(" .")
-            if not tail or re.fullmatch(r"(?:with |and )?(?:nothing|no other (?:words|text)) (?:after|following)(?: it)?", tail, re.I):
+            if not tail or re.fullmatch(r"[,;]?\s*(?:with |and )?(?:nothing(?: else)?|no other (?:words|text)) (?:after|following|follows)(?: (?:it|them|this|that))?", tail, re.I):
                 return "ends_with", {"phrase": next(g for g in q.groups() if g is not None)}
             return None
     # unquoted, only after an explicit 'exact' cue ('Concludes with this exact phrase: Peace!')
@@ -386,9 +438,13 @@ def r_language(c: CriterionText):
     if re.fullmatch(rf"(?:response )?language\s*:\s*({names})(?:\s+only)?\.?", c.low.strip()):
         return "response_language", {"language": lang}
     if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language|all of the (?:response|answer|reply))\b", c.low) and \
-            re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low):
+            (re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low) or
+             # 'uses only Russian, no other language': the language is the object, nothing else follows it
+             re.search(rf"\b(?:uses?|using|writes?|speaks?)\s+(?:only\s+|exclusively\s+|solely\s+)?(?:the\s+)?({names})(?:\s+language)?(?:\s+only)?\s*(?:[,.;?]|$)", c.low)):
         return "response_language", {"language": lang}
-    if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()):
+    if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()) or \
+            re.search(rf"^(?:is|was)\s+the\s+(?:generated\s+)?(?:response|answer|reply|output|text)\s+(?:written\s+)?(?:entirely\s+|only\s+)?in\s+"
+                      rf"({names})(?:\s+language)?\s*\??$", c.low.strip()):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)?\s*(?:uses|is in|is written in)\s+({names})\s+only\.?$", c.low.strip()):
         return "response_language", {"language": lang}
@@ -419,8 +475,8 @@ def r_sentences(c: CriterionText):
     return "sentence_count", {"relation": rel, "n": n}
 
 
-RULES: List[Rule] = IFBENCH_RULES + [
-    r_repeat_prompt, r_two_responses, r_constrained, r_title, r_quotes_wrap, r_json, r_postscript,
+RULES: List[Rule] = [r_repeat_prompt] + IFBENCH_RULES + [
+    r_two_responses, r_constrained, r_title, r_quotes_wrap, r_json, r_postscript,
     r_placeholders, r_two_part_paragraph, r_highlight, r_sections, r_paragraphs, r_bullets, r_capital_words, r_case,
     r_letter_frequency, r_no_commas, r_keyword_frequency, r_ends_with, r_starts_with, r_keywords, r_language,
     r_words, r_sentences,

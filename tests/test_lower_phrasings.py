@@ -110,6 +110,96 @@ LOWERED = [
     ("Keywords present: \"friends\" and \"hanson\".", "keywords_present", {"keywords": ["friends", "hanson"]}),
     ("Language: Russian only.", "response_language", {"language": "ru"}),
     ("All of the response is in Kannada.", "response_language", {"language": "kn"}),
+    # issue 15, second pass: general wordings of the families that still fell through (many voices)
+    # repeat the request: the request is data, quoted or after the cue's colon
+    ("Starts with a verbatim copy of the following text before anything else: \"Write a poem. Do not use any commas.\"",
+     "repeats_prompt", {"prompt_to_repeat": "Write a poem. Do not use any commas."}),
+    ("The answer opens with the exact request \"Write a poem.\", unchanged, followed by the response.", "repeats_prompt",
+     {"prompt_to_repeat": "Write a poem."}),
+    ("The prompt \"Write a plot. In your response please avoid using commas.\" is copied exactly at the start of the response.",
+     "repeats_prompt", {"prompt_to_repeat": "Write a plot. In your response please avoid using commas."}),
+    ("Does the answer start by repeating the prompt verbatim (\"Write a poem.\")?", "repeats_prompt", {"prompt_to_repeat": "Write a poem."}),
+    ("Response must first restate the user's request word for word: \"Name a dog, i.e. <<name>>.\"", "repeats_prompt",
+     {"prompt_to_repeat": "Name a dog, i.e. <<name>>."}),
+    ("Repeats the request word for word before answering: Write an essay. Do not use any commas.", "repeats_prompt",
+     {"prompt_to_repeat": "Write an essay. Do not use any commas."}),
+    ("Verbatim repetition of the request at the top: \"Write a poem.\"", "repeats_prompt", {"prompt_to_repeat": "Write a poem."}),
+    ("Repeats the user's request verbatim before answering.", "repeats_prompt", {}),
+    # keywords that must appear / must not appear, read as a whole frame around the word list
+    ("None of these words appear in the answer: \"bark\" and \"run\".", "keywords_absent", {"keywords": ["bark", "run"]}),
+    ("The response never uses \"sleep\", \"cook\" or \"feed\".", "keywords_absent", {"keywords": ["sleep", "cook", "feed"]}),
+    ("Does the response avoid using \"sleep\" or \"cook\"?", "keywords_absent", {"keywords": ["sleep", "cook"]}),
+    ("Forbidden words (\"sleep\" and \"cook\") are not used.", "keywords_absent", {"keywords": ["sleep", "cook"]}),
+    ("None of the following words are used: \"sleep\" and \"cook\".", "keywords_absent", {"keywords": ["sleep", "cook"]}),
+    ("Neither \"sleep\" nor \"cook\" appears in the response.", "keywords_absent", {"keywords": ["sleep", "cook"]}),
+    ("The words \"cat\" and \"dog\" are off-limits.", "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("Avoid the use of \"cat\" and \"dog\".", "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("Avoids using any of the following words: economy, demand, supply.", "keywords_absent",
+     {"keywords": ["economy", "demand", "supply"]}),
+    ("All of these keywords appear in the answer: \"adoption\" and \"carriage\".", "keywords_present",
+     {"keywords": ["adoption", "carriage"]}),
+    ("Each of the keywords \"cat\" and \"dog\" is used at least once.", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("Does the response use the keywords \"cat\" and \"dog\"?", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("\"cat\" and \"dog\" are both mentioned.", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("Includes each of the following words: engages, lightly.", "keywords_present", {"keywords": ["engages", "lightly"]}),
+    ("The answer uses all of these words: cat.", "keywords_present", {"keywords": ["cat"]}),
+    # a word's frequency, unquoted after a verb that names a word or after 'the word'
+    ("Mentions schedule at least six times.", "keyword_frequency", {"keyword": "schedule", "relation": "at least", "n": 6}),
+    ("Mentions the under 2 times.", "keyword_frequency", {"keyword": "the", "relation": "less than", "n": 2}),
+    ("Use the word dose at least 5 times.", "keyword_frequency", {"keyword": "dose", "relation": "at least", "n": 5}),
+    ("Occurrences of \"peace\": fewer than 3.", "keyword_frequency", {"keyword": "peace", "relation": "less than", "n": 3}),
+    # capital words: the ways of naming a word in capitals, read as one unit
+    ("Uses 10 or more fully capitalized words.", "capital_word_frequency", {"relation": "at least", "n": 10}),
+    ("The number of words in all capital letters is less than 10.", "capital_word_frequency", {"relation": "less than", "n": 10}),
+    ("Words in ALL CAPS: at least 3.", "capital_word_frequency", {"relation": "at least", "n": 3}),
+    ("At least 4 words are written in capitals.", "capital_word_frequency", {"relation": "at least", "n": 4}),
+    ("Uses capitalized words (all letters uppercase) fewer than 5 times.", "capital_word_frequency", {"relation": "less than", "n": 5}),
+    # case of the whole response, 'every letter of the answer'
+    ("Every letter in the answer is lower case, and the answer is in English.", "all_lowercase", {"language": "en"}),
+    ("Every letter of the answer is uppercase, and it is written in English.", "all_uppercase", {"language": "en"}),
+    # whole-response quotation
+    ("Puts the complete response inside double quotes.", "wrapped_in_quotes", {}),
+    ("Is the response wrapped in double quotation marks?", "wrapped_in_quotes", {}),
+    ("Make sure the response is wrapped in double quotation marks.", "wrapped_in_quotes", {}),
+    # end phrase: after a bare colon of 'the last words are', and label forms with a quoted phrase
+    ("The last words of the response are: Call me at 631-481-4867", "ends_with", {"phrase": "Call me at 631-481-4867"}),
+    ("The last words of the response are: That is all you need!", "ends_with", {"phrase": "That is all you need!"}),
+    ("Response must end with the exact phrase 'Peace!'.", "ends_with", {"phrase": "Peace!"}),
+    ("Last words: \"Peace!\"", "ends_with", {"phrase": "Peace!"}),
+    ("The response's final words are \"Peace!\", with nothing after them.", "ends_with", {"phrase": "Peace!"}),
+    ("The very end of the response is the phrase \"Peace!\".", "ends_with", {"phrase": "Peace!"}),
+    # fixed options
+    ("The response contains one of the phrases My answer is yes., My answer is no., or My answer is maybe.",
+     "any_phrase_present", {"phrases": ["My answer is yes.", "My answer is no.", "My answer is maybe."]}),
+    ("Does the response answer with 'My answer is yes.' or 'My answer is no.'?", "any_phrase_present",
+     {"phrases": ["My answer is yes.", "My answer is no."]}),
+    ("Chooses among \"My answer is yes.\", \"My answer is no.\" and \"My answer is maybe.\"", "any_phrase_present",
+     {"phrases": ["My answer is yes.", "My answer is no.", "My answer is maybe."]}),
+    # other families, other voices
+    ("At least 1 [placeholders] in square brackets.", "placeholder_count", {"relation": "at least", "n": 1}),
+    ("Uses at least 3 placeholder fields of the form [placeholder].", "placeholder_count", {"relation": "at least", "n": 3}),
+    ("Is the generated text written in Russian?", "response_language", {"language": "ru"}),
+    ("The response uses only Russian, no other language.", "response_language", {"language": "ru"}),
+    ("The response consists solely of JSON.", "is_json", {}),
+    ("Commas are absent from the response.", "no_commas", {}),
+    # terse labels and symbols
+    ("Forbidden: \"cat\", \"dog\".", "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("Each keyword in \"cat\" and \"dog\" appears in the response.", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("Include the following keywords in your response: \"cat\", \"dog\".", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("There are no occurrences of \"cat\" or \"dog\".", "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("The word \"peace\" appears >= 3 times.", "keyword_frequency", {"keyword": "peace", "relation": "at least", "n": 3}),
+    ("Word count < 100.", "word_count", {"relation": "less than", "n": 100}),
+    ("Max 100 words.", "word_count", {"relation": "at most", "n": 100}),
+    ("Final words of the response: \"Peace!\"", "ends_with", {"phrase": "Peace!"}),
+    ("No capitals; English only.", "all_lowercase", {"language": "en"}),
+    ("Without using the words \"cat\" or \"dog\".", "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("The response cannot mention \"cat\" and \"dog\".", "keywords_absent", {"keywords": ["cat", "dog"]}),  # not 'present'
+    ("Please include the keywords \"cat\" and \"dog\" in your response.", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("Are the keywords \"cat\" and \"dog\" present?", "keywords_present", {"keywords": ["cat", "dog"]}),
+    ("The response should contain the request \"Write a poem.\" verbatim at the start.", "repeats_prompt",
+     {"prompt_to_repeat": "Write a poem."}),
+    # two clauses asking for compatible checks: one requirement
+    ("The response is written in French, and it is entirely in lowercase letters.", "all_lowercase", {"language": "fr"}),
 ]
 
 NEURAL = [
@@ -164,6 +254,64 @@ NEURAL = [
     "Keywords present: \"friends\" or \"hanson\" but not both.",
     "Language: Russian or English.",
     "All of the response is in Kannada except the code.",
+    # issue 15, second pass: negations, scoped or semantic criteria that merely mention a word
+    "Does not repeat the request verbatim.",
+    "The response never repeats the prompt word for word.",
+    "Avoids copying the question verbatim.",
+    "The response copies the prompt's formatting exactly.",
+    # a request that cannot be delimited is not read: its own words are no requirement either
+    "Begins by restating the request exactly (Write a title in double angular brackets, i.e. <<title>>.) before answering.",
+    "Starts with the exact text of the request, Write an essay without any commas., then answers.",
+    "Mentions \"911\" or \"emergency services\".",  # one of them, not all
+    "Includes the words cat or dog.",
+    "Includes \"a\" but not \"b\".",
+    "Includes the keywords \"cat\" and \"dog\" in the title.",
+    "The first sentence includes \"hello\" and \"world\".",
+    "None of the bullet points use the word \"cure\".",
+    "Uses the terms \"mild\", \"moderate\", \"severe\" consistently.",
+    "The response includes the phrase \"I am not a doctor\" in the disclaimer.",
+    "Mentions \"aspirin\" when discussing pain relief.",
+    "Avoids words like \"cure\" and \"guarantee\".",
+    "Avoids \"a\" and \"b\" unless asked.",
+    "The word \"cure\" does not appear in the heading.",
+    "Keywords: \"cat\", \"dog\".",
+    "The answer avoids the words key.",  # one word after a plain 'the words'
+    "Uses the terms correctly and consistently.",
+    "Mentions it at least twice.",
+    "Uses emojis at least 3 times.",  # a kind of thing, not a word
+    "The response mentions risks at least twice.",
+    "The last words are: a question to the user.",
+    "The final words are: your name and title.",
+    "Last words: the user's name.",
+    "Has 2 uppercase words, one per heading.",
+    "Uses uppercase words for the drug names at least 3 times.",
+    "Fewer than 3 words are in all caps in each paragraph.",
+    "The headings use at least 3 all-caps words.",
+    "The response's words in all caps are fewer than 5 per paragraph.",
+    "Uses at most 3 sentences per paragraph.",
+    "Uses only English terms for drug names.",
+    "Does the response not answer with \"A\" or \"B\"?",
+    "Chooses among \"A\" and \"B\" and explains why.",
+    "Answers the exact question before anything else.",  # not a repeat
+    "Commas are absent from the list items.",
+    "The JSON file perfectly represents all aspects of the XML file.",
+    "The response includes three rephrased sentences maintaining the original context.",
+    "The last line is: Sincerely, [Name]",
+    "Includes the phrases \"rock or roll\" or \"yes or no\".",
+    "Answers the exact question at the start.",
+    "The response repeats the same question verbatim several times.",
+    "Repeats the request \"Write a poem.\" verbatim, then starts the answer with \"Sure\".",
+    # two requirements joined by 'and': each alone is a program, together they are left to the judge
+    "The response starts with \"Dear Sir\" and has exactly 3 paragraphs.",
+    "The response starts with the exact phrase \"Dear Sir\" and uses the word \"kind\".",
+    "The response is valid JSON, and it contains no commas.",
+    "The response has at least 3 words in all capital letters and has a title in double angular brackets.",
+    "The response includes the keywords \"cat\" and \"dog\" and is at least 300 words long.",
+    "The response does not use the words \"bad\" or \"ugly\" and ends with \"Peace!\".",
+    "The response uses the word \"kind\" at least 3 times and mentions peace at least 3 times.",
+    "The response uses the word \"kind\" at least 3 times and contains no commas.",
+    "The response answers with \"My answer is yes.\" or \"My answer is no.\", and it has exactly 4 bullet points.",
+    "The response has at least 3 words in all capital letters and is at least 300 words long.",
 ]
 
 
@@ -204,6 +352,22 @@ def test_issue15_checks_decide_right():
     assert run_check(c, "My answer is no.") and not run_check(c, "Perhaps.")
     c = lower_criterion("The keywords \"sleep\" and \"cook\" are absent from the response.")
     assert run_check(c, "I read.") and not run_check(c, "I cook.")
+
+
+def test_issue15_second_pass_checks_decide_right():
+    """The request to repeat is data (its 'do not use any commas' is not a comma check); keyword frames keep
+    IFEval's matching (present: substring, absent: whole word); the capital-word unit counts all-caps words."""
+    c = lower_criterion("Repeats the request word for word before answering: Write an essay. Do not use any commas.")
+    assert c.name == "repeats_prompt"
+    assert run_check(c, "Write an essay. Do not use any commas. Here, it is.") and not run_check(c, "An essay, here.")
+    c = lower_criterion("None of these words appear in the answer: \"bark\" and \"run\".")
+    assert run_check(c, "The dog barks and runs.") and not run_check(c, "The dog can run.")
+    c = lower_criterion("All of these keywords appear in the answer: \"adoption\" and \"carriage\".")
+    assert run_check(c, "Adoptions by carriage.") and not run_check(c, "A carriage.")
+    c = lower_criterion("Uses 2 or more fully capitalized words.")
+    assert run_check(c, "THE END IS near") and not run_check(c, "The END is near")
+    c = lower_criterion("The last words of the response are: Call me at 631-481-4867")
+    assert run_check(c, "Thanks. Call me at 631-481-4867") and not run_check(c, "Call me at 631-481-4867 tomorrow.")
 
 
 def test_false_lowering_on_semantic_rubrics_stays_under_target():

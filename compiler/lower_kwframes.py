@@ -1,0 +1,170 @@
+"""Keyword criteria read as a frame: the list of words is cut out of the criterion and what is left (the
+frame) must be, as a whole, one of the ways people say "these words must appear" or "these words must
+not appear" ('Does the response avoid using "a" or "b"?', 'None of the following words are used: "a",
+"b"', 'Forbidden words ("a", "b") are not used.', 'Each of the keywords "a", "b" is used at least once.').
+
+A frame is matched in full, so any further requirement, condition or description in the criterion
+leaves it to the judge (precision first). Part of :func:`rubricc.compiler.lower_keywords.r_keywords`.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from rubricc.compiler.lower_parse import QUOTE_RE
+
+# --- the pieces of a frame ------------------------------------------------------------------------
+_DOC = r"(?:response|answer|reply|output|text|essay|story|poem|letter|email|e-mail|summary|post|article|message|description)"
+_SUBJ = rf"(?:(?:(?:the|your|this|its|an?) )?(?:(?:entire|whole|full|final|generated) )?{_DOC} |it )?"
+_IN_DOC = rf"(?: (?:somewhere|anywhere|at all))?(?: (?:in|within|throughout|inside|from|anywhere in) (?:the|your|this|its) (?:(?:entire|whole|full) )?{_DOC})?(?: (?:somewhere|anywhere|at all))?"
+_ONCE = r"(?: (?:at least once|at least one time|one or more times|somewhere|anywhere))?"
+_NOUN = r"(?:key ?words?|key-words?|words?|terms?|phrases?|expressions?|strings?|tokens?)"
+_DET = r"(?:(?:the|these|those|this|following|the following|these following|all the|both the) )?"
+_QUANT = r"(?:(?:all|each|every one|every single one|both|any|either) of )?"
+_QUANT_ALL = r"(?:(?:all|each|every one|every single one|both) of )?"
+_ALL = r"(?:(?:all|each|both|every one of them) )?"
+_LIST = r"(?:(?:the )?(?:following )?(?:list|set) of )?"
+_POS_V3 = r"(?:includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|brings up|works in|weaves in|makes use of|utili[sz]es)"
+_POS_V = r"(?:include|contain|use|mention|feature|incorporate|have|employ|say|cite|name|work in|weave in|make use of|utili[sz]e)"
+_MODAL = r"(?:must|should|shall|will|needs? to|has to|have to|is (?:required|expected|supposed) to|ought to)"
+_NEG_MODAL = (r"(?:does not|doesn't|do not|don't|did not|must not|mustn't|should not|shouldn't|shall not|will not|won't|"
+              r"cannot|can't|can not|may not|is not (?:allowed|permitted) to|never|must never|should never|will never|"
+              r"is (?:forbidden|prohibited|not allowed) (?:from|to))")
+_APPEAR = (r"(?:appears?|is present|are present|is used|are used|is included|are included|is mentioned|are mentioned|"
+           r"occurs?|shows? up|turns? up|is found|are found|can be found|is featured|are featured|gets? used|are all used|"
+           r"all appear|each appear|appear each|appear somewhere)")
+_APPEAR_BASE = r"(?:appear|occur|show up|turn up|be used|be included|be mentioned|be present|be found|get used|be featured)"
+_ABSENT = (r"(?:absent|missing|excluded|avoided|omitted|forbidden|banned|prohibited|not used|not present|not included|"
+           r"not mentioned|not allowed|not permitted|disallowed|off-limits|off limits|never used|left out|nowhere to be found)")
+_AVOID = (r"(?:avoids?|avoiding|excludes?|excluding|omits?|omitting|steers? clear of|stays? away from|refrains? from|"
+          r"leaves? out|keeps? clear of|is free of|is devoid of|is free from|has no|contains no|uses no|includes no|"
+          r"mentions none of|uses none of|contains none of|includes none of|lacks)")
+_AVOID_BASE = r"(?:avoid|exclude|omit|steer clear of|stay away from|refrain from|leave out|keep clear of|be free of|be free from|be devoid of)"
+_AVOID_ING = r"(?: (?:using|mentioning|including|saying|the use of|use of|any use of|writing))?"
+_ENSURE = r"(?:(?:ensure|make sure|check|verify|confirm)(?: that)? )?"
+_Q = rf"(?:does|do|did|will|can) (?:(?:the|your|this|its) (?:(?:entire|whole|full|final|generated) )?{_DOC}|it)"  # 'does the response'
+_KWS = rf"{_QUANT}(?:both |all |either )?{_DET}{_LIST}(?:{_NOUN} )?(?:(?:below|listed|provided|given) )?(?:: )?KW"
+_KWS_ALL = _KWS.replace(_QUANT, _QUANT_ALL)
+
+_POSITIVE = [
+    # 'The response includes the keywords KW', 'Must contain KW', 'Make sure the answer mentions all of KW'
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_KWS_ALL}{_ONCE}{_IN_DOC}{_ONCE}",
+    # 'Include the following keywords in your response: KW', 'The response has the words KW in it'
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_QUANT_ALL}{_DET}{_NOUN}{_IN_DOC} : KW",
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:has|have|contains?|includes?) {_KWS_ALL} in it",
+    # 'Does the response use the keywords KW?'
+    rf"{_Q} (?:{_POS_V}) {_KWS_ALL}{_ONCE}{_IN_DOC}{_ONCE}",
+    # 'The keywords KW (all) appear in the response', 'Each of the keywords KW is used at least once'
+    rf"{_ENSURE}{_QUANT_ALL}{_DET}{_NOUN} (?:: )?KW (?:{_MODAL} )?{_ALL}(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
+    rf"{_ENSURE}{_QUANT_ALL}{_DET}{_NOUN} (?:: )?KW (?:are|is) (?:all |each )?(?:present|included|used|mentioned){_ONCE}{_IN_DOC}{_ONCE}",
+    # 'All of these keywords appear in the answer: KW'
+    rf"{_ENSURE}(?:all|each|every one) of (?:the|these|the following) {_NOUN} (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
+    rf"(?:presence|inclusion|use|usage|mention) of (?:all of |each of |both of )?{_DET}{_NOUN} (?:: )?KW{_IN_DOC}",
+    # 'Each keyword in KW appears in the response'
+    rf"{_ENSURE}(?:each|every|all) (?:of the )?{_NOUN} (?:in|from|of) (?:the list )?KW (?:{_MODAL} )?(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
+    rf"(?:must include|must use|must mention|must contain|required|include|mandatory) : KW",
+    # 'Keywords present: KW', 'Required keywords: KW', 'Keywords to include (KW)'
+    rf"(?:required|mandatory|must-have|must-use|must-include|target|included) {_NOUN} (?:[:-] )?KW",
+    rf"{_NOUN} (?:present|required|to include|to use|to mention|that must appear|included|used) (?:[:-] )?KW",
+    # 'KW all appear in the response', 'KW are both mentioned'
+    rf"KW (?:{_MODAL} )?{_ALL}(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
+    rf"KW (?:are|is) (?:all |each |both )?(?:present|included|used|mentioned){_ONCE}{_IN_DOC}{_ONCE}",
+]
+
+_NEGATIVE = [
+    # 'The response does not contain the words KW', 'Never uses KW', 'Must not mention any of KW'
+    rf"{_ENSURE}{_SUBJ}{_NEG_MODAL} (?:{_POS_V3}|{_POS_V}) {_KWS}{_IN_DOC}",
+    # 'Avoids using any of the following words: KW', 'The answer is free of the words KW'
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_AVOID}|{_AVOID_BASE}){_AVOID_ING} {_KWS}{_IN_DOC}",
+    # 'Without using the words KW', 'The response is written without the words KW'
+    rf"{_ENSURE}{_SUBJ}(?:(?:is |must be |should be )?(?:written |composed )?)?without{_AVOID_ING} {_KWS}{_IN_DOC}",
+    # 'Does the response avoid (using) KW?', 'Does the response not use KW?'
+    rf"{_Q} (?:{_AVOID_BASE}){_AVOID_ING} {_KWS}{_IN_DOC}",
+    rf"{_Q} (?:not|never) {_POS_V} {_KWS}{_IN_DOC}",
+    # 'None of these words appear in the answer: KW', 'None of the following words are used: KW'
+    rf"{_ENSURE}(?:none|not one|no one) of (?:the|these|those|the following) {_NOUN} (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
+    # 'None of the words KW appear (in the response)', 'No words from KW are used'
+    rf"{_ENSURE}(?:none|not one|no one) of {_DET}(?:{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is|are|may|can|should|must|will)?"
+    rf"(?: (?:{_APPEAR_BASE}|used|included|mentioned|present))?{_IN_DOC}",
+    # 'The words KW do not appear / are absent (from the response)'
+    rf"{_ENSURE}{_QUANT}{_DET}(?:{_NOUN} )?:? ?KW (?:{_NEG_MODAL}|do not|does not|don't|doesn't) {_APPEAR_BASE}{_IN_DOC}",
+    rf"{_ENSURE}{_QUANT}{_DET}(?:{_NOUN} )?:? ?KW (?:are|is|remain|remains|must be|should be|stay|stays) {_ABSENT}{_IN_DOC}",
+    rf"{_ENSURE}{_QUANT}{_DET}(?:{_NOUN} )?:? ?KW (?:never|nowhere) (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC}",
+    # 'Forbidden words: KW', 'Banned terms (KW) are not used', 'Excluded words: KW'
+    rf"(?:forbidden|banned|prohibited|excluded|disallowed|blocked|taboo|off-limits|avoided|restricted|negative) {_NOUN} (?:[:-] )?KW"
+    rf"(?: (?:are|is|remain|must be|should be) {_ABSENT}{_IN_DOC}| (?:do not|does not|don't|doesn't|never|must not|should not) {_APPEAR_BASE}{_IN_DOC})?",
+    rf"{_NOUN} to avoid (?:[:-] )?KW",
+    rf"(?:forbidden|banned|prohibited|excluded|disallowed|not allowed|avoid|do not use|don't use|must not include|must not use|never use) : KW",
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?{_NEG_MODAL} (?:{_POS_V3}|{_POS_V}) {_QUANT}{_DET}{_NOUN}{_IN_DOC} : KW",
+    # 'No use of (the words) KW', 'There are no occurrences of KW'
+    rf"(?:there (?:are|is|should be|must be) )?(?:no|zero) (?:use|uses|usage|mention|mentions|occurrences?|instances?) of {_KWS}{_IN_DOC}",
+    rf"(?:absence|avoidance|exclusion|omission|non-use|nonuse) of {_KWS}{_IN_DOC}",
+    rf"{_ENSURE}{_SUBJ}(?:{_POS_V3}|{_POS_V}) neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW{_IN_DOC}",
+    # 'Neither "a" nor "b" appears (in the response)'
+    rf"{_ENSURE}neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is used|are used){_IN_DOC}",
+]
+_POS_RE = re.compile("|".join(f"(?:{p})" for p in _POSITIVE))
+_NEG_RE = re.compile("|".join(f"(?:{p})" for p in _NEGATIVE))
+
+_BETWEEN = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|nor|&|as well as|plus)\s+)?", re.IGNORECASE)
+
+
+def quoted_list(text: str) -> Optional[Tuple[int, int, List[str]]]:
+    """(start, end, items) of the one run of quoted strings in ``text`` ('"a", "b" and "c"'), with a
+    bracket around it ('("a", "b")', '["a", "b"]') included; None when the quotations are not one run."""
+    ms = list(QUOTE_RE.finditer(text))
+    if not ms:
+        return None
+    for a, b in zip(ms, ms[1:]):
+        if not _BETWEEN.fullmatch(text[a.end():b.start()]):
+            return None
+    start, end = ms[0].start(), ms[-1].end()
+    m_open = re.search(r"[(\[]\s*$", text[:start])
+    m_close = re.match(r"\s*,?\s*[)\]]", text[end:])
+    if m_open and m_close:
+        start, end = m_open.start(), end + m_close.end()
+    items = [next(g for g in m.groups() if g is not None).strip() for m in ms]
+    if not all(items) or any(len(x) > 80 or "\n" in x for x in items):
+        return None
+    return start, end, items
+
+
+def frame_of(text: str, start: int, end: int) -> str:
+    """The criterion with its word list cut out as KW: lower-cased, commas dropped, a colon as its own
+    token, single spaces, end punctuation off."""
+    frame = (text[:start].lower() + " KW " + text[end:].lower()).replace("\u2019", "'")
+    frame = re.sub(r"\s*\((?:case[- ]insensitive|in any case|any case|ignoring case)\)", "", frame)
+    frame = re.sub(r"[.!?;]+\s*$", "", frame.strip())
+    frame = frame.replace(",", " ").replace(":", " : ")
+    return re.sub(r"\s+", " ", frame).strip()
+
+
+def keyword_frame(text: str, items: Optional[List[str]] = None, span: Optional[Tuple[int, int]] = None):
+    """("keywords_present" | "keywords_absent", {"keywords": [...]}) when, the word list cut out, the
+    criterion is one whole 'must appear' or 'must not appear' frame; else None."""
+    if span is None:
+        found = quoted_list(text)
+        if found is None:
+            return None
+        start, end, items = found
+    else:
+        start, end = span
+    frame = frame_of(text, start, end)
+    frame = re.sub(r"^(?:is|are) there ", "", frame)
+    # politeness and imperatives: 'Please include ...', 'Be sure not to use ...'
+    frame = re.sub(r"^please ", "", frame)
+    frame = re.sub(r"^(?:be sure|make sure|remember|take care) not to ", "do not ", frame)
+    frame = re.sub(r"^(?:be sure|make sure|remember|take care) to ", "", frame)
+    # questions as statements: 'Is the response free of KW?', 'Are the keywords KW present?'
+    frame = re.sub(rf"^(is|are|was|were) ((?:the|this|your) (?:generated )?{_DOC}|it) ", r"\2 \1 ", frame)
+    frame = re.sub(r"^(is|are) (.*?KW) ((?:all |both |each )?(?:present|included|used|mentioned|found|absent|missing|avoided|excluded|omitted|"
+                   r"not used|never used)\b.*)$", r"\2 \1 \3", frame)
+    if frame.count("KW") != 1:
+        return None
+    # 'includes "a" or "b"' asks for one of them, not all: only a negative frame may join with 'or'
+    joiners = re.findall(r"\b(?:or|nor|either)\b", QUOTE_RE.sub(" ", text[start:end]).lower()) if len(items) > 1 else []
+    pos = _POS_RE.fullmatch(frame) is not None and not joiners
+    neg = _NEG_RE.fullmatch(frame) is not None
+    if pos == neg:
+        return None
+    return ("keywords_present" if pos else "keywords_absent"), {"keywords": list(dict.fromkeys(items))}

@@ -1,0 +1,98 @@
+"""The repeat-the-request rule: 'Repeats the request word for word: "..."', 'Starts with a verbatim copy of
+the following text: ...'. The request to repeat is data, quoted or not, so it is read first (by the driver,
+:mod:`rubricc.compiler.lower`, before any other rule) and cut out of the criterion: its own words ('do not
+use any commas', '<<title>>') must never be read as requirements. A criterion that asks for a verbatim
+repeat whose request cannot be delimited is vetoed (stays neural). Part of
+:data:`rubricc.compiler.lower_rules.RULES`.
+"""
+from __future__ import annotations
+
+import re
+
+from rubricc.compiler.lower_parse import NEGATION, CriterionText, outer_quotes
+
+_REPEAT_VERB = r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat)"
+_REPEAT_NOUN = r"\b(?:request|prompt|question|instruction|instructions|query|task|text|message|input)\b"
+_EXACT = r"word for word|word-for-word|verbatim|exact|without (?:any )?chang|unchanged|as is\b|as given\b|identical|character for character"
+# a quoted text the response must open with: 'Starts with a verbatim copy of the following text: "..."',
+# 'The answer opens with the exact request "...", unchanged'
+_OPENS = r"\b(?:starts?|begins?|opens?|starting|beginning|opening|first thing|at the (?:very )?(?:start|beginning|top)|before (?:anything else|answering|responding))\b"
+
+
+# what may stand right before / after a quoted request to repeat: the frame around it, not the request's words
+_BEFORE_PROMPT = re.compile(r"(?:[:(]|\b(?:request|prompt|question|instructions?|query|task|text|message|input|exactly|verbatim|"
+                            r"word for word|word-for-word|unchanged|following|is|as))\s*$")
+_AFTER_PROMPT = re.compile(r"\s*(?:$|[.,;:)?!]|(?:verbatim|exactly|word|unchanged|is|are|was|repeated|reproduced|copied|restated|then|and|"
+                           r"before|followed|at|first|as|in|without|character)\b)")
+_MAX_FRAME_WORDS = 30
+
+
+def read_repeat(text: str):
+    """A repeat-the-request criterion read as (frame, request): a dict of ``repeats_prompt`` args when the
+    request to repeat is delimited (quoted, or everything after the cue's colon) or is the conversation's
+    own ('Repeats the request verbatim before answering'); ``"veto"`` when the criterion asks for a
+    verbatim repeat but the request cannot be delimited or the repeat is negated (its embedded words must
+    not be read as requirements of their own); None when it is not such a criterion."""
+    span = outer_quotes(text)
+    colon = re.search(r":(?=\s|[\"\u201c]|$)", text)
+    prompt = None
+    if colon is not None and (span is None or colon.start() < span[0]) and "(" not in text[:colon.start()] and \
+            len(text[:colon.start()].split()) <= _MAX_FRAME_WORDS and _is_repeat_frame(text[:colon.start()].lower()):
+        rest = text[colon.end():].strip()
+        if span is not None and re.match(r"[\"\u201c]", rest):
+            prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
+        else:
+            prompt, frame = rest, text[:colon.start()]
+    elif span is not None and span[1] > span[0] + 1 and _BEFORE_PROMPT.search(text[:span[0]].lower()) and \
+            _AFTER_PROMPT.match(text[span[1] + 1:].lower()) and (text[:span[0]].rstrip()[-1:] != "(" or text[span[1] + 1:].lstrip()[:1] == ")"):
+        prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
+    else:
+        frame = text
+    # a parenthesis restating how to repeat ('(1. do not say any words before repeating the request; 2. ...)')
+    low = re.sub(r"\([^()]*\brepeat[^()]*\)", " ", frame.lower())
+    if not _is_repeat_frame(low):
+        # the cue sits inside what was read as the request: 'Repeats the request "A" verbatim, then ... "B"'
+        return "veto" if prompt is not None and _is_repeat_frame(text.lower()) else None
+    if prompt is None and len(low.split()) > 16:
+        return "veto"  # a request in the criterion that cannot be delimited: none of its words may be read
+    if re.search(r"\b(?:prompt|request|question|instructions?|query|task|text|message|input)'s\b|"
+                 r"\b(?:formatting|format|style|structure|tone|layout|order|spelling|terminology)\b", low):
+        return None  # 'copies the prompt's formatting exactly'
+    if re.search(r"\b(?:times|twice|thrice|several|multiple|again|each|every|same)\b", low):
+        return None  # 'repeats the same question verbatim several times', 'repeats each question exactly'
+    exactness = r"\b(?:without (?:any )?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?"
+    if re.search(NEGATION, re.sub(exactness, " ", low)) or \
+            len(low.split()) > _MAX_FRAME_WORDS:
+        return "veto"  # 'does not repeat the request', or a request that runs into the frame
+    if prompt is not None:
+        return {"prompt_to_repeat": prompt} if prompt.strip() and not re.fullmatch(r"\W*", prompt) else "veto"
+    if '"' in frame or "\u201c" in frame or len(low.split()) > 16 or \
+            not re.search(r"\b(?:the|this|your|user's|the user's|original) (?:(?:exact|original|full|entire|whole|given) )?"
+                      r"(?:request|prompt|question|instructions?|query)\b", low):
+        return "veto"
+    return {}
+
+
+def _is_repeat_frame(low: str) -> bool:
+    """The words of a verbatim-repeat requirement: an exactness cue, and a repeat verb with a request noun
+    or an 'opens with' cue (negation is judged by the caller)."""
+    if not re.search(_EXACT, low):
+        return False
+    verb = re.search(_REPEAT_VERB, low)
+    noun = re.search(_REPEAT_NOUN, low)
+    # without a repeat verb the request must be what the response opens with ('Answers the exact question
+    # before anything else' is not a repeat)
+    opens_with = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+(?:\w+\s+){0,4}?with\b|\bfirst thing\b"
+                           r"|\b(?:contain|include|has|have|put|place|present|show|state|quote)\w*\b.{0,60}\bat the (?:very )?(?:start|beginning|top)\b", low)
+    return bool((verb and (noun or re.search(_OPENS, low))) or (noun and opens_with))
+
+
+def r_repeat_prompt(c: CriterionText):
+    got = read_repeat(c.text)
+    if got is None:
+        return None
+    if got == "veto":
+        return "neural", {}
+    return "repeats_prompt", got
+
+
