@@ -201,11 +201,13 @@ def run_alpacaeval(data: Path, work: Path, size: int, args) -> Dict:
     train_p, _ = split_prompts([json.loads(x)["prompt_id"] for x in paths["judgments"].open()], args.val_fraction,
                                args.seed)
     rng = np.random.default_rng(args.seed)
-    reward = RubricReward(folder / "bundle", rubrics=paths["rubrics"], backend="torch" if args.window_len else "onnx",
-                          providers="cpu", variant="fp32", threads=args.threads)  # windows: the segmented pass
+    kw = dict(rubrics=paths["rubrics"], backend="torch" if args.window_len else "onnx", providers="cpu",
+              variant="fp32", threads=args.threads)  # windows: the segmented pass
+    reward, unguarded = RubricReward(folder / "bundle", **kw), RubricReward(folder / "bundle", guard=False, **kw)
     res = {"size": size, "train_verdicts": m["train_verdicts"], "train_seconds": m["train_seconds"],
            "wall_seconds": round(wall, 1), "epochs_run": len(m["history"]), "validation_auroc": m["criterion"]["verifier"]["auroc"],
-           "heldout_generators": held_g, "invariance": args.invariance}
+           "heldout_generators": held_g, "invariance": args.invariance, "bundle": str(folder / "bundle"),
+           "guard": reward.guard_active(), "prompts": {}}
     for split, items in evals.items():
         if split == "by_generator":
             items = [it for it in items if it["prompt_id"] in train_p]
@@ -217,7 +219,11 @@ def run_alpacaeval(data: Path, work: Path, size: int, args) -> Dict:
         got = reward.score_plans([reward.plan(it["prompt_id"]) for it in items], [it["text"] for it in items])
         res[split] = {"verifier": reward_figures(items, [g["reward"] for g in got]),
                       "length_baseline": reward_figures(items, [float(len(it["text"])) for it in items]),
-                      "score_seconds": round(time.time() - t1, 1)}
+                      "score_seconds": round(time.time() - t1, 1), "items": items}
+        if res["guard"]:  # the same verifier without its relevance guard (rubricc.guard)
+            plain = unguarded.score_plans([unguarded.plan(it["prompt_id"]) for it in items], [it["text"] for it in items])
+            res[split]["verifier_without_guard"] = reward_figures(items, [g["reward"] for g in plain])
+        res["prompts"].update({it["prompt_id"]: prompts[it["prompt_id"]] for it in items})
     return res
 
 
@@ -236,6 +242,11 @@ def print_alpacaeval(results: List[Dict]) -> None:
             print(f"{r['train_verdicts']:7d} {'on' if r['invariance'] else 'off':>3s} {r['train_seconds']:7.0f} {split:12s} "
                   f"{pair('spearman_within_prompt'):>14s} {pair('tail_pairwise_accuracy'):>13s} {pair('pearson'):>13s} "
                   f"{pair('auroc'):>13s}")
+            w = r[split].get("verifier_without_guard")
+            if w:  # the rows above are with the bundle's relevance guard
+                print(f"{'':7s} {'':>3s} {'':>7s} {'  no guard':12s} " + " ".join(
+                    f"{'n/a' if w[k] is None else format(w[k], '.3f'):>{width}s}" for k, width in
+                    (("spearman_within_prompt", 14), ("tail_pairwise_accuracy", 13), ("pearson", 13), ("auroc", 13))))
 
 
 def window_options(args) -> Dict:
@@ -369,6 +380,8 @@ def main(argv=None) -> int:
         print(f"{s}: fused - pairwise AUROC = {g:+.3f}")
     if curve:
         print_alpacaeval(curve)
+    curve = [{k: ({a: b for a, b in v.items() if a != "items"} if isinstance(v, dict) else v) for k, v in r.items()
+              if k != "prompts"} for r in curve]  # the figures, not the texts
     print(json.dumps({"results": results, "alpacaeval": curve, "fused_minus_pairwise_auroc": gaps,
                       "config": {k: v for k, v in vars(args).items() if k not in ("work", "data_dir")}}))
     return 0

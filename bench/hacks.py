@@ -32,9 +32,9 @@ from typing import Dict, List
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.fidelity import build_mtbench, parser, run_one  # noqa: E402
+from bench.fidelity import ALPACA_CRITERION, build_mtbench, parser, reward_figures, run_alpacaeval, run_one  # noqa: E402
 
-BUILDERS = {"mtbench": (build_mtbench, "prometheus_mt_bench")}
+BUILDERS = {"mtbench": (build_mtbench, "prometheus_mt_bench"), "alpacaeval": (None, "alpacaeval")}
 
 
 def heldout_items(paths: Dict[str, Path], val_fraction: float, seed: int) -> List[dict]:
@@ -66,6 +66,36 @@ def reward_fidelity(items: List[dict], rewards: List, work: Path, name: str) -> 
             "pearson": float(pearsonr(rw, sc).statistic), "n": len(pairs)}
 
 
+def alpacaeval_runs(data: Path, work: Path, args, probe_bundle, format_probes) -> List[dict]:
+    """AlpacaEval: a verifier distilled on ``--sizes`` (first size) verdicts by ``bench/fidelity.py``'s
+    learning-curve code, probed on the held-out generators' responses to training prompts (the RL case:
+    a new policy on a fixed rubric set). Fidelity: within-prompt Spearman, tail accuracy, Pearson and AUROC
+    against GPT-4-turbo's P(better than reference)."""
+    size = int(args.sizes.split(",")[0])
+    out = []
+    for inv in {"both": (False, True), "on": (True,), "off": (False,)}[args.inv_mode]:
+        args.invariance = inv
+        run = run_alpacaeval(data, work, size, args)
+        its = run["by_generator"]["items"]
+        items = [{"prompt_id": it["prompt_id"], "response_id": it["id"], "prompt": run["prompts"][it["prompt_id"]],
+                  "response": it["text"], "criteria": [ALPACA_CRITERION]} for it in its]
+        rubrics = Path(run["bundle"]).parent / "rubrics.jsonl"
+        for guard in {"both": (False, True), "on": (True,), "off": (False,)}[args.guard_mode]:
+            t0 = time.time()
+            probes = probe_bundle(run["bundle"], rubrics, items, seed=args.seed, threads=args.threads, guard=guard)
+            secs = time.time() - t0
+            fig = reward_figures(its, probes["original"].pop("rewards"))
+            print(f"\nalpacaeval n{size}, invariance {'on' if inv else 'off'}, guard {'on' if guard else 'off'}: "
+                  f"{len(items)} responses of {len(run['heldout_generators'])} held-out generators on {fig['prompts']} "
+                  f"training prompts; reward AUROC {fig['auroc']:.3f}, Pearson {fig['pearson']:.3f}, within-prompt "
+                  f"Spearman {fig['spearman_within_prompt']:.3f}; probes {secs:.0f}s")
+            print(format_probes(probes))
+            out.append({"set": "alpacaeval", "layout": "fused", "invariance": inv, "guard": guard,
+                        "responses": len(items), "auroc": run["validation_auroc"], "reward_fidelity": fig,
+                        "probe_seconds": round(secs, 1), "train_verdicts": run["train_verdicts"], "probes": probes})
+    return out
+
+
 def main(argv=None) -> int:
     ap = parser(__doc__, "mtbench", "fused")
     ap.add_argument("--invariance", dest="inv_mode", choices=("both", "on", "off"), default="both")
@@ -86,6 +116,9 @@ def main(argv=None) -> int:
             print(f"hacks: data folder {data / folder} is absent", file=sys.stderr)
             return 2
         (work / name).mkdir(parents=True, exist_ok=True)
+        if name == "alpacaeval":
+            results += alpacaeval_runs(data, work, args, probe_bundle, format_probes)
+            continue
         paths = build(data, work / name)
         items = heldout_items(paths, args.val_fraction, args.seed)
         for inv in {"both": (False, True), "on": (True,), "off": (False,)}[args.inv_mode]:

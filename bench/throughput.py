@@ -14,7 +14,10 @@ thread count for every contender, all in one run with interleaved rounds (the CP
   (criterion, prompt + response) pairs, batch 32, max_length 512: what a user would pick instead;
 * ``fused_torch_eager``: the rubricc torch Verifier (``rubricc.verifier.model``, eager attention, fp32)
   on the runtime's fused batches with their [T, T] block mask: plain PyTorch, no runtime work.
-* ``fused_auto``: ``RubricReward()`` with its defaults: what ``auto`` picks on this machine (on a CPU,
+* ``fused_ort_fp32_guard``: ``fused_ort_fp32`` with the bundle's relevance guard (:mod:`rubricc.guard`: the
+  embedder reads the prompt, cached, and every 128-token chunk of each response); the other contenders
+  run without it (``guard=False``), as before the guard existed;
+* ``fused_auto``: ``RubricReward()`` with its defaults (the guard too, when the bundle has one): what ``auto`` picks on this machine (on a CPU,
   measured once by ``rubricc.backends.probe`` and remembered).
 
 Shapes: 20 criteria x 16 responses per prompt, prompt ~150 tokens, responses 50-400 tokens, texts from
@@ -121,11 +124,11 @@ def make_rubrics(groups):
 
 
 class OrtContender:
-    def __init__(self, bundle, rubrics, groups, threads, variant, layout, backend="onnx"):
+    def __init__(self, bundle, rubrics, groups, threads, variant, layout, backend="onnx", guard=False):
         from rubricc import RubricReward
 
         self.rw = RubricReward(bundle, rubrics=rubrics, variant=variant, threads=threads, layout=layout,
-                               providers="auto" if backend == "auto" else "cpu", backend=backend)
+                               providers="auto" if backend == "auto" else "cpu", backend=backend, guard=guard)
         self.rw.load()
         self.groups = groups
 
@@ -227,7 +230,7 @@ def main(argv=None):
     ap.add_argument("--threads", default="1,2", help="comma-separated thread counts")
     ap.add_argument("--verifier", default=None, help="bundle folder (default: export an untrained one)")
     ap.add_argument("--contenders", default="all",
-                    help="comma list of: fused_ort_fp32, fused_ort_int8, fused_torch_fp32, fused_torch_bf16, "
+                    help="comma list of: fused_ort_fp32, fused_ort_fp32_guard, fused_ort_int8, fused_torch_fp32, fused_torch_bf16, "
                          "pairwise_ort_fp32, crossencoder_predict, fused_torch_eager, fused_auto (what backend "
                          "'auto' picks on this machine)")
     args = ap.parse_args(argv)
@@ -237,7 +240,7 @@ def main(argv=None):
     n_resp = args.responses or (8 if args.quick else 16)
     n_pair = min(n_resp, args.pairwise_responses or (2 if args.quick else n_resp))
     threads = [int(t) for t in args.threads.split(",")]
-    names = ["fused_ort_fp32", "fused_ort_int8", "fused_torch_fp32", "fused_torch_bf16", "pairwise_ort_fp32",
+    names = ["fused_ort_fp32", "fused_ort_fp32_guard", "fused_ort_int8", "fused_torch_fp32", "fused_torch_bf16", "pairwise_ort_fp32",
              "crossencoder_predict", "fused_torch_eager", "fused_auto"]
     if args.contenders != "all":
         names = [n for n in args.contenders.split(",") if n]
@@ -270,6 +273,19 @@ def main(argv=None):
              "criterion_tokens_mean": round(statistics.mean(ntok(t) for _, _, c in groups for t, _ in c), 1),
              "text_source": source}
 
+    if "fused_ort_fp32_guard" in names and not cfg.get("guard"):
+        if args.verifier:
+            print(f"note: {bundle} has no relevance guard (rubricc guard adds one); skipping fused_ort_fp32_guard",
+                  file=sys.stderr)
+            names.remove("fused_ort_fp32_guard")
+        else:  # the bench's own bundle: a guard calibrated on these texts (its cost does not depend on them)
+            from rubricc.verifier.guard_build import add_guard
+
+            add_guard(bundle, {f"p{i}": p for i, (p, _, _) in enumerate(groups)},
+                      {(f"p{i}", f"r{j}"): r for i, (_, resp, _) in enumerate(groups) for j, r in enumerate(resp)},
+                      log=lambda m: print(m, file=sys.stderr))
+            cfg = json.load(open(Path(bundle) / "verifier.json"))
+
     from rubricc.bundle import has_torch_weights
 
     if not has_torch_weights(bundle, cfg):
@@ -296,6 +312,8 @@ def main(argv=None):
             with RssPeak() as m:
                 if name == "fused_ort_fp32":
                     built[name] = OrtContender(bundle, rubrics, groups, t, "fp32", "fused")
+                elif name == "fused_ort_fp32_guard":  # the same with the bundle's relevance guard
+                    built[name] = OrtContender(bundle, rubrics, groups, t, "fp32", "fused", guard=True)
                 elif name == "fused_ort_int8":
                     built[name] = OrtContender(bundle, rubrics, groups, t, "int8", "fused")
                 elif name == "pairwise_ort_fp32":
@@ -309,7 +327,7 @@ def main(argv=None):
                 elif name == "fused_torch_eager":
                     built[name] = TorchEagerContender(bundle, rubrics, groups, t, torch_model)
                 elif name == "fused_auto":  # what `auto` picks here (rubricc.backends.probe measures once)
-                    built[name] = OrtContender(bundle, rubrics, groups, t, "auto", "fused", backend="auto")
+                    built[name] = OrtContender(bundle, rubrics, groups, t, "auto", "fused", backend="auto", guard=None)
                     auto_picked[t] = f"{built[name].rw.backend_used}_{built[name].rw.variant_used}"
                 else:
                     ap.error(f"unknown contender {name}")

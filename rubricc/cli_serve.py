@@ -47,8 +47,14 @@ _judge_options = [  # escalation to a judge LLM (rubricc.escalation); collected 
 ]
 
 
+_guard_options = [  # the relevance guard (rubricc.guard); passed on with the judge options
+    click.option("--no-guard", is_flag=True, help="Score without the bundle's relevance guard (which scales down the "
+                 "reward of off-topic, padded or repeated responses) and without removing copies of the rubric."),
+]
+
+
 def runtime_options(f):
-    for opt in reversed(_runtime_options + _judge_options):
+    for opt in reversed(_runtime_options + _judge_options + _guard_options):
         f = opt(f)
     return f
 
@@ -67,14 +73,15 @@ def judge_argument(judge_url, judge_model, judge_cache, judge_share, judge_secon
 
 def _make_reward(verifier, rubrics, providers, backend, variant, threads, token_budget, max_response_len=None, judge_url=None,
                  judge_model=None, judge_cache=None, judge_share=None, judge_seconds=None, judge_timeout=30.0,
-                 api_key_env=None):
+                 api_key_env=None, no_guard=False):
     from rubricc.runtime import RubricReward
 
     if not os.path.isdir(verifier):
         raise InputError(f"{verifier}: no such verifier folder")
     judge = judge_argument(judge_url, judge_model, judge_cache, judge_share, judge_seconds, judge_timeout, api_key_env)
     return RubricReward(verifier, rubrics=rubrics, providers=providers, backend=backend, variant=variant,
-                        threads=threads, token_budget=token_budget, judge=judge, max_response_len=max_response_len)
+                        threads=threads, token_budget=token_budget, judge=judge, max_response_len=max_response_len,
+                        guard=False if no_guard else None)
 
 
 @click.command("score")
@@ -102,6 +109,7 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
     rubs = [rubric_for(reward.rubrics, resp.prompt_id, f"{responses}:{k + 1}", rubrics)
             for k, resp in enumerate(items)]
     truncated = 0  # responses the verifier did not read to their end
+    guarded = 0  # responses whose reward the relevance guard scaled down
     with atomic_open(output) as fh, tqdm(total=len(items), unit="resp", desc="score", file=sys.stderr,
                                          disable=None) as bar:
         for start in range(0, len(items), chunk):
@@ -109,13 +117,17 @@ def score_cmd(verifier, rubrics, providers, backend, variant, threads, token_bud
             details = reward.score_items(rubs[start:start + chunk], [resp.text for resp in part])
             truncated += sum(1 for d in details if d.get("truncated"))
             for resp, d in zip(part, details):
-                fh.write(json.dumps({"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"],
-                                     "verdicts": d["verdicts"]}, ensure_ascii=False) + "\n")
+                row = {"prompt_id": resp.prompt_id, "response_id": resp.id, "reward": d["reward"], "verdicts": d["verdicts"]}
+                if "guard" in d:  # the relevance guard's factor (rubricc.guard): the reward is already scaled by it
+                    row["guard_factor"] = round(d["guard"]["factor"], 4)
+                    guarded += d["guard"]["factor"] < 1.0
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             bar.update(len(part))
     used = f" ({reward.device}, {reward.backend_used} {reward.variant_used})" if items else ""
     cut = (f"; {truncated} truncated (read up to the verifier's max_response_len, or max_context_len for a "
            "one-window verifier)") if truncated else ""
-    click.echo(f"scored {len(items)} responses -> {output}{used}{cut}", err=True)
+    scaled = f"; {guarded} scaled down by the relevance guard (guard_factor < 1)" if guarded else ""
+    click.echo(f"scored {len(items)} responses -> {output}{used}{cut}{scaled}", err=True)
     if reward.escalator is not None:
         figs = reward.escalator.figures()
         click.echo("escalation: " + ", ".join(f"{k.split('/', 1)[1]} {v:g}" for k, v in figs.items()), err=True)

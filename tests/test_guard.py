@@ -229,3 +229,23 @@ def test_cli_guard_bad_input_is_one_line(tmp_path, mtbench_guarded):
     res = CliRunner().invoke(main, ["guard", "--verifier", str(b), "--rubrics", str(paths["rubrics"]),
                                     "--responses", str(bad)])
     assert res.exit_code == 2 and "responses.jsonl:1" in res.output and "Traceback" not in res.output
+
+
+def test_cli_score_reports_the_guard_factor_and_takes_no_guard(tmp_path, mtbench_guarded):
+    from click.testing import CliRunner
+
+    from rubricc.cli import main
+
+    b, paths, rubrics, held, *_ = mtbench_guarded
+    responses = tmp_path / "responses.jsonl"
+    responses.write_text("".join(json.dumps({"prompt_id": r["prompt_id"], "id": r["id"], "text": t}) + "\n"
+                                 for r, t in ((held[0], held[0]["text"]), (held[1], ""))))
+    rows = {}
+    for flag in ([], ["--no-guard"]):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        res = CliRunner().invoke(main, ["score", "--verifier", str(b), "--rubrics", str(paths["rubrics"]),
+                                        "--responses", str(responses), "-o", str(out), "--threads", "1", *flag])
+        assert res.exit_code == 0, res.output
+        rows[bool(flag)] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert "guard_factor" in rows[False][0] and rows[False][1]["reward"] == 0.0
+    assert not any("guard_factor" in r for r in rows[True])
