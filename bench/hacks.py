@@ -85,6 +85,10 @@ def alpacaeval_runs(data: Path, work: Path, args, probe_bundle, format_probes) -
             probes = probe_bundle(run["bundle"], rubrics, items, seed=args.seed, threads=args.threads, guard=guard)
             secs = time.time() - t0
             fig = reward_figures(its, probes["original"].pop("rewards"))
+            if guard:
+                fig["guard_on_originals"] = g = guard_on_originals(run["bundle"], rubrics, items, args.threads)
+                print(f"guard on the untouched held-out responses: {g['below_1']:.1%} scaled down, "
+                      f"{g['below_half']:.1%} by more than half (mean factor {g['mean_factor']:.3f})")
             print(f"\nalpacaeval n{size}, invariance {'on' if inv else 'off'}, guard {'on' if guard else 'off'}: "
                   f"{len(items)} responses of {len(run['heldout_generators'])} held-out generators on {fig['prompts']} "
                   f"training prompts; reward AUROC {fig['auroc']:.3f}, Pearson {fig['pearson']:.3f}, within-prompt "
@@ -94,6 +98,22 @@ def alpacaeval_runs(data: Path, work: Path, args, probe_bundle, format_probes) -
                         "responses": len(items), "auroc": run["validation_auroc"], "reward_fidelity": fig,
                         "probe_seconds": round(secs, 1), "train_verdicts": run["train_verdicts"], "probes": probes})
     return out
+
+
+def guard_on_originals(bundle, rubrics, items: List[dict], threads: int) -> Dict:
+    """How the relevance guard treats the untouched held-out responses: the share whose reward it scales
+    down at all, and by more than half, and the mean factor."""
+    import numpy as np
+
+    from rubricc.runtime import RubricReward
+
+    rw = RubricReward(bundle, rubrics=rubrics, backend="onnx", providers="cpu", variant="fp32", threads=threads)
+    got = rw.score_plans([rw.plan(it["prompt_id"]) for it in items], [it["response"] for it in items])
+    f = np.array([g["guard"]["factor"] for g in got if "guard" in g])
+    if not len(f):
+        return {}
+    return {"n": len(f), "below_1": float(np.mean(f < 1.0)), "below_half": float(np.mean(f < 0.5)),
+            "mean_factor": float(np.mean(f))}
 
 
 def main(argv=None) -> int:
@@ -131,6 +151,11 @@ def main(argv=None) -> int:
                                           guard=guard)
                     secs = time.time() - t0
                     rf = reward_fidelity(items, probes["original"].pop("rewards"), work, name)
+                    if guard:
+                        rf["guard_on_originals"] = g = guard_on_originals(fid["bundle"], paths["rubrics"], items,
+                                                                          args.threads)
+                        print(f"guard on the untouched held-out responses: {g['below_1']:.1%} scaled down, "
+                              f"{g['below_half']:.1%} by more than half (mean factor {g['mean_factor']:.3f})")
                     print(f"\n{name} {layout}, invariance {'on' if inv else 'off'}, guard {'on' if guard else 'off'}: "
                           f"{len(items)} held-out responses ({fid['eval_prompts']} prompts), verifier AUROC "
                           f"{fid['auroc']:.3f}; reward AUROC {rf['auroc']:.3f}, Pearson with GPT-4 {rf['pearson']:.3f}; "

@@ -115,6 +115,21 @@ def test_guard_measures_chunks_views_and_repeats_with_a_stand_in_embedder():
     assert rep["share"] == pytest.approx(1 / 3, abs=0.01)  # the second and third copies add nothing
 
 
+def test_calibration_skips_responses_without_tokens_and_says_when_data_is_thin():
+    from rubricc.verifier.guard_build import calibrate
+
+    class Measured:
+        def measure(self, prompts, responses):
+            return [(np.zeros(0) if r == "\u200b" else np.array([0.6, 0.4]), np.array([128, 30]), np.array([128, 30]))
+                    for r in responses]
+
+    prompts = {"a": "bake sourdough bread crust", "b": "python sorting algorithm code"}
+    fields, report = calibrate(Measured(), prompts, {("a", "1"): "x", ("a", "2"): "\u200b", ("b", "1"): "y"})
+    assert report["responses"] == 2 and fields["chunk_min"] == pytest.approx(0.4)
+    assert "relevance_min" not in fields  # own and unrelated relevance are the same here: no gate
+    assert "no relevance gate" in report["note"] and "fewer than 20" in report["note"]
+
+
 # ---------------------------------------------------------------------------------------------------
 # the real embedder on real data
 # ---------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import random
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 
@@ -55,7 +56,8 @@ def export_embedder(backbone: str, path: Path) -> float:
     other[:, 0], other[0, 20:], other[1, 9:] = 101, 0, 0
     axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
             "embeddings": {0: "batch"}}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the tracer's notes on shape arithmetic: parity is checked below
         torch.onnx.export(model, (ids, mask), str(path), dynamo=False, input_names=["input_ids", "attention_mask"],
                           output_names=["embeddings"], dynamic_axes=axes, opset_version=OPSET,
                           do_constant_folding=True)
@@ -97,6 +99,9 @@ def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple
     other_of = unrelated_pairs({p: prompts[p] for p in {p for p, _ in keys}}, keys, seed)
     okeys = [k for k in keys if k in other_of]
     off = guard.measure([prompts[other_of[k]] for k in okeys], [responses[k] for k in okeys])
+    # a response of nothing but characters the tokenizer drops has no chunk: nothing to calibrate on
+    own = [m for m in own if len(m[0])]
+    off = [m for m in off if len(m[0])]
     chunk_cos = np.concatenate([c for c, _, _ in own]) if own else np.zeros(0)
     if len(chunk_cos) == 0:
         return {}, {"responses": 0, "note": "no non-empty responses to calibrate on: no guard"}
@@ -105,7 +110,7 @@ def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple
     rel_off = np.array([np.max(c) for c, _, _ in off]) if off else np.zeros(0)
     hi = float(np.quantile(rel_own, quantile))
     lo = float(np.median(rel_off)) if len(rel_off) else None
-    report: Dict[str, Any] = {"responses": len(keys), "prompts": len({p for p, _ in keys}),
+    report: Dict[str, Any] = {"responses": len(own), "prompts": len({p for p, _ in keys}),
                               "unrelated_pairs": len(okeys), "quantile": quantile,
                               "own_relevance_median": float(np.median(rel_own)),
                               "unrelated_relevance_median": lo}
@@ -120,9 +125,9 @@ def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple
     report.update(own_below_1=float(np.mean(f_own < 1.0)), own_mean_factor=float(np.mean(f_own)),
                   unrelated_mean_factor=float(np.mean(f_off)) if len(f_off) else None,
                   unrelated_below_half=float(np.mean(f_off < 0.5)) if len(f_off) else None)
-    if len(keys) < MIN_RESPONSES:
-        report["note"] = (report.get("note", "") + f" calibrated on {len(keys)} responses (fewer than "
-                          f"{MIN_RESPONSES}): the thresholds are rough").strip()
+    if len(own) < MIN_RESPONSES:
+        report["note"] = "; ".join(x for x in (report.get("note"), f"calibrated on {len(own)} responses (fewer than "
+                          f"{MIN_RESPONSES}): the thresholds are rough") if x)
     return fields, report
 
 
