@@ -163,6 +163,7 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
 
     b, paths, rubrics, held, record, logs = mtbench_guarded
     assert record["parity"] < 1e-4 and "relevance_min" in record and record["relevance_min"] > record["relevance_off"]
+    assert (b / "guard.onnx").stat().st_mode & 0o777 == (b / "model.onnx").stat().st_mode & 0o777
     assert "guard: calibrated on" in logs[-1]
     cfg = bundle.read_config(b)
     assert cfg["guard"]["chunk_min"] == record["chunk_min"]

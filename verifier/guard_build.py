@@ -23,6 +23,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 import numpy as np
 
 from rubricc import bundle
+from rubricc.formats import _umask
 from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_VIEWS, Guard, factor, summarize
 
 QUANTILE = 0.02  # share of training responses (and chunks) allowed below a threshold
@@ -141,8 +142,9 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
     bundle_dir = Path(bundle_dir)
     cfg = bundle.read_config(bundle_dir)
     backbone = resolve_backbone(backbone or cfg.get("backbone"))
-    fd, tmp = tempfile.mkstemp(suffix=".onnx", dir=bundle_dir)
+    fd, tmp = tempfile.mkstemp(prefix=".guard.", suffix=".onnx", dir=bundle_dir)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give it the bundle's other files' permissions
     try:
         parity = export_embedder(backbone, Path(tmp))
         os.replace(tmp, bundle_dir / GUARD_FILE)
