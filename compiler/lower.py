@@ -13,7 +13,11 @@ text with its quotations blanked) stays neural; a check whose arguments are not 
 with the quotations blanked (the words inside a quotation are data, not requirements); a keyword check
 needs the whole criterion to be a keyword frame (:mod:`rubricc.compiler.lower_kwframes`); a request to
 repeat verbatim is read first and cut out (:mod:`rubricc.compiler.lower_repeat`). The text reading shared
-by the rules lives in :mod:`rubricc.compiler.lower_parse`.
+by the rules lives in :mod:`rubricc.compiler.lower_parse`. Before the rules read it, the criterion's voice
+is made canonical (:mod:`rubricc.compiler.lower_canon`: second person, questions, 'the output', 'time(s)');
+a criterion stated as a failure ('Fails to ...', 'ignores the instruction to ...') is never lowered, and a
+length count that is negated or about a part of the response ('The title is under 8 words') neither
+(:mod:`rubricc.compiler.lower_counted`).
 """
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ import re
 from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler.checks import validate_check
+from rubricc.compiler.lower_canon import canonical
+from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_repeat import read_repeat
@@ -28,6 +34,9 @@ from rubricc.compiler.lower_rules import RULES
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
+
+# a slot in a phrase, to be filled in by the writer: '[Name]', '{name}', '<your name>' (not '<<title>>')
+_SLOT = re.compile(r"\[[^\[\]]+\]|\{[^{}]+\}|(?<!<)<[^<>]+>(?!>)")
 
 # criteria about content, reasoning or quality are never lowered even if a rule's cue words appear
 _SEMANTIC = re.compile(
@@ -40,6 +49,13 @@ _SEMANTIC = re.compile(
     r"even though|although|unless|(?<!as )if|when|summar|but not|except)",
     re.IGNORECASE,
 )
+
+# a criterion stated as a failure or a violation ('Fails to stay under 100 words', 'ignores the instruction
+# to ...', 'violates the requirement of ...', '... but missed the key point'): its check would be inverted
+_FAILURE = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|ignor(?:e|es|ed|ing)|violat(?:e|es|ed|ing)|miss(?:es|ed)?|missing(?!\s+from\b)(?=\s+\w)|"
+    r"(?:breaks?|breaking) (?:the|a|an|any|its|this|that)|broke|disregard(?:s|ed|ing)?|overlook(?:s|ed|ing)?|forg(?:et|ets|ot|etting)|contradict(?:s|ed|ing)?|"
+    r"(?:does|do|did)(?: not|n't) (?:manage|follow|adhere|comply|respect|meet|satisfy|obey|honou?r|stick))\b", re.IGNORECASE)
 
 # first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
 _NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:the list )?[\"\u201c'])",
@@ -94,6 +110,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return None
     if repeat is not None:
         return _lower_repeat(stripped, repeat)
+    stripped = canonical(stripped)
     if len(_blank_outer_quotes(stripped)) > MAX_CRITERION_CHARS:
         return None
     # a single requirement: no more than two sentences, no enumerations
@@ -101,7 +118,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     stripped = re.split(r"(?:such as|e\.g\.|for example|like this|i\.e\.)\s*:\s*\n", stripped, maxsplit=1)[0].strip()
     if stripped.count("\n") > 2:
         return None
-    if _SEMANTIC.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
+    if _SEMANTIC.search(_meaning(stripped)) or _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
         return None
     found = _first_rule(CriterionText(stripped))
     if found is None:
@@ -114,6 +131,10 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     # same check fires with the quotations blanked ('The prompt "... do not use any commas." is copied')
     if name == "neural":
         return None
+    if count_misread(name, QUOTE_RE.sub('"x"', stripped), args):
+        return None  # a negated or scoped length count ('The title is under 8 words')
+    if name in ("ends_with", "starts_with") and _SLOT.search(args["phrase"]):
+        return None  # 'Ends with "Sincerely, [Name]"': a template slot to fill, not the exact words
     if name not in _ARGS_FROM_QUOTES:
         same = _first_rule(CriterionText(_blank_data(stripped)))
         if same is None or same[0] != name:
@@ -149,7 +170,7 @@ def _lower_repeat(text: str, args: Dict[str, Any]) -> Optional[ProgramCheck]:
     """``repeats_prompt`` for a criterion read by :func:`read_repeat`: the frame around the request (the
     criterion less the request) must be short, not semantic, and ask for nothing else."""
     prompt = args.get("prompt_to_repeat")
-    frame = text.replace(prompt, " x ") if prompt else text
+    frame = canonical(text.replace(prompt, " x ") if prompt else text)
     if len(frame) > MAX_CRITERION_CHARS or frame.count("\n") > 2 or _SEMANTIC.search(_meaning(frame)) or \
             _NOT_A_RUBRIC_ITEM.search(frame):
         return None
@@ -167,6 +188,7 @@ def _lower_repeat(text: str, args: Dict[str, Any]) -> Optional[ProgramCheck]:
 # 'and' (or ', and it') joining a second predicate: 'is valid JSON and contains no commas'
 _AND_CLAUSE = re.compile(
     r"\s*,?\s*\b(?:and|but)\s+(?:it\s+|also\s+|then\s+|additionally\s+)?(?=(?:is|has|have|contains?|uses?|includes?|ends?|starts?|begins?|"
+    r"was|had|used|included|ended|started|began|opened|closed|finished|concluded|wrote|gave|put|kept|added|avoided|separated|divided|"
     r"opens?|closes?|finish(?:es)?|conclud(?:es?)|highlights?|mentions?|answers?|responds?|does|do|never|avoids?|gives?|writes?|wraps?|"
     r"puts?|stays?|keeps?|consists?|features?|provides?|lists?|repeats?|restates?|says?|separates?|divides?|organi[sz]es?|"
     r"adds?|appends?|contains?|lacks?|omits?|excludes?|refrains?)\b)", re.IGNORECASE)

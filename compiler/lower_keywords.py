@@ -73,6 +73,9 @@ _WORD_LIST = re.compile(
     r"\b(?P<cue>(?:the |these |those )?(?:following )?(?:key ?words|words|terms)\s*:?|(?:key ?words|words|terms):|"
     r"(?:all|each|any|none|every one) of (?:the following|these)\s*:)\s*"
     r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
+_WORD_LIST_AFTER = re.compile(
+    r"\b(?P<cue>(?:key ?words|words|terms)\b[^:\"\u201c\n]{1,60}:)\s*"
+    r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
 # words that describe the words instead of being them ('Avoids the words mentioned', 'Uses the terms given')
 _DESCRIPTIVE = {"above", "below", "here", "there", "given", "provided", "listed", "mentioned", "specified", "requested", "required",
                 "shown", "needed", "themselves", "itself", "properly", "well", "less", "more", "sparingly", "carefully", "wisely",
@@ -88,7 +91,16 @@ def unquoted_word_list(text: str):
     the whole criterion must be a keyword frame (:func:`rubricc.compiler.lower_kwframes.keyword_frame`)."""
     m = _WORD_LIST.search(text.strip())
     if not m:
-        return None
+        # the list after a colon that ends a frame naming the words: 'All of the required keywords appear
+        # in the output: cat.' (then the whole criterion must be a keyword frame)
+        m = _WORD_LIST_AFTER.search(text.strip())
+        if not m:
+            return None
+        kws = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if w]
+        if not kws or any(w.lower() in _STOP for w in kws) or (len(kws) == 1 and kws[0].lower() in _DESCRIPTIVE) or \
+                keyword_frame(text.strip(), kws, (m.start("list"), m.end("list"))) is None:
+            return None
+        return m, kws
     kws = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if w]
     if not kws or any(w.lower() in _STOP for w in kws) or (len(kws) == 1 and kws[0].lower() in _DESCRIPTIVE):
         return None

@@ -24,7 +24,8 @@ _QUANT = r"(?:(?:all|each|every one|every single one|both|any|either) of )?"
 _QUANT_ALL = r"(?:(?:all|each|every one|every single one|both) of )?"
 _ALL = r"(?:(?:all|each|both|every one of them) )?"
 _LIST = r"(?:(?:the )?(?:following )?(?:list|set) of )?"
-_POS_V3 = r"(?:includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|brings up|works in|weaves in|makes use of|utili[sz]es)"
+_POS_V3 = (r"(?:includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|brings up|works in|weaves in|makes use of|utili[sz]es|"
+           r"included|used|mentioned|featured|incorporated|employed|worked in|wove in|made use of|utili[sz]ed)")
 _POS_V = r"(?:include|contain|use|mention|feature|incorporate|have|employ|say|cite|name|work in|weave in|make use of|utili[sz]e)"
 _MODAL = r"(?:must|should|shall|will|needs? to|has to|have to|is (?:required|expected|supposed) to|ought to)"
 _NEG_MODAL = (r"(?:does not|doesn't|do not|don't|did not|must not|mustn't|should not|shouldn't|shall not|will not|won't|"
@@ -37,7 +38,7 @@ _APPEAR_BASE = r"(?:appear|occur|show up|turn up|be used|be included|be mentione
 _ABSENT = (r"(?:absent|missing|excluded|avoided|omitted|forbidden|banned|prohibited|not used|not present|not included|"
            r"not mentioned|not allowed|not permitted|disallowed|off-limits|off limits|never used|left out|nowhere to be found)")
 _AVOID = (r"(?:avoids?|avoiding|excludes?|excluding|omits?|omitting|steers? clear of|stays? away from|refrains? from|"
-          r"leaves? out|keeps? clear of|is free of|is devoid of|is free from|has no|contains no|uses no|includes no|"
+          r"leaves? out|left out|kept clear of|avoided|excluded|omitted|keeps? clear of|is free of|is devoid of|is free from|has no|contains no|uses no|includes no|"
           r"mentions none of|uses none of|contains none of|includes none of|lacks)")
 _AVOID_BASE = r"(?:avoid|exclude|omit|steer clear of|stay away from|refrain from|leave out|keep clear of|be free of|be free from|be devoid of)"
 _AVOID_ING = r"(?: (?:using|mentioning|including|saying|the use of|use of|any use of|writing))?"
@@ -58,7 +59,7 @@ _POSITIVE = [
     rf"{_ENSURE}{_QUANT_ALL}{_DET}{_NOUN} (?:: )?KW (?:{_MODAL} )?{_ALL}(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
     rf"{_ENSURE}{_QUANT_ALL}{_DET}{_NOUN} (?:: )?KW (?:are|is) (?:all |each )?(?:present|included|used|mentioned){_ONCE}{_IN_DOC}{_ONCE}",
     # 'All of these keywords appear in the answer: KW'
-    rf"{_ENSURE}(?:all|each|every one) of (?:the|these|the following) {_NOUN} (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
+    rf"{_ENSURE}(?:all|each|every one) of (?:the|these|the following) (?:(?:required|listed|specified|given|target) )?{_NOUN} (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
     rf"(?:presence|inclusion|use|usage|mention) of (?:all of |each of |both of )?{_DET}{_NOUN} (?:: )?KW{_IN_DOC}",
     # 'Each keyword in KW appears in the response'
     rf"{_ENSURE}(?:each|every|all) (?:of the )?{_NOUN} (?:in|from|of) (?:the list )?KW (?:{_MODAL} )?(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
@@ -67,6 +68,8 @@ _POSITIVE = [
     rf"(?:required|mandatory|must-have|must-use|must-include|target|included) {_NOUN} (?:[:-] )?KW",
     rf"{_NOUN} (?:present|required|to include|to use|to mention|that must appear|included|used) (?:[:-] )?KW",
     # 'KW all appear in the response', 'KW are both mentioned'
+    # 'The following words must be present: KW', 'These terms should appear in the answer: KW'
+    rf"{_ENSURE}{_DET}{_NOUN} (?:{_MODAL} )?(?:be )?(?:{_APPEAR}|{_APPEAR_BASE}|present|included|used|mentioned){_IN_DOC} : KW",
     rf"KW (?:{_MODAL} )?{_ALL}(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
     rf"KW (?:are|is) (?:all |each |both )?(?:present|included|used|mentioned){_ONCE}{_IN_DOC}{_ONCE}",
 ]
@@ -82,7 +85,11 @@ _NEGATIVE = [
     rf"{_Q} (?:{_AVOID_BASE}){_AVOID_ING} {_KWS}{_IN_DOC}",
     rf"{_Q} (?:not|never) {_POS_V} {_KWS}{_IN_DOC}",
     # 'None of these words appear in the answer: KW', 'None of the following words are used: KW'
-    rf"{_ENSURE}(?:none|not one|no one) of (?:the|these|those|the following) {_NOUN} (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
+    rf"{_ENSURE}(?:none|not one|no one) of (?:the|these|those|the following) (?:(?:forbidden|banned|prohibited|listed|specified|given) )?{_NOUN} "
+    rf"(?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
+    # 'The response kept the words KW out of the response (entirely)', 'Keeps KW out of the answer'
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:keeps?|kept|keep|leaves?|left|leave) {_KWS} out(?: of (?:the|your|this|its) (?:(?:entire|whole|full) )?{_DOC})?"
+    rf"(?: (?:entirely|completely|altogether|fully))?",
     # 'None of the words KW appear (in the response)', 'No words from KW are used'
     rf"{_ENSURE}(?:none|not one|no one) of {_DET}(?:{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is|are|may|can|should|must|will)?"
     rf"(?: (?:{_APPEAR_BASE}|used|included|mentioned|present))?{_IN_DOC}",
@@ -94,6 +101,9 @@ _NEGATIVE = [
     rf"(?:forbidden|banned|prohibited|excluded|disallowed|blocked|taboo|off-limits|avoided|restricted|negative) {_NOUN} (?:[:-] )?KW"
     rf"(?: (?:are|is|remain|must be|should be) {_ABSENT}{_IN_DOC}| (?:do not|does not|don't|doesn't|never|must not|should not) {_APPEAR_BASE}{_IN_DOC})?",
     rf"{_NOUN} to avoid (?:[:-] )?KW",
+    # 'The following words must not appear: KW', 'These terms are forbidden in the answer: KW'
+    rf"{_ENSURE}{_DET}{_NOUN} (?:{_NEG_MODAL}|do not|does not|don't|doesn't) {_APPEAR_BASE}{_IN_DOC} : KW",
+    rf"{_ENSURE}{_DET}{_NOUN} (?:are|is|must be|should be) {_ABSENT}{_IN_DOC} : KW",
     rf"(?:forbidden|banned|prohibited|excluded|disallowed|not allowed|avoid|do not use|don't use|must not include|must not use|never use) : KW",
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?{_NEG_MODAL} (?:{_POS_V3}|{_POS_V}) {_QUANT}{_DET}{_NOUN}{_IN_DOC} : KW",
     # 'No use of (the words) KW', 'There are no occurrences of KW'

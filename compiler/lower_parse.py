@@ -132,10 +132,11 @@ def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str],
 
 
 # '<unit> count is at least N', 'the number of <unit> is below N', 'occurrences of X: at least N'
-_STATED = r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,3}?)"
+_STATED = (r"(?:\s+(?:in|of|within|across|throughout) (?:the|this) (?:(?:whole|entire|full) )?(?:response|answer|reply|text))?"
+           r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,3}?)")
 
 
-def _stated_count(norm: str, subject: str) -> Optional[Tuple[str, int]]:
+def stated_count(norm: str, subject: str) -> Optional[Tuple[str, int]]:
     """(relation, N) when ``norm`` ends a '<subject> <is|:> <relation> N' statement, the relation required
     (a bare number here is too weak a cue); None otherwise or when there are several."""
     found = []
@@ -168,7 +169,7 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
     if not found:
         # 'word count of 600 or higher', 'the number of sentences is below 10'
         # '<unit>: at least N' (a label, then the requirement)
-        return _stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:[\w-]+ )?(?:{unit})|(?:{unit})(?=\s*:))\b")
+        return stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:[\w-]+ )?(?:{unit})|(?:{unit})(?=\s*:))\b")
     if len(set(found)) != 1:
         return None
     return found[0]
@@ -180,7 +181,9 @@ def count_times(norm: str) -> Optional[Tuple[str, int]]:
                   rf"(?:separate\s+|different\s+)?times\b(?P<after>[a-z ]{{0,20}})", norm)
     if m is None:
         # 'occurrences of the letter l: at least 15', 'the count of "q" is below 4'
-        return _stated_count(norm, r"\b(?:occurrences|appearances|instances|frequency|count)\b[^.:;0-9]{0,40}?")
+        # 'the number of times the letter "q" occurs in the response is below 4'
+        return stated_count(norm, r"\b(?:occurrences|appearances|instances|frequency|count|number of times)\b"
+                             r"(?:(?!\b(?:each|every|per|first|last|paragraphs?|sentences?|sections?|lines?|titles?|headings?|lists?|bullets?|items?)\b)[^.:;0-9]){0,60}?")
     req = _requirement(norm, m)
     if req is None:
         return None
@@ -211,6 +214,11 @@ _NOT_NEGATION = re.compile(
     r"|nothing (?:else )?(?:after|following) (?:it|this|that)"
     r"|(?:and\s+)?(?:has|have|with) no (?:other )?(?:text|words|content|characters) (?:after|following|afterwards?)(?: (?:it|this|that|them))?"
     r"|(?:do not|don't) (?:add|write|include) anything(?: else)? after(?:wards)?(?: (?:it|this|that))?"
+    # exactness restated: 'with no prose outside the JSON', 'without switching to any other language'
+    r"|(?:with\s+|and\s+)?(?:no|without any)\s+(?:other\s+)?(?:prose|text|content|commentary|explanation|words)\s+(?:outside|around|before or after)"
+    r"(?:\s+of)?\s+(?:it|them|the json(?: object)?|the quot\w+(?: marks)?|the code block)"
+    r"|without (?:switching|changing|moving|slipping|drifting|lapsing) (?:to|into) (?:any )?(?:other|another) languages?"
+    r"|without (?:using |mixing in )?(?:any )?(?:other|another) languages?"
 )
 
 

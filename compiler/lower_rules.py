@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from rubricc.compiler.lower_counted import PART_OF_RESPONSE, highlights_stated, one_character, quoted_part
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_keywords import r_keywords
 from rubricc.compiler.lower_repeat import r_repeat_prompt
@@ -85,23 +86,26 @@ def r_quotes_wrap(c: CriterionText):
     if _WHOLE_QUOTED.fullmatch(c.low.strip()) and not c.neg:
         return "wrapped_in_quotes", {}
     if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in|around)\b", c.low) \
-            and re.search(r"double quot|double-quot|quotation marks|double quotes", c.low) \
-            and re.search(r"\b(entire|entirely|whole|entirety|all of|full|complete|everything)\b|\bfrom (?:start|beginning) to (?:finish|end)\b", c.low) and not c.neg:
+            and re.search(r"double quot|double-quot|quotation marks|double quotes|\b(?:placed|put|set|written) (?:with)?in (?:double )?quotes\b", c.low) \
+            and re.search(r"\b(entire|entirely|whole|entirety|all of|full|complete|everything)\b|\bfrom (?:start|beginning) to (?:finish|end)\b"
+                          r"|\bat the (?:very )?(?:beginning|start)\b[^.;]{0,30}\bat the (?:very )?end\b"
+                          r"|^(?:the )?(?:response|answer|reply) (?:is|should be|must be) (?:placed|put|set|written|enclosed|wrapped) (?:with)?in (?:double )?quot", c.low) \
+            and not c.neg and not quoted_part(QUOTE_RE.sub(" ", c.low)):
         return "wrapped_in_quotes", {}
     return None
 
 
 def r_json(c: CriterionText):
-    if not re.search(r"\bjson\b", c.low) or c.neg:
-        return None
+    if not re.search(r"\bjson\b", QUOTE_RE.sub(" ", c.low)) or c.neg:
+        return None  # a quoted "json" is data (a word to avoid), not the format
     if re.search(r"\b(?:xml|yaml|csv|html|files?|convert\w*|represent\w*|mirror\w*|translat\w*)\b", c.low):
         return None  # about a conversion between formats, not the response's own format
-    low = re.sub(r"[,(]?\s*(?:optionally|possibly)?\s*(?:inside|in|within|wrapped in)\s+(?:a\s+)?(?:```json\s+|markdown\s+|json\s+)?"
+    low = re.sub(r"[,(]?\s*(?:optionally|possibly)?\s*(?:placed\s+|put\s+)?(?:inside|in|within|wrapped in)\s+(?:a\s+)?(?:```(?:json)?\s+|markdown\s+|json\s+)?"
                  r"(?:code\s+)?(?:block|fence)(?:\s+is\s+(?:fine|ok|okay|allowed))?\)?", " ", c.low)
     low = re.sub(r"\((?:a\s+)?markdown code fence around it is fine\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything|solely|exclusively)\b"
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything|solely|exclusively|in the form of)\b"
                  r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}
     return None
@@ -138,11 +142,11 @@ def r_placeholders(c: CriterionText):
 
 def r_two_part_paragraph(c: CriterionText):
     m = re.search(r"\b(?:paragraph (\d+)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d+(?:st|nd|rd|th)) paragraph)\b"
-                  r"[^.;]*?\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\s+(?:the\s+)?(?:word\s+)?"
+                  r"[^.;]*?\b(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+with\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)[\"'\u201d]?", c.norm)
     if not m and re.search(r"\bparagraphs\b", c.norm):
         m = re.search(r"\b()(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)"
-                      r"(?: one| of which| of them)?\s+(?:\w+\s+)?(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\b", c.norm)
+                      r"(?: one| of which| of them)?\s+(?:\w+\s+)?(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+with\b", c.norm)
     if not m:
         return None
     if m.group(1):
@@ -150,7 +154,7 @@ def r_two_part_paragraph(c: CriterionText):
     else:
         w = m.group(2)
         nth = ORDINALS.get(w) if w in ORDINALS else int(re.match(r"\d+", w).group(0))
-    w = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+with\s+(?:the\s+)?(?:word\s+)?"
+    w = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+with\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)", c.text, flags=re.IGNORECASE)
     if not w:
         return None
@@ -169,8 +173,8 @@ def r_two_part_paragraph(c: CriterionText):
 
 
 def r_paragraphs(c: CriterionText):
-    if not re.search(r"\bparagraphs?\b", c.low):
-        return None
+    if not re.search(r"\bparagraphs?\b", c.low) or re.search(r"\b(?:start|begin|open)(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?with\b|\bbegan\s+(?:\w+\s+){0,4}?with\b|\bfirst word\b", c.low):
+        return None  # 'and started the seventh paragraph with ...' is a paragraph_first_word requirement
     cnt = count_of(c.norm, r"paragraphs?", default="exactly")
     if cnt is None:
         return None
@@ -186,7 +190,7 @@ def r_sections(c: CriterionText):
     m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+|\bmarked\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text) or \
         re.search(r"\b([A-Za-z]+) 1\b[^.;]{0,30}?\b\1 (?:2|N|X|\d+)\b", c.text)  # 'headings SECTION 1 to SECTION 3'
     if not m:
-        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed)\s+)([A-Za-z]+)[\"'\u201d]?\s+"
+        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed|reads?|says?|saying|headed|titled)\s+[\"'\u201c]?)([A-Za-z]+)[\"'\u201d]?\s+"
                       r"(?:and|plus|with|followed by)\s+(?:its|the|a)\s+(?:section\s+)?number\b", c.text)
     if not m:
         return None
@@ -217,6 +221,8 @@ def r_highlight(c: CriterionText):
     cnt = count_of(norm, r"(?:(?:markdown[- ])?(?:highlighted|emphasi[sz]ed)\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?)",
                    default="at least")
     if cnt is None:
+        cnt = highlights_stated(norm)
+    if cnt is None:
         return None
     rel, n = cnt
     return "highlighted_sections", {"relation": rel, "n": n}
@@ -225,7 +231,11 @@ def r_highlight(c: CriterionText):
 def r_bullets(c: CriterionText):
     if not re.search(r"bullet", c.low):
         return None
-    cnt = count_of(c.norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?| lists?| items?|s)?", default="exactly")
+    # an example in parentheses ('(lines starting with * or -)') is not a further requirement
+    norm = re.sub(r"\s*\((?![^()]*\b(?:per|each|every|section|paragraph)\b)[^()]*\)", "", c.norm)
+    if re.search(r"\b(?:per|each|every)\b", norm):
+        return None  # 'one per section': a distribution, not only a count
+    cnt = count_of(norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?|[- ]lists?(?:[- ]items?)?|[- ]items?|s)?", default="exactly")
     if cnt is None and re.search(r"\bbullet(?:ed)? list (?:with|of) \S+ (?:items|points|entries)\b", c.norm):
         cnt = count_of(c.norm, r"(?:items|points|entries)", default="exactly")
     if cnt is None:
@@ -248,24 +258,26 @@ _CAPWORDS = re.compile(
     r"fully[- ]upper ?case|fully[- ]upper-case|entirely[- ]upper ?case|completely[- ]capitali[sz]ed|upper ?case|upper-case)\s+words?\b"
     r"|\bcapitali[sz]ed\s+words?\s*\((?:with\s+)?(?:all letters (?:upper ?case|capitali[sz]ed|capitals?|in caps)|in all caps|all caps|"
     r"fully (?:capitali[sz]ed|upper ?case)|every letter (?:upper ?case|capitali[sz]ed))\)"
-    r"|\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+)?(?:written\s+)?(?:entirely|fully|completely|all)\s+(?:capitali[sz]ed|upper ?case|upper-case|in caps)\b")
+    r"|\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+)?(?:written\s+)?(?:entirely|fully|completely|all)\s+(?:capitali[sz]ed|upper ?case|upper-case|in caps)\b"
+    r"|\bwords?\s+(?:in which|where|whose)\s+(?:every|each|all(?: the)?)\s+(?:letters?|characters?)\s+(?:is|are)\s+(?:capitali[sz]ed|upper ?case|in caps|capitals?)\b")
 
 
 def r_capital_words(c: CriterionText):
     if not re.search(r"capital|upper ?case|all caps|all-caps", c.low):
         return None
     # scoped ('for the drug names', 'one per heading', 'to emphasize warnings'): not a count over the response
-    if re.search(r"\b(?:for|per|each|every|names?|headings?|titles?|acronyms?|abbreviations?|when|emphasi[sz]\w*|only in)\b", c.norm):
-        return None
     canon = _CAPWORDS.sub("capwords", c.norm)
+    if re.search(r"\b(?:for|per|each|every|names?|headings?|titles?|acronyms?|abbreviations?|when|emphasi[sz]\w*|only in)\b", canon):
+        return None
     if re.search(r"\bcapitali[sz]ed words?\s*\((?:e\.g\.,?|like|such as|i\.e\.,?)\s+[A-Z]{2,}\)", c.text):  # 'capitalized words (like THIS)'
         canon = re.sub(r"\bcapitali[sz]ed words?\s*\((?:e\.g\.,?|like|such as|i\.e\.,?)\s+[a-z]{2,}\)", "capwords", canon)
     if "capwords" in canon and len(re.findall(r"\bcapwords\b", canon)) == 1:
         cnt = count_of(canon, r"capwords", default="exactly") if not re.search(r"\btimes\b", canon) else count_times(canon)
         if cnt is not None:
             return "capital_word_frequency", {"relation": cnt[0], "n": cnt[1]}
-    if not re.search(r"\bwords?\b", c.low):
-        return None
+    if not re.search(r"\bwords?\b", c.low) or not re.search(r"all[- ]cap|upper ?case|upper-case|capital letters|capitals\b", c.low) or \
+            re.search(r"\b(?:starts?|starting|begins?|beginning|first letter|initial)\b", c.low):
+        return None  # 'Capitalized words appear 3 times' may mean a capital initial: left to the judge
     cnt = count_times(c.norm) or count_of(c.norm, r"words?", default=None)
     if cnt is None:
         cnt = count_of(c.norm, r"(?:words?|[a-z ,-]*words)", default=None)
@@ -276,9 +288,9 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    no_upper = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:upper ?case|upper-case|capitals?)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))"
+    no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:upper ?case|upper-case|capitals?)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))"
                          r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b", c.low)
-    no_lower = re.search(r"\b(?:no|without(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
+    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
     if no_upper and no_lower:
         return None
     lower = no_upper or (not no_lower and re.search(r"lower ?case|lower-case|small letters", c.low))
@@ -286,7 +298,7 @@ def r_case(c: CriterionText):
     if not (lower or upper) or re.search(r"\d", c.norm):
         return None
     if not (no_upper or no_lower) and not re.search(
-            r"\b(entire|entirely|all|whole|only|exclusively|completely|wholly|throughout)\b|\bevery (?:single )?(?:letter|character)\b", c.low):
+            r"\b(entire|entirely|all|whole|only|exclusively|completely|wholly|throughout|everything)\b|\bevery (?:single )?(?:letter|character)\b", c.low):
         return None
     # a scoped case rule ("all capital letters for warnings", "drug names in lowercase") is not about the response
     low = re.sub(r"\bevery (?:single )?(?:letter|character)\b", " ", c.low)
@@ -326,9 +338,11 @@ def r_letter_frequency(c: CriterionText):
 
 def r_no_commas(c: CriterionText):
     norm = re.sub(r"\b0 commas\b", "commas", c.norm)
-    comma = re.search(r"\bcommas?\b", c.low) or (c.quotes == [","] and re.search(r"\bcharacter\b", c.low))
-    negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b|\bcommas? (?:are|is) (?:absent|missing)(?: (?:from|in) (?:the|your) (?:response|answer|reply|text|output))?\s*\.?$", c.low)
-    if comma and negated and not re.search(r"\d", norm):
+    comma = re.search(r"\bcommas?\b", c.low) or (c.quotes == [","] and re.search(r"\b(?:character|use|used|uses|using|any)\b", c.low))
+    negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b|\bcommas? (?:are|is) (?:absent|missing)(?: (?:from|in) (?:the|your) "
+                                 r"(?:(?:entire|whole) )?(?:response|answer|reply|text|output))?\s*\.?$", c.low)
+    # scoped ('no commas in the list items', '... in the title'): not about the whole response
+    if comma and negated and not re.search(r"\d", norm) and not PART_OF_RESPONSE.search(c.low):
         return "no_commas", {}
     return None
 
@@ -366,9 +380,11 @@ def r_keyword_frequency(c: CriterionText):
         if m:
             kw = re.search(rf"\b{re.escape(m.group(1))}\b", c.text, flags=re.IGNORECASE).group(0)
     if kw is None or not re.search(r"\b(word|term|keyword|phrase|mention|mentions|mentioned|use|uses|used|appear|appears|occur|occurs|say|says|said|"
-                                   r"include|includes|included|repeat|repeats|repeated|occurrences?|instances?|appearances?|frequency|count)\b", c.low):
+                                   r"include|includes|included|repeat|repeats|repeated|occurrences?|instances?|appearances?|frequency|count|shows? up|turns? up)\b", c.low):
         return None
     rel, n = cnt
+    if len(kw.strip()) == 1 and not re.search(r"\b(?:word|term|keyword|token)\b", QUOTE_RE.sub(" ", c.low)):
+        return one_character(kw.strip(), rel, n)
     # IFEval counts keywords as case-insensitive substrings; a one- or two-letter word ("I", "a")
     # would then count letters, so those are counted as whole words
     return "keyword_frequency", {"keyword": kw, "relation": rel, "n": n, "whole_word": len(kw.strip()) <= 2}
@@ -435,20 +451,21 @@ def r_language(c: CriterionText):
     if lang is None or c.neg:
         return None
     names = "|".join(LANGUAGES)
-    if re.fullmatch(rf"(?:response )?language\s*:\s*({names})(?:\s+only)?\.?", c.low.strip()):
+    if re.fullmatch(rf"(?:response )?language\s*:\s*({names})(?:\s+(?:only|throughout|exclusively))?\.?", c.low.strip()):
         return "response_language", {"language": lang}
     if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language|all of the (?:response|answer|reply))\b", c.low) and \
             (re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low) or
              # 'uses only Russian, no other language': the language is the object, nothing else follows it
              re.search(rf"\b(?:uses?|using|writes?|speaks?)\s+(?:only\s+|exclusively\s+|solely\s+)?(?:the\s+)?({names})(?:\s+language)?(?:\s+only)?\s*(?:[,.;?]|$)", c.low)):
         return "response_language", {"language": lang}
-    if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+)?(?:written\s+)?in\s+({names})(?:\s+language)?\.?$", c.low.strip()) or \
+    if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+|should be\s+|must be\s+)?(?:(?:written|composed|delivered)\s+)?in\s+(?:the\s+)?({names})"
+                 rf"(?:\s+language)?\.?$|^(?:the\s+)?(?:response|answer|reply|output)(?:'s)?\s+language\s+(?:is|should be|must be)\s+({names})\.?$", c.low.strip()) or \
             re.search(rf"^(?:is|was)\s+the\s+(?:generated\s+)?(?:response|answer|reply|output|text)\s+(?:written\s+)?(?:entirely\s+|only\s+)?in\s+"
                       rf"({names})(?:\s+language)?\s*\??$", c.low.strip()):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)?\s*(?:uses|is in|is written in)\s+({names})\s+only\.?$", c.low.strip()):
         return "response_language", {"language": lang}
-    if re.search(rf"^(?:responds|replies|answers|is written|writes)\s+in\s+(?:the\s+)?({names})(?:\s+language)?\.?$", c.low.strip()):
+    if re.search(rf"^(?:responds|replies|answers|is written|writes|written|composed)\s+in\s+(?:the\s+)?({names})(?:\s+language)?\.?$", c.low.strip()):
         return "response_language", {"language": lang}
     return None
 

@@ -412,3 +412,192 @@ def test_dev2_weak_families_on_real_ifeval(tmp_path):
     assert set(res["families"]) == set(weak)
     for fam, v in res["families"].items():
         assert v["lowered"] >= 0.95 * v["criteria"] and v["agreement"] >= 0.99, (fam, v)
+
+
+# issue 15, round 2 (developed on bench/phrasings/ifeval_heldout2.json, demoted to a development set): the
+# general causes of its misses, each tried on wordings of our own in other voices
+R2_LOWERED = [
+    # a single quoted character counted is a letter (IFEval: case-insensitive) or that character, not a word
+    ("Does 'l' occur 15 or more times in the answer?", "letter_frequency", {"letter": "l", "relation": "at least", "n": 15}),
+    ("Occurrences of 'g': at least 8.", "letter_frequency", {"letter": "g", "relation": "at least", "n": 8}),
+    ("'Z' should show up fewer than 4 times.", "letter_frequency", {"letter": "z", "relation": "less than", "n": 4}),
+    ("Occurrences of '#': at least 2.", "letter_frequency", {"letter": "#", "relation": "at least", "n": 2}),
+    ("The word 'a' appears at least 5 times.", "keyword_frequency", {"keyword": "a", "whole_word": True}),
+    # second person feedback, 'the output', optional plurals, 'strictly'
+    ("You wrote at least 600 words.", "word_count", {"relation": "at least", "n": 600}),
+    ("You kept your answer under 12 sentences.", "sentence_count", {"relation": "less than", "n": 12}),
+    ("You used the character 'q' three or more times.", "letter_frequency", {"letter": "q", "relation": "at least", "n": 3}),
+    ("The word 'river' appears at least 2 time(s) in the output.", "keyword_frequency", {"keyword": "river", "n": 2}),
+    ("Includes at least 2 placeholder(s) such as [name].", "placeholder_count", {"relation": "at least", "n": 2}),
+    ("The total number of words in the output is strictly less than 90.", "word_count", {"relation": "less than", "n": 90}),
+    ("The number of sentences in the reply is no fewer than 7.", "sentence_count", {"relation": "at least", "n": 7}),
+    # the nth paragraph's first word, in other sentence shapes
+    ("Six paragraphs separated by blank lines, and the first word of the 2 paragraph is \"president\".",
+     "paragraph_first_word", {"nth": 2, "word": "president", "num_paragraphs": 6}),
+    ("You wrote exactly 4 paragraphs separated by blank lines and started the third paragraph with the word \"Next\".",
+     "paragraph_first_word", {"nth": 3, "word": "Next", "num_paragraphs": 4}),
+    ("Has 4 paragraphs; begin paragraph 2 with \"However\".", "paragraph_first_word", {"nth": 2, "word": "However"}),
+    # 'the number of times X occurs ... is REL N', capital words by what every letter is
+    ("The number of times the word \"river\" shows up in the reply is at most 3.", "keyword_frequency",
+     {"keyword": "river", "relation": "at most", "n": 3}),
+    ("The number of times the letter \"e\" occurs in the response is below 20.", "letter_frequency",
+     {"letter": "e", "relation": "less than", "n": 20}),
+    ("The count of words in which all letters are uppercase is under 4.", "capital_word_frequency", {"relation": "less than", "n": 4}),
+    # case, language, JSON and commas restated with 'without ...' / 'no ... outside'
+    ("You wrote everything without any uppercase letters.", "all_lowercase", {}),
+    ("Written in lowercase throughout, without using any capital letters.", "all_lowercase", {}),
+    ("Answered entirely in French, without switching to any other language.", "response_language", {"language": "fr"}),
+    ("Language: German throughout.", "response_language", {"language": "de"}),
+    ("The reply is valid JSON with no text outside it.", "is_json", {}),
+    ("No ',' characters are used.", "no_commas", {}),
+    ("Commas are missing from the whole answer.", "no_commas", {}),
+    # keyword frames: past tense, 'kept ... out of', the list after a colon ending the frame
+    ("You mentioned \"Paris\" and \"Lyon\".", "keywords_present", {"keywords": ["Paris", "Lyon"]}),
+    ("All of the required keywords appear in the reply: cat, hat.", "keywords_present", {"keywords": ["cat", "hat"]}),
+    ("Keeps \"lol\" and \"omg\" out of the reply.", "keywords_absent", {"keywords": ["lol", "omg"]}),
+    ("You left out the words \"very\" and \"really\".", "keywords_absent", {"keywords": ["very", "really"]}),
+    ("None of the banned terms show up in the answer: crypto, blockchain.", "keywords_absent", {"keywords": ["crypto", "blockchain"]}),
+    # yes/no questions read as statements; a quote character shown in parentheses is not a quotation
+    ("Does the answer begin and end with a double quote character (\")?", "wrapped_in_quotes", {}),
+    ("Does the reply contain at least 3 bullet points?", "bullet_count", {"relation": "at least", "n": 3}),
+    ("Was the response written entirely in Spanish?", "response_language", {"language": "es"}),
+    ("Did the response use the word \"river\" at least twice?", "keyword_frequency", {"keyword": "river", "n": 2}),
+    ("Does the letter l appear at least 15 times?", "letter_frequency", {"letter": "l", "n": 15}),
+    # quotation, JSON, sections and bullets in other shapes
+    ("The reply is surrounded by double quotation marks, one at the very start and one at the very end.", "wrapped_in_quotes", {}),
+    ("Is the whole answer valid JSON, optionally placed inside a ``` code block?", "is_json", {}),
+    ("Has at least 2 sections whose headers read 'Part' followed by the section number.", "section_count",
+     {"splitter": "Part", "relation": "at least", "n": 2}),
+    ("The number of bullet-list items (lines starting with * or -) in the reply is exactly 4.", "bullet_count",
+     {"relation": "exactly", "n": 4}),
+    ("The number of italicized phrases in the answer is at most 3.", "highlighted_sections", {"relation": "at most", "n": 3}),
+    ("The number of passages of the reply set off as highlighted sections using markdown, e.g. *this one*, is at least 2.",
+     "highlighted_sections", {"relation": "at least", "n": 2}),
+    ("You kept the word(s) \"flea\" and \"json\" out of your answer entirely.", "keywords_absent", {"keywords": ["flea", "json"]}),
+    # limits stated as 'does not exceed', 'the N-word limit', 'limit ... to N', informal negation
+    ("Your answer must not exceed 100 words.", "word_count", {"relation": "at most", "n": 100}),
+    ("Response length does not exceed 80 words.", "word_count", {"relation": "at most", "n": 80}),
+    ("The response adheres to the 300-word limit.", "word_count", {"relation": "at most", "n": 300}),
+    ("Meets the 400-word minimum.", "word_count", {"relation": "at least", "n": 400}),
+    ("Limit your answer to 3 paragraphs.", "paragraph_count", {"relation": "at most", "n": 3}),
+    ("Limits the response to three sentences.", "sentence_count", {"relation": "at most", "n": 3}),
+    ("dont use any commas", "no_commas", {}),
+    ("The response should be written in the Spanish language.", "response_language", {"language": "es"}),
+    ("Response must contain 3 paragraphs, no more and no fewer.", "paragraph_count", {"relation": "exactly", "n": 3}),
+    ("The letter \"x\" appears no more than 2 times.", "letter_frequency", {"letter": "x", "relation": "at most", "n": 2}),
+    ("WRITE EVERYTHING IN CAPITAL LETTERS.", "all_uppercase", {}),
+    # requests ('pls', 'can you not ...'), other ways of naming the language, JSON and whole-response quotes
+    ("pls make sure to mention \"blockchain\" and \"ledger\" somewhere", "keywords_present", {"keywords": ["blockchain", "ledger"]}),
+    ("can you not say \"basically\"", "keywords_absent", {"keywords": ["basically"]}),
+    ("Could you keep it under 100 words?", "word_count", {"relation": "less than", "n": 100}),
+    ("The response's language is French.", "response_language", {"language": "fr"}),
+    ("The response is composed in Portuguese.", "response_language", {"language": "pt"}),
+    ("Written in Arabic.", "response_language", {"language": "ar"}),
+    ("The response is in the form of a JSON object.", "is_json", {}),
+    ("The response is placed within double quotes.", "wrapped_in_quotes", {}),
+    ("The following words must be present: apple, banana.", "keywords_present", {"keywords": ["apple", "banana"]}),
+    ("These words are forbidden in the reply: cheap, free.", "keywords_absent", {"keywords": ["cheap", "free"]}),
+    # terse requests
+    ("no bullet points", "bullet_count", {"relation": "exactly", "n": 0}),
+    ("all in spanish pls", "response_language", {"language": "es"}),
+    ("answer in json", "is_json", {}),
+    ("Avoid the words: sorry, please", "keywords_absent", {"keywords": ["sorry", "please"]}),
+    ("Is in English but uses no capital letters.", "all_lowercase", {"language": "en"}),
+    # checklist questions about 'the output'
+    ("Are all letters in the response capitalized?", "all_uppercase", {}),
+    ("Is the response's final phrase \"Peace out\"?", "ends_with", {"phrase": "Peace out"}),
+    ("Is the number of words in the output less than 100?", "word_count", {"relation": "less than", "n": 100}),
+    ("Does the letter \"k\" appear at least 4 times in the output?", "letter_frequency", {"letter": "k", "n": 4}),
+    ("Are fewer than 4 words in the response in all capital letters?", "capital_word_frequency", {"relation": "less than", "n": 4}),
+    ("There are 3 paragraphs divided by double line breaks and the second one starts with \"jasper\".", "paragraph_first_word",
+     {"nth": 2, "word": "jasper", "num_paragraphs": 3}),
+]
+
+R2_NEURAL = [
+    # 'a', 'A' and 'I' are words as well as letters: without a cue it is not clear which is counted
+    "Uses 'I' fewer than 3 times.",
+    "Mentions \"a\" at least 5 times.",
+    # a compound: the paragraph count is only half of it
+    "You wrote 3 paragraphs and started each paragraph with a question.",
+    "Exactly 2 paragraphs, opening with a greeting.",
+    # second person about content stays with the judge
+    "You explained why the patient needs at least 3 doses.",
+    "You should mention the word 'river' to the user when it helps.",
+    # scoped counts and scoped commas are not about the whole response
+    "The number of times the letter \"e\" occurs in each paragraph is below 20.",
+    "There are no commas in the list items.",
+    "The list items contain no ',' at all.",
+    "Every sentence is written without using any capital letters.",
+    # 'capitalized' alone may mean a capital initial
+    "Capitalized words appear at least 3 times.",
+    "Words starting with capital letters appear at least 3 times.",
+    # a template slot is not the exact words
+    "Ends with \"Sincerely, [Name]\"",
+    "Ends with \"Best, <your name>\"",
+    "The answer explains the JSON with no prose outside the code block.",
+    # a list after a colon that is not a keyword frame
+    "The words in this order: first, second, third.",
+    "The keywords should be explained in the answer: photosynthesis.",
+    "Uses the words below in the order given: alpha, beta.",
+    "Does the response explain why it uses at least 3 bullet points?",
+    "Has 4 bullet points (one per section).",
+    "The number of passages in each paragraph highlighted with markdown is at least 2.",
+    # a negation outside the relation would invert it; a part of the response is not the response
+    "The response does not have more than 5 sentences.",
+    "The answer never goes over 5 sentences.",
+    "The response does not contain fewer than 3 paragraphs.",
+    "The title has at most 8 words.",
+    "The first sentence is under 20 words.",
+    "The conclusion is at most 3 sentences.",
+    "Each bullet does not exceed 10 words.",
+    "The response does not exceed the length the user asked for.",
+    "Write a 300-word essay.",
+    "The letter \"x\" should not appear more than 2 times.",
+    "Does not use the word \"very\" more than once.",
+    "Uses the word \"river\" at least 3 times in the first paragraph.",
+    "The response language is not French.",
+    "The response is composed in Portuguese and English.",
+    # quotation marks around a part of the response, not the whole of it
+    "Wraps the entire title in double quotation marks.",
+    "The whole dialogue is enclosed in double quotes.",
+    "Puts the entire quote in double quotes.",
+    "Stays below a 100-word limit.",
+    "The following words must be explained: apple, banana.",
+    "The following words must be present in the title: apple, banana.",
+    "The following words must be present: apple or banana.",
+    "answer in json with keys name and age",
+    "no bullet points in the intro",
+    # stated as a failure or a violation: the program would decide the opposite
+    "Fails to stay under 100 words.",
+    "The response neglects to end with \"Peace!\".",
+    "The response misses the 100-word limit.",
+    "The response ignores the instruction to write in all lowercase.",
+    "The response violates the requirement of no commas.",
+    "You answered in under 100 words but missed the key point.",
+    "The response does not adhere to the 3-paragraph limit.",
+    "Are all the characters capitalized in the title?",
+    "The response is missing a title in double angular brackets.",
+]
+
+
+@pytest.mark.parametrize("text,name,args", R2_LOWERED, ids=[t[:40] for t, _, _ in R2_LOWERED])
+def test_round2_lowered(text, name, args):
+    c = lower_criterion(text)
+    assert c is not None, text
+    assert c.name == name, (text, c)
+    for k, v in args.items():
+        assert c.args.get(k) == v, (text, k, c.args)
+
+
+@pytest.mark.parametrize("text", R2_NEURAL, ids=[t[:40] for t in R2_NEURAL])
+def test_round2_stays_neural(text):
+    assert lower_criterion(text) is None, (text, lower_criterion(text))
+
+
+def test_round2_letter_counts_decide_like_ifeval():
+    """A quoted letter is counted case-insensitively anywhere in the text (IFEval's letter_frequency), not
+    as a whole word; a quoted '#' counts '#' characters."""
+    c = lower_criterion("Does 'l' occur 3 or more times in the answer?")
+    assert run_check(c, "Hello, Lily.") and not run_check(c, "Hello.")
+    c = lower_criterion("Occurrences of '#': at least 2.")
+    assert run_check(c, "#a #b") and not run_check(c, "#a")

@@ -1,0 +1,115 @@
+"""A criterion's wording made canonical before the lowering rules read it (issue 15, round 2).
+
+Rubric writers say the same requirement in many voices: second person feedback ('You wrote at least 600
+words'), 'the output' for the response, optional plurals ('at least 3 time(s)'), 'strictly less than'.
+:func:`canonical` rewrites only these voice and spelling variants into the words the rules already read
+('The response ... at least 600 words', 'the response', 'times', 'less than'); it never adds a
+requirement. Quoted material, and an unquoted phrase the response must end with, are data and are left
+exactly as they are. Used by the driver (:mod:`rubricc.compiler.lower`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, List, Tuple
+
+from rubricc.compiler.lower_parse import QUOTE_RE, unquoted_end_phrase
+
+_DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
+
+# (pattern, replacement) applied in order to the text outside quotations
+_REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]] = [
+    # optional plurals: 'time(s)', 'placeholder(s)', 'keyword(s)', 'bullet point(s)'
+    (re.compile(r"(?<=[a-z])\((s|es)\)", re.IGNORECASE), r"\1"),
+    # politeness and requests: 'pls ...', 'Please ...', 'can you not say ...', 'Could you ...'
+    (re.compile(r"^\s*(?:pls|plz|please|kindly)\s+(?=[a-z])", re.IGNORECASE), ""),
+    (re.compile(r"^\s*(?:can|could|would|will) you\s+(?:please\s+|pls\s+)?not\s+", re.IGNORECASE), "Do not "),
+    (re.compile(r"^\s*(?:can|could|would|will) you\s+(?:please\s+|pls\s+)?(?=[a-z])", re.IGNORECASE), ""),
+    # terse requests: 'all in spanish', 'answer in json', 'no bullet points'
+    (re.compile(r"^\s*(?:all|everything)\s+in\s+", re.IGNORECASE), "The entire response is in "),
+    (re.compile(r"^\s*(?:answer|respond|reply|write it|output it)\s+in\s+(?=json\b)", re.IGNORECASE), "The entire response is in "),
+    (re.compile(r"^\s*(?:no|without(?: any)?)\s+(?=bullet)", re.IGNORECASE), "The response uses no "),
+    # second person, as feedback or instruction: 'You wrote ...', 'You kept your reply ...'
+    (re.compile(r"^\s*you\s+(?=[a-z])", re.IGNORECASE), "The response "),
+    (re.compile(rf"\byour\s+((?:whole\s+|entire\s+|full\s+|complete\s+)?{_DOC})\b", re.IGNORECASE), r"the \1"),
+    # yes/no questions as statements: 'Does the answer begin and end with ...?', 'Is the whole answer valid JSON?'
+    (re.compile(rf"^\s*(?:does|did)\s+(?:the|this|your)\s+((?:whole\s+|entire\s+)?{_DOC})\s+([a-z]+)(?:\s+and\s+([a-z]+))?\b", re.IGNORECASE),
+     lambda m: f"The {m.group(1)} {_third(m.group(2))}" + (f" and {_third(m.group(3))}" if m.group(3) else "")),
+    (re.compile(rf"^\s*(is|was)\s+(?:the|this|your)\s+((?:whole\s+|entire\s+)?{_DOC})\s+", re.IGNORECASE),
+     lambda m: f"The {m.group(2)} {m.group(1).lower()} "),
+    (re.compile(rf"^\s*(is|was)\s+(the\s+{_DOC}'s(?:\s+[a-z]+){{1,3}})\s*$", re.IGNORECASE), lambda m: f"The {m.group(2)[4:]} {m.group(1).lower()} "),
+    # 'all letters in the response are capitalized' is upper case (a 'capitalized word' alone may be a capital initial)
+    (re.compile(r"\b(all (?:the )?(?:letters|characters)\b[^.;\d]{0,40}?)\bcapitali[sz]ed\b", re.IGNORECASE), r"\1uppercase"),
+    # 'the output' is the response
+    (re.compile(r"\b(the|this|whole|entire|full|complete)\s+output\b", re.IGNORECASE), r"\1 response"),
+    (re.compile(r"^\s*output\b", re.IGNORECASE), "Response"),
+    # 'the 2 paragraph' is the 2nd; 'the first word of the 2nd paragraph is "X"' is what it starts with
+    (re.compile(r"\b(the|its|their)\s+(\d+)\s+(paragraph|sentence|section|line|bullet)\b(?!-)", re.IGNORECASE),
+     lambda m: f"{m.group(1)} {m.group(2)}{_suffix(int(m.group(2)))} {m.group(3)}"),
+    (re.compile(r"\b(?:the\s+)?(?:very\s+)?first\s+word\s+(?:of|in)\s+((?:the|its|their)\s+[\w-]+\s+paragraph)\s+"
+                r"(?:is|should be|must be|will be|has to be|reads)\s*(?:the\s+word\s*)?:?\s*", re.IGNORECASE), r"\1 starts with the word "),
+    # 'started the 7th paragraph with "X"', 'begin paragraph 2 with "X"'
+    (re.compile(r"\b(?:start|begin|open)(?:s|ed)?\s+((?:the|its|their)\s+[\w-]+\s+paragraph|paragraph\s+\d+)\s+with\b", re.IGNORECASE),
+     r"\1 starts with"),
+    (re.compile(r"\bbegan\s+((?:the|its|their)\s+[\w-]+\s+paragraph|paragraph\s+\d+)\s+with\b", re.IGNORECASE), r"\1 starts with"),
+    # informal negations: 'dont', 'doesnt', 'cant', 'wont'
+    (re.compile(r"\b(do|does|did|should|must|could|would|is|are|was|were|has|have)nt\b", re.IGNORECASE), r"\1 not"),
+    (re.compile(r"\bcant\b", re.IGNORECASE), "can not"),
+    (re.compile(r"\bwont\b", re.IGNORECASE), "will not"),
+    # 'does not exceed 120 words' is at most 120; 'exceeds 120 words' is more than 120
+    (re.compile(r"\b(?:(?:does|do|must|should|will|shall|may|can|is to)\s*(?:not|n't)|never|cannot|can't|won't)\s+(?:go\s+)?(?:exceed|go over|surpass|pass)(?:s|ing)?\b"
+                r"(?:\s+(?:a\s+)?(?:(?:total|length|count|maximum|limit)\s+of\s+))?", re.IGNORECASE), "is at most"),
+    # 'adheres to the 300-word limit', 'within a 50-word cap': a maximum; 'a 400-word minimum': a minimum
+    # ('below the 100-word limit' may be strict or not: left as it is)
+    (re.compile(r"(?<!below )(?<!under )(?<!beneath )(?<!than )\b(?:an?|the|its|their)\s+(\d[\d,]*)[- ](word|sentence|paragraph)\s+"
+                r"(?:limit|maximum|cap|ceiling)\b", re.IGNORECASE), r"at most \1 \2s"),
+    (re.compile(r"\b(?:an?|the|its|their)\s+(\d[\d,]*)[- ](word|sentence|paragraph)\s+(?:minimum|floor)\b", re.IGNORECASE), r"at least \1 \2s"),
+    # 'Limit your answer to 3 paragraphs', 'capped to 100 words': a maximum
+    (re.compile(r"\b((?:limit|cap|restrict)(?:s|ed|ing)?\s+(?:(?:it|itself|this|the\s+\w+|your\s+\w+)\s+)?to)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|one hundred)\b)", re.IGNORECASE), r"\1 at most "),
+    # 'strictly less than 5', 'strictly under 10': the relation is strict already
+    (re.compile(r"\bstrictly\s+(?=(?:less|fewer|under|below|more|greater|over|above)\b)", re.IGNORECASE), ""),
+]
+
+
+def _third(verb: str) -> str:
+    """The third person singular of a verb after 'does': 'begin' -> 'begins', 'have' -> 'has'."""
+    v = verb.lower()
+    if v in ("not", "never", "only", "also", "ever"):
+        return v
+    if v == "have":
+        return "has"
+    return v + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", v) else v + "s"
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def canonical(text: str) -> str:
+    """``text`` with voice and spelling variants rewritten outside its data (quotations, an unquoted end
+    phrase); the same text when nothing applies."""
+    # a quote character named and shown: 'a double quote character (")' (the shown one is not a quotation)
+    text = re.sub(r"(quot\w*(?:\s+(?:marks?|characters?))?)\s*\(\s*[\"\u201c\u201d]\s*\)", r"\1", text, flags=re.IGNORECASE)
+    # a closing 'pls' / ', thanks' (not when the text ends in a word list: 'Avoid the words: sorry, please')
+    if not re.search(r"\b(?:words?|terms?|key ?words?|phrases?)\b|:", text, re.IGNORECASE):
+        text = re.sub(r"[,\s]+(?:pls|plz|please|thanks|thx|thank you)\s*[.!]*\s*$", "", text, flags=re.IGNORECASE)
+    end = unquoted_end_phrase(text)
+    stop = end[0] if end is not None else len(text)
+    head, tail = text[:stop], text[stop:]
+    out, last = [], 0
+    for m in QUOTE_RE.finditer(head):
+        out.append(("t", head[last:m.start()]))
+        out.append(("q", m.group(0)))
+        last = m.end()
+    out.append(("t", head[last:]))
+    parts = []
+    for i, (kind, s) in enumerate(out):
+        if kind == "t":
+            for pat, rep in _REWRITES:
+                if i == 0 or not pat.pattern.startswith("^"):  # a start-of-text rewrite only at the start
+                    s = pat.sub(rep, s)
+        parts.append(s)
+    out_text = "".join(parts) + tail
+    if re.match(r"\s*(?:does|did|is|was)\b", text, re.IGNORECASE) and re.match(r"\s*The\b", out_text) and not tail:
+        out_text = re.sub(r"\?\s*$", ".", out_text)  # the question read as a statement
+    return out_text

@@ -1,0 +1,84 @@
+"""Helpers of the lowering rules for what is counted and where (issue 15, round 2).
+
+What a count is about decides the check: a single quoted character counted is a letter (IFEval's
+letter_frequency counts it case-insensitively anywhere in the text), not a one-letter word; a requirement
+scoped to a part of the response ('no commas in the list items') is not about the whole response; a
+count stated as 'the number of <kind> ... is REL N' names its unit with more words than the rules'
+'<REL> N <unit>' form. Used by :mod:`rubricc.compiler.lower_rules`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Optional, Tuple
+
+from rubricc.compiler.lower_parse import stated_count
+
+# parts of a response a requirement may be scoped to
+PART_OF_RESPONSE = re.compile(
+    r"\b(?:items?|lists?|bullets?|titles?|headings?|headers?|paragraphs?|sentences?|sections?|lines?|names?|numbers?|"
+    r"dates?|tables?|code|keys?|values?|fields?|addresses|lyrics|greeting|signature|subject)\b")
+
+
+# what else may be the thing in quotation marks ('the entire title', 'the whole dialogue'): not the response
+_QUOTED_PART = re.compile(r"\b(?:title|heading|dialogue|dialog|quote|citation|name|term|word|phrase|sentence|paragraph|item|list|section|"
+                          r"line|speech|conversation|lyrics|slogan|tagline|code|poem|story|question|example)s?\b")
+_QUOTE_MARKS = re.compile(r"\b(?:double[- ]quot(?:e|es|ation)(?:[- ](?:marks?|characters?|symbols?))?|quot(?:ation|e)[- ](?:marks?|characters?|symbols?)|quotes)\b")
+
+
+def quoted_part(low: str) -> bool:
+    """True when a criterion about quotation marks names a part of the response as what is quoted."""
+    return _QUOTED_PART.search(_QUOTE_MARKS.sub(" ", low)) is not None
+
+
+def one_character(ch: str, rel: str, n: int) -> Tuple[str, Dict[str, Any]]:
+    """A single quoted character counted, not named a word: a letter count (IFEval's letter_frequency,
+    case-insensitive), or a count of that character ('#', '!'); 'a', 'A' and 'I' are words as well as
+    letters, so without a 'letter'/'word' cue they are left to the judge ("neural")."""
+    if ch in ("a", "A", "I"):
+        return "neural", {}
+    return "letter_frequency", {"letter": ch.lower() if ch.isalpha() else ch, "relation": rel, "n": n}
+
+
+# 'the number of parts of the text emphasized as highlighted sections with markdown is at least 5'
+_HIGHLIGHT_SUBJECT = (r"\bnumber of (?:(?!(?:per|each|every|in|within)\b)[a-z-]+ ){0,8}?(?:highlighted|emphasi[sz]ed|italici[sz]ed) "
+                      r"(?:sections?|parts?|passages?|phrases?|spans?|portions?)(?: (?:with|in|using) (?:markdown|asterisks))?")
+
+
+def highlights_stated(norm: str) -> Optional[Tuple[str, int]]:
+    """(relation, N) of a highlight count stated with a long subject; an example after 'e.g.' is cut."""
+    norm = re.sub(r",?\s*\b(?:e\.g\.|for example|such as|like)\s*,?\s*[\w \"-]{1,40}?,(?=\s*(?:is|are)\b)", "", norm)
+    return stated_count(norm, _HIGHLIGHT_SUBJECT)
+
+
+# a count of the whole response must be about the whole response: 'The title is under 8 words' and 'The
+# first sentence is under 20 words' are about a part of it
+_PART_NOUNS = (r"titles?|headings?|headers?|headlines?|subject line|introduction|intro|conclusion|abstract|captions?|taglines?|slogans?|"
+               r"bios?|signature|greeting|opening|closing|first|last|final|second|third|each|every|per|items?|bullets?|lines?|"
+               r"sections?|tables?|code|quotes?|quotations?|lists?|names?")
+_UNIT_NOUN = {"word_count": r"paragraphs?|sentences?", "sentence_count": r"paragraphs?", "paragraph_count": r"sentences?"}
+# a relation phrase that contains a negation word ('no more than'), and exactness restated ('no more and no fewer')
+_NEGATED_RELATION = re.compile(
+    r"\b(?:no|not)\s+(?:more|fewer|less|greater|longer|shorter|over|under|above|below)(?:\s+than)?\b"
+    r"(?:\s*(?:,|and|or)\s*(?:no|not)\s+(?:more|fewer|less)(?:\s+than)?\b)?|\bnot exceeding\b|\bnot to exceed\b",
+    re.IGNORECASE)
+
+
+# counts whose relation a stray negation would invert ('The letter "x" should not appear more than 2 times')
+_NEG_CHECKED = {"word_count", "sentence_count", "paragraph_count", "keyword_frequency", "letter_frequency",
+                "capital_word_frequency", "placeholder_count", "highlighted_sections", "bullet_count", "section_count"}
+_PART_CHECKED = dict(_UNIT_NOUN, keyword_frequency=r"paragraphs?|sentences?", letter_frequency=r"paragraphs?|sentences?|words?")
+
+
+def count_misread(name: str, text: str, args: Dict[str, Any] = {}) -> bool:
+    """True when a whole-response length count read from ``text`` (quotations blanked) may not be what it
+    asks: a negation outside a relation phrase ('does not have more than 5 sentences' is at most 5, which
+    the relation read as 'more than' would invert), or a part of the response as its subject."""
+    if name not in _NEG_CHECKED or (name == "bullet_count" and args.get("n") == 0):
+        return False  # 'Does not use bullet points' is a count of 0
+    low = _NEGATED_RELATION.sub(" ", text.lower())
+    # how paragraphs are separated is not a part: 'each separated by ***', 'from each other', 'blank lines'
+    low = re.sub(r"\beach other\b|\bone another\b|\beach\s+(?:one\s+)?(?:is\s+)?(?:separated|divided|split|set apart)\b"
+                 r"|\b(?:blank|empty|new|single|double|separate)[- ]?lines?\b|\bline[- ]?breaks?\b|\bnewlines?\b", " ", low)
+    if re.search(r"\b(?:no|not|never|without|none|nor|neither)\b|n't\b", low):
+        return True
+    return name in _PART_CHECKED and re.search(rf"\b(?:{_PART_NOUNS}|{_PART_CHECKED[name]})\b", low) is not None
