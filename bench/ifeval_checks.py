@@ -13,9 +13,10 @@ Prints a per-family table and, as the last line, JSON {"coverage", "agreement", 
 ``heldout_*`` figures of the held-out phrasing set.
 
 The phrasings above were written together with the lowering rules, so their figures are optimistic. The
-held-out row renders every instruction with every wording of ``bench/phrasings/ifeval_heldout.json``,
-written before the lowering rules were read and frozen since (its sha256 is checked here); the lowering
-was developed on this module's phrasings and on ``bench/phrasings/ifeval_dev.json`` and ``ifeval_dev2.json`` only
+held-out row renders every instruction with every wording of ``bench/phrasings/ifeval_heldout3.json``,
+written blind (its writer read neither the lowering rules nor the other sets) and frozen before the last
+lowering work (its sha256 is checked here). The lowering was developed on this module's phrasings, on
+``ifeval_dev.json``, ``ifeval_dev2.json`` and on the two earlier held-out sets once each had been measured
 (``--dev`` prints their coverage and agreement too, as optimistic rows).
 """
 from __future__ import annotations
@@ -409,9 +410,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="seed of the phrasing choice")
     ap.add_argument("--show-misses", action="store_true", help="print criteria not lowered or disagreeing")
     ap.add_argument("--phrasings", default=None,
-                    help="phrasing set reported as held out (default bench/phrasings/ifeval_heldout.json)")
+                    help="phrasing set reported as held out (default bench/phrasings/ifeval_heldout3.json)")
     ap.add_argument("--dev", action="store_true",
-                    help="also print the development phrasing sets' rows (ifeval_dev.json, ifeval_dev2.json; optimistic)")
+                    help="also print the development phrasing sets' rows (ifeval_dev.json, ifeval_dev2.json and the "
+                         "earlier held-out sets ifeval_heldout.json, ifeval_heldout2.json; optimistic)")
     a = ap.parse_args(argv)
     d = data_dir(a.data_dir)
     if not (d / "ifeval" / "input_data.jsonl").exists():
@@ -431,12 +433,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         for r in off["rows"] + res["rows"]:
             if r["check"] is None or r["verdict"] != r["official"]:
                 print(json.dumps({k: r[k] for k in ("instruction_id", "criterion", "check", "verdict", "official")})[:600])
-    from bench.phrasing_sets import DEV, HELDOUT, PHRASINGS, evaluate_set, frozen_ok
+    from bench.phrasing_sets import DEV_SETS, HELDOUT, evaluate_set, frozen_ok
 
-    # the development sets, written with (ifeval_dev) or while writing (ifeval_dev2) the rules: optimistic
-    for dev in (DEV, PHRASINGS / "ifeval_dev2.json") if a.dev else ():
+    # the development sets: the rules were developed on them, so their figures are optimistic
+    for dev, how in DEV_SETS if a.dev else ():
         r = evaluate_set(records, dev)
-        print(f"development phrasing set {dev.name} (optimistic): coverage {r['coverage']:.4f}, "
+        print(f"development phrasing set {dev.name} ({how}; optimistic): coverage {r['coverage']:.4f}, "
               f"agreement {r['agreement']:.4f}, n {r['n']}")
     path = Path(a.phrasings) if a.phrasings else HELDOUT
     held = evaluate_set(records, path)
