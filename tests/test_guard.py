@@ -130,6 +130,28 @@ def test_calibration_skips_responses_without_tokens_and_says_when_data_is_thin()
     assert "no relevance gate" in report["note"] and "fewer than 20" in report["note"]
 
 
+def test_share_rule_is_calibrated_on_answers_the_gate_passes():
+    from rubricc.verifier.guard_build import calibrate
+
+    class Measured:  # 50 on-topic answers and 2 barely relevant ones (no chunk reaches chunk_min: share 0)
+        def measure(self, prompts, responses):
+            out = []
+            for p, r in zip(prompts, responses):
+                if p.startswith("bake") != r.startswith(("bread", "weak")):
+                    cos = np.array([0.02, 0.01])  # against an unrelated prompt
+                else:
+                    cos = np.array([0.10]) if r.startswith("weak") else np.array([0.7, 0.6])
+                out.append((cos, np.full(len(cos), 128), np.full(len(cos), 128)))
+            return out
+
+    prompts = {"a": "bake sourdough bread crust", "b": "python sorting algorithm code"}
+    responses = {("a", f"r{i}"): f"bread answer {i}" for i in range(50)}
+    responses.update({("a", "w1"): "weak 1", ("a", "w2"): "weak 2", ("b", "r0"): "python answer 0"})
+    fields, report = calibrate(Measured(), prompts, responses)
+    assert fields["relevance_min"] > fields["relevance_off"]
+    assert fields["share_min"] >= 0.5  # not dragged toward 0 by the two answers the gate already judges
+
+
 # ---------------------------------------------------------------------------------------------------
 # the real embedder on real data
 # ---------------------------------------------------------------------------------------------------

@@ -119,8 +119,11 @@ def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple
         fields.update(relevance_min=hi, relevance_off=lo)
     else:
         report["note"] = "relevance does not separate own from unrelated responses here: no relevance gate"
-    shares = np.array([summarize(c, n, f, fields["chunk_min"])[1] for c, n, f in own])
-    fields["share_min"] = max(float(np.quantile(shares, quantile)), 1e-3)
+    # the share rule is about padding inside an on-topic answer: calibrated on the responses the gate
+    # passes (an off-topic one has share 0 and would drag the quantile to 0, turning the rule off)
+    floor = max(fields["chunk_min"], fields.get("relevance_min", -1.0))
+    shares = np.array([summarize(c, n, f, fields["chunk_min"])[1] for c, n, f in own if np.max(c) >= floor])
+    fields["share_min"] = max(float(np.quantile(shares, quantile)), 1e-3) if len(shares) else None
     f_own = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields) for c, n, f in own])
     f_off = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields) for c, n, f in off])
     report.update(own_below_1=float(np.mean(f_own < 1.0)), own_mean_factor=float(np.mean(f_own)),
