@@ -582,16 +582,12 @@ R2_NEURAL = [
 
 @pytest.mark.parametrize("text,name,args", R2_LOWERED, ids=[t[:40] for t, _, _ in R2_LOWERED])
 def test_round2_lowered(text, name, args):
-    c = lower_criterion(text)
-    assert c is not None, text
-    assert c.name == name, (text, c)
-    for k, v in args.items():
-        assert c.args.get(k) == v, (text, k, c.args)
+    test_lowered(text, name, args)
 
 
 @pytest.mark.parametrize("text", R2_NEURAL, ids=[t[:40] for t in R2_NEURAL])
 def test_round2_stays_neural(text):
-    assert lower_criterion(text) is None, (text, lower_criterion(text))
+    test_near_misses_stay_neural(text)
 
 
 def test_round2_letter_counts_decide_like_ifeval():
