@@ -302,6 +302,7 @@ def main(argv=None):
                   file=sys.stderr)
 
     results = {}
+    guarded = {}  # threads -> [responses the guard applied to, responses]
     check = {}
     auto_picked = {}
     for t in threads:
@@ -357,6 +358,11 @@ def main(argv=None):
                 peaks[name] = max(peaks[name], m.extra_mib)
             print(f"threads={t} round {rnd + 1}/{args.repeats}: " +
                   ", ".join(f"{k} {counts[k] / v[-1]:.1f}/s" for k, v in times.items() if v), file=sys.stderr)
+        if "fused_ort_fp32_guard" in built:  # a rubric asking for a refusal is exempt from the guard
+            last = [d for out in built["fused_ort_fp32_guard"].last for d in out]
+            guarded[t] = [sum("guard" in d for d in last), len(last)]
+            print(f"note: the guard applied to {guarded[t][0]} of {len(last)} responses (the others' rubrics ask "
+                  "for a refusal: exempt)", file=sys.stderr)
         for name in names:
             med = statistics.median(times[name])
             results[(name, t)] = {"contender": name, "threads": t, "median_s": round(med, 3),
@@ -400,7 +406,7 @@ def main(argv=None):
             continue
         best = max(cands)
         by_threads[str(t)] = {"ratio": round(best[0] / base[t], 2), "variant": best[1]}
-    summary = {"bench": "throughput", "shape": shape, "threads": threads, "repeats": args.repeats,
+    summary = {"bench": "throughput", "guard_applied": guarded, "shape": shape, "threads": threads, "repeats": args.repeats,
                "results": list(results.values()), "max_abs_p_diff_vs_torch_fp32": check,
                "fused_vs_crossencoder_by_threads": by_threads,
                "fused_vs_crossencoder": by_threads[str(max(int(k) for k in by_threads))]["ratio"] if by_threads else None}

@@ -50,7 +50,10 @@ MAX_RESPONSE_TOKENS = 4096
 MIN_REPEAT_WORDS = 5
 MIN_ECHO_WORDS = 6  # a criterion this long, copied whole into a response, is removed before scoring
 CHARS_PER_TOKEN = 6  # characters tokenized per token needed (a head of the response, as the runtime does)
-EXEMPT = re.compile(r"\b(refus\w*|declin\w*)\b", re.I)
+# a criterion asking the response to refuse ("refuses to", "a refusal", "declines the request"); not any
+# mention of the words ("a decline in kidney function")
+EXEMPT = re.compile(r"\b(refus(?:e|es|ed|ing|al)\b|declin(?:e|es|ed|ing)\s+(?:to|the|this|that|any|all|politely)\b|"
+                    r"politely\s+declin)", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"\w+")
 
@@ -83,9 +86,17 @@ def has_guard(cfg: Mapping[str, Any]) -> bool:
     return isinstance(g, dict) and bool(g.get("file"))
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no|without|avoids?)\b[^.;:]{0,20}$|n't\s*$", re.I)
+
+
 def exempt(criteria: Sequence[str]) -> bool:
-    """Whether a rubric asks for a refusal somewhere (:data:`EXEMPT`): then the guard does not apply."""
-    return any(EXEMPT.search(c or "") for c in criteria)
+    """Whether a rubric asks for a refusal somewhere (:data:`EXEMPT`, not negated: "should not refuse to
+    reply" asks for the opposite): then the guard does not apply."""
+    for c in criteria:
+        for m in EXEMPT.finditer(c or ""):
+            if not _NEGATED.search(c[max(0, m.start() - 30):m.start()]):
+                return True
+    return False
 
 
 def repeated_spans(text: str) -> List[Tuple[int, int]]:

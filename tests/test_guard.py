@@ -57,6 +57,10 @@ def test_refusal_rubrics_are_exempt():
     assert G.exempt(["Refuses to give the dosage", "Is polite"])
     assert G.exempt(["The assistant declines the request."])
     assert not G.exempt(["Explains the dosage", "Cites a source"])
+    assert not G.exempt(["Notes the decline in kidney function", "Mentions declining appetite"])
+    assert G.exempt(["Politely declines, citing safety"]) and G.exempt(["Gives a refusal"])
+    assert not G.exempt(["The model should not refuse to reply to the user request."])
+    assert not G.exempt(["Answers without refusing"]) and not G.exempt(["Doesn't refuse the task"])
 
 
 class Embedder:
