@@ -26,8 +26,9 @@ the rubric back is not an answer, and no natural response contains a criterion's
 The reward is multiplied by ``factor`` (a negative reward, from a fault criterion with ``clip=False``, is
 left as it is: scaling it toward 0 would raise it). The thresholds are calibrated from the training data
 by ``rubricc distill`` / ``rubricc guard`` (:mod:`rubricc.verifier.guard_build`): ``chunk_min``,
-``relevance_min`` and ``share_min`` are low quantiles of the training responses' own values (so about 2% of
-real responses lose some reward), ``relevance_off`` the median relevance of training responses to unrelated
+``relevance_min`` and ``share_min`` are low quantiles of the training responses' own values (about 2-3% of
+training responses lose some reward; of held-out ones 13.8% on MT-Bench, 3.3% on AlpacaEval: README),
+``relevance_off`` the median relevance of training responses to unrelated
 prompts. A rubric whose criteria ask for a refusal (:data:`EXEMPT`) is exempt: a correct refusal does not
 address the request.
 
@@ -159,7 +160,7 @@ def apply(reward: float, f: float) -> float:
 
 class Guard:
     """The guard of one bundle: ``Guard(bundle_dir, record, tokenizer)``; :meth:`measure` gives each
-    response's chunk statistics, :meth:`factors` the factors. ``providers`` and ``threads`` go to ONNX
+    response's chunk statistics, :meth:`details` the factors. ``providers`` and ``threads`` go to ONNX
     Runtime (the embedder runs where the reward's ONNX backend runs)."""
 
     def __init__(self, bundle_dir, record: Mapping[str, Any], tokenizer, cls_id: int, sep_id: int, pad_id: int,
