@@ -27,6 +27,7 @@ from rubricc import bundle
 from rubricc.backends import BACKENDS, open_backend
 from rubricc.errors import InputError
 from rubricc.formats import Rubric, completion_to_text, prompt_to_text, valid_text
+from rubricc.guard import apply as apply_factor
 from rubricc.guard import has_guard, strip_echo
 from rubricc.kernels.twin import MISSING, NEURAL, PROGRAM
 from rubricc.plan import LRU, Plans, RubricPlan, load_rubrics
@@ -344,12 +345,10 @@ class RubricReward:
         rows = [i for i, p in enumerate(plans) if p is not None and not p.guard_exempt and not np.isnan(rewards[i])]
         if not rows:
             return {}
-        from rubricc.guard import apply
-
         g = self.load_guard()
         details = g.details([row_prompt[i] for i in rows], [responses[i] for i in rows])
         for i, d in zip(rows, details):
-            rewards[i] = apply(float(rewards[i]), d["factor"])
+            rewards[i] = apply_factor(float(rewards[i]), d["factor"])
         return dict(zip(rows, details))
 
     def load_guard(self):
@@ -361,7 +360,7 @@ class RubricReward:
             providers = self.providers
             if self.backend_used == "onnx" and self.device == "cpu":
                 providers = "cpu"
-            plist, _ = select_providers(providers if isinstance(providers, str) or providers else "auto")
+            plist, _ = select_providers(providers or "auto")
             self._guard = Guard(self.verifier_dir, self.cfg["guard"], self.tokenizer, self.cfg["cls_id"],
                                 self.cfg["sep_id"], self.cfg["pad_id"], plist, self.threads)
         return self._guard

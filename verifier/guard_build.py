@@ -83,12 +83,9 @@ def unrelated_pairs(prompts: Mapping[str, str], keys: Sequence[Tuple[str, str]],
     words = distinctive_words(dict(prompts))
     ids = sorted(prompts)
     rng = random.Random(seed)
-    out = {}
-    for pid, rid in keys:
-        donors = [q for q in ids if q != pid and jaccard(words[q], words[pid]) < MAX_DONOR_OVERLAP]
-        if donors:
-            out[(pid, rid)] = rng.choice(donors)
-    return out
+    donors = {p: [q for q in ids if q != p and jaccard(words[q], words[p]) < MAX_DONOR_OVERLAP]
+              for p in {pid for pid, _ in keys}}  # once per prompt, not per response
+    return {(pid, rid): rng.choice(donors[pid]) for pid, rid in keys if donors[pid]}
 
 
 def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple[str, str], str],
