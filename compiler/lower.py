@@ -27,6 +27,7 @@ from typing import Any, Dict, Optional, Tuple
 from rubricc.compiler.checks import validate_check
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
+from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_repeat import read_repeat
@@ -58,7 +59,7 @@ _FAILURE = re.compile(
     r"(?:does|do|did)(?: not|n't) (?:manage|follow|adhere|comply|respect|meet|satisfy|obey|honou?r|stick))\b", re.IGNORECASE)
 
 # first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
-_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:the list )?[\"\u201c'])",
+_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:(?:the list )?[\"\u201c']|(?:the|this|that|the following|the given) list\b))",
                                 re.IGNORECASE)
 
 # checks that a criterion for the first may also trigger without being a second requirement
@@ -110,6 +111,9 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return None
     if repeat is not None:
         return _lower_repeat(stripped, repeat)
+    stripped, reasons = undecorate(canonical(stripped))
+    if stripped is None:
+        return None  # a decoration contradicts the requirement ('Russian (ISO code de)')
     stripped = canonical(stripped)
     if len(_blank_outer_quotes(stripped)) > MAX_CRITERION_CHARS:
         return None
@@ -124,6 +128,11 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if found is None:
         return None
     name, args = found
+    # a reason cut off by undecorate is not a requirement: one that reads as another check's is one
+    for reason in reasons:
+        other = _first_rule(CriterionText(reason))
+        if other is not None and other[0] != name:
+            return None
     # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)
     if name in ("keywords_present", "keywords_absent") and keywords_strict(CriterionText(stripped)) != found:
         return None
@@ -155,6 +164,9 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     end = unquoted_end_phrase(blank_text) if name == "ends_with" else None
     if end is not None:
         blank_text = blank_text[:end[0]] + 'ends with "x"'  # an unquoted end phrase is data too
+    if name == "section_count":  # the quoted marker word is the splitter, not a keyword ('marked by the word "SECTION"')
+        blank_text = re.sub(rf"\b((?:word|label|marker|heading|header|keyword)\s+)[\"'\u201c]{re.escape(args['splitter'])}[\"'\u201d]",
+                            rf"\g<1>{args['splitter']}", blank_text)
     blank = CriterionText(QUOTE_RE.sub('"x"', blank_text))
     for rule in RULES:
         other = rule(blank)

@@ -74,7 +74,7 @@ _WORD_LIST = re.compile(
     r"(?:all|each|any|none|every one) of (?:the following|these)\s*:)\s*"
     r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
 _WORD_LIST_AFTER = re.compile(
-    r"\b(?P<cue>(?:key ?words|words|terms)\b[^:\"\u201c\n]{1,60}:)\s*"
+    r"\b(?P<cue>(?:key ?words?|words?|terms?)\b[^:\"\u201c\n]{1,60}:)\s*"
     r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
 # words that describe the words instead of being them ('Avoids the words mentioned', 'Uses the terms given')
 _DESCRIPTIVE = {"above", "below", "here", "there", "given", "provided", "listed", "mentioned", "specified", "requested", "required",

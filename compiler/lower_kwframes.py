@@ -63,6 +63,9 @@ _POSITIVE = [
     rf"(?:presence|inclusion|use|usage|mention) of (?:all of |each of |both of )?{_DET}{_NOUN} (?:: )?KW{_IN_DOC}",
     # 'Each keyword in KW appears in the response'
     rf"{_ENSURE}(?:each|every|all) (?:of the )?{_NOUN} (?:in|from|of) (?:the list )?KW (?:{_MODAL} )?(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
+    # 'Every keyword from this list appears in the output: KW'
+    rf"{_ENSURE}(?:each|every|all)(?: of the)? {_NOUN} (?:in|from|on|of) (?:the|this|that|the following|the given) list (?:{_MODAL} )?"
+    rf"(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE} : KW",
     rf"(?:must include|must use|must mention|must contain|required|include|mandatory) : KW",
     # 'Keywords present: KW', 'Required keywords: KW', 'Keywords to include (KW)'
     rf"(?:required|mandatory|must-have|must-use|must-include|target|included) {_NOUN} (?:[:-] )?KW",
@@ -107,7 +110,8 @@ _NEGATIVE = [
     rf"(?:forbidden|banned|prohibited|excluded|disallowed|not allowed|avoid|do not use|don't use|must not include|must not use|never use) : KW",
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?{_NEG_MODAL} (?:{_POS_V3}|{_POS_V}) {_QUANT}{_DET}{_NOUN}{_IN_DOC} : KW",
     # 'No use of (the words) KW', 'There are no occurrences of KW'
-    rf"(?:there (?:are|is|should be|must be) )?(?:no|zero) (?:use|uses|usage|mention|mentions|occurrences?|instances?) of {_KWS}{_IN_DOC}",
+    rf"(?:there (?:are|is|should be|must be) |{_SUBJ}(?:{_MODAL} )?(?:contains?|has|have|includes?|shows?|makes?|contained|had|included|showed|made) )?"
+    rf"(?:no|zero) (?:use|uses|usage|mention|mentions|occurrences?|instances?|appearances?) (?:of|for) (?:any of )?{_KWS}{_IN_DOC}",
     rf"(?:absence|avoidance|exclusion|omission|non-use|nonuse) of {_KWS}{_IN_DOC}",
     rf"{_ENSURE}{_SUBJ}(?:{_POS_V3}|{_POS_V}) neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW{_IN_DOC}",
     # 'Neither "a" nor "b" appears (in the response)'

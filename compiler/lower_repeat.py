@@ -33,6 +33,10 @@ def read_repeat(text: str):
     own ('Repeats the request verbatim before answering'); ``"veto"`` when the criterion asks for a
     verbatim repeat but the request cannot be delimited or the repeat is negated (its embedded words must
     not be read as requirements of their own); None when it is not such a criterion."""
+    # exactness restated in parentheses before the request: 'Opens with the exact request text (unchanged)'
+    head = re.split(r"[:\"\u201c]", text, maxsplit=1)[0]
+    text = re.sub(r"\((unchanged|verbatim|word for word|word-for-word|exactly|as is|character for character)\)", r"\1", head, count=1,
+                  flags=re.IGNORECASE) + text[len(head):]
     span = outer_quotes(text)
     colon = re.search(r":(?=\s|[\"\u201c]|$)", text)
     prompt = None

@@ -30,7 +30,7 @@ def r_two_responses(c: CriterionText):
 # or '(answers|responds) with "A", "B" or "C"' (alternatives joined by 'or')
 _EITHER = re.compile(r"(?:(?:does|do|is|will)\s+)?(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?"
                      r"(?:contains?|includes?|uses?|says?|states?|gives?|is|be|reads?|"
-                     r"(?:answers?|responds?|repl(?:y|ies))\s+(?:only\s+)?(?:with|using))\s+(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
+                     r"(?:answers?|responds?|repl(?:y|ies))\s+(?:only\s+)?(?:with|using))\s+(?:(?:the\s+(?:phrase|option)|one of the\s+(?:phrases|options))\s+)?(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
                      r"|(?:\"q\"\s*,\s*)*\"q\"\s*,?\s+or\s+\"q\")\s*[.?]?"
                      # 'Chooses among "A", "B" and "C"', 'Answer options: "A", "B", "C"'
                      r"|(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?(?:chooses?|picks?|selects?)\s+"
@@ -85,7 +85,7 @@ _WHOLE_QUOTED = re.compile(
 def r_quotes_wrap(c: CriterionText):
     if _WHOLE_QUOTED.fullmatch(c.low.strip()) and not c.neg:
         return "wrapped_in_quotes", {}
-    if re.search(r"\b(wrap|wrapped|wraps|enclose|enclosed|encloses|surround|surrounded|surrounds|inside|within|in|around)\b", c.low) \
+    if re.search(r"\b(wrap|wrapped|wraps|wrapping|enclose|enclosed|encloses|enclosing|surround|surrounded|surrounds|surrounding|inside|within|in|around)\b", c.low) \
             and re.search(r"double quot|double-quot|quotation marks|double quotes|\b(?:placed|put|set|written) (?:with)?in (?:double )?quotes\b", c.low) \
             and re.search(r"\b(entire|entirely|whole|entirety|all of|full|complete|everything)\b|\bfrom (?:start|beginning) to (?:finish|end)\b"
                           r"|\bat the (?:very )?(?:beginning|start)\b[^.;]{0,30}\bat the (?:very )?end\b"
@@ -396,8 +396,8 @@ _DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
 def r_ends_with(c: CriterionText):
     if c.neg:
         return None
-    last = re.search(r"\b(?:the\s+)?(?:very\s+)?(?:final|last|closing|ending)\s+(?:words?|phrase|sentence|line)\s+(?:of the (?:response|answer|reply)\s+)?"
-                     r"(?:is|are|should be|must be|reads?)\s*(?:exactly\s*)?:?\s*", c.low) or \
+    last = re.search(r"\b(?:the\s+)?(?:very\s+)?(?:final|last|closing|ending)\s+(?:words?|phrase|sentence|line|text)\s+(?:of the (?:response|answer|reply)\s+)?"
+                     r"(?:is|are|should be|must be|reads?)\s*(?:exactly\s*)?:?\s*(?:the (?:exact )?(?:phrase|words|sentence|line)\s*:?\s*)?", c.low) or \
         re.search(r"'s (?:very\s+)?(?:final|last|closing|ending) (?:words?|phrase|sentence|line) (?:is|are|should be|must be)\s*(?:exactly\s*)?:?\s*", c.low) or \
         re.match(r"\s*(?:the\s+)?(?:(?:response|answer|reply)'s\s+)?(?:very\s+)?(?:final|last|closing|ending|end)\s+(?:words?|phrase|sentence|line)"
                  r"(?:\s+of the (?:response|answer|reply))?\s*:\s*", c.low) or \
@@ -414,7 +414,7 @@ def r_ends_with(c: CriterionText):
     found = unquoted_end_phrase(c.text)
     if found is not None:
         return "ends_with", {"phrase": found[1]}
-    if last or not re.search(r"\b(ends?|ending|finish(es)?|finishing|conclud(e|es|ing)|close[sd]?|wraps? up|signs? off)\s+(?:\w+\s+){0,4}?with\b"
+    if last or not re.search(r"\b(ends?|ending|ended|finish(es|ed)?|finishing|conclud(e|es|ed|ing)|close[sd]?|wraps? up|signs? off)\s+(?:\w+\s+){0,4}?with\b"
                              r"|\bends? (?:in|on) (?=[\"'\u201c])", c.low):
         return None
     m = _DQ.search(c.text)
@@ -454,12 +454,12 @@ def r_language(c: CriterionText):
     if re.fullmatch(rf"(?:response )?language\s*:\s*({names})(?:\s+(?:only|throughout|exclusively))?\.?", c.low.strip()):
         return "response_language", {"language": lang}
     if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language|all of the (?:response|answer|reply))\b", c.low) and \
-            (re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low) or
-             # 'uses only Russian, no other language': the language is the object, nothing else follows it
+            (re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low) or  # or 'uses only Russian, no other language'
              re.search(rf"\b(?:uses?|using|writes?|speaks?)\s+(?:only\s+|exclusively\s+|solely\s+)?(?:the\s+)?({names})(?:\s+language)?(?:\s+only)?\s*(?:[,.;?]|$)", c.low)):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+|should be\s+|must be\s+)?(?:(?:written|composed|delivered)\s+)?in\s+(?:the\s+)?({names})"
-                 rf"(?:\s+language)?\.?$|^(?:the\s+)?(?:response|answer|reply|output)(?:'s)?\s+language\s+(?:is|should be|must be)\s+({names})\.?$", c.low.strip()) or \
+                 rf"(?:\s+language)?\.?$|^(?:the\s+)?(?:response|answer|reply|output)(?:'s)?\s+language\s+(?:is|should be|must be)\s+({names})"
+                 r"(?:\s+(?:from start to finish|throughout|entirely|only|exclusively))?\.?$", c.low.strip()) or \
             re.search(rf"^(?:is|was)\s+the\s+(?:generated\s+)?(?:response|answer|reply|output|text)\s+(?:written\s+)?(?:entirely\s+|only\s+)?in\s+"
                       rf"({names})(?:\s+language)?\s*\??$", c.low.strip()):
         return "response_language", {"language": lang}
