@@ -62,6 +62,10 @@ _FAILURE = re.compile(
 _NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:(?:the list )?[\"\u201c']|(?:the|this|that|the following|the given) list\b))",
                                 re.IGNORECASE)
 
+# why a length is asked for: not a requirement of its own ('so that the topic is covered in enough depth')
+_LENGTHS = {"word_count", "sentence_count", "paragraph_count", "word_count_range"}
+_LENGTH_REASONS = re.compile(r"\b(?:depth|concise(?:ly|ness)?|comprehensive(?:ly)?|clarity|clear(?:ly)?|quality)\b", re.IGNORECASE)
+
 # checks that a criterion for the first may also trigger without being a second requirement
 _COMPATIBLE = {
     "all_lowercase": ("response_language",),
@@ -129,9 +133,12 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return None
     name, args = found
     # a reason cut off by undecorate is not a requirement: one that reads as another check's is one
+    # nor one about content ('so that every symptom is covered'); a length may be justified by depth or brevity
     for reason in reasons:
         other = _first_rule(CriterionText(reason))
         if other is not None and other[0] != name:
+            return None
+        if _SEMANTIC.search(_LENGTH_REASONS.sub(" ", reason) if name in _LENGTHS else reason):
             return None
     # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)
     if name in ("keywords_present", "keywords_absent") and keywords_strict(CriterionText(stripped)) != found:

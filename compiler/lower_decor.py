@@ -33,6 +33,23 @@ _REASON = re.compile(
 _EVEN = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:not\s+)?even\s+(?:once|one time|a single time|at all|(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*"
                    r"(?:,\s*(?:and|or)\s+(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*)*)(?=\s*(?:[.;?!,]|$))", _I)
 
+_EVEN_PAREN = re.compile(r"\s*\(\s*(?:and\s+)?(?:not\s+)?even\s+(?:once|in|at|inside|within|on|for)\b[^()\"\u201c]*\)", _I)
+# '(no further text)', '(nothing else)': exactness of an end phrase restated in parentheses
+_NOTHING_PAREN = re.compile(r"\s*\(\s*(?:and\s+)?(?:nothing(?:\s+else)?|no (?:further|other|more|additional|extra|trailing) (?:words?|text|content|characters?))"
+                            r"(?:\s+(?:after(?:wards)?|following|may follow|should follow|must follow|can follow|follows))?\s*\)", _I)
+# the end phrase as the subject: 'The phrase "X" is the last thing in the response', '"X" comes at the very end'
+_END_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|closing|final)\s+)?(?:(?:phrase|sentence|words?|line|text)\s+)?(?P<q>\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d)\s+"
+                          r"(?:is|are|comes?|appears?|must be|should be|sits?|is placed|is written)\s+(?:(?:the\s+)?(?:very\s+)?(?:last|final)\s+(?:thing|words?|text|line|sentence|part)"
+                          r"|at the (?:very\s+)?end)\s+(?:in|of)\s+the\s+(?:response|answer|reply|output)(?=\s*(?:[.,;]|$))", _I)
+# a label for the end phrase: 'Ending: "X"', 'Closing phrase: "X"'
+_END_LABEL = re.compile(r"^\s*(?:ending|end|ends with|closing(?: phrase| line| words)?|end phrase|final phrase|sign-?off)\s*:\s*(?=[\"\u201c])", _I)
+# an unquoted word list read as data: 'the words bad, ugly and evil are absent', 'the forbidden words (bad, ugly, evil)'
+_PLAIN_LIST = re.compile(r"\b(?P<cue>(?:key ?words|words|terms))\s+(?P<open>\(\s*)?(?P<list>[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)*\s*,?\s+(?:and|or)\s+[a-z][\w'-]*"
+                         r"|[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)+(?=\s*\)))(?(open)\s*\))(?=\s+(?:are|is|must|should|do|does|never|all|both|each|appear|remain|stay|may|can|will)\b)", _I)
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", "these", "those", "it", "its", "is", "are", "be",
+         "for", "with", "as", "by", "from", "which", "who", "their", "they", "them", "you", "your", "not", "any", "used", "given",
+         "listed", "above", "below", "mentioned", "provided", "specified", "such", "other", "all", "both", "each", "same"}
+
 # whole-response scope said in other words: made the phrase the rules read ('from start to finish')
 _SPAN = re.compile(r"\bfrom (?:the )?(?:very )?(?:first|opening|start|beginning|top)(?: (?:character|letter|word|line|symbol))? "
                    r"(?:to|through|until) (?:the )?(?:very )?(?:last|final|closing|end|finish|bottom)(?: (?:one|character|letter|word|line|symbol))?\b", _I)
@@ -64,9 +81,20 @@ _COUNT_LABEL = re.compile(r"^\s*(?P<q>\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\
                           r"(?:\s+in (?:the|this) (?:response|answer|reply|output|text))?\s*\.?\s*$", _I)
 
 
+# a rubric item's label: 'Essential Criteria: ...', 'Criterion 3: ...', 'Requirement: ...' (a pitfall label
+# names what a response must not do: never lowered)
+_ITEM_LABEL = re.compile(r"^\s*(?:(?:essential|important|required|mandatory|optional|key|hard|format(?:ting)?)\s+)?"
+                         r"(?:criteria|criterion|requirements?|constraints?|rubric item|check(?:list item)?)\s*(?:#?\d+)?\s*[:.-]\s*(?=\S)", _I)
+_PITFALL = re.compile(r"^\s*(?:pitfalls?|penalt(?:y|ies)|negative|deduction|red flags?)\b[^:]{0,30}:", _I)
+
+
 def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     """(text with its decorations read off, the reasons cut off); (None, []) when a decoration contradicts
-    the requirement (a language code that is not the named language's)."""
+    the requirement (a language code that is not the named language's) or names the criterion a pitfall."""
+    if _PITFALL.match(text):
+        return None, []
+    text = _ITEM_LABEL.sub("", text, count=1)
+    text = text[:1].upper() + text[1:]
     for m in _LANG_CODE.finditer(text):
         name = m.group("name").lower()
         if name in LANGUAGES:
@@ -92,6 +120,20 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     text = re.sub(r"\[((?:square |angle |curly )?brackets?)\]", r"\1", text, flags=_I)
     # an answer among options: 'includes the phrase "A", "B", or "C" as its answer'
     text = re.sub(r"(?<=[\"\u201d])\s+as (?:its|the|your) (?:final |only |whole |entire )?(?:answer|reply|verdict)(?=\s*[.?]?\s*$)", "", text, flags=_I)
+    m = _END_SUBJECT.match(text)
+    if m:
+        text = f"The response ends with {m.group('q')}" + text[m.end():]
+    text = _END_LABEL.sub("The response ends with ", text)
+    m = _PLAIN_LIST.search(text)
+    if m and not QUOTE_RE.search(text):
+        items = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+", m.group("list")) if w]
+        joiner = " or " if re.search(r"\bor\b", m.group("list"), _I) else " and "
+        if len(items) >= 2 and not any(w.lower() in _STOP for w in items):
+            listed = ", ".join(f'"{w}"' for w in items[:-1]) + joiner + f'"{items[-1]}"'
+            text = text[:m.start("list") - (len(m.group("open") or ""))] + listed + text[m.end():]
+    # where a divider goes is not a count: 'between every two adjacent paragraphs' is 'between paragraphs'
+    text = re.sub(r"\bbetween (?:each|every|any|all) (?:pair of |two |2 )?(?:(?:neighbou?ring|adjacent|consecutive|successive) )?(paragraphs|sections)\b",
+                  r"between \1", text, flags=_I)
     # a lone double quote named as what the response starts or ends with: 'starts with " and ends with "'
     text = re.sub(r"(?<=\bwith )[\"\u201c\u201d](?=\s+and\b|\s*[.,;]?\s*$)", "a double quote", text)
     reasons: List[str] = []
@@ -106,7 +148,8 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     pieces.append(("t", text[prev:]))
     for i, (kind, s) in enumerate(pieces):
         if kind == "t":
-            s = _EVEN.sub("", _EVEN.sub("", s))
+            s = _EVEN.sub("", _EVEN.sub("", _EVEN_PAREN.sub("", s)))
+            s = _NOTHING_PAREN.sub(", with nothing after it", s)
             s = _SPAN.sub("from start to finish", s)
             s = _NOTHING_AFTER.sub(", with nothing after it", s)
             s = _CASE_NOTE.sub("", s)

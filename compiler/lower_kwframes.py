@@ -44,7 +44,8 @@ _AVOID_BASE = r"(?:avoid|exclude|omit|steer clear of|stay away from|refrain from
 _AVOID_ING = r"(?: (?:using|mentioning|including|saying|the use of|use of|any use of|writing))?"
 _ENSURE = r"(?:(?:ensure|make sure|check|verify|confirm)(?: that)? )?"
 _Q = rf"(?:does|do|did|will|can) (?:(?:the|your|this|its) (?:(?:entire|whole|full|final|generated) )?{_DOC}|it)"  # 'does the response'
-_KWS = rf"{_QUANT}(?:both |all |either )?{_DET}{_LIST}(?:{_NOUN} )?(?:(?:below|listed|provided|given) )?(?:: )?KW"
+_ADJ = r"(?:(?:forbidden|banned|prohibited|listed|given|specified|required|target) )?"
+_KWS = rf"{_QUANT}(?:both |all |either )?{_DET}{_LIST}(?:{_ADJ}{_NOUN} )?(?:(?:below|listed|provided|given) )?(?:: )?KW"
 _KWS_ALL = _KWS.replace(_QUANT, _QUANT_ALL)
 
 _POSITIVE = [
@@ -94,7 +95,7 @@ _NEGATIVE = [
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:keeps?|kept|keep|leaves?|left|leave) {_KWS} out(?: of (?:the|your|this|its) (?:(?:entire|whole|full) )?{_DOC})?"
     rf"(?: (?:entirely|completely|altogether|fully))?",
     # 'None of the words KW appear (in the response)', 'No words from KW are used'
-    rf"{_ENSURE}(?:none|not one|no one) of {_DET}(?:{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is|are|may|can|should|must|will)?"
+    rf"{_ENSURE}(?:none|not one|no one) of {_DET}(?:{_ADJ}{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is|are|may|can|should|must|will)?"
     rf"(?: (?:{_APPEAR_BASE}|used|included|mentioned|present))?{_IN_DOC}",
     # 'The words KW do not appear / are absent (from the response)'
     rf"{_ENSURE}{_QUANT}{_DET}(?:{_NOUN} )?:? ?KW (?:{_NEG_MODAL}|do not|does not|don't|doesn't) {_APPEAR_BASE}{_IN_DOC}",
