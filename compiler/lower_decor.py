@@ -23,19 +23,19 @@ _I = re.IGNORECASE
 
 # a reason or purpose ending the criterion: ', so that ...', '; this ensures ...', ', in order to ...'
 _REASON = re.compile(
-    r"\s*[,;]\s*(?:(?:so that|so as to|so|in order (?:to|that)|to (?:ensure|make sure|guarantee|satisfy|meet|comply with|honou?r|respect|keep|avoid)|"
+    r"(?<!\s)\s*[,;]\s*(?:(?:so that|so as to|so|in order (?:to|that)|to (?:ensure|make sure|guarantee|satisfy|meet|comply with|honou?r|respect|keep|avoid)|"
     r"which (?:ensures|means|keeps|makes|satisfies|guarantees)|(?:this|that) (?:ensures|means|keeps|makes|satisfies|guarantees)|ensuring|"
     r"as (?:required|requested|instructed|asked|specified|demanded)|per the (?:instructions?|request|prompt|user))\b)"
     r"(?P<reason>[^\"\u201c\u201d]*)$", _I)
 
 # a clause that only broadens the scope: 'not even in headings or quoted text', 'even at the start of
 # sentences and in names', 'not even once' (never 'even though' / 'even if', which set a condition)
-_EVEN = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:not\s+)?even\s+(?:once|one time|a single time|at all|(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*"
+_EVEN = re.compile(r"(?<!\s)\s*(?:[,;]\s*)?(?:and\s+)?(?:not\s+)?even\s+(?:once|one time|a single time|at all|(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*"
                    r"(?:,\s*(?:and|or)\s+(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*)*)(?=\s*(?:[.;?!,]|$))", _I)
 
-_EVEN_PAREN = re.compile(r"\s*\(\s*(?:and\s+)?(?:not\s+)?even\s+(?:once|in|at|inside|within|on|for)\b[^()\"\u201c]*\)", _I)
+_EVEN_PAREN = re.compile(r"(?<!\s)\s*\(\s*(?:and\s+)?(?:not\s+)?even\s+(?:once|in|at|inside|within|on|for)\b[^()\"\u201c]*\)", _I)
 # '(no further text)', '(nothing else)': exactness of an end phrase restated in parentheses
-_NOTHING_PAREN = re.compile(r"\s*\(\s*(?:and\s+)?(?:nothing(?:\s+else)?|no (?:further|other|more|additional|extra|trailing) (?:words?|text|content|characters?))"
+_NOTHING_PAREN = re.compile(r"(?<!\s)\s*\(\s*(?:and\s+)?(?:nothing(?:\s+else)?|no (?:further|other|more|additional|extra|trailing) (?:words?|text|content|characters?))"
                             r"(?:\s+(?:after(?:wards)?|following|may follow|should follow|must follow|can follow|follows))?\s*\)", _I)
 # the end phrase as the subject: 'The phrase "X" is the last thing in the response', '"X" comes at the very end'
 _END_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|closing|final)\s+)?(?:(?:phrase|sentence|words?|line|text)\s+)?(?P<q>\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d)\s+"
@@ -57,7 +57,7 @@ _SPAN = re.compile(r"\bfrom (?:the )?(?:very )?(?:first|opening|start|beginning|
 # exactness of an end phrase restated: '(nothing after)', 'and wrote nothing after that', '; no further words
 # come after it', 'with no more text following'
 _NOTHING_AFTER = re.compile(
-    r"\s*(?:[,;]\s*|\(\s*)?(?:(?:and|with)\s+)?(?:(?:the response\s+|it\s+|you\s+)?(?:wrote|writes|write|adds?|added|puts?|includes?|included|"
+    r"(?<!\s)\s*(?:[,;]\s*|\(\s*)?(?:(?:and|with)\s+)?(?:(?:the response\s+|it\s+|you\s+)?(?:wrote|writes|write|adds?|added|puts?|includes?|included|"
     r"has|had|says?|said|there (?:is|are|was|were))\s+)?"
     r"(?:nothing|no (?:further|other|more|additional|extra|following|trailing) (?:words?|text|content|characters?|sentences?|lines?))(?:\s+else)?"
     r"(?:\s+(?:comes?|came|follows?|followed|appears?|is|are|was|were)(?:\s+(?:written|added|included|placed))?)?"
@@ -65,7 +65,7 @@ _NOTHING_AFTER = re.compile(
     r"(?=\s*(?:[.;]|$))", _I)
 
 # a note on case for checks that ignore case already (keywords, letters, end and start phrases)
-_CASE_NOTE = re.compile(r"\s*(?:,\s*|\(\s*)(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|regardless of case|upper or lower case)\s*\)?(?=\s*(?:[.;,?]|$|is\b|are\b))", _I)
+_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|regardless of case|upper or lower case)\s*\)?(?=\s*(?:[.;,?]|$|is\b|are\b))", _I)
 
 # a totality adverb between a list's cue and its colon: 'avoid the following words entirely: a, b'
 _ADVERB_COLON = re.compile(r"\s+(?:entirely|completely|altogether|at all|whatsoever|in full|throughout)\s*:", _I)
@@ -88,9 +88,14 @@ _ITEM_LABEL = re.compile(r"^\s*(?:(?:essential|important|required|mandatory|opti
 _PITFALL = re.compile(r"^\s*(?:pitfalls?|penalt(?:y|ies)|negative|deduction|red flags?)\b[^:]{0,30}:", _I)
 
 
+_MAX_CHARS = 800
+
+
 def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     """(text with its decorations read off, the reasons cut off); (None, []) when a decoration contradicts
     the requirement (a language code that is not the named language's) or names the criterion a pitfall."""
+    if len(text) > _MAX_CHARS:
+        return text, []  # longer than any criterion lowered (the driver's limit): read as it is, in bounded time
     if _PITFALL.match(text):
         return None, []
     text = _ITEM_LABEL.sub("", text, count=1)
