@@ -14,7 +14,9 @@ with the quotations blanked (the words inside a quotation are data, not requirem
 needs the whole criterion to be a keyword frame (:mod:`rubricc.compiler.lower_kwframes`); a request to
 repeat verbatim is read first and cut out (:mod:`rubricc.compiler.lower_repeat`). The text reading shared
 by the rules lives in :mod:`rubricc.compiler.lower_parse`. Before the rules read it, the criterion's voice
-is made canonical (:mod:`rubricc.compiler.lower_canon`: second person, questions, 'the output', 'time(s)');
+is made canonical (:mod:`rubricc.compiler.lower_canon`: second person, questions, 'the output', 'time(s)') and
+its decorations are read off (:mod:`rubricc.compiler.lower_decor`: reasons, scope broadeners, restated
+exactness, labels; a reason that asks for another check or is about content keeps it neural);
 a criterion stated as a failure ('Fails to ...', 'ignores the instruction to ...') is never lowered, and a
 length count that is negated or about a part of the response ('The title is under 8 words') neither
 (:mod:`rubricc.compiler.lower_counted`).
