@@ -5,7 +5,7 @@ an object keyed by the relation). Every template is rendered for every instructi
 each family is measured on all of the set's wordings. The fields a template may use are listed in the
 set's ``about`` text; they are filled from the instruction's kwargs only.
 
-    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout3.json
+    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout4.json
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done
-HELDOUT = PHRASINGS / "ifeval_heldout3.json"
+HELDOUT = PHRASINGS / "ifeval_heldout4.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -25,6 +25,8 @@ DEV_SETS = (
     (PHRASINGS / "ifeval_dev2.json", "written while writing the issue-15 rules"),
     (PHRASINGS / "ifeval_heldout.json", "held-out set 1: 0.896 coverage when measured, then developed on"),
     (PHRASINGS / "ifeval_heldout2.json", "held-out set 2, written blind: 0.671 coverage, 0.988 agreement when "
+                                         "measured once, then developed on"),
+    (PHRASINGS / "ifeval_heldout3.json", "held-out set 3, written blind: 0.845 coverage, 1.000 agreement when "
                                          "measured once, then developed on"),
 )
 
@@ -46,7 +48,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "a04eff73f533088937a748440bb636c5557de24c0e3368c00a7725df83b00852"
+HELDOUT_SHA256 = "717eabdb1913f50e24e3ebf507965b2c2c07799441778e9b49e8015b3dc26f30"
 
 
 def frozen_ok() -> bool:

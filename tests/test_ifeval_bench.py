@@ -96,8 +96,8 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under the level measured once (coverage 0.845, agreement 1.000)
-    assert res["coverage"] >= 0.84 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
+    # regression guard just under the level measured once (set 4: coverage 0.717, agreement 0.9997)
+    assert res["coverage"] >= 0.71 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
 
 
 def test_earlier_heldout_sets_stay_lowered(records):
