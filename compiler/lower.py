@@ -19,20 +19,22 @@ its decorations are read off (:mod:`rubricc.compiler.lower_decor`: reasons, scop
 exactness, labels; a reason that asks for another check or is about content keeps it neural);
 a criterion stated as a failure ('Fails to ...', 'ignores the instruction to ...') is never lowered, and a
 length count that is negated or about a part of the response ('The title is under 8 words') neither
-(:mod:`rubricc.compiler.lower_counted`).
+(:mod:`rubricc.compiler.lower_counted`). What the rules leave neural goes to the nearest-phrasing stage
+(:mod:`rubricc.compiler.lower_nearest`; off with ``lower_nearest.ENABLED = False``).
 """
 from __future__ import annotations
 
 import re
 from typing import Any, Dict, Optional, Tuple
 
+from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
-from rubricc.compiler.lower_repeat import read_repeat
+from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
 from rubricc.formats import ProgramCheck
 
@@ -107,7 +109,26 @@ _RESTATABLE = {"all_lowercase", "all_uppercase", "response_language", "no_commas
 
 
 def lower_criterion(text: str) -> Optional[ProgramCheck]:
-    """A validated program check for an unambiguous surface criterion, else None (stays neural)."""
+    """A validated program check for an unambiguous surface criterion, else None (stays neural): the rules
+    first, then (when :data:`rubricc.compiler.lower_nearest.ENABLED`) the nearest-phrasing stage for what
+    they leave neural, unless the criterion is stated as a failure, is not a rubric item, or asks for a
+    verbatim repeat the rules vetoed."""
+    got = lower_rules_only(text)
+    if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
+        return got
+    stripped = text.strip()
+    if read_repeat(stripped) is not None:
+        # a repeat-the-request criterion: read again without its label ('Prompt Repetition: Evaluates whether ...')
+        core = lower_nearest.unlabel(stripped)
+        again = read_repeat(core) if core != stripped else None
+        return _lower_repeat(core, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(core)) else None
+    if _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
+        return None
+    return lower_nearest.lower_nearest(stripped)
+
+
+def lower_rules_only(text: str) -> Optional[ProgramCheck]:
+    """The rules alone: a validated program check for an unambiguous surface criterion, else None."""
     if not text or not text.strip():
         return None
     stripped = text.strip()
@@ -197,6 +218,8 @@ def _lower_repeat(text: str, args: Dict[str, Any]) -> Optional[ProgramCheck]:
         return None
     blank = CriterionText(QUOTE_RE.sub('"x"', frame))
     for rule in RULES:
+        if rule is r_repeat_prompt:
+            continue  # the frame was read by read_repeat already; without its request it cannot delimit one
         other = rule(blank)
         if other is not None and other[0] not in ("repeats_prompt", "starts_with"):
             return None

@@ -43,7 +43,13 @@ def read_repeat(text: str):
     if colon is not None and (span is None or colon.start() < span[0]) and "(" not in text[:colon.start()] and \
             len(text[:colon.start()].split()) <= _MAX_FRAME_WORDS and _is_repeat_frame(text[:colon.start()].lower()):
         rest = text[colon.end():].strip()
-        if span is not None and re.match(r"[\"\u201c]", rest):
+        boundary = _request_start(text[:colon.start()])
+        if boundary is not None:
+            # 'Does the response open with ... the following request, repeated word for word? Generate two
+            # descriptions: The product is ...': the request starts after the frame's own sentence, and the
+            # colon is the request's
+            prompt, frame = text[boundary:].strip(), text[:boundary]
+        elif span is not None and re.match(r"[\"\u201c]", rest):
             prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
         else:
             prompt, frame = rest, text[:colon.start()]
@@ -75,6 +81,23 @@ def read_repeat(text: str):
                       r"(?:request|prompt|question|instructions?|query)\b", low):
         return "veto"
     return {}
+
+
+# the sentence before a request's colon that announces the request ('The request reads', 'Here it is')
+_ANNOUNCE = re.compile(r"^(?:(?:the|this|that|it|here|below)\b[^.?!]{0,60}\b(?:reads?|is|was|follows?|goes|below|here)|here it is|"
+                       r"(?:the )?(?:request|prompt|question|instructions?|query|task|text|message|input)(?: to (?:repeat|copy))?(?: is)?)\s*$",
+                       re.IGNORECASE)
+
+
+def _request_start(head: str):
+    """Where the request starts when the text before the request's own colon holds a complete repeat frame
+    ending a sentence ('... repeated word for word? Generate two descriptions'), else None."""
+    for b in re.finditer(r"[.?!]\s+(?=[A-Z\"\u201c])", head):
+        before, after = head[:b.start() + 1], head[b.end():].strip()
+        if _is_repeat_frame(before.lower()) and re.search(r"\b(?:following|below|this|these|next)\b", before.lower()) \
+                and not _ANNOUNCE.match(after):
+            return b.end()
+    return None
 
 
 def _is_repeat_frame(low: str) -> bool:

@@ -1,0 +1,460 @@
+"""Second lowering stage: the nearest phrasings decide the family, typed extractors read the arguments.
+
+For a criterion the rules (:mod:`rubricc.compiler.lower`) leave neural, :func:`lower_nearest` embeds it
+with the bundled MiniLM and compares it with an index of labelled sentences: the templates of the
+development phrasing sets (``bench/phrasings``), each labelled with its IFEval family, and semantic rubric
+criteria labelled ``neural`` (BiGGen-Bench criteria and a quarter of HealthBench / WritingBench, picked by
+a hash of the text; the other three quarters are what ``bench/false_lowering.py`` may measure unseen). The
+best family is accepted only when its nearest sentence is similar enough (:data:`SIM_MIN`) and beats every
+other label, ``neural`` included, by :data:`MARGIN_MIN`. Then a typed, wording-agnostic extractor reads
+the family's arguments (one number and one relation word next to it, quoted words, a language name or ISO
+code, one quoted letter, the marker, the splitter word) and vetoes what the check cannot express (negation
+of a positive family, a condition or exception, a part of the response, a second constraint): any doubt
+leaves the criterion neural. The check is one the rules could produce, validated by ``validate_check``.
+
+The index is shipped as ``nearest_index.npz`` (int8 embeddings, labels; built by ``bench/lower_cross.py
+--write-index``). torch and sentence-transformers are imported on first use only; without them the stage
+returns None. :data:`ENABLED` turns the stage off (``lower_criterion`` then uses the rules alone).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, CriterionText, _number_words_to_digits, _symbols_to_words,
+                                          outer_quotes, quoted)
+
+ENABLED = False  # off by default: 18 of the project's hand-written near-misses were lowered (see bench/lower_cross.py)
+SIM_MIN = 0.60  # cosine similarity of the nearest template of the family
+MARGIN_MIN = 0.02  # over the nearest sentence of any other label (another family or neural)
+MAX_CHARS = 400  # longer criteria are not embedded at all
+INDEX_PATH = Path(__file__).resolve().parent / "nearest_index.npz"
+NEURAL = "neural"
+
+_index = None  # (labels: np.ndarray[str], emb: np.ndarray[float32, n x d]) once loaded
+_model = None
+
+
+# --- the index -------------------------------------------------------------------------------------
+
+def _encoder():
+    global _model
+    if _model is None:
+        import os
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        from sentence_transformers import SentenceTransformer
+
+        from rubricc.compiler.dedupe import backbone_path, quiet_model_loading
+
+        with quiet_model_loading():
+            _model = SentenceTransformer(backbone_path(), device="cpu")
+    return _model
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-norm MiniLM embeddings of the texts as the stage sees them (:func:`embed_text`)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return _encoder().encode([embed_text(t) for t in texts], batch_size=64, normalize_embeddings=True,
+                             convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+
+
+def embed_text(text: str) -> str:
+    """What is embedded: the criterion without its data (quoted text as "X", a long tail after a colon cut)."""
+    t = _strip(text[:MAX_CHARS]) or text[:MAX_CHARS]
+    return re.sub(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d", '"X"', t)
+
+
+def save_index(path: Path, labels: Sequence[str], emb: np.ndarray) -> None:
+    """int8 embeddings (scale 127) and labels: a small, deterministic file."""
+    q = np.clip(np.round(emb * 127.0), -127, 127).astype(np.int8)
+    np.savez_compressed(path, labels=np.array(list(labels)), emb=q)
+
+
+def set_index(labels: Sequence[str], emb: np.ndarray) -> None:
+    """Use this index (the bench's leave-one-set-out runs); :func:`reset_index` goes back to the file."""
+    global _index
+    emb = np.asarray(emb, dtype=np.float32)
+    _index = (np.array(list(labels)), emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9))
+
+
+def reset_index() -> None:
+    global _index
+    _index = None
+
+
+def _load_index():
+    global _index
+    if _index is None:
+        z = np.load(INDEX_PATH, allow_pickle=False)
+        set_index(z["labels"], z["emb"].astype(np.float32) / 127.0)
+    return _index
+
+
+def nearest_family(text: str, vec: Optional[np.ndarray] = None) -> Tuple[Optional[str], float, float]:
+    """(family or None, best similarity, margin over the best other label)."""
+    labels, emb = _load_index()
+    v = embed([text])[0] if vec is None else vec
+    sims = emb @ v
+    best: Dict[str, float] = {}
+    for lab, s in zip(labels.tolist(), sims.tolist()):
+        if s > best.get(lab, -2.0):
+            best[lab] = s
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked:
+        return None, 0.0, 0.0
+    top, s1 = ranked[0]
+    s2 = ranked[1][1] if len(ranked) > 1 else -1.0
+    if top == NEURAL or s1 < SIM_MIN or s1 - s2 < MARGIN_MIN:
+        return None, s1, s1 - s2
+    return top, s1, s1 - s2
+
+
+# --- reading the text --------------------------------------------------------------------------------
+
+# a reason or a note that restates the requirement: '(Justification: ...)', ', as the user asked.'
+_JUSTIFY = re.compile(r"\s*\((?:justification|rationale|reason|note)\s*:[^()]{0,300}\)\s*", re.IGNORECASE)
+_REASON = re.compile(r"\s*[,;]\s*(?:as|since|because|satisfying|meeting|matching|per|in line with|which is what|"
+                     r"following|in keeping with|consistent with|honou?ring|respecting|complying with)\b"
+                     r"(?:(?![\"\u201c]).){0,160}$", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:[A-Z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4})\s*:\s+(?=[A-Z])")
+_EVALUATES = re.compile(r"^(?:evaluates|checks|assesses|verif(?:y|ies)|determines)\s+(?:whether|if|that)\s+", re.IGNORECASE)
+
+# a condition, an exception or a comparison the check cannot express
+_CONDITION = re.compile(r"\b(?:unless|except|excepting|other than|apart from|if|when|whenever|only when|otherwise|"
+                        r"but|however|although|though|while|whereas|at least one of|either|compared|than the|"
+                        r"more than the|approximately|about|around|roughly|nearly|almost|ideally|preferably|mostly|"
+                        r"generally|largely|mainly|some of|most of)\b", re.IGNORECASE)
+# wording about relevance, correctness or form beyond what the check measures
+_VAGUE = re.compile(r"\b(?:relat\w*|relevan\w*|proper\w*|format\w*|consistent\w*|demonstrat\w*|understand\w*|"
+                    r"quality|good|well|better|best|poor\w*|strong|weak|valid(?!\s+json)|meaningful|naturally|smooth\w*|"
+                    r"specific|specified|required|directly|relevant|topic|content|context|"
+                    r"ideas?|features?|requirements?|details?)\b", re.IGNORECASE)
+# a part of the response: the check reads the whole response
+_PART = re.compile(r"\b(?:each|every|per|first|second|third|last|final|opening|closing|beginning|start|end|title|"
+                   r"heading|headings|header|introduction|intro|conclusion|summary|table|code|bullet|bullets|list|"
+                   r"paragraph|paragraphs|sentence|sentences|section|sections|line|lines|item|items|step|steps|"
+                   r"subject line|signature|caption|quote|quotes|dialogue)\b", re.IGNORECASE)
+_QUOTE_ANY = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<![\w])'[^'\n]{0,200}?'(?![\w])")
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_REL_WORDS = [  # longest first; a phrase right before the number, or right after it (up to 3 words between)
+    (r"no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|at minimum|at the least|"
+     r"at least|or more|or greater|or above|or over|or higher|or longer|and up|and above|minimum", "at least"),
+    (r"no more than|not more than|a maximum of|maximum of|at the most|at most|or fewer|or less|or under|or lower|"
+     r"or below|or shorter|up to|not exceeding|does not exceed|maximum|max", "at most"),
+    (r"fewer than|less than|under|below|shorter than|beneath", "less than"),
+    (r"more than|greater than|over|above|longer than|exceeding|exceeds", "more than"),
+    (r"exactly|precisely|just|only", "exactly"),
+]
+_REL_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{w})\b)" for i, (w, _) in enumerate(_REL_WORDS)))
+
+
+def _strip(text: str) -> str:
+    """The criterion less its decorations: a reason in parentheses or after a comma, a leading label,
+    'Evaluates whether'."""
+    t = _JUSTIFY.sub(" ", text).strip()
+    for _ in range(2):
+        t = _REASON.sub("", t).strip()
+    m = _LABEL.match(t)
+    if m and not _NUMBER.search(m.group(0)) and not re.search(r"\b(?:no|not|commas?|lowercase|uppercase|P\.)", m.group(0), re.I):
+        t = t[m.end():]
+    t = _EVALUATES.sub("", t).strip()
+    return t.rstrip(" .?!;")
+
+
+def _reasons(text: str) -> List[str]:
+    """The reason tails :func:`_strip` cuts off (', as the user asked')."""
+    t, out = _JUSTIFY.sub(" ", text).strip(), []
+    for _ in range(2):
+        m = _REASON.search(t)
+        if m:
+            out.append(re.sub(r"^\W*(?:as|since|because)\b", " ", m.group(0), flags=re.IGNORECASE))
+            t = t[:m.start()]
+    return out
+
+
+def _norm(text: str) -> str:
+    """Lower case, quotations as "q", numbers as digits, '>= 3' as 'at least 3'."""
+    low = _QUOTE_ANY.sub('"q"', text.lower().replace("\u2019", "'"))
+    return _symbols_to_words(_number_words_to_digits(low))
+
+
+def count_req(norm: str) -> Optional[Tuple[str, int]]:
+    """(relation, N): exactly one number outside quotations and exactly one relation next to it."""
+    nums = {int(m.group(0).replace(",", "")) for m in _NUMBER.finditer(norm)}
+    if len(nums) != 1:
+        return None
+    n = nums.pop()
+    rels = set()
+    for m in _NUMBER.finditer(norm):
+        before = norm[max(0, m.start() - 30):m.start()]
+        after = norm[m.end():m.end() + 50]
+        for rm in _REL_RE.finditer(before):
+            if not before[rm.end():].strip(" :"):  # right before the number
+                rels.add(_rel_of(rm))
+        rm = re.match(r"\s*(?:[\w*-]+\s+){0,3}?(?P<w>or (?:more|greater|above|over|higher|longer|fewer|less|under|lower|below|shorter)|and (?:up|above))\b", after)
+        if rm:
+            rels.add(_rel_of(_REL_RE.search(rm.group("w"))))
+    rels.discard(None)
+    if len(rels) != 1:
+        return None
+    return rels.pop(), n
+
+
+def _rel_of(m) -> Optional[str]:
+    if m is None:
+        return None
+    for i, (_, rel) in enumerate(_REL_WORDS):
+        if m.group(f"r{i}"):
+            return rel
+    return None
+
+
+def _negated(low: str) -> bool:
+    """A negation outside the relation phrases ('no fewer than', 'does not exceed') and quotations."""
+    low = _REL_RE.sub(" ", _QUOTE_ANY.sub(" ", low))
+    low = re.sub(r"\b(?:no|without|nothing)\s+(?:other|further|additional|extra)\b|\bnot even\b|\bno exceptions?\b|"
+                 r"\bnot (?:just|only)\b", " ", low)
+    return re.search(NEGATION, low) is not None
+
+
+# the cue words a family's criterion must contain, and cues of other families that mean a second constraint
+_CUES = {
+    "word_count": r"\bwords?\b|\bword count\b", "sentence_count": r"\bsentences?\b",
+    "paragraph_count": r"\bparagraphs?\b", "bullet_count": r"\bbullet", "highlighted_sections": r"\bhighlight",
+    "placeholder_count": r"\bplaceholders?\b|square brackets", "capital_word_frequency": r"\b(?:capital|upper|caps)",
+    "letter_frequency": r"\b(?:letter|character)\b", "keyword_frequency": r"\b(?:times|occurrences?|instances?|repeat|mention|appear|used|uses?)\b",
+    "no_commas": r"\bcommas?\b", "all_lowercase": r"\blower[- ]?case|\bsmall letters\b|\bno capital|\bnot (?:a single|one|any) capital",
+    "all_uppercase": r"\bupper[- ]?case|\bcapital letters\b|\ball[- ]caps\b|\bcapitali[sz]ed\b|\bblock capitals\b",
+    "has_title": r"<<|angular|angle brackets|chevrons", "is_json": r"\bjson\b", "postscript": r"\bp\.\s?(?:p\.\s?)?s\b|postscript",
+    "wrapped_in_quotes": r"\bquot", "response_language": r"\blanguage\b|\bin [a-z]+\b", "two_responses": r"\*{6}|six asterisks",
+    "ends_with": r"\b(?:end|ends|ending|ended|finish|finishes|conclude|concludes|close|closes|last|final)\b",
+    "section_count": r"\bsections?\b|\bparts?\b", "keywords_present": r"\b(?:words?|keywords?|terms?|include|includes|mention|mentions|contains?|uses?)\b",
+    "keywords_absent": r"\b(?:words?|keywords?|terms?)\b", "any_phrase_present": r"my answer is",
+}
+_FOREIGN = {  # strong cues of another check: their presence means a second constraint
+    "json": r"\bjson\b", "comma": r"\bcommas?\b", "case": r"\blower[- ]?case\b|\bupper[- ]?case\b|\ball[- ]caps\b",
+    "title": r"<<|angular", "ps": r"\bp\.\s?(?:p\.\s?)?s\b|postscript", "divider": r"\*\*\*", "quote": r"\bquotation",
+    "lang": r"\b(?:" + "|".join(n for n in LANGUAGES if n != "english") + r")\b",
+}
+_OWN_FOREIGN = {
+    "is_json": {"json", "quote"}, "no_commas": {"comma"}, "all_lowercase": {"case", "lang"}, "all_uppercase": {"case", "lang"},
+    "has_title": {"title"}, "postscript": {"ps"}, "paragraph_count": {"divider"}, "two_responses": {"divider"},
+    "wrapped_in_quotes": {"quote"}, "response_language": {"lang"}, "capital_word_frequency": {"case"},
+}
+_FAMILY_CHECK = {
+    "length_constraints:number_words": "word_count", "length_constraints:number_sentences": "sentence_count",
+    "length_constraints:number_paragraphs": "paragraph_count", "detectable_format:number_bullet_lists": "bullet_count",
+    "detectable_format:number_highlighted_sections": "highlighted_sections", "detectable_content:number_placeholders": "placeholder_count",
+    "change_case:capital_word_frequency": "capital_word_frequency", "keywords:letter_frequency": "letter_frequency",
+    "keywords:frequency": "keyword_frequency", "punctuation:no_comma": "no_commas", "change_case:english_lowercase": "all_lowercase",
+    "change_case:english_capital": "all_uppercase", "detectable_format:title": "has_title", "detectable_format:json_format": "is_json",
+    "detectable_content:postscript": "postscript", "startend:quotation": "wrapped_in_quotes", "language:response_language": "response_language",
+    "combination:two_responses": "two_responses", "startend:end_checker": "ends_with", "detectable_format:multiple_sections": "section_count",
+    "keywords:existence": "keywords_present", "keywords:forbidden_words": "keywords_absent",
+    "detectable_format:constrained_response": "any_phrase_present", "combination:repeat_prompt": "repeats_prompt",
+}
+_COUNTED = {"word_count", "sentence_count", "paragraph_count", "bullet_count", "highlighted_sections", "placeholder_count",
+            "capital_word_frequency", "letter_frequency", "keyword_frequency", "section_count"}
+# parts of the response a family's own criterion names legitimately
+_OWN_PARTS = {
+    "sentence_count": {"sentence", "sentences"}, "paragraph_count": {"paragraph", "paragraphs"},
+    "bullet_count": {"bullet", "bullets", "list", "item", "items"}, "section_count": {"section", "sections"},
+    "ends_with": {"end", "last", "final", "closing"}, "wrapped_in_quotes": {"start", "end", "beginning", "quote", "quotes"},
+    "postscript": {"end"}, "has_title": {"title"}, "is_json": {"code"}, "two_responses": set(),
+    "highlighted_sections": {"section", "sections"},
+}
+_NEG_OK = {"no_commas", "keywords_absent", "all_lowercase", "all_uppercase"}  # stated by a negation
+_NEG_REQUIRED = {"no_commas", "keywords_absent"}
+_POSITIVE_KW = re.compile(r"\b(?:includes?|including|contains?|mentions?|uses?|features?|incorporates?|appears?|present)\b")
+
+
+def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
+    """The typed arguments of ``check`` read from ``text`` (decorations stripped), or None."""
+    if check == "response_language":
+        text = _drop_other_language(text)
+    norm = _norm(text)
+    low = text.lower().replace("\u2019", "'")
+    unquoted = _QUOTE_ANY.sub(" ", low)
+    if check in ("keywords_present", "keywords_absent"):
+        listed = _word_list(text, spans=True)
+        if listed:
+            unquoted = unquoted[:listed[0]] + " the words " + unquoted[listed[1]:]
+    if not re.search(_CUES[check], unquoted if check not in ("response_language",) else low):
+        return None
+    from rubricc.compiler.lower import _SEMANTIC
+
+    if _CONDITION.search(unquoted) or _SEMANTIC.search(unquoted) or _VAGUE.search(unquoted) or re.search(r"[^\x00-\x7f]", unquoted):
+        return None
+    parts = {w.lower() for w in _PART.findall(unquoted)} - _OWN_PARTS.get(check, set())
+    if parts:
+        return None
+    own = _OWN_FOREIGN.get(check, set())
+    for name, cue in _FOREIGN.items():
+        if name not in own and re.search(cue, unquoted):
+            return None
+    neg = _negated(low)
+    if neg and check not in _NEG_OK:
+        return None
+    if check in _NEG_REQUIRED and not neg and not re.search(r"\b(?:zero|free of|omits?|excludes?|banned|forbidden|prohibited)\b", unquoted):
+        return None
+    if check in _COUNTED:
+        req = count_req(norm)
+        if req is None:
+            return None
+        rel, n = req
+        args: Dict[str, Any] = {"relation": rel, "n": n}
+        if check == "paragraph_count":
+            args["separator"] = "***" if re.search(r"\*\*\*|three asterisks|markdown divider", low) else "blank_line"
+        elif check == "letter_frequency":
+            q = [x for x in quoted(text) if len(x.strip()) == 1]
+            m = re.findall(r"\b(?:letter|character)\s+([a-z])\b", _QUOTE_ANY.sub(lambda z: z.group(0).strip("'\"\u201c\u201d"), low))
+            letters = {x.lower() for x in q} | set(m)
+            if len(letters) != 1 or not next(iter(letters)).isalpha() or len(quoted(text)) > 1:
+                return None
+            args.update(letter=letters.pop(), case_sensitive=False)
+        elif check == "keyword_frequency":
+            q = quoted(text)
+            if len(q) > 1:
+                return None
+            words = q or re.findall(r"\b(?:word|keyword|term)\s+([a-z][a-z'-]*)\b", low)
+            if len(words) != 1 or not re.fullmatch(r"[A-Za-z][\w' -]{0,40}", words[0].strip()):
+                return None
+            args.update(keyword=words[0].strip(), whole_word=False)
+        elif check == "section_count":
+            q = [x.strip() for x in quoted(text)]
+            m = re.findall(r"\b(?:word|label|header|heading|marker)\s+([A-Za-z]+)\b", _QUOTE_ANY.sub(lambda z: z.group(0).strip("'\"\u201c\u201d"), text))
+            cands = {x.split()[0] for x in q if x} | set(m)
+            if len(cands) != 1 or not re.fullmatch(r"[A-Za-z]{2,29}", next(iter(cands))):
+                return None
+            args = {"splitter": cands.pop(), "relation": rel, "n": n}
+        elif quoted(text):
+            return None  # quoted data the count families do not take
+        return args
+    if any(m.group(0) != "0" or check != "no_commas" for m in _NUMBER.finditer(norm)):
+        return None  # a number is a second requirement for the families without a count
+    if check in ("no_commas", "has_title", "is_json", "wrapped_in_quotes", "two_responses"):
+        return {}
+    if check in ("all_lowercase", "all_uppercase"):
+        lang = _language(low)
+        return {"language": lang} if lang in (None, "en") else None
+    if check == "response_language":
+        lang = _language(low)
+        return {"language": lang} if lang else None
+    if check == "postscript":
+        marks = {re.sub(r"\s+", "", m).rstrip(".").upper() for m in re.findall(r"\bP\.\s?(?:P\.\s?)?S\b\.?", text, re.IGNORECASE)}
+        if len(marks) != 1:
+            return None
+        mark = marks.pop()
+        return {"marker": mark}
+    if check == "ends_with":
+        span = outer_quotes(text)
+        if span is None or len(quoted(text)) != 1 or span[1] - span[0] < 3:
+            return None
+        return {"phrase": text[span[0] + 1:span[1]], "case_sensitive": False}
+    if check in ("keywords_present", "keywords_absent"):
+        words = _word_list(text)
+        if not words or (check == "keywords_present" and re.search(r"\b(?:any of|one of|either|at least one|some of|or)\b", unquoted)):
+            return None
+        if check == "keywords_absent" and _POSITIVE_KW.search(re.sub(r"\b(?:never|not|n't|no|without)\s+(?:\w+\s+){0,2}", " ", unquoted)) \
+                and not neg:
+            return None
+        return {"keywords": words, "whole_word": check == "keywords_absent"}
+    if check == "any_phrase_present":
+        opts = re.findall(r"my answer is (yes|no|maybe)\.?", low)
+        if sorted(set(opts)) != ["maybe", "no", "yes"] or len(opts) != 3:
+            return None
+        return {"phrases": ["My answer is yes.", "My answer is no.", "My answer is maybe."]}
+    return None
+
+
+def _drop_other_language(text: str) -> str:
+    """'... in Russian rather than English or another language' -> '... in Russian'."""
+    names = "|".join(LANGUAGES)
+    return re.sub(rf"\b(?:rather than|instead of|not in|and not|, not|other than)\s+(?:in\s+)?(?:{names})"
+                  r"(?:\s+or\s+(?:any\s+)?(?:an)?other(?:\s+languages?)?)?", " ", text, flags=re.IGNORECASE)
+
+
+def _language(low: str) -> Optional[str]:
+    """The one language the text asks for, by name or ISO code ('(ru)'); 'rather than English' dropped."""
+    names = "|".join(LANGUAGES)
+    low = _drop_other_language(low)
+    found = {LANGUAGES[m] for m in re.findall(rf"\b({names})\b", low)}
+    codes = set(re.findall(r"\((?:iso(?: 639-1)?(?: code)?:?\s*)?([a-z]{2})\)", low)) & set(LANGUAGES.values())
+    allc = found | codes
+    return allc.pop() if len(allc) == 1 else None
+
+
+def _word_list(text: str, spans: bool = False):
+    """Quoted words (each at most 3 words), or an unquoted list in parentheses or after a colon (with
+    ``spans``: the (start, end) of an unquoted list, None for quoted ones)."""
+    q = [x.strip() for x in quoted(text)]
+    if q:
+        if spans:
+            return None
+        return q if all(0 < len(x.split()) <= 3 and re.fullmatch(r"[\w' -]+", x) for x in q) else None
+    m = re.search(r"(?:\(|:\s*)([a-z][a-z'-]*(?:\s*,\s*(?:and |or )?[a-z][a-z'-]*)+)\)?\s*$|\(([a-z][a-z'-]*(?:\s*,\s*[a-z][a-z'-]*)*)\)", text)
+    if not m:
+        return None
+    if spans:
+        return m.span()
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?", m.group(1) or m.group(2)) if x.strip()]
+    return items or None
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+def lower_nearest(text: str, vec: Optional[np.ndarray] = None):
+    """A validated program check for a criterion the rules left neural, or None (stays neural)."""
+    if not ENABLED or not text or len(text) > MAX_CHARS or text.count("\n") > 2:
+        return None
+    from rubricc.compiler.checks import validate_check
+
+    core = _strip(text.strip())
+    if not core or len(core) < 8:
+        return None
+    from rubricc.compiler.lower import _SEMANTIC
+
+    if re.match(r"\W*(?:pitfall|penalty|negative|undesirable|bad)\b", text, re.IGNORECASE):
+        return None  # a rubric item that penalises what it names
+    if any(_SEMANTIC.search(n) or _VAGUE.search(n) or _NUMBER.search(n) for n in _JUSTIFY.findall(text) + _reasons(text)):
+        return None  # a justification about content or quality, as the rules treat a reason (lower_decor)
+    # the typed extractors are cheap and decide most criteria alone: embed only when some family's reads
+    candidates = {c for c in set(_FAMILY_CHECK.values()) - {"repeats_prompt"} if _extract(c, core) is not None}
+    if not candidates:
+        return None
+    try:
+        family, _, _ = nearest_family(text, vec)
+    except (ImportError, OSError):
+        return None  # no compile extra (sentence-transformers, MiniLM) or no index file: rules only
+    check = _FAMILY_CHECK.get(family or "")
+    if check is None:
+        return None
+    if check == "repeats_prompt":
+        return None  # the driver reads a repeat criterion itself (from :func:`unlabel`)
+    if check not in candidates:
+        return None
+    args = _extract(check, core)
+    if args is None:
+        return None
+    try:
+        return validate_check(check, args)
+    except ValueError:
+        return None
+
+
+def unlabel(text: str) -> str:
+    """The criterion less a '(Justification: ...)' note, a leading label ('Prompt Repetition: ') and
+    'Evaluates whether' (the driver reads a repeat-the-request criterion again from this)."""
+    t = _JUSTIFY.sub(" ", text).strip()
+    m = _LABEL.match(t)
+    if m and not _NUMBER.search(m.group(0)):
+        t = t[m.end():]
+    t = _EVALUATES.sub("", t).strip()
+    return t[:1].upper() + t[1:]
