@@ -5,7 +5,7 @@ an object keyed by the relation). Every template is rendered for every instructi
 each family is measured on all of the set's wordings. The fields a template may use are listed in the
 set's ``about`` text; they are filled from the instruction's kwargs only.
 
-    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout4.json
+    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout5.json
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done
-HELDOUT = PHRASINGS / "ifeval_heldout4.json"
+HELDOUT = PHRASINGS / "ifeval_heldout5.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -28,7 +28,11 @@ DEV_SETS = (
                                          "measured once, then developed on"),
     (PHRASINGS / "ifeval_heldout3.json", "held-out set 3, written blind: 0.845 coverage, 1.000 agreement when "
                                          "measured once, then developed on"),
+    (PHRASINGS / "ifeval_heldout4.json", "held-out set 4, written blind: 0.717 coverage, 0.9997 agreement when "
+                                         "measured once; the nearest-phrasing stage (off by default) was built on it"),
 )
+# coverage each development set must keep (tests): the sets the rules were developed on stay near 1
+DEV_FLOORS = {"ifeval_heldout4.json": 0.71}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -48,7 +52,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "717eabdb1913f50e24e3ebf507965b2c2c07799441778e9b49e8015b3dc26f30"
+HELDOUT_SHA256 = "1c102ec9f80291ff8c661a85daf37f72d8d7d76f69276a05984d253162ef952a"
 
 
 def frozen_ok() -> bool:

@@ -96,17 +96,17 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under the level measured once (set 4: coverage 0.717, agreement 0.9997)
-    assert res["coverage"] >= 0.71 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
+    # regression guard just under the level measured once (set 5: coverage 0.531, agreement 0.991)
+    assert res["coverage"] >= 0.53 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
 
 
 def test_earlier_heldout_sets_stay_lowered(records):
     # demoted to development once measured: guards against losing what was built on them
-    from bench.phrasing_sets import DEV_SETS, evaluate_set
+    from bench.phrasing_sets import DEV_FLOORS, DEV_SETS, evaluate_set
 
     for path, _ in DEV_SETS[2:]:
         res = evaluate_set(records, path)
-        assert res["coverage"] >= 0.99 and res["agreement"] >= 0.999, (path.name, res["coverage"], res["agreement"])
+        assert res["coverage"] >= DEV_FLOORS.get(path.name, 0.99) and res["agreement"] >= 0.999, (path.name, res["coverage"], res["agreement"])
 
 
 def test_dev_phrasing_set(records):
