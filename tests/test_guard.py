@@ -291,3 +291,21 @@ def test_cli_score_reports_the_guard_factor_and_takes_no_guard(tmp_path, mtbench
         rows[bool(flag)] = [json.loads(x) for x in out.read_text().splitlines()]
     assert "guard_factor" in rows[False][0] and rows[False][1]["reward"] == 0.0
     assert not any("guard_factor" in r for r in rows[True])
+
+
+def test_calibration_samples_at_most_max_responses(monkeypatch):
+    from rubricc.verifier import guard_build
+
+    seen = []
+
+    class Measured:
+        def measure(self, prompts, responses):
+            seen.append(len(responses))
+            return [(np.array([0.6, 0.4]), np.array([128, 30]), np.array([128, 30])) for _ in responses]
+
+    monkeypatch.setattr(guard_build, "MAX_RESPONSES", 10)
+    prompts = {"a": "bake sourdough bread crust", "b": "python sorting algorithm code"}
+    responses = {(p, str(i)): f"answer {p} {i}" for p in prompts for i in range(30)}
+    fields, report = guard_build.calibrate(Measured(), prompts, responses)
+    assert report["responses"] == 10 and seen[0] == 10
+    assert guard_build.calibrate(Measured(), prompts, responses)[0] == fields  # the same seeded sample
