@@ -29,7 +29,7 @@ from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_
 
 QUANTILE = 0.02  # share of training responses (and chunks) allowed below a threshold
 MIN_RESPONSES = 20  # fewer calibration responses: thresholds are rough (said in the record and the log)
-MAX_RESPONSES = 2000  # more: a seeded sample (2% quantiles need no more; 11.6k AlpacaEval answers took ~60 min)
+MAX_RESPONSES = 2000  # more: a seeded sample (2% quantiles need no more; 11.6k AlpacaEval answers took ~40 min)
 OPSET = 17
 
 
