@@ -414,7 +414,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--dev", action="store_true",
                     help="also print the development phrasing sets' rows (ifeval_dev.json, ifeval_dev2.json and the "
                          "earlier held-out sets ifeval_heldout.json, ifeval_heldout2.json; optimistic)")
+    ap.add_argument("--nearest", choices=("default", "on", "off"), default="default",
+                    help="the nearest-phrasing lowering stage (rubricc.compiler.lower_nearest): as the library "
+                         "default, or forced on / off")
     a = ap.parse_args(argv)
+    if a.nearest != "default":
+        from rubricc.compiler import lower_nearest
+
+        lower_nearest.ENABLED = a.nearest == "on"
     d = data_dir(a.data_dir)
     if not (d / "ifeval" / "input_data.jsonl").exists():
         print(f"error: IFEval data not found under {d / 'ifeval'}", file=sys.stderr)
