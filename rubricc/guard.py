@@ -16,8 +16,12 @@ Per response (``chunk_tokens`` tokens a chunk, up to ``max_response_tokens``):
 - ``share``: the share of the response's tokens that lie in chunks whose similarity reaches
   ``chunk_min`` and are not a repeat of an earlier sentence (a sentence of :data:`MIN_REPEAT_WORDS` words
   or more that occurred before adds nothing);
-- ``factor`` = gate x min(1, share / ``share_min``), where the gate is 1 at ``relevance_min`` and above, 0 at
-  ``relevance_off`` and below, linear between. An empty response gets 0.
+- ``fluency``: the mean bigram PMI of its most common words (:mod:`rubricc.fluency`): word salad, such as
+  an answer whose words were shuffled, reads as the same bag of words to the verifier but not to this;
+- ``factor`` = gate x min(1, share / ``share_min``) x the fluency part, where the gate is 1 at
+  ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency part
+  likewise between the record's ``fluency.min`` and ``fluency.off`` (1 for a response too short or too
+  foreign to score). An empty response gets 0.
 
 Before anything reads the response (program checks, verifier, embedder), every whole copy of one of its
 rubric's criteria (:data:`MIN_ECHO_WORDS` words or more) is removed from it (:func:`strip_echo`): quoting
@@ -43,6 +47,9 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
+
+from rubricc.fluency import MIN_PAIRS, Table
+from rubricc.fluency import part as fluency_part
 
 GUARD_FILE = "guard.onnx"
 CHUNK_TOKENS = 128
@@ -139,9 +146,10 @@ def summarize(chunk_cos: np.ndarray, chunk_tokens: np.ndarray, chunk_fresh: np.n
     return float(np.max(chunk_cos)), relevant / total
 
 
-def factor(relevance: float, share: float, record: Mapping[str, Any]) -> float:
+def factor(relevance: float, share: float, record: Mapping[str, Any], fluency: Optional[float] = None) -> float:
     """The guard's factor in [0, 1] (module docstring). A record without ``relevance_min`` (calibration
-    found no separation) has no gate; without ``share_min``, no share rule."""
+    found no separation) has no gate; without ``share_min``, no share rule; without ``fluency`` (or a
+    response without a ``fluency`` score), no fluency rule."""
     if relevance < -0.5:  # empty
         return 0.0
     gate = 1.0
@@ -150,7 +158,7 @@ def factor(relevance: float, share: float, record: Mapping[str, Any]) -> float:
         gate = float(np.clip((relevance - lo) / (hi - lo), 0.0, 1.0))
     s0 = record.get("share_min")
     part = 1.0 if not s0 else float(min(1.0, share / s0))
-    return gate * part
+    return gate * part * fluency_part(fluency, record.get("fluency"))
 
 
 def apply(reward: float, f: float) -> float:
@@ -180,6 +188,8 @@ class Guard:
             session = make_session(Path(bundle_dir) / self.record.get("file", GUARD_FILE), providers, threads)
         self.session = session
         self._prompts = LRU(cache_size)
+        flu = self.record.get("fluency")
+        self.fluency = Table.load(Path(bundle_dir) / flu["file"]) if isinstance(flu, dict) and flu.get("file") else None
 
     def embed(self, seqs: Sequence[Sequence[int]], batch: int = 64) -> np.ndarray:
         """L2-normalised embeddings of ``[CLS] ids [SEP]`` sequences, [N, D] float32."""
@@ -241,11 +251,23 @@ class Guard:
             out.append((cos.astype(np.float64), n, fresh))
         return out
 
-    def details(self, prompts: Sequence[str], responses: Sequence[str]) -> List[Dict[str, float]]:
-        """Per response: ``{"factor", "relevance", "share"}``."""
+    def fluency_scores(self, responses: Sequence[str]) -> List[Optional[float]]:
+        """Per response, its fluency score (:mod:`rubricc.fluency`; None without the rule or a score)."""
+        if self.fluency is None:
+            return [None] * len(responses)
+        k = int(self.record["fluency"].get("min_pairs", MIN_PAIRS))
+        heads = [r[:CHARS_PER_TOKEN * self.max_response_tokens] for r in responses]
+        return [self.fluency.score(r, k) for r in heads]
+
+    def details(self, prompts: Sequence[str], responses: Sequence[str]) -> List[Dict[str, Any]]:
+        """Per response: ``{"factor", "relevance", "share"}``, and ``"fluency"`` (its score, or None) when
+        the bundle has the fluency rule."""
         res = []
         cmin = float(self.record.get("chunk_min", -1.0))
-        for cos, n, fresh in self.measure(prompts, responses):
+        for (cos, n, fresh), flu in zip(self.measure(prompts, responses), self.fluency_scores(responses)):
             rel, share = summarize(cos, n, fresh, cmin)
-            res.append({"factor": factor(rel, share, self.record), "relevance": rel, "share": share})
+            d = {"factor": factor(rel, share, self.record, flu), "relevance": rel, "share": share}
+            if self.fluency is not None:
+                d["fluency"] = flu
+            res.append(d)
         return res

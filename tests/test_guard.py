@@ -190,7 +190,8 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     b, paths, rubrics, held, record, logs = mtbench_guarded
     assert record["parity"] < 1e-4 and "relevance_min" in record and record["relevance_min"] > record["relevance_off"]
     assert (b / "guard.onnx").stat().st_mode & 0o777 == (b / "model.onnx").stat().st_mode & 0o777
-    assert "guard: calibrated on" in logs[-1]
+    assert any("guard: calibrated on" in x for x in logs) and "guard: fluency rule:" in logs[-1]
+    assert (b / record["fluency"]["file"]).exists() and record["fluency"]["min"] > record["fluency"]["off"]
     cfg = bundle.read_config(b)
     assert cfg["guard"]["chunk_min"] == record["chunk_min"]
     g = G.Guard(b, cfg["guard"], bundle.load_tokenizer(b), cfg["cls_id"], cfg["sep_id"], cfg["pad_id"], threads=2)
@@ -207,6 +208,11 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     padded = [filler(r["text"], "", [], random.Random(0), ()) for r in held]
     pad = np.array([d["factor"] for d in g.details(prompts, padded)])
     assert pad.mean() < 0.5 * own.mean()
+    from rubricc.verifier.hacks import scramble_tail
+
+    salad = [scramble_tail(r["text"], "", [], random.Random(1), ()) for r in held]
+    mixed = np.array([d["factor"] for d in g.details(prompts, salad)])
+    assert mixed.mean() < 0.75 * own.mean(), (mixed.mean(), own.mean())  # the fluency rule reads word order
 
 
 def test_reward_applies_the_guard_and_can_turn_it_off(mtbench_guarded):

@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
-from rubricc import bundle
+from rubricc import bundle, fluency
 from rubricc.formats import _umask
 from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_VIEWS, Guard, factor, summarize
 
@@ -90,13 +90,19 @@ def unrelated_pairs(prompts: Mapping[str, str], keys: Sequence[Tuple[str, str]],
     return {(pid, rid): rng.choice(donors[pid]) for pid, rid in keys if donors[pid]}
 
 
+def sample_keys(responses: Mapping[Tuple[str, str], str], seed: int) -> list:
+    """The non-empty responses' keys, a seeded sample of at most :data:`MAX_RESPONSES`."""
+    keys = sorted(k for k, t in responses.items() if t.strip())
+    if len(keys) > MAX_RESPONSES:
+        keys = sorted(random.Random(seed).sample(keys, MAX_RESPONSES))
+    return keys
+
+
 def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple[str, str], str],
               seed: int = 0, quantile: float = QUANTILE) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """(threshold fields of the record, calibration report) from ``responses`` (``{(prompt id, response
     id): text}``, each scored against its own prompt in ``prompts`` and against an unrelated one)."""
-    keys = sorted(k for k, t in responses.items() if t.strip())
-    if len(keys) > MAX_RESPONSES:
-        keys = sorted(random.Random(seed).sample(keys, MAX_RESPONSES))
+    keys = sample_keys(responses, seed)
     own = guard.measure([prompts[p] for p, _ in keys], [responses[k] for k in keys])
     other_of = unrelated_pairs({p: prompts[p] for p in {p for p, _ in keys}}, keys, seed)
     okeys = [k for k in keys if k in other_of]
@@ -165,13 +171,36 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
         bundle.update_record(bundle_dir, guard=None)
         log(f"guard: not added ({report.get('note')})")
         return {}
+    table, flu_fields, report["fluency"] = fluency.calibrate([responses[k] for k in sample_keys(responses, seed)], seed)
+    if table is not None:
+        _write_table(table, bundle_dir / fluency.FILE)
+        fields["fluency"] = flu_fields
+    else:
+        (bundle_dir / fluency.FILE).unlink(missing_ok=True)
     record.update(fields, calibration=report)
     bundle.update_record(bundle_dir, guard=record)
     log(f"guard: calibrated on {report['responses']} responses of {report['prompts']} prompts: own responses "
         f"below factor 1: {report['own_below_1']:.1%} (mean factor {report['own_mean_factor']:.3f}); "
         f"unrelated prompt: mean factor {_fmt(report['unrelated_mean_factor'])}, below 0.5 for "
         f"{_fmt(report['unrelated_below_half'], '.1%')}" + (f"; {report['note']}" if report.get("note") else ""))
+    fr = report["fluency"]
+    log(f"guard: fluency rule: {fr['note']}" if fr.get("note") else
+        f"guard: fluency rule: {fr['scored']} of {fr['of']} held-back calibration responses scored, "
+        f"{fr['own_below_1']:.1%} below factor 1; their words shuffled: mean factor {fr['shuffled_mean_factor']:.3f}")
     return record
+
+
+def _write_table(table, path: Path) -> None:
+    """``table`` saved to ``path`` through a temporary file (nothing half-written)."""
+    fd, tmp = tempfile.mkstemp(prefix=".fluency.", suffix=".npz", dir=path.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
+    try:
+        table.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
 def _fmt(v, spec=".3f"):
