@@ -133,7 +133,7 @@ def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str],
 
 # '<unit> count is at least N', 'the number of <unit> is below N', 'occurrences of X: at least N'
 _STATED = (r"(?:\s+(?:in|of|within|across|throughout) (?:the|this) (?:(?:whole|entire|full) )?(?:response|answer|reply|text))?"
-           r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,3}?)")
+           r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,5}?)")
 
 
 def stated_count(norm: str, subject: str) -> Optional[Tuple[str, int]]:
@@ -219,6 +219,7 @@ _NOT_NEGATION = re.compile(
     r"(?:\s+of)?\s+(?:it|them|the json(?: object)?|the quot\w+(?: marks)?|the code block)"
     r"|without (?:switching|changing|moving|slipping|drifting|lapsing) (?:to|into) (?:any )?(?:other|another) languages?"
     r"|without (?:using |mixing in )?(?:any )?(?:other|another) languages?"
+    r"|(?:and\s+)?not\s+in\s+(?:some|any|an|another)\s+other\s+languages?|(?:and\s+)?no\s+other\s+languages?"
 )
 
 
@@ -272,6 +273,14 @@ _NOTHING_AFTER = re.compile(
     r"|nothing(?:\s+else)?\s+(?:after|following|follows)(?:\s+(?:it|this|that|the phrase))?|nothing\s+else"
     r"|no other (?:words|text)(?:\s+(?:should|may|must|can))?\s+(?:follow|after|following)(?:\s+(?:it|this|that|this phrase|the phrase))?)\s*\.?\s*$",
     re.IGNORECASE)
+# exactness restated between an end cue and the colon before the phrase: ', and after it nothing more is
+# written:', 'and nothing comes after it:', '(nothing may follow):'
+_NOTHING_BEFORE_COLON = re.compile(
+    r"[,;(\u2013\u2014-]?\s*(?:and\s+|with\s+)?(?:(?:after|following)\s+(?:it|this|that|the phrase),?\s+)?"
+    r"(?:nothing(?:\s+(?:more|else|further))?|no\s+(?:other|more|further)\s+(?:words?|text|content))"
+    r"(?:\s+(?:is|are|may be|should be|must be|can be|gets?)\s+(?:written|added|included|placed|put))?"
+    r"(?:\s+(?:comes?|follows?|may follow|should follow|must follow|can follow|may come|should come|is allowed|at all))?"
+    r"(?:\s+(?:after(?:wards)?|following)(?:\s+(?:it|this|that|the phrase))?)?\s*\)?\s*:\s*", re.IGNORECASE)
 # phrases that describe the ending instead of quoting it ('the exact phrase the user asked for')
 _DESCRIBED = re.compile(r"^(?:that|which|who|whatever|used|given|requested|provided|specified|mentioned|from|of|for|to|as)\b"
                         r"|\b(?:the user|the prompt|the request|the question|specified|requested|provided by|mentioned in)\b")
@@ -291,7 +300,15 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
             not _DESCRIBED.search(rest) and len(rest) <= 150 else None
     if not m:
         return None
-    rest = _NOTHING_AFTER.sub("", text[m.end():].strip()).strip()
+    rest = text[m.end():].strip()
+    if re.match(r"[,;(\u2013\u2014-]|and\b", rest, re.IGNORECASE):
+        # a clause between the cue and the phrase is never the phrase's start: only exactness restated,
+        # then a colon ('with this exact phrase, and after it nothing more is written: X')
+        c = _NOTHING_BEFORE_COLON.match(rest)
+        if c is None:
+            return None
+        rest = rest[c.end():].strip()
+    rest = _NOTHING_AFTER.sub("", rest).strip()
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's
     # 'The last words of the response are: a question': after a bare colon, a phrase that opens with a
