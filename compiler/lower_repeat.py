@@ -65,11 +65,16 @@ def read_repeat(text: str):
         return "veto" if prompt is not None and _is_repeat_frame(text.lower()) else None
     if prompt is None and len(low.split()) > 16:
         return "veto"  # a request in the criterion that cannot be delimited: none of its words may be read
+    # a request delimited in the criterion is data either way: when the frame is not a plain verbatim repeat,
+    # its words must not be read as requirements of their own (veto, not None)
+    not_this = "veto" if prompt is not None else None
     if re.search(r"\b(?:prompt|request|question|instructions?|query|task|text|message|input)'s\b|"
                  r"\b(?:formatting|format|style|structure|tone|layout|order|spelling|terminology)\b", low):
-        return None  # 'copies the prompt's formatting exactly'
-    if re.search(r"\b(?:times|twice|thrice|several|multiple|again|each|every|same)\b", low):
-        return None  # 'repeats the same question verbatim several times', 'repeats each question exactly'
+        return not_this  # 'copies the prompt's formatting exactly'
+    # 'exactly the same', 'exactly same' restate exactness; 'the same question several times' does not
+    if re.search(r"\b(?:times|twice|thrice|several|multiple|again|each|every|same)\b",
+                 re.sub(r"\b(?:exact(?:ly)?|just|precisely)\s+(?:the\s+)?same\b", " exactly ", low)):
+        return not_this  # 'repeats the same question verbatim several times', 'repeats each question exactly'
     exactness = r"\b(?:without (?:any )?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?"
     if re.search(NEGATION, re.sub(exactness, " ", low)) or \
             len(low.split()) > _MAX_FRAME_WORDS:
@@ -103,7 +108,8 @@ def _request_start(head: str):
 def _is_repeat_frame(low: str) -> bool:
     """The words of a verbatim-repeat requirement: an exactness cue, and a repeat verb with a request noun
     or an 'opens with' cue (negation is judged by the caller)."""
-    if not re.search(_EXACT, low):
+    # 'exactly 6 paragraphs' is a count, not a verbatim cue
+    if not re.search(_EXACT, re.sub(r"\bexact(?:ly)?\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b)", " ", low)):
         return False
     verb = re.search(_REPEAT_VERB, low)
     noun = re.search(_REPEAT_NOUN, low)
