@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Tuple
 
+from rubricc.compiler.lower_frames import unframe
 from rubricc.compiler.lower_parse import QUOTE_RE, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
+
+_ING_BASE = {"using": "use", "having": "have", "containing": "contain", "including": "include", "mentioning": "mention",
+             "finishing": "finish", "ending": "end", "starting": "start", "beginning": "begin", "writing": "write", "giving": "give",
+             "concluding": "conclude", "closing": "close", "opening": "open", "featuring": "feature", "avoiding": "avoid"}
+_ING = "|".join(_ING_BASE)
 
 # (pattern, replacement) applied in order to the text outside quotations
 _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]] = [
@@ -39,6 +45,41 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(rf"^\s*(is|was)\s+(the\s+{_DOC}'s(?:\s+[a-z]+){{1,3}})\s*$", re.IGNORECASE), lambda m: f"The {m.group(2)[4:]} {m.group(1).lower()} "),
     # 'all letters in the response are capitalized' is upper case (a 'capitalized word' alone may be a capital initial)
     (re.compile(r"\b(all (?:the )?(?:letters|characters)\b[^.;\d]{0,40}?)\bcapitali[sz]ed\b", re.IGNORECASE), r"\1uppercase"),
+    # requirement modals: 'SHALL NOT contain' is 'must not contain'; 'SHALL equal 3' is 'is exactly 3'
+    (re.compile(r"\b(?:shall|must)\s+not\b", re.IGNORECASE), "must not"),
+    (re.compile(r"\b(?:shall|must)\s+(?:be\s+)?equal(?:\s+to)?\s+(?=\d)", re.IGNORECASE), "is exactly "),
+    (re.compile(r"\bSHALL\b|\bMUST\b"), "must"),
+    (re.compile(r"\bshall\b"), "must"),
+    # the writer as the response: "the student's answer", 'the student added a postscript', 'the whole thing'
+    (re.compile(rf"\bthe\s+(?:student|writer|author|candidate|examinee|respondent)'s\s+{_DOC}\b", re.IGNORECASE), "the response"),
+    (re.compile(r"\bthe\s+(?:student|writer|author|candidate|examinee|respondent)\s+(?=(?:has\s+|have\s+)?(?:added|adds|provides|provided|"
+                r"writes|wrote|uses|used|includes|included|gives|gave|highlighted|highlights|puts|put|ends|ended|starts|started)\b)", re.IGNORECASE),
+     "the response "),
+    (re.compile(r"\bthe\s+whole\s+thing\b", re.IGNORECASE), "the whole response"),
+    # a non-native writer's verb forms: 'The text have', 'is not using', 'are appearing', 'is having'
+    (re.compile(rf"\b(the\s+(?:(?:whole|entire)\s+)?{_DOC})\s+have\b", re.IGNORECASE), r"\1 has"),
+    (re.compile(rf"\b((?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC}|it)\s+is\s+(not\s+|never\s+)?({_ING})\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)} " + (f"does {m.group(2).strip()} {_ING_BASE[m.group(3).lower()]}" if m.group(2) else _third(_ING_BASE[m.group(3).lower()]))),
+    (re.compile(r"\b(key ?words|words|terms|phrases)\s+are\s+(not\s+)?appearing\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)} " + ("do not appear" if m.group(2) else "appear")),
+    # exactness restated before quoted options: 'includes, word for word, "A" or "B"'
+    (re.compile(r"\s*,\s*(?:word for word|word-for-word|verbatim|exactly|character for character)\s*,\s*$", re.IGNORECASE), " "),
+    # 'every one of the words': each of them
+    (re.compile(r"\b(?:every|each)(?:\s+single)?\s+one\s+of\s+(?=the\b|these\b|those\b)", re.IGNORECASE), "each of "),
+    # '5 sections which are highlighted': 5 highlighted sections
+    (re.compile(r"\b(\d+|[a-z]+)\s+(sections|parts|passages|phrases|bits|pieces|spans|segments|portions)\s+(?:which|that)\s+(?:are|were)\s+"
+                r"(highlighted|emphasi[sz]ed|italici[sz]ed)\b", re.IGNORECASE), r"\1 \3 \2"),
+    # '6 paragraphs which are separated by ...': 6 paragraphs separated by ...
+    (re.compile(r"\b(\d+|[a-z]+)\s+(paragraphs|sections|parts)\s+(?:which|that)\s+(?:are|were)\s+(?=(?:separated|divided|split|delimited)\b)", re.IGNORECASE),
+     r"\1 \2 "),
+    # 'it has to end on ...', 'it should say ...': the response
+    (re.compile(r"^\s*it\s+(?=(?:has to|have to|must|should|needs to|need to|ought to|shall|will|is to)\s+[a-z])", re.IGNORECASE), "The response "),
+    # 'In the answer there are minimum 5 sections': the response has
+    (re.compile(rf"^\s*(?:in|inside|within)\s+(?:the|this|your)\s+{_DOC},?\s+there\s+(?:are|is)\s+", re.IGNORECASE), "The response has "),
+    (re.compile(rf"^\s*(?:in|inside|within)\s+(?:the|this|your)\s+{_DOC}\s*,\s*(?=(?:all|each|every|none|both)\b)", re.IGNORECASE), ""),
+    # 'Has the writer highlighted ...?', 'Did it split into ...?': the response
+    (re.compile(r"^\s*(?:has|have)\s+(?:the\s+(?:writer|author|student|respondent)|it)\s+(?=[a-z]+ed\b)", re.IGNORECASE), "The response has "),
+    (re.compile(r"^\s*(?:does|did)\s+it\s+([a-z]+)\b", re.IGNORECASE), lambda m: f"The response {_third(m.group(1))}"),
     # 'the output' is the response
     (re.compile(r"\b(the|this|whole|entire|full|complete)\s+output\b", re.IGNORECASE), r"\1 response"),
     (re.compile(r"^\s*output\b", re.IGNORECASE), "Response"),
@@ -88,6 +129,7 @@ def _suffix(n: int) -> str:
 def canonical(text: str) -> str:
     """``text`` with voice and spelling variants rewritten outside its data (quotations, an unquoted end
     phrase); the same text when nothing applies."""
+    text = unframe(text)
     # a quote character named and shown: 'a double quote character (")' (the shown one is not a quotation)
     text = re.sub(r"(quot\w*(?:\s+(?:marks?|characters?))?)\s*\(\s*[\"\u201c\u201d]\s*\)", r"\1", text, flags=re.IGNORECASE)
     # a closing 'pls' / ', thanks' (not when the text ends in a word list: 'Avoid the words: sorry, please')

@@ -30,8 +30,8 @@ _REASON = re.compile(
 
 # a clause that only broadens the scope: 'not even in headings or quoted text', 'even at the start of
 # sentences and in names', 'not even once' (never 'even though' / 'even if', which set a condition)
-_EVEN = re.compile(r"(?<!\s)\s*(?:[,;]\s*)?(?:and\s+)?(?:not\s+)?even\s+(?:once|one time|a single time|at all|(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*"
-                   r"(?:,\s*(?:and|or)\s+(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c]*)*)(?=\s*(?:[.;?!,]|$))", _I)
+_EVEN = re.compile(r"(?<!\s)\s*(?:[,;]\s*)?(?:and\s+)?(?:not\s+)?even\s+(?:once|one time|a single time|at all|(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c()]*"
+                   r"(?:,\s*(?:and|or)\s+(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c()]*)*)(?=\s*(?:[.;?!,)]|$))", _I)
 
 _EVEN_PAREN = re.compile(r"(?<!\s)\s*\(\s*(?:and\s+)?(?:not\s+)?even\s+(?:once|in|at|inside|within|on|for)\b[^()\"\u201c]*\)", _I)
 # '(no further text)', '(nothing else)': exactness of an end phrase restated in parentheses
@@ -65,7 +65,10 @@ _NOTHING_AFTER = re.compile(
     r"(?=\s*(?:[.;]|$))", _I)
 
 # a note on case for checks that ignore case already (keywords, letters, end and start phrases)
-_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|regardless of case|upper or lower case)\s*\)?(?=\s*(?:[.;,?]|$|is\b|are\b))", _I)
+_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|"
+                        r"regardless of case|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
+                        r"(?:upper|capital|big) (?:and|or) (?:lower|small)(?: ?case| forms?| letters?)?(?: (?:alike|together|both counted|counted together|both count))?)"
+                        r"\s*\)?(?=\s*(?:[.;,?]|$|is\b|are\b))", _I)
 
 # a totality adverb between a list's cue and its colon: 'avoid the following words entirely: a, b'
 _ADVERB_COLON = re.compile(r"\s+(?:entirely|completely|altogether|at all|whatsoever|in full|throughout)\s*:", _I)
@@ -87,6 +90,10 @@ _ITEM_LABEL = re.compile(r"^\s*(?:(?:essential|important|required|mandatory|opti
                          r"(?:criteria|criterion|requirements?|constraints?|rubric item|check(?:list item)?)\s*(?:#?\d+)?\s*[:.-]\s*(?=\S)", _I)
 _PITFALL = re.compile(r"^\s*(?:pitfalls?|penalt(?:y|ies)|negative|deduction|red flags?)\b[^:]{0,30}:", _I)
 
+
+# a negation restated at the end of a negated criterion: ', none of them', ', not a single one of them'
+_NONE_OF_THEM = re.compile(r"\s*,\s*(?:(?:and\s+)?none of them|not (?:a single |even )?one of them|not any of them)\s*(?=[.!]?\s*$)", _I)
+_NEGATED_HEAD = re.compile(r"\b(?:not|never|no|none|without|avoids?|avoiding)\b|n't\b", _I)
 
 _MAX_CHARS = 800
 
@@ -159,6 +166,8 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
             s = _NOTHING_AFTER.sub(", with nothing after it", s)
             s = _CASE_NOTE.sub("", s)
             s = _ADVERB_COLON.sub(":", s)
+            if i == len(pieces) - 1 and _NEGATED_HEAD.search("".join(out) + s):
+                s = _NONE_OF_THEM.sub("", s)  # 'does not use the words a, b, none of them': the negation restated
             if i == len(pieces) - 1:
                 r = _REASON.search(s)
                 if r is not None and (r.start() > 0 or i > 0):

@@ -31,7 +31,7 @@ def r_two_responses(c: CriterionText):
 _EITHER = re.compile(r"(?:(?:does|do|is|will)\s+)?(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?"
                      r"(?:contains?|includes?|uses?|says?|states?|gives?|is|be|reads?|"
                      r"(?:answers?|responds?|repl(?:y|ies))\s+(?:only\s+)?(?:with|using))\s+(?:(?:the\s+(?:phrase|option)|one of the\s+(?:phrases|options))\s+)?(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
-                     r"|(?:\"q\"\s*,\s*)*\"q\"\s*,?\s+or\s+\"q\")\s*[.?]?"
+                     r"|(?:\"q\"\s*(?:,\s*|\s+or\s+))*\"q\"\s*,?\s+or\s+\"q\")\s*[.?]?"
                      # 'Chooses among "A", "B" and "C"', 'Answer options: "A", "B", "C"'
                      r"|(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?(?:chooses?|picks?|selects?)\s+"
                      r"(?:(?:an?|one|its)\s+(?:answer|option|reply)\s+)?(?:from\s+|among\s+)(?:the\s+(?:options|choices|answers)\s*:?\s*)?"
@@ -103,9 +103,11 @@ def r_json(c: CriterionText):
     low = re.sub(r"[,(]?\s*(?:optionally|possibly)?\s*(?:placed\s+|put\s+)?(?:inside|in|within|wrapped in)\s+(?:a\s+)?(?:```(?:json)?\s+|markdown\s+|json\s+)?"
                  r"(?:code\s+)?(?:block|fence)(?:\s+is\s+(?:fine|ok|okay|allowed))?\)?", " ", c.low)
     low = re.sub(r"\((?:a\s+)?markdown code fence around it is fine\)", " ", low)
+    low = re.sub(r"\(\s*(?:(?:an?|the)\s+)?(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:```(?:json)?\s+|markdown\s+)*(?:code\s+)?(?:block|fence)"
+                 r"(?:\s+around\s+it)?\s+is\s+(?:fine|ok|okay|allowed|acceptable|permitted)\s*\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|formatted|format|pure|parsed|parses|everything|solely|exclusively|in the form of)\b"
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|well-formed|formatted|format|pure|parsed|parses|everything|solely|exclusively|in the form of)\b"
                  r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}
     return None
@@ -160,6 +162,8 @@ def r_two_part_paragraph(c: CriterionText):
         return None
     args: Dict[str, Any] = {"word": w.group(1)}
     cnt = count_of(c.norm, r"paragraphs", default="exactly")
+    if cnt is None and re.search(r"\d+\s+(?:[\w-]+\s+){0,2}paragraphs\b", c.norm):
+        return None  # a paragraph count not read is never dropped
     if cnt is not None:
         if cnt[0] != "exactly":
             return None
@@ -218,7 +222,7 @@ def r_highlight(c: CriterionText):
         return None
     # '*highlighted* sections', '(markdown, *like this*)': the example and the markers are not the count
     norm = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\*(\w[\w -]*)\*", r"\1", c.norm))
-    cnt = count_of(norm, r"(?:(?:markdown[- ])?(?:highlighted|emphasi[sz]ed)\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?)",
+    cnt = count_of(norm, r"(?:(?:markdown[- ])?(?:highlighted|emphasi[sz]ed)\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?|bits|pieces|segments)",
                    default="at least")
     if cnt is None:
         cnt = highlights_stated(norm)
@@ -288,9 +292,9 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:upper ?case|upper-case|capitals?)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))"
+    no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:upper ?case|upper-case|capitals?|caps)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
                          r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b", c.low)
-    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$))", c.low)
+    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)", c.low)
     if no_upper and no_lower:
         return None
     lower = no_upper or (not no_lower and re.search(r"lower ?case|lower-case|small letters", c.low))
@@ -337,7 +341,7 @@ def r_letter_frequency(c: CriterionText):
 
 
 def r_no_commas(c: CriterionText):
-    norm = re.sub(r"\b0 commas\b", "commas", c.norm)
+    norm = re.sub(r"\b0 commas?(?: characters?| signs?| marks?)?\b", "commas", c.norm)
     comma = re.search(r"\bcommas?\b", c.low) or (c.quotes == [","] and re.search(r"\b(?:character|use|used|uses|using|any)\b", c.low))
     negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b|\bcommas? (?:are|is) (?:absent|missing)(?: (?:from|in) (?:the|your) "
                                  r"(?:(?:entire|whole) )?(?:response|answer|reply|text|output))?\s*\.?$", c.low)
@@ -415,7 +419,7 @@ def r_ends_with(c: CriterionText):
     if found is not None:
         return "ends_with", {"phrase": found[1]}
     if last or not re.search(r"\b(ends?|ending|ended|finish(es|ed)?|finishing|conclud(e|es|ed|ing)|close[sd]?|wraps? up|signs? off)\s+(?:\w+\s+){0,4}?with\b"
-                             r"|\bends? (?:in|on) (?=[\"'\u201c])", c.low):
+                             r"|\bends? (?:in|on) (?:exactly )?(?=[\"'\u201c])", c.low):
         return None
     m = _DQ.search(c.text)
     if m:
@@ -458,7 +462,8 @@ def r_language(c: CriterionText):
              re.search(rf"\b(?:uses?|using|writes?|speaks?)\s+(?:only\s+|exclusively\s+|solely\s+)?(?:the\s+)?({names})(?:\s+language)?(?:\s+only)?\s*(?:[,.;?]|$)", c.low)):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+|should be\s+|must be\s+)?(?:(?:written|composed|delivered)\s+)?in\s+(?:the\s+)?({names})"
-                 rf"(?:\s+language)?\.?$|^(?:the\s+)?(?:response|answer|reply|output)(?:'s)?\s+language\s+(?:is|should be|must be)\s+({names})"
+                 rf"(?:\s+language)?(?:\s+(?:throughout|from start to finish|entirely|only|exclusively))?\.?$|^(?:the\s+)?(?:response|answer|reply|output)(?:'s)?\s+language\s+(?:is|should be|must be)\s+({names})"
+                 rf"|^(?:the\s+)?language\s+of\s+the\s+(?:(?:whole|entire|full|complete)\s+)?(?:response|answer|reply|output)\s+(?:is|should be|must be)\s+({names})"
                  r"(?:\s+(?:from start to finish|throughout|entirely|only|exclusively))?\.?$", c.low.strip()) or \
             re.search(rf"^(?:is|was)\s+the\s+(?:generated\s+)?(?:response|answer|reply|output|text)\s+(?:written\s+)?(?:entirely\s+|only\s+)?in\s+"
                       rf"({names})(?:\s+language)?\s*\??$", c.low.strip()):

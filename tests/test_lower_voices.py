@@ -1,0 +1,128 @@
+"""Lowering of criteria said in other voices (issue 15, round 4): a grader's frame ('Award the point if',
+'Mark YES if', '...; mark YES if so'), an acceptance criterion ('AC3: The output SHALL ...', 'Given the
+response, it MUST ...'), a count then a decision ('Count the X. Mark YES if there are fewer than N.'), a
+checklist question, a non-native writer and a user's own words. The frame is decoration
+(:mod:`rubricc.compiler.lower_frames`): only the inner criterion decides, so a semantic inner criterion,
+a failure or penalty frame, and a grader speaking of themselves stay neural. These wordings are written
+for the tests, not taken from a phrasing set."""
+import pytest
+
+from rubricc.compiler.lower import lower_criterion
+from rubricc.compiler.lower_frames import unframe
+
+POSITIVE = [
+    # grader frames before the criterion
+    ('Give full marks when the reply is written entirely in French.', "response_language", {"language": "fr"}),
+    ('Award a point only if the answer contains fewer than 4 sentences.', "sentence_count", {"relation": "less than", "n": 4}),
+    ('Answer YES only if the response has no more than 120 words.', "word_count", {"relation": "at most", "n": 120}),
+    ('Score 1 if the reply includes the keywords "harbor" and "tide".', "keywords_present", {"keywords": ["harbor", "tide"]}),
+    ('Pass if the reply is wrapped in double quotation marks from start to finish.', "wrapped_in_quotes", {}),
+    ('The check passes only when the whole reply is in lowercase letters.', "all_lowercase", {}),
+    ('Mark YES if the response does NOT contain any commas.', "no_commas", {}),
+    ('Mark YES if the response does not use the words "delve" or "tapestry".', "keywords_absent", {"keywords": ["delve", "tapestry"]}),
+    ('Full credit if the student ended the essay with "Stay curious."', "ends_with", {"phrase": "Stay curious."}),
+    ('Tick YES when the letter "z" occurs at least 5 times in the reply.', "letter_frequency", {"letter": "z", "relation": "at least", "n": 5}),
+    # a penalty clause restating the criterion: read as its requirement
+    ('Award the point if the reply is written in all capital letters; any lowercase letter costs the point.', "all_uppercase", {}),
+    # the grader's own search turned round
+    ('Mark YES if you cannot find a single comma in the entire answer.', "no_commas", {}),
+    # trailing decisions and checklist imperatives
+    ('Check that the reply ends with "See you soon."; mark YES if so.', "ends_with", {"phrase": "See you soon."}),
+    ('Verify that the answer has exactly 4 paragraphs separated by ***. Answer YES if that is the case.', "paragraph_count",
+     {"relation": "exactly", "n": 4, "separator": "***"}),
+    ('there should be at least 3 placeholders in square brackets - are they there?', "placeholder_count", {"relation": "at least", "n": 3}),
+    ('Look at the start of the reply. Mark YES if it begins with "Dear team".', "starts_with", {"phrase": "Dear team"}),
+    # count, then decide
+    ('Count the sentences of the reply. Mark YES if there are at most 6.', "sentence_count", {"relation": "at most", "n": 6}),
+    ('Count each paragraph in the answer; answer YES if the total is exactly 2.', "paragraph_count",
+     {"relation": "exactly", "n": 2, "separator": "blank_line"}),
+    ('Count how many times "lantern" is used in the reply, ignoring case. Mark YES if it is 3 or more.', "keyword_frequency",
+     {"keyword": "lantern", "relation": "at least", "n": 3}),
+    ("Count every occurrence of 'q' in the reply. Mark YES if the count is below 4.", "letter_frequency",
+     {"letter": "q", "relation": "less than", "n": 4}),
+    # search, then decide on what was searched for
+    ('Search the answer for "alpha" and "beta"; mark YES only if none of them appears.', "keywords_absent", {"keywords": ["alpha", "beta"]}),
+    ('Check for the terms "alpha" and "beta". Mark YES if both of them are present in the reply.', "keywords_present",
+     {"keywords": ["alpha", "beta"]}),
+    ('Check for a postscript: mark YES if the reply contains a postscript starting with P.S.', "postscript", {"marker": "P.S."}),
+    # acceptance criteria
+    ('REQ-7: The reply SHALL NOT contain the word "delve".', "keywords_absent", {"keywords": ["delve"]}),
+    ('AC12: The output MUST contain at least 4 bullet points.', "bullet_count", {"relation": "at least", "n": 4}),
+    ('Given the output, it MUST be written entirely in lowercase letters.', "all_lowercase", {}),
+    ('Given the final answer, its sentence count SHALL be less than or equal to 5.', "sentence_count", {"relation": "at most", "n": 5}),
+    ('The output SHALL contain at most 2 occurrences of "indeed".', "keyword_frequency", {"keyword": "indeed", "relation": "at most", "n": 2}),
+    ('The output SHALL be written in Italian throughout.', "response_language", {"language": "it"}),
+    # checklist questions with the writer as the subject
+    ('Has the author highlighted at least 2 sections with markdown, e.g. *key point*?', "highlighted_sections", {"relation": "at least", "n": 2}),
+    ('Did it split the reply into at least 3 sections marked PART 1, PART 2 and so on?', "section_count",
+     {"splitter": "PART", "relation": "at least", "n": 3}),
+    # a non-native writer
+    ('The reply is not using the words apple, pear, plum, none of them.', "keywords_absent", {"keywords": ["apple", "pear", "plum"]}),
+    ('The answer is having exactly 5 bullet points.', "bullet_count", {"relation": "exactly", "n": 5}),
+    ('The text have less than 80 words.', "word_count", {"relation": "less than", "n": 80}),
+    ('In the reply, all of these keywords are appearing: "moss" and "fern".', "keywords_present", {"keywords": ["moss", "fern"]}),
+    ('In the answer there are minimum 3 parts which are highlighted with markdown.', "highlighted_sections", {"relation": "at least", "n": 3}),
+    ('All of the reply is in German language, not in any other language.', "response_language", {"language": "de"}),
+    # a user's own words
+    ('i want "ocean" in there at least 4 times', "keyword_frequency", {"keyword": "ocean", "relation": "at least", "n": 4}),
+    ('no "banana" or "mango" anywhere in the reply', "keywords_absent", {"keywords": ["banana", "mango"]}),
+    ('it has to end on exactly "Cheers!", nothing after', "ends_with", {"phrase": "Cheers!"}),
+    ('The response is finishing with this exact phrase, and nothing else is written after it: Good night.', "ends_with",
+     {"phrase": "Good night."}),
+]
+
+NEURAL = [
+    # failure and penalty frames keep their meaning: never read as the criterion
+    "Mark NO if the response contains a comma.",
+    "Deduct a point if the response contains a comma.",
+    "Fail if the response contains a comma.",
+    "No credit if the answer uses more than 100 words.",
+    "Score 0 if the reply is written in English.",
+    "Award the point unless the reply uses commas.",
+    "Count the words in the reply. Mark NO if there are more than 50.",
+    'Check that the reply ends with "Bye."; mark NO if so.',
+    # a semantic inner criterion stays neural, whatever the frame
+    "Award the point if the response explains why the dosage matters.",
+    "Full marks if the answer recommends seeing a doctor.",
+    "Mark YES if the response is accurate and clearly written.",
+    "AC2: The output SHALL explain the error to the user.",
+    "Given the response, it MUST acknowledge the user's concern.",
+    "Check that the reply is polite; mark YES if so.",
+    # the grader as the subject
+    "Mark YES if you think the answer is short enough.",
+    # the frame's decision asks for more than the count
+    'Count the paragraphs. Mark YES if there are exactly 3 and the first starts with "Once".',
+    # a penalty clause that is a second requirement, and a negated inner criterion
+    "Full marks if the reply is under 100 words; any comma loses the mark.",
+    'Mark YES if the response does not end with "Thanks."',
+    "Mark YES if the response is not written in English.",
+    "Mark YES if the response fails to stay under 100 words.",
+    # a user's wish that is not a surface property
+    "i want it to be funny and warm",
+    # a count that is a position, not exactness: never read as a verbatim repeat
+    'The text has exactly 4 paragraphs which are separated by blank lines, and the 2nd paragraph begins with "However" and ends with a question.',
+]
+
+
+@pytest.mark.parametrize("text,name,args", POSITIVE, ids=[p[0][:40] for p in POSITIVE])
+def test_voice_lowers(text, name, args):
+    got = lower_criterion(text)
+    assert got is not None, f"stayed neural: {text!r} (unframed: {unframe(text)!r})"
+    assert got.name == name, (text, got.name, got.args)
+    for k, v in args.items():
+        assert got.args.get(k) == v, (text, k, got.args)
+
+
+@pytest.mark.parametrize("text", NEURAL, ids=[t[:40] for t in NEURAL])
+def test_voice_near_miss_stays_neural(text):
+    assert lower_criterion(text) is None, (text, lower_criterion(text))
+
+
+def test_unframe_keeps_failure_frames():
+    for text in ("Mark NO if the reply has 3 paragraphs.", "Deduct a point when the reply has 3 paragraphs."):
+        assert unframe(text) == text
+
+
+def test_unframe_never_reads_inside_quotes():
+    text = 'Ends with "Mark YES if so."'
+    assert unframe(text) == text
