@@ -78,6 +78,61 @@ def test_extractors_without_the_model():
     assert lower_nearest.unlabel("Prompt Repetition: Evaluates whether the reply repeats") == "The reply repeats"
 
 
+# each general veto (compiler/lower_nearest_vetoes.py) on a wording of its own, and a wording it lets through
+VETOED = [
+    ("wrapped_in_quotes", "The reply wraps the product names in double quotes"),  # a part, not the whole
+    ("wrapped_in_quotes", "It puts quotation marks around every citation"),
+    ("wrapped_in_quotes", "The headline is in double quotes"),
+    ("is_json", "Provides a JSON sample of the configuration file"),  # JSON inside the response
+    ("capital_word_frequency", "Capitalized words appear fewer than 4 times"),  # initial capitals
+    ("capital_word_frequency", "Words beginning with an uppercase letter appear at least 4 times"),
+    ("highlighted_sections", "At least 4 parts are highlighted"),  # no markdown named
+    ("keywords_absent", 'Steers clear of terms such as "miracle" and "risk-free"'),  # examples of a class
+    ("keywords_absent", 'The banned words "miracle" and "cheap" are not missing'),  # a negated absence
+    ("keywords_present", 'Topic words: "tide", "moon"'),  # no verb: what to do with the words is unsaid
+    ("keyword_frequency", 'Says "i" at least 4 times'),  # one character: a letter or a word
+    ("keyword_frequency", 'Uses "tide" at least 4 times and "moon" at least 4 times'),  # two counts
+    ("ends_with", 'Closes with "Regards, {sender}"'),  # a slot to fill
+    ("all_lowercase", "Makes no lowercase/uppercase distinction"),  # both cases
+    ("word_count", "Keeps at most 40 words for the product names"),  # scoped to named content
+]
+KEPT = [
+    ("wrapped_in_quotes", "Puts the whole response in double quotation marks"),
+    ("wrapped_in_quotes", "Encloses the whole answer in double quotes"),
+    ("is_json", "The output is a single JSON object and nothing else"),
+    ("capital_word_frequency", "Uses fewer than 4 words in all capital letters"),
+    ("highlighted_sections", "Highlights at least 4 sections with markdown"),
+    ("keywords_absent", 'Never uses the words "miracle" or "cheap"'),
+    ("keywords_present", 'Mentions the words "tide" and "moon"'),
+    ("keyword_frequency", 'Uses "tide" at least 4 times'),
+]
+
+
+@pytest.mark.parametrize("check,text", VETOED)
+def test_general_vetoes(check, text):
+    assert lower_nearest._extract(check, text) is None, (check, text)
+
+
+@pytest.mark.parametrize("check,text", KEPT)
+def test_what_the_vetoes_let_through(check, text):
+    assert lower_nearest._extract(check, text) is not None, (check, text)
+
+
+def test_stays_neural_without_the_index(monkeypatch, tmp_path):
+    monkeypatch.setattr(lower_nearest, "INDEX_PATH", tmp_path / "absent.npz")
+    lower_nearest.reset_index()
+    try:
+        assert lower_criterion(LOWERED[0][0]) is None
+    finally:
+        lower_nearest.reset_index()
+
+
+def test_stays_neural_without_sentence_transformers(monkeypatch):
+    monkeypatch.setattr(lower_nearest, "_model", None)
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # import raises ImportError
+    assert lower_criterion(LOWERED[0][0]) is None
+
+
 def test_repeat_request_with_its_own_colon():
     text = ("Does the response open with the exact text of the following request, repeated word for word? Generate two "
             "alternative product descriptions: The product is a new type of paper that can be used to wrap food.")

@@ -1,0 +1,144 @@
+"""Vetoes of the nearest-phrasing stage (:mod:`rubricc.compiler.lower_nearest`): what a typed extractor
+must not read as its family's check, whatever the nearest phrasing says.
+
+Each veto is a general reading rule, not a list of known criteria: a criterion that trips one stays neural.
+:func:`veto` is called with the criterion less its decorations, its lower-cased form and that form with the
+quotations blanked (``unquoted``, the criterion's own words). The coarse vetoes (a condition, vague wording,
+a part of the response, a cue of another family) apply to every family; the family vetoes say what the one
+check can express (a whole-response quotation, JSON as the whole response, all-caps words, markdown
+highlights, an exhaustive word list, one count).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rubricc.compiler.lower_parse import LANGUAGES
+
+# a condition, an exception or a comparison the check cannot express
+CONDITION = re.compile(r"\b(?:unless|except|excepting|other than|apart from|if|when|whenever|only when|otherwise|"
+                       r"but|however|although|though|while|whereas|at least one of|either|compared|than the|"
+                       r"more than the|approximately|about|around|roughly|nearly|almost|ideally|preferably|mostly|"
+                       r"generally|largely|mainly|some of|most of)\b", re.IGNORECASE)
+# wording about relevance, correctness or form beyond what the check measures
+VAGUE = re.compile(r"\b(?:relat\w*|relevan\w*|proper\w*|format\w*|consistent\w*|demonstrat\w*|understand\w*|"
+                   r"quality|good|well|better|best|poor\w*|strong|weak|valid(?!\s+json)|meaningful|naturally|smooth\w*|"
+                   r"specific|specified|required|directly|relevant|topic|content|context|"
+                   r"ideas?|features?|requirements?|details?)\b", re.IGNORECASE)
+# a part of the response: the check reads the whole response
+PART = re.compile(r"\b(?:each|every|per|first|second|third|last|final|opening|closing|beginning|start|end|title|"
+                  r"heading|headings|header|introduction|intro|conclusion|summary|table|code|bullet|bullets|list|"
+                  r"paragraph|paragraphs|sentence|sentences|section|sections|line|lines|item|items|step|steps|"
+                  r"subject line|signature|caption|quote|quotes|dialogue)\b", re.IGNORECASE)
+# parts of the response a family's own criterion names legitimately
+OWN_PARTS = {
+    "sentence_count": {"sentence", "sentences"}, "paragraph_count": {"paragraph", "paragraphs"},
+    "bullet_count": {"bullet", "bullets", "list", "item", "items"}, "section_count": {"section", "sections"},
+    "ends_with": {"end", "last", "final", "closing"}, "wrapped_in_quotes": {"start", "end", "beginning", "quote", "quotes"},
+    "postscript": {"end"}, "has_title": {"title"}, "is_json": {"code"}, "two_responses": set(),
+    "highlighted_sections": {"section", "sections"},
+}
+FOREIGN = {  # strong cues of another check: their presence means a second constraint
+    "json": r"\bjson\b", "comma": r"\bcommas?\b", "case": r"\blower[- ]?case\b|\bupper[- ]?case\b|\ball[- ]caps\b",
+    "title": r"<<|angular", "ps": r"\bp\.\s?(?:p\.\s?)?s\b|postscript", "divider": r"\*\*\*", "quote": r"\bquotation",
+    "lang": r"\b(?:" + "|".join(n for n in LANGUAGES if n != "english") + r")\b",
+}
+OWN_FOREIGN = {
+    "is_json": {"json", "quote"}, "no_commas": {"comma"}, "all_lowercase": {"case", "lang"}, "all_uppercase": {"case", "lang"},
+    "has_title": {"title"}, "postscript": {"ps"}, "paragraph_count": {"divider"}, "two_responses": {"divider"},
+    "wrapped_in_quotes": {"quote"}, "response_language": {"lang"}, "capital_word_frequency": {"case"},
+}
+
+# --- general reading rules, each a reason to stay neural ---------------------------------------------
+
+# a quotation that opens or closes on a space is a quote mark as a character ('opens with " and closes
+# with "'), not quoted data: what lies between the marks is the criterion's own words
+_QUOTATION = re.compile(r"\"([^\"\n]*)\"|\u201c([^\u201d\n]*)\u201d")  # paired left to right
+# the two cases named together ('no uppercase or lowercase distinction'): a criterion about case, not one case
+_BOTH_CASES = re.compile(r"\b(?:upper|lower)[- ]?case\s*(?:or|and|nor|/|and/or|vs\.?|versus)\s*(?:upper|lower)[- ]?case\b|"
+                         r"\bmix\w* (?:of )?(?:upper|lower)", re.IGNORECASE)
+# a property asked of named content ('uppercase words for the drug names'): a scope the check cannot see
+_WHOLE = r"(?:(?:whole|entire|full|complete)\b|(?:response|answer|reply|output|text|message|writing)\b)"
+_FOR_SCOPE = re.compile(rf"\bfor (?:the|all|each|every|its|their|any|some|these|those)\s+(?!{_WHOLE})[a-z]", re.IGNORECASE)
+# a template slot for the writer to fill ('[Name]', '{name}', '<your name>'): not the exact words
+_SLOT = re.compile(r"\[[^\[\]]+\]|\{[^{}]+\}|(?<!<)<[^<>]+>(?!>)")
+
+# wrapped_in_quotes: what is put in quotes must be the whole response ('puts the drug names in double
+# quotes', 'the entire quote is in quotes' are about a part)
+_WHOLE_THING = re.compile(rf"^(?:the |its |your |their |his |her |my )?(?:(?:whole|entire|full|complete|final)\s+)?"
+                          rf"(?:response|answer|reply|output|text|message|writing|piece|it|everything|all of it|all)$")
+_QUOTE_VERB_OBJECT = re.compile(r"\b(?:puts?|putting|wraps?|wrapping|wrapped|encloses?|enclosing|places?|placing|surrounds?|"
+                                r"surrounding|sets?|keeps?|writes?|writing|renders?|presents?|gives?)\s+(?P<obj>[a-z' -]{1,60}?)\s+"
+                                r"(?:in|inside|within|between|into|with|by)\s+(?:a pair of\s+|\w+\s+)?(?:double\s+|single\s+)?"
+                                r"(?:quot|\")", re.IGNORECASE)
+_QUOTES_AROUND = re.compile(r"\b(?:quot\w*(?: marks?)?|\")\s+(?:around|round|about)\s+(?P<obj>[a-z' -]{1,60}?)(?=[,.;:?!]|$| so\b| from\b)",
+                            re.IGNORECASE)
+_QUOTE_SUBJECT = re.compile(r"^(?P<obj>[a-z' -]{1,60}?)\s+(?:is|are|was|were|sits?|appears?|stays?)\s+(?:\w+\s+){0,2}?"
+                            r"(?:in|inside|within|enclosed|wrapped|surrounded|placed|put|quoted|between)\b", re.IGNORECASE)
+
+# is_json: JSON that is one thing in the response ('includes a JSON example'), not the response
+_JSON_INSIDE = re.compile(r"\b(?:includ|contain|provid|giv|show|add|embed|attach|offer|present|has|have|with)\w*\s+"
+                          r"(?:a|an|one|some|any|the following)\b(?:\s+[\w-]+){0,2}?\s+json\b|(?<!for )\bexamples?\b|"
+                          r"\b(?:samples?|snippets?|excerpts?|fragments?|schema|field|fields|keys?|request|payload)\b", re.IGNORECASE)
+
+# capital_word_frequency: IFEval counts words in all capital letters; 'capitalized words', 'words
+# starting with capital letters' are words with an initial capital
+_ALL_CAPS_CUE = re.compile(r"\ball[- ]?caps\b|\ball[- ](?:capital|upper)|\ball capitals\b|\ball (?:of )?(?:its |the )?letters\b|"
+                           r"\bfully\b|\bentirely\b|\bevery letter\b|\bupper[- ]?case\b|\bblock capitals\b|\bshouting\b",
+                           re.IGNORECASE)
+_INITIAL_CAPITAL = re.compile(r"\b(?:start\w*|begin\w*|open\w*|lead\w*)\s+with\b|\binitial\b|\bfirst letters?\b|\btitle[- ]case\b",
+                              re.IGNORECASE)
+
+# highlighted_sections: IFEval counts markdown *highlights*; 'sections are highlighted' alone may be colour,
+# bold headings or a summary of key points
+_MARKDOWN_CUE = re.compile(r"\bmarkdown\b|\*|\basterisks?\b|\bitalic\w*\b|\bemphas\w*\b", re.IGNORECASE)
+
+# keyword lists: words given as examples of a class ('avoids words like "cure"') are no exhaustive list
+_EXAMPLES = re.compile(r"\b(?:like|such as|similar|e\.g|for example|for instance|including|etc|kinds? of|types? of|"
+                       r"sorts? of|synonyms?|variants?|variations?|forms? of|related)\b", re.IGNORECASE)
+# a negated absence is a presence (or nothing): '"x" is not absent', 'not free of'
+_NOT_ABSENT = re.compile(r"\b(?:not|n't|never)\s+(?:be\s+|been\s+|being\s+)?(?:absent|missing|avoided|excluded|omitted|left out|"
+                         r"banned|forbidden|prohibited|free of|without)\b", re.IGNORECASE)
+# keywords_present: the words must be asked for by a verb or 'present' ('Keywords: "cat", "dog".' names
+# the words and not what to do with them)
+_PRESENT_VERB = re.compile(r"\b(?:includ\w*|contain\w*|mention\w*|us(?:e|es|ed|ing)|featur\w*|incorporat\w*|appear\w*|present|"
+                           r"occur\w*|work\w* in|weav\w*|say\w*|said|show\w* up|has|have|had|with|in there)\b", re.IGNORECASE)
+
+
+def _whole(obj: str) -> bool:
+    return _WHOLE_THING.match(obj.strip().lower()) is not None
+
+
+def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
+    """Why ``check`` must not be read from the criterion (a short name), or None when no veto applies.
+    ``text``: the criterion less its decorations; ``low``: lower-cased; ``unquoted``: quotations blanked."""
+    if any((q[:1].isspace() or q[-1:].isspace()) for m in _QUOTATION.finditer(text) for q in [m.group(1) or m.group(2) or ""]):
+        return "quote marks as characters"
+    if _BOTH_CASES.search(unquoted):
+        return "both cases"
+    if _FOR_SCOPE.search(unquoted):
+        return "scoped to named content"
+    if check == "wrapped_in_quotes":
+        for rx in (_QUOTE_VERB_OBJECT, _QUOTES_AROUND):
+            for m in rx.finditer(unquoted):
+                if not _whole(m.group("obj")):
+                    return "quotes around a part"
+        m = _QUOTE_SUBJECT.match(unquoted.strip())
+        if m and not _whole(m.group("obj")):
+            return "quotes around a part"
+    elif check == "is_json" and _JSON_INSIDE.search(unquoted):
+        return "json inside the response"
+    elif check == "capital_word_frequency" and (not _ALL_CAPS_CUE.search(unquoted) or _INITIAL_CAPITAL.search(unquoted)):
+        return "initial capitals"
+    elif check == "highlighted_sections" and not _MARKDOWN_CUE.search(unquoted):
+        return "highlight without markdown"
+    elif check == "ends_with" and _SLOT.search(text):
+        return "template slot"
+    if check in ("keywords_present", "keywords_absent", "keyword_frequency"):
+        if _EXAMPLES.search(unquoted):
+            return "words as examples"
+        if _NOT_ABSENT.search(unquoted):
+            return "negated absence"
+        if check == "keywords_present" and not _PRESENT_VERB.search(unquoted):
+            return "no verb for the words"
+    return None
