@@ -20,7 +20,7 @@ exactness, labels; a reason that asks for another check or is about content keep
 a criterion stated as a failure ('Fails to ...', 'ignores the instruction to ...') is never lowered, and a
 length count that is negated or about a part of the response ('The title is under 8 words') neither
 (:mod:`rubricc.compiler.lower_counted`). What the rules leave neural goes to the nearest-phrasing stage
-(:mod:`rubricc.compiler.lower_nearest`; off by default, on with ``lower_nearest.ENABLED = True``).
+(:mod:`rubricc.compiler.lower_nearest`; on by default, off with ``lower_nearest.ENABLED = False``).
 """
 from __future__ import annotations
 
@@ -108,6 +108,9 @@ _RESTATABLE = {"all_lowercase", "all_uppercase", "response_language", "no_commas
                "two_responses"}
 
 
+_last_repeat: Optional[Tuple[str, Any]] = None  # (criterion, read_repeat of it) of the last lower_rules_only call
+
+
 def lower_criterion(text: str) -> Optional[ProgramCheck]:
     """A validated program check for an unambiguous surface criterion, else None (stays neural): the rules
     first, then (when :data:`rubricc.compiler.lower_nearest.ENABLED`) the nearest-phrasing stage for what
@@ -117,7 +120,9 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
     stripped = text.strip()
-    if read_repeat(stripped) is not None:
+    last = _last_repeat  # what lower_rules_only read of this text: read_repeat runs once per criterion
+    repeat = last[1] if last is not None and last[0] == stripped else read_repeat(stripped)
+    if repeat is not None:
         # a repeat-the-request criterion: read again without its label ('Prompt Repetition: Evaluates whether ...')
         core = lower_nearest.unlabel(stripped)
         again = read_repeat(core) if core != stripped else None
@@ -129,11 +134,13 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
 
 def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     """The rules alone: a validated program check for an unambiguous surface criterion, else None."""
+    global _last_repeat
     if not text or not text.strip():
         return None
     stripped = text.strip()
     # a request to repeat verbatim is data, quoted or not: it is read first and cut out of the criterion
     repeat = read_repeat(stripped)
+    _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
     if repeat == "veto":
         return None
     if repeat is not None:
