@@ -3,10 +3,11 @@ WritingBench authors and by Claude (the generated rubric files) the rule lowerin
 check. Almost none of them state a surface property, so every lowered one must be read by hand: a
 program that does not express its criterion is a wrong reward.
 
-    python bench/false_lowering.py [--data-dir ../shared/data] [--show]
+    python bench/false_lowering.py [--data-dir ../shared/data] [--show] [--nearest {default,on,off}]
 
 Prints per source the criteria and the lowered count, with ``--show`` every lowered criterion and its
-check (to read), and as the last line JSON {"criteria", "lowered"}.
+check (to read), and as the last line JSON {"criteria", "lowered"}. ``--nearest on``/``off`` forces the
+nearest-phrasing lowering stage (:mod:`rubricc.compiler.lower_nearest`); ``default`` keeps the library's.
 """
 from __future__ import annotations
 
@@ -61,12 +62,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=None, help="shared data folder (default ../shared/data or $RUBRICC_SHARED_DATA)")
     ap.add_argument("--show", action="store_true", help="print every lowered criterion with its check")
+    ap.add_argument("--nearest", choices=("default", "on", "off"), default="default",
+                    help="the nearest-phrasing lowering stage (rubricc.compiler.lower_nearest): as the library "
+                         "sets it, or forced on / off")
     a = ap.parse_args(argv)
     d = Path(a.data_dir) if a.data_dir else shared_data()
     if not (d / "healthbench_subset500").exists():
         print(f"error: semantic rubric data not found under {d}", file=sys.stderr)
         return 2
-    res = measure(d)
+    from rubricc.compiler import lower_nearest
+
+    with lower_nearest.switched(None if a.nearest == "default" else a.nearest == "on"):
+        res = measure(d)
     for source, (n, k) in res["sources"].items():
         print(f"{source:44s} criteria {n:6d} lowered {k:4d} ({k / n:.4%})")
     if a.show:
