@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from rubricc.cli_options import allow_empty_option, llm_config, llm_options
+from rubricc.cli_options import allow_empty_option, llm_config, llm_options, nearest_option
 
 
 @click.command("compile")
@@ -38,9 +38,10 @@ from rubricc.cli_options import allow_empty_option, llm_config, llm_options
               help="Ask the proposer LLM for a program check (typed library) and example responses for criteria "
                    "the rules leave neural; a check is kept only when it decides every example right. "
                    "Default: on when an LLM is given (--llm-url).")
+@nearest_option
 @allow_empty_option
 @llm_options
-def compile_cmd(input_path, output, **options):
+def compile_cmd(input_path, output, nearest, **options):
     """Import rubrics from INPUT (JSONL or JSON) or generate them with an LLM, refine them against candidate
     responses, dedupe, lower every criterion to a check, validate, write OUTPUT.
 
@@ -54,10 +55,12 @@ def compile_cmd(input_path, output, **options):
     LLM requests are cached in OUTPUT.cache.sqlite (--cache): a rerun resends nothing, also when the
     local server came back on another port (an answer is identified by the model, the messages and the
     parameters)."""
+    from rubricc.compiler import lower_nearest
     from rubricc.compiler.pipeline import compile_file
 
     llm, options = llm_config(options)
-    result = compile_file(input_path, output, llm=llm, **options)
+    with lower_nearest.switched(nearest):  # --nearest/--no-nearest, else the library default
+        result = compile_file(input_path, output, llm=llm, **options)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(result.report.render())

@@ -50,6 +50,18 @@ def allow_empty_option(f):
     return click.option("--allow-empty", is_flag=True, help=ALLOW_EMPTY_HELP)(f)
 
 
+NEAREST_HELP = ("The nearest-phrasing lowering stage (rubricc.compiler.lower_nearest): a criterion the rules leave "
+                "neural gets the IFEval check family of its nearest known phrasings (MiniLM, the 'compile' extra) "
+                "when typed extractors can read the arguments and no veto applies; without the extra or the index "
+                "the criterion stays neural. Default: the library's setting (rubricc.compiler.lower_nearest.ENABLED).")
+
+
+def nearest_option(f):
+    """``--nearest/--no-nearest``: None (the library default) unless given; the command passes it to
+    :func:`rubricc.compiler.lower_nearest.switched` around the library call."""
+    return click.option("--nearest/--no-nearest", default=None, help=NEAREST_HELP)(f)
+
+
 def llm_options(f):
     """Adds the endpoint, cache and client-limit options to a click command."""
     for opt in reversed(_LLM_OPTIONS):
