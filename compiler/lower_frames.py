@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from rubricc.compiler.lower_parse import QUOTE_RE
+
 _I = re.IGNORECASE
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message|submission)"
@@ -24,6 +26,12 @@ _YES = r"[\"'\u201c\u2018]?(?:yes|y|true|pass(?:ed)?|1|correct|met|satisfied|ok|
 _IF = r"(?:only\s+|just\s+)?(?:if|when|whenever|provided(?:\s+that)?|in case)\b(?:\s+and\s+only\s+(?:if|when)\b)?"
 _POINT = r"(?:the\s+|a\s+|one\s+|1\s+|full\s+|this\s+|the\s+full\s+)?(?:points?|marks?|credit|score|tick|check ?mark|pass)"
 _MARK_YES = rf"(?:mark|answer|label|rate|score|grade|tick|record|return|say|respond|select|choose|put)\s+(?:it\s+|this\s+(?:item\s+|criterion\s+|check\s+)?|the\s+(?:item|criterion|check|response|answer)\s+)?(?:(?:as|with)\s+)?{_YES}"
+
+# a decision that grants the point: 'mark YES if', 'award the point when', 'the item passes if', 'YES if'
+_GRANT = (rf"(?:{_MARK_YES}|(?:award|give|grant|assign)\s+{_POINT}|(?:full|1|one)\s+(?:marks?|credit|points?|score)|"
+          r"(?:it|the\s+(?:item|criterion|check|requirement|response|answer|reply))\s+(?:passes|is met|is satisfied|gets the (?:point|mark)|scores (?:a|one|the|1) (?:point|mark))|"
+          r"(?:yes|pass|true))")
+_DECIDE = rf"{_GRANT}\s*:?\s+{_IF}"
 
 # a frame that grants the point when the criterion holds, at the start: 'Award the point if', 'Full marks
 # only when', 'Mark YES if', 'Pass if', 'The item is met if', 'A point is given when'
@@ -33,8 +41,13 @@ _LEAD = re.compile(
     rf"|(?:a|the|one)\s+(?:point|mark)\s+(?:is|will be)\s+(?:given|awarded|earned)\s+{_IF}"
     rf"|{_MARK_YES}\s+{_IF}"
     rf"|(?:yes|pass|passes|passed|true|met|satisfied)\s*:?\s+{_IF}"
-    rf"|(?:the\s+)?(?:item|criterion|check|requirement)\s+(?:passes|is met|is satisfied|is fulfilled|holds)\s+{_IF}"
-    rf"|(?:the\s+)?{_DOC}\s+(?:passes|gets the (?:point|mark)|earns the (?:point|mark)|scores (?:a|one|the) (?:point|mark))\s+{_IF})\s*,?\s*", _I)
+    rf"|(?:the\s+)?(?:item|criterion|check|requirement|constraint|condition|rule|test)\s+(?:passes|is met|is satisfied|is fulfilled|holds|"
+    rf"is (?:considered|counted as|marked(?: as)?) (?:met|satisfied|passed|fulfilled|correct))\s+{_IF}"
+    rf"|(?:the\s+)?{_DOC}\s+(?:passes|gets (?:the|a|full) (?:point|mark|marks|credit)|earns (?:the|a|full) (?:point|mark|marks|credit)|"
+    rf"receives (?:the|a|full) (?:point|mark|marks|credit)|scores (?:a|one|the|1) (?:point|mark)|is (?:correct|acceptable|accepted))\s+{_IF}"
+    rf"|(?:accept|approve)\s+(?:(?:it|the\s+{_DOC})\s+)?{_IF})\s*,?\s*", _I)
+# the same decision after the criterion: 'If the reply has 3 paragraphs, mark YES.'
+_LEAD_IF = re.compile(rf"^\s*if\s+(?P<inner>.+?)\s*(?:,|\s+then\b|\u2192|->|=>)\s*(?:then\s+)?(?:{_GRANT}|award\s+it|give\s+it\s+the\s+point)\s*[.!]?\s*$", _I)
 # a grader frame that fails or penalises: never read off (the criterion keeps its 'if' and stays neural)
 _PENALTY = re.compile(r"\b(?:lose[sd]?|loses it|forfeit|no (?:credit|marks?|points?)|zero (?:credit|marks?|points?)|deduct|penali[sz]|"
                       r"fails?\b|failed|not (?:awarded|given)|gets? (?:no|zero|0)|disqualif|reject)", _I)
@@ -42,21 +55,36 @@ _PENALTY = re.compile(r"\b(?:lose[sd]?|loses it|forfeit|no (?:credit|marks?|poin
 # a frame that asks the grader to decide, after the criterion: '...; mark YES if so', '. Mark YES if it is
 # present', ' - is it there?', ' - are they there?'
 _TRAIL = re.compile(
-    rf"(?:\s*[;.,:]\s*|\s+)(?:(?:and|then)\s+)?{_MARK_YES}\s+{_IF}\s*(?:so|that is (?:so|the case|true)|this (?:is (?:so|the case|true)|holds)|"
+    rf"(?:\s*[;.,:]\s*|\s+)if\s+(?:so|yes|it does|it is|they are|true|that is the case),?\s+(?:then\s+)?(?:{_GRANT}|award it)\s*[.!]?\s*$"
+    rf"|(?:\s*[;.,:]\s*|\s+)(?:(?:and|then)\s+)?{_DECIDE}\s*(?:so|that is (?:so|the case|true)|this (?:is (?:so|the case|true)|holds)|"
     r"it (?:is|does)(?: (?:present|there|the case|true|so))?|they (?:are|do)(?: (?:present|there|all present))?|it holds|yes)\s*[.!]?\s*$"
     r"|\s*(?:[-\u2013\u2014,;]\s*|\s+)(?:is it|are they|is that|are those|is this)\s+(?:there|present|in there|the case|all there|done)\s*\?\s*$", _I)
+# an answer-format label: 'Yes/No: ...', 'Pass/Fail - ...', 'Y/N: ...'
+_YES_NO = re.compile(r"^\s*\(?(?:yes\s*/\s*no|y\s*/\s*n|true\s*/\s*false|pass\s*/\s*fail)\)?\s*[:\-\u2013\u2014]\s*", _I)
+# a question about a statement: 'Is it true that ...?', 'Can you confirm that ...?'
+_IS_IT_TRUE = re.compile(r"^\s*(?:is it (?:true|the case) that|can (?:you|we|one) (?:confirm|verify|say) that|would you agree that|do you agree that)\s+", _I)
+# an LLM rubric's labelled frame: 'Keyword Frequency: Evaluates whether ...' (a reason after it is cut off as a reason,
+# which the driver checks: 'since the user asked for ...'); without its label the frame is left as it is ('whether'
+# keeps it neural: unlabelled, it mostly wraps content criteria)
+_EVALUATES = re.compile(r"^\s*[A-Z][\w'-]*(?:\s+(?:[A-Z&][\w'-]*|of|by|via|and|in|for|to|the|a|on))*\s*:\s*(?:this\s+(?:criterion|item|check)\s+)?"
+                        r"(?:evaluates|assesses|checks|verifies|determines|examines|tests|confirms|measures)\s+(?:whether|if|that)\s+(?:or not\s+)?", _I)
+_REASON_TAIL = re.compile(r"\s*,\s*(?=(?:since|because|given that|as (?:the|your|this) (?:user|prompt|request|instructions?|task|brief)|"
+                          r"matching|satisfying|meeting|fulfilling|honou?ring|respecting|in line with|in keeping with)\b)(?![^\"\u201c\u201d]*[\"\u201c\u201d])", _I)
 # where the grader should look, before the decision: 'Look at the end of the response.'
 _LOOK_AT = re.compile(rf"^\s*(?:look at|check|examine|inspect|read)\s+(?:the\s+)?(?:(?:very\s+)?(?:end|ending|start|beginning|opening)|"
                       rf"(?:last|first|final|opening|closing)\s+(?:part|line|words?|sentence))\s+of\s+(?:the|this|your)\s+{_DOC}\s*[.;:]\s*", _I)
 # the checklist's imperative before a statement: 'Check that ...', 'Verify that ...'
 _CHECK_THAT = re.compile(r"^\s*(?:check|verify|confirm|ensure|make sure)\s+that\s+", _I)
 
+# what a count-then-decide pair requires of the count: '(there are) fewer than 3', '(the total is) 600 or more'
+_COND = (r"(?:(?:there\s+(?:are|is)|(?:the|its|their)\s+(?:total|count|number|sum|tally|result)(?:\s+of\s+them)?\s+is|it\s+is|they\s+(?:are|number|total)|"
+         r"(?:the\s+)?(?:total|count|number)\s+is)\s+)?")
+_REQ = (r"(?P<REQ>(?:[a-z]+\s+){0,5}?\d[\d,]*(?:\s+or\s+(?:more|fewer|less|greater|higher|above|below|under|over|lower))?)"
+        r"(?:\s+(?:in total|in all|overall|of them))?")
 # a count then a decision: 'Count the words in the response. Mark YES if the total is below 20.'
 _COUNT_DECIDE = re.compile(
-    rf"^\s*(?:count|tally)\s+(?P<np>[^.;:]+?)\s*[.;:]\s*(?:then\s+)?{_MARK_YES}\s+{_IF}\s*"
-    r"(?:there\s+(?:are|is)|(?:the|its|their)\s+(?:total|count|number|sum|tally|result)(?:\s+of\s+them)?\s+is|it\s+is|they\s+(?:number|total))\s+"
-    r"(?P<req>(?:[a-z]+\s+){0,5}?\d[\d,]*(?:\s+or\s+(?:more|fewer|less|greater|higher|above|below|under|over|lower))?)"
-    r"(?:\s+(?:in total|in all|overall|of them))?\s*[.!]?\s*$", _I)
+    rf"^\s*(?:count|tally|how many)\s+(?P<np>[^.;:?]+?)\s*[.;:?]\s*(?:then\s+)?(?:{_DECIDE}\s*{_COND}{_REQ.replace('REQ', 'req')}\s*[.!]?|"
+    rf"if\s+{_COND}{_REQ.replace('REQ', 'req2')}\s*,\s*(?:then\s+)?{_GRANT}\s*[.!]?)\s*$", _I)
 _TIMES_NP = re.compile(r"^how many times\s+(?P<x>.+?)\s+(?:appears?|occurs?|is used|shows? up|is written|is mentioned)\b(?P<rest>.*)$"
                        r"|^(?:(?:the|every|each|all(?: the)?)\s+)?(?:occurrences?|appearances?|instances?|uses)\s+of\s+(?P<y>.+?)(?P<rest2>(?:\s+in\b.*|\s*,.*|\s*\(.*)?)$", _I)
 _IN_DOC = re.compile(rf"\s*(?:,\s*)?\b(?:in|within|throughout|across)\s+(?:the|this|your)\s+(?:(?:entire|whole|complete|full)\s+)?{_DOC}\b", _I)
@@ -66,8 +94,9 @@ _CASE = re.compile(r"\s*(?:,\s*|\(\s*)(?:ignoring case|regardless of case|case[-
 # a search then a decision on what was searched for: 'Search the response for "a" or "b". Mark YES if
 # none of them occurs.', 'Check for the keywords "a" and "b"; mark YES only if all of them are present.'
 _SEARCH_DECIDE = re.compile(
-    rf"^\s*(?:check|search|scan|look)(?:\s+(?:the|this|your)\s+{_DOC})?\s+for\s+(?P<x>[^.;:]+?)\s*[.;:]\s*(?:then\s+)?{_MARK_YES}\s+{_IF}\s*"
-    r"(?P<q>all|none|each|every one|both|not one|neither)\s+of\s+(?:them|these|those)\s+(?P<y>[^.;]+?)\s*[.!]?\s*$", _I)
+    rf"^\s*(?:check|search|scan|look)(?:\s+(?:the|this|your)\s+{_DOC})?\s+for\s+(?P<x>[^.;:]+?)\s*[.;:]\s*(?:then\s+)?{_DECIDE}\s*"
+    r"(?:(?P<q>all|none|each|every one|both|not one|neither)\s+of\s+(?:them|these|those)|(?:it|they)(?=\s+(?:all\s+|each\s+|both\s+)?(?:appears?|occurs?|is|are|do|does)\b))"
+    r"\s+(?P<y>[^.;]+?)\s*[.!]?\s*$", _I)
 
 # a user's own voice: 'i want "x" in there at least 3 times', 'i asked for at least two bits highlighted'
 _USER_WANT = re.compile(r"^\s*(?:i|we)\s+(?:want|need|asked for|requested|would like|'d like|expect)\s+(?P<x>.+?)\s*$", _I)
@@ -81,7 +110,7 @@ _GIVEN = re.compile(rf"^\s*given\s+(?:the|a|an)\s+(?:(?:final|complete|whole|ent
 
 # what the grader does with a topic before the decision on it: 'Check for a postscript note: mark YES if ...'
 _CHECK_FOR = re.compile(rf"^\s*(?:check|look|search)(?:\s+(?:the|this|your)\s+{_DOC})?\s+for\s+(?P<x>(?:an?\s+|the\s+)?[a-z][a-z -]{{0,40}}?)\s*[.;:]\s*"
-                        rf"(?={_MARK_YES}\s+{_IF}\s*(?:the|this|your)\s+{_DOC}\b)", _I)
+                        rf"(?={_DECIDE}\s*(?:the|this|your)\s+{_DOC}\b)", _I)
 # a penalty clause after the criterion that restates it as what loses the point: '; any lowercase letter loses it'
 _PENALTY_CLAUSE = re.compile(r"\s*[;,]\s*(?:and\s+)?(?:any|a single|even one|one|a|every)\s+(?P<x>[a-z][a-z -]{0,40}?)\s+"
                              r"(?:loses|costs|forfeits|takes away)\s+(?:it|the (?:point|mark|marks|credit))\s*[.!]?\s*$", _I)
@@ -133,12 +162,14 @@ def unframe(text: str) -> str:
         text = _subject(text[m.end():])
     m = _COUNT_DECIDE.match(text)
     if m and _outside_quotes(text, m.end("np"), m.end()):
-        got = _count_decide(m.group("np").strip(), m.group("req"))
+        got = _count_decide(m.group("np").strip(), m.group("req") or m.group("req2"))
         if got is not None:
             return got
     m = _SEARCH_DECIDE.match(text)
     if m and _outside_quotes(text, m.end("x"), m.end()):
-        return f"{m.group('q')[:1].upper()}{m.group('q')[1:]} of {m.group('x')} {m.group('y')}."
+        if m.group("q"):
+            return f"{m.group('q')[:1].upper()}{m.group('q')[1:]} of {m.group('x')} {m.group('y')}."
+        return f"{m.group('x')[:1].upper()}{m.group('x')[1:]} {m.group('y')}."
     m = _CHECK_FOR.match(text)
     if m and _outside_quotes(text, m.start(), m.end("x")) and set(_content(m.group("x"))) & set(_content(text[m.end():])):
         text = text[m.end():]  # 'Check for a postscript: mark YES if the response contains a postscript ...'
@@ -148,6 +179,18 @@ def unframe(text: str) -> str:
         c = _CHECK_THAT.match(text)
         if c:
             text = _subject(text[c.end():])
+    m = _YES_NO.match(text)
+    if m:
+        text = text[m.end():]
+    m = _IS_IT_TRUE.match(text)
+    if m:
+        text = _subject(re.sub(r"\?\s*$", ".", text[m.end():]))
+    m = _EVALUATES.match(text)
+    if m:
+        text = _subject(_REASON_TAIL.sub(lambda r: ", as required" + r.group(0), text[m.end():], count=1))
+    m = _LEAD_IF.match(text)
+    if m and _outside_quotes(text, m.end("inner"), m.end()):
+        text = "Mark YES if " + m.group("inner") + "."
     m = _LOOK_AT.match(text)
     if m and _LEAD.match(text[m.end():]):
         text = text[m.end():]  # 'Look at the end of the response. Mark YES if it finishes with ...'
@@ -156,7 +199,7 @@ def unframe(text: str) -> str:
         inner = _penalty_as_requirement(text[m.end():])
         inner = _GRADER_FINDS.sub(lambda g: f"The {g.group('doc') or 'response'} contains no {g.group('x')}", inner)
         # the grader as the subject ('Mark YES if you ...'), or a clause on what loses the point: left as it is
-        if re.match(r"\s*(?:you|we|i|the grader|the rater|the annotator|the reviewer)\b", inner, _I) or _PENALTY.search(inner):
+        if re.match(r"\s*(?:you|we|i|the grader|the rater|the annotator|the reviewer)\b", inner, _I) or _PENALTY.search(QUOTE_RE.sub(" ", inner)):
             return text
         text = _subject(inner.strip())
     m = _OCCURRENCES.search(text)

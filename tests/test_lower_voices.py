@@ -56,6 +56,20 @@ POSITIVE = [
     ('Has the author highlighted at least 2 sections with markdown, e.g. *key point*?', "highlighted_sections", {"relation": "at least", "n": 2}),
     ('Did it split the reply into at least 3 sections marked PART 1, PART 2 and so on?', "section_count",
      {"splitter": "PART", "relation": "at least", "n": 3}),
+    # the decision after the criterion, answer-format labels, questions about a statement
+    ('If the reply has exactly 3 paragraphs, mark YES.', "paragraph_count", {"relation": "exactly", "n": 3, "separator": "blank_line"}),
+    ('Yes/No: Does the reply end with "Goodbye."?', "ends_with", {"phrase": "Goodbye."}),
+    ('Is it true that the response contains fewer than 40 words?', "word_count", {"relation": "less than", "n": 40}),
+    ('Does the reply use the word "maple" at least twice? If so, award the point.', "keyword_frequency",
+     {"keyword": "maple", "relation": "at least", "n": 2}),
+    ('The criterion is met if the reply is in Spanish only.', "response_language", {"language": "es"}),
+    ('The reply receives full marks if it has at least 300 words.', "word_count", {"relation": "at least", "n": 300}),
+    ('How many sentences does the reply have? Mark YES if fewer than 6.', "sentence_count", {"relation": "less than", "n": 6}),
+    ('Count the words. If the total is below 80, mark YES.', "word_count", {"relation": "less than", "n": 80}),
+    ('Search the reply for "ember" and "ash". Mark YES if they do not appear.', "keywords_absent", {"keywords": ["ember", "ash"]}),
+    # an LLM rubric's labelled frame, its reason cut off as a reason
+    ('Punctuation Rule: Evaluates whether the reply is written with zero commas, since the prompt forbids them.', "no_commas", {}),
+    ('Length Limit: Assesses whether the text stays under 90 words, as the user requested.', "word_count", {"relation": "less than", "n": 90}),
     # a non-native writer
     ('The reply is not using the words apple, pear, plum, none of them.', "keywords_absent", {"keywords": ["apple", "pear", "plum"]}),
     ('The answer is having exactly 5 bullet points.', "bullet_count", {"relation": "exactly", "n": 5}),
@@ -97,6 +111,11 @@ NEURAL = [
     'Mark YES if the response does not end with "Thanks."',
     "Mark YES if the response is not written in English.",
     "Mark YES if the response fails to stay under 100 words.",
+    # the reversed decision on a semantic or negated criterion; an unlabelled 'Evaluates whether' (mostly content)
+    "If the reply is friendly, mark YES.",
+    "If the reply contains a comma, mark NO.",
+    "Evaluates whether the response includes all required sections and stays under 500 words.",
+    "Tone: Evaluates whether the reply is under 100 words, since the user is grieving and needs empathy.",
     # a user's wish that is not a surface property
     "i want it to be funny and warm",
     # a count that is a position, not exactness: never read as a verbatim repeat
