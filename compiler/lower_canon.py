@@ -45,6 +45,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(rf"^\s*(is|was)\s+(the\s+{_DOC}'s(?:\s+[a-z]+){{1,3}})\s*$", re.IGNORECASE), lambda m: f"The {m.group(2)[4:]} {m.group(1).lower()} "),
     # 'all letters in the response are capitalized' is upper case (a 'capitalized word' alone may be a capital initial)
     (re.compile(r"\b(all (?:the )?(?:letters|characters)\b[^.;\d]{0,40}?)\bcapitali[sz]ed\b", re.IGNORECASE), r"\1uppercase"),
+    (re.compile(r"\b(every (?:single )?(?:letter|character)\b[^.;\d]{0,40}?)\b(?:is |are )?capitali[sz]ed\b", re.IGNORECASE), r"\1is uppercase"),
     # requirement modals: 'SHALL NOT contain' is 'must not contain'; 'SHALL equal 3' is 'is exactly 3'
     (re.compile(r"\b(?:shall|must)\s+not\b", re.IGNORECASE), "must not"),
     (re.compile(r"\b(?:shall|must)\s+(?:be\s+)?equal(?:\s+to)?\s+(?=\d)", re.IGNORECASE), "is exactly "),

@@ -19,6 +19,19 @@ PART_OF_RESPONSE = re.compile(
     r"dates?|tables?|code|keys?|values?|fields?|addresses|lyrics|greeting|signature|subject)\b")
 
 
+# the ways of naming a word written in capitals, read as one unit 'capwords'
+CAPWORDS = re.compile(
+    r"\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+|is\s+)?(?:written\s+|typed\s+|set\s+|spelled\s+|printed\s+)?"
+    r"(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?in\s+(?:all\s+)?(?:capital letters|capitals|caps|upper ?case(?: letters)?|"
+    r"upper-case(?: letters)?|block capitals|block letters)\b"
+    r"|\b(?:all[- ]caps|all[- ]capitals?|all[- ]capital[- ]letters?|all[- ]upper ?case|all[- ]upper-case|fully[- ]capitali[sz]ed|"
+    r"fully[- ]upper ?case|fully[- ]upper-case|entirely[- ]upper ?case|completely[- ]capitali[sz]ed|upper ?case|upper-case)\s+words?\b"
+    r"|\bcapitali[sz]ed\s+words?\s*\((?:with\s+)?(?:all letters (?:upper ?case|capitali[sz]ed|capitals?|in caps)|in all caps|all caps|"
+    r"fully (?:capitali[sz]ed|upper ?case)|every letter (?:upper ?case|capitali[sz]ed))\)"
+    r"|\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+)?(?:written\s+)?(?:entirely|fully|completely|all)\s+(?:capitali[sz]ed|upper ?case|upper-case|in caps)\b"
+    r"|\bwords?\s+(?:in which|where|whose)\s+(?:every|each|all(?: the)?)\s+(?:letters?|characters?)\s+(?:is|are)\s+(?:capitali[sz]ed|upper ?case|in caps|capitals?)\b")
+
+
 # what else may be the thing in quotation marks ('the entire title', 'the whole dialogue'): not the response
 _QUOTED_PART = re.compile(r"\b(?:title|heading|dialogue|dialog|quote|citation|name|term|word|phrase|sentence|paragraph|item|list|section|"
                           r"line|speech|conversation|lyrics|slogan|tagline|code|poem|story|question|example)s?\b")

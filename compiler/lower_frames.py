@@ -25,7 +25,7 @@ _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message|sub
 _YES = r"[\"'\u201c\u2018]?(?:yes|y|true|pass(?:ed)?|1|correct|met|satisfied|ok|\u2713|\u2714)[\"'\u201d\u2019]?"
 _IF = r"(?:only\s+|just\s+)?(?:if|when|whenever|provided(?:\s+that)?|in case)\b(?:\s+and\s+only\s+(?:if|when)\b)?"
 _POINT = r"(?:the\s+|a\s+|one\s+|1\s+|full\s+|this\s+|the\s+full\s+)?(?:points?|marks?|credit|score|tick|check ?mark|pass)"
-_MARK_YES = rf"(?:mark|answer|label|rate|score|grade|tick|record|return|say|respond|select|choose|put)\s+(?:it\s+|this\s+(?:item\s+|criterion\s+|check\s+)?|the\s+(?:item|criterion|check|response|answer)\s+)?(?:(?:as|with)\s+)?{_YES}"
+_MARK_YES = rf"(?:mark|answer|label|rate|score|grade|tick|record|return|say|respond|select|choose|put)\s*:?\s+(?:it\s+|this\s+(?:item\s+|criterion\s+|check\s+)?|the\s+(?:item|criterion|check|response|answer)\s+)?(?:(?:as|with)\s+)?{_YES}"
 
 # a decision that grants the point: 'mark YES if', 'award the point when', 'the item passes if', 'YES if'
 _GRANT = (rf"(?:{_MARK_YES}|(?:award|give|grant|assign)\s+{_POINT}|(?:full|1|one)\s+(?:marks?|credit|points?|score)|"
@@ -36,7 +36,8 @@ _DECIDE = rf"{_GRANT}\s*:?\s+{_IF}"
 # a frame that grants the point when the criterion holds, at the start: 'Award the point if', 'Full marks
 # only when', 'Mark YES if', 'Pass if', 'The item is met if', 'A point is given when'
 _LEAD = re.compile(
-    rf"^\s*(?:(?:award|give|grant|assign)\s+{_POINT}\s+{_IF}"
+    rf"^\s*(?:(?:you|graders?|raters?|annotators?|reviewers?)\s+(?:should|must|can|may|will)\s+|please\s+|only\s+)?"
+    rf"(?:(?:award|give|grant|assign)\s+{_POINT}\s+{_IF}"
     rf"|(?:full|1|one)\s+(?:marks?|credit|points?|score)\s+(?:(?:is|are)\s+(?:given|awarded|earned)\s+)?{_IF}"
     rf"|(?:a|the|one)\s+(?:point|mark)\s+(?:is|will be)\s+(?:given|awarded|earned)\s+{_IF}"
     rf"|{_MARK_YES}\s+{_IF}"
@@ -45,7 +46,8 @@ _LEAD = re.compile(
     rf"is (?:considered|counted as|marked(?: as)?) (?:met|satisfied|passed|fulfilled|correct))\s+{_IF}"
     rf"|(?:the\s+)?{_DOC}\s+(?:passes|gets (?:the|a|full) (?:point|mark|marks|credit)|earns (?:the|a|full) (?:point|mark|marks|credit)|"
     rf"receives (?:the|a|full) (?:point|mark|marks|credit)|scores (?:a|one|the|1) (?:point|mark)|is (?:correct|acceptable|accepted))\s+{_IF}"
-    rf"|(?:accept|approve)\s+(?:(?:it|the\s+{_DOC})\s+)?{_IF})\s*,?\s*", _I)
+    rf"|(?:accept|approve)\s+(?:(?:it|the\s+{_DOC})\s+)?{_IF}"
+    r"|(?:\+?1|one|full)\s+(?:points?|marks?)\s*[:\u2013\u2014-](?=\s))\s*,?\s*", _I)
 # the same decision after the criterion: 'If the reply has 3 paragraphs, mark YES.'
 _LEAD_IF = re.compile(rf"^\s*if\s+(?P<inner>.+?)\s*(?:,|\s+then\b|\u2192|->|=>)\s*(?:then\s+)?(?:{_GRANT}|award\s+it|give\s+it\s+the\s+point)\s*[.!]?\s*$", _I)
 # a grader frame that fails or penalises: never read off (the criterion keeps its 'if' and stays neural)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from rubricc.compiler.lower_counted import PART_OF_RESPONSE, highlights_stated, one_character, quoted_part
+from rubricc.compiler.lower_counted import CAPWORDS as _CAPWORDS, PART_OF_RESPONSE, highlights_stated, one_character, quoted_part
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_keywords import r_keywords
 from rubricc.compiler.lower_repeat import r_repeat_prompt
@@ -251,19 +251,6 @@ def r_bullets(c: CriterionText):
         return None
     rel, n = cnt
     return "bullet_count", {"relation": rel, "n": n}
-
-
-# the ways of naming a word written in capitals, read as one unit 'capwords'
-_CAPWORDS = re.compile(
-    r"\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+|is\s+)?(?:written\s+|typed\s+|set\s+|spelled\s+|printed\s+)?"
-    r"(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?in\s+(?:all\s+)?(?:capital letters|capitals|caps|upper ?case(?: letters)?|"
-    r"upper-case(?: letters)?|block capitals|block letters)\b"
-    r"|\b(?:all[- ]caps|all[- ]capitals?|all[- ]capital[- ]letters?|all[- ]upper ?case|all[- ]upper-case|fully[- ]capitali[sz]ed|"
-    r"fully[- ]upper ?case|fully[- ]upper-case|entirely[- ]upper ?case|completely[- ]capitali[sz]ed|upper ?case|upper-case)\s+words?\b"
-    r"|\bcapitali[sz]ed\s+words?\s*\((?:with\s+)?(?:all letters (?:upper ?case|capitali[sz]ed|capitals?|in caps)|in all caps|all caps|"
-    r"fully (?:capitali[sz]ed|upper ?case)|every letter (?:upper ?case|capitali[sz]ed))\)"
-    r"|\bwords?\s+(?:that\s+are\s+|which\s+are\s+|are\s+)?(?:written\s+)?(?:entirely|fully|completely|all)\s+(?:capitali[sz]ed|upper ?case|upper-case|in caps)\b"
-    r"|\bwords?\s+(?:in which|where|whose)\s+(?:every|each|all(?: the)?)\s+(?:letters?|characters?)\s+(?:is|are)\s+(?:capitali[sz]ed|upper ?case|in caps|capitals?)\b")
 
 
 def r_capital_words(c: CriterionText):

@@ -67,6 +67,11 @@ POSITIVE = [
     ('How many sentences does the reply have? Mark YES if fewer than 6.', "sentence_count", {"relation": "less than", "n": 6}),
     ('Count the words. If the total is below 80, mark YES.', "word_count", {"relation": "less than", "n": 80}),
     ('Search the reply for "ember" and "ash". Mark YES if they do not appear.', "keywords_absent", {"keywords": ["ember", "ash"]}),
+    ('You should mark YES if the reply uses fewer than 5 sentences.', "sentence_count", {"relation": "less than", "n": 5}),
+    ('Only mark YES when the reply is entirely in Hindi.', "response_language", {"language": "hi"}),
+    ('1 point: the reply uses no commas.', "no_commas", {}),
+    ('Score: 1 if the reply is in all lowercase letters.', "all_lowercase", {}),
+    ('Is every letter in the reply capitalized?', "all_uppercase", {}),
     # an LLM rubric's labelled frame, its reason cut off as a reason
     ('Punctuation Rule: Evaluates whether the reply is written with zero commas, since the prompt forbids them.', "no_commas", {}),
     ('Length Limit: Assesses whether the text stays under 90 words, as the user requested.', "word_count", {"relation": "less than", "n": 90}),
@@ -95,6 +100,9 @@ NEURAL = [
     "Award the point unless the reply uses commas.",
     "Count the words in the reply. Mark NO if there are more than 50.",
     'Check that the reply ends with "Bye."; mark NO if so.',
+    "0 points: the reply uses commas.",
+    "Score: 0 if the reply is in all lowercase letters.",
+    "You should mark NO if the reply uses commas.",
     # a semantic inner criterion stays neural, whatever the frame
     "Award the point if the response explains why the dosage matters.",
     "Full marks if the answer recommends seeing a doctor.",
