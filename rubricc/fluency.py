@@ -12,8 +12,10 @@ does not apply. Fluent text scores about 1, salad of the same words about -1.
 
 Calibration (:func:`calibrate`, training responses only) is cross-fitted so that its threshold is what
 unseen responses get: a table is fitted on half of the responses, ``min`` is the ``quantile`` of the other
-half's scores and ``off`` the median score of that half with its words shuffled; the shipped table is then
-fitted on all of them. The factor (:func:`part`) is 1 at ``min`` and above, 0 at ``off`` and below, linear
+half's scores, or the point halfway between that half's median and ``off`` where that is lower (poems, worked
+maths and terse lists sit in fluent text's lower tail: text closer to fluent than to salad keeps its reward),
+and ``off`` is the median score of that half with its words shuffled; the shipped table is then fitted on
+all of them. The factor (:func:`part`) is 1 at ``min`` and above, 0 at ``off`` and below, linear
 between, like the relevance gate. The table travels as :data:`FILE` (NumPy ``.npz``) beside ``guard.onnx``.
 NumPy only.
 """
@@ -117,7 +119,8 @@ def calibrate(texts: Sequence[str], seed: int = 0, quantile: float = 0.02,
     if len(own) < MIN_RESPONSES or not shuffled:
         report["note"] = f"{len(own)} calibration responses with a fluency score (fewer than {MIN_RESPONSES}): no fluency rule"
         return None, {}, report
-    hi, lo = float(np.quantile(own, quantile)), float(np.median(shuffled))
+    lo = float(np.median(shuffled))
+    hi = min(float(np.quantile(own, quantile)), (float(np.median(own)) + lo) / 2)
     report.update(own_median=float(np.median(own)), shuffled_median=lo,
                   own_below_1=float(np.mean(np.array(own) < hi)),
                   shuffled_mean_factor=float(np.mean([part(s, {"min": hi, "off": lo}) for s in shuffled])))
