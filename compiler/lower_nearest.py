@@ -40,8 +40,8 @@ from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, _number_words_to_
 # on by default: with the general vetoes (lower_nearest_vetoes) the stage lowers none of the near-misses of
 # the lowering tests (253 when measured, 16 lowered before the vetoes; tests/test_lower_nearest_safety.py),
 # its lowered criteria agree with IFEval's verdicts on every development set (bench/lower_cross.py) and no
-# semantic rubric criterion is lowered by it (bench/false_lowering.py --nearest on). Off: ``ENABLED = False``, ``switched(False)`` or
-# ``rubricc compile --no-nearest``.
+# semantic rubric criterion is lowered by it (bench/false_lowering.py --nearest on).
+# Off: ``ENABLED = False``, ``switched(False)`` or ``rubricc compile --no-nearest``.
 ENABLED = True
 SIM_MIN = 0.60  # cosine similarity of the nearest template of the family
 MARGIN_MIN = 0.02  # over the nearest sentence of any other label (another family or neural)
