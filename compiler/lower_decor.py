@@ -88,9 +88,17 @@ _COUNT_LABEL = re.compile(r"^\s*(?P<q>\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\
 # names what a response must not do: never lowered)
 _ITEM_LABEL = re.compile(r"^\s*(?:(?:essential|important|required|mandatory|optional|key|hard|format(?:ting)?)\s+)?"
                          r"(?:criteria|criterion|requirements?|constraints?|rubric item|check(?:list item)?)\s*(?:#?\d+)?\s*[:.-]\s*(?=\S)", _I)
-_PITFALL = re.compile(r"^\s*(?:pitfalls?|penalt(?:y|ies)|negative|deduction|red flags?)\b[^:]{0,30}:", _I)
+_PITFALL = re.compile(r"^\s*(?:(?:pitfalls?|penalt(?:y|ies)|penali[sz]e|negative|deductions?|deduct|red flags?|bad|wrong|incorrect|fail(?:ure|s)?|"
+                      r"undesirable|unacceptable|not acceptable|anti-?patterns?|don'?t|do not|avoid|mistakes?|errors?|no|never)\b[^:]{0,30}"
+                      r"|[\u2717\u2718\u274c\u274e]\s*[^:]{0,30}|0|zero|-\s*\d+)\s*(?:points?|marks?)?\s*:", _I)
 
 
+# exactness restated at the end: ' - exactly like that', ', written exactly as shown', ', word for word'
+_EXACT_TAIL = re.compile(r"\s*[-\u2013\u2014,;]\s*(?:(?:written|spelled|given|used)\s+)?(?:exactly|verbatim|word for word|word-for-word|character for character)"
+                         r"(?:\s+(?:like|as)\s+(?:that|this|shown|given|written|above|listed))?\s*[.!]?\s*$", _I)
+# the form of a markdown bullet shown in parentheses: '(lines starting with * or -)', "(lines beginning with '* ')"
+_BULLET_FORM = re.compile(r"(?:(?<=\bbullets)|(?<=bullet points)|(?<=bullet items))\s*\((?:i\.e\.,?\s*|e\.g\.,?\s*)?(?:lines?|items?|entries)\s+"
+                          r"(?:starting|beginning|that start|that begin)\s+with\s+[^()]{1,40}\)", _I)
 # a negation restated at the end of a negated criterion: ', none of them', ', not a single one of them'
 _NONE_OF_THEM = re.compile(r"\s*,\s*(?:(?:and\s+)?none of them|not (?:a single |even )?one of them|not any of them)\s*(?=[.!]?\s*$)", _I)
 _NEGATED_HEAD = re.compile(r"\b(?:not|never|no|none|without|avoids?|avoiding)\b|n't\b", _I)
@@ -132,6 +140,7 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     text = re.sub(r"\[((?:square |angle |curly )?brackets?)\]", r"\1", text, flags=_I)
     # an answer among options: 'includes the phrase "A", "B", or "C" as its answer'
     text = re.sub(r"(?<=[\"\u201d])\s+as (?:its|the|your) (?:final |only |whole |entire )?(?:answer|reply|verdict)(?=\s*[.?]?\s*$)", "", text, flags=_I)
+    text = _BULLET_FORM.sub("", text)
     m = _END_SUBJECT.match(text)
     if m:
         text = f"The response ends with {m.group('q')}" + text[m.end():]
@@ -166,6 +175,8 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
             s = _NOTHING_AFTER.sub(", with nothing after it", s)
             s = _CASE_NOTE.sub("", s)
             s = _ADVERB_COLON.sub(":", s)
+            if i == len(pieces) - 1:
+                s = _EXACT_TAIL.sub("", s)  # 'one of: A. / B. - exactly like that'
             if i == len(pieces) - 1 and _NEGATED_HEAD.search("".join(out) + s):
                 s = _NONE_OF_THEM.sub("", s)  # 'does not use the words a, b, none of them': the negation restated
             if i == len(pieces) - 1:

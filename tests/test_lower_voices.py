@@ -72,6 +72,10 @@ POSITIVE = [
     ('1 point: the reply uses no commas.', "no_commas", {}),
     ('Score: 1 if the reply is in all lowercase letters.', "all_lowercase", {}),
     ('Is every letter in the reply capitalized?', "all_uppercase", {}),
+    ('Requirement met when the reply has a title wrapped in double angular brackets.', "has_title", {}),
+    ('LGTM if the reply has no commas.', "no_commas", {}),
+    ('The reply has exactly 4 bullet points (lines starting with * or -).', "bullet_count", {"relation": "exactly", "n": 4}),
+    ('The reply ends with "Bye.", exactly like that.', "ends_with", {"phrase": "Bye."}),
     # an LLM rubric's labelled frame, its reason cut off as a reason
     ('Punctuation Rule: Evaluates whether the reply is written with zero commas, since the prompt forbids them.', "no_commas", {}),
     ('Length Limit: Assesses whether the text stays under 90 words, as the user requested.', "word_count", {"relation": "less than", "n": 90}),
@@ -103,6 +107,10 @@ NEURAL = [
     "0 points: the reply uses commas.",
     "Score: 0 if the reply is in all lowercase letters.",
     "You should mark NO if the reply uses commas.",
+    # labels naming what a response must not do
+    "Bad: the response uses no commas.",
+    "-1 point: the response has no commas.",
+    "Incorrect: the reply is written in French.",
     # a semantic inner criterion stays neural, whatever the frame
     "Award the point if the response explains why the dosage matters.",
     "Full marks if the answer recommends seeing a doctor.",
