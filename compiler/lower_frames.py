@@ -61,6 +61,9 @@ _TRAIL = re.compile(
     rf"|(?:\s*[;.,:]\s*|\s+)(?:(?:and|then)\s+)?{_DECIDE}\s*(?:so|that is (?:so|the case|true)|this (?:is (?:so|the case|true)|holds)|"
     r"it (?:is|does)(?: (?:present|there|the case|true|so))?|they (?:are|do)(?: (?:present|there|all present))?|it holds|yes)\s*[.!]?\s*$"
     r"|\s*(?:[-\u2013\u2014,;]\s*|\s+)(?:is it|are they|is that|are those|is this)\s+(?:there|present|in there|the case|all there|done)\s*\?\s*$", _I)
+# the other branch of a grant: '; otherwise NO', ', else mark it 0'
+_OTHERWISE = re.compile(r"\s*(?:[,;.]\s*|\s+)(?:otherwise|else|if not)\s*,?\s*(?:(?:mark|answer|score|give|rate|label)\s+(?:it\s+)?)?[\"']?(?:no|n|false|fail|0|zero)[\"']?"
+                        r"(?:\s+(?:points?|marks?))?\s*[.!]?\s*$", _I)
 # an answer-format label: 'Yes/No: ...', 'Pass/Fail - ...', 'Y/N: ...'
 _YES_NO = re.compile(r"^\s*\(?(?:yes\s*/\s*no|y\s*/\s*n|true\s*/\s*false|pass\s*/\s*fail)\)?\s*[:\-\u2013\u2014]\s*", _I)
 # a question about a statement: 'Is it true that ...?', 'Can you confirm that ...?'
@@ -159,6 +162,9 @@ def unframe(text: str) -> str:
     m = _AC_ID.match(text)
     if m:
         text = text[m.end():]
+    m = _OTHERWISE.search(text)
+    if m and _outside_quotes(text, m.start(), m.end()) and re.search(_DECIDE, text[:m.start()], _I):
+        text = text[:m.start()].rstrip() + "."  # '..., mark YES if X; otherwise NO': the grant says it all
     m = _GIVEN.match(text)
     if m:
         text = _subject(text[m.end():])

@@ -76,6 +76,8 @@ POSITIVE = [
     ('LGTM if the reply has no commas.', "no_commas", {}),
     ('The reply has exactly 4 bullet points (lines starting with * or -).', "bullet_count", {"relation": "exactly", "n": 4}),
     ('The reply ends with "Bye.", exactly like that.', "ends_with", {"phrase": "Bye."}),
+    ('Count the words in the reply. Mark YES if there are fewer than 50, otherwise NO.', "word_count", {"relation": "less than", "n": 50}),
+    ('Mark YES if the reply is in Korean; otherwise mark NO.', "response_language", {"language": "ko"}),
     # an LLM rubric's labelled frame, its reason cut off as a reason
     ('Punctuation Rule: Evaluates whether the reply is written with zero commas, since the prompt forbids them.', "no_commas", {}),
     ('Length Limit: Assesses whether the text stays under 90 words, as the user requested.', "word_count", {"relation": "less than", "n": 90}),
@@ -107,6 +109,12 @@ NEURAL = [
     "0 points: the reply uses commas.",
     "Score: 0 if the reply is in all lowercase letters.",
     "You should mark NO if the reply uses commas.",
+    "The reply is in Korean; otherwise NO.",
+    'Check for the words "alpha" and "beta"; mark YES if any of them is present.',
+    "Count the words in the title. Mark YES if there are fewer than 8.",
+    "Count the sentences in the first paragraph. Mark YES if there are 3.",
+    'Full marks if the reply contains "sun"; half marks if it contains "moon".',
+    "Mark YES if the reply has a title. Mark NO if it uses commas.",
     # labels naming what a response must not do
     "Bad: the response uses no commas.",
     "-1 point: the response has no commas.",
