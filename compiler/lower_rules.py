@@ -457,7 +457,7 @@ def r_language(c: CriterionText):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)?\s*(?:uses|is in|is written in)\s+({names})\s+only\.?$", c.low.strip()):
         return "response_language", {"language": lang}
-    if re.search(rf"^(?:responds|replies|answers|is written|writes|written|composed)\s+in\s+(?:the\s+)?({names})(?:\s+language)?\.?$", c.low.strip()):
+    if re.search(rf"^(?:responds|replies|answers|is written|writes|written|composed|is|be)\s+in\s+(?:the\s+)?({names})(?:\s+language)?\.?$", c.low.strip()):
         return "response_language", {"language": lang}
     return None
 

@@ -115,6 +115,8 @@ NEURAL = [
     "Count the sentences in the first paragraph. Mark YES if there are 3.",
     'Full marks if the reply contains "sun"; half marks if it contains "moon".',
     "Mark YES if the reply has a title. Mark NO if it uses commas.",
+    # two requirements inside a labelled frame (the second one a bare 'is in <language>')
+    "Format Check: Assesses whether the reply has at most 80 words and is in Polish.",
     # labels naming what a response must not do
     "Bad: the response uses no commas.",
     "-1 point: the response has no commas.",
