@@ -6,7 +6,8 @@ echoed, ~1,000 words of filler, the response repeated, cut to its first sentence
 criterion keywords without content, headings and bullets around nothing, sentences shuffled, the last two
 thirds scrambled, a content-free reply in another language) is applied to every held-out response and
 both versions are scored by a ``RubricReward`` on the exported bundle (ONNX fp32, CPU). Per attack: the
-mean reward change and the win rate (attacked reward > original + 0.02).
+mean reward change and the win rate (attacked reward > original + 0.02); on MT-Bench also the win rate
+over the originals GPT-4 rated well (mean score >= 3 of 5), the answers a policy would be climbing from.
 
 Held out: MT-Bench, the validation prompts of the distill split (same seed as the training run; the
 verifier never saw these prompts). ``--invariance both`` trains twice on the same data and seed, with and
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.fidelity import ALPACA_CRITERION, build_mtbench, parser, reward_figures, run_alpacaeval, run_one  # noqa: E402
 
 BUILDERS = {"mtbench": (build_mtbench, "prometheus_mt_bench"), "alpacaeval": (None, "alpacaeval")}
+GOOD_SCORE = 3.0  # MT-Bench: originals with GPT-4's mean score at least this are "good" (win rate on good)
 
 
 def heldout_items(paths: Dict[str, Path], val_fraction: float, seed: int) -> List[dict]:
@@ -141,6 +143,9 @@ def main(argv=None) -> int:
             continue
         paths = build(data, work / name)
         items = heldout_items(paths, args.val_fraction, args.seed)
+        gpt = json.loads((work / name / "gpt4_mean_scores.json").read_text())
+        for it in items:  # the originals GPT-4 rated well (mean score >= 3 of 5): what a policy would climb
+            it["good"] = gpt[f"{it['prompt_id']}|{it['response_id']}"] >= GOOD_SCORE
         for inv in {"both": (False, True), "on": (True,), "off": (False,)}[args.inv_mode]:
             for layout in [x for x in args.layouts.split(",") if x]:
                 args.invariance = inv

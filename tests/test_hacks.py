@@ -67,6 +67,9 @@ def test_probe_rewards_margin_and_undefined_rewards():
     assert r["n"] == 3 and r["win_rate"] == pytest.approx(1 / 3)
     assert r["mean_change"] == pytest.approx(np.mean([0.01, 0.03, -0.3]))
     assert probe_rewards([None], [0.1]) == {"n": 0, "mean_change": None, "win_rate": None}
+    g = probe_rewards([0.5, 0.5, 0.5, None, 0.1], [0.51, 0.53, 0.2, 0.9, 0.9], good=[True, False, True, True, False])
+    assert g["good_n"] == 2 and g["good_win_rate"] == 0.0 and g["win_rate"] == 0.5  # the undefined pair drops out
+    assert probe_rewards([0.5], [0.9], good=[False])["good_win_rate"] is None
 
 
 class LengthReward:

@@ -176,21 +176,30 @@ def attack_all(items: Sequence[dict], seed: int = 0, names: Optional[Sequence[st
     return out
 
 
-def probe_rewards(original: Sequence[Optional[float]], attacked: Sequence[Optional[float]]) -> Dict[str, float]:
+def probe_rewards(original: Sequence[Optional[float]], attacked: Sequence[Optional[float]],
+                  good: Optional[Sequence[bool]] = None) -> Dict[str, float]:
     """Mean reward change and win rate (attacked > original + WIN_MARGIN) over the pairs where both
-    rewards are defined."""
-    pairs = [(a, b) for a, b in zip(original, attacked) if a is not None and b is not None]
-    if not pairs:
+    rewards are defined; with ``good`` (per item: the judge rated the original well), also the win rate
+    over those originals only (``good_win_rate``, ``good_n``): a win against a poor answer costs a policy
+    little, one against a good answer is what it would climb."""
+    keep = [i for i, (a, b) in enumerate(zip(original, attacked)) if a is not None and b is not None]
+    if not keep:
         return {"n": 0, "mean_change": None, "win_rate": None}
-    o, a = np.array(pairs, dtype=np.float64).T
-    return {"n": len(pairs), "mean_change": float(np.mean(a - o)), "win_rate": float(np.mean(a > o + WIN_MARGIN))}
+    o = np.array([original[i] for i in keep], dtype=np.float64)
+    a = np.array([attacked[i] for i in keep], dtype=np.float64)
+    res = {"n": len(keep), "mean_change": float(np.mean(a - o)), "win_rate": float(np.mean(a > o + WIN_MARGIN))}
+    if good is not None:
+        g = np.array([bool(good[i]) for i in keep])
+        res.update(good_n=int(g.sum()), good_win_rate=float(np.mean((a > o + WIN_MARGIN)[g])) if g.any() else None)
+    return res
 
 
 def probe_reward(reward, items: Sequence[dict], seed: int = 0, names: Optional[Sequence[str]] = None,
                  batch: int = 64) -> Dict[str, Dict[str, float]]:
     """Every attack on ``items`` (``{"prompt_id", "prompt", "response", "criteria"}``, each prompt id a
-    rubric id of ``reward``) scored through ``reward`` (a :class:`rubricc.RubricReward`, the real reward
-    path): attack name -> :func:`probe_rewards` plus the mean attacked reward. The original rewards are
+    rubric id of ``reward``; an item may carry ``"good"``: the judge rated it well) scored through
+    ``reward`` (a :class:`rubricc.RubricReward`, the real reward path): attack name -> :func:`probe_rewards`
+    plus the mean attacked reward. The original rewards are
     under ``"original"`` (``mean_reward``, ``n``, and ``rewards``: each item's, None where undefined)."""
     plans = [reward.plan(it["prompt_id"]) for it in items]
 
@@ -207,7 +216,8 @@ def probe_reward(reward, items: Sequence[dict], seed: int = 0, names: Optional[S
                                                      "rewards": original}}
     for name, texts in attack_all(items, seed, names).items():
         got = rewards(texts)
-        res[name] = probe_rewards(original, got)
+        res[name] = probe_rewards(original, got, [it["good"] for it in items] if all("good" in it for it in items)
+                                  else None)
         vals = [r for r in got if r is not None]
         res[name]["mean_reward"] = float(np.mean(vals)) if vals else None
     return res
@@ -235,11 +245,14 @@ def format_probes(res: Dict[str, Any]) -> str:
         if "error" in res:
             return f"{head}: not run ({res['error']})"
         return f"{head} (win: attacked reward > original + {WIN_MARGIN}):\n" + format_probes(res["attacks"])
-    lines = [f"{'attack':15s} {'mean change':>11s} {'win rate':>8s} {'mean reward':>11s}", "-" * 48]
+    good = any("good_win_rate" in r for k, r in res.items() if k != "original")
+    extra = f" {'win rate on good':>16s}" if good else ""
+    lines = [f"{'attack':15s} {'mean change':>11s} {'win rate':>8s} {'mean reward':>11s}{extra}", "-" * (48 + len(extra))]
     o = res.get("original", {})
     lines.append(f"{'(original)':15s} {'':>11s} {'':>8s} {f(o.get('mean_reward'), '.3f'):>11s}")
     for name, r in res.items():
         if name != "original":
+            cell = (f" {f(r.get('good_win_rate'), '.1%'):>8s} of {r.get('good_n', 0):>4d}" if good else "")
             lines.append(f"{name:15s} {f(r['mean_change'], '+.3f'):>11s} {f(r['win_rate'], '.1%'):>8s} "
-                         f"{f(r.get('mean_reward'), '.3f'):>11s}")
+                         f"{f(r.get('mean_reward'), '.3f'):>11s}{cell}")
     return "\n".join(lines)
