@@ -89,7 +89,7 @@ _COUNT_LABEL = re.compile(r"^\s*(?P<q>\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\
 _ITEM_LABEL = re.compile(r"^\s*(?:(?:essential|important|required|mandatory|optional|key|hard|format(?:ting)?)\s+)?"
                          r"(?:criteria|criterion|requirements?|constraints?|rubric item|check(?:list item)?)\s*(?:#?\d+)?\s*[:.-]\s*(?=\S)", _I)
 _PITFALL = re.compile(r"^\s*(?:(?:pitfalls?|penalt(?:y|ies)|penali[sz]e|negative|deductions?|deduct|red flags?|bad|wrong|incorrect|fail(?:ure|s)?|"
-                      r"undesirable|unacceptable|not acceptable|anti-?patterns?|don'?t|do not|avoid|mistakes?|errors?|no|never)\b[^:]{0,30}"
+                      r"undesirable|unacceptable|not acceptable|anti-?patterns?|mistakes?|errors?)\b[^:]{0,30}"
                       r"|[\u2717\u2718\u274c\u274e]\s*[^:]{0,30}|0|zero|-\s*\d+)\s*(?:points?|marks?)?\s*:", _I)
 
 
