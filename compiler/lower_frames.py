@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_voices import unvoice
 
 _I = re.IGNORECASE
 
@@ -159,6 +160,7 @@ def _subject(inner: str) -> str:
 
 def unframe(text: str) -> str:
     """``text`` with a grader, acceptance or checklist frame read off (the inner criterion), else as it is."""
+    text = unvoice(text)
     m = _AC_ID.match(text)
     if m:
         text = text[m.end():]
