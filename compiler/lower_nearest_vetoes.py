@@ -57,6 +57,12 @@ _QUOTATION = re.compile(r"\"([^\"\n]*)\"|\u201c([^\u201d\n]*)\u201d")  # paired 
 # the two cases named together ('no uppercase or lowercase distinction'): a criterion about case, not one case
 _BOTH_CASES = re.compile(r"\b(?:upper|lower)[- ]?case\s*(?:or|and|nor|/|and/or|vs\.?|versus)\s*(?:upper|lower)[- ]?case\b|"
                          r"\bmix\w* (?:of )?(?:upper|lower)", re.IGNORECASE)
+# one case named and the other too, anywhere ('set entirely in capitals; lower-case letters are not
+# permitted'): the stage's vote cannot tell which case is asked for and which forbidden (blind set 6 gave
+# all_lowercase for exactly that sentence), so a case check with both named is the rules' to read or neural
+_UPPER_WORD = re.compile(r"\bupper[- ]?case\b|\bcapital(?:s|i[sz]\w*)?\b|\ball[- ]caps\b|\bcaps\b|\bblock (?:letters|capitals)\b",
+                         re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\blower[- ]?case\b|\bsmall letters?\b|\bminuscule\b|\bnon-?capital", re.IGNORECASE)
 # a property asked of named content ('uppercase words for the drug names'): a scope the check cannot see
 _WHOLE = r"(?:(?:whole|entire|full|complete)\b|(?:response|answer|reply|output|text|message|writing)\b)"
 _FOR_SCOPE = re.compile(rf"\bfor (?:the|all|each|every|its|their|any|some|these|those)\s+(?!{_WHOLE})[a-z]", re.IGNORECASE)
@@ -118,6 +124,8 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
         return "both cases"
     if _FOR_SCOPE.search(unquoted):
         return "scoped to named content"
+    if check in ("all_lowercase", "all_uppercase") and _UPPER_WORD.search(unquoted) and _LOWER_WORD.search(unquoted):
+        return "both cases named"
     if check == "wrapped_in_quotes":
         for rx in (_QUOTE_VERB_OBJECT, _QUOTES_AROUND):
             for m in rx.finditer(unquoted):

@@ -94,6 +94,8 @@ VETOED = [
     ("keyword_frequency", 'Uses "tide" at least 4 times and "moon" at least 4 times'),  # two counts
     ("ends_with", 'Closes with "Regards, {sender}"'),  # a slot to fill
     ("all_lowercase", "Makes no lowercase/uppercase distinction"),  # both cases
+    ("all_lowercase", "Written wholly in capitals, with no lower-case letter anywhere"),  # both named: which is asked?
+    ("all_uppercase", "Uses small letters throughout; block capitals are not allowed"),
     ("word_count", "Keeps at most 40 words for the product names"),  # scoped to named content
 ]
 KEPT = [
