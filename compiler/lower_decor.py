@@ -66,7 +66,7 @@ _NOTHING_AFTER = re.compile(
 
 # a note on case for checks that ignore case already (keywords, letters, end and start phrases)
 _CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|"
-                        r"regardless of case|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
+                        r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
                         r"(?:upper|capital|big) (?:and|or) (?:lower|small)(?: ?case| forms?| letters?)?(?: (?:alike|together|both counted|counted together|both count))?)"
                         r"\s*\)?(?=\s*(?:[.;,?]|$|is\b|are\b))", _I)
 

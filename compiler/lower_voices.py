@@ -24,12 +24,12 @@ _PREAMBLE = re.compile(rf"^\s*you\s+are\s+(?:grading|evaluating|judging|assessin
 # the grant's other branch, when it is the plain complement
 _FAIL_WORD = r"[\"']?(?:0|zero|fail|no|false)[\"']?"
 _OUT = r"(?:output|return|print|emit|answer|respond with|reply with|mark|score)"
+_LESSER = (r"it\s+is\s+(?:any\s+)?(?:shorter|smaller|longer|larger|fewer|less|more|greater|lower|higher)|it\s+(?:does|is)\s+not|not|"
+           r"any\s+(?:of\s+them\s+)?(?:is|are)\s+(?:missing|absent)|any\s+of\s+them\s+(?:does|do|is|are)|there\s+are\s+more\s+or\s+fewer")
 _COMPLEMENT = re.compile(
     rf"\s*(?:[;,.]\s*|\s+)(?:(?:otherwise|else|if\s+not)\s*,?\s*(?:{_OUT}\s+)?{_FAIL_WORD}"
-    rf"|(?:if\s+(?:it\s+(?:does|is)\s+not|not|any\s+(?:of\s+them\s+)?(?:is|are)\s+(?:missing|absent)|any\s+of\s+them\s+(?:does|do|is|are)|"
-    rf"there\s+are\s+more\s+or\s+fewer)\s*,?\s*{_OUT}\s+{_FAIL_WORD})"
-    rf"|{_OUT}\s+{_FAIL_WORD}\s+(?:if|when)\s+(?:it\s+(?:does|is)\s+not|not|any\s+(?:of\s+them\s+)?(?:is|are)\s+(?:missing|absent)|"
-    rf"any\s+of\s+them\s+(?:does|do|is|are)|there\s+are\s+more\s+or\s+fewer))\s*[.!]?\s*$", _I)
+    rf"|(?:if\s+(?:{_LESSER})\s*,?\s*{_OUT}\s+{_FAIL_WORD})"
+    rf"|{_OUT}\s+{_FAIL_WORD}\s+(?:if|when)\s+(?:{_LESSER}))\s*[.!]?\s*$", _I)
 # the judge's grant: 'Output 1 if', 'Return PASS only if', 'Print YES when'
 _GRANT = re.compile(rf"^\s*(?:output|return|print|emit|respond\s+with|reply\s+with)\s+[\"']?(?:1|pass|yes|true)[\"']?\s+"
                     rf"(?:only\s+)?(?:if|when)\b(?:\s+and\s+only\s+if\b)?\s*", _I)
@@ -37,16 +37,16 @@ _GRANT = re.compile(rf"^\s*(?:output|return|print|emit|respond\s+with|reply\s+wi
 _COMPLIANT = re.compile(rf"^\s*(?:(?:an?|the)\s+{_DOC}\s+is\s+(?:deemed|considered|counted\s+as|judged|regarded\s+as|treated\s+as|taken\s+to\s+be|"
                         rf"classed\s+as|classified\s+as)\s+(?:compliant|correct|acceptable|passing|conforming|a\s+pass)\s+(?:only\s+)?(?:if|when)\b"
                         rf"(?:\s+and\s+only\s+if\b)?\s*,?\s*)", _I)
-_DEFINED = re.compile(r"^\s*(?:compliance|success|a\s+pass|passing)\s+(?:is\s+defined\s+as|means|is)\s+(?P<np>the\s+(?:response|reply|answer|output)|"
-                      r"(?:the\s+)?(?:number|count|total)\s+of\s+[^\"\u201c]+?|the\s+(?:response|reply|answer)'s\s+[a-z ]+?)\s+"
+_DEFINED = re.compile(r"^\s*(?:compliance|success|a\s+pass|passing)\s+(?:is\s+defined\s+as|means|is)\s+(?:(?P<cnt>(?:the\s+)?(?:number|count|total)\s+of\s+[^\"\u201c]+?)\s+(?P<be>being)\b|"
+                      r"(?P<np>the\s+(?:response|reply|answer|output)|the\s+(?:response|reply|answer)'s\s+[a-z ]+?)\s+"
                       r"(?P<ing>being|containing|having|terminating|ending|starting|beginning|opening|closing|including|using|consisting|"
-                      r"comprising|finishing)\b", _I)
+                      r"comprising|finishing)\b)", _I)
 _ING = {"being": "is", "containing": "contains", "having": "has", "terminating": "ends", "ending": "ends", "starting": "starts",
         "beginning": "begins", "opening": "opens", "closing": "closes", "including": "includes", "using": "uses",
         "consisting": "consists", "comprising": "comprises", "finishing": "finishes"}
 # a test case's step or expectation: 'Then the reply ...', 'Expected result: the response ...', 'Verify that ...'
 _STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+)"
-                   rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b)", _I)
+                   rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b|the\s+(?:count|number|total)\s+of\b)", _I)
 # the writer's names for the response: 'the assistant's reply', 'the model', 'the copy', 'a piece'
 _NAMES = [
     (re.compile(rf"\bthe\s+{_WHO}'s\s+((?:entire\s+|whole\s+|full\s+|complete\s+)?){_DOC}\b", _I), r"the \1response"),
@@ -57,12 +57,58 @@ _NAMES = [
 ]
 
 
+# spelling variants of a requirement, read anywhere outside quotations
+_VARIANTS = [
+    # 'the count of X' is the number of X; "the response's count of X" is the number of X in the response
+    (re.compile(rf"\bthe\s+{_DOC}'s\s+(?:count|number|total)\s+of\s+([a-z][a-z -]{{0,40}}?)(?=\s+(?:is|equals|are)\b|\s*\()", _I), r"the number of \1 in the response"),
+    (re.compile(r"\bthe\s+(?:count|total)\s+of\s+(?=[a-z])", _I), "the number of "),
+    (re.compile(r"\b(the\s+number\s+of\s+[^\"\u201c;]{1,80}?)\s+equals\s+(?=\d)", _I), r"\1 is exactly "),
+    # what a bullet is, explained in passing: '(lines beginning with "* " or "- ")', ', i.e. lines starting with a hyphen,'
+    (re.compile(r"(\bbullet(?:\s+(?:points?|items?))?s?(?:\s+in\s+the\s+response)?)\s*(?:\(\s*(?:i\.e\.,?\s*|that is,?\s*)?lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+[^()]{1,40}\)"
+                r"|,\s*(?:i\.e\.,?|that is,?)\s+lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+(?:an?\s+)?(?:asterisk|hyphen|dash|\*|-)(?:\s+or\s+(?:an?\s+)?(?:asterisk|hyphen|dash|\*|-))?\s*,)", _I),
+     r"\1", True),
+    # an end phrase: 'close on', 'terminate with'; 'with no subsequent content' is nothing after it
+    (re.compile(r"\b(?:close|finish|terminate)\s+(?:on|with)\b(?=\s+(?:the\s+)?(?:exact\s+)?(?:phrase|words?|sentence|line)?\s*[\"\u201c])", _I), "end with"),
+    (re.compile(r"\b(?:closes|finishes|terminates)\s+(?:on|with)\b(?=\s+(?:the\s+)?(?:exact\s+)?(?:phrase|words?|sentence|line)?\s*[\"\u201c])", _I), "ends with"),
+    (re.compile(r"\bwith\s+no\s+(?:subsequent|further|following|trailing|additional)\s+(?:content|text|material|words|characters)(?:\s+after(?:wards)?)?(?=\s*[.;]?\s*$)", _I),
+     "with nothing after it"),
+    # '3+ occurrences' is at least 3; 'ALL-CAPS words: 3 minimum' is at least 3
+    (re.compile(r"\b(\d+)\s*\+\s*(?=(?:occurrences|times|uses|mentions|instances)\b)", _I), r"at least \1 "),
+    (re.compile(r"\b(\d+)\s+(?:or\s+more\s+)?occurrences(?=\s*[.;]?\s*$)", _I), lambda m: m.group(0).replace("occurrences", "times")),
+    (re.compile(r":\s*(\d+)\s+minimum\s*(?=[.;]?\s*$)", _I), r": at least \1"),
+    (re.compile(r":\s*(\d+)\s+maximum\s*(?=[.;]?\s*$)", _I), r": at most \1"),
+    # 'as a whole word' after a negated keyword list: whole words are what an absent keyword is checked as
+    (re.compile(r"(\b(?:none\s+of|does\s+not\s+(?:contain|use|include)|never\s+use|must\s+not\s+(?:contain|use|include))\b.{0,80}?)"
+                r"\s+as\s+(?:an?\s+)?(?:(?:whole|separate|standalone|complete|full)\s+)?words?\b", _I), r"\1"),
+    # 'each of these keywords appears in the response: "a" and "b"', 'every listed keyword ("a" and "b") is found in its text'
+    (re.compile(rf"^\s*(?:each|every\s+one|all|every)\s+of\s+(?:these|the\s+following)\s+(key ?words|words|terms|phrases)\s+(?:appears?|occurs?|is\s+found|"
+                rf"are\s+found|is\s+present|are\s+present)\s+(?:somewhere\s+)?in\s+the\s+response(?P<case>\s*,\s*(?:ignoring|regardless\s+of|irrespective\s+of)\s+case)?\s*:\s*", _I),
+     lambda m: f"The response includes each of the {m.group(1)}" + (m.group("case") or "") + ": "),
+    (re.compile(r"^\s*(?:every|each|all(?:\s+the)?)\s+(?:listed|required|following|given)\s+(key ?words?|words?|terms?)\s*\((?P<x>[^()]{1,120})\)\s+(?:is|are)\s+"
+                r"(?:found|present|included|used)\s+(?:somewhere\s+)?in\s+(?:its|the)\s+(?:text|response)\b", _I),
+     lambda m: f"The response includes the keywords {m.group('x')}", True),
+    # a case note before a keyword list's colon: 'in any letter case: a, b' (keyword checks ignore case)
+    (re.compile(r"\s*,\s*(?:in\s+any\s+(?:letter\s+)?case|ignoring\s+case|regardless\s+of\s+case|irrespective\s+of\s+case|case[- ]insensitive(?:ly)?)\s*(?=:)", _I), ""),
+    # 'parseable as JSON' is valid JSON
+    (re.compile(r"\bis\s+(?:parseable|parsable)\s+as\s+(?:valid\s+)?json\b", _I), "is valid JSON"),
+    # 'work in "a" and "b"' is include them
+    (re.compile(r"\bwork\s+in\b(?=\s*[\"\u201c])", _I), "include"),
+]
+# an emphatic restatement of a negation after it: '...free of commas: not a single one is permitted anywhere'
+_NOT_ONE = re.compile(r"\s*[:;,]\s*not\s+(?:a\s+single|even\s+one|one)(?:\s+one)?\s+(?:is|may\s+be|can\s+be|will\s+be)\s+(?:permitted|allowed|acceptable|tolerated|used)"
+                      r"(?:\s+(?:anywhere|at\s+all))?(?:\s+in\s+(?:the|this)\s+[a-z]+)?\s*[.!]?\s*$", _I)
+# a terse label: 'Commas: none.', 'Ending: exactly "x".'
+_NONE_LABEL = re.compile(r"^\s*(?P<x>[a-z][a-z -]{1,30}?s)\s*:\s*(?:none|zero|0|not (?:allowed|permitted)|forbidden|banned)\s*[.!]?\s*$", _I)
+_END_LABEL = re.compile(r"^\s*(?:ending|end|final\s+words|closing\s+(?:words|line|phrase)|last\s+words)\s*:\s*(?=(?:exactly\s+)?[\"\u201c])", _I)
+
+
 def _outside_quotes(text: str, start: int, end: int) -> bool:
     return not re.search(r"[\"\u201c\u201d]", text[start:end])
 
 
 def unvoice(text: str) -> str:
     """``text`` with a judge, test-case, house-style, definition or audit frame read off, else as it is."""
+    text = _variants(text)
     m = _PREAMBLE.match(text)
     if m:
         text = text[m.end():]
@@ -78,16 +124,34 @@ def unvoice(text: str) -> str:
     if m:
         text = _subject(text[m.end():])
     m = _DEFINED.match(text)
-    if m and _outside_quotes(text, m.start(), m.end("np")):
-        np = m.group("np")
-        text = np[:1].upper() + np[1:] + " " + _ING[m.group("ing").lower()] + text[m.end():]
+    if m and _outside_quotes(text, m.start(), m.end()):
+        np, ing = (m.group("cnt"), "being") if m.group("cnt") else (m.group("np"), m.group("ing"))
+        text = np[:1].upper() + np[1:] + " " + _ING[ing.lower()] + text[m.end():]
     m = _STEP.match(text)
     if m:
         text = _subject(text[m.end():])
+    m = _NOT_ONE.search(text)
+    if m and _outside_quotes(text, m.start(), m.end()) and re.search(r"\b(?:free\s+of|no|without|zero|never|not)\b", text[:m.start()], _I):
+        text = text[:m.start()].rstrip() + "."
+    m = _NONE_LABEL.match(text)
+    if m:
+        text = f"The response contains no {m.group('x').lower()}."
+    m = _END_LABEL.match(text)
+    if m:
+        text = "The response ends with " + text[m.end():]
     for pat, rep in _NAMES:
         n = pat.search(text)
         if n and _outside_quotes(text, n.start(), n.end()) and not re.search(r"[\"\u201c\u201d]", text[:n.start()]):
             text = pat.sub(rep, text, count=1)
+    return text
+
+
+def _variants(text: str) -> str:
+    """``text`` with :data:`_VARIANTS` rewritten where they start and end outside its quotations."""
+    for pat, rep, *quotes in _VARIANTS:
+        text = pat.sub(lambda m: (rep(m) if callable(rep) else m.expand(rep)) if (quotes or _outside_quotes(m.string, m.start(), m.end()))
+                       and not re.search(r"[\"\u201c\u201d]", "".join(re.split(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", m.string[:m.start()])))
+                       else m.group(0), text)
     return text
 
 
