@@ -15,6 +15,8 @@ _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
 def r_keywords(c: CriterionText):
     if not c.quotes:
         return _unquoted_keywords(c)
+    if len(c.quotes) > 1 and re.search(r"[\"\u201d]\s*/\s*[\"\u201c]", c.text):
+        return None  # 'contains "a" / "b" / "c"': options, not all of them
     framed = keyword_frame(c.text)
     if framed is not None:
         return framed

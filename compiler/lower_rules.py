@@ -406,8 +406,8 @@ def r_ends_with(c: CriterionText):
     if found is not None:
         return "ends_with", {"phrase": found[1]}
     if last or not re.search(r"\b(ends?|ending|ended|finish(es|ed)?|finishing|conclud(e|es|ed|ing)|close[sd]?|wraps? up|signs? off)\s+(?:\w+\s+){0,4}?with\b"
-                             r"|\bends? (?:in|on) (?:exactly )?(?=[\"'\u201c])", c.low):
-        return None
+                             r"|\bends? (?:in|on) (?:exactly )?(?=[\"'\u201c])", c.low) or re.search(r"\bnumber of\b", QUOTE_RE.sub(" ", c.low)):
+        return None  # not 'the number of lines ending with "?"'
     m = _DQ.search(c.text)
     if m:
         return "ends_with", {"phrase": m.group(1) or m.group(2)}
@@ -424,7 +424,7 @@ def r_ends_with(c: CriterionText):
 def r_starts_with(c: CriterionText):
     if not re.search(r"\b(starts?|starting|begins?|beginning|opens?|opening)\s+(?:\w+\s+){0,4}?with\b", c.low):
         return None
-    if re.search(r"\bparagraph|\bsentence|\bline\b|\bsection", c.low):
+    if re.search(r"\bparagraph|\bsentence|\blines?\b|\bsection|\bbullet|\bitems?\b|\beach\b|\bevery\b|\bnumber of\b", re.sub(r"\"[^\"]*\"", " ", c.low)):
         return None
     m = _DQ.search(c.text)
     if not m or c.neg:

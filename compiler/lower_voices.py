@@ -64,7 +64,7 @@ _VARIANTS = [
     (re.compile(r"\bthe\s+(?:count|total)\s+of\s+(?=[a-z])", _I), "the number of "),
     (re.compile(r"\b(the\s+number\s+of\s+[^\"\u201c;]{1,80}?)\s+equals\s+(?=\d)", _I), r"\1 is exactly "),
     # what a bullet is, explained in passing: '(lines beginning with "* " or "- ")', ', i.e. lines starting with a hyphen,'
-    (re.compile(r"(\bbullet(?:\s+(?:points?|items?))?s?(?:\s+in\s+the\s+response)?)\s*(?:\(\s*(?:i\.e\.,?\s*|that is,?\s*)?lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+[^()]{1,40}\)"
+    (re.compile(rf"(\bbullet(?:\s+(?:points?|items?))?s?(?:\s+in\s+the\s+{_DOC})?)\s*(?:\(\s*(?:i\.e\.,?\s*|that is,?\s*)?lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+[^()]{{1,40}}\)"
                 r"|,\s*(?:i\.e\.,?|that is,?)\s+lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+(?:an?\s+)?(?:asterisk|hyphen|dash|\*|-)(?:\s+or\s+(?:an?\s+)?(?:asterisk|hyphen|dash|\*|-))?\s*,)", _I),
      r"\1", True),
     # an end phrase: 'close on', 'terminate with'; 'with no subsequent content' is nothing after it

@@ -94,6 +94,27 @@ POSITIVE = [
     ('it has to end on exactly "Cheers!", nothing after', "ends_with", {"phrase": "Cheers!"}),
     ('The response is finishing with this exact phrase, and nothing else is written after it: Good night.', "ends_with",
      {"phrase": "Good night."}),
+    # round 5 (lower_voices): an LLM judge's system prompt, a test case, a house style, a definition, an audit question
+    ('You are evaluating a chatbot response. Return 1 only if the response contains no more than 5 sentences; otherwise return 0.',
+     "sentence_count", {"relation": "at most", "n": 5}),
+    ('Print YES when the reply is written entirely in Italian; else print NO.', "response_language", {"language": "it"}),
+    ('Return PASS if the reply contains at least 40 words; return FAIL when it is shorter.', "word_count", {"relation": "at least", "n": 40}),
+    ('An answer is considered acceptable only if it ends with the exact phrase "Any questions?"', "ends_with", {"phrase": "Any questions?"}),
+    ('Compliance means the reply containing at least 4 bullet points.', "bullet_count", {"relation": "at least", "n": 4}),
+    ('Compliance is defined as the count of sentences being below 7.', "sentence_count", {"relation": "less than", "n": 7}),
+    ('And then the response is wrapped in double quotation marks.', "wrapped_in_quotes", {}),
+    ('Expected outcome: the reply has exactly 2 paragraphs separated by ***.', "paragraph_count", {"relation": "exactly", "n": 2, "separator": "***"}),
+    ('Assert that the total of placeholders in square brackets is at least 2.', "placeholder_count", {"relation": "at least", "n": 2}),
+    ('Did the assistant write its whole reply in lowercase letters?', "all_lowercase", {}),
+    ('The copy should not contain any commas.', "no_commas", {}),
+    ('Each piece should finish with the exact words "Stay tuned."', "ends_with", {"phrase": "Stay tuned."}),
+    ('Keyword "harbor": 4+ occurrences.', "keyword_frequency", {"keyword": "harbor", "relation": "at least", "n": 4}),
+    ('Every required keyword ("ember" and "frost") is present in the response.', "keywords_present", {"keywords": ["ember", "frost"]}),
+    ('All of these terms appear in the response, regardless of case: "lime" and "basil".', "keywords_present", {"keywords": ["lime", "basil"]}),
+    ('Commas: forbidden.', "no_commas", {}),
+    ('Closing line: "See you at dawn."', "ends_with", {"phrase": "See you at dawn."}),
+    ('The response contains no commas; not even one is allowed anywhere.', "no_commas", {}),
+    ('The number of bullet points in the reply (lines starting with "- ") equals 3.', "bullet_count", {"relation": "exactly", "n": 3}),
 ]
 
 NEURAL = [
@@ -146,6 +167,24 @@ NEURAL = [
     "i want it to be funny and warm",
     # a count that is a position, not exactness: never read as a verbatim repeat
     'The text has exactly 4 paragraphs which are separated by blank lines, and the 2nd paragraph begins with "However" and ends with a question.',
+    # round 5: a failure branch, a non-complement tail, a semantic or compound inner criterion in the new frames
+    "Output 0 if the reply contains a comma.",
+    "Return FAIL if the reply has fewer than 50 words; otherwise return PASS.",
+    "Output 1 if the assistant's reply explains the causes of inflation; otherwise output 0.",
+    "A response is deemed compliant when it explains the trade-offs clearly.",
+    "Compliance is defined as the response being helpful and polite.",
+    "Then the reply apologises for the delay.",
+    "Did the model answer the question correctly?",
+    "Copy must be engaging and free of jargon.",
+    "Return PASS if the reply has at least 3 bullet points; return FAIL if it has more than 10.",
+    'Keyword "harbor": 4+ occurrences in the title.',
+    "Output 1 if the reply has fewer than 100 words and is in Polish; otherwise output 0.",
+    'A response is deemed compliant when it does not end with "Thanks."',
+    "Output 1 if the reply is not written in English; otherwise output 0.",
+    # options, not all of them; a count of lines is not what the response starts or ends with
+    'Then the reply contains "yes" / "no".',
+    'The number of lines starting with "- " is exactly 3.',
+    'The number of lines ending with "?" is exactly 2.',
 ]
 
 
