@@ -158,8 +158,9 @@ def r_two_part_paragraph(c: CriterionText):
         nth = ORDINALS.get(w) if w in ORDINALS else int(re.match(r"\d+", w).group(0))
     w = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+with\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)", c.text, flags=re.IGNORECASE)
-    if not w:
-        return None
+    if not w or (not re.search(r"[\"'\u201c]\w+$", w.group(0)) and (w.group(1).lower() in ("a", "an", "one", "this", "that", "some", "its", "their", "his", "her", "my", "your", "our")
+                                                           or not re.match(r"\s*(?:[.,;!?]|$|and\b|followed\b)", c.text[w.end():]))):
+        return None  # unquoted: one word and nothing more ('starts with a question' names no word)
     args: Dict[str, Any] = {"word": w.group(1)}
     cnt = count_of(c.norm, r"paragraphs", default="exactly")
     if cnt is None and re.search(r"\d+\s+(?:[\w-]+\s+){0,2}paragraphs\b", c.norm):

@@ -52,7 +52,7 @@ _NAMES = [
     (re.compile(rf"\bthe\s+{_WHO}'s\s+((?:entire\s+|whole\s+|full\s+|complete\s+)?){_DOC}\b", _I), r"the \1response"),
     (re.compile(rf"^\s*(did|does|has|is|was)\s+the\s+{_WHO}\s+(?=[a-z])", _I), r"\1 it "),
     (re.compile(rf"^\s*the\s+{_WHO}\s+(?=[a-z]+s\b|has\b|did\b|does\b|must\b|should\b)", _I), "The response "),
-    (re.compile(r"^\s*(?:the\s+)?(?:copy|pieces?|every\s+piece|each\s+piece|a\s+piece)\s+(?=(?:must|should|shall|has\s+to|is\s+to|needs?\s+to)\b)", _I),
+    (re.compile(r"^\s*(?:the\s+)?(?:copy|pieces?|every\s+piece|each\s+piece|a\s+piece|contributors|writers|authors)\s+(?=(?:must|should|shall|has\s+to|is\s+to|needs?\s+to)\b)", _I),
      "The response "),
 ]
 
@@ -79,7 +79,17 @@ _VARIANTS = [
     (re.compile(r":\s*(\d+)\s+maximum\s*(?=[.;]?\s*$)", _I), r": at most \1"),
     # 'as a whole word' after a negated keyword list: whole words are what an absent keyword is checked as
     (re.compile(r"(\b(?:none\s+of|does\s+not\s+(?:contain|use|include)|never\s+use|must\s+not\s+(?:contain|use|include))\b.{0,80}?)"
-                r"\s+as\s+(?:an?\s+)?(?:(?:whole|separate|standalone|complete|full)\s+)?words?\b", _I), r"\1"),
+                r"\s+as\s+(?:an?\s+)?(?:(?:whole|separate|standalone|complete|full)\s+)?words?\b", _I), r"\1", True),
+    # 'steer clear of' is avoid; 'Required keywords (all, any case):' is the list's label
+    (re.compile(r"\bsteer(s|ed)?\s+clear\s+of\b", _I), r"avoid\1"),
+    (re.compile(r"\s*\((?:all|both|each|every one)(?:\s*,\s*(?:any\s+case|in\s+any\s+case|case[- ]insensitive|ignoring\s+case))?\)\s*(?=:)", _I), ""),
+    # an example of a placeholder after its brackets: 'square brackets (e.g. [name])'
+    (re.compile(r"(\bsquare\s+brackets)\s*\((?:e\.g\.,?|for\s+example,?|such\s+as|like)\s*\[[^\[\]()\"]{1,30}\]\)", _I), r"\1"),
+    # the audit's verb for a count: 'the response writes exactly 4 paragraphs', ', starting the second one with'
+    (re.compile(r"^(\s*the\s+response)\s+(?:writes|wrote|produces|produced)\s+(?=(?:exactly|at\s+least|at\s+most|fewer\s+than|more\s+than|less\s+than|\d))", _I),
+     r"\1 has "),
+    (re.compile(r"(\bparagraphs\b[^;]{0,80}?),\s*starting\s+the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+                r"(?:one|paragraph)\s+with\b", _I), r"\1, and the \2 paragraph starts with"),
     # 'each of these keywords appears in the response: "a" and "b"', 'every listed keyword ("a" and "b") is found in its text'
     (re.compile(rf"^\s*(?:each|every\s+one|all|every)\s+of\s+(?:these|the\s+following)\s+(key ?words|words|terms|phrases)\s+(?:appears?|occurs?|is\s+found|"
                 rf"are\s+found|is\s+present|are\s+present)\s+(?:somewhere\s+)?in\s+the\s+response(?P<case>\s*,\s*(?:ignoring|regardless\s+of|irrespective\s+of)\s+case)?\s*:\s*", _I),

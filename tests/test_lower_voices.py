@@ -115,6 +115,12 @@ POSITIVE = [
     ('Closing line: "See you at dawn."', "ends_with", {"phrase": "See you at dawn."}),
     ('The response contains no commas; not even one is allowed anywhere.', "no_commas", {}),
     ('The number of bullet points in the reply (lines starting with "- ") equals 3.', "bullet_count", {"relation": "exactly", "n": 3}),
+    ('Writers must never use "quaint" or "nestled", in any letter case.', "keywords_absent", {"keywords": ["quaint", "nestled"]}),
+    ('The reply must not include "verily" as a standalone word.', "keywords_absent", {"keywords": ["verily"]}),
+    ('Mandatory terms (all, case-insensitive): maple, cedar.', "keywords_present", {"keywords": ["maple", "cedar"]}),
+    ('Did the assistant produce at most 6 sentences?', "sentence_count", {"relation": "at most", "n": 6}),
+    ('Did the model write exactly 3 paragraphs separated by blank lines, starting the third one with the word "Finally"?',
+     "paragraph_first_word", {"nth": 3, "word": "Finally", "num_paragraphs": 3}),
 ]
 
 NEURAL = [
@@ -185,6 +191,9 @@ NEURAL = [
     'Then the reply contains "yes" / "no".',
     'The number of lines starting with "- " is exactly 3.',
     'The number of lines ending with "?" is exactly 2.',
+    'The reply contains "sun" as a whole word.',
+    "Contributors should explain their reasoning.",
+    'Did the model write exactly 3 paragraphs, starting the third one with a question?',
 ]
 
 
