@@ -23,19 +23,22 @@ _PREAMBLE = re.compile(rf"^\s*you\s+are\s+(?:grading|evaluating|judging|assessin
                        rf"(?:(?:{_WHO})(?:'s)?\s+)?{_DOC}\s*\.\s+", _I)
 # the grant's other branch, when it is the plain complement
 _FAIL_WORD = r"[\"']?(?:0|zero|fail|no|false)[\"']?"
-_OUT = r"(?:output|return|print|emit|answer|respond with|reply with|mark|score)"
+_OUT = r"(?:output|return|print|emit|answer|respond with|reply with|mark|score|rate|grade|label)"
 _LESSER = (r"it\s+is\s+(?:any\s+)?(?:shorter|smaller|longer|larger|fewer|less|more|greater|lower|higher)|it\s+(?:does|is)\s+not|not|"
            r"any\s+(?:of\s+them\s+)?(?:is|are)\s+(?:missing|absent)|any\s+of\s+them\s+(?:does|do|is|are)|there\s+are\s+more\s+or\s+fewer")
 _COMPLEMENT = re.compile(
-    rf"\s*(?:[;,.]\s*|\s+)(?:(?:otherwise|else|if\s+not)\s*,?\s*(?:{_OUT}\s+)?{_FAIL_WORD}"
+    rf"\s*(?:[;,.]\s*|\s+)(?:(?:otherwise|else|if\s+not)\s*,?\s*(?:{_OUT}\s+(?:it\s+|the\s+{_DOC}\s+)?(?:as\s+)?)?{_FAIL_WORD}"
+    rf"|(?:and\s+)?(?:{_OUT}\s+(?:it\s+)?)?{_FAIL_WORD}\s+(?:otherwise|if\s+not)"
     rf"|(?:if\s+(?:{_LESSER})\s*,?\s*{_OUT}\s+{_FAIL_WORD})"
     rf"|{_OUT}\s+{_FAIL_WORD}\s+(?:if|when)\s+(?:{_LESSER}))\s*[.!]?\s*$", _I)
 # the judge's grant: 'Output 1 if', 'Return PASS only if', 'Print YES when'
-_GRANT = re.compile(rf"^\s*(?:output|return|print|emit|respond\s+with|reply\s+with)\s+[\"']?(?:1|pass|yes|true)[\"']?\s+"
-                    rf"(?:only\s+)?(?:if|when)\b(?:\s+and\s+only\s+if\b)?\s*", _I)
+_GRANT = re.compile(rf"^\s*(?:(?:output|return|print|emit|respond\s+with|reply\s+with|answer)\s+|(?:score|rate|grade|label)\s+(?:(?:it|the\s+{_DOC})\s+)?(?:as\s+)?)"
+                    rf"[\"']?(?:1|pass|yes|true)[\"']?\s+(?:only\s+)?(?:if|when|iff)\b(?:\s+and\s+only\s+if\b)?\s*", _I)
 # a definition of compliance: 'A response is deemed compliant when', 'Compliance is defined as', 'Compliance requires that'
 _COMPLIANT = re.compile(rf"^\s*(?:(?:an?|the)\s+{_DOC}\s+is\s+(?:deemed|considered|counted\s+as|judged|regarded\s+as|treated\s+as|taken\s+to\s+be|"
-                        rf"classed\s+as|classified\s+as)\s+(?:compliant|correct|acceptable|passing|conforming|a\s+pass)\s+(?:only\s+)?(?:if|when)\b"
+                        rf"classed\s+as|classified\s+as)\s+(?:compliant|correct|acceptable|passing|conforming|a\s+pass)\s+(?:only\s+)?(?:if|when|iff)\b"
+                        rf"|(?:an?|the)\s+{_DOC}\s+(?:is\s+(?:compliant|correct|acceptable)|passes(?:\s+(?:this|the)\s+(?:check|test|criterion|item))?)\s+(?:only\s+)?iff\b"
+                        rf"|(?:an?|the)\s+{_DOC}\s+passes\s+(?:this|the)\s+(?:check|test|criterion|item)\s+(?:only\s+)?(?:if|when)\b"
                         rf"(?:\s+and\s+only\s+if\b)?\s*,?\s*)", _I)
 _DEFINED = re.compile(r"^\s*(?:compliance|success|a\s+pass|passing)\s+(?:is\s+defined\s+as|means|is)\s+(?:(?P<cnt>(?:the\s+)?(?:number|count|total)\s+of\s+[^\"\u201c]+?)\s+(?P<be>being)\b|"
                       r"(?P<np>the\s+(?:response|reply|answer|output)|the\s+(?:response|reply|answer)'s\s+[a-z ]+?)\s+"
@@ -45,7 +48,7 @@ _ING = {"being": "is", "containing": "contains", "having": "has", "terminating":
         "beginning": "begins", "opening": "opens", "closing": "closes", "including": "includes", "using": "uses",
         "consisting": "consists", "comprising": "comprises", "finishing": "finishes"}
 # a test case's step or expectation: 'Then the reply ...', 'Expected result: the response ...', 'Verify that ...'
-_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+)"
+_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check)\s+(?:whether|if)\s+)"
                    rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b|the\s+(?:count|number|total)\s+of\b)", _I)
 # the writer's names for the response: 'the assistant's reply', 'the model', 'the copy', 'a piece'
 _NAMES = [
@@ -123,7 +126,7 @@ def unvoice(text: str) -> str:
     if m:
         text = text[m.end():]
     m = _GRANT.match(text)
-    if m:
+    if m and not re.match(r"\s*(?:you|we|i|the\s+(?:grader|rater|annotator|reviewer))\b", text[m.end():], _I):
         rest = text[m.end():]
         c = _COMPLEMENT.search(rest)
         if c and _outside_quotes(rest, c.start(), c.end()):

@@ -121,6 +121,11 @@ POSITIVE = [
     ('Did the assistant produce at most 6 sentences?', "sentence_count", {"relation": "at most", "n": 6}),
     ('Did the model write exactly 3 paragraphs separated by blank lines, starting the third one with the word "Finally"?',
      "paragraph_first_word", {"nth": 3, "word": "Finally", "num_paragraphs": 3}),
+    ('Rate the answer 1 if it contains fewer than 9 sentences, 0 otherwise.', "sentence_count", {"relation": "less than", "n": 9}),
+    ('Grade it PASS when the reply is written in Portuguese only; otherwise grade it FAIL.', "response_language", {"language": "pt"}),
+    ('The reply is acceptable iff it has no commas.', "no_commas", {}),
+    ('The answer passes the test when it ends with "Over to you."', "ends_with", {"phrase": "Over to you."}),
+    ('Determine whether the reply contains at least 2 placeholders in square brackets.', "placeholder_count", {"relation": "at least", "n": 2}),
 ]
 
 NEURAL = [
@@ -193,6 +198,11 @@ NEURAL = [
     'The number of lines ending with "?" is exactly 2.',
     'The reply contains "sun" as a whole word.',
     "Contributors should explain their reasoning.",
+    "Score 0 if the reply contains no commas, 1 otherwise.",
+    "Score 1 if the reply is persuasive, 0 otherwise.",
+    "Rate the reply 1 if it has no commas; rate it 0 if it has more than 3 commas.",
+    "Determine whether the reply explains the risks.",
+    "Evaluate whether the reply is concise, under 50 words and friendly.",
     'Did the model write exactly 3 paragraphs, starting the third one with a question?',
 ]
 
