@@ -386,8 +386,8 @@ _DQ = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d")
 
 
 def r_ends_with(c: CriterionText):
-    if c.neg:
-        return None
+    if c.neg or re.search(r"\boptional\b", QUOTE_RE.sub(" ", c.low)):
+        return None  # 'Ending: "Bye." is optional' requires nothing
     last = re.search(r"\b(?:the\s+)?(?:very\s+)?(?:final|last|closing|ending)\s+(?:words?|phrase|sentence|line|text)\s+(?:of the (?:response|answer|reply)\s+)?"
                      r"(?:is|are|should be|must be|reads?)\s*(?:exactly\s*)?:?\s*(?:the (?:exact )?(?:phrase|words|sentence|line)\s*:?\s*)?", c.low) or \
         re.search(r"'s (?:very\s+)?(?:final|last|closing|ending) (?:words?|phrase|sentence|line) (?:is|are|should be|must be)\s*(?:exactly\s*)?:?\s*", c.low) or \
@@ -428,7 +428,7 @@ def r_starts_with(c: CriterionText):
     if re.search(r"\bparagraph|\bsentence|\blines?\b|\bsection|\bbullet|\bitems?\b|\beach\b|\bevery\b|\bnumber of\b", re.sub(r"\"[^\"]*\"", " ", c.low)):
         return None
     m = _DQ.search(c.text)
-    if not m or c.neg:
+    if not m or c.neg or re.search(r"\boptional\b", QUOTE_RE.sub(" ", c.low)):
         return None
     return "starts_with", {"phrase": m.group(1) or m.group(2)}
 

@@ -131,7 +131,8 @@ def unvoice(text: str) -> str:
         c = _COMPLEMENT.search(rest)
         if c and _outside_quotes(rest, c.start(), c.end()):
             rest = rest[:c.start()].rstrip() + "."
-        if not re.search(rf"\b{_OUT}\s+{_FAIL_WORD}\b", re.sub(r"\"[^\"]*\"", " ", rest), _I):
+        bare = re.sub(r"\"[^\"]*\"", " ", rest)
+        if not re.search(rf"\b{_OUT}\s+[\"']?(?:0|1|zero|one|fail|pass|no|yes|false|true)\b|\b(?:otherwise|else|unless)\b", bare, _I):
             text = _subject(rest)
     m = _COMPLIANT.match(text)
     if m:
@@ -150,7 +151,8 @@ def unvoice(text: str) -> str:
     if m:
         text = f"The response contains no {m.group('x').lower()}."
     m = _END_LABEL.match(text)
-    if m:
+    if m and re.fullmatch(r"\s*(?:exactly\s+)?(?:\"[^\"]+\"|\u201c[^\u201d]+\u201d)\s*(?:[,;]\s*(?:with\s+)?nothing\s+(?:else\s+)?(?:after|following)(?:\s+it)?)?\s*[.!]?\s*",
+                             text[m.end():]):
         text = "The response ends with " + text[m.end():]
     for pat, rep in _NAMES:
         n = pat.search(text)

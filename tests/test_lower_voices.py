@@ -202,6 +202,8 @@ NEURAL = [
     "Score 1 if the reply is persuasive, 0 otherwise.",
     "Rate the reply 1 if it has no commas; rate it 0 if it has more than 3 commas.",
     "Determine whether the reply explains the risks.",
+    "Output 1 if the reply is over 100 words; otherwise output 1.",
+    'Closing line: "Bye." is optional.',
     "Evaluate whether the reply is concise, under 50 words and friendly.",
     'Did the model write exactly 3 paragraphs, starting the third one with a question?',
 ]
