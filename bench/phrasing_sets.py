@@ -5,7 +5,7 @@ an object keyed by the relation). Every template is rendered for every instructi
 each family is measured on all of the set's wordings. The fields a template may use are listed in the
 set's ``about`` text; they are filled from the instruction's kwargs only.
 
-    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout5.json
+    python bench/ifeval_checks.py --phrasings bench/phrasings/ifeval_heldout7.json
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from typing import Any, Dict, List
 
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
-# before the last lowering work, measured once when it was done
-HELDOUT = PHRASINGS / "ifeval_heldout5.json"
+# before the last lowering work, measured once when it was done (set 7: coverage 0.382, agreement 0.9885;
+# one precision fix since: an unquoted end phrase with a colon left after its cue stays neural)
+HELDOUT = PHRASINGS / "ifeval_heldout7.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -30,9 +31,13 @@ DEV_SETS = (
                                          "measured once, then developed on"),
     (PHRASINGS / "ifeval_heldout4.json", "held-out set 4, written blind: 0.717 coverage, 0.9997 agreement when "
                                          "measured once; the nearest-phrasing stage (off by default) was built on it"),
+    (PHRASINGS / "ifeval_heldout5.json", "held-out set 5, written blind: 0.531 coverage, 0.991 agreement when "
+                                         "measured once, then developed on"),
+    (PHRASINGS / "ifeval_heldout6.json", "held-out set 6, written blind: 0.505 coverage, 1.000 agreement when "
+                                         "measured once (0.585 / 0.9935 with the nearest stage), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
-DEV_FLOORS = {"ifeval_heldout4.json": 0.71}
+DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -52,7 +57,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "1c102ec9f80291ff8c661a85daf37f72d8d7d76f69276a05984d253162ef952a"
+HELDOUT_SHA256 = "97ba5b1205b46c31e0ef52d64155e92767fd5c8f8f96c43fcc28e5ea0569e85e"
 
 
 def frozen_ok() -> bool:

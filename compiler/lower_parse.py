@@ -308,6 +308,10 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
         if c is None:
             return None
         rest = rest[c.end():].strip()
+    if re.search(r":\s", rest):
+        # a colon left after the cue: the phrase may start after it or the words before it may be the
+        # frame's ('with the exact phrase below, with no other words following it: X', blind set 7): neural
+        return None
     rest = _NOTHING_AFTER.sub("", rest).strip()
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's

@@ -129,6 +129,8 @@ POSITIVE = [
 ]
 
 NEURAL = [
+    # a colon left after the end cue: the words before it may be the frame's, not the phrase's
+    "Should finish the reply with the exact phrase below, with nothing else written after it: See you soon!",
     # failure and penalty frames keep their meaning: never read as the criterion
     "Mark NO if the response contains a comma.",
     "Deduct a point if the response contains a comma.",
