@@ -278,11 +278,14 @@ def main(argv=None):
             print(f"note: {bundle} has no relevance guard (rubricc guard adds one); skipping fused_ort_fp32_guard",
                   file=sys.stderr)
             names.remove("fused_ort_fp32_guard")
-        else:  # the bench's own bundle: a guard calibrated on these texts (its cost does not depend on them)
+        else:  # the bench's own bundle: a guard calibrated on texts of the same source (its cost does not
+            # depend on which), 10 x 16 of them so that every rule is calibrated (the fluency rule needs 20+
+            # scored responses per calibration half)
             from rubricc.verifier.guard_build import add_guard
 
-            add_guard(bundle, {f"p{i}": p for i, (p, _, _) in enumerate(groups)},
-                      {(f"p{i}", f"r{j}"): r for i, (_, resp, _) in enumerate(groups) for j, r in enumerate(resp)},
+            cal, _ = build_inputs(tok, 10, n_resp=16, seed=1)
+            add_guard(bundle, {f"p{i}": p for i, (p, _, _) in enumerate(cal)},
+                      {(f"p{i}", f"r{j}"): r for i, (_, resp, _) in enumerate(cal) for j, r in enumerate(resp)},
                       log=lambda m: print(m, file=sys.stderr))
             cfg = json.load(open(Path(bundle) / "verifier.json"))
 
