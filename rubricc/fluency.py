@@ -93,14 +93,19 @@ def salad(text: str, rng: random.Random) -> str:
     return " ".join(w)
 
 
+def ramp(value: float, hi: Optional[float], lo: Optional[float]) -> float:
+    """1 at ``hi`` and above, 0 at ``lo`` and below, linear between; 1 when either bound is missing or
+    they do not separate (``hi <= lo``). The guard's relevance gate and this rule's factor."""
+    if hi is None or lo is None or hi <= lo:
+        return 1.0
+    return float(np.clip((value - lo) / (hi - lo), 0.0, 1.0))
+
+
 def part(score: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
     """The fluency factor in [0, 1] (module docstring); 1 without a score or a calibrated rule."""
     if score is None or not record:
         return 1.0
-    hi, lo = record.get("min"), record.get("off")
-    if hi is None or lo is None or hi <= lo:
-        return 1.0
-    return float(np.clip((score - lo) / (hi - lo), 0.0, 1.0))
+    return ramp(score, record.get("min"), record.get("off"))
 
 
 def calibrate(texts: Sequence[str], seed: int = 0, quantile: float = 0.02,

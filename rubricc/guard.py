@@ -48,7 +48,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
-from rubricc.fluency import MIN_PAIRS, Table
+from rubricc.fluency import MIN_PAIRS, Table, ramp
 from rubricc.fluency import part as fluency_part
 
 GUARD_FILE = "guard.onnx"
@@ -152,10 +152,7 @@ def factor(relevance: float, share: float, record: Mapping[str, Any], fluency: O
     response without a ``fluency`` score), no fluency rule."""
     if relevance < -0.5:  # empty
         return 0.0
-    gate = 1.0
-    hi, lo = record.get("relevance_min"), record.get("relevance_off")
-    if hi is not None and lo is not None and hi > lo:
-        gate = float(np.clip((relevance - lo) / (hi - lo), 0.0, 1.0))
+    gate = ramp(relevance, record.get("relevance_min"), record.get("relevance_off"))
     s0 = record.get("share_min")
     part = 1.0 if not s0 else float(min(1.0, share / s0))
     return gate * part * fluency_part(fluency, record.get("fluency"))

@@ -152,15 +152,7 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
     bundle_dir = Path(bundle_dir)
     cfg = bundle.read_config(bundle_dir)
     backbone = resolve_backbone(backbone or cfg.get("backbone"))
-    fd, tmp = tempfile.mkstemp(prefix=".guard.", suffix=".onnx", dir=bundle_dir)
-    os.close(fd)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give it the bundle's other files' permissions
-    try:
-        parity = export_embedder(backbone, Path(tmp))
-        os.replace(tmp, bundle_dir / GUARD_FILE)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    parity = _write_whole(bundle_dir / GUARD_FILE, lambda tmp: export_embedder(backbone, tmp))
     record: Dict[str, Any] = {"file": GUARD_FILE, "chunk_tokens": CHUNK_TOKENS, "prompt_views": list(PROMPT_VIEWS),
                               "max_response_tokens": MAX_RESPONSE_TOKENS, "parity": parity}
     tok = bundle.load_tokenizer(bundle_dir)
@@ -173,7 +165,7 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
         return {}
     table, flu_fields, report["fluency"] = fluency.calibrate([responses[k] for k in sample_keys(responses, seed)], seed)
     if table is not None:
-        _write_table(table, bundle_dir / fluency.FILE)
+        _write_whole(bundle_dir / fluency.FILE, table.save)
         fields["fluency"] = flu_fields
     else:
         (bundle_dir / fluency.FILE).unlink(missing_ok=True)
@@ -190,14 +182,16 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
     return record
 
 
-def _write_table(table, path: Path) -> None:
-    """``table`` saved to ``path`` through a temporary file (nothing half-written)."""
-    fd, tmp = tempfile.mkstemp(prefix=".fluency.", suffix=".npz", dir=path.parent)
+def _write_whole(path: Path, write: Callable[[Path], Any]) -> Any:
+    """``write(tmp)`` to a temporary file beside ``path`` that then replaces it (nothing half-written);
+    returns what ``write`` returned."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
-    os.chmod(tmp, 0o666 & ~_umask())
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give it the bundle's other files' permissions
     try:
-        table.save(tmp)
+        out = write(Path(tmp))
         os.replace(tmp, path)
+        return out
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
