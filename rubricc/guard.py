@@ -18,10 +18,13 @@ Per response (``chunk_tokens`` tokens a chunk, up to ``max_response_tokens``):
   or more that occurred before adds nothing);
 - ``fluency``: the mean bigram PMI of its most common words (:mod:`rubricc.fluency`): word salad, such as
   an answer whose words were shuffled, reads as the same bag of words to the verifier but not to this;
-- ``factor`` = gate x min(1, share / ``share_min``) x the fluency part, where the gate is 1 at
-  ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency part
-  likewise between the record's ``fluency.min`` and ``fluency.off`` (1 for a response too short or too
-  foreign to score). An empty response gets 0.
+- ``order``: the share of its numbered-list markers in order (:mod:`rubricc.order`): sentences moved
+  about read to the verifier as the same set of sentences, but a list numbered 3, 1, 5, 2 has been;
+- ``factor`` = gate x min(1, share / ``share_min``) x the fluency part x the order part, where the gate
+  is 1 at ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency
+  part likewise between the record's ``fluency.min`` and ``fluency.off`` (1 for a response too short or
+  too foreign to score), the order part between ``order.min`` and ``order.off`` (1 for a response with
+  fewer than three list markers). An empty response gets 0.
 
 Before anything reads the response (program checks, verifier, embedder), every whole copy of one of its
 rubric's criteria (:data:`MIN_ECHO_WORDS` words or more) is removed from it (:func:`strip_echo`): quoting
@@ -48,6 +51,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
+from rubricc import order as order_rule
 from rubricc.fluency import MIN_PAIRS, Table, ramp
 from rubricc.fluency import part as fluency_part
 
@@ -146,16 +150,17 @@ def summarize(chunk_cos: np.ndarray, chunk_tokens: np.ndarray, chunk_fresh: np.n
     return float(np.max(chunk_cos)), relevant / total
 
 
-def factor(relevance: float, share: float, record: Mapping[str, Any], fluency: Optional[float] = None) -> float:
+def factor(relevance: float, share: float, record: Mapping[str, Any], fluency: Optional[float] = None,
+           order: Optional[float] = None) -> float:
     """The guard's factor in [0, 1] (module docstring). A record without ``relevance_min`` (calibration
     found no separation) has no gate; without ``share_min``, no share rule; without ``fluency`` (or a
-    response without a ``fluency`` score), no fluency rule."""
+    response without a ``fluency`` score), no fluency rule; likewise ``order``."""
     if relevance < -0.5:  # empty
         return 0.0
     gate = ramp(relevance, record.get("relevance_min"), record.get("relevance_off"))
     s0 = record.get("share_min")
     part = 1.0 if not s0 else float(min(1.0, share / s0))
-    return gate * part * fluency_part(fluency, record.get("fluency"))
+    return gate * part * fluency_part(fluency, record.get("fluency")) * order_rule.part(order, record.get("order"))
 
 
 def apply(reward: float, f: float) -> float:
@@ -256,15 +261,27 @@ class Guard:
         heads = [r[:CHARS_PER_TOKEN * self.max_response_tokens] for r in responses]
         return [self.fluency.score(r, k) for r in heads]
 
+    def order_scores(self, responses: Sequence[str]) -> List[Optional[float]]:
+        """Per response, its order score (:mod:`rubricc.order`; None without the rule or a score)."""
+        rec = self.record.get("order")
+        if not isinstance(rec, dict) or not rec:
+            return [None] * len(responses)
+        k = int(rec.get("min_markers", order_rule.MIN_MARKERS))
+        return [order_rule.score(r[:CHARS_PER_TOKEN * self.max_response_tokens], k) for r in responses]
+
     def details(self, prompts: Sequence[str], responses: Sequence[str]) -> List[Dict[str, Any]]:
-        """Per response: ``{"factor", "relevance", "share"}``, and ``"fluency"`` (its score, or None) when
-        the bundle has the fluency rule."""
+        """Per response: ``{"factor", "relevance", "share"}``, and ``"fluency"`` / ``"order"`` (its score,
+        or None) when the bundle has that rule."""
         res = []
         cmin = float(self.record.get("chunk_min", -1.0))
-        for (cos, n, fresh), flu in zip(self.measure(prompts, responses), self.fluency_scores(responses)):
+        has_order = isinstance(self.record.get("order"), dict) and bool(self.record["order"])
+        for (cos, n, fresh), flu, o in zip(self.measure(prompts, responses), self.fluency_scores(responses),
+                                           self.order_scores(responses)):
             rel, share = summarize(cos, n, fresh, cmin)
-            d = {"factor": factor(rel, share, self.record, flu), "relevance": rel, "share": share}
+            d = {"factor": factor(rel, share, self.record, flu, o), "relevance": rel, "share": share}
             if self.fluency is not None:
                 d["fluency"] = flu
+            if has_order:
+                d["order"] = o
             res.append(d)
         return res

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from rubricc import guard as G
+from rubricc import order as O
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -190,7 +191,8 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     b, paths, rubrics, held, record, logs = mtbench_guarded
     assert record["parity"] < 1e-4 and "relevance_min" in record and record["relevance_min"] > record["relevance_off"]
     assert (b / "guard.onnx").stat().st_mode & 0o777 == (b / "model.onnx").stat().st_mode & 0o777
-    assert any("guard: calibrated on" in x for x in logs) and "guard: fluency rule:" in logs[-1]
+    assert any("guard: calibrated on" in x for x in logs) and any("guard: fluency rule:" in x for x in logs)
+    assert "guard: order rule:" in logs[-1] and record["order"]["min"] > record["order"]["off"]
     assert (b / record["fluency"]["file"]).exists() and record["fluency"]["min"] > record["fluency"]["off"]
     cfg = bundle.read_config(b)
     assert cfg["guard"]["chunk_min"] == record["chunk_min"]
@@ -213,6 +215,12 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     salad = [scramble_tail(r["text"], "", [], random.Random(1), ()) for r in held]
     mixed = np.array([d["factor"] for d in g.details(prompts, salad)])
     assert mixed.mean() < 0.75 * own.mean(), (mixed.mean(), own.mean())  # the fluency rule reads word order
+    from rubricc.verifier.hacks import shuffle_sentences
+
+    listed = [i for i, r in enumerate(held) if O.score(r["text"]) is not None]  # answers with a numbered list
+    moved = [shuffle_sentences(held[i]["text"], "", [], random.Random(2), ()) for i in listed]
+    reordered = np.array([d["factor"] for d in g.details([prompts[i] for i in listed], moved)])
+    assert len(listed) >= 20 and reordered.mean() < 0.8 * own[listed].mean(), (reordered.mean(), own[listed].mean())
 
 
 def test_reward_applies_the_guard_and_can_turn_it_off(mtbench_guarded):

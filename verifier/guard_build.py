@@ -24,6 +24,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 import numpy as np
 
 from rubricc import bundle, fluency
+from rubricc import order as order_rule
 from rubricc.formats import _umask
 from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_VIEWS, Guard, factor, summarize
 
@@ -163,12 +164,16 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
         bundle.update_record(bundle_dir, guard=None)
         log(f"guard: not added ({report.get('note')})")
         return {}
-    table, flu_fields, report["fluency"] = fluency.calibrate([responses[k] for k in sample_keys(responses, seed)], seed)
+    texts = [responses[k] for k in sample_keys(responses, seed)]
+    table, flu_fields, report["fluency"] = fluency.calibrate(texts, seed)
     if table is not None:
         _write_whole(bundle_dir / fluency.FILE, table.save)
         fields["fluency"] = flu_fields
     else:
         (bundle_dir / fluency.FILE).unlink(missing_ok=True)
+    order_fields, report["order"] = order_rule.calibrate(texts, seed)
+    if order_fields:
+        fields["order"] = order_fields
     record.update(fields, calibration=report)
     bundle.update_record(bundle_dir, guard=record)
     log(f"guard: calibrated on {report['responses']} responses of {report['prompts']} prompts: own responses "
@@ -179,6 +184,11 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
     log(f"guard: fluency rule: {fr['note']}" if fr.get("note") else
         f"guard: fluency rule: {fr['scored']} of {fr['of']} held-back calibration responses scored, "
         f"{fr['own_below_1']:.1%} below factor 1; their words shuffled: mean factor {fr['shuffled_mean_factor']:.3f}")
+    orr = report["order"]
+    log(f"guard: order rule: {orr['note']}" if orr.get("note") else
+        f"guard: order rule: {orr['with_list']} of {orr['of']} calibration responses have a numbered list, "
+        f"{orr['own_below_1']:.1%} of those below factor 1; their sentences shuffled: mean factor "
+        f"{_fmt(orr['shuffled_mean_factor'])}")
     return record
 
 
