@@ -18,13 +18,18 @@ Per response (``chunk_tokens`` tokens a chunk, up to ``max_response_tokens``):
   or more that occurred before adds nothing);
 - ``fluency``: the mean bigram PMI of its most common words (:mod:`rubricc.fluency`): word salad, such as
   an answer whose words were shuffled, reads as the same bag of words to the verifier but not to this;
+- ``stuffing``: the share of its distinct content words that occur in its rubric's criteria
+  (:mod:`rubricc.stuffing`): a list of the rubric's keywords reads to the verifier like the answer they
+  describe;
 - ``order``: the share of its numbered-list markers in order (:mod:`rubricc.order`): sentences moved
   about read to the verifier as the same set of sentences, but a list numbered 3, 1, 5, 2 has been;
-- ``factor`` = gate x min(1, share / ``share_min``) x the fluency part x the order part, where the gate
+- ``factor`` = gate x min(1, share / ``share_min``) x the fluency part x the order part x the stuffing part, where the gate
   is 1 at ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency
   part likewise between the record's ``fluency.min`` and ``fluency.off`` (1 for a response too short or
   too foreign to score), the order part between ``order.min`` and ``order.off`` (1 for a response with
-  fewer than three list markers). An empty response gets 0.
+  fewer than three list markers) and the stuffing part 1 at ``stuffing.min`` and below, 0 at
+  ``stuffing.off`` and above (1 for a response with fewer than six content words). An empty response
+  gets 0.
 
 Before anything reads the response (program checks, verifier, embedder), every whole copy of one of its
 rubric's criteria (:data:`MIN_ECHO_WORDS` words or more) is removed from it (:func:`strip_echo`): quoting
@@ -52,6 +57,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 import numpy as np
 
 from rubricc import order as order_rule
+from rubricc import stuffing as stuffing_rule
 from rubricc.fluency import MIN_PAIRS, Table, ramp
 from rubricc.fluency import part as fluency_part
 
@@ -151,16 +157,17 @@ def summarize(chunk_cos: np.ndarray, chunk_tokens: np.ndarray, chunk_fresh: np.n
 
 
 def factor(relevance: float, share: float, record: Mapping[str, Any], fluency: Optional[float] = None,
-           order: Optional[float] = None) -> float:
+           order: Optional[float] = None, stuffing: Optional[float] = None) -> float:
     """The guard's factor in [0, 1] (module docstring). A record without ``relevance_min`` (calibration
     found no separation) has no gate; without ``share_min``, no share rule; without ``fluency`` (or a
-    response without a ``fluency`` score), no fluency rule; likewise ``order``."""
+    response without a ``fluency`` score), no fluency rule; likewise ``order`` and ``stuffing``."""
     if relevance < -0.5:  # empty
         return 0.0
     gate = ramp(relevance, record.get("relevance_min"), record.get("relevance_off"))
     s0 = record.get("share_min")
     part = 1.0 if not s0 else float(min(1.0, share / s0))
-    return gate * part * fluency_part(fluency, record.get("fluency")) * order_rule.part(order, record.get("order"))
+    return (gate * part * fluency_part(fluency, record.get("fluency")) * order_rule.part(order, record.get("order"))
+            * stuffing_rule.part(stuffing, record.get("stuffing")))
 
 
 def apply(reward: float, f: float) -> float:
@@ -269,19 +276,30 @@ class Guard:
         k = int(rec.get("min_markers", order_rule.MIN_MARKERS))
         return [order_rule.score(r[:CHARS_PER_TOKEN * self.max_response_tokens], k) for r in responses]
 
-    def details(self, prompts: Sequence[str], responses: Sequence[str]) -> List[Dict[str, Any]]:
-        """Per response: ``{"factor", "relevance", "share"}``, and ``"fluency"`` / ``"order"`` (its score,
-        or None) when the bundle has that rule."""
+    def stuffing_scores(self, responses: Sequence[str], vocabs: Optional[Sequence[frozenset]]) -> List[Optional[float]]:
+        """Per response, its stuffing score against its rubric's vocabulary (:mod:`rubricc.stuffing`; None
+        without the rule, a vocabulary or a score)."""
+        rec = self.record.get("stuffing")
+        if not isinstance(rec, dict) or not rec or vocabs is None:
+            return [None] * len(responses)
+        k = int(rec.get("min_words", stuffing_rule.MIN_WORDS))
+        return [stuffing_rule.score(r[:CHARS_PER_TOKEN * self.max_response_tokens], v, k)
+                for r, v in zip(responses, vocabs)]
+
+    def details(self, prompts: Sequence[str], responses: Sequence[str],
+                vocabs: Optional[Sequence[frozenset]] = None) -> List[Dict[str, Any]]:
+        """Per response: ``{"factor", "relevance", "share"}``, and ``"fluency"`` / ``"order"`` /
+        ``"stuffing"`` (its score, or None) when the bundle has that rule. ``vocabs``: each response's
+        rubric vocabulary (:func:`rubricc.stuffing.vocabulary`); without them the stuffing rule is off."""
         res = []
         cmin = float(self.record.get("chunk_min", -1.0))
-        has_order = isinstance(self.record.get("order"), dict) and bool(self.record["order"])
-        for (cos, n, fresh), flu, o in zip(self.measure(prompts, responses), self.fluency_scores(responses),
-                                           self.order_scores(responses)):
+        rules = [k for k in ("order", "stuffing") if isinstance(self.record.get(k), dict) and self.record[k]]
+        for (cos, n, fresh), flu, o, st in zip(self.measure(prompts, responses), self.fluency_scores(responses),
+                                               self.order_scores(responses), self.stuffing_scores(responses, vocabs)):
             rel, share = summarize(cos, n, fresh, cmin)
-            d = {"factor": factor(rel, share, self.record, flu, o), "relevance": rel, "share": share}
+            d = {"factor": factor(rel, share, self.record, flu, o, st), "relevance": rel, "share": share}
             if self.fluency is not None:
                 d["fluency"] = flu
-            if has_order:
-                d["order"] = o
+            d.update((k, v) for k, v in (("order", o), ("stuffing", st)) if k in rules)
             res.append(d)
         return res

@@ -25,6 +25,7 @@ import numpy as np
 from rubricc.formats import InputError, ProgramCheck, Rubric, parse_record, prompt_to_text, read_rubrics
 from rubricc.guard import echo_patterns
 from rubricc.guard import exempt as guard_exempt
+from rubricc.stuffing import vocabulary
 
 log = logging.getLogger("rubricc.plan")
 INLINE_CACHE = 4096  # inline plans kept (an RL dataset repeats each prompt's rubric every epoch)
@@ -125,6 +126,7 @@ class RubricPlan:
     tokens: Optional[List[List[int]]] = None
     guard_exempt: bool = False  # the rubric asks for a refusal: the relevance guard does not apply
     echo: Optional[list] = None  # rubricc.guard.echo_patterns of the criteria (their copies are not content)
+    vocab: frozenset = frozenset()  # rubricc.stuffing.vocabulary of the criteria (a response of only these is stuffing)
 
     @classmethod
     def of(cls, rubric: Rubric) -> "RubricPlan":
@@ -136,7 +138,8 @@ class RubricPlan:
                    weights=np.asarray([int(c.weight) for c in rubric.criteria], np.int64), checks=checks,
                    neural=np.asarray(neural, np.int64), neural_texts=[rubric.criteria[j].text for j in neural],
                    guard_exempt=guard_exempt([c.text for c in rubric.criteria]),
-                   echo=echo_patterns([c.text for c in rubric.criteria]))
+                   echo=echo_patterns([c.text for c in rubric.criteria]),
+                   vocab=vocabulary([c.text for c in rubric.criteria]))
 
     def __len__(self) -> int:
         return len(self.ids)

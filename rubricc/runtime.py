@@ -346,7 +346,7 @@ class RubricReward:
         if not rows:
             return {}
         g = self.load_guard()
-        details = g.details([row_prompt[i] for i in rows], [responses[i] for i in rows])
+        details = g.details([row_prompt[i] for i in rows], [responses[i] for i in rows], [plans[i].vocab for i in rows])
         for i, d in zip(rows, details):
             rewards[i] = apply_factor(float(rewards[i]), d["factor"])
         return dict(zip(rows, details))

@@ -192,7 +192,8 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     assert record["parity"] < 1e-4 and "relevance_min" in record and record["relevance_min"] > record["relevance_off"]
     assert (b / "guard.onnx").stat().st_mode & 0o777 == (b / "model.onnx").stat().st_mode & 0o777
     assert any("guard: calibrated on" in x for x in logs) and any("guard: fluency rule:" in x for x in logs)
-    assert "guard: order rule:" in logs[-1] and record["order"]["min"] > record["order"]["off"]
+    assert any("guard: order rule:" in x for x in logs) and record["order"]["min"] > record["order"]["off"]
+    assert "guard: stuffing rule:" in logs[-1] and record["stuffing"]["off"] > record["stuffing"]["min"] >= 0.3
     assert (b / record["fluency"]["file"]).exists() and record["fluency"]["min"] > record["fluency"]["off"]
     cfg = bundle.read_config(b)
     assert cfg["guard"]["chunk_min"] == record["chunk_min"]
@@ -221,6 +222,15 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     moved = [shuffle_sentences(held[i]["text"], "", [], random.Random(2), ()) for i in listed]
     reordered = np.array([d["factor"] for d in g.details([prompts[i] for i in listed], moved)])
     assert len(listed) >= 20 and reordered.mean() < 0.8 * own[listed].mean(), (reordered.mean(), own[listed].mean())
+    from rubricc.stuffing import vocabulary
+    from rubricc.verifier.hacks import keyword_stuffing
+
+    vocabs = [vocabulary([c["text"] for c in rubrics[r["prompt_id"]]["criteria"]]) for r in held]
+    kept = np.array([d["factor"] for d in g.details(prompts, [r["text"] for r in held], vocabs)])
+    crit = [[c["text"] for c in rubrics[r["prompt_id"]]["criteria"]] for r in held]
+    stuffed = [keyword_stuffing(r["text"], "", c, random.Random(3), ()) for r, c in zip(held, crit)]
+    lists = np.array([d["factor"] for d in g.details(prompts, stuffed, vocabs)])
+    assert abs(kept.mean() - own.mean()) < 0.02 and lists.mean() < 0.5 * own.mean(), (kept.mean(), lists.mean())
 
 
 def test_reward_applies_the_guard_and_can_turn_it_off(mtbench_guarded):

@@ -155,7 +155,8 @@ def guard(out_dir: Path, backbone: str, cfg: DistillConfig, prep: Prepared, log)
 
     v = prep.verdicts
     own = {k: t for k, t in v.responses.items() if k[0] in prep.train_prompts and "~" not in k[1]}
-    record = add_guard(out_dir, v.prompts, own, backbone, seed=cfg.seed, threads=cfg.threads, log=log)
+    record = add_guard(out_dir, v.prompts, own, backbone, seed=cfg.seed, threads=cfg.threads, log=log,
+                       criteria=v.criteria)
     return record.get("calibration", {"added": False})
 
 

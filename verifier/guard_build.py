@@ -25,6 +25,7 @@ import numpy as np
 
 from rubricc import bundle, fluency
 from rubricc import order as order_rule
+from rubricc import stuffing as stuffing_rule
 from rubricc.formats import _umask
 from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_VIEWS, Guard, factor, summarize
 
@@ -145,9 +146,10 @@ def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple
 
 def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[str, str], str],
               backbone: Optional[str] = None, seed: int = 0, threads: Optional[int] = None,
-              log: Callable[..., None] = print) -> Dict[str, Any]:
+              log: Callable[..., None] = print, criteria: Optional[Mapping[str, Sequence[str]]] = None) -> Dict[str, Any]:
     """Exports and calibrates the guard of ``bundle_dir`` (module docstring); returns the ``guard`` record
-    (``{}`` when nothing could be calibrated: the bundle is then left without a guard)."""
+    (``{}`` when nothing could be calibrated: the bundle is then left without a guard). ``criteria``
+    (prompt id -> its rubric's criterion texts) calibrates the stuffing rule; without it there is none."""
     from rubricc.verifier.model import resolve_backbone
 
     bundle_dir = Path(bundle_dir)
@@ -164,7 +166,8 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
         bundle.update_record(bundle_dir, guard=None)
         log(f"guard: not added ({report.get('note')})")
         return {}
-    texts = [responses[k] for k in sample_keys(responses, seed)]
+    keys = sample_keys(responses, seed)
+    texts = [responses[k] for k in keys]
     table, flu_fields, report["fluency"] = fluency.calibrate(texts, seed)
     if table is not None:
         _write_whole(bundle_dir / fluency.FILE, table.save)
@@ -174,6 +177,11 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
     order_fields, report["order"] = order_rule.calibrate(texts, seed)
     if order_fields:
         fields["order"] = order_fields
+    vocabs = {p: stuffing_rule.vocabulary(c) for p, c in (criteria or {}).items()}
+    stuffing_fields, report["stuffing"] = stuffing_rule.calibrate([(responses[k], vocabs[k[0]]) for k in keys
+                                                                   if k[0] in vocabs])
+    if stuffing_fields:
+        fields["stuffing"] = stuffing_fields
     record.update(fields, calibration=report)
     bundle.update_record(bundle_dir, guard=record)
     log(f"guard: calibrated on {report['responses']} responses of {report['prompts']} prompts: own responses "
@@ -189,6 +197,11 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
         f"guard: order rule: {orr['with_list']} of {orr['of']} calibration responses have a numbered list, "
         f"{orr['own_below_1']:.1%} of those below factor 1; their sentences shuffled: mean factor "
         f"{_fmt(orr['shuffled_mean_factor'])}")
+    sr = report["stuffing"]
+    log(f"guard: stuffing rule: {sr['note']}" if sr.get("note") else
+        f"guard: stuffing rule: {sr['scored']} of {sr['of']} calibration responses scored, median share of their "
+        f"words in their rubric {sr['own_median']:.3f}; trimmed above {record['stuffing']['min']:.3f} "
+        f"({sr['own_below_1']:.1%} of them), to 0 at {record['stuffing']['off']:.3f}")
     return record
 
 
@@ -223,4 +236,4 @@ def add_guard_from_files(bundle_dir, rubrics_path, responses_path, backbone: Opt
         rubric_for(rubrics, r.prompt_id, f"{responses_path}:{n}")
         responses[(r.prompt_id, r.id)] = r.text
     return add_guard(bundle_dir, {p: r.prompt_text for p, r in rubrics.items()}, responses, backbone, seed, threads,
-                     log)
+                     log, {p: [c.text for c in r.criteria] for p, r in rubrics.items()})

@@ -30,6 +30,7 @@ class Verdicts:
     examples: List[dict]
     prompts: Dict[str, str]
     responses: Dict[Tuple[str, str], str]
+    criteria: Dict[str, List[str]] = field(default_factory=dict)  # prompt id -> its rubric's criterion texts
 
 
 @dataclass
@@ -110,7 +111,8 @@ def load_examples(rubrics_path, responses_path, judgments_path) -> Verdicts:
     if all(e["program"] for e in examples):
         raise InputError(f"{judgments_path}: no verdicts on neural criteria to train on")
     return Verdicts(examples, {pid: r.prompt_text for pid, r in rubrics.items()},
-                    {k: r.text for k, r in responses.items()})
+                    {k: r.text for k, r in responses.items()},
+                    {pid: [c.text for c in r.criteria] for pid, r in rubrics.items()})
 
 
 def split_prompts(prompt_ids: Sequence[str], val_fraction: float, seed: int) -> Tuple[Set[str], Set[str]]:

@@ -1,0 +1,69 @@
+"""A response made of its rubric's own words: the relevance guard's stuffing rule.
+
+A verifier distilled on a few hundred verdicts learns which words its judge's yes verdicts share, and the
+rubric's own words are among them: "Key points: allegory, creativity, insightfulness, deeper, meaning."
+(``bench/hacks.py``, ``keywords``) scores close to a real poem. The guard already removes whole copies of
+a criterion (:func:`rubricc.guard.strip_echo`); this rule reads the bag of words that remains. A
+response's score is the share of its distinct content words (three letters or more, not stop words:
+:func:`rubricc.verifier.invariance.content_words`) that occur in its rubric's criteria; with fewer than
+:data:`MIN_WORDS` of them there is no score and the rule does not apply.
+
+How much of a real answer's vocabulary its rubric shares depends on the rubric: MT-Bench's one or two
+short criteria share little of an answer's words (98% quantile 0.11, largest 0.36), HealthBench's ten
+or twenty long ones much more (median 0.26, 98% quantile 0.60). So the threshold is calibrated
+(:func:`calibrate`, on the training responses and their rubrics): the factor (:func:`part`) is 1 at and
+below ``min``, the :data:`QUANTILE` of the training responses' scores but at least :data:`FLOOR` (a
+response that shares less than that of its words with its rubric is never trimmed), 0 at and above
+``off``, halfway from ``min`` to 1 (nothing but the rubric's words), linear between. A list of the
+rubric's keywords scores 0.85-0.95 (a lead-in such as "Key points:" is all that is not the rubric's).
+Standard library only.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
+
+from rubricc.verifier.invariance import content_words
+
+MIN_WORDS = 6
+QUANTILE = 0.98
+FLOOR = 0.3
+MIN_RESPONSES = 20  # scored training responses needed to calibrate; fewer: no stuffing rule
+
+
+def vocabulary(criteria: Sequence[str]) -> FrozenSet[str]:
+    """The content words of a rubric's criteria."""
+    return frozenset().union(*[content_words(c or "") for c in criteria]) if criteria else frozenset()
+
+
+def score(text: str, vocab: FrozenSet[str], min_words: int = MIN_WORDS) -> Optional[float]:
+    """The share of ``text``'s distinct content words that are in ``vocab``; None with fewer than
+    ``min_words`` of them, or without a vocabulary."""
+    words = content_words(text or "")
+    if not vocab or len(words) < min_words:
+        return None
+    return len(words & vocab) / len(words)
+
+
+def part(value: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
+    """The stuffing factor in [0, 1] (module docstring); 1 without a score or a rule."""
+    from rubricc.fluency import ramp
+
+    if value is None or not record:
+        return 1.0
+    return ramp(-value, -record["min"], -record["off"]) if "min" in record and "off" in record else 1.0
+
+
+def calibrate(pairs: Sequence[Tuple[str, FrozenSet[str]]], quantile: float = QUANTILE) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """(record fields ``{"min", "off", "min_words"}``, report) from training responses, each with its
+    rubric's vocabulary (:func:`vocabulary`); ({}, report with a note) with fewer than
+    :data:`MIN_RESPONSES` scored responses."""
+    own = sorted(s for s in (score(t, v) for t, v in pairs) if s is not None)
+    report: Dict[str, Any] = {"scored": len(own), "of": len(pairs)}
+    if len(own) < MIN_RESPONSES:
+        report["note"] = f"{len(own)} training responses with a score (fewer than {MIN_RESPONSES}): no stuffing rule"
+        return {}, report
+    lo = max(FLOOR, own[min(len(own) - 1, int(round(quantile * (len(own) - 1))))])
+    fields = {"min": lo, "off": (lo + 1.0) / 2, "min_words": MIN_WORDS}
+    report.update(own_median=own[len(own) // 2], own_quantile=own[int(round(quantile * (len(own) - 1)))],
+                  own_below_1=sum(part(s, fields) < 1.0 for s in own) / len(own))
+    return fields, report
