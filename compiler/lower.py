@@ -37,6 +37,7 @@ from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, 
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
+from rubricc.compiler.lower_voices2 import read_voice
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -121,6 +122,8 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
     stripped = text.strip()
+    if _voice_vetoed(stripped) or any(k == "veto" for k, _ in read_voice(stripped)[1]):
+        return None  # the rules lowered the criterion inside its voice, and the voice asks for something else
     last = _last_repeat  # what lower_rules_only read of this text: read_repeat runs once per criterion
     repeat = last[1] if last is not None and last[0] == stripped else read_repeat(stripped)
     if repeat is not None:
@@ -135,13 +138,68 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
 
 def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     """The rules alone: a validated program check for an unambiguous surface criterion, else None."""
-    global _last_repeat
+    global _last_repeat, _last_voice
     if not text or not text.strip():
         return None
     stripped = text.strip()
-    # a request to repeat verbatim is data, quoted or not: it is read first and cut out of the criterion
-    repeat = read_repeat(stripped)
+    # a voice's parts that are no requirement (a user story's role and benefit, a complaint, a test name, a
+    # checklist label, a restated failure branch) are read off first, and must agree with what is lowered
+    core, asides = read_voice(stripped)
+    repeat = read_repeat(core)
     _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
+    got = _lower_core(core, repeat)
+    vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
+    _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
+    return None if vetoed else got
+
+
+_last_voice: Optional[Tuple[str, bool]] = None  # (criterion, whether its voice vetoed the check the rules lowered)
+
+
+def _voice_vetoed(stripped: str) -> bool:
+    """True when the rules lowered the criterion inside its voice and an aside of the voice asks for something
+    else (or the voice is a penalty): no later stage may lower it either."""
+    last = _last_voice
+    if last is not None and last[0] == stripped:
+        return last[1]
+    core, asides = read_voice(stripped)
+    if any(kind == "veto" for kind, _ in asides):
+        return True
+    got = _lower_core(core, read_repeat(core)) if asides else None
+    return got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
+
+
+# a complaint's connectives are no content ('why is every answer an essay??', 'even when I ask')
+_LEAD_WORDS = re.compile(r"\b(?:why|when|because|if|while|even though|although)\b", re.IGNORECASE)
+
+
+def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
+    """True when an aside of the criterion's voice asks for nothing else: it reads as no check, as the same
+    one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
+    if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
+        return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
+    found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
+    if kind == "complement":
+        return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
+    if kind == "label":  # a name or a topic: the same check, whatever its arguments ('Postscript', 'test letter cap')
+        return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
+    # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')
+    return all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
+
+
+_FLIP = {"less than": "at least", "at least": "less than"}
+
+
+def _complement(args: Dict[str, Any], other: Dict[str, Any]) -> bool:
+    """True when ``other`` is ``args`` with its relation flipped ('less than' 80 words vs 'at least' 80)."""
+    keys = [k for k in args if k.endswith("relation")]
+    if len(keys) != 1 or set(args) != set(other) or _FLIP.get(args[keys[0]]) != other[keys[0]]:
+        return False
+    return all(args[k] == other[k] for k in args if k != keys[0])
+
+
+def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
+    """The rules on the criterion inside its voice (``repeat``: what :func:`read_repeat` read of it)."""
     if repeat == "veto":
         return None
     if repeat is not None:

@@ -1,0 +1,380 @@
+"""Voices read off a criterion before anything else (issue 15, round 6): the parts of a rubric item that, by the
+voice's own structure, are not requirements, and the grant frames of graders who are not LLM judges.
+
+- a user story: 'As a <role>, I want the reply to <requirement>, so that <benefit>.' The role and the benefit
+  are never acceptance criteria; 'I want the reply to run to ...' is 'The reply runs to ...';
+- a frustrated user: 'why is every answer an essay?? The whole reply has to stay under 80 words.' Leading
+  sentences in the user's own voice (I / it never / why / asked for ...) are the complaint, the rest the
+  requirement;
+- a test name or a checklist label: 'test_no_commas: ...', 'QA item 3 — Punctuation: ...', 'Target text: ...';
+- a grader's grant: 'Rate as Meets if ...', 'The result Meets the requirement when ...', 'Credit is given only
+  where ...', "Candidates' answers are accepted only if ...", a docstring's 'Ensures ...' / 'should ...';
+- the other branch of the grant, when it restates the criterion's complement: '; otherwise Fails to Meet',
+  '; any other number of bullets Fails', '; a response of 80 words or longer Fails', '; QA fails if any capital
+  letter appears'.
+
+:func:`read_voice` returns the criterion inside and what it cut off as asides, each with the test the driver
+(:mod:`rubricc.compiler.lower`) applies to it: an ``aside`` (role, benefit, name, label) must not read as another
+check; a ``lead`` (a complaint) neither, nor be about content; a ``complement`` (a failure branch about a
+count) must read as the exact complement of the check lowered. Nothing here adds a requirement; quoted
+material and data after a colon are never rewritten; a frame that is not read whole leaves the text as it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from rubricc.compiler.lower_parse import QUOTE_RE
+
+_I = re.IGNORECASE
+_DOC = r"(?:reply|response|answer|output)"
+Asides = List[Tuple[str, str]]
+
+
+def _quote_spans(text: str):
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+
+
+def _in_quotes(spans, i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _data_colon(text: str) -> int:
+    """Where the first colon outside quotations is (data may follow it), else len(text)."""
+    spans = _quote_spans(text)
+    for m in re.finditer(r":(?=\s|$)", text):
+        if not _in_quotes(spans, m.start()):
+            return m.start()
+    return len(text)
+
+
+def _third(verb: str) -> str:
+    v = verb.lower()
+    if v == "be":
+        return "is"
+    if v == "have":
+        return "has"
+    if re.search(r"[^aeiou]y$", v):
+        return v[:-1] + "ies"
+    return v + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", v) else v + "s"
+
+
+def _cap(s: str) -> str:
+    s = s.strip()
+    return s[:1].upper() + s[1:]
+
+
+# ---- a test name or a checklist label ------------------------------------------------------------------------
+# 'test_no_commas: ...', 'test_paragraph_2_starts_with_word: ...' (a snake_case identifier: its words are an aside)
+_TEST_NAME = re.compile(r"^\s*(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*:\s+(?=\S)")
+# 'QA item 3 — Punctuation: ...', 'QA item 2 — the entire ...', after an optional header sentence ('Target language: X.')
+_ITEM = re.compile(r"^(?P<hdr>[^\"\u201c:]{0,80}:[^\"\u201c:.]{1,60}\.\s+)?\s*(?:qa|check(?:list)?|review|audit|test)\s+(?:item|check|point|step)\s+#?\d+[a-z]?"
+                   r"(?:\s+[\u2014\u2013-]\s+(?P<title>(?-i:[A-Z])[\w'/-]*(?:\s+[\w'/-]+){0,4})\s*:|\s*:|\s+[\u2014\u2013-])\s+(?=\S)", _I)
+# 'Target text: ...' (a localisation checklist's subject is the target text: the response)
+_TARGET = re.compile(r"^\s*target\s+(?:text|copy|translation|file|output)\s*:\s+(?=\S)", _I)
+
+
+# ---- a user story -----------------------------------------------------------------------------------------------
+_STORY = re.compile(r"^\s*as\s+(?:an?|the|one\s+of\s+the|someone|somebody)\b(?P<role>[^,;:\"\u201c]{0,80}?),\s*(?:i|we)\s+"
+                    r"(?:want|need|would\s+like|'d\s+like|require|expect|would\s+love|wish)\s+(?P<x>.+)$", _I | re.S)
+_BENEFIT = re.compile(r",\s*(?:so\s+that|so|in\s+order\s+(?:to|that))\s+(?=\S)", _I)
+_NP = (rf"(?:the|every|each|my|our|any)\s+(?:(?:whole|entire|full|complete|final)\s+)?{_DOC}"
+       r"|the\s+(?:character|letter|word|keyword|term|phrase|string)\s+(?:\"[^\"]{1,60}\"|\u201c[^\u201d]{1,60}\u201d)"
+       r"|the\s+(?:number|count|total)\s+of\s+[^,;:]{1,80}?")
+_WANT_TO = re.compile(rf"^(?P<np>{_NP})\s+(?:(?P<neg>never|not)\s+)?to\s+(?P<adv>(?:first|only|also|always|never|just)\s+)?(?P<verb>[a-z]+)\b", _I)
+_WANT_PP = re.compile(rf"^(?P<np>(?:the|every|each|my|our)\s+(?:(?:whole|entire|full|complete|final)\s+)?{_DOC})\s+"
+                      r"(?P<pp>written|wrapped|split|divided|enclosed|formatted|kept|given|presented|laid\s+out|structured|broken)\b", _I)
+_WANT_COUNT = re.compile(rf"^(?P<q>(?:(?:at\s+least|at\s+most|exactly|no\s+(?:more|fewer|less)\s+than|fewer\s+than|more\s+than|less\s+than)\s+)?"
+                         rf"\d[\d,]*(?:\s+or\s+(?:more|fewer|less))?)\s+(?P<unit>[a-z][a-z -]{{0,30}}?)\s+of\s+(?:the|my|your)\s+{_DOC}\s+(?=[a-z])", _I)
+
+
+def _want(x: str) -> Optional[str]:
+    """'the reply to run to fewer than 80 words' -> 'The reply runs to fewer than 80 words', or None."""
+    m = _WANT_TO.match(x)
+    if m:
+        np = re.sub(rf"^(?:every|each|my|our|any)\s+", "the ", m.group("np"), flags=_I)
+        neg = m.group("neg")
+        verb = m.group("verb")
+        if neg and neg.lower() == "not":
+            head = f"{np} {'is not' if verb.lower() == 'be' else 'does not ' + verb}"
+        else:
+            head = f"{np} {(neg + ' ') if neg else ''}{m.group('adv') or ''}{_third(verb)}"
+        return _cap(head + x[m.end():])
+    m = _WANT_PP.match(x)
+    if m:
+        np = re.sub(rf"^(?:every|each|my|our)\s+", "the ", m.group("np"), flags=_I)
+        return _cap(f"{np} is {m.group('pp')}" + x[m.end():])
+    m = _WANT_COUNT.match(x)
+    if m:
+        return _cap(f"The response has {m.group('q')} {m.group('unit')} " + x[m.end():])
+    return None
+
+
+def _story(text: str, asides: Asides) -> str:
+    m = _STORY.match(text)
+    if not m:
+        return text
+    x = m.group("x")
+    spans = _quote_spans(x)
+    stop = _data_colon(x)
+    b = next((b for b in _BENEFIT.finditer(x) if b.start() < stop and not _in_quotes(spans, b.start())), None)
+    tail = ""
+    if b is not None:
+        end = next((e.start() for e in re.finditer(r"[.;:!?](?=\s|$)", x) if e.start() > b.end() and not _in_quotes(spans, e.start())), len(x))
+        benefit, tail, x = x[b.end():end], x[end:], x[:b.start()]
+        if re.search(r"[\"\u201c\u201d]", benefit):
+            return text  # a benefit with quoted material may carry data: left as it is
+        asides.append(("aside", benefit))
+    inner = _want(x.strip())
+    if inner is None:
+        return text
+    if m.group("role").strip():
+        asides.append(("aside", m.group("role")))
+    return inner + tail
+
+
+# ---- a frustrated user's complaint before the requirement -------------------------------------------------------
+_COMPLAINT = re.compile(
+    r"^(?:(?:seriously|honestly|ugh+|ok(?:ay)?|so|again|come\s+on|lol)[,!.]*\s+)*"
+    r"(?:(?:i|we|i'm|i've|i'd|my|me)\b"
+    r"|(?:it|the\s+(?:bot|model|assistant|ai|chatbot|thing|tool)|this\s+(?:bot|thing|model|tool))\s+(?:always|never|keeps|kept|just|still|again|"
+    r"ignores|ignored|refuses|won't|doesn't|didn't|can't|cannot|adds|added|gave|gives|got|uses|used|dropped|drops|forgets|forgot)\b"
+    r"|why\b|how\s+hard\b|(?:asked|told|said|begged|requested)\b|(?:way\s+)?too\s+(?:many|much)\b|stop\b|ugh+\b|lol\b|smh\b|every\s+(?:single\s+)?time\b)", _I)
+_SENT = re.compile(r"(?<!\b[A-Za-z])[.!?]+(?=\s+\S)")  # not after an initial ('P.S.', 'e.g.')
+
+
+def _complaint(text: str, asides: Asides) -> str:
+    """Leading sentences in the user's own voice cut off as a ``lead`` aside, when a requirement follows."""
+    spans = _quote_spans(text)
+    stop = _data_colon(text)
+    start, cut = 0, 0
+    for m in _SENT.finditer(text):
+        if m.start() >= stop:
+            break
+        if _in_quotes(spans, m.start()):
+            continue
+        sentence = text[start:m.end()].strip()
+        if not _COMPLAINT.match(sentence) or re.search(r"\b(?:must|has\s+to|have\s+to|needs?\s+to|should|shall)\b", sentence, _I):
+            break
+        cut = m.end()
+        start = cut
+    if cut == 0:
+        return text
+    rest = text[cut:].strip()
+    if not rest or _COMPLAINT.match(rest):
+        return text
+    asides.append(("lead", text[:cut].strip()))
+    return _cap(rest)
+
+
+# ---- a grader's grant ---------------------------------------------------------------------------------------------
+_IF = r"(?:only\s+)?(?:if|when|where|provided(?:\s+that)?)\b(?:\s+and\s+only\s+(?:if|when)\b)?"
+_GRANTS = [
+    # search-quality rater: 'Rate as Meets if', 'Rate it Fully Meets when'
+    re.compile(rf"^\s*(?:rate|mark|grade|score|label|classify)\s+(?:it\s+|this\s+|the\s+(?:result|response|reply|answer)\s+)?(?:as\s+)?[\"']?"
+               rf"(?:fully\s+)?meets(?:\s+the\s+requirements?)?[\"']?\s+{_IF}\s*", _I),
+    re.compile(rf"^\s*(?:the\s+)?(?:result|response|reply|answer|output|item|submission|it)\s+(?:fully\s+)?meets\s+(?:the|this|all|our)\s+"
+               rf"(?:requirements?|criteri(?:on|a)|standards?|bar|specs?|specification)\s+{_IF}\s*", _I),
+    # an exam board: 'Credit is given only where', "Candidates' answers are accepted only if"
+    re.compile(rf"^\s*(?:full\s+)?(?:credit|marks?|the\s+mark|a\s+mark|the\s+point|a\s+point|points?)\s+(?:is|are|will\s+be|may\s+be)\s+"
+               rf"(?:given|awarded|earned|granted)\s+{_IF}\s*", _I),
+    re.compile(rf"^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)(?:s'|'s|s)?\s+(?:answers?|scripts?|responses?|work|submissions?)\s+"
+               rf"(?:is|are|will\s+be)\s+(?:accepted|credited|passed)\s+{_IF}\s*", _I),
+    # a test's docstring: 'Ensures the output ...'
+    re.compile(r"^\s*(?:ensures|checks|verifies|asserts|tests|confirms|validates)\s+(?:that\s+)?(?=(?:the|its)\s)", _I),
+]
+_EXAM = re.compile(r"^\s*(?:full\s+)?(?:credit|marks?|the\s+mark|a\s+mark|the\s+point|a\s+point|points?)\s+(?:is|are|will|may)\b|^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)", _I)
+# the exam board's name for the response
+_SCRIPT = re.compile(r"\b(?:the\s+)?(?:candidate's\s+|student's\s+)?((?:whole|entire|full|complete)\s+)?script('s)?(?=\s|$|[.,;])", _I)
+# 'they ...' after "Candidates' answers are accepted only if"; 'written entirely in ...' without a subject
+_THEY = re.compile(r"^\s*they\s+(?P<v>[a-z]+)\b", _I)
+_BARE_PP = re.compile(r"^\s*(?P<pp>written|wrapped|enclosed|formatted|presented|split|divided)\b", _I)
+# an rspec docstring: 'should end the response with ...', 'should include a title ...'
+_SHOULD = re.compile(rf"^\s*should\s+(?P<neg>not\s+)?(?P<verb>[a-z]+)(?P<obj>\s+the\s+{_DOC}\b)?", _I)
+
+
+def _grant(text: str) -> str:
+    for pat in _GRANTS:
+        m = pat.match(text)
+        if not m:
+            continue
+        exam = bool(_EXAM.match(text))
+        inner = text[m.end():]
+        if exam:
+            inner = _exam_names(inner)
+            t = _THEY.match(inner)
+            if t:
+                inner = "The response " + _third(t.group("v")) + inner[t.end():]
+            elif _BARE_PP.match(inner):
+                inner = "The response is " + inner.lstrip()
+        return _cap(inner)
+    m = _SHOULD.match(text)
+    if m and m.group(0)[:1].islower() or (m and m.group("obj")):
+        verb = m.group("verb")
+        if m.group("obj") and verb.lower() in ("keep", "make", "get", "hold"):
+            verb = "be"
+        return f"The response should {m.group('neg') or ''}{verb}" + text[m.end():]
+    return text
+
+
+def _exam_names(text: str) -> str:
+    """'the script', "the candidate's script" read as the response (only inside an exam board's frame)."""
+    spans = _quote_spans(text)
+    return _SCRIPT.sub(lambda s: s.group(0) if _in_quotes(spans, s.start()) else f"the {s.group(1) or ''}response{s.group(2) or ''}", text)
+
+
+# ---- the grant's other branch ----------------------------------------------------------------------------------------
+_TAIL_SEP = r"\s*(?:;|,|\s[\u2014\u2013-]|[\u2014\u2013])\s*(?:and\s+)?"
+_OTHERWISE = re.compile(rf"{_TAIL_SEP}otherwise\s*,?\s*(?:(?:rate|mark|score|grade)\s+(?:it\s+)?(?:as\s+)?)?(?:it\s+)?(?:fails?(?:\s+to\s+meet)?|no\s+credit|"
+                        r"(?:is\s+)?not\s+met|does\s+not\s+meet)\s*[.!]?\s*$", _I)
+_FAILS = re.compile(rf"{_TAIL_SEP}(?P<x>[^;:\"\u201c\u201d\u2014\u2013]{{2,80}}?)\s+(?:fails?(?:\s+to\s+meet)?|(?:receives?|gets?|earns?|scores?)\s+no\s+(?:credit|marks?|points?)|"
+                    r"(?:is|are)\s+(?:rejected|not\s+accepted|not\s+credited))\s*[.!]?\s*$", _I)
+_QA_FAILS = re.compile(rf"{_TAIL_SEP}(?:the\s+)?(?:qa|check|item|review|test)\s+fails\s+(?:if|when|whenever|on)\s+(?P<x>[^;:\"\u201c\u201d]{{2,60}}?)\s*[.!]?\s*$", _I)
+# what the failure branch names: the complement ('any other number of bullets', 'missing any one of them') ...
+_OTHER = re.compile(r"^(?:(?:a|an|any)\s+(?:response|reply|answer|output|script|text)\s+(?:in|with|using|of)\s+)?any\s+other\b|^missing\s+any\b|"
+                    r"^(?:a|any)\s+missing\s+(?:one|key ?word|word|term)\b", _I)
+# ... a response with the complementary count ('a response of 80 words or longer', 'scripts of 80 words or more') ...
+_DOC_OF = re.compile(r"^(?:(?:a|an|any)\s+(?:response|reply|answer|output|script|text)|(?:responses|replies|answers|outputs|scripts|texts))\s+"
+                     r"(?:of|with|containing|that\s+(?:has|have|contains?))\s+(?P<rest>.+)$", _I)
+# ... or a unit that must not appear ('any lowercase letter', 'any capital letter appears')
+_ANY_UNIT = re.compile(r"^any\s+(?P<unit>[a-z][a-z -]{1,40}?)(?:\s+(?:appears?|occurs?|is\s+(?:used|present|found)))?$", _I)
+_STOPS = {"the", "a", "an", "of", "in", "on", "any", "response", "reply", "answer", "output", "text", "script", "target", "all", "its", "is",
+          "are", "and", "or", "with", "to", "that", "every", "entire", "whole", "only"}
+
+
+def _stems(s: str):
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", s.lower()) if w not in _STOPS and len(w) > 2}
+
+
+def _tail(text: str, asides: Asides) -> str:
+    """The grant's other branch read off when it restates the complement (checked by the driver)."""
+    spans = _quote_spans(text)
+    colon = _data_colon(text)
+
+    def free(m) -> bool:
+        if _in_quotes(spans, m.start()):
+            return False
+        if colon < m.start():  # after a colon only quoted data may stand before the branch
+            between = QUOTE_RE.sub("", text[colon + 1:m.start()])
+            return not re.search(r"[a-z]", re.sub(r"\b(?:and|or)\b", "", between), _I)
+        return True
+
+    m = _OTHERWISE.search(text)
+    if m and free(m):
+        return text[:m.start()].rstrip() + "."
+    m = _QA_FAILS.search(text) or _FAILS.search(text)
+    if not m or not free(m):
+        return text
+    x, head = m.group("x").strip(), text[:m.start()].rstrip()
+    if _OTHER.match(x):
+        return head + "."
+    d = _DOC_OF.match(x)
+    if d:
+        rest = re.sub(r"\bor\s+(?:longer|greater|higher|above)\b", "or more", d.group("rest"), flags=_I)
+        rest = re.sub(r"\bor\s+(?:shorter|lower|below)\b", "or fewer", rest, flags=_I)
+        asides.append(("complement", f"The response has {rest}."))
+        return head + "."
+    u = _ANY_UNIT.match(x)
+    if u and _stems(u.group("unit")) & _stems(head):
+        asides.append(("aside", f"The response contains no {u.group('unit')}."))
+        return head + "."
+    return text
+
+
+# ---- checklist spellings -----------------------------------------------------------------------------------------------
+# the localisation checklist's subject: 'the target text' is the response (only under a checklist label)
+_TARGET_TEXT = [
+    (re.compile(r"\bthe\s+((?:whole|entire|full|complete)\s+)?target\s+text\b", _I), r"the \1response"),
+    (re.compile(r"\bin\s+its\s+entirety\b", _I), "from start to finish"),
+]
+# a note that a letter or word is counted in either case (those counts ignore case already): 'case-insensitive
+# count of "x"', 'counting capitals and lowercase alike', '(either case)'
+_CASE_NOTES = [
+    (re.compile(r"\bcase[- ]insensitive\s+(?=(?:count|occurrences|number|tally|frequency)\s+of\s*$)", _I), ""),
+    (re.compile(r"\s*,?\s*(?:counting|with)\s+(?:capitals|capital\s+letters|upper\s*case)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together|both)\b", _I), ""),
+    (re.compile(r"^\s*\(\s*(?:in\s+)?either\s+case\s*\)", _I), ""),
+    # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
+    (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with)\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
+                r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
+]
+# an end phrase after a colon, with exactness restated before it: 'the exact phrase below, with nothing written after it:',
+# 'the following exact phrase, and no text follows it:' (the words the end cue reads)
+_END_SPELLINGS = [
+    (re.compile(r"\b(?:this|the\s+following|the)\s+exact\s+(phrase|sentence|words|line)(?:\s+(?:below|here|that\s+follows))?(?=\s*[,:])", _I), r"this exact \1"),
+    (re.compile(r"\b(?:nothing|no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content))\s+(?:(?:is\s+)?(?:written|added|placed|put)\s+after|follows?|comes?\s+after)"
+                r"\s+(?:it|this|that|the\s+phrase)(?=\s*:)", _I), "nothing after it"),
+    # 'not even one comma' is not a single one; 'the whole response begins and ends with' needs no 'whole'
+    (re.compile(r"\b(not\b[^.;:]{0,30}?)\beven\s+one\b", _I), r"\1a single"),
+    (re.compile(rf"\bthe\s+(?:whole|entire|full|complete)\s+({_DOC})\s+(begins|starts)\s+and\s+ends\s+with\b", _I), r"the \1 \2 and ends with"),
+]
+# a quoted example of a format after its noun ('bullets such as "* This is a point."'): an illustration, not a word
+_EXAMPLE = re.compile(r"(\b(?:bullets?|bullet\s+points?|list\s+items?|highlighted\s+sections?|placeholders?|titles?)),?\s*\(?(?:such\s+as|like|e\.g\.,?|"
+                      r"for\s+example,?)\s*(?:\"[^\"\n]{1,80}\"|\u201c[^\u201d\n]{1,80}\u201d)\)?", _I)
+
+
+def _spell(text: str, rewrites) -> str:
+    """``rewrites`` applied outside quotations, before any colon that data may follow."""
+    stop = min(_data_colon(text) + 1, len(text))  # the colon itself is read (a cue may end at it)
+    out, last = [], 0
+    for a, b in _quote_spans(text[:stop]):
+        out.append(_apply(text[last:a], rewrites))
+        out.append(text[a:b])
+        last = b
+    out.append(_apply(text[last:stop], rewrites))
+    return "".join(out) + text[stop:]
+
+
+def _apply(s: str, rewrites) -> str:
+    for pat, rep in rewrites:
+        s = pat.sub(rep, s)
+    return s
+
+
+# a grader's penalty as the criterion's own predicate: 'No credit is given where ...', '... receives no credit' (the
+# criterion describes a failure: the driver keeps it neural)
+_PENALTY = re.compile(r"\b(?:no|zero)\s+(?:credit|marks|points)\s+(?:is|are|will\s+be|should\s+be|may\s+be)\s+(?:given|awarded|earned|granted)\b"
+                      r"|\b(?:receives?|gets?|earns?|scores?|is\s+given|is\s+awarded|are\s+given|are\s+awarded)\s+(?:no|zero|0)\s+(?:credit|marks?|points?)\b"
+                      r"|\b(?:is|are)\s+(?:rejected|not\s+accepted|not\s+credited|penali[sz]ed)\b", _I)
+# the count units a checklist label may name: a label naming one the item does not speak of is a contradiction
+_UNITS = ("word", "sentence", "paragraph", "bullet", "section", "comma", "placeholder")
+
+
+def _label_units_agree(label: str, body: str) -> bool:
+    """False when the label names count units and the body names others only ('Sentence count: ... 10 words')."""
+    named = {u for u in _UNITS if re.search(rf"\b{u}s?\b", label, _I)}
+    spoken = {u for u in _UNITS if re.search(rf"\b{u}s?\b", body, _I)}
+    return not named or not spoken or bool(named & spoken)
+
+
+def read_voice(text: str) -> Tuple[str, Asides]:
+    """(the criterion inside the voice, the asides cut off with their kinds); (text, []) when no voice is read."""
+    asides: Asides = []
+    m = _TEST_NAME.match(text)
+    if m:
+        label = m.group("name").replace("_", " ")
+        asides.append(("label", label) if _label_units_agree(label, text[m.end():]) else ("veto", label))
+        text = _cap(text[m.end():])
+    m = _ITEM.match(text)
+    qa = False
+    if m:
+        qa = True
+        for part in ("hdr", "title"):
+            if m.group(part):
+                label = m.group(part)
+                asides.append(("label", label) if _label_units_agree(label, text[m.end():]) else ("veto", label))
+        text = _cap(text[m.end():])
+    m = _TARGET.match(text)
+    if m:
+        qa = True
+        text = _cap(text[m.end():])
+    text = _complaint(text, asides)
+    text = _story(text, asides)
+    text = _grant(text)
+    text = _tail(text, asides)
+    if _PENALTY.search(QUOTE_RE.sub(" ", text[:_data_colon(text)])):
+        asides.append(("veto", text))
+    if qa:
+        text = _spell(text, _TARGET_TEXT)
+    stop = _data_colon(text)
+    text = _EXAMPLE.sub(r"\1", text[:stop]) + text[stop:]
+    return _cap(_spell(text, _CASE_NOTES + _END_SPELLINGS)), asides
