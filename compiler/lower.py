@@ -181,6 +181,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
     if kind == "complement":
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
+    if kind == "restate":  # must say the same again ('any capital letter Fails' beside 'all lowercase')
+        return bool(found) and all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
     if kind == "label":  # a name or a topic: the same check, whatever its arguments ('Postscript', 'test letter cap')
         return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')

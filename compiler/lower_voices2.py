@@ -15,8 +15,10 @@ voice's own structure, are not requirements, and the grant frames of graders who
 
 :func:`read_voice` returns the criterion inside and what it cut off as asides, each with the test the driver
 (:mod:`rubricc.compiler.lower`) applies to it: an ``aside`` (role, benefit, name, label) must not read as another
-check; a ``lead`` (a complaint) neither, nor be about content; a ``complement`` (a failure branch about a
-count) must read as the exact complement of the check lowered. Nothing here adds a requirement; quoted
+check; a ``lead`` (a complaint) neither, nor be about content; a ``label`` may name the same check with other
+arguments; a ``restate`` (a failure branch naming a unit, a checklist's spec) must read as the same check; a
+``complement`` (a failure branch about a count) must read as the exact complement of the check lowered; a ``veto``
+(a penalty as the predicate, a label naming another unit) keeps the criterion neural. Nothing here adds a requirement; quoted
 material and data after a colon are never rewritten; a frame that is not read whole leaves the text as it is.
 """
 from __future__ import annotations
@@ -72,6 +74,11 @@ _ITEM = re.compile(r"^(?P<hdr>[^\"\u201c:]{0,80}:[^\"\u201c:.]{1,60}\.\s+)?\s*(?
                    r"(?:\s+[\u2014\u2013-]\s+(?P<title>(?-i:[A-Z])[\w'/-]*(?:\s+[\w'/-]+){0,4})\s*:|\s*:|\s+[\u2014\u2013-])\s+(?=\S)", _I)
 # 'Target text: ...' (a localisation checklist's subject is the target text: the response)
 _TARGET = re.compile(r"^\s*target\s+(?:text|copy|translation|file|output)\s*:\s+(?=\S)", _I)
+
+
+# a topic before a checklist's spec: 'mandatory terminology — ...', 'structure check — ...'
+_TOPIC = re.compile(r"^\s*(?P<topic>[a-z][a-z-]*(?:\s+[a-z-]+){0,3})\s+[\u2014\u2013]\s+(?=\S)", _I)
+_QUANTITY_HEAD = re.compile(r"(?:(?:at\s+least|at\s+most|exactly|no\s+(?:more|fewer|less)\s+than|fewer\s+than|more\s+than|less\s+than)\s+)\d", _I)
 
 
 # ---- a user story -----------------------------------------------------------------------------------------------
@@ -275,10 +282,23 @@ def _tail(text: str, asides: Asides) -> str:
         asides.append(("complement", f"The response has {rest}."))
         return head + "."
     u = _ANY_UNIT.match(x)
-    if u and _stems(u.group("unit")) & _stems(head):
-        asides.append(("aside", f"The response contains no {u.group('unit')}."))
+    if u:  # the unit the head speaks of may read as no check; another one must read as the same check
+        asides.append(("aside" if _stems(u.group("unit")) & _stems(head) else "restate", f"The response contains no {u.group('unit')}."))
         return head + "."
     return text
+
+
+# the checklist's pass condition after a terse spec: 'minimum length 600 words; QA passes only if the word count is
+# 600 or higher' (the condition is the criterion, the spec an aside)
+_QA_PASSES = re.compile(rf"{_TAIL_SEP}(?:the\s+)?(?:qa|check|item|review|test)\s+(?:passes|is\s+passed|is\s+met)\s+(?:only\s+)?(?:if|when|where)\s+(?P<y>[^;:\"\u201c\u201d]{{2,120}}?)\s*[.!]?\s*$", _I)
+
+
+def _qa_passes(text: str, asides: Asides) -> str:
+    m = _QA_PASSES.search(text)
+    if not m or _in_quotes(_quote_spans(text), m.start()) or _data_colon(text) < m.start():
+        return text
+    asides.append(("restate", _quantity(_cap(text[:m.start()]))))
+    return _cap(m.group("y")) + "."
 
 
 # ---- checklist spellings -----------------------------------------------------------------------------------------------
@@ -303,10 +323,88 @@ _END_SPELLINGS = [
     (re.compile(r"\b(?:this|the\s+following|the)\s+exact\s+(phrase|sentence|words|line)(?:\s+(?:below|here|that\s+follows))?(?=\s*[,:])", _I), r"this exact \1"),
     (re.compile(r"\b(?:nothing|no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content))\s+(?:(?:is\s+)?(?:written|added|placed|put)\s+after|follows?|comes?\s+after)"
                 r"\s+(?:it|this|that|the\s+phrase)(?=\s*:)", _I), "nothing after it"),
+    # 'in markdown style' names the format; 'lower than 3' is less than 3; '600 or higher' is 600 or more
+    (re.compile(r"\bin\s+markdown[- ]style\b|\bin\s+markdown\s+style\b", _I), "in markdown"),
+    (re.compile(r"\b(?:must|should|has\s+to|needs\s+to)\s+be\s+lower\s+than\b(?=\s+\d)", _I), "is less than"),
+    (re.compile(r"\blower\s+than\b(?=\s+\d)", _I), "less than"),
+    (re.compile(r"(?<=\d)\s+or\s+(?:higher|greater)\b", _I), " or more"),
+    # 'each of these keywords has to show up in the reply: ...' is 'includes each of the keywords: ...'
+    (re.compile(rf"^\s*(?:every\s+one|each|all)\s+of\s+(?:these|the\s+following|the)\s+(key ?words|words|terms)\s+(?:has|have|must|should|needs?)?\s*(?:to\s+)?"
+                rf"(?:show\s+up|appear|be\s+present|be\s+used|be\s+included|occur)(?:\s+(?:somewhere\s+)?in\s+the\s+{_DOC})?\s*(?=:)", _I),
+     r"The response includes each of the \1"),
     # 'not even one comma' is not a single one; 'the whole response begins and ends with' needs no 'whole'
     (re.compile(r"\b(not\b[^.;:]{0,30}?)\beven\s+one\b", _I), r"\1a single"),
     (re.compile(rf"\bthe\s+(?:whole|entire|full|complete)\s+({_DOC})\s+(begins|starts)\s+and\s+ends\s+with\b", _I), r"the \1 \2 and ends with"),
 ]
+# a count stated as the number of units: 'the number of placeholders written in square brackets is 1 or more' is 'has 1
+# or more placeholders ...' (units spoken of outside quotations, not of a part: no 'in the title', 'per paragraph')
+_REL = (r"(?P<rel>(?:at\s+least|at\s+most|exactly|(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|lower\s+than|more\s+than|"
+        r"greater\s+than|higher\s+than|below|under|above|over)\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+        r"(?:\s+or\s+(?P<dir>more|fewer|less|higher|lower|greater|above|below))?")
+_NUMBER_OF = re.compile(rf"^\s*(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<x>[a-z][^\"\u201c\u201d;:]{{1,80}}?)(?:\s+(?:in|within)\s+the\s+(?:{_DOC}|text))?\s+"
+                        rf"(?:is|must\s+be|should\s+be|has\s+to\s+be|needs\s+to\s+be|shall\s+be|will\s+be)\s+{_REL}\s*[.!]?\s*$", _I)
+_HAS_NUMBER_OF = re.compile(rf"\b(?P<v>has|have|contains?)\s+a\s+(?:total\s+)?number\s+of\s+(?P<x>[a-z][a-z -]{{1,40}}?)\s+{_REL}(?=\s*[.!]?\s*$)", _I)
+_WORDS_REL = {"lower than": "less than", "higher than": "more than", "greater than": "more than", "below": "less than", "under": "less than",
+              "above": "more than", "over": "more than"}
+_PART = re.compile(r"\b(?:in|of|within|per|inside)\s+(?:the|each|every|its|a|any|one|your)\b|\bper\b", _I)
+
+
+def _req(m) -> str:
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").strip().lower())
+    rel = _WORDS_REL.get(rel, rel)
+    d = (m.group("dir") or "").lower()
+    d = {"higher": "more", "greater": "more", "above": "more", "lower": "fewer", "below": "fewer"}.get(d, d)
+    return f"{rel + ' ' if rel else ''}{m.group('n')}{' or ' + d if d else ''}"
+
+
+_Q = r"(?:\"[^\"\n]{1,60}\"|\u201c[^\u201d\n]{1,60}\u201d)"
+_TIMES = rf"\s+{_REL}\s+times\b"
+# a quoted word or letter counted: 'the reply needs "x" 15 or more times', '"x" needs to be in the reply 6 or more times',
+# 'Count the "x" in the reply, upper and lower case together: the total has to be less than 3'
+_NEEDS_Q = re.compile(rf"\b(the\s+(?:(?:whole|entire|full)\s+)?{_DOC})\s+needs\s+(?={_Q}{_TIMES})", _I)
+_Q_NEEDS = re.compile(rf"^\s*(?P<q>{_Q})\s+(?:needs?\s+to|has\s+to|must|should)\s+(?:be\s+(?:in|used\s+in|included\s+in|present\s+in|mentioned\s+in)|"
+                      rf"appear\s+in|show\s+up\s+in|occur\s+in)\s+the\s+{_DOC}(?={_TIMES})", _I)
+_COUNT_Q = re.compile(rf"^\s*count\s+(?:the\s+)?(?P<q>{_Q})(?:'?s)?\s+in\s+the\s+{_DOC}\s*(?:,?\s*(?:upper\s+and\s+lower\s*case|capitals\s+and\s+lowercase)"
+                      rf"(?:\s+(?:together|alike|both\s+count(?:ed)?))?|,?\s*ignoring\s+case|,?\s*case[- ]insensitive(?:ly)?)?\s*[:;,.]\s*(?:the\s+)?(?:total|count|number|result)\s+"
+                      rf"(?:has\s+to|must|should|needs\s+to)\s+be\s+{_REL}\s*[.!]?\s*$", _I)
+# a totality adverb after a negated word list: 'avoid the words "a" or "b" entirely'
+_LIST_ADVERB = re.compile(r"(?<=[\"\u201d])\s+(?:entirely|completely|altogether|at\s+all|whatsoever)(?=\s*[.!]?\s*$)", _I)
+_NEGATIVE = re.compile(r"\b(?:avoids?|not|never|no|none|without|free\s+of)\b", _I)
+
+
+def _counted_quote(text: str) -> str:
+    m = _COUNT_Q.match(text)
+    if m:
+        return f"{m.group('q')} appears {_req(m)} times in the response."
+    m = _Q_NEEDS.match(text)
+    if m:
+        text = f"The response uses {m.group('q')}" + text[m.end():]
+    text = _NEEDS_Q.sub(r"\1 uses ", text, count=1)
+    m = _LIST_ADVERB.search(text)
+    if m and _NEGATIVE.search(QUOTE_RE.sub(" ", text[:m.start()])):
+        text = text[:m.start()] + text[m.end():]
+    return text
+
+
+# a terse spec: 'minimum sentence count 50', 'maximum length 80 words'
+_SPEC = re.compile(r"^\s*(?P<rel>minimum|min\.?|maximum|max\.?)\s+(?:(?P<unit>word|sentence|paragraph|bullet|section)\s+count|length)\s+(?P<n>\d[\d,]*)"
+                   r"(?:\s+(?P<unit2>words|sentences|paragraphs|bullets|sections))?\s*[.!]?\s*$", _I)
+
+
+def _quantity(text: str) -> str:
+    m = _SPEC.match(text)
+    if m and (m.group("unit") or m.group("unit2")) and not (m.group("unit") and m.group("unit2") and m.group("unit2").lower() != m.group("unit").lower() + "s"):
+        unit = m.group("unit2") or m.group("unit") + "s"
+        return f"The response has {'at least' if m.group('rel').lower().startswith('min') else 'at most'} {m.group('n')} {unit.lower()}."
+    m = _NUMBER_OF.match(text)
+    if m and not _PART.search(m.group("x")):
+        return f"The response has {_req(m)} {m.group('x').strip()}."
+    m = _HAS_NUMBER_OF.search(text)
+    if m and not _PART.search(m.group("x")) and not _in_quotes(_quote_spans(text), m.start()):
+        return text[:m.start()] + f"{m.group('v')} {_req(m)} {m.group('x').strip()}" + text[m.end():]
+    return text
+
+
 # a quoted example of a format after its noun ('bullets such as "* This is a point."'): an illustration, not a word
 _EXAMPLE = re.compile(r"(\b(?:bullets?|bullet\s+points?|list\s+items?|highlighted\s+sections?|placeholders?|titles?)),?\s*\(?(?:such\s+as|like|e\.g\.,?|"
                       r"for\s+example,?)\s*(?:\"[^\"\n]{1,80}\"|\u201c[^\u201d\n]{1,80}\u201d)\)?", _I)
@@ -366,7 +464,16 @@ def read_voice(text: str) -> Tuple[str, Asides]:
     m = _TARGET.match(text)
     if m:
         qa = True
-        text = _cap(text[m.end():])
+        text = text[m.end():]
+        t = _TOPIC.match(text)  # 'Target text: placeholder count — no fewer than 3 placeholders ...'
+        if t:
+            asides.append(("label", t.group("topic")) if _label_units_agree(t.group("topic"), text[t.end():]) else ("veto", t.group("topic")))
+            text = text[t.end():]
+            if _QUANTITY_HEAD.match(text):
+                text = "The response has " + text
+        text = _cap(text)
+    if qa:
+        text = _qa_passes(text, asides)
     text = _complaint(text, asides)
     text = _story(text, asides)
     text = _grant(text)
@@ -377,4 +484,5 @@ def read_voice(text: str) -> Tuple[str, Asides]:
         text = _spell(text, _TARGET_TEXT)
     stop = _data_colon(text)
     text = _EXAMPLE.sub(r"\1", text[:stop]) + text[stop:]
+    text = _counted_quote(_quantity(text))
     return _cap(_spell(text, _CASE_NOTES + _END_SPELLINGS)), asides

@@ -52,6 +52,22 @@ POSITIVE = [
     ("The whole response begins and ends with a double quotation mark.", "wrapped_in_quotes", {}),
     ("The response has exactly 3 bullets such as \"* point\".", "bullet_count", {"relation": "exactly", "n": 3}),
     ("The response ends with the exact phrase below, with nothing written after it: Bye now.", "ends_with", {"phrase": "Bye now."}),
+    # a checklist's terse spec beside its pass or fail condition, a topic before the spec
+    ("Target text: minimum length 600 words; QA passes only if the word count is 600 or higher.", "word_count", {"relation": "at least", "n": 600}),
+    ("Target text: English only, all lowercase; QA fails if any capital letter appears.", "all_lowercase", {}),
+    ("Target text: placeholder count — no fewer than 3 placeholders enclosed in square brackets, e.g. [address].", "placeholder_count",
+     {"relation": "at least", "n": 3}),
+    ("Target text: mandatory terminology — each of the following keywords must appear: \"cat\" and \"dog\".", "keywords_present",
+     {"keywords": ["cat", "dog"]}),
+    # a count said as the number of units; a quoted word or letter counted
+    ("The number of placeholders written in square brackets is 2 or more.", "placeholder_count", {"relation": "at least", "n": 2}),
+    ("The count of sections highlighted in markdown must be no fewer than 5.", "highlighted_sections", {"relation": "at least", "n": 5}),
+    ("The response must have a total number of sentences lower than 10.", "sentence_count", {"relation": "less than", "n": 10}),
+    ("\"cat\" needs to be in the reply 6 or more times.", "keyword_frequency", {"keyword": "cat", "relation": "at least", "n": 6}),
+    ("The reply needs \"cat\" 3 or more times.", "keyword_frequency", {"keyword": "cat", "relation": "at least", "n": 3}),
+    ("Count the \"z\" in the reply: the total has to be less than 3.", "letter_frequency", {"letter": "z", "relation": "less than", "n": 3}),
+    ("The reply avoids the words \"cat\" or \"dog\" entirely.", "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("The response highlights 5 or more sections in markdown style.", "highlighted_sections", {"relation": "at least", "n": 5}),
 ]
 
 NEURAL = [
@@ -85,6 +101,21 @@ NEURAL = [
     "should not end the response with \"Bye\"",
     "The target text is wrapped in double quotation marks.",
     "The response must have even one comma in it.",
+    # a checklist spec or fail condition asking for another check, or another count
+    "Target text: minimum length 600 words; QA passes only if the text is in French.",
+    "Target text: minimum sentence count 50; QA passes if the text has 40 sentences or more.",
+    "Target text: English only, all lowercase; QA fails if any comma appears.",
+    "Target text: sentence count — no fewer than 3 placeholders enclosed in square brackets, e.g. [address].",
+    # negated keyword frames; counts of a part of the response
+    "Each of these keywords must not appear: \"cat\" and \"dog\".",
+    "\"cat\" must not be in the reply 6 or more times.",
+    "The number of words in the title is less than 5.",
+    "The number of sentences per paragraph is at most 3.",
+    "The response must have a total number of sentences in each paragraph lower than 10.",
+    "Count the \"z\" in the title: the total has to be less than 3.",
+    # the totality adverb of a list that is not negated; a count of something no check counts
+    "The reply uses the words \"cat\" or \"dog\" entirely.",
+    "The number of examples is at least 3.",
 ]
 
 
