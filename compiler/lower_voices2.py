@@ -18,8 +18,10 @@ voice's own structure, are not requirements, and the grant frames of graders who
 check; a ``lead`` (a complaint) neither, nor be about content; a ``label`` may name the same check with other
 arguments; a ``restate`` (a failure branch naming a unit, a checklist's spec) must read as the same check; a
 ``complement`` (a failure branch about a count) must read as the exact complement of the check lowered; a ``veto``
-(a penalty as the predicate, a label naming another unit) keeps the criterion neural. Nothing here adds a requirement; quoted
-material and data after a colon are never rewritten; a frame that is not read whole leaves the text as it is.
+(a penalty as the predicate, a label naming another unit) keeps the criterion neural. Nothing here adds a requirement;
+quoted material and data after a colon are never rewritten; a frame that is not read whole leaves the text as it is.
+The spellings read beside these voices (counts as 'the number of ...', quoted words counted, case notes) are in
+:mod:`rubricc.compiler.lower_respell`.
 """
 from __future__ import annotations
 
@@ -27,33 +29,21 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_respell import DOC as _DOC, cap as _cap, data_colon as _data_colon, in_quotes as _in_quotes, quantity as _quantity
+from rubricc.compiler.lower_respell import quote_spans as _quote_spans, respell
 
 _I = re.IGNORECASE
-_DOC = r"(?:reply|response|answer|output)"
 Asides = List[Tuple[str, str]]
-
-
-def _quote_spans(text: str):
-    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
-
-
-def _in_quotes(spans, i: int) -> bool:
-    return any(a <= i < b for a, b in spans)
-
-
-def _data_colon(text: str) -> int:
-    """Where the first colon outside quotations is (data may follow it), else len(text)."""
-    spans = _quote_spans(text)
-    for m in re.finditer(r":(?=\s|$)", text):
-        if not _in_quotes(spans, m.start()):
-            return m.start()
-    return len(text)
 
 
 def _third(verb: str) -> str:
     v = verb.lower()
-    if v == "be":
+    if v in ("be", "are"):
         return "is"
+    if v == "were":
+        return "was"
+    if v in ("must", "should", "shall", "will", "would", "can", "could", "may", "might"):
+        return v
     if v == "have":
         return "has"
     if re.search(r"[^aeiou]y$", v):
@@ -61,16 +51,11 @@ def _third(verb: str) -> str:
     return v + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", v) else v + "s"
 
 
-def _cap(s: str) -> str:
-    s = s.strip()
-    return s[:1].upper() + s[1:]
-
-
 # ---- a test name or a checklist label ------------------------------------------------------------------------
 # 'test_no_commas: ...', 'test_paragraph_2_starts_with_word: ...' (a snake_case identifier: its words are an aside)
-_TEST_NAME = re.compile(r"^\s*(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*:\s+(?=\S)")
+_TEST_NAME = re.compile(r"^\s*\[?(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|test(?:[A-Z][a-z0-9]*)+)(?:\(\))?\]?\s*:\s+(?=\S)")
 # 'QA item 3 — Punctuation: ...', 'QA item 2 — the entire ...', after an optional header sentence ('Target language: X.')
-_ITEM = re.compile(r"^(?P<hdr>[^\"\u201c:]{0,80}:[^\"\u201c:.]{1,60}\.\s+)?\s*(?:qa|check(?:list)?|review|audit|test)\s+(?:item|check|point|step)\s+#?\d+[a-z]?"
+_ITEM = re.compile(r"^(?P<hdr>[^\"\u201c:]{0,80}:[^\"\u201c:.]{1,60}\.\s+)?\s*(?:(?:l?qa|check(?:list)?|review|audit|test)\s+)?(?:item|check|point)\s+#?\d+[a-z]?"
                    r"(?:\s+[\u2014\u2013-]\s+(?P<title>(?-i:[A-Z])[\w'/-]*(?:\s+[\w'/-]+){0,4})\s*:|\s*:|\s+[\u2014\u2013-])\s+(?=\S)", _I)
 # 'Target text: ...' (a localisation checklist's subject is the target text: the response)
 _TARGET = re.compile(r"^\s*target\s+(?:text|copy|translation|file|output)\s*:\s+(?=\S)", _I)
@@ -82,10 +67,10 @@ _QUANTITY_HEAD = re.compile(r"(?:(?:at\s+least|at\s+most|exactly|no\s+(?:more|fe
 
 
 # ---- a user story -----------------------------------------------------------------------------------------------
-_STORY = re.compile(r"^\s*as\s+(?:an?|the|one\s+of\s+the|someone|somebody)\b(?P<role>[^,;:\"\u201c]{0,80}?),\s*(?:i|we)\s+"
+_STORY = re.compile(r"^\s*as\s+(?:an?\b|the\b|one\s+of\s+the\b|someone\b|somebody\b)?(?P<role>[^,;:\"\u201c]{1,80}?),\s*(?:i|we)\s+"
                     r"(?:want|need|would\s+like|'d\s+like|require|expect|would\s+love|wish)\s+(?P<x>.+)$", _I | re.S)
 _BENEFIT = re.compile(r",\s*(?:so\s+that|so|in\s+order\s+(?:to|that))\s+(?=\S)", _I)
-_NP = (rf"(?:the|every|each|my|our|any)\s+(?:(?:whole|entire|full|complete|final)\s+)?{_DOC}"
+_NP = (rf"(?:the|every|each|my|our|any)\s+(?:(?:whole|entire|full|complete|final)\s+)?{_DOC}|(?:all|the|my|our)\s+(?:replies|responses|answers|outputs)|it"
        r"|the\s+(?:character|letter|word|keyword|term|phrase|string)\s+(?:\"[^\"]{1,60}\"|\u201c[^\u201d]{1,60}\u201d)"
        r"|the\s+(?:number|count|total)\s+of\s+[^,;:]{1,80}?")
 _WANT_TO = re.compile(rf"^(?P<np>{_NP})\s+(?:(?P<neg>never|not)\s+)?to\s+(?P<adv>(?:first|only|also|always|never|just)\s+)?(?P<verb>[a-z]+)\b", _I)
@@ -100,6 +85,7 @@ def _want(x: str) -> Optional[str]:
     m = _WANT_TO.match(x)
     if m:
         np = re.sub(rf"^(?:every|each|my|our|any)\s+", "the ", m.group("np"), flags=_I)
+        np = re.sub(r"^(?:all|the|my|our)\s+(?:replies|responses|answers|outputs)$|^it$", "the response", np, flags=_I)
         neg = m.group("neg")
         verb = m.group("verb")
         if neg and neg.lower() == "not":
@@ -146,7 +132,9 @@ _COMPLAINT = re.compile(
     r"(?:(?:i|we|i'm|i've|i'd|my|me)\b"
     r"|(?:it|the\s+(?:bot|model|assistant|ai|chatbot|thing|tool)|this\s+(?:bot|thing|model|tool))\s+(?:always|never|keeps|kept|just|still|again|"
     r"ignores|ignored|refuses|won't|doesn't|didn't|can't|cannot|adds|added|gave|gives|got|uses|used|dropped|drops|forgets|forgot)\b"
-    r"|why\b|how\s+hard\b|(?:asked|told|said|begged|requested)\b|(?:way\s+)?too\s+(?:many|much)\b|stop\b|ugh+\b|lol\b|smh\b|every\s+(?:single\s+)?time\b)", _I)
+    r"|why\b|how\s+hard\b|(?:asked|told|said|begged|requested)\b|(?:way\s+)?too\s+(?:many|much)\b|stop\b|ugh+\b|lol\b|smh\b|every\s+(?:single\s+)?time\b"
+    r"|(?:this\s+is|that's|it's)\s+the\s+(?:second|third|fourth|fifth|\w+th|\d+(?:st|nd|rd|th))\s+time\b|for\s+the\s+(?:second|third|fourth|fifth|\w+th)\s+time\b"
+    r"|nobody\s+(?:asked|wants|needs)\b|no\s+matter\s+how\b|(?:so|really)\s+(?:tired|annoyed|frustrated|sick)\b)", _I)
 _SENT = re.compile(r"(?<!\b[A-Za-z])[.!?]+(?=\s+\S)")  # not after an initial ('P.S.', 'e.g.')
 
 
@@ -161,17 +149,51 @@ def _complaint(text: str, asides: Asides) -> str:
         if _in_quotes(spans, m.start()):
             continue
         sentence = text[start:m.end()].strip()
-        if not _COMPLAINT.match(sentence) or re.search(r"\b(?:must|has\s+to|have\s+to|needs?\s+to|should|shall)\b", sentence, _I):
+        if not _COMPLAINT.match(sentence) or _MODAL.search(sentence) or _I_WANT.match(sentence) and _want(sentence[_I_WANT.match(sentence).end():]):
             break
         cut = m.end()
         start = cut
-    if cut == 0:
-        return text
     rest = text[cut:].strip()
-    if not rest or _COMPLAINT.match(rest):
+    want = _I_WANT.match(rest) if cut else None
+    inner = _want(rest[want.end():]) if want else None
+    if inner is not None:
+        rest = inner  # '... and got none. I need the reply to have 3 bullets.'
+    elif not rest or _COMPLAINT.match(rest):
         return text
-    asides.append(("lead", text[:cut].strip()))
+    # complaint sentences after the requirement: 'The reply must be under 80 words. I'm so tired of essays.'
+    spans = _quote_spans(rest)
+    stop = _data_colon(rest)
+    ends = [m.end() for m in _SENT.finditer(rest) if m.start() < stop and not _in_quotes(spans, m.start())]
+    for end in ends:
+        after = rest[end:].strip()
+        if after and not re.search(r"[:\"\u201c\u201d]", after) and all(_GRIPE.match(x.strip()) and not _MODAL.search(x) for x in _sentences(after)):
+            asides.append(("lead", after))
+            rest = rest[:end].strip()
+            break
+    if cut == 0 and rest == text.strip():
+        return text
+    if cut:
+        asides.append(("lead", text[:cut].strip()))
     return _cap(rest)
+
+
+# a complaint after the requirement must sound like one (a plain 'I ...' or 'my request was' may be data or a second ask)
+_GRIPE = re.compile(r"^(?:(?:seriously|honestly|ugh+|lol|smh)\b|i'?m\s+(?:so\s+|really\s+)?(?:tired|sick|fed\s+up|done)\b|"
+                    r"(?:this\s+is|that's|it's)\s+the\s+\w+\s+time\b|why\b|(?:it|the\s+(?:bot|model|assistant))\s+(?:always|never|keeps)\b|"
+                    r"every\s+(?:single\s+)?time\b|no\s+matter\s+how\b|nobody\s+asked\b)", _I)
+_I_WANT = re.compile(r"^\s*(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would\s+like|'d\s+like|expect)\s+(?=\S)", _I)
+_MODAL = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to|should|shall)\b", _I)
+
+
+def _sentences(text: str):
+    spans = _quote_spans(text)
+    out, start = [], 0
+    for m in _SENT.finditer(text + " x"):
+        if not _in_quotes(spans, m.start()):
+            out.append(text[start:m.end()])
+            start = m.end()
+    tail = text[start:].strip()
+    return out + ([tail] if tail else [])
 
 
 # ---- a grader's grant ---------------------------------------------------------------------------------------------
@@ -180,19 +202,24 @@ _GRANTS = [
     # search-quality rater: 'Rate as Meets if', 'Rate it Fully Meets when'
     re.compile(rf"^\s*(?:rate|mark|grade|score|label|classify)\s+(?:it\s+|this\s+|the\s+(?:result|response|reply|answer)\s+)?(?:as\s+)?[\"']?"
                rf"(?:fully\s+)?meets(?:\s+the\s+requirements?)?[\"']?\s+{_IF}\s*", _I),
-    re.compile(rf"^\s*(?:the\s+)?(?:result|response|reply|answer|output|item|submission|it)\s+(?:fully\s+)?meets\s+(?:the|this|all|our)\s+"
+    re.compile(rf"^\s*[\"']?(?:fully\s+)?meets[\"']?\s*(?::\s*|\s+{_IF}\s*)(?=[a-z])", _I),
+    re.compile(rf"^\s*(?:(?:the|an?)\s+)?(?:result|response|reply|answer|output|item|submission|it)\s+(?:fully\s+)?meets\s+(?:the|this|all|our)\s+"
                rf"(?:requirements?|criteri(?:on|a)|standards?|bar|specs?|specification)\s+{_IF}\s*", _I),
     # an exam board: 'Credit is given only where', "Candidates' answers are accepted only if"
     re.compile(rf"^\s*(?:full\s+)?(?:credit|marks?|the\s+mark|a\s+mark|the\s+point|a\s+point|points?)\s+(?:is|are|will\s+be|may\s+be)\s+"
                rf"(?:given|awarded|earned|granted)\s+{_IF}\s*", _I),
+    re.compile(rf"^\s*(?:award|give|grant|assign)\s+(?:[1-9]\d*|one|two|three|full)\s+(?:marks?|points?)\s+{_IF}\s*", _I),
     re.compile(rf"^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)(?:s'|'s|s)?\s+(?:answers?|scripts?|responses?|work|submissions?)\s+"
                rf"(?:is|are|will\s+be)\s+(?:accepted|credited|passed)\s+{_IF}\s*", _I),
     # a test's docstring: 'Ensures the output ...'
     re.compile(r"^\s*(?:ensures|checks|verifies|asserts|tests|confirms|validates)\s+(?:that\s+)?(?=(?:the|its)\s)", _I),
 ]
-_EXAM = re.compile(r"^\s*(?:full\s+)?(?:credit|marks?|the\s+mark|a\s+mark|the\s+point|a\s+point|points?)\s+(?:is|are|will|may)\b|^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)", _I)
+_EXAM = re.compile(r"^\s*(?:full\s+)?(?:credit|marks?|the\s+mark|a\s+mark|the\s+point|a\s+point|points?)\s+(?:is|are|will|may)\b|^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)"
+                   r"|^\s*(?:award|give|grant|assign)\s+(?:[1-9]\d*|one|two|three|full)\s+(?:marks?|points?)\b", _I)
+# the candidates as the subject: 'Candidates must write ...' (the exam board's name for what the response must do)
+_CANDIDATES = re.compile(r"^\s*(?:the\s+)?(?:candidates?|students?|examinees?)\s+(?=(?:must|should|shall|are\s+(?:required|expected)\s+to|need\s+to|have\s+to)\b)", _I)
 # the exam board's name for the response
-_SCRIPT = re.compile(r"\b(?:the\s+)?(?:candidate's\s+|student's\s+)?((?:whole|entire|full|complete)\s+)?script('s)?(?=\s|$|[.,;])", _I)
+_SCRIPT = re.compile(r"\b(?:the|their|his\s+or\s+her|her|his)?\s*(?:candidate's\s+|student's\s+)?((?:whole|entire|full|complete)\s+)?script('s)?(?=\s|$|[.,;])", _I)
 # 'they ...' after "Candidates' answers are accepted only if"; 'written entirely in ...' without a subject
 _THEY = re.compile(r"^\s*they\s+(?P<v>[a-z]+)\b", _I)
 _BARE_PP = re.compile(r"^\s*(?P<pp>written|wrapped|enclosed|formatted|presented|split|divided)\b", _I)
@@ -215,6 +242,11 @@ def _grant(text: str) -> str:
             elif _BARE_PP.match(inner):
                 inner = "The response is " + inner.lstrip()
         return _cap(inner)
+    m = _CANDIDATES.match(text)
+    if m:
+        inner = _exam_names(text[m.end():])
+        inner = re.sub(r"^are\s+(?:required|expected)\s+to\b|^need\s+to\b|^have\s+to\b", "must", inner.strip(), flags=_I)
+        return "The response " + inner
     m = _SHOULD.match(text)
     if m and m.group(0)[:1].islower() or (m and m.group("obj")):
         verb = m.group("verb")
@@ -238,7 +270,8 @@ _FAILS = re.compile(rf"{_TAIL_SEP}(?P<x>[^;:\"\u201c\u201d\u2014\u2013]{{2,80}}?
                     r"(?:is|are)\s+(?:rejected|not\s+accepted|not\s+credited))\s*[.!]?\s*$", _I)
 _QA_FAILS = re.compile(rf"{_TAIL_SEP}(?:the\s+)?(?:qa|check|item|review|test)\s+fails\s+(?:if|when|whenever|on)\s+(?P<x>[^;:\"\u201c\u201d]{{2,60}}?)\s*[.!]?\s*$", _I)
 # what the failure branch names: the complement ('any other number of bullets', 'missing any one of them') ...
-_OTHER = re.compile(r"^(?:(?:a|an|any)\s+(?:response|reply|answer|output|script|text)\s+(?:in|with|using|of)\s+)?any\s+other\b|^missing\s+any\b|"
+_OTHER = re.compile(r"^(?:(?:a|an|any)\s+(?:response|reply|answer|output|script|text)\s+(?:in|with|using|of)\s+)?(?:any|every|all)\s+other\b|^missing\s+any\b|"
+                    r"^anything\s+else\b|"
                     r"^(?:a|any)\s+missing\s+(?:one|key ?word|word|term)\b", _I)
 # ... a response with the complementary count ('a response of 80 words or longer', 'scripts of 80 words or more') ...
 _DOC_OF = re.compile(r"^(?:(?:a|an|any)\s+(?:response|reply|answer|output|script|text)|(?:responses|replies|answers|outputs|scripts|texts))\s+"
@@ -301,137 +334,11 @@ def _qa_passes(text: str, asides: Asides) -> str:
     return _cap(m.group("y")) + "."
 
 
-# ---- checklist spellings -----------------------------------------------------------------------------------------------
-# the localisation checklist's subject: 'the target text' is the response (only under a checklist label)
-_TARGET_TEXT = [
-    (re.compile(r"\bthe\s+((?:whole|entire|full|complete)\s+)?target\s+text\b", _I), r"the \1response"),
-    (re.compile(r"\bin\s+its\s+entirety\b", _I), "from start to finish"),
-]
-# a note that a letter or word is counted in either case (those counts ignore case already): 'case-insensitive
-# count of "x"', 'counting capitals and lowercase alike', '(either case)'
-_CASE_NOTES = [
-    (re.compile(r"\bcase[- ]insensitive\s+(?=(?:count|occurrences|number|tally|frequency)\s+of\s*$)", _I), ""),
-    (re.compile(r"\s*,?\s*(?:counting|with)\s+(?:capitals|capital\s+letters|upper\s*case)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together|both)\b", _I), ""),
-    (re.compile(r"^\s*\(\s*(?:in\s+)?either\s+case\s*\)", _I), ""),
-    # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
-    (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with)\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
-                r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
-]
-# an end phrase after a colon, with exactness restated before it: 'the exact phrase below, with nothing written after it:',
-# 'the following exact phrase, and no text follows it:' (the words the end cue reads)
-_END_SPELLINGS = [
-    (re.compile(r"\b(?:this|the\s+following|the)\s+exact\s+(phrase|sentence|words|line)(?:\s+(?:below|here|that\s+follows))?(?=\s*[,:])", _I), r"this exact \1"),
-    (re.compile(r"\b(?:nothing|no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content))\s+(?:(?:is\s+)?(?:written|added|placed|put)\s+after|follows?|comes?\s+after)"
-                r"\s+(?:it|this|that|the\s+phrase)(?=\s*:)", _I), "nothing after it"),
-    # 'in markdown style' names the format; 'lower than 3' is less than 3; '600 or higher' is 600 or more
-    (re.compile(r"\bin\s+markdown[- ]style\b|\bin\s+markdown\s+style\b", _I), "in markdown"),
-    (re.compile(r"\b(?:must|should|has\s+to|needs\s+to)\s+be\s+lower\s+than\b(?=\s+\d)", _I), "is less than"),
-    (re.compile(r"\blower\s+than\b(?=\s+\d)", _I), "less than"),
-    (re.compile(r"(?<=\d)\s+or\s+(?:higher|greater)\b", _I), " or more"),
-    # 'each of these keywords has to show up in the reply: ...' is 'includes each of the keywords: ...'
-    (re.compile(rf"^\s*(?:every\s+one|each|all)\s+of\s+(?:these|the\s+following|the)\s+(key ?words|words|terms)\s+(?:has|have|must|should|needs?)?\s*(?:to\s+)?"
-                rf"(?:show\s+up|appear|be\s+present|be\s+used|be\s+included|occur)(?:\s+(?:somewhere\s+)?in\s+the\s+{_DOC})?\s*(?=:)", _I),
-     r"The response includes each of the \1"),
-    # 'not even one comma' is not a single one; 'the whole response begins and ends with' needs no 'whole'
-    (re.compile(r"\b(not\b[^.;:]{0,30}?)\beven\s+one\b", _I), r"\1a single"),
-    (re.compile(rf"\bthe\s+(?:whole|entire|full|complete)\s+({_DOC})\s+(begins|starts)\s+and\s+ends\s+with\b", _I), r"the \1 \2 and ends with"),
-]
-# a count stated as the number of units: 'the number of placeholders written in square brackets is 1 or more' is 'has 1
-# or more placeholders ...' (units spoken of outside quotations, not of a part: no 'in the title', 'per paragraph')
-_REL = (r"(?P<rel>(?:at\s+least|at\s+most|exactly|(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|lower\s+than|more\s+than|"
-        r"greater\s+than|higher\s+than|below|under|above|over)\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
-        r"(?:\s+or\s+(?P<dir>more|fewer|less|higher|lower|greater|above|below))?")
-_NUMBER_OF = re.compile(rf"^\s*(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<x>[a-z][^\"\u201c\u201d;:]{{1,80}}?)(?:\s+(?:in|within)\s+the\s+(?:{_DOC}|text))?\s+"
-                        rf"(?:is|must\s+be|should\s+be|has\s+to\s+be|needs\s+to\s+be|shall\s+be|will\s+be)\s+{_REL}\s*[.!]?\s*$", _I)
-_HAS_NUMBER_OF = re.compile(rf"\b(?P<v>has|have|contains?)\s+a\s+(?:total\s+)?number\s+of\s+(?P<x>[a-z][a-z -]{{1,40}}?)\s+{_REL}(?=\s*[.!]?\s*$)", _I)
-_WORDS_REL = {"lower than": "less than", "higher than": "more than", "greater than": "more than", "below": "less than", "under": "less than",
-              "above": "more than", "over": "more than"}
-_PART = re.compile(r"\b(?:in|of|within|per|inside)\s+(?:the|each|every|its|a|any|one|your)\b|\bper\b", _I)
-
-
-def _req(m) -> str:
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").strip().lower())
-    rel = _WORDS_REL.get(rel, rel)
-    d = (m.group("dir") or "").lower()
-    d = {"higher": "more", "greater": "more", "above": "more", "lower": "fewer", "below": "fewer"}.get(d, d)
-    return f"{rel + ' ' if rel else ''}{m.group('n')}{' or ' + d if d else ''}"
-
-
-_Q = r"(?:\"[^\"\n]{1,60}\"|\u201c[^\u201d\n]{1,60}\u201d)"
-_TIMES = rf"\s+{_REL}\s+times\b"
-# a quoted word or letter counted: 'the reply needs "x" 15 or more times', '"x" needs to be in the reply 6 or more times',
-# 'Count the "x" in the reply, upper and lower case together: the total has to be less than 3'
-_NEEDS_Q = re.compile(rf"\b(the\s+(?:(?:whole|entire|full)\s+)?{_DOC})\s+needs\s+(?={_Q}{_TIMES})", _I)
-_Q_NEEDS = re.compile(rf"^\s*(?P<q>{_Q})\s+(?:needs?\s+to|has\s+to|must|should)\s+(?:be\s+(?:in|used\s+in|included\s+in|present\s+in|mentioned\s+in)|"
-                      rf"appear\s+in|show\s+up\s+in|occur\s+in)\s+the\s+{_DOC}(?={_TIMES})", _I)
-_COUNT_Q = re.compile(rf"^\s*count\s+(?:the\s+)?(?P<q>{_Q})(?:'?s)?\s+in\s+the\s+{_DOC}\s*(?:,?\s*(?:upper\s+and\s+lower\s*case|capitals\s+and\s+lowercase)"
-                      rf"(?:\s+(?:together|alike|both\s+count(?:ed)?))?|,?\s*ignoring\s+case|,?\s*case[- ]insensitive(?:ly)?)?\s*[:;,.]\s*(?:the\s+)?(?:total|count|number|result)\s+"
-                      rf"(?:has\s+to|must|should|needs\s+to)\s+be\s+{_REL}\s*[.!]?\s*$", _I)
-# a totality adverb after a negated word list: 'avoid the words "a" or "b" entirely'
-_LIST_ADVERB = re.compile(r"(?<=[\"\u201d])\s+(?:entirely|completely|altogether|at\s+all|whatsoever)(?=\s*[.!]?\s*$)", _I)
-_NEGATIVE = re.compile(r"\b(?:avoids?|not|never|no|none|without|free\s+of)\b", _I)
-
-
-def _counted_quote(text: str) -> str:
-    m = _COUNT_Q.match(text)
-    if m:
-        return f"{m.group('q')} appears {_req(m)} times in the response."
-    m = _Q_NEEDS.match(text)
-    if m:
-        text = f"The response uses {m.group('q')}" + text[m.end():]
-    text = _NEEDS_Q.sub(r"\1 uses ", text, count=1)
-    m = _LIST_ADVERB.search(text)
-    if m and _NEGATIVE.search(QUOTE_RE.sub(" ", text[:m.start()])):
-        text = text[:m.start()] + text[m.end():]
-    return text
-
-
-# a terse spec: 'minimum sentence count 50', 'maximum length 80 words'
-_SPEC = re.compile(r"^\s*(?P<rel>minimum|min\.?|maximum|max\.?)\s+(?:(?P<unit>word|sentence|paragraph|bullet|section)\s+count|length)\s+(?P<n>\d[\d,]*)"
-                   r"(?:\s+(?P<unit2>words|sentences|paragraphs|bullets|sections))?\s*[.!]?\s*$", _I)
-
-
-def _quantity(text: str) -> str:
-    m = _SPEC.match(text)
-    if m and (m.group("unit") or m.group("unit2")) and not (m.group("unit") and m.group("unit2") and m.group("unit2").lower() != m.group("unit").lower() + "s"):
-        unit = m.group("unit2") or m.group("unit") + "s"
-        return f"The response has {'at least' if m.group('rel').lower().startswith('min') else 'at most'} {m.group('n')} {unit.lower()}."
-    m = _NUMBER_OF.match(text)
-    if m and not _PART.search(m.group("x")):
-        return f"The response has {_req(m)} {m.group('x').strip()}."
-    m = _HAS_NUMBER_OF.search(text)
-    if m and not _PART.search(m.group("x")) and not _in_quotes(_quote_spans(text), m.start()):
-        return text[:m.start()] + f"{m.group('v')} {_req(m)} {m.group('x').strip()}" + text[m.end():]
-    return text
-
-
-# a quoted example of a format after its noun ('bullets such as "* This is a point."'): an illustration, not a word
-_EXAMPLE = re.compile(r"(\b(?:bullets?|bullet\s+points?|list\s+items?|highlighted\s+sections?|placeholders?|titles?)),?\s*\(?(?:such\s+as|like|e\.g\.,?|"
-                      r"for\s+example,?)\s*(?:\"[^\"\n]{1,80}\"|\u201c[^\u201d\n]{1,80}\u201d)\)?", _I)
-
-
-def _spell(text: str, rewrites) -> str:
-    """``rewrites`` applied outside quotations, before any colon that data may follow."""
-    stop = min(_data_colon(text) + 1, len(text))  # the colon itself is read (a cue may end at it)
-    out, last = [], 0
-    for a, b in _quote_spans(text[:stop]):
-        out.append(_apply(text[last:a], rewrites))
-        out.append(text[a:b])
-        last = b
-    out.append(_apply(text[last:stop], rewrites))
-    return "".join(out) + text[stop:]
-
-
-def _apply(s: str, rewrites) -> str:
-    for pat, rep in rewrites:
-        s = pat.sub(rep, s)
-    return s
-
-
 # a grader's penalty as the criterion's own predicate: 'No credit is given where ...', '... receives no credit' (the
 # criterion describes a failure: the driver keeps it neural)
 _PENALTY = re.compile(r"\b(?:no|zero)\s+(?:credit|marks|points)\s+(?:is|are|will\s+be|should\s+be|may\s+be)\s+(?:given|awarded|earned|granted)\b"
                       r"|\b(?:receives?|gets?|earns?|scores?|is\s+given|is\s+awarded|are\s+given|are\s+awarded)\s+(?:no|zero|0)\s+(?:credit|marks?|points?)\b"
+                      r"|\b(?:award|give|grant|assign)\s+(?:0|zero|no|nil)\s+(?:credit|marks?|points?)\b"
                       r"|\b(?:is|are)\s+(?:rejected|not\s+accepted|not\s+credited|penali[sz]ed)\b", _I)
 # the count units a checklist label may name: a label naming one the item does not speak of is a contradiction
 _UNITS = ("word", "sentence", "paragraph", "bullet", "section", "comma", "placeholder")
@@ -449,7 +356,7 @@ def read_voice(text: str) -> Tuple[str, Asides]:
     asides: Asides = []
     m = _TEST_NAME.match(text)
     if m:
-        label = m.group("name").replace("_", " ")
+        label = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", m.group("name")).replace("_", " ").lower()
         asides.append(("label", label) if _label_units_agree(label, text[m.end():]) else ("veto", label))
         text = _cap(text[m.end():])
     m = _ITEM.match(text)
@@ -480,9 +387,4 @@ def read_voice(text: str) -> Tuple[str, Asides]:
     text = _tail(text, asides)
     if _PENALTY.search(QUOTE_RE.sub(" ", text[:_data_colon(text)])):
         asides.append(("veto", text))
-    if qa:
-        text = _spell(text, _TARGET_TEXT)
-    stop = _data_colon(text)
-    text = _EXAMPLE.sub(r"\1", text[:stop]) + text[stop:]
-    text = _counted_quote(_quantity(text))
-    return _cap(_spell(text, _CASE_NOTES + _END_SPELLINGS)), asides
+    return respell(text, qa), asides

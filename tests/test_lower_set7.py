@@ -68,6 +68,31 @@ POSITIVE = [
     ("Count the \"z\" in the reply: the total has to be less than 3.", "letter_frequency", {"letter": "z", "relation": "less than", "n": 3}),
     ("The reply avoids the words \"cat\" or \"dog\" entirely.", "keywords_absent", {"keywords": ["cat", "dog"]}),
     ("The response highlights 5 or more sections in markdown style.", "highlighted_sections", {"relation": "at least", "n": 5}),
+    # the same voices in other words: a complaint after the requirement, a want after the complaint, camelCase and
+    # bracketed test names, items without a prefix, stories without an article or about all replies
+    ("The reply must be under 80 words. I'm so tired of essays.", "word_count", {"relation": "less than", "n": 80}),
+    ("I asked for bullets and got none. I need the reply to have exactly 3 bullet points.", "bullet_count", {"relation": "exactly", "n": 3}),
+    ("This is the third time I've asked. The whole reply has to be in French.", "response_language", {"language": "fr"}),
+    ("testNoCommas: the response contains no commas.", "no_commas", {}),
+    ("[test_short_reply]: the response is under 100 words.", "word_count", {"relation": "less than", "n": 100}),
+    ("Item 4 — Word count: the target text must contain fewer than 90 words.", "word_count", {"relation": "less than", "n": 90}),
+    ("As product owner, I want the reply to contain no commas, so that it fits.", "no_commas", {}),
+    ("As a user, I want all replies to be under 50 words.", "word_count", {"relation": "less than", "n": 50}),
+    # more grants: a bare 'Meets', 'A response Meets this criterion when', 'Award 2 marks where', 'Candidates must'
+    ("Meets if the response is under 100 words.", "word_count", {"relation": "less than", "n": 100}),
+    ("A response Meets this criterion when it has exactly 3 bullet points.", "bullet_count", {"relation": "exactly", "n": 3}),
+    ("Award 2 marks only where the script has fewer than 5 sentences.", "sentence_count", {"relation": "less than", "n": 5}),
+    ("Candidates must not use any commas in their script.", "no_commas", {}),
+    ("Candidates are required to end their script with \"Good luck\".", "ends_with", {"phrase": "Good luck"}),
+    ("Rate as Meets if the response has exactly 2 paragraphs; anything else Fails.", "paragraph_count", {"relation": "exactly", "n": 2}),
+    # sentences after the requirement that are data or the frame's own, not a complaint: never cut off
+    ("The last words are exactly Let me know how it works. I can give you next steps when you finish.", "ends_with",
+     {"phrase": "Let me know how it works. I can give you next steps when you finish."}),
+    ("it should start by copying my request back word for word. my request was: Write a song about a corgi.", "repeats_prompt",
+     {"prompt_to_repeat": "Write a song about a corgi."}),
+    # a grader frame the frames module reads already keeps its penalty clause read as a requirement
+    ("Award the point only when the whole answer is in English and written entirely in CAPITAL LETTERS; any lowercase letter loses it.",
+     "all_uppercase", {}),
 ]
 
 NEURAL = [
@@ -116,6 +141,12 @@ NEURAL = [
     # the totality adverb of a list that is not negated; a count of something no check counts
     "The reply uses the words \"cat\" or \"dog\" entirely.",
     "The number of examples is at least 3.",
+    # a trailing complaint asking for another check; zero marks (a penalty); a failure grant; content
+    "The reply must be under 80 words. I asked for no commas too.",
+    "Award 0 marks where the script has fewer than 5 sentences.",
+    "Give zero points where the response has fewer than 5 sentences.",
+    "Fails to Meet if the response has commas.",
+    "Meets if the response explains the law.",
 ]
 
 

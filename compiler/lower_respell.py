@@ -1,0 +1,176 @@
+"""Spellings read beside the voices of :mod:`rubricc.compiler.lower_voices2` (issue 15, round 6), outside quotations
+and before any colon that data may follow: a count said as the number of units ('the number of placeholders in square
+brackets is 2 or more' is 'has 2 or more placeholders ...'; never the number of a part: 'in the title', 'per
+paragraph'), a terse spec ('minimum sentence count 50'), a quoted word or letter counted ('the reply needs "x" 3 or
+more times', 'Count the "x" in the reply: the total has to be less than 3'), a note that a letter is counted in either
+case (those counts ignore case already), a code fence allowed around JSON, exactness restated before an end phrase's
+colon, a quoted example of a format ('bullets such as "* point"'), and a localisation checklist's 'target text' (the
+response, only under a checklist label). Each rewrites a requirement into the words the rules already read; none
+adds one.
+"""
+from __future__ import annotations
+
+import re
+
+from rubricc.compiler.lower_parse import QUOTE_RE
+
+_I = re.IGNORECASE
+DOC = r"(?:reply|response|answer|output)"
+
+
+def quote_spans(text: str):
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+
+
+def in_quotes(spans, i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def data_colon(text: str) -> int:
+    """Where the first colon outside quotations is (data may follow it), else len(text)."""
+    spans = quote_spans(text)
+    for m in re.finditer(r":(?=\s|$)", text):
+        if not in_quotes(spans, m.start()):
+            return m.start()
+    return len(text)
+
+
+def cap(s: str) -> str:
+    s = s.strip()
+    return s[:1].upper() + s[1:]
+
+
+# the localisation checklist's subject: 'the target text' is the response (only under a checklist label)
+_TARGET_TEXT = [
+    (re.compile(r"\bthe\s+((?:whole|entire|full|complete)\s+)?target\s+text\b", _I), r"the \1response"),
+    (re.compile(r"\bin\s+its\s+entirety\b", _I), "from start to finish"),
+]
+# a note that a letter or word is counted in either case (those counts ignore case already): 'case-insensitive
+# count of "x"', 'counting capitals and lowercase alike', '(either case)'
+_CASE_NOTES = [
+    (re.compile(r"\bcase[- ]insensitive\s+(?=(?:count|occurrences|number|tally|frequency)\s+of\s*$)", _I), ""),
+    (re.compile(r"\s*,?\s*(?:counting|with)\s+(?:capitals|capital\s+letters|upper\s*case)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together|both)\b", _I), ""),
+    (re.compile(r"^\s*\(\s*(?:in\s+)?either\s+case\s*\)", _I), ""),
+    # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
+    (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with)\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
+                r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
+]
+# an end phrase after a colon, with exactness restated before it: 'the exact phrase below, with nothing written after it:',
+# 'the following exact phrase, and no text follows it:' (the words the end cue reads)
+_END_SPELLINGS = [
+    (re.compile(r"\b(?:this|the\s+following|the)\s+exact\s+(phrase|sentence|words|line)(?:\s+(?:below|here|that\s+follows))?(?=\s*[,:])", _I), r"this exact \1"),
+    (re.compile(r"\b(?:nothing|no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content))\s+(?:(?:is\s+)?(?:written|added|placed|put)\s+after|follows?|comes?\s+after)"
+                r"\s+(?:it|this|that|the\s+phrase)(?=\s*:)", _I), "nothing after it"),
+    # 'in markdown style' names the format; 'lower than 3' is less than 3; '600 or higher' is 600 or more
+    (re.compile(r"\bin\s+markdown[- ]style\b|\bin\s+markdown\s+style\b", _I), "in markdown"),
+    (re.compile(r"\b(?:must|should|has\s+to|needs\s+to)\s+be\s+lower\s+than\b(?=\s+\d)", _I), "is less than"),
+    (re.compile(r"\blower\s+than\b(?=\s+\d)", _I), "less than"),
+    (re.compile(r"(?<=\d)\s+or\s+(?:higher|greater)\b", _I), " or more"),
+    # 'each of these keywords has to show up in the reply: ...' is 'includes each of the keywords: ...'
+    (re.compile(rf"^\s*(?:every\s+one|each|all)\s+of\s+(?:these|the\s+following|the)\s+(key ?words|words|terms)\s+(?:has|have|must|should|needs?)?\s*(?:to\s+)?"
+                rf"(?:show\s+up|appear|be\s+present|be\s+used|be\s+included|occur)(?:\s+(?:somewhere\s+)?in\s+the\s+{DOC})?\s*(?=:)", _I),
+     r"The response includes each of the \1"),
+    # 'not even one comma' is not a single one; 'the whole response begins and ends with' needs no 'whole'
+    (re.compile(r"\b(not\b[^.;:]{0,30}?)\beven\s+one\b", _I), r"\1a single"),
+    (re.compile(rf"\bthe\s+(?:whole|entire|full|complete)\s+({DOC})\s+(begins|starts)\s+and\s+ends\s+with\b", _I), r"the \1 \2 and ends with"),
+]
+# a count stated as the number of units: 'the number of placeholders written in square brackets is 1 or more' is 'has 1
+# or more placeholders ...' (units spoken of outside quotations, not of a part: no 'in the title', 'per paragraph')
+_REL = (r"(?P<rel>(?:at\s+least|at\s+most|exactly|(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|lower\s+than|more\s+than|"
+        r"greater\s+than|higher\s+than|below|under|above|over)\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+        r"(?:\s+or\s+(?P<dir>more|fewer|less|higher|lower|greater|above|below))?")
+_NUMBER_OF = re.compile(rf"^\s*(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<x>[a-z][^\"\u201c\u201d;:]{{1,80}}?)(?:\s+(?:in|within)\s+the\s+(?:{DOC}|text))?\s+"
+                        rf"(?:is|must\s+be|should\s+be|has\s+to\s+be|needs\s+to\s+be|shall\s+be|will\s+be)\s+{_REL}\s*[.!]?\s*$", _I)
+_HAS_NUMBER_OF = re.compile(rf"\b(?P<v>has|have|contains?)\s+a\s+(?:total\s+)?number\s+of\s+(?P<x>[a-z][a-z -]{{1,40}}?)\s+{_REL}(?=\s*[.!]?\s*$)", _I)
+_WORDS_REL = {"lower than": "less than", "higher than": "more than", "greater than": "more than", "below": "less than", "under": "less than",
+              "above": "more than", "over": "more than"}
+_PART = re.compile(r"\b(?:in|of|within|per|inside)\s+(?:the|each|every|its|a|any|one|your)\b|\bper\b", _I)
+
+
+def _req(m) -> str:
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").strip().lower())
+    rel = _WORDS_REL.get(rel, rel)
+    d = (m.group("dir") or "").lower()
+    d = {"higher": "more", "greater": "more", "above": "more", "lower": "fewer", "below": "fewer"}.get(d, d)
+    return f"{rel + ' ' if rel else ''}{m.group('n')}{' or ' + d if d else ''}"
+
+
+_Q = r"(?:\"[^\"\n]{1,60}\"|\u201c[^\u201d\n]{1,60}\u201d)"
+_TIMES = rf"\s+{_REL}\s+times\b"
+# a quoted word or letter counted: 'the reply needs "x" 15 or more times', '"x" needs to be in the reply 6 or more times',
+# 'Count the "x" in the reply, upper and lower case together: the total has to be less than 3'
+_NEEDS_Q = re.compile(rf"\b(the\s+(?:(?:whole|entire|full)\s+)?{DOC})\s+needs\s+(?={_Q}{_TIMES})", _I)
+_Q_NEEDS = re.compile(rf"^\s*(?P<q>{_Q})\s+(?:needs?\s+to|has\s+to|must|should)\s+(?:be\s+(?:in|used\s+in|included\s+in|present\s+in|mentioned\s+in)|"
+                      rf"appear\s+in|show\s+up\s+in|occur\s+in)\s+the\s+{DOC}(?={_TIMES})", _I)
+_COUNT_Q = re.compile(rf"^\s*count\s+(?:the\s+)?(?P<q>{_Q})(?:'?s)?\s+in\s+the\s+{DOC}\s*(?:,?\s*(?:upper\s+and\s+lower\s*case|capitals\s+and\s+lowercase)"
+                      rf"(?:\s+(?:together|alike|both\s+count(?:ed)?))?|,?\s*ignoring\s+case|,?\s*case[- ]insensitive(?:ly)?)?\s*[:;,.]\s*(?:the\s+)?(?:total|count|number|result)\s+"
+                      rf"(?:has\s+to|must|should|needs\s+to)\s+be\s+{_REL}\s*[.!]?\s*$", _I)
+# a totality adverb after a negated word list: 'avoid the words "a" or "b" entirely'
+_LIST_ADVERB = re.compile(r"(?<=[\"\u201d])\s+(?:entirely|completely|altogether|at\s+all|whatsoever)(?=\s*[.!]?\s*$)", _I)
+_NEGATIVE = re.compile(r"\b(?:avoids?|not|never|no|none|without|free\s+of)\b", _I)
+
+
+def _counted_quote(text: str) -> str:
+    m = _COUNT_Q.match(text)
+    if m:
+        return f"{m.group('q')} appears {_req(m)} times in the response."
+    m = _Q_NEEDS.match(text)
+    if m:
+        text = f"The response uses {m.group('q')}" + text[m.end():]
+    text = _NEEDS_Q.sub(r"\1 uses ", text, count=1)
+    m = _LIST_ADVERB.search(text)
+    if m and _NEGATIVE.search(QUOTE_RE.sub(" ", text[:m.start()])):
+        text = text[:m.start()] + text[m.end():]
+    return text
+
+
+# a terse spec: 'minimum sentence count 50', 'maximum length 80 words'
+_SPEC = re.compile(r"^\s*(?P<rel>minimum|min\.?|maximum|max\.?)\s+(?:(?P<unit>word|sentence|paragraph|bullet|section)\s+count|length)\s+(?P<n>\d[\d,]*)"
+                   r"(?:\s+(?P<unit2>words|sentences|paragraphs|bullets|sections))?\s*[.!]?\s*$", _I)
+
+
+def quantity(text: str) -> str:
+    m = _SPEC.match(text)
+    if m and (m.group("unit") or m.group("unit2")) and not (m.group("unit") and m.group("unit2") and m.group("unit2").lower() != m.group("unit").lower() + "s"):
+        unit = m.group("unit2") or m.group("unit") + "s"
+        return f"The response has {'at least' if m.group('rel').lower().startswith('min') else 'at most'} {m.group('n')} {unit.lower()}."
+    m = _NUMBER_OF.match(text)
+    if m and not _PART.search(m.group("x")):
+        return f"The response has {_req(m)} {m.group('x').strip()}."
+    m = _HAS_NUMBER_OF.search(text)
+    if m and not _PART.search(m.group("x")) and not in_quotes(quote_spans(text), m.start()):
+        return text[:m.start()] + f"{m.group('v')} {_req(m)} {m.group('x').strip()}" + text[m.end():]
+    return text
+
+
+# a quoted example of a format after its noun ('bullets such as "* This is a point."'): an illustration, not a word
+_EXAMPLE = re.compile(r"(\b(?:bullets?|bullet\s+points?|list\s+items?|highlighted\s+sections?|placeholders?|titles?)),?\s*\(?(?:such\s+as|like|e\.g\.,?|"
+                      r"for\s+example,?)\s*(?:\"[^\"\n]{1,80}\"|\u201c[^\u201d\n]{1,80}\u201d)\)?", _I)
+
+
+def _spell(text: str, rewrites) -> str:
+    """``rewrites`` applied outside quotations, before any colon that data may follow."""
+    stop = min(data_colon(text) + 1, len(text))  # the colon itself is read (a cue may end at it)
+    out, last = [], 0
+    for a, b in quote_spans(text[:stop]):
+        out.append(_apply(text[last:a], rewrites))
+        out.append(text[a:b])
+        last = b
+    out.append(_apply(text[last:stop], rewrites))
+    return "".join(out) + text[stop:]
+
+
+def _apply(s: str, rewrites) -> str:
+    for pat, rep in rewrites:
+        s = pat.sub(rep, s)
+    return s
+
+
+def respell(text: str, checklist: bool = False) -> str:
+    """``text`` with the spellings above rewritten (the target text read as the response under a ``checklist`` label)."""
+    if checklist:
+        text = _spell(text, _TARGET_TEXT)
+    stop = data_colon(text)
+    text = _EXAMPLE.sub(r"\1", text[:stop]) + text[stop:]
+    text = _counted_quote(quantity(text))
+    return cap(_spell(text, _CASE_NOTES + _END_SPELLINGS))
