@@ -286,7 +286,8 @@ def main(argv=None):
             cal, _ = build_inputs(tok, 10, n_resp=16, seed=1)
             add_guard(bundle, {f"p{i}": p for i, (p, _, _) in enumerate(cal)},
                       {(f"p{i}", f"r{j}"): r for i, (_, resp, _) in enumerate(cal) for j, r in enumerate(resp)},
-                      log=lambda m: print(m, file=sys.stderr))
+                      log=lambda m: print(m, file=sys.stderr),
+                      criteria={f"p{i}": [t for t, _ in crit] for i, (_, _, crit) in enumerate(cal)})
             cfg = json.load(open(Path(bundle) / "verifier.json"))
 
     from rubricc.bundle import has_torch_weights

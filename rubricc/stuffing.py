@@ -4,29 +4,34 @@ A verifier distilled on a few hundred verdicts learns which words its judge's ye
 rubric's own words are among them: "Key points: allegory, creativity, insightfulness, deeper, meaning."
 (``bench/hacks.py``, ``keywords``) scores close to a real poem. The guard already removes whole copies of
 a criterion (:func:`rubricc.guard.strip_echo`); this rule reads the bag of words that remains. A
-response's score is the share of its distinct content words (three letters or more, not stop words:
-:func:`rubricc.verifier.invariance.content_words`) that occur in its rubric's criteria; with fewer than
-:data:`MIN_WORDS` of them there is no score and the rule does not apply.
+response's score is the share of its words (every word, function words included) that are content words
+of its rubric's criteria (three letters or more, not stop words: :func:`rubricc.verifier.invariance.content_words`);
+with fewer than :data:`MIN_WORDS` distinct content words there is no score and the rule does not apply.
+Counting every word keeps a terse sentence apart from a list: "The three primary colors are red, yellow
+and blue." scores 0.56 against "Lists red, yellow and blue as the primary colors", a keyword list 0.78-0.93.
 
-How much of a real answer's vocabulary its rubric shares depends on the rubric: MT-Bench's one or two
-short criteria share little of an answer's words (98% quantile 0.11, largest 0.36), HealthBench's ten
-or twenty long ones much more (median 0.26, 98% quantile 0.60). So the threshold is calibrated
-(:func:`calibrate`, on the training responses and their rubrics): the factor (:func:`part`) is 1 at and
-below ``min``, the :data:`QUANTILE` of the training responses' scores but at least :data:`FLOOR` (a
-response that shares less than that of its words with its rubric is never trimmed), 0 at and above
-``off``, halfway from ``min`` to 1 (nothing but the rubric's words), linear between. A list of the
-rubric's keywords scores 0.85-0.95 (a lead-in such as "Key points:" is all that is not the rubric's).
-Standard library only.
+How much of a real answer its rubric's words make up depends on the rubric: MT-Bench's one or two short
+criteria little (median 0.003, 98% quantile 0.07, largest 0.13 of 320 answers), HealthBench's ten or
+twenty long ones more (median 0.21, 98% quantile 0.42, largest 0.61 of 1,538 reference answers). So the
+threshold is calibrated (:func:`calibrate`, on the training responses and their rubrics): the factor
+(:func:`part`) is 1 at and below ``min``, the :data:`QUANTILE` of the training responses' scores but at
+least :data:`FLOOR` (a response at most half of whose words are its rubric's is never trimmed), 0 at and
+above ``off``, halfway from ``min`` to 1 (nothing but the rubric's words), linear between. Standard
+library only.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
+import re
+
 from rubricc.verifier.invariance import content_words
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
 
 MIN_WORDS = 6
 QUANTILE = 0.98
-FLOOR = 0.3
+FLOOR = 0.5
 MIN_RESPONSES = 20  # scored training responses needed to calibrate; fewer: no stuffing rule
 
 
@@ -36,12 +41,12 @@ def vocabulary(criteria: Sequence[str]) -> FrozenSet[str]:
 
 
 def score(text: str, vocab: FrozenSet[str], min_words: int = MIN_WORDS) -> Optional[float]:
-    """The share of ``text``'s distinct content words that are in ``vocab``; None with fewer than
-    ``min_words`` of them, or without a vocabulary."""
-    words = content_words(text or "")
-    if not vocab or len(words) < min_words:
+    """The share of ``text``'s words that are in ``vocab``; None with fewer than ``min_words`` distinct
+    content words, or without a vocabulary."""
+    if not vocab or len(content_words(text or "")) < min_words:
         return None
-    return len(words & vocab) / len(words)
+    words = _WORD.findall(text.lower())
+    return sum(w in vocab for w in words) / len(words)
 
 
 def part(value: Optional[float], record: Optional[Mapping[str, Any]]) -> float:

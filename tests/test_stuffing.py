@@ -21,6 +21,10 @@ def test_a_list_of_the_rubrics_words_scores_near_one_a_real_answer_low():
     assert S.score(POEM, vocab) < 0.1
     assert S.score("A poem about allegory.", vocab) is None  # too few words to judge
     assert S.score(POEM, frozenset()) is None  # no rubric vocabulary: no rule
+    # every word counts, so a terse sentence is not a list
+    terse = S.score("The three primary colors are red, yellow and blue.",
+                    S.vocabulary(["Lists red, yellow and blue as the primary colors"]))
+    assert 0.5 < terse < 0.6 and S.part(terse, {"min": S.FLOOR, "off": 0.75}) > 0.7
 
 
 def test_factor_ramps_from_min_to_off_and_is_one_without_a_rule():
@@ -44,8 +48,9 @@ def test_calibration_follows_the_rubrics_share_of_an_answers_words_with_a_floor(
     extra = "apple banana cherry damson elder".split()
     mixed = [POEM + " " + " ".join(extra[:1 + k % 5]) for k in range(40)]
     fields, _ = S.calibrate([(a, rich) for a in mixed])
-    assert fields["min"] > 0.8 and fields["off"] > fields["min"]
-    assert S.part(S.score(POEM, rich), fields) == 0.0  # nothing but the rubric's words
+    assert fields["min"] > S.FLOOR and fields["off"] > fields["min"]
+    assert all(S.part(S.score(a, rich), fields) == 1.0 for a in mixed)  # the training answers themselves
+    assert S.part(S.score(", ".join(sorted(rich)), rich), fields) == 0.0  # nothing but the rubric's words
     fields, report = S.calibrate([(POEM, vocab)] * 5)
     assert fields == {} and "no stuffing rule" in report["note"]
 
