@@ -35,9 +35,12 @@ DEV_SETS = (
                                          "measured once, then developed on"),
     (PHRASINGS / "ifeval_heldout6.json", "held-out set 6, written blind: 0.505 coverage, 1.000 agreement when "
                                          "measured once (0.585 / 0.9935 with the nearest stage), then developed on"),
+    (PHRASINGS / "ifeval_heldout7.json", "held-out set 7, written blind: 0.382 coverage, 0.9885 agreement when "
+                                         "measured once, then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
-DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85}
+DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
+              "ifeval_heldout7.json": 0.98}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
