@@ -70,6 +70,9 @@ _END_SPELLINGS = [
     (re.compile(rf"^\s*(?:every\s+one|each|all)\s+of\s+(?:these|the\s+following|the)\s+(key ?words|words|terms)\s+(?:has|have|must|should|needs?)?\s*(?:to\s+)?"
                 rf"(?:show\s+up|appear|be\s+present|be\s+used|be\s+included|occur)(?:\s+(?:somewhere\s+)?in\s+the\s+{DOC})?\s*(?=:)", _I),
      r"The response includes each of the \1"),
+    # 'ought to' and 'is required to' are 'must' (never negated: 'is not required to' makes it optional)
+    (re.compile(r"\bought\s+to\b", _I), "must"),
+    (re.compile(r"\b(?:is|are)\s+(?:required|obliged|expected|supposed)\s+to\b", _I), "must"),
     # 'not even one comma' is not a single one; 'the whole response begins and ends with' needs no 'whole'
     (re.compile(r"\b(not\b[^.;:]{0,30}?)\beven\s+one\b", _I), r"\1a single"),
     (re.compile(rf"\bthe\s+(?:whole|entire|full|complete)\s+({DOC})\s+(begins|starts)\s+and\s+ends\s+with\b", _I), r"the \1 \2 and ends with"),

@@ -211,6 +211,8 @@ _GRANTS = [
     re.compile(rf"^\s*(?:award|give|grant|assign)\s+(?:[1-9]\d*|one|two|three|full)\s+(?:marks?|points?)\s+{_IF}\s*", _I),
     re.compile(rf"^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)(?:s'|'s|s)?\s+(?:answers?|scripts?|responses?|work|submissions?)\s+"
                rf"(?:is|are|will\s+be)\s+(?:accepted|credited|passed)\s+{_IF}\s*", _I),
+    # a definition of done: 'Done when ...', 'Accepted only if ...'
+    re.compile(rf"^\s*(?:(?:this\s+(?:item|story|task|ticket)\s+is\s+)?(?:done|complete|completed|finished|accepted|ready))\s+{_IF}\s*(?=(?:the|its|it|every|all|no)\b)", _I),
     # a test's docstring: 'Ensures the output ...'
     re.compile(r"^\s*(?:ensures|checks|verifies|asserts|tests|confirms|validates)\s+(?:that\s+)?(?=(?:the|its)\s)", _I),
 ]
@@ -227,7 +229,26 @@ _BARE_PP = re.compile(r"^\s*(?P<pp>written|wrapped|enclosed|formatted|presented|
 _SHOULD = re.compile(rf"^\s*should\s+(?P<neg>not\s+)?(?P<verb>[a-z]+)(?P<obj>\s+the\s+{_DOC}\b)?", _I)
 
 
+# a Gherkin scenario: 'Given a user prompt, when the model replies, then the reply ...' (the given and the when are the
+# setting, read as asides: only a prompt given and the response being produced)
+_GHERKIN = re.compile(r"^\s*(?:scenario\s*:[^.\n]{0,60}[.\n]\s*)?given\s+(?P<given>(?:a|an|any|the)\s+(?:user(?:'s)?\s+)?(?:prompt|request|question|message|input|task|query)"
+                      r"(?:\s+from\s+the\s+user)?)\s*,?\s+(?:and\s+)?when\s+(?P<when>(?:the|an?)\s+(?:model|assistant|bot|system|ai|llm|chatbot)\s+"
+                      r"(?:replies|responds|answers|generates\s+(?:a|its|the)\s+(?:reply|response|answer)|writes\s+(?:a|its|the)\s+(?:reply|response|answer)))"
+                      r"\s*,?\s+then\s+(?=(?:the|its)\s)", _I)
+# a house rule as the subject of 'requires that' with a subjunctive: 'Our house style requires that the reply contain no commas'
+_REQUIRES_THAT = re.compile(rf"^\s*(?:(?:our|the|this)\s+)?(?:house\s+)?(?:style(?:\s+guide)?|policy|guideline|brief|spec(?:ification)?|template|format|client|editor)\s+"
+                            rf"(?:requires|demands|mandates|stipulates)\s+that\s+(?P<np>the\s+(?:(?:whole|entire|full)\s+)?{_DOC})\s+(?P<neg>not\s+)?(?P<verb>[a-z]+)\b", _I)
+
+
 def _grant(text: str) -> str:
+    m = _GHERKIN.match(text)
+    if m:
+        return _cap(text[m.end():])
+    m = _REQUIRES_THAT.match(text)
+    if m:
+        verb = m.group("verb")
+        head = f"{m.group('np')} {'does not ' + verb if m.group('neg') and verb.lower() != 'be' else ('is not' if m.group('neg') else _third(verb))}"
+        return _cap(head + text[m.end():])
     for pat in _GRANTS:
         m = pat.match(text)
         if not m:

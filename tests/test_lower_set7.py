@@ -85,6 +85,13 @@ POSITIVE = [
     ("Candidates must not use any commas in their script.", "no_commas", {}),
     ("Candidates are required to end their script with \"Good luck\".", "ends_with", {"phrase": "Good luck"}),
     ("Rate as Meets if the response has exactly 2 paragraphs; anything else Fails.", "paragraph_count", {"relation": "exactly", "n": 2}),
+    # a Gherkin scenario, a house rule with a subjunctive, a definition of done, 'ought to' / 'is required to'
+    ("Given a user prompt, when the model replies, then the reply contains no commas.", "no_commas", {}),
+    ("Given any prompt, when the assistant responds, then the response has fewer than 100 words.", "word_count", {"relation": "less than", "n": 100}),
+    ("Our house style requires that the reply be under 100 words.", "word_count", {"relation": "less than", "n": 100}),
+    ("Done when the reply has fewer than 100 words.", "word_count", {"relation": "less than", "n": 100}),
+    ("The answer ought to be written in French.", "response_language", {"language": "fr"}),
+    ("The model's answer is required to be in French.", "response_language", {"language": "fr"}),
     # sentences after the requirement that are data or the frame's own, not a complaint: never cut off
     ("The last words are exactly Let me know how it works. I can give you next steps when you finish.", "ends_with",
      {"phrase": "Let me know how it works. I can give you next steps when you finish."}),
@@ -147,6 +154,13 @@ NEURAL = [
     "Give zero points where the response has fewer than 5 sentences.",
     "Fails to Meet if the response has commas.",
     "Meets if the response explains the law.",
+    # a scenario that sets a condition on the prompt or the turn; a house rule that forbids; not done; not required
+    "Given a prompt in Spanish, when the model replies, then the reply contains no commas.",
+    "Given a user prompt, when the model replies twice, then the reply contains no commas.",
+    "Given a user prompt, when the user asks for a list, then the reply contains no commas.",
+    "Our house style forbids that the reply contain commas.",
+    "Not done when the reply has fewer than 100 words.",
+    "The model's answer is not required to be in French.",
 ]
 
 
