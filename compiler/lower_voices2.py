@@ -226,7 +226,7 @@ _SCRIPT = re.compile(r"\b(?:the|their|his\s+or\s+her|her|his)?\s*(?:candidate's\
 _THEY = re.compile(r"^\s*they\s+(?P<v>[a-z]+)\b", _I)
 _BARE_PP = re.compile(r"^\s*(?P<pp>written|wrapped|enclosed|formatted|presented|split|divided)\b", _I)
 # an rspec docstring: 'should end the response with ...', 'should include a title ...'
-_SHOULD = re.compile(rf"^\s*should\s+(?P<neg>not\s+)?(?P<verb>[a-z]+)(?P<obj>\s+the\s+{_DOC}\b)?", _I)
+_SHOULD = re.compile(rf"^\s*should\s+(?P<neg>not\s+)?(?!(?:the|a|an|it|its|this|we|i|you|they)\b)(?P<verb>[a-z]+)(?P<obj>\s+the\s+{_DOC}\b)?", _I)
 
 
 # a Gherkin scenario: 'Given a user prompt, when the model replies, then the reply ...' (the given and the when are the

@@ -161,6 +161,8 @@ NEURAL = [
     "Our house style forbids that the reply contain commas.",
     "Not done when the reply has fewer than 100 words.",
     "The model's answer is not required to be in French.",
+    # a question, not an rspec docstring
+    "should the response contain commas?",
 ]
 
 
