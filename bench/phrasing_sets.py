@@ -101,8 +101,9 @@ def _fields(kwargs: Dict[str, Any]) -> Dict[str, str]:
         out["phrase"] = k["end_phrase"]
     if "prompt_to_repeat" in k:
         out["prompt"] = k["prompt_to_repeat"]
-    if "section_spliter" in k:
+    if "section_spliter" in k:  # {marker} too: "the section splitter / postscript marker as given in kwargs"
         out["splitter"] = k["section_spliter"]
+        out.setdefault("marker", k["section_spliter"])
     if "first_word" in k:
         out["first_word"] = k["first_word"]
     if "nth_paragraph" in k:
