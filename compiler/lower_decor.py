@@ -68,7 +68,7 @@ _NOTHING_AFTER = re.compile(
 _CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|"
                         r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
                         r"(?:upper|capital|big) (?:and|or) (?:lower|small)(?: ?case| forms?| letters?)?(?: (?:alike|together|both counted|counted together|both count))?)"
-                        r"\s*\)?(?=\s*(?:[.;,?]|$|is\b|are\b))", _I)
+                        r"\s*\)?(?=\s*(?:[.;,?]|:\s|$|is\b|are\b))", _I)
 
 # a totality adverb between a list's cue and its colon: 'avoid the following words entirely: a, b'
 _ADVERB_COLON = re.compile(r"\s+(?:entirely|completely|altogether|at all|whatsoever|in full|throughout)\s*:", _I)

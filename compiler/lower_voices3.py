@@ -1,0 +1,139 @@
+"""Voices read off a criterion beside :mod:`rubricc.compiler.lower_voices2` (issue 15, round 7): the crowd
+annotator's question-then-decision and the checklist item's topic label.
+
+- a question, then the decision on it: 'Check whether the response is free of commas. Label yes only if not one
+  comma appears.' The question is the criterion ('Check whether' read off); the decision's condition is an aside
+  the driver checks (:mod:`rubricc.compiler.lower`): it must not read as another check nor be about content, and
+  it must have the question's polarity and no number the question lacks, else it has to read as the very same
+  check (a ``restate``: 'in capital letters only. Label yes if no lowercase letter appears'). A question with no
+  decision after it is left as it is ('whether' keeps it neural), and so is a count before a decision ('Count the
+  words ... Label yes if ...': :mod:`rubricc.compiler.lower_frames` reads that pair);
+- a checklist item's topic label: 'Paragraph count: precisely 2 paragraphs ...', 'Keyword inclusion: all of the
+  following words appear in the text: a, b.' The label (one to four plain words) is an aside that may name the same
+  check only; a label that forbids ('Forbidden words:') is read off only before a negated statement, one that
+  requires ('Keyword inclusion:') only before a statement that is not negated; a bare quantity after it is the
+  response's ('precisely 2 paragraphs' -> 'The response has precisely 2 paragraphs'), and so is a bare letter after
+  a label naming letters ('Letter frequency: j shows up 20 or more times').
+
+Quoted material is never rewritten and a frame is never read inside a quotation.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from rubricc.compiler.lower_decor import _PITFALL
+from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE
+from rubricc.compiler.lower_respell import _spell, cap, in_quotes, quote_spans
+
+_I = re.IGNORECASE
+Asides = List[Tuple[str, str]]
+
+# ---- a question, then the decision on it ----------------------------------------------------------------------
+_ASK = re.compile(r"^\s*(?:please\s+)?(?:check|verify|confirm|determine|decide|see|judge)\s+(?:whether|if)\s+(?!or\s+not\b)", _I)
+_DECISION = re.compile(
+    r"(?:\s*[.;]\s+|\s*;\s*)(?:then\s+)?(?:label|mark|answer|rate|score|return|output|say)\s+(?:it\s+|the\s+(?:item|response|answer)\s+)?"
+    r"[\"'\u201c\u2018]?(?:yes|pass|true|met)[\"'\u201d\u2019]?\s+(?:only\s+)?(?:if|when)\s+(?P<c>[^.;\"\u201c\u201d]+?)\s*[.!]?\s*$", _I)
+# a statement's subject: the head of a question once 'Check whether' is read off
+_SUBJECT = re.compile(r"^\s*(?:the|your|its|every|each|all|none|no|at\s+least|at\s+most|exactly|fewer|more|less|[\"\u201c]|\d)", _I)
+_NOT_NEG = re.compile(r"\bno\s+(?:fewer|more|less|later|earlier|sooner)\s+than\b|\bnot\s+only\b", _I)
+_NEG_EXTRA = r"|\bmissing\b|\babsent\b|\blacks?\b|\bnot\s+one\b"
+_NUMBER = re.compile(r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b", _I)
+
+
+def _negated(text: str) -> bool:
+    return re.search(NEGATION + _NEG_EXTRA, _NOT_NEG.sub(" ", QUOTE_RE.sub(" ", text)), _I) is not None
+
+
+def _numbers(text: str) -> set:
+    text = re.sub(r"\b(?:not|no|even|a\s+single|any)\s+one\b", " ", QUOTE_RE.sub(" ", text), flags=_I)  # 'not one comma': none
+    return {n.lower() for n in _NUMBER.findall(text)}
+
+
+# words a decision's condition may add to the question's: pronouns, quantifiers, 'present', 'holds', 'the count'
+_REFERS = {"it", "its", "they", "them", "this", "that", "these", "those", "such", "so", "the", "a", "an", "of", "is", "are", "does", "do",
+           "all", "both", "each", "every", "any", "none", "not", "no", "one", "single", "only", "there", "present", "appears", "appear",
+           "occurs", "occur", "holds", "hold", "true", "the", "count", "total", "number", "exactly", "in", "response", "answer"}
+
+
+def _words(text: str) -> set:
+    return {w[:5] for w in re.findall(r"[a-z]+", QUOTE_RE.sub(" ", text).lower()) if w not in _REFERS}
+
+
+def read_decision(text: str, asides: Asides) -> str:
+    """'Check whether X. Label yes only if C.' -> 'X.' with C an aside; else ``text`` as it is."""
+    m = _DECISION.search(text)
+    if m is None or in_quotes(quote_spans(text), m.start()):
+        return text
+    head, cond = text[:m.start()].strip(), m.group("c").strip()
+    ask = _ASK.match(head)
+    if ask:
+        head = head[ask.end():]
+        head = re.sub(r",?\s+and\s+(?:check\s+)?whether\s+", " and ", head, flags=_I)  # 'whether A and whether B'
+    if not _SUBJECT.match(head) or re.search(r"\bwhether\b", QUOTE_RE.sub(" ", head), _I):
+        return text  # an imperative ('Count the words ...') or a question left open: not read here
+    same = _negated(cond) == _negated(head) and _numbers(cond) <= _numbers(head) and _words(cond) <= _words(head)
+    asides.append(("lead" if same else "restate", cond))
+    return cap(head) + ("" if head.rstrip().endswith((".", "?", "!")) else ".")
+
+
+# ---- a checklist item's topic label -----------------------------------------------------------------------------
+_TOPIC = re.compile(r"^\s*(?P<label>(?-i:[A-Z])[a-z]+(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>(?-i:[a-z\"\u201c]).*)$", _I | re.S)
+_FORBIDS = re.compile(r"\b(?:forbidden|banned|prohibited|disallowed|excluded|no|avoid(?:ed)?|without)\b", _I)
+_REQUIRES = re.compile(r"\b(?:inclusion|included|required|mandatory|must|includes?|presence)\b", _I)
+_QUANTITY = re.compile(r"^(?:precisely|exactly|at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|fewer\s+than|more\s+than|less\s+than|"
+                       r"a\s+minimum\s+of|a\s+maximum\s+of)\s+\d+(?:,\d{3})*\s+(?-i:[a-z])", _I)  # a unit after the number
+_BARE_LETTER = re.compile(r"^(?P<l>[a-z])\s+(?=(?:shows?\s+up|appears?|occurs?|is\s+used)\b)", _I)
+_UNITS = ("word", "sentence", "paragraph", "bullet", "section", "(?:letter|character)", "placeholder", "line")
+_STATEMENT = re.compile(r"^(?:the|a|an|all|none|no|every|each|its|your|at\s+least|[\"\u201c])\b", _I)
+
+
+def read_topic(text: str, asides: Asides) -> str:
+    """'Paragraph count: precisely 2 paragraphs ...' -> 'The response has precisely 2 paragraphs ...' with the
+    label an aside; else ``text`` as it is (data after the colon, a label whose polarity the statement lacks)."""
+    m = _TOPIC.match(text)
+    if m is None or _PITFALL.match(text):
+        return text  # 'Bad: ...', 'Penalty: ...' names what loses the point: left to the driver's pitfall guard
+    label, rest = m.group("label"), m.group("rest").strip()
+    if _QUANTITY.match(rest):
+        rest = "The response has " + rest
+    elif _BARE_LETTER.match(rest) and re.search(r"\bletters?\b", label, _I):
+        rest = "The letter " + rest
+    elif not _STATEMENT.match(rest) or not re.search(r"\s(?:is|are|has|have|appears?|occurs?|contains?|includes?|uses?|ends?|starts?|begins?|"
+                                                     r"finish(?:es)?|opens?|shows?|runs?|stays?|gives?)\b", QUOTE_RE.sub(" ", rest), _I):
+        return text  # data after the colon ('Forbidden words: "a", "b"'), or no statement: left as it is
+    negated = _negated(rest)
+    if (_FORBIDS.search(label) and not negated) or (_REQUIRES.search(label) and negated):
+        asides.append(("veto", label))  # 'Banned words: all of the following appear': a contradiction, no later stage reads it
+        return text
+    named = {u for u in _UNITS if re.search(rf"\b{u}s?\b", label, _I)}
+    spoken = {u for u in _UNITS if re.search(rf"\b{u}s?\b", QUOTE_RE.sub(" ", rest), _I)}
+    asides.append(("veto" if named and spoken and not named & spoken else "label", label))  # 'Sentence count: ... 10 words'
+    return cap(rest)
+
+
+# ---- a unit's form restated beside it ---------------------------------------------------------------------------
+# each rewrites a requirement into the words the rules already read, outside quotations; none adds or drops one
+_CAPS = r"(?:all[- ]caps|all\s+capitals|capital\s+letters|capitals|caps|upper ?case|uppercase)"
+_FORMS = [
+    # the count as the subject: 'At least 20 words in the response are in all caps'
+    (re.compile(r"^(?P<q>(?:at\s+least|at\s+most|exactly|fewer\s+than|more\s+than|less\s+than|no\s+(?:more|fewer|less)\s+than)\s+\d+)\s+(?P<u>words?)\s+"
+                rf"(?:in|of)\s+(?:the|your)\s+(?:response|answer|reply|output)\s+(?:are|is)\s+(?=(?:written\s+)?in\s+(?:all\s+)?{_CAPS}\b)", _I),
+     r"The response has \g<q> \g<u> "),
+    # 'without one capital letter' is 'without a single capital letter' (not a count of one)
+    (re.compile(r"\bwithout\s+one\s+(?=[a-z])", _I), "without a single "),
+    # a bullet's form after the unit: ', each on a line that starts with a markdown bullet such as * or -'
+    (re.compile(r"(\bbullet\s+(?:points?|items?)|\bbullets)\s*,\s*each\s+(?:(?:on|in)\s+(?:a|its\s+own)\s+line\s+(?:that\s+)?|(?:a\s+)?line\s+that\s+)?"
+                r"(?:starts|begins|starting|beginning)\s+with\s+(?:a\s+)?(?:markdown\s+)?(?:bullet(?:\s+(?:marker|symbol|character))?|marker|symbol)"
+                r"(?:\s*,?\s*(?:such\s+as|like|e\.g\.,?)?\s*[*+\u2022-](?:\s*(?:or|,|/)\s*[*+\u2022-])*)?(?=\s*[.;]?\s*$)", _I), r"\1"),
+    # capitals restated after a capital-word unit: 'words in all caps, with every letter upper case'
+    (re.compile(rf"(\bwords?\s+(?:written\s+)?in\s+(?:all\s+)?{_CAPS}|\b{_CAPS}\s+words?)\s*,?\s*(?:with\s+)?(?:every|each|all(?:\s+the)?)\s+"
+                r"(?:letters?|characters?)\s+(?:(?:is|are|being)\s+)?(?:in\s+)?(?:upper ?case|capitali[sz]ed|capitals?|caps)\b", _I), r"\1"),
+    # why capital words are used: 'all-caps words for emphasis'
+    (re.compile(rf"(\b{_CAPS}\s+words?|\bwords?\s+(?:written\s+)?in\s+(?:all\s+)?{_CAPS})\s+(?:used\s+)?for\s+emphasis\b", _I), r"\1"),
+]
+
+
+def spell_forms(text: str) -> str:
+    """``text`` with a unit's form restated beside it read as the unit alone (outside quotations)."""
+    return _spell(text, _FORMS)
