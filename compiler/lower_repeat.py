@@ -27,6 +27,12 @@ _AFTER_PROMPT = re.compile(r"\s*(?:$|[.,;:)?!]|(?:verbatim|exactly|word|unchange
 _MAX_FRAME_WORDS = 30
 
 
+_NOTHING_BEFORE = re.compile(
+    r"\b(?:do not|don't|never)\s+(?:say|write|add|output|put|include|print)\s+(?:anything|any\s+(?:other\s+)?(?:words?|text|characters?)"
+    r"(?:\s+or\s+characters?)?)\s+before\s+(?:repeating|you\s+repeat|copying|you\s+copy)\s+(?:the|this|my|your)\s+"
+    r"(?:request|prompt|question|instructions?|query)\s*[.;]")
+
+
 def read_repeat(text: str):
     """A repeat-the-request criterion read as (frame, request): a dict of ``repeats_prompt`` args when the
     request to repeat is delimited (quoted, or everything after the cue's colon) or is the conversation's
@@ -60,6 +66,8 @@ def read_repeat(text: str):
         frame = text
     # a parenthesis restating how to repeat ('(1. do not say any words before repeating the request; 2. ...)')
     low = re.sub(r"\([^()]*\brepeat[^()]*\)", " ", frame.lower())
+    # that nothing comes before the copy, said in a sentence of its own: 'Do not say anything before repeating the request.'
+    low = _NOTHING_BEFORE.sub(" ", low)
     if not _is_repeat_frame(low):
         # the cue sits inside what was read as the request: 'Repeats the request "A" verbatim, then ... "B"'
         return "veto" if prompt is not None and _is_repeat_frame(text.lower()) else None

@@ -23,7 +23,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_decor import _PITFALL
-from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE
+from rubricc.compiler.lower_parse import LANGUAGES, NEGATION, QUOTE_RE, language_in
 from rubricc.compiler.lower_respell import _spell, cap, in_quotes, quote_spans
 
 _I = re.IGNORECASE
@@ -77,6 +77,31 @@ def read_decision(text: str, asides: Asides) -> str:
     return cap(head) + ("" if head.rstrip().endswith((".", "?", "!")) else ".")
 
 
+# ---- a language named by its code, and the decision's other branch naming another language ----------------------
+# 'the language with ISO 639-1 code bn' is Bengali (a code the library knows only)
+_BY_CODE = re.compile(r"\bthe\s+language\s+(?:with|whose|that\s+has|of)\s+(?:the\s+)?(?:iso(?:[- ]?639(?:-1)?)?\s+)?(?:language\s+)?"
+                      r"code\s+(?:is\s+)?[\"'`]?(?P<code>[a-z]{2})\b[\"'`]?", _I)
+_NAME_OF = {}
+for _name, _code in LANGUAGES.items():
+    _NAME_OF.setdefault(_code, _name.capitalize())
+# '; label no if it is mainly in another language': the complement of the one language the criterion names
+_NO_OTHER_LANGUAGE = re.compile(r"\s*[;,.]\s*(?:and\s+|otherwise\s+)?(?:label|mark|answer|rate)\s+(?:it\s+)?[\"']?no[\"']?\s+if\s+(?P<c>(?:it|the\s+(?:response|answer|reply))\s+"
+                                r"is\s+(?:(?:mainly|mostly|largely|partly|written|entirely|wholly)\s+)*in\s+(?:another|a\s+different|any\s+other|some\s+other|other)\s+"
+                                r"languages?)\s*[.!]?\s*$", _I)
+
+
+def read_language(text: str, asides: Asides) -> str:
+    """'... in the language with ISO 639-1 code bn; label no if it is mainly in another language' -> '... in Bengali'."""
+    m = _BY_CODE.search(text)
+    if m and m.group("code").lower() in _NAME_OF and not in_quotes(quote_spans(text), m.start()):
+        text = text[:m.start()] + _NAME_OF[m.group("code").lower()] + text[m.end():]
+    m = _NO_OTHER_LANGUAGE.search(text)
+    if m and not in_quotes(quote_spans(text), m.start()) and language_in(QUOTE_RE.sub(" ", text[:m.start()]).lower()):
+        asides.append(("aside", m.group("c")))
+        text = text[:m.start()].rstrip() + "."
+    return text
+
+
 # ---- a checklist item's topic label -----------------------------------------------------------------------------
 _TOPIC = re.compile(r"^\s*(?P<label>(?-i:[A-Z])[a-z]+(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>(?-i:[a-z\"\u201c]).*)$", _I | re.S)
 _FORBIDS = re.compile(r"\b(?:forbidden|banned|prohibited|disallowed|excluded|no|avoid(?:ed)?|without)\b", _I)
@@ -120,6 +145,15 @@ _FORMS = [
     (re.compile(r"^(?P<q>(?:at\s+least|at\s+most|exactly|fewer\s+than|more\s+than|less\s+than|no\s+(?:more|fewer|less)\s+than)\s+\d+)\s+(?P<u>words?)\s+"
                 rf"(?:in|of)\s+(?:the|your)\s+(?:response|answer|reply|output)\s+(?:are|is)\s+(?=(?:written\s+)?in\s+(?:all\s+)?{_CAPS}\b)", _I),
      r"The response has \g<q> \g<u> "),
+    # JSON's exactness restated: 'with no extra text around it' is 'with nothing around it'
+    (re.compile(r"(\bjson\b[^.;\"]*?)\s*,?\s+with\s+no\s+(?:extra\s+|other\s+|additional\s+|further\s+)?(?:text|prose|commentary|words|content)\s+"
+                r"(?:around|before\s+or\s+after|outside)\s+it\b", _I), r"\1, with nothing around it"),
+    # a section marker named as such: 'each beginning with the marker Section X' is 'each beginning with Section X'
+    (re.compile(r"(\b(?:beginning|starting|opening|headed|introduced|marked)\s+(?:with|by)\s+)(?:the|a)\s+(?:marker|label|heading|header)\s+"
+                r"(?=[A-Za-z]+\s+(?:X|N|\{?n\}?|<n>|#)\b)"), r"\1"),
+    # a limit restated by its count: 'comes in under the 20-word limit, with strictly fewer than 20 words'
+    (re.compile(r"\b(?:comes?\s+in|stays?|remains?|keeps?|is)\s+(?:under|below|within)\s+(?:the|a|its)\s+(?P<n>\d+)[- ]word\s+(?:limit|cap|maximum|ceiling)"
+                r"\s*,\s*with\s+(?=(?:strictly\s+)?(?:fewer|less)\s+than\s+(?P=n)\s+words\b)", _I), "has "),
     # 'without one capital letter' is 'without a single capital letter' (not a count of one)
     (re.compile(r"\bwithout\s+one\s+(?=[a-z])", _I), "without a single "),
     # a bullet's form after the unit: ', each on a line that starts with a markdown bullet such as * or -'
@@ -134,6 +168,31 @@ _FORMS = [
 ]
 
 
+# a plain keyword list before where it goes: 'Include keywords dog, day in the response.' (a strong cue only: 'keywords',
+# 'the following words'; 'the words jargon in the response' may name a kind of word)
+_LIST_IN_DOC = re.compile(r"\b(?P<cue>key ?words|(?:the\s+)?following\s+(?:words|terms))\s*:?\s+"
+                          r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*)*(?:\s*,?\s+(?:and|or)\s+[a-z][\w'-]*)?)"
+                          r"(?=\s+(?:in|within)\s+(?:the|your|this)\s+(?:response|answer|reply|output|text)\s*[.!]?\s*$)", _I)
+_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", "these", "those", "it", "its", "is", "are", "be",
+                   "for", "with", "as", "by", "from", "which", "who", "their", "they", "them", "you", "your", "not", "any", "used", "given",
+                   "listed", "above", "below", "mentioned", "provided", "specified", "such", "other", "all", "both", "each", "same", "only"}
+
+
+def _quote_list(text: str) -> str:
+    m = _LIST_IN_DOC.search(text)
+    if m is None or QUOTE_RE.search(text):
+        return text
+    items = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+", m.group("list")) if w]
+    if not items or any(w.lower() in _FUNCTION_WORDS for w in items):
+        return text
+    if any(w.lower().endswith("ly") for w in items) and sum(not w.lower().endswith("ly") for w in items) < 2:
+        return text  # 'Include keywords correctly in the response': an adverb, not a list
+    joiner = " or " if re.search(r"\bor\b", m.group("list"), _I) else " and "
+    listed = '"' + items[0] + '"' if len(items) == 1 else ", ".join(f'"{w}"' for w in items[:-1]) + joiner + f'"{items[-1]}"'
+    return text[:m.start("list")] + listed + text[m.end("list"):]
+
+
 def spell_forms(text: str) -> str:
-    """``text`` with a unit's form restated beside it read as the unit alone (outside quotations)."""
-    return _spell(text, _FORMS)
+    """``text`` with a unit's form restated beside it read as the unit alone (outside quotations), and a plain
+    keyword list before where it goes quoted."""
+    return _quote_list(_spell(text, _FORMS))

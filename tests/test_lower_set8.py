@@ -39,6 +39,21 @@ POSITIVE = [
     ("At least 6 words in the reply are in all caps, with every letter upper case.", "capital_word_frequency", {"relation": "at least", "n": 6}),
     ("Fewer than 4 words in the response are written in capital letters.", "capital_word_frequency", {"relation": "less than", "n": 4}),
     ("Uses at most 3 all-caps words for emphasis.", "capital_word_frequency", {"n": 3}),
+    # the system prompt's repeat: a sentence saying nothing comes before the copy
+    ("First repeat the question word for word without change, then answer it. Do not say anything before repeating the question. "
+     "The question is: Why is the sky blue?", "repeats_prompt", {"prompt_to_repeat": "Why is the sky blue?"}),
+    # a plain keyword list before where it goes
+    ("Include keywords lantern, moss in your answer.", "keywords_present", {"keywords": ["lantern", "moss"]}),
+    ("Use the keywords harbor in the reply.", "keywords_present", {"keywords": ["harbor"]}),
+    # a language named by its code; the other branch naming another language
+    ("Label yes if the reply is in the language with ISO 639-1 code fi; label no if it is mostly in another language.", "response_language",
+     {"language": "fi"}),
+    ("Mark yes if the response is written in the language whose code is ko.", "response_language", {"language": "ko"}),
+    # JSON's exactness, a section marker named as such, a limit restated by its count
+    ("The reply is one valid JSON value (a code block around it is fine) with no other text around it.", "is_json", {}),
+    ("The reply has at least 3 parts, each starting with the marker Part X, where X is the part number.", "section_count",
+     {"splitter": "Part", "relation": "at least", "n": 3}),
+    ("The reply stays within the 150-word limit, with fewer than 150 words.", "word_count", {"relation": "less than", "n": 150}),
     # a case note before the data colon
     ("None of the following words occur in the reply, in any capitalization: lantern, moss.", "keywords_absent",
      {"keywords": ["lantern", "moss"]}),
@@ -66,6 +81,23 @@ NEURAL = [
     "Sentence count: the reply has exactly 3 paragraphs.",
     "Word frequency: k shows up 7 or more times.",
     "Paragraph count: exactly 2 paragraphs, with each paragraph divided into 3 sentences.",
+    # a repeat whose extra sentence asks for something else, or is the wrong way round
+    "First repeat the question word for word without change, then answer it. Do not say anything after repeating the question. "
+    "The question is: Why is the sky blue?",
+    "First repeat the question word for word, then answer it. Do not say anything before repeating the question. Do not use commas. "
+    "The question is: Why is the sky blue?",
+    "First paraphrase the question, then answer it. Do not say anything before repeating the question. The question is: Why is the sky blue?",
+    # a keyword list that is one of them, an adverb, or scoped to a part
+    "Include keywords lantern or moss in your answer.",
+    "Include keywords correctly in your answer.",
+    "Include keywords lantern, moss in the title of your answer.",
+    "Include the words jargon in your answer.",
+    # a language code the library does not know; another branch that is not the complement of a language
+    "Label yes if the reply is in the language with ISO 639-1 code zz; label no if it is mostly in another language.",
+    "Label yes if the reply has 3 paragraphs; label no if it is mostly in another language.",
+    "Label yes if the reply is written in German; label no if it is too short.",
+    # a limit restated with another count
+    "The reply stays within the 150-word limit, with fewer than 200 words.",
     # a form that is not the unit's own
     "Bullets: the reply has exactly 5 bullet points, each on a line that starts with the word \"Note\".",
     "The reply is written in English, with one capital letter.",
