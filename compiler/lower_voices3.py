@@ -32,7 +32,7 @@ Asides = List[Tuple[str, str]]
 # ---- a question, then the decision on it ----------------------------------------------------------------------
 _ASK = re.compile(r"^\s*(?:please\s+)?(?:check|verify|confirm|determine|decide|see|judge)\s+(?:whether|if)\s+(?!or\s+not\b)", _I)
 _DECISION = re.compile(
-    r"(?:\s*[.;]\s+|\s*;\s*)(?:then\s+)?(?:label|mark|answer|rate|score|return|output|say)\s+(?:it\s+|the\s+(?:item|response|answer)\s+)?"
+    r"(?P<sep>\s*[.;?]\s+|\s*;\s*)(?:then\s+)?(?:label|mark|answer|rate|score|return|output|say)\s+(?:it\s+|the\s+(?:item|response|answer)\s+)?"
     r"[\"'\u201c\u2018]?(?:yes|pass|true|met)[\"'\u201d\u2019]?\s+(?:only\s+)?(?:if|when)\s+(?P<c>[^.;\"\u201c\u201d]+?)\s*[.!]?\s*$", _I)
 # a statement's subject: the head of a question once 'Check whether' is read off
 _SUBJECT = re.compile(r"^\s*(?:the|your|its|every|each|all|none|no|at\s+least|at\s+most|exactly|fewer|more|less|[\"\u201c]|\d)", _I)
@@ -65,12 +65,13 @@ def read_decision(text: str, asides: Asides) -> str:
     m = _DECISION.search(text)
     if m is None or in_quotes(quote_spans(text), m.start()):
         return text
-    head, cond = text[:m.start()].strip(), m.group("c").strip()
+    head, cond = text[:m.start()].strip() + ("?" if "?" in m.group("sep") else ""), m.group("c").strip()
     ask = _ASK.match(head)
     if ask:
         head = head[ask.end():]
         head = re.sub(r",?\s+and\s+(?:check\s+)?whether\s+", " and ", head, flags=_I)  # 'whether A and whether B'
-    if not _SUBJECT.match(head) or re.search(r"\bwhether\b", QUOTE_RE.sub(" ", head), _I):
+    question = re.match(r"^\s*(?:does|do|is|are|has|have|will|can)\s+(?:the|your|its|this)\s+", head, _I) and head.endswith("?")
+    if not (_SUBJECT.match(head) or question) or re.search(r"\bwhether\b", QUOTE_RE.sub(" ", head), _I):
         return text  # an imperative ('Count the words ...') or a question left open: not read here
     same = _negated(cond) == _negated(head) and _numbers(cond) <= _numbers(head) and _words(cond) <= _words(head)
     asides.append(("lead" if same else "restate", cond))
@@ -113,6 +114,15 @@ _UNITS = ("word", "sentence", "paragraph", "bullet", "section", "(?:letter|chara
 _STATEMENT = re.compile(r"^(?:the|a|an|all|none|no|every|each|its|your|at\s+least|[\"\u201c])\b", _I)
 
 
+# a rule's own label: 'Style rule:', 'Style guide:', 'House style:', 'Rule 3:', 'Formatting:'
+_META = re.compile(r"^(?:(?:house\s+)?style(?:\s+(?:rule|guide|note|requirement))?|rules?|guidelines?|formatting(?:\s+rule)?|format(?:\s+rule)?|"
+                   r"constraints?|requirements?|policy|instructions?)$", _I)
+# a label naming a part of the response: what follows is about that part unless it names the whole response
+_PART = re.compile(r"\b(?:title|heading|header|headline|subject|greeting|signature|intro|introduction|conclusion|summary|opening|closing|ending|"
+                   r"first|last|final|caption|tagline|slogan|list|table|code|quote|name|bio|abstract)\b", _I)
+_WHOLE = r"(?:response|answer|reply|output|text|essay|piece|story|letter|poem|email|message|article)"
+
+
 def read_topic(text: str, asides: Asides) -> str:
     """'Paragraph count: precisely 2 paragraphs ...' -> 'The response has precisely 2 paragraphs ...' with the
     label an aside; else ``text`` as it is (data after the colon, a label whose polarity the statement lacks)."""
@@ -124,9 +134,14 @@ def read_topic(text: str, asides: Asides) -> str:
         rest = "The response has " + rest
     elif _BARE_LETTER.match(rest) and re.search(r"\bletters?\b", label, _I):
         rest = "The letter " + rest
+    elif _META.match(label):
+        pass  # 'Style rule: never use commas.': a rule's own label, whatever the rule's form
     elif not _STATEMENT.match(rest) or not re.search(r"\s(?:is|are|has|have|appears?|occurs?|contains?|includes?|uses?|ends?|starts?|begins?|"
-                                                     r"finish(?:es)?|opens?|shows?|runs?|stays?|gives?)\b", QUOTE_RE.sub(" ", rest), _I):
+                                                     r"finish(?:es)?|opens?|shows?|runs?|stays?|gives?|must|should|shall|needs?\s+to)\b",
+                                                     QUOTE_RE.sub(" ", rest), _I):
         return text  # data after the colon ('Forbidden words: "a", "b"'), or no statement: left as it is
+    if _PART.search(label) and not re.match(rf"(?:the|your|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_WHOLE}\b", rest, _I):
+        return text  # 'Title: all of the words are capitalised' is about the title, not the response
     negated = _negated(rest)
     if (_FORBIDS.search(label) and not negated) or (_REQUIRES.search(label) and negated):
         asides.append(("veto", label))  # 'Banned words: all of the following appear': a contradiction, no later stage reads it

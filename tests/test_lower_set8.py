@@ -25,7 +25,12 @@ POSITIVE = [
     ("Check whether the whole response is in capital letters only. Label yes if no lowercase letter appears.", "all_uppercase", {}),
     ("Check whether the response has exactly 3 paragraphs and whether the second paragraph starts with \"then\". Label yes only if both hold.",
      "paragraph_first_word", {"nth": 2, "word": "then", "num_paragraphs": 3}),
-    # a checklist item's topic label
+    # a judge's question, then the decision on it
+    ("Does the reply contain no commas? Answer yes only if not one comma appears.", "no_commas", {}),
+    ("Is the reply under 100 words? Label yes if it is.", "word_count", {"relation": "less than", "n": 100}),
+    # a checklist item's topic label, a rule's own label before any form of the rule
+    ("Style rule: never use commas.", "no_commas", {}),
+    ("House style: the response must be written entirely in lowercase.", "all_lowercase", {}),
     ("Paragraph count: exactly 4 paragraphs, with each pair of adjacent paragraphs separated by ***.", "paragraph_count",
      {"relation": "exactly", "n": 4, "separator": "***"}),
     ("Required words: all of the following words appear in the reply: lantern, moss.", "keywords_present", {"keywords": ["lantern", "moss"]}),
@@ -75,6 +80,16 @@ NEURAL = [
     "Check whether the response has exactly 3 paragraphs and whether the tone is formal. Label yes only if both hold.",
     # an imperative before the decision is not a question ('Count ...' is read by its own frame, or not at all)
     "Count the commas in the response. Label yes if there are none.",
+    # a judge's question whose decision asks the opposite, or another count
+    "Does the reply contain any commas? Answer yes only if not one comma appears.",
+    "Is the reply under 100 words? Label yes if it is over 100 words.",
+    "Is the reply under 100 words? Label yes if it has at least 100 words.",
+    "Why is the reply under 100 words? Label yes if it is.",
+    # a rule's label before a rule that is no check; a label naming a part of the response
+    "Style rule: use commas sparingly.",
+    "Title: all of the words are capitalized.",
+    "Summary: the summary must be under 50 words.",
+    "Rule: every letter must be lowercase in the title.",
     # a topic label whose polarity or unit the statement lacks
     "Banned words: all of the following words appear in the reply: lantern, moss.",
     "Required words: none of \"lantern\" appear anywhere in the reply.",
