@@ -31,7 +31,7 @@ from typing import List, Optional, Tuple
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import DOC as _DOC, cap as _cap, data_colon as _data_colon, in_quotes as _in_quotes, quantity as _quantity
 from rubricc.compiler.lower_respell import quote_spans as _quote_spans, respell
-from rubricc.compiler.lower_voices3 import read_decision, read_language, read_topic, spell_forms
+from rubricc.compiler.lower_voices3 import read_decision, read_language, read_not_required, read_topic, spell_forms
 
 _I = re.IGNORECASE
 Asides = List[Tuple[str, str]]
@@ -403,7 +403,7 @@ def read_voice(text: str) -> Tuple[str, Asides]:
         text = _cap(text)
     if qa:
         text = _qa_passes(text, asides)
-    text = read_decision(read_language(text, asides), asides)
+    text = read_decision(read_language(read_not_required(text, asides), asides), asides)
     if not qa and not asides:
         text = read_topic(text, asides)
     text = _complaint(text, asides)

@@ -103,6 +103,18 @@ def read_language(text: str, asides: Asides) -> str:
     return text
 
 
+# ---- what is not required ---------------------------------------------------------------------------------------
+_NOT_REQUIRED = re.compile(r"^\s*(?:it\s+is|it's)\s+(?:not|no\s+longer|never)\s+(?:required|mandatory|essential|necessary|needed|expected)\s+that\b"
+                           r"|^\s*(?:it\s+is|it's)\s+optional\s+(?:that|whether|to)\b", _I)
+
+
+def read_not_required(text: str, asides: Asides) -> str:
+    """'It is not required that the response has no commas.' asks for nothing: a veto (no stage may read its clause)."""
+    if _NOT_REQUIRED.match(text):
+        asides.append(("veto", text))
+    return text
+
+
 # ---- a checklist item's topic label -----------------------------------------------------------------------------
 _TOPIC = re.compile(r"^\s*(?P<label>(?-i:[A-Z])[a-z]+(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>(?-i:[a-z\"\u201c]).*)$", _I | re.S)
 _FORBIDS = re.compile(r"\b(?:forbidden|banned|prohibited|disallowed|excluded|no|avoid(?:ed)?|without)\b", _I)
@@ -169,6 +181,11 @@ _FORMS = [
     # a limit restated by its count: 'comes in under the 20-word limit, with strictly fewer than 20 words'
     (re.compile(r"\b(?:comes?\s+in|stays?|remains?|keeps?|is)\s+(?:under|below|within)\s+(?:the|a|its)\s+(?P<n>\d+)[- ]word\s+(?:limit|cap|maximum|ceiling)"
                 r"\s*,\s*with\s+(?=(?:strictly\s+)?(?:fewer|less)\s+than\s+(?P=n)\s+words\b)", _I), "has "),
+    # a requirement stated as required: 'It is required that the response contains ...' (never negated: 'is not required')
+    (re.compile(r"^\s*(?:it\s+is|it's)\s+(?:required|mandatory|essential|necessary|expected)\s+that\s+(?=(?:the|your)\s+(?:response|answer|reply|output)\b)", _I), ""),
+    # a language's exclusivity restated: 'in French, and MUST NOT use any other language'
+    (re.compile(rf"(\bin\s+(?:{'|'.join(LANGUAGES)})\b)\s*,?\s*(?:and\s+)?(?:(?:must|should|shall|does|do|will|may|can)\s*(?:not|n't)|never)\s+"
+                r"(?:use|contain|include|switch\s+to|mix\s+in|be\s+in)\s+(?:any\s+)?other\s+languages?\b", _I), r"\1, with no other language"),
     # 'without one capital letter' is 'without a single capital letter' (not a count of one)
     (re.compile(r"\bwithout\s+one\s+(?=[a-z])", _I), "without a single "),
     # a bullet's form after the unit: ', each on a line that starts with a markdown bullet such as * or -'

@@ -59,6 +59,9 @@ POSITIVE = [
     ("The reply has at least 3 parts, each starting with the marker Part X, where X is the part number.", "section_count",
      {"splitter": "Part", "relation": "at least", "n": 3}),
     ("The reply stays within the 150-word limit, with fewer than 150 words.", "word_count", {"relation": "less than", "n": 150}),
+    # a requirement stated as required; a language's exclusivity restated
+    ("It is required that the response has no commas.", "no_commas", {}),
+    ("The answer MUST be in French, and MUST NOT use any other language.", "response_language", {"language": "fr"}),
     # a case note before the data colon
     ("None of the following words occur in the reply, in any capitalization: lantern, moss.", "keywords_absent",
      {"keywords": ["lantern", "moss"]}),
@@ -113,6 +116,11 @@ NEURAL = [
     "Label yes if the reply is written in German; label no if it is too short.",
     # a limit restated with another count
     "The reply stays within the 150-word limit, with fewer than 200 words.",
+    # not required, required of a part; another language named, another thing excluded
+    "It is not required that the response has no commas.",
+    "It is required that the title has no commas.",
+    "The answer must be in French, and must not use English.",
+    "The answer must be in French, and must not use any other punctuation.",
     # a form that is not the unit's own
     "Bullets: the reply has exactly 5 bullet points, each on a line that starts with the word \"Note\".",
     "The reply is written in English, with one capital letter.",
