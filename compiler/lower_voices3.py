@@ -224,7 +224,32 @@ def _quote_list(text: str) -> str:
     return text[:m.start("list")] + listed + text[m.end("list"):]
 
 
+# a list named by what it is for, ending the criterion: 'never uses the banned words jock' (the adjective makes one word a list)
+_NAMED_LIST_END = re.compile(r"\b(?P<cue>(?:banned|forbidden|prohibited|disallowed|required|mandatory)\s+(?:key ?words|words|terms))\s*:?\s+"
+                             r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*)*(?:\s*,?\s+(?:and|or)\s+[a-z][\w'-]*)?)\s*[.!]?\s*$", _I)
+_DESCRIBING = {"here", "there", "themselves", "again", "too", "often", "anywhere", "everywhere", "instead", "correctly", "properly", "below",
+               "above", "given", "listed", "mentioned", "provided", "specified", "requested", "shown", "earlier", "previously"}
+# each of a quoted list at least once: 'uses each of the required words "x" at least once' is 'uses all of the required words "x"'
+_EACH_ONCE = re.compile(r"\beach\s+of\s+the\s+(?P<cue>(?:(?:required|following|listed|given|specified)\s+)?(?:key ?words|words|terms))\s+"
+                        r"(?P<list>[\"\u201c][^\"\u201d\n]{1,60}[\"\u201d](?:\s*(?:,|\band\b|,\s*and\b)\s*[\"\u201c][^\"\u201d\n]{1,60}[\"\u201d])*)"
+                        r"\s+at\s+least\s+once\b(?=\s*[.!]?\s*$)", _I)
+
+
+def _named_list(text: str) -> str:
+    m = _NAMED_LIST_END.search(text)
+    if m is not None and not QUOTE_RE.search(text):
+        items = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+", m.group("list")) if w]
+        if items and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _DESCRIBING for w in items):
+            joiner = " or " if re.search(r"\bor\b", m.group("list"), _I) else " and "
+            listed = ", ".join(f'"{w}"' for w in items[:-1]) + (joiner if len(items) > 1 else "") + f'"{items[-1]}"'
+            return text[:m.start("list")] + listed + text[m.end("list"):]
+    m = _EACH_ONCE.search(text)
+    if m is not None and not _negated(text[:m.start()]):  # 'never uses each of ...' is not 'never uses all of ...'
+        return text[:m.start()] + f"all of the {m.group('cue')} {m.group('list')}" + text[m.end():]
+    return text
+
+
 def spell_forms(text: str) -> str:
     """``text`` with a unit's form restated beside it read as the unit alone (outside quotations), and a plain
     keyword list before where it goes quoted."""
-    return _quote_list(_spell(text, _FORMS))
+    return _named_list(_quote_list(_spell(text, _FORMS)))

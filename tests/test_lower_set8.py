@@ -62,6 +62,10 @@ POSITIVE = [
     # a requirement stated as required; a language's exclusivity restated
     ("It is required that the response has no commas.", "no_commas", {}),
     ("The answer MUST be in French, and MUST NOT use any other language.", "response_language", {"language": "fr"}),
+    # a list named by what it is for; each of a quoted list at least once
+    ("The story never uses the banned words storm.", "keywords_absent", {"keywords": ["storm"]}),
+    ("The story uses the required words storm, harbor.", "keywords_present", {"keywords": ["storm", "harbor"]}),
+    ("The story uses each of the required words \"storm\" at least once.", "keywords_present", {"keywords": ["storm"]}),
     # a case note before the data colon
     ("None of the following words occur in the reply, in any capitalization: lantern, moss.", "keywords_absent",
      {"keywords": ["lantern", "moss"]}),
@@ -121,6 +125,12 @@ NEURAL = [
     "It is required that the title has no commas.",
     "The answer must be in French, and must not use English.",
     "The answer must be in French, and must not use any other punctuation.",
+    # a named list that describes the words; each of them more than once, in a part, or negated
+    "The story never uses the banned words listed.",
+    "The story never uses the words storm.",
+    "The story uses each of the required words \"storm\" at least twice.",
+    "The story uses each of the required words \"storm\" at least once in the title.",
+    "The story never uses each of the required words \"storm\" and \"harbor\" at least once.",
     # a form that is not the unit's own
     "Bullets: the reply has exactly 5 bullet points, each on a line that starts with the word \"Note\".",
     "The reply is written in English, with one capital letter.",
