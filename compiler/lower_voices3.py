@@ -186,6 +186,9 @@ _FORMS = [
     # a language's exclusivity restated: 'in French, and MUST NOT use any other language'
     (re.compile(rf"(\bin\s+(?:{'|'.join(LANGUAGES)})\b)\s*,?\s*(?:and\s+)?(?:(?:must|should|shall|does|do|will|may|can)\s*(?:not|n't)|never)\s+"
                 r"(?:use|contain|include|switch\s+to|mix\s+in|be\s+in)\s+(?:any\s+)?other\s+languages?\b", _I), r"\1, with no other language"),
+    # an unquoted example after a counted unit: 'the words written entirely in capital letters (e.g. URGENT)'
+    (re.compile(r"(\b(?:words?|letters|capitals|caps|placeholders?|sections?|bullets?|points?))\s*\((?:e\.g\.|for\s+example|such\s+as|like)\s*,?\s*"
+                r"[A-Za-z0-9][\w'-]{0,20}\)", _I), r"\1"),
     # 'without one capital letter' is 'without a single capital letter' (not a count of one)
     (re.compile(r"\bwithout\s+one\s+(?=[a-z])", _I), "without a single "),
     # a bullet's form after the unit: ', each on a line that starts with a markdown bullet such as * or -'

@@ -66,6 +66,9 @@ POSITIVE = [
     ("The story never uses the banned words storm.", "keywords_absent", {"keywords": ["storm"]}),
     ("The story uses the required words storm, harbor.", "keywords_present", {"keywords": ["storm", "harbor"]}),
     ("The story uses each of the required words \"storm\" at least once.", "keywords_present", {"keywords": ["storm"]}),
+    # an unquoted example after a counted unit, before a count-then-decide pair
+    ("Count the words typed entirely in capital letters (e.g. NOW). Label yes if there are fewer than 6 of them.", "capital_word_frequency",
+     {"relation": "less than", "n": 6}),
     # a case note before the data colon
     ("None of the following words occur in the reply, in any capitalization: lantern, moss.", "keywords_absent",
      {"keywords": ["lantern", "moss"]}),
@@ -131,6 +134,8 @@ NEURAL = [
     "The story uses each of the required words \"storm\" at least twice.",
     "The story uses each of the required words \"storm\" at least once in the title.",
     "The story never uses each of the required words \"storm\" and \"harbor\" at least once.",
+    # the example's count scoped to a part
+    "Count the words typed entirely in capital letters (e.g. NOW) in the title. Label yes if there are fewer than 6 of them.",
     # a form that is not the unit's own
     "Bullets: the reply has exactly 5 bullet points, each on a line that starts with the word \"Note\".",
     "The reply is written in English, with one capital letter.",
