@@ -16,9 +16,11 @@ from typing import Any, Dict, List
 
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
-# before the last lowering work, measured once when it was done (set 8, six natural rubric-writer voices:
-# coverage 0.836, agreement 1.000; 0.855 / 1.000 with the nearest stage)
-HELDOUT = PHRASINGS / "ifeval_heldout8.json"
+# before the last lowering work, measured once when it was done (set 9, six natural rubric-writer voices:
+# coverage 0.868, agreement 0.9912; 0.907 / 0.9916 with the opt-in nearest stage; two precision fixes since:
+# a negated comparison ('no shorter than N') is the other side, a language beside another requirement is not
+# the language alone: 0.855 / 1.000)
+HELDOUT = PHRASINGS / "ifeval_heldout9.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -37,10 +39,12 @@ DEV_SETS = (
                                          "measured once (0.585 / 0.9935 with the nearest stage), then developed on"),
     (PHRASINGS / "ifeval_heldout7.json", "held-out set 7, written blind: 0.382 coverage, 0.9885 agreement when "
                                          "measured once, then developed on"),
+    (PHRASINGS / "ifeval_heldout8.json", "held-out set 8, written blind in natural rubric-writer voices: 0.836 "
+                                         "coverage, 1.000 agreement when measured once, then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
-              "ifeval_heldout7.json": 0.98}
+              "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -60,7 +64,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "d59c35cb54597b451fb0898a787b53acdb82ace59b16cbf8c285fe411ed440c6"
+HELDOUT_SHA256 = "3dac52223b9679dc9526627b69ae37f9d5f9598ede628304905150ce5870c9ac"
 
 
 def frozen_ok() -> bool:

@@ -161,9 +161,11 @@ _QUOTE_ANY = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _REL_WORDS = [  # longest first; a phrase right before the number, or right after it (up to 3 words between)
-    (r"no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|at minimum|at the least|"
+    (r"no fewer than|no less than|not fewer than|not less than|(?:no|not) (?:shorter|smaller) than|not under|not below|"
+     r"a minimum of|minimum of|at minimum|at the least|"
      r"at least|or more|or greater|or above|or over|or higher|or longer|and up|and above|minimum", "at least"),
-    (r"no more than|not more than|a maximum of|maximum of|at the most|at most|or fewer|or less|or under|or lower|"
+    (r"no more than|not more than|(?:no|not) (?:longer|greater|larger|bigger) than|not over|not above|"
+     r"a maximum of|maximum of|at the most|at most|or fewer|or less|or under|or lower|"
      r"or below|or shorter|up to|not exceeding|does not exceed|maximum|max", "at most"),
     (r"fewer than|less than|under|below|shorter than|beneath", "less than"),
     (r"more than|greater than|over|above|longer than|exceeding|exceeds", "more than"),

@@ -81,9 +81,12 @@ def _int(s: str) -> int:
 
 # relation phrase immediately before a number
 _REL_BEFORE = [
-    (r"at least|no fewer than|no less than|not fewer than|not less than|a minimum of|minimum of|minimum|"
+    # a negated comparison is the other side ('no shorter than 600 words' is at least 600): before the bare ones
+    (r"at least|no fewer than|no less than|not fewer than|not less than|(?:no|not) (?:shorter|smaller) than|not (?:under|below)|"
+     r"a minimum of|minimum of|minimum|"
      r"more than or equal to|greater than or equal to|upwards of|(?:a )?minimum (?:length|word count) of", "at least"),
-    (r"at most|no more than|not more than|a maximum of|maximum of|maximum|up to|not exceeding|within|(?:a )?maximum (?:length|word count) of|"
+    (r"at most|no more than|not more than|(?:no|not) (?:longer|greater|larger|bigger) than|not (?:over|above)|"
+     r"a maximum of|maximum of|maximum|up to|not exceeding|within|(?:a )?maximum (?:length|word count) of|"
      r"less than or equal to|fewer than or equal to", "at most"),
     (r"less than|fewer than|under|below|shorter than", "less than"),
     (r"more than|greater than|over|above|longer than", "more than"),
