@@ -18,12 +18,12 @@ Per response (``chunk_tokens`` tokens a chunk, up to ``max_response_tokens``):
   or more that occurred before adds nothing);
 - ``fluency``: the mean bigram PMI of its most common words (:mod:`rubricc.fluency`): word salad, such as
   an answer whose words were shuffled, reads as the same bag of words to the verifier but not to this;
-- ``stuffing``: the share of its distinct content words that occur in its rubric's criteria
+- ``stuffing``: the share of its words that are content words of its rubric's criteria
   (:mod:`rubricc.stuffing`): a list of the rubric's keywords reads to the verifier like the answer they
   describe;
 - ``order``: the share of its numbered-list markers in order (:mod:`rubricc.order`): sentences moved
   about read to the verifier as the same set of sentences, but a list numbered 3, 1, 5, 2 has been;
-- ``factor`` = gate x min(1, share / ``share_min``) x the fluency part x the order part x the stuffing part, where the gate
+- ``factor`` = gate x min(1, share / ``share_min``) x the fluency, order and stuffing parts, where the gate
   is 1 at ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency
   part likewise between the record's ``fluency.min`` and ``fluency.off`` (1 for a response too short or
   too foreign to score), the order part between ``order.min`` and ``order.off`` (1 for a response with

@@ -6,8 +6,10 @@ fine-tuning) as ``guard.onnx``: the encoder, mean pooling over the attention mas
 the runtime's own :class:`rubricc.guard.Guard`, every given response (a seeded sample of at most
 :data:`MAX_RESPONSES`) against its own prompt and against
 one unrelated prompt (distinctive-word overlap below :data:`rubricc.verifier.invariance.MAX_DONOR_OVERLAP`),
-and sets the thresholds (:data:`QUANTILE` of the own values; the median of the unrelated relevances). Give
-it training responses only: the split the verifier is measured on must stay unseen.
+and sets the thresholds (:data:`QUANTILE` of the own values; the median of the unrelated relevances), then
+calibrates the fluency, order and stuffing rules (:mod:`rubricc.fluency`, :mod:`rubricc.order`,
+:mod:`rubricc.stuffing`; the last from each prompt's criteria, when given). Give it training responses
+only: the split the verifier is measured on must stay unseen.
 
 Nothing is half-written: the graph goes to a temporary file that replaces ``guard.onnx`` and the record
 is written last (an interrupted run leaves the bundle's old record, which the runtime reads).
