@@ -34,7 +34,6 @@ MAX_NATURAL = 0.05  # training responses allowed below factor 1; more: no order 
 _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 _UNIT = re.compile(r"(?<=[.!?])[ \t]+|\n")  # lines, and sentences within them
 _MARKER = re.compile(r"[ \t]*(?:[*_]{1,2})?(\d{1,2})[.)](?=\s|[*_]|$)")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def markers(text: str) -> List[int]:
@@ -72,21 +71,17 @@ def part(value: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
     return ramp(value, record.get("min"), record.get("off"))
 
 
-def shuffled(text: str, rng: random.Random) -> str:
-    """``text``'s sentences in a random order (as ``rubricc.verifier.hacks.shuffle_sentences``)."""
-    parts = [s for s in _SENTENCE.split(text.strip()) if s]
-    rng.shuffle(parts)
-    return " ".join(parts)
-
-
 def calibrate(texts: Sequence[str], seed: int = 0) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """(record fields ``{"min", "off", "min_markers"}``, report) from training responses: how many have a
     numbered list, how many of those would lose reward, and the mean factor of the same responses with
     their sentences shuffled; ({}, report with a note) when more than :data:`MAX_NATURAL` would lose reward."""
+    from rubricc.verifier.hacks import shuffle_sentences
+
     record = {"min": MIN, "off": OFF, "min_markers": MIN_MARKERS}
     rng = random.Random(seed)
-    own = [s for s in (score(t) for t in texts) if s is not None]
-    mixed = [s for s in (score(shuffled(t, rng)) for t in texts if score(t) is not None) if s is not None]
+    listed = [(t, s) for t, s in ((t, score(t)) for t in texts) if s is not None]
+    own = [s for _, s in listed]
+    mixed = [s for s in (score(shuffle_sentences(t, "", (), rng, ())) for t, _ in listed) if s is not None]
     below = sum(part(s, record) < 1.0 for s in own)
     report: Dict[str, Any] = {"with_list": len(own), "of": len(texts), "own_below_1": below / len(own) if own else 0.0,
                               "shuffled_mean_factor": (sum(part(s, record) for s in mixed) / len(mixed)) if mixed else None}

@@ -6,6 +6,7 @@ import pytest
 
 from rubricc import guard as G
 from rubricc import order as O
+from rubricc.verifier.hacks import shuffle_sentences
 
 STEPS = ("To bake the bread, follow these steps.\n\n1. Mix the flour and water.\n2. Let the dough rest for an hour.\n"
          "3. Knead it for ten minutes.\n4. Shape the loaf.\n5. Bake it at 230 degrees.\n6. Cool it on a rack.\n\n"
@@ -30,7 +31,7 @@ def test_shuffled_lists_score_lower_and_lose_reward():
     assert O.score("\n".join(f"{n}. item" for n in [3, 1, 5, 2, 4])) < O.MIN
     rec = {"min": O.MIN, "off": O.OFF}
     rng = random.Random(0)
-    factors = [O.part(O.score(O.shuffled(STEPS, rng)), rec) for _ in range(50)]
+    factors = [O.part(O.score(shuffle_sentences(STEPS, "", (), rng, ())), rec) for _ in range(50)]
     assert sum(f < 1.0 for f in factors) >= 40 and sum(factors) / len(factors) < 0.7, factors
 
 
