@@ -82,6 +82,47 @@ _NEG_CHECKED = {"word_count", "sentence_count", "paragraph_count", "keyword_freq
 _PART_CHECKED = dict(_UNIT_NOUN, keyword_frequency=r"paragraphs?|sentences?", letter_frequency=r"paragraphs?|sentences?|words?")
 
 
+# a counted unit that a clause right after it restricts ('At least 20 sentences are in all caps', 'at least 3
+# paragraphs written in French', '5 sentences that end with a question mark'): a count of the units that have
+# some property, not of all of them; the plain count would be a wrong program (precision first)
+_UNIT_OF = {"word_count": r"words?", "sentence_count": r"sentences?", "paragraph_count": r"paragraphs?",
+            "bullet_count": r"bullet(?:s| points?)|points?|items?", "section_count": r"sections?"}
+_WHERE = r"(?:(?:in|of|within)\s+(?:the|your|this|its)\s+(?:response|answer|reply|text|output|essay|piece)\s+|in total\s+|overall\s+)?"
+# what the units are said to be ('are in all caps', 'are questions'): a property, not a relation ('is exactly 3')
+_PROPERTY = (r"(?:in\s+(?:all\s+)?(?:caps|capitals?|capital letters|upper|lower|bold|italics?|quot)|(?:written|typed|set|composed|phrased)\s+"
+             r"(?:in|as|entirely|fully|all)\b(?!\s+markdown)|(?:entirely|fully|completely|all)\s+(?:in|capital|upper|lower)|about\b|"
+             r"questions?\b|exclamations?\b|(?:longer|shorter)\s+than\b|capitali[sz]ed|upper ?case|lower ?case|bold(?:ed)?\b|italic|"
+             r"highlighted|quoted|numbered|rhym|in\s+(?:english|french|spanish|german|italian|portuguese|russian|chinese|japanese|korean|"
+             r"arabic|hindi|[a-z]+ish)\b)")
+_QUALIFIER = (rf"\s+{_WHERE}(?:"
+              r"(?:that|which|who|where|each of which)\b"
+              rf"|(?:are|is|must be|should be|will be|be|being)\s+(?:all\s+|each\s+)?{_PROPERTY}|{_PROPERTY}"
+              r"|(?:mention|contain|end|use|include|feature|reference|cite|discuss|describe|address|refer|repeat|rhyme)(?:s|ing)?\b"
+              r"|(?:devoted|dedicated|focused|related)\b|each\s+(?!(?:one\s+)?(?:is\s+)?(?:separated|divided|split)\b))")
+# 'each section starts with SECTION X' is what a section count checks; other units starting with something are restricted
+_STARTS = r"\s+(?:start|begin)(?:s|ning|ing)?\b"
+
+
+def unit_qualified(name: str, low: str) -> bool:
+    """True when the counted unit of a length/count check is restricted by the clause after it, or a
+    'with ...' phrase for words and sentences ('at least 5 sentences with a question mark')."""
+    unit = _UNIT_OF.get(name)
+    if unit is None:
+        return False
+    if re.search(rf"\b(?:{unit})(?:{_QUALIFIER})", low):
+        return True
+    if name != "section_count" and re.search(rf"\b(?:{unit}){_STARTS}", low):
+        return True
+    return name in ("word_count", "sentence_count") and re.search(rf"\b(?:{unit})\s+{_WHERE}(?:with|containing|using)\b", low) is not None
+
+
+def second_count(name: str, low: str) -> bool:
+    """True when a word, sentence or paragraph count's text also counts another unit ('20-word')."""
+    other = {"word_count": r"sentences?|paragraphs?", "sentence_count": r"words?|paragraphs?",
+             "paragraph_count": r"words?|sentences?"}.get(name)
+    return bool(other) and re.search(rf"\b\d+(?:\s+|-)(?:{other})\b", low) is not None
+
+
 def count_misread(name: str, text: str, args: Dict[str, Any] = {}) -> bool:
     """True when a whole-response length count read from ``text`` (quotations blanked) may not be what it
     asks: a negation outside a relation phrase ('does not have more than 5 sentences' is at most 5, which
@@ -95,4 +136,8 @@ def count_misread(name: str, text: str, args: Dict[str, Any] = {}) -> bool:
                  r"|\b(?:blank|empty|new|single|double|separate)[- ]?lines?\b|\bline[- ]?breaks?\b|\bnewlines?\b", " ", low)
     if re.search(r"\b(?:no|not|never|without|none|nor|neither)\b|n't\b", low):
         return True
+    if unit_qualified(name, low):
+        return True
+    if second_count(name, low):
+        return True  # a second count of another unit ('under the 20-word limit, with fewer than 20 sentences')
     return name in _PART_CHECKED and re.search(rf"\b(?:{_PART_NOUNS}|{_PART_CHECKED[name]})\b", low) is not None

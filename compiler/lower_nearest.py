@@ -27,6 +27,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from rubricc.compiler.lower_counted import second_count, unit_qualified
 from rubricc.compiler.lower_nearest_vetoes import CONDITION as _CONDITION
 from rubricc.compiler.lower_nearest_vetoes import FOREIGN as _FOREIGN
 from rubricc.compiler.lower_nearest_vetoes import OWN_FOREIGN as _OWN_FOREIGN
@@ -447,8 +448,8 @@ def lower_nearest(text: str, vec: Optional[np.ndarray] = None):
     if check not in candidates:
         return None
     args = _extract(check, core)
-    if args is None:
-        return None
+    if args is None or unit_qualified(check, core.lower()) or second_count(check, core.lower()):
+        return None  # a count of the units that have some property, or of two units ('20-word ... 5 sentences')
     try:
         return validate_check(check, args)
     except ValueError:
