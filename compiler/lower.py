@@ -20,8 +20,8 @@ exactness, labels; a reason that asks for another check or is about content keep
 a criterion stated as a failure ('Fails to ...', 'ignores the instruction to ...') is never lowered, and a
 length count that is negated or about a part of the response ('The title is under 8 words') neither
 (:mod:`rubricc.compiler.lower_counted`). What the rules leave neural goes to the nearest-phrasing stage
-(:mod:`rubricc.compiler.lower_nearest`; off by default, on with ``lower_nearest.ENABLED = True`` or
-``rubricc compile --nearest``).
+(:mod:`rubricc.compiler.lower_nearest`; on by default, off with ``lower_nearest.ENABLED = False`` or
+``rubricc compile --no-nearest``).
 """
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ def allow_empty_option(f):
 NEAREST_HELP = ("The nearest-phrasing lowering stage (rubricc.compiler.lower_nearest): a criterion the rules leave "
                 "neural gets the IFEval check family of its nearest known phrasings (MiniLM, the 'compile' extra) "
                 "when typed extractors can read the arguments and no veto applies; without the extra or the index "
-                "the criterion stays neural. Default: the library's setting (rubricc.compiler.lower_nearest.ENABLED).")
+                "the criterion stays neural. Default: the library's setting (rubricc.compiler.lower_nearest.ENABLED, on).")
 
 
 def nearest_option(f):
