@@ -23,12 +23,15 @@ Per response (``chunk_tokens`` tokens a chunk, up to ``max_response_tokens``):
   describe;
 - ``order``: the share of its numbered-list markers in order (:mod:`rubricc.order`): sentences moved
   about read to the verifier as the same set of sentences, but a list numbered 3, 1, 5, 2 has been;
-- ``factor`` = gate x min(1, share / ``share_min``) x the fluency, order and stuffing parts, where the gate
+- ``repetition``: the share of its tokens in sentences repeating an earlier one (:mod:`rubricc.repetition`):
+  the same answer said again reads to the verifier as well as once;
+- ``factor`` = gate x min(1, share / ``share_min``) x the fluency, order, stuffing and repetition parts, where the gate
   is 1 at ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency
   part likewise between the record's ``fluency.min`` and ``fluency.off`` (1 for a response too short or
   too foreign to score), the order part between ``order.min`` and ``order.off`` (1 for a response with
   fewer than three list markers) and the stuffing part 1 at ``stuffing.min`` and below, 0 at
-  ``stuffing.off`` and above (1 for a response with fewer than six content words). An empty response
+  ``stuffing.off`` and above (1 for a response with fewer than six content words), and the repetition
+  part likewise between ``repetition.min`` and ``repetition.off`` (1 under 32 tokens). An empty response
   gets 0.
 
 Before anything reads the response (program checks, verifier, embedder), every whole copy of one of its
@@ -57,6 +60,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 import numpy as np
 
 from rubricc import order as order_rule
+from rubricc import repetition as repetition_rule
 from rubricc import stuffing as stuffing_rule
 from rubricc.fluency import MIN_PAIRS, Table, ramp
 from rubricc.fluency import part as fluency_part
@@ -157,17 +161,17 @@ def summarize(chunk_cos: np.ndarray, chunk_tokens: np.ndarray, chunk_fresh: np.n
 
 
 def factor(relevance: float, share: float, record: Mapping[str, Any], fluency: Optional[float] = None,
-           order: Optional[float] = None, stuffing: Optional[float] = None) -> float:
+           order: Optional[float] = None, stuffing: Optional[float] = None, repetition: Optional[float] = None) -> float:
     """The guard's factor in [0, 1] (module docstring). A record without ``relevance_min`` (calibration
     found no separation) has no gate; without ``share_min``, no share rule; without ``fluency`` (or a
-    response without a ``fluency`` score), no fluency rule; likewise ``order`` and ``stuffing``."""
+    response without a ``fluency`` score), no fluency rule; likewise ``order``, ``stuffing`` and ``repetition``."""
     if relevance < -0.5:  # empty
         return 0.0
     gate = ramp(relevance, record.get("relevance_min"), record.get("relevance_off"))
     s0 = record.get("share_min")
     part = 1.0 if not s0 else float(min(1.0, share / s0))
     return (gate * part * fluency_part(fluency, record.get("fluency")) * order_rule.part(order, record.get("order"))
-            * stuffing_rule.part(stuffing, record.get("stuffing")))
+            * stuffing_rule.part(stuffing, record.get("stuffing")) * repetition_rule.part(repetition, record.get("repetition")))
 
 
 def apply(reward: float, f: float) -> float:
@@ -293,13 +297,15 @@ class Guard:
         rubric vocabulary (:func:`rubricc.stuffing.vocabulary`); without them the stuffing rule is off."""
         res = []
         cmin = float(self.record.get("chunk_min", -1.0))
-        rules = [k for k in ("order", "stuffing") if isinstance(self.record.get(k), dict) and self.record[k]]
+        rules = [k for k in ("order", "stuffing", "repetition") if isinstance(self.record.get(k), dict) and self.record[k]]
+        rep_tokens = int(self.record["repetition"].get("min_tokens", repetition_rule.MIN_TOKENS)) if "repetition" in rules else 0
         for (cos, n, fresh), flu, o, st in zip(self.measure(prompts, responses), self.fluency_scores(responses),
                                                self.order_scores(responses), self.stuffing_scores(responses, vocabs)):
             rel, share = summarize(cos, n, fresh, cmin)
-            d = {"factor": factor(rel, share, self.record, flu, o, st), "relevance": rel, "share": share}
+            rep = repetition_rule.score(n, fresh, rep_tokens) if "repetition" in rules else None
+            d = {"factor": factor(rel, share, self.record, flu, o, st, rep), "relevance": rel, "share": share}
             if self.fluency is not None:
                 d["fluency"] = flu
-            d.update((k, v) for k, v in (("order", o), ("stuffing", st)) if k in rules)
+            d.update((k, v) for k, v in (("order", o), ("stuffing", st), ("repetition", rep)) if k in rules)
             res.append(d)
         return res

@@ -231,6 +231,13 @@ def test_calibrated_guard_separates_own_from_unrelated_answers_on_unseen_prompts
     stuffed = [keyword_stuffing(r["text"], "", c, random.Random(3), ()) for r, c in zip(held, crit)]
     lists = np.array([d["factor"] for d in g.details(prompts, stuffed, vocabs)])
     assert abs(kept.mean() - own.mean()) < 0.02 and lists.mean() < 0.5 * own.mean(), (kept.mean(), lists.mean())
+    from rubricc.verifier.hacks import repeat
+
+    assert "repetition" in record and record["repetition"]["off"] > record["repetition"]["min"] >= 0.4
+    scored = [i for i, r in enumerate(held) if len(r["text"].split()) >= 40]  # long enough to have sentences to repeat
+    thrice = [repeat(held[i]["text"], "", [], None, ()) for i in scored]
+    looped = np.array([d["factor"] for d in g.details([prompts[i] for i in scored], thrice)])
+    assert len(scored) >= 20 and looped.mean() < 0.5 * own[scored].mean(), (looped.mean(), own[scored].mean())
 
 
 def test_reward_applies_the_guard_and_can_turn_it_off(mtbench_guarded):

@@ -7,8 +7,8 @@ the runtime's own :class:`rubricc.guard.Guard`, every given response (a seeded s
 :data:`MAX_RESPONSES`) against its own prompt and against
 one unrelated prompt (distinctive-word overlap below :data:`rubricc.verifier.invariance.MAX_DONOR_OVERLAP`),
 and sets the thresholds (:data:`QUANTILE` of the own values; the median of the unrelated relevances), then
-calibrates the fluency, order and stuffing rules (:mod:`rubricc.fluency`, :mod:`rubricc.order`,
-:mod:`rubricc.stuffing`; the last from each prompt's criteria, when given). Give it training responses
+calibrates the repetition, fluency, order and stuffing rules (:mod:`rubricc.repetition`, :mod:`rubricc.fluency`,
+:mod:`rubricc.order`, :mod:`rubricc.stuffing`; the last from each prompt's criteria, when given). Give it training responses
 only: the split the verifier is measured on must stay unseen.
 
 Nothing is half-written: the graph goes to a temporary file that replaces ``guard.onnx`` and the record
@@ -27,6 +27,7 @@ import numpy as np
 
 from rubricc import bundle, fluency
 from rubricc import order as order_rule
+from rubricc import repetition as repetition_rule
 from rubricc import stuffing as stuffing_rule
 from rubricc.formats import _umask
 from rubricc.guard import CHUNK_TOKENS, GUARD_FILE, MAX_RESPONSE_TOKENS, PROMPT_VIEWS, Guard, factor, summarize
@@ -135,8 +136,15 @@ def calibrate(guard: Guard, prompts: Mapping[str, str], responses: Mapping[Tuple
     floor = max(fields["chunk_min"], fields.get("relevance_min", -1.0))
     shares = np.array([summarize(c, n, f, fields["chunk_min"])[1] for c, n, f in own if np.max(c) >= floor])
     fields["share_min"] = max(float(np.quantile(shares, quantile)), 1e-3) if len(shares) else None
-    f_own = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields) for c, n, f in own])
-    f_off = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields) for c, n, f in off])
+    rep_fields, report["repetition"] = repetition_rule.calibrate([repetition_rule.score(n, f) for _, n, f in own])
+    if rep_fields:
+        fields["repetition"] = rep_fields
+
+    def rep(n, f):
+        return repetition_rule.score(n, f) if rep_fields else None
+
+    f_own = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields, repetition=rep(n, f)) for c, n, f in own])
+    f_off = np.array([factor(*summarize(c, n, f, fields["chunk_min"]), fields, repetition=rep(n, f)) for c, n, f in off])
     report.update(own_below_1=float(np.mean(f_own < 1.0)), own_mean_factor=float(np.mean(f_own)),
                   unrelated_mean_factor=float(np.mean(f_off)) if len(f_off) else None,
                   unrelated_below_half=float(np.mean(f_off < 0.5)) if len(f_off) else None)
@@ -199,6 +207,11 @@ def add_guard(bundle_dir, prompts: Mapping[str, str], responses: Mapping[Tuple[s
         f"guard: order rule: {orr['with_list']} of {orr['of']} calibration responses have a numbered list, "
         f"{orr['own_below_1']:.1%} of those below factor 1; their sentences shuffled: mean factor "
         f"{_fmt(orr['shuffled_mean_factor'])}")
+    rr = report["repetition"]
+    log(f"guard: repetition rule: {rr['note']}" if rr.get("note") else
+        f"guard: repetition rule: {rr['scored']} of {rr['of']} calibration responses scored, 98% quantile of the "
+        f"share of their tokens in repeated sentences {rr['own_quantile']:.3f} (largest {rr['own_max']:.3f}); trimmed "
+        f"above {record['repetition']['min']:.3f} ({rr['own_below_1']:.1%} of them), to 0 at {record['repetition']['off']:.3f}")
     sr = report["stuffing"]
     log(f"guard: stuffing rule: {sr['note']}" if sr.get("note") else
         f"guard: stuffing rule: {sr['scored']} of {sr['of']} calibration responses scored, median share of their "
