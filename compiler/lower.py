@@ -16,7 +16,9 @@ repeat verbatim is read first and cut out (:mod:`rubricc.compiler.lower_repeat`)
 by the rules lives in :mod:`rubricc.compiler.lower_parse`. Before the rules read it, the criterion's voice
 is made canonical (:mod:`rubricc.compiler.lower_canon`: second person, questions, 'the output', 'time(s)') and
 its decorations are read off (:mod:`rubricc.compiler.lower_decor`: reasons, scope broadeners, restated
-exactness, labels; a reason that asks for another check or is about content keeps it neural);
+exactness, labels; a reason that asks for another check or is about content keeps it neural); an outcome frame
+('reward 1 iff X; 0 otherwise', 'Mark No if X; otherwise mark Yes') is read off first (:mod:`rubricc.compiler.lower_voices4`),
+a negative one lowered to the exact complement of X's check or not at all;
 a criterion stated as a failure ('Fails to ...', 'ignores the instruction to ...') is never lowered, and a
 length count that is negated or about a part of the response ('The title is under 8 words') neither
 (:mod:`rubricc.compiler.lower_counted`). What the rules leave neural goes to the nearest-phrasing stage
@@ -37,7 +39,7 @@ from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, 
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
-from rubricc.compiler.lower_voices2 import read_voice
+from rubricc.compiler.lower_voices4 import polarity, read_voice
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -122,7 +124,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
     stripped = text.strip()
-    if _voice_vetoed(stripped) or any(k == "veto" for k, _ in read_voice(stripped)[1]):
+    if _voice_vetoed(stripped) or any(k in ("veto", "invert") for k, _ in read_voice(stripped)[1]):
         return None  # the rules lowered the criterion inside its voice, and the voice asks for something else
     last = _last_repeat  # what lower_rules_only read of this text: read_repeat runs once per criterion
     repeat = last[1] if last is not None and last[0] == stripped else read_repeat(stripped)
@@ -147,7 +149,7 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     core, asides = read_voice(stripped)
     repeat = read_repeat(core)
     _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
-    got = _lower_core(core, repeat)
+    got, asides = polarity(_lower_core(core, repeat), asides)  # a negative outcome frame: the exact complement
     vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
     return None if vetoed else got
@@ -165,7 +167,7 @@ def _voice_vetoed(stripped: str) -> bool:
     core, asides = read_voice(stripped)
     if any(kind == "veto" for kind, _ in asides):
         return True
-    got = _lower_core(core, read_repeat(core)) if asides else None
+    got, asides = polarity(_lower_core(core, read_repeat(core)) if asides else None, asides)
     return got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
 
 

@@ -84,6 +84,20 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'the output' is the response
     (re.compile(r"\b(the|this|whole|entire|full|complete)\s+output\b", re.IGNORECASE), r"\1 response"),
     (re.compile(r"^\s*output\b", re.IGNORECASE), "Response"),
+    # 'and that no text follows it': nothing after it
+    (re.compile(r"\b(?:and\s+)?(?:that\s+)?no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content|characters?)\s+(?:follows?|comes?\s+after)\s+(it|them|this|that)\b",
+                re.IGNORECASE), r"and nothing follows \1"),
+    # a non-native writer's 'avoids to use', 'starts from the word'
+    (re.compile(r"\b(avoids?|avoided|avoiding)\s+to\s+(us|includ|mention|writ)e?\b", re.IGNORECASE), r"\1 \2ing"),
+    (re.compile(r"\b(starts?|begins?|started|began|starting|beginning)\s+from\s+(?=the\s+word\b)", re.IGNORECASE), r"\1 with "),
+    # 'every letter is a capital letter': uppercase
+    (re.compile(r"\b((?:every|each)\s+(?:single\s+)?(?:letter|character)(?:\s+in\s+it)?\s+is)\s+(?:a\s+)?capital(?:\s+letter)?\b(?!\s+[a-z])", re.IGNORECASE),
+     r"\1 uppercase"),
+    # a reason naming the user's request: 'as the user asked for', 'for the emphasis the user asked for' (read as a reason)
+    (re.compile(r",\s*(?:as\s+(?:the\s+)?|for\s+the\s+(?:emphasis|format(?:ting)?|structure|length|brevity)\s+(?:that\s+)?(?:the\s+)?)"
+                r"(user|prompt|request|instructions?)\s+(asked|requested|required)(?:\s+for)?(?=\s*[.;]?\s*$)", re.IGNORECASE), r", as the \1 \2"),
+    # 'paragraph #2' is paragraph 2
+    (re.compile(r"\b(paragraph|sentence|section|line|bullet)\s+(?:#|no\.\s*|number\s+)(\d+)\b", re.IGNORECASE), r"\1 \2"),
     # 'the 2 paragraph' is the 2nd; 'the first word of the 2nd paragraph is "X"' is what it starts with
     (re.compile(r"\b(the|its|their)\s+(\d+)\s+(paragraph|sentence|section|line|bullet)\b(?!-)", re.IGNORECASE),
      lambda m: f"{m.group(1)} {m.group(2)}{_suffix(int(m.group(2)))} {m.group(3)}"),

@@ -221,7 +221,7 @@ _NOT_NEGATION = re.compile(
     r"|(?:with\s+|and\s+)?(?:no|without any)\s+(?:other\s+)?(?:prose|text|content|commentary|explanation|words)\s+(?:outside|around|before or after)"
     r"(?:\s+of)?\s+(?:it|them|the json(?: object)?|the quot\w+(?: marks)?|the code block)"
     r"|without (?:switching|changing|moving|slipping|drifting|lapsing) (?:to|into) (?:any )?(?:other|another) languages?"
-    r"|without (?:using |mixing in )?(?:any )?(?:other|another) languages?"
+    r"|without (?:using |mixing in )?(?:any )?(?:other|another) languages?|not using (?:any )?(?:other|another) languages?"
     r"|(?:and\s+)?not\s+in\s+(?:some|any|an|another)\s+other\s+languages?|(?:and\s+)?no\s+other\s+languages?"
 )
 

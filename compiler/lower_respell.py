@@ -51,6 +51,14 @@ _CASE_NOTES = [
     (re.compile(r"\bcase[- ]insensitive\s+(?=(?:count|occurrences|number|tally|frequency)\s+of\s*$)", _I), ""),
     (re.compile(r"\s*,?\s*(?:counting|with)\s+(?:capitals|capital\s+letters|upper\s*case)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together|both)\b", _I), ""),
     (re.compile(r"^\s*\(\s*(?:in\s+)?either\s+case\s*\)", _I), ""),
+    # '(case does not matter)', '(letter case aside)': the checks that read a case note ignore case already
+    (re.compile(r"\s*\(\s*(?:letter\s+)?case\s+(?:aside|does\s+not\s+matter|doesn't\s+matter|is\s+ignored|ignored)\s*\)", _I), ""),
+    # whitespace around the response is stripped by every check it could matter to (start, end, quotes, JSON, repeat):
+    # '(trailing whitespace ignored)', ', stripped of surrounding whitespace,', ', ignoring leading whitespace and letter case,'
+    (re.compile(r"\s*\(\s*(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?\s+white\s*space\s+(?:ignored|aside|stripped|"
+                r"removed|excluded|does\s+not\s+count)\s*\)", _I), ""),
+    (re.compile(r"\s*,\s*(?:once\s+)?(?:stripped|trimmed)\s+of\s+(?:its\s+|any\s+)?(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?"
+                r"\s+white\s*space\s*,", _I), ""),
     # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
     (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with)\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
                 r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
@@ -83,7 +91,7 @@ _REL = (r"(?P<rel>(?:at\s+least|at\s+most|exactly|(?:no|not)\s+(?:more|fewer|les
         r"greater\s+than|higher\s+than|below|under|above|over)\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
         r"(?:\s+or\s+(?P<dir>more|fewer|less|higher|lower|greater|above|below))?")
 _NUMBER_OF = re.compile(rf"^\s*(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<x>[a-z][^\"\u201c\u201d;:]{{1,80}}?)(?:\s+(?:in|within)\s+the\s+(?:{DOC}|text))?\s+"
-                        rf"(?:is|must\s+be|should\s+be|has\s+to\s+be|needs\s+to\s+be|shall\s+be|will\s+be)\s+{_REL}\s*[.!]?\s*$", _I)
+                        rf"(?:is|must\s+be|should\s+be|has\s+to\s+be|needs\s+to\s+be|shall\s+be|will\s+be|equals|is\s+equal\s+to)\s+{_REL}(?P<ex>\s+exactly)?\s*[.!]?\s*$", _I)
 _HAS_NUMBER_OF = re.compile(rf"\b(?P<v>has|have|contains?)\s+a\s+(?:total\s+)?number\s+of\s+(?P<x>[a-z][a-z -]{{1,40}}?)\s+{_REL}(?=\s*[.!]?\s*$)", _I)
 _WORDS_REL = {"lower than": "less than", "higher than": "more than", "greater than": "more than", "below": "less than", "under": "less than",
               "above": "more than", "over": "more than"}
@@ -138,8 +146,8 @@ def quantity(text: str) -> str:
         unit = m.group("unit2") or m.group("unit") + "s"
         return f"The response has {'at least' if m.group('rel').lower().startswith('min') else 'at most'} {m.group('n')} {unit.lower()}."
     m = _NUMBER_OF.match(text)
-    if m and not _PART.search(m.group("x")):
-        return f"The response has {_req(m)} {m.group('x').strip()}."
+    if m and not _PART.search(m.group("x")) and not (m.group("ex") and (m.group("rel") or m.group("dir"))):
+        return f"The response has {'exactly ' if m.group('ex') else ''}{_req(m)} {m.group('x').strip()}."
     m = _HAS_NUMBER_OF.search(text)
     if m and not _PART.search(m.group("x")) and not in_quotes(quote_spans(text), m.start()):
         return text[:m.start()] + f"{m.group('v')} {_req(m)} {m.group('x').strip()}" + text[m.end():]

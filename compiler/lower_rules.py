@@ -20,7 +20,8 @@ Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
 
 
 def r_two_responses(c: CriterionText):
-    if re.search(r"\btwo\b|\b2\b", c.low) and re.search(r"\b(responses|answers|replies|versions)\b", c.low) and \
+    # 'two parts that differ' (the check's own description: two non-empty parts, not the same)
+    if re.search(r"\btwo\b|\b2\b", c.low) and re.search(r"\b(responses|answers|replies|versions)\b|\bparts\b(?=.*\b(?:differ|different|distinct)\b)", c.low) and \
             re.search(r"\*{6}|six asterisk|6 asterisk", c.low):
         return "two_responses", {}
     return None
@@ -40,10 +41,15 @@ _EITHER = re.compile(r"(?:(?:does|do|is|will)\s+)?(?:the\s+)?(?:response\s+|answ
                      r"(?:\"q\"\s*,?\s*(?:(?:and|or)\s+)?){2,}\s*\.?")
 
 
+# 'any of the strings "A", "B", "C" occurs in the response' (exact strings: the check's own description)
+_ANY_STRING = re.compile(r"(?:at\s+least\s+one|any)\s+of\s+the\s+(?:exact\s+)?strings\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?){2,}"
+                         r"(?:occurs?|appears?|is\s+present)\s+(?:somewhere\s+)?in\s+the\s+response\s*\.?")
+
+
 def r_constrained(c: CriterionText):
     if re.search(NEGATION, re.split(r"[\"'\u201c:(]|\bone of\b|\beither\b", c.low, maxsplit=1)[0]):
         return None  # 'does not answer with one of ...' (the options themselves may say 'no')
-    if len(c.quotes) >= 2 and _EITHER.fullmatch(c.norm.strip()):
+    if len(c.quotes) >= 2 and (_EITHER.fullmatch(c.norm.strip()) or _ANY_STRING.fullmatch(c.norm.strip())):
         return "any_phrase_present", {"phrases": c.quotes}
     if not re.search(r"\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b", c.low):
         return None
@@ -457,7 +463,7 @@ def r_language(c: CriterionText):
         return "response_language", {"language": lang}
     if re.search(rf"^(?:the\s+)?(?:response|answer|reply|output)\s+(?:is\s+|should be\s+|must be\s+)?(?:(?:written|composed|delivered)\s+)?in\s+(?:the\s+)?({names})"
                  rf"(?:\s+language)?(?:\s+(?:throughout|from start to finish|entirely|only|exclusively))?\.?$|^(?:the\s+)?(?:response|answer|reply|output)(?:'s)?\s+language\s+(?:is|should be|must be)\s+({names})"
-                 rf"|^(?:the\s+)?language\s+of\s+the\s+(?:(?:whole|entire|full|complete)\s+)?(?:response|answer|reply|output)\s+(?:is|should be|must be)\s+({names})"
+                 rf"|^(?:the\s+)?(?:detected\s+)?language\s+of\s+the\s+(?:(?:whole|entire|full|complete)\s+)?(?:response|answer|reply|output)\s+(?:is|should be|must be)\s+({names})"
                  r"(?:\s+(?:from start to finish|throughout|entirely|only|exclusively))?\.?$", c.low.strip()) or \
             re.search(rf"^(?:is|was)\s+the\s+(?:generated\s+)?(?:response|answer|reply|output|text)\s+(?:written\s+)?(?:entirely\s+|only\s+)?in\s+"
                       rf"({names})(?:\s+language)?\s*\??$", c.low.strip()):
