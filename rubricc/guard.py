@@ -77,6 +77,7 @@ CHARS_PER_TOKEN = 6  # characters tokenized per token needed (a head of the resp
 EXEMPT = re.compile(r"\b(refus(?:e|es|ed|ing|al)\b|declin(?:e|es|ed|ing)\s+(?:to|the|this|that|any|all|politely)\b|"
                     r"politely\s+declin)", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")  # text between blank lines
 _WORD = re.compile(r"\w+")
 
 
@@ -122,19 +123,22 @@ def exempt(criteria: Sequence[str]) -> bool:
 
 
 def repeated_spans(text: str) -> List[Tuple[int, int]]:
-    """Character spans of sentences (at least :data:`MIN_REPEAT_WORDS` words) that repeat an earlier one
-    (compared as their lower-cased words: punctuation and spacing do not count)."""
-    seen = set()
+    """Character spans of sentences, and of blocks between blank lines, (each at least
+    :data:`MIN_REPEAT_WORDS` words) that repeat an earlier one (compared as their lower-cased words:
+    punctuation and spacing do not count). Blocks catch repeated structured text (JSON, YAML, lines of a
+    few words) whose sentences are too short to count."""
     out = []
-    for m in _SENTENCE.finditer(text):
-        words = _WORD.findall(m.group(0).lower())
-        if len(words) < MIN_REPEAT_WORDS:
-            continue
-        key = " ".join(words)
-        if key in seen:
-            out.append((m.start(), m.end()))
-        else:
-            seen.add(key)
+    for pattern in (_SENTENCE, _BLOCK):
+        seen = set()
+        for m in pattern.finditer(text):
+            words = _WORD.findall(m.group(0).lower())
+            if len(words) < MIN_REPEAT_WORDS:
+                continue
+            key = " ".join(words)
+            if key in seen:
+                out.append((m.start(), m.end()))
+            else:
+                seen.add(key)
     return out
 
 

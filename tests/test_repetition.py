@@ -47,3 +47,16 @@ def test_repeated_spans_feed_the_score():
     offsets = [(i, i + 1) for i in range(0, len(text), 3)]
     flags = G.repeated_tokens(offsets, spans)
     assert R.score([len(offsets)], [int(np.sum(~flags))]) == pytest.approx(2 / 3, abs=0.03)
+
+
+def test_repeated_blocks_of_short_lines_count_as_repetition():
+    data = '{\n  "reviews": [\n    {"rating": 5, "date": "2019"},\n    {"rating": 1, "date": "2022"}\n  ]\n}'
+    text = "\n\n".join([data] * 3)  # JSON said three times: no sentence of five words, three equal blocks
+    covered = sum(b - a for a, b in G.repeated_spans(text))
+    assert covered / len(text) == pytest.approx(2 / 3, abs=0.03)
+    prose = "First paragraph has several words here.\n\nSecond paragraph is different from it.\n\nNothing here repeats."
+    assert G.repeated_spans(prose) == []
+    chorus = "\n\n".join(["verse one has its own five words", "la la la we sing along now", "verse two has other words too",
+                          "la la la we sing along now", "verse three is also new here"])
+    share = sum(b - a for a, b in G.repeated_spans(chorus)) / len(chorus)
+    assert 0 < share < R.FLOOR  # a chorus sung twice is not trimmed
