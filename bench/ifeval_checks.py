@@ -13,11 +13,12 @@ Prints a per-family table and, as the last line, JSON {"coverage", "agreement", 
 ``heldout_*`` figures of the held-out phrasing set.
 
 The phrasings above were written together with the lowering rules, so their figures are optimistic. The
-held-out row renders every instruction with every wording of ``bench/phrasings/ifeval_heldout7.json``,
-written blind (its writer read neither the lowering rules nor the other sets) and frozen before the last
-lowering work (its sha256 is checked here). The lowering was developed on this module's phrasings, on
-``ifeval_dev.json``, ``ifeval_dev2.json`` and on the six earlier held-out sets once each had been measured
-(``--dev`` prints their coverage and agreement too, as optimistic rows).
+held-out row renders every instruction with every wording of the frozen held-out set
+(``bench.phrasing_sets.HELDOUT``: ``bench/phrasings/ifeval_heldout11.json``), written blind (its writer read
+neither the lowering rules nor the other sets) and frozen before the last lowering work (its sha256 is
+checked here). The lowering was developed on this module's phrasings, on ``ifeval_dev.json``,
+``ifeval_dev2.json`` and on the ten earlier held-out sets once each had been measured (``--dev`` prints
+their coverage and agreement too, as optimistic rows).
 """
 from __future__ import annotations
 
@@ -410,7 +411,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="seed of the phrasing choice")
     ap.add_argument("--show-misses", action="store_true", help="print criteria not lowered or disagreeing")
     ap.add_argument("--phrasings", default=None,
-                    help="phrasing set reported as held out (default bench/phrasings/ifeval_heldout7.json)")
+                    help="phrasing set reported as held out (default: the frozen held-out set, bench.phrasing_sets.HELDOUT)")
     ap.add_argument("--dev", action="store_true",
                     help="also print the development phrasing sets' rows (ifeval_dev.json, ifeval_dev2.json and the "
                          "earlier held-out sets ifeval_heldout.json, ifeval_heldout2.json; optimistic)")

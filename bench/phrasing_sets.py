@@ -16,11 +16,11 @@ from typing import Any, Dict, List
 
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
-# before the last lowering work, measured once when it was done (set 9, six natural rubric-writer voices:
-# coverage 0.868, agreement 0.9912; 0.907 / 0.9916 with the opt-in nearest stage; two precision fixes since:
-# a negated comparison ('no shorter than N') is the other side, a language beside another requirement is not
-# the language alone: 0.855 / 1.000)
-HELDOUT = PHRASINGS / "ifeval_heldout9.json"
+# before the last lowering work, measured once when it was done, with the default configuration declared
+# before it was read (set 11, six natural rubric-writer voices: prompt-eval assertions, a grading rubric,
+# instruction-tuning constraints, a PM's Slack message, a compliance clause, spreadsheet headers; coverage
+# 0.859, agreement 1.000 with the nearest stage on as shipped; 0.854 / 1.000 with the rules alone)
+HELDOUT = PHRASINGS / "ifeval_heldout11.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -41,10 +41,17 @@ DEV_SETS = (
                                          "measured once, then developed on"),
     (PHRASINGS / "ifeval_heldout8.json", "held-out set 8, written blind in natural rubric-writer voices: 0.836 "
                                          "coverage, 1.000 agreement when measured once, then developed on"),
+    (PHRASINGS / "ifeval_heldout9.json", "held-out set 9, written blind in natural rubric-writer voices: 0.868 "
+                                         "coverage, 0.9912 agreement when measured once (0.907 / 0.9916 with the "
+                                         "nearest stage), then two precision fixes"),
+    (PHRASINGS / "ifeval_heldout10.json", "held-out set 10, written blind in natural rubric-writer voices: 0.713 "
+                                          "coverage, 1.000 agreement when measured once with the nearest stage on "
+                                          "(declared before; 0.691 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
-              "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98}
+              "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98, "ifeval_heldout9.json": 0.85,
+              "ifeval_heldout10.json": 0.98}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -64,7 +71,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "3dac52223b9679dc9526627b69ae37f9d5f9598ede628304905150ce5870c9ac"
+HELDOUT_SHA256 = "e5870868e549ed7d85f31ec3af1a1a0a2211e79e5829fc14d27604ce2ab6f5eb"
 
 
 def frozen_ok() -> bool:
