@@ -259,6 +259,9 @@ _CUES = {
     "section_count": r"\bsections?\b|\bparts?\b", "keywords_present": r"\b(?:words?|keywords?|terms?|include|includes|mention|mentions|contains?|uses?)\b",
     "keywords_absent": r"\b(?:words?|keywords?|terms?)\b", "any_phrase_present": r"my answer is",
 }
+# 'final' or 'last' naming a part of the content, not the response's end ('The final answer is "42"')
+_CONTENT_FINAL = re.compile(r"\b(?:final|last)\s+(?:answer|result|value|number|output|score|verdict|choice|option|step|solution|total|"
+                            r"price|figure|grade|decision|recommendation|count|amount|estimate|conclusion)s?\b")
 _FAMILY_CHECK = {
     "length_constraints:number_words": "word_count", "length_constraints:number_sentences": "sentence_count",
     "length_constraints:number_paragraphs": "paragraph_count", "detectable_format:number_bullet_lists": "bullet_count",
@@ -365,6 +368,8 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
         span = outer_quotes(text)
         if span is None or len(quoted(text)) != 1 or span[1] - span[0] < 3:
             return None
+        if _CONTENT_FINAL.search(unquoted) and not re.search(r"\b(?:end|ends|ending|ended|finish\w*|conclud\w*|close|closes|closing)\b", unquoted):
+            return None  # 'The final answer is "42"': what the answer is, not how the response ends
         return {"phrase": text[span[0] + 1:span[1]], "case_sensitive": False}
     if check in ("keywords_present", "keywords_absent"):
         words = _word_list(text)
