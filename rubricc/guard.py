@@ -23,7 +23,7 @@ Per response (``chunk_tokens`` tokens a chunk, up to ``max_response_tokens``):
   describe;
 - ``order``: the share of its numbered-list markers in order (:mod:`rubricc.order`): sentences moved
   about read to the verifier as the same set of sentences, but a list numbered 3, 1, 5, 2 has been;
-- ``repetition``: the share of its tokens in sentences repeating an earlier one (:mod:`rubricc.repetition`):
+- ``repetition``: the share of its tokens in sentences or blocks repeating an earlier one (:mod:`rubricc.repetition`):
   the same answer said again reads to the verifier as well as once;
 - ``factor`` = gate x min(1, share / ``share_min``) x the fluency, order, stuffing and repetition parts, where the gate
   is 1 at ``relevance_min`` and above, 0 at ``relevance_off`` and below, linear between, and the fluency

@@ -6,9 +6,10 @@ three times won 7.5% of MT-Bench's held-out responses at one split, 11% of the g
 loops are also what a small policy under RL falls into. The guard's share rule already leaves repeated
 sentences out of the share of relevant tokens, but it is calibrated at a low quantile of natural answers
 and a response two thirds repeated keeps a third of fresh, relevant tokens, above it. This rule reads the
-repetition itself: a response's score is the share of its tokens that lie in sentences (of
-:data:`rubricc.guard.MIN_REPEAT_WORDS` words or more) repeating an earlier sentence word for word, the
-same counts the share rule uses (:meth:`rubricc.guard.Guard.measure`).
+repetition itself: a response's score is the share of its tokens that lie in sentences, or blocks between
+blank lines, (of :data:`rubricc.guard.MIN_REPEAT_WORDS` words or more) repeating an earlier one word for
+word (:func:`rubricc.guard.repeated_spans`), the same counts the share rule uses
+(:meth:`rubricc.guard.Guard.measure`).
 
 Natural answers rarely repeat a sentence: the 98% quantile is 0.04 on MT-Bench's 320 answers and 0.06 on
 AlpacaEval's 22.5k (sentence counts); the 63 AlpacaEval answers above 0.3 are loops and lists of one line
