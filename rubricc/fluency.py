@@ -101,6 +101,32 @@ def ramp(value: float, hi: Optional[float], lo: Optional[float]) -> float:
     return float(np.clip((value - lo) / (hi - lo), 0.0, 1.0))
 
 
+def upper_part(value: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
+    """The factor of a rule whose score is suspicious when high (stuffing, repetition): 1 at ``record["min"]``
+    and below, 0 at ``record["off"]`` and above, linear between; 1 without a score or a calibrated rule."""
+    if value is None or not record or "min" not in record or "off" not in record:
+        return 1.0
+    return ramp(-value, -record["min"], -record["off"])
+
+
+def upper_calibrate(values: Sequence[Optional[float]], quantile: float, floor: float, min_responses: int,
+                    rule: str) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """(record fields ``{"min", "off"}``, report) of an :func:`upper_part` rule from the training responses'
+    scores (None: no score): ``min`` is their ``quantile`` but at least ``floor``, ``off`` halfway from
+    ``min`` to 1; ({}, report with a note) with fewer than ``min_responses`` scores."""
+    own = sorted(v for v in values if v is not None)
+    report: Dict[str, Any] = {"scored": len(own), "of": len(values)}
+    if len(own) < min_responses:
+        report["note"] = f"{len(own)} training responses with a score (fewer than {min_responses}): no {rule} rule"
+        return {}, report
+    q = own[min(len(own) - 1, int(round(quantile * (len(own) - 1))))]
+    lo = max(floor, q)
+    fields = {"min": lo, "off": (lo + 1.0) / 2}
+    report.update(own_median=own[len(own) // 2], own_quantile=q, own_max=own[-1],
+                  own_below_1=sum(upper_part(v, fields) < 1.0 for v in own) / len(own))
+    return fields, report
+
+
 def part(score: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
     """The fluency factor in [0, 1] (module docstring); 1 without a score or a calibrated rule."""
     if score is None or not record:

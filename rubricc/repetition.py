@@ -17,7 +17,8 @@ over and over (GPT-4-turbo's mean P(better than the reference) for them 0.002, a
 with song lyrics' choruses around 0.4. The factor (:func:`part`) is 1 at and below ``min``, the
 :data:`QUANTILE` of the training responses' scores but at least :data:`FLOOR`, 0 at and above ``off``,
 halfway from ``min`` to 1, linear between: a response said three times over (score 2/3) gets about 0.1,
-twice over (1/2) about 0.7. Standard library only.
+twice over (1/2) about 0.7. Its factor and calibration are :func:`rubricc.fluency.upper_part` and
+:func:`rubricc.fluency.upper_calibrate`, shared with the stuffing rule.
 """
 from __future__ import annotations
 
@@ -40,24 +41,17 @@ def score(tokens: Sequence[int], fresh: Sequence[int], min_tokens: int = MIN_TOK
 
 def part(value: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
     """The repetition factor in [0, 1] (module docstring); 1 without a score or a rule."""
-    from rubricc.fluency import ramp
+    from rubricc.fluency import upper_part
 
-    if value is None or not record or "min" not in record or "off" not in record:
-        return 1.0
-    return ramp(-value, -record["min"], -record["off"])
+    return upper_part(value, record)
 
 
 def calibrate(values: Sequence[Optional[float]], quantile: float = QUANTILE) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """(record fields ``{"min", "off", "min_tokens"}``, report) from the training responses' scores; ({},
     report with a note) with fewer than :data:`MIN_RESPONSES` scored responses."""
-    own = sorted(v for v in values if v is not None)
-    report: Dict[str, Any] = {"scored": len(own), "of": len(values)}
-    if len(own) < MIN_RESPONSES:
-        report["note"] = f"{len(own)} training responses with a score (fewer than {MIN_RESPONSES}): no repetition rule"
-        return {}, report
-    q = own[min(len(own) - 1, int(round(quantile * (len(own) - 1))))]
-    lo = max(FLOOR, q)
-    fields = {"min": lo, "off": (lo + 1.0) / 2, "min_tokens": MIN_TOKENS}
-    report.update(own_median=own[len(own) // 2], own_quantile=q, own_max=own[-1],
-                  own_below_1=sum(part(v, fields) < 1.0 for v in own) / len(own))
+    from rubricc.fluency import upper_calibrate
+
+    fields, report = upper_calibrate(values, quantile, FLOOR, MIN_RESPONSES, "repetition")
+    if fields:
+        fields["min_tokens"] = MIN_TOKENS
     return fields, report

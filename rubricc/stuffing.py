@@ -51,24 +51,18 @@ def score(text: str, vocab: FrozenSet[str], min_words: int = MIN_WORDS) -> Optio
 
 def part(value: Optional[float], record: Optional[Mapping[str, Any]]) -> float:
     """The stuffing factor in [0, 1] (module docstring); 1 without a score or a rule."""
-    from rubricc.fluency import ramp
+    from rubricc.fluency import upper_part
 
-    if value is None or not record:
-        return 1.0
-    return ramp(-value, -record["min"], -record["off"]) if "min" in record and "off" in record else 1.0
+    return upper_part(value, record)
 
 
 def calibrate(pairs: Sequence[Tuple[str, FrozenSet[str]]], quantile: float = QUANTILE) -> Tuple[Dict[str, Any], Dict[str, Any]]:
     """(record fields ``{"min", "off", "min_words"}``, report) from training responses, each with its
     rubric's vocabulary (:func:`vocabulary`); ({}, report with a note) with fewer than
     :data:`MIN_RESPONSES` scored responses."""
-    own = sorted(s for s in (score(t, v) for t, v in pairs) if s is not None)
-    report: Dict[str, Any] = {"scored": len(own), "of": len(pairs)}
-    if len(own) < MIN_RESPONSES:
-        report["note"] = f"{len(own)} training responses with a score (fewer than {MIN_RESPONSES}): no stuffing rule"
-        return {}, report
-    lo = max(FLOOR, own[min(len(own) - 1, int(round(quantile * (len(own) - 1))))])
-    fields = {"min": lo, "off": (lo + 1.0) / 2, "min_words": MIN_WORDS}
-    report.update(own_median=own[len(own) // 2], own_quantile=own[int(round(quantile * (len(own) - 1)))],
-                  own_below_1=sum(part(s, fields) < 1.0 for s in own) / len(own))
+    from rubricc.fluency import upper_calibrate
+
+    fields, report = upper_calibrate([score(t, v) for t, v in pairs], quantile, FLOOR, MIN_RESPONSES, "stuffing")
+    if fields:
+        fields["min_words"] = MIN_WORDS
     return fields, report
