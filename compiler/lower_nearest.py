@@ -53,6 +53,14 @@ MARGIN_MIN = 0.02  # over the nearest sentence of any other label (another famil
 MAX_CHARS = 400  # longer criteria are not embedded at all
 INDEX_PATH = Path(__file__).resolve().parent / "nearest_index.npz"
 NEURAL = "neural"
+# families an embedding cannot tell apart (a polarity: 'uses' / 'never uses'; a case) and whose typed extractors
+# exclude each other (a negation is required by one and refused by the other; the case words say which case): the
+# margin is taken over the labels outside the pair, and the extractor that reads the criterion decides
+TWINS = ({"keywords:existence", "keywords:forbidden_words"}, {"change_case:english_lowercase", "change_case:english_capital"})
+# the checks of a pair the stage may switch to against the nearest phrasing: their extractors need the criterion to
+# say it (a negation for the absent words, the case words for a case); 'contains "yes" / "no"' nearest to forbidden
+# words is not read as present words
+_TWIN_STRICT = {"keywords_absent", "all_lowercase", "all_uppercase"}
 
 _index = None  # (labels: np.ndarray[str], emb: np.ndarray[float32, n x d]) once loaded
 _model = None
@@ -144,6 +152,8 @@ def nearest_family(text: str, vec: Optional[np.ndarray] = None) -> Tuple[Optiona
         return None, 0.0, 0.0
     top, s1 = ranked[0]
     s2 = ranked[1][1] if len(ranked) > 1 else -1.0
+    twin = next((g for g in TWINS if top in g), {top})
+    s2 = max((s for lab, s in ranked if lab not in twin), default=-1.0)
     if top == NEURAL or s1 < SIM_MIN or s1 - s2 < MARGIN_MIN:
         return None, s1, s1 - s2
     return top, s1, s1 - s2
@@ -157,6 +167,8 @@ _REASON = re.compile(r"\s*[,;]\s*(?:as|since|because|satisfying|meeting|matching
                      r"following|in keeping with|consistent with|honou?ring|respecting|complying with)\b"
                      r"(?:(?![\"\u201c]).){0,160}$", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:[A-Z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4})\s*:\s+(?=[A-Z])")
+# a requirement's or a test case's id ('AC1:', 'TC-12:', 'REQ-3.', 'R2)'): a name, not a number of anything
+_ID_LABEL = re.compile(r"^\s*\[?(?:[A-Z]{1,5}[-_ .]?\d{1,4}(?:\.\d{1,3})?)\]?\s*[:.)\]]\s+(?=\S)")
 _EVALUATES = re.compile(r"^(?:evaluates|checks|assesses|verif(?:y|ies)|determines)\s+(?:whether|if|that)\s+", re.IGNORECASE)
 
 _QUOTE_ANY = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<![\w])'[^'\n]{0,200}?'(?![\w])")
@@ -164,10 +176,10 @@ _QUOTE_ANY = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _REL_WORDS = [  # longest first; a phrase right before the number, or right after it (up to 3 words between)
     (r"no fewer than|no less than|not fewer than|not less than|(?:no|not) (?:shorter|smaller) than|not under|not below|"
-     r"a minimum of|minimum of|at minimum|at the least|"
+     r"(?:a |the )?minimum (?:length|word count|count|number|total|size) of|a minimum of|minimum of|at minimum|at the least|"
      r"at least|or more|or greater|or above|or over|or higher|or longer|and up|and above|minimum", "at least"),
     (r"no more than|not more than|(?:no|not) (?:longer|greater|larger|bigger) than|not over|not above|"
-     r"a maximum of|maximum of|at the most|at most|or fewer|or less|or under|or lower|"
+     r"(?:a |the )?maximum (?:length|word count|count|number|total|size) of|a maximum of|maximum of|at the most|at most|or fewer|or less|or under|or lower|"
      r"or below|or shorter|up to|not exceeding|does not exceed|maximum|max", "at most"),
     (r"fewer than|less than|under|below|shorter than|beneath", "less than"),
     (r"more than|greater than|over|above|longer than|exceeding|exceeds", "more than"),
@@ -179,7 +191,7 @@ _REL_RE = re.compile("|".join(rf"(?P<r{i}>\b(?:{w})\b)" for i, (w, _) in enumera
 def _strip(text: str) -> str:
     """The criterion less its decorations: a reason in parentheses or after a comma, a leading label,
     'Evaluates whether'."""
-    t = _JUSTIFY.sub(" ", text).strip()
+    t = _ID_LABEL.sub("", _JUSTIFY.sub(" ", text).strip())
     for _ in range(2):
         t = _REASON.sub("", t).strip()
     m = _LABEL.match(t)
@@ -257,7 +269,7 @@ _CUES = {
     "wrapped_in_quotes": r"\bquot", "response_language": r"\blanguage\b|\bin [a-z]+\b", "two_responses": r"\*{6}|six asterisks",
     "ends_with": r"\b(?:end|ends|ending|ended|finish|finishes|conclude|concludes|close|closes|last|final)\b",
     "section_count": r"\bsections?\b|\bparts?\b", "keywords_present": r"\b(?:words?|keywords?|terms?|include|includes|mention|mentions|contains?|uses?)\b",
-    "keywords_absent": r"\b(?:words?|keywords?|terms?)\b", "any_phrase_present": r"my answer is",
+    "keywords_absent": r"\b(?:words?|keywords?|terms?|say|says|use|uses|using|write|writes|mention|mentions|utter|utters)\b", "any_phrase_present": r"my answer is",
 }
 # 'final' or 'last' naming a part of the content, not the response's end ('The final answer is "42"')
 _CONTENT_FINAL = re.compile(r"\b(?:final|last)\s+(?:answer|result|value|number|output|score|verdict|choice|option|step|solution|total|"
@@ -281,18 +293,76 @@ _NEG_REQUIRED = {"no_commas", "keywords_absent"}
 _POSITIVE_KW = re.compile(r"\b(?:includes?|including|contains?|mentions?|uses?|features?|incorporates?|appears?|present)\b")
 
 
+# idioms whose words the coarse vetoes would misread: 'separated from each other' names no part, 'from start to
+# finish' is the whole response, 'no more and no fewer' restates 'exactly'
+_IDIOMS = re.compile(r"\b(?:from\s+)?each\s+other\b|\b(?:from\s+)?one\s+another\b|\b(?:from\s+)?(?:start|beginning)\s+to\s+(?:finish|end)\b|"
+                     r"[,(;]?\s*\b(?:no|not|nothing)\s+(?:more|fewer|less)\s*(?:,|and|or|nor)?\s*(?:no|not|nothing)?\s*(?:more|fewer|less)\b\)?", re.IGNORECASE)
+# a case-insensitive count or word list said to be one ('either case counts', 'irrespective of case'): what the
+# check does anyway
+_ANY_CASE = re.compile(r"\(?\s*\b(?:(?:counting|in|of)\s+)?(?:both|either|any)\s+(?:upper(?:[- ]?case)?\s+(?:and|or|/)\s+lower[- ]?case|"
+                       r"case|capitali[sz]ation)s?(?:\s+counts?|\s+count)?\b\s*\)?|\bcase[- ]insensitive(?:ly)?\b|"
+                       r"\b(?:irrespective|regardless)\s+of\s+(?:letter\s+)?case\b|\bignoring\s+case\b|\bwhatever\s+the\s+case\b", re.IGNORECASE)
+_CASELESS = {"letter_frequency", "keyword_frequency", "keywords_present", "keywords_absent"}
+# 'each of the (following) keywords': the list, not a part of the response
+_EACH_OF = re.compile(r"\b(?:each|every\s+one|all)\s+of\s+(?:the|these|those)(?:\s+following)?\s+(?=(?:key)?words?\b|terms?\b|phrases?\b)")
+# the one number a two-responses criterion names ('two different responses', 'six asterisks')
+_TWO_RESPONSES_NUMBERS = re.compile(r"\b2\s+(?:\w+\s+)?(?:responses?|answers?|replies|versions?|alternatives?|takes?)\b|\b6[\s-]+asterisks?\b")
+
+
+# what a family's own criterion says of itself in words the coarse vetoes read as a part, a condition or vague
+_OWN_WORDS = {
+    # the fence the check allows, and 'nothing else' ('may be enclosed in a ``` code block but contains nothing else')
+    "is_json": re.compile(r"[;,(]?\s*(?:it\s+|optionally\s+)?(?:may|can|might)\s+(?:optionally\s+)?be\s+(?:enclosed|wrapped|fenced|placed|put)\s+"
+                         r"in\s+(?:a\s+)?(?:markdown\s+)?(?:`{3}\s*)?(?:json\s+)?code\s+(?:block|fence)\)?|[;,]?\s*\b(?:but|and)\s+"
+                         r"(?:contains|has|includes)\s+nothing\s+else\b|\bwell[- ]formed\s+(?=json\b)"),
+    # 'each beginning with a "SECTION X" marker': how the sections are marked
+    "section_count": re.compile(r"[,;]?\s*(?:with\s+)?(?:and\s+)?each\s+(?:one\s+|section\s+|part\s+|of\s+them\s+)?(?:beginning|starting|opening|begins|"
+                               r"starts|opens|headed|labell?ed|marked|introduced)\s+(?:with|by)\b"),
+    # 'with each paragraph separated from the next by ***'
+    "paragraph_count": re.compile(r"\b(?:with\s+)?each\s+(?:paragraph\s+|one\s+)?(?:is\s+)?(?=(?:separated|divided|split)\s+from\s+the\s+next\b)"),
+    # '(lines starting with * or -)', '(e.g. * item)': markdown bullets described
+    "bullet_count": re.compile(r"\([^()]*[*\u2022-][^()]*\)"),
+    # 'every letter in it is lowercase': the whole response
+    "all_lowercase": re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:letter|character)\b"),
+    "all_uppercase": re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:letter|character)\b"),
+    # 'with no further content following it': what ends_with means
+    "ends_with": re.compile(r"[,;]?\s*(?:and\s+)?(?:with\s+)?(?:no|nothing|not\s+(?:add|write|put)\s+anything)\s+(?:further|more|other|additional|else)?\s*"
+                           r"(?:content|text|words?|characters?)?\s*(?:following|after|afterwards?)(?:\s+(?:it|this|that|the\s+phrase))?\b"),
+    # 'not using other language'
+    "response_language": re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}(?:any\s+)?(?:other|another)\s+languages?\b"),
+}
+
+
+def _plain(unquoted: str, check: str) -> str:
+    """The criterion's own words with what :func:`_extract`'s vetoes must not read removed (see above)."""
+    t = _IDIOMS.sub(" ", _symbols_to_words(unquoted))
+    if check in _OWN_WORDS:
+        t = _OWN_WORDS[check].sub(" ", t)
+    if check in _CASELESS:
+        t = _ANY_CASE.sub(" ", t)
+    if check in ("keywords_present", "keywords_absent"):
+        t = _EACH_OF.sub("the ", t)
+    return t
+
+
 def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
     """The typed arguments of ``check`` read from ``text`` (decorations stripped), or None."""
     if check == "response_language":
         text = _drop_other_language(text)
-    norm = _norm(text)
-    low = text.lower().replace("\u2019", "'")
-    unquoted = _QUOTE_ANY.sub(" ", low)
+    elif check in _CASELESS:  # '(case-insensitive)' is no word list
+        text = _ANY_CASE.sub(" ", text)
+    norm = _norm(_IDIOMS.sub(" ", text))
+    if check in ("keywords_present", "keywords_absent"):
+        norm = re.sub(r"\bevery\s+1\s+of\b", "all of", norm)  # 'every one of the keywords'
+    if check in _NEG_REQUIRED:  # 'not one comma', 'not even one', 'can't have even one': no number of them
+        norm = re.sub(r"\b(?:(?:not|no|never|without)\s+(?:even\s+)?|even\s+)1\b(?!\s*(?:of|or|to)\b)", " no ", norm)
+    low = re.sub(r"\bcannot\b", "can not", text.lower().replace("\u2019", "'"))
+    unquoted = _plain(_QUOTE_ANY.sub(" ", low), check)
     if check in ("keywords_present", "keywords_absent"):
         listed = _word_list(text, spans=True)
         if listed:
             unquoted = unquoted[:listed[0]] + " the words " + unquoted[listed[1]:]
-    if not re.search(_CUES[check], unquoted if check not in ("response_language",) else low):
+    if not re.search(_CUES[check], unquoted if check not in ("response_language", "any_phrase_present") else low):
         return None
     from rubricc.compiler.lower import _SEMANTIC
 
@@ -307,7 +377,8 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
             return None
     if veto(check, text, low, unquoted) is not None:
         return None  # a general reading rule (lower_nearest_vetoes) says the check does not express it
-    neg = _negated(low)
+    neg = _negated(_OWN_WORDS["response_language"].sub(" ", _IDIOMS.sub(" ", low)) if check == "response_language"
+                   else _IDIOMS.sub(" ", low))
     if neg and check not in _NEG_OK:
         return None
     if check in _NEG_REQUIRED and not neg and not re.search(r"\b(?:zero|free of|omits?|excludes?|banned|forbidden|prohibited)\b", unquoted):
@@ -348,6 +419,10 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
         elif quoted(text):
             return None  # quoted data the count families do not take
         return args
+    if check == "two_responses":
+        norm = _TWO_RESPONSES_NUMBERS.sub(" ", norm)
+    elif check == "any_phrase_present":
+        norm = re.sub(r"\b1\s+of\b", " ", norm)  # 'one of these phrases'
     if any(m.group(0) != "0" or check != "no_commas" for m in _NUMBER.finditer(norm)):
         return None  # a number is a second requirement for the families without a count
     if check in ("no_commas", "has_title", "is_json", "wrapped_in_quotes", "two_responses"):
@@ -373,11 +448,11 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
         return {"phrase": text[span[0] + 1:span[1]], "case_sensitive": False}
     if check in ("keywords_present", "keywords_absent"):
         words = _word_list(text)
-        if not words or (check == "keywords_present" and re.search(r"\b(?:any of|one of|either|at least one|some of|or)\b", unquoted)):
+        if not words or (check == "keywords_present" and re.search(r"\b(?:any of|one of|either|at least one|some of|or)\b|(?<!\S)/(?!\S)", unquoted)):
             return None
-        if check == "keywords_absent" and _POSITIVE_KW.search(re.sub(r"\b(?:never|not|n't|no|without)\s+(?:\w+\s+){0,2}", " ", unquoted)) \
-                and not neg:
-            return None
+        if check == "keywords_absent" and _POSITIVE_KW.search(
+                re.sub(r"(?:\b(?:never|not|no|without|avoid\w*|refrain\w*(?:\s+from)?)|n't)\s+(?:\w+\s+){0,2}", " ", unquoted)):
+            return None  # a verb asking for words outside the negation: some words are asked for ('mentions "a", never "b"')
         return {"keywords": words, "whole_word": check == "keywords_absent"}
     if check == "any_phrase_present":
         opts = re.findall(r"my answer is (yes|no|maybe)\.?", low)
@@ -412,7 +487,8 @@ def _word_list(text: str, spans: bool = False):
         if spans:
             return None
         return q if all(0 < len(x.split()) <= 3 and re.fullmatch(r"[\w' -]+", x) for x in q) else None
-    m = re.search(r"(?:\(|:\s*)([a-z][a-z'-]*(?:\s*,\s*(?:and |or )?[a-z][a-z'-]*)+)\)?\s*$|\(([a-z][a-z'-]*(?:\s*,\s*[a-z][a-z'-]*)*)\)", text)
+    # a list in parentheses opens after a space: 'word(s)' is a plural, not a list
+    m = re.search(r"(?:(?<!\w)\(|:\s*)([a-z][a-z'-]*(?:\s*,\s*(?:and |or )?[a-z][a-z'-]*)+)\)?\s*$|(?<!\w)\(([a-z][a-z'-]*(?:\s*,\s*[a-z][a-z'-]*)*)\)", text)
     if not m:
         return None
     if spans:
@@ -451,6 +527,10 @@ def lower_nearest(text: str, vec: Optional[np.ndarray] = None):
         return None
     if check == "repeats_prompt":
         return None  # the driver reads a repeat criterion itself (from :func:`unlabel`)
+    twin = next((g for g in TWINS if family in g), None)
+    if twin is not None and check not in candidates:  # the pair's other check, where its extractor is strict
+        read = [c for c in sorted({_FAMILY_CHECK[f] for f in twin}) if c in candidates and c in _TWIN_STRICT]
+        check = read[0] if len(read) == 1 else check
     if check not in candidates:
         return None
     args = _extract(check, core)

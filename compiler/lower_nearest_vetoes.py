@@ -27,6 +27,7 @@ VAGUE = re.compile(r"\b(?:relat\w*|relevan\w*|proper\w*|format\w*|consistent\w*|
                    r"ideas?|features?|requirements?|details?)\b", re.IGNORECASE)
 # a part of the response: the check reads the whole response
 PART = re.compile(r"\b(?:each|every|per|first|second|third|last|final|opening|closing|beginning|start|end|title|"
+                  r"open|opens|begin|begins|starts|ends|ending|"
                   r"heading|headings|header|introduction|intro|conclusion|summary|table|code|bullet|bullets|list|"
                   r"paragraph|paragraphs|sentence|sentences|section|sections|line|lines|item|items|step|steps|"
                   r"subject line|signature|caption|quote|quotes|dialogue)\b", re.IGNORECASE)
@@ -34,8 +35,11 @@ PART = re.compile(r"\b(?:each|every|per|first|second|third|last|final|opening|cl
 OWN_PARTS = {
     "sentence_count": {"sentence", "sentences"}, "paragraph_count": {"paragraph", "paragraphs"},
     "bullet_count": {"bullet", "bullets", "list", "item", "items"}, "section_count": {"section", "sections"},
-    "ends_with": {"end", "last", "final", "closing"}, "wrapped_in_quotes": {"start", "end", "beginning", "quote", "quotes"},
-    "postscript": {"end"}, "has_title": {"title"}, "is_json": {"code"}, "two_responses": set(),
+    "ends_with": {"end", "ends", "ending", "last", "final", "closing"},
+    # 'begins and ends with "', 'the first and last characters are "'
+    "wrapped_in_quotes": {"start", "starts", "begin", "begins", "end", "ends", "beginning", "quote", "quotes", "first", "last"},
+    "postscript": {"end", "beginning", "begins", "start", "starts"},  # 'a postscript beginning with "P.S."'
+    "has_title": {"title"}, "is_json": {"code"}, "two_responses": set(),
     "highlighted_sections": {"section", "sections"},
 }
 FOREIGN = {  # strong cues of another check: their presence means a second constraint
@@ -63,6 +67,31 @@ _BOTH_CASES = re.compile(r"\b(?:upper|lower)[- ]?case\s*(?:or|and|nor|/|and/or|v
 _UPPER_WORD = re.compile(r"\bupper[- ]?case\b|\bcapital(?:s|i[sz]\w*)?\b|\ball[- ]caps\b|\bcaps\b|\bblock (?:letters|capitals)\b",
                          re.IGNORECASE)
 _LOWER_WORD = re.compile(r"\blower[- ]?case\b|\bsmall letters?\b|\bminuscule\b|\bnon-?capital", re.IGNORECASE)
+# a case word is forbidden when a negation comes shortly before it ('with no capital letters', 'without any
+# uppercase') or a ban right after it ('lower-case letters are not permitted')
+_NEG_BEFORE = re.compile(r"\b(?:no|not|nor|without|zero|never|avoid\w*|free of|refrain\w*|forbid\w*|ban\w*)\b[^.;:,]{0,24}$|n't\b[^.;:,]{0,24}$",
+                         re.IGNORECASE)
+_BAN_AFTER = re.compile(r"^(?:\s+letters?|\s+characters?)?\s*(?:(?:are|is|being)\s+)?(?:(?:not|never)\s+(?:permitted|allowed|accepted|used|ok|okay)|"
+                        r"forbidden|banned|prohibited|disallowed)\b", re.IGNORECASE)
+
+
+def required_case(unquoted: str) -> Optional[str]:
+    """The case a criterion asks the whole response to be in, from the case words it names and which of them it
+    forbids: 'upper' or 'lower' when the words agree ('lowercase only, no capital letters'; 'set in capitals;
+    lower-case letters are not permitted'; 'no uppercase letters' alone is lowercase), None when they do not
+    say one case (both asked for, both forbidden, or none named)."""
+    asked, banned = set(), set()
+    for case, rx in (("upper", _UPPER_WORD), ("lower", _LOWER_WORD)):
+        for m in rx.finditer(unquoted):
+            neg = _NEG_BEFORE.search(unquoted[:m.start()]) or _BAN_AFTER.match(unquoted[m.end():])
+            (banned if neg else asked).add(case)
+    if banned & asked or len(asked) > 1 or len(banned) > 1:
+        return None
+    if asked:
+        return next(iter(asked)) if not banned or banned != asked else None
+    if banned:
+        return "lower" if banned == {"upper"} else "upper"
+    return None
 # a property asked of named content ('uppercase words for the drug names'): a scope the check cannot see
 _WHOLE = r"(?:(?:whole|entire|full|complete)\b|(?:response|answer|reply|output|text|message|writing)\b)"
 _FOR_SCOPE = re.compile(rf"\bfor (?:the|all|each|every|its|their|any|some|these|those)\s+(?!{_WHOLE})[a-z]", re.IGNORECASE)
@@ -124,8 +153,9 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
         return "both cases"
     if _FOR_SCOPE.search(unquoted):
         return "scoped to named content"
-    if check in ("all_lowercase", "all_uppercase") and _UPPER_WORD.search(unquoted) and _LOWER_WORD.search(unquoted):
-        return "both cases named"
+    if check in ("all_lowercase", "all_uppercase") and (_UPPER_WORD.search(unquoted) or _LOWER_WORD.search(unquoted)) \
+            and required_case(unquoted) != check[4:9]:
+        return "another case"  # the case words ask for the other case, or for no one case
     if check == "wrapped_in_quotes":
         for rx in (_QUOTE_VERB_OBJECT, _QUOTES_AROUND):
             for m in rx.finditer(unquoted):
