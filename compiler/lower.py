@@ -39,7 +39,8 @@ from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, 
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
-from rubricc.compiler.lower_voices4 import polarity, read_voice
+from rubricc.compiler.lower_voices4 import polarity
+from rubricc.compiler.lower_voices5 import read_voice
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -135,6 +136,18 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return _lower_repeat(core, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(core)) else None
     if _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
         return None
+    return _stage(stripped)
+
+
+def _stage(stripped: str) -> Optional[ProgramCheck]:
+    """The nearest-phrasing stage on the criterion inside its voice, as the rules read it ('Points awarded if X'
+    -> X), every aside of the voice agreeing with the check; on the whole criterion when the voice has none or
+    the stage reads nothing inside it."""
+    core, asides = read_voice(stripped)
+    if core.strip() and core.strip() != stripped:
+        got = lower_nearest.lower_nearest(core.strip())
+        if got is not None:
+            return got if all(_aside_agrees(got, kind, aside) for kind, aside in asides) else None
     return lower_nearest.lower_nearest(stripped)
 
 

@@ -31,6 +31,11 @@ _NOTHING_BEFORE = re.compile(
     r"\b(?:do not|don't|never)\s+(?:say|write|add|output|put|include|print)\s+(?:anything|any\s+(?:other\s+)?(?:words?|text|characters?)"
     r"(?:\s+or\s+characters?)?)\s+before\s+(?:repeating|you\s+repeat|copying|you\s+copy)\s+(?:the|this|my|your)\s+"
     r"(?:request|prompt|question|instructions?|query)\s*[.;]")
+# the same as a clause of the frame: ', without saying anything before it', ', with no preceding words or characters'
+_NOTHING_BEFORE_CLAUSE = re.compile(
+    r",?\s*(?:without\s+(?:saying|writing|adding|putting|including|printing|outputting|typing)\s+anything(?:\s+else)?\s+(?:before|ahead\s+of|prior\s+to)"
+    r"\s+(?:it|that|this|the\s+(?:request|prompt|copy|repeat))|with\s+no\s+(?:preceding|prior|leading|introductory)\s+(?:words?|text|characters?|content)"
+    r"(?:\s+or\s+(?:words?|characters?|text))?|with\s+nothing\s+(?:(?:said|written|added|placed|put)\s+)?before\s+it)\b")
 
 
 def read_repeat(text: str):
@@ -67,7 +72,7 @@ def read_repeat(text: str):
     # a parenthesis restating how to repeat ('(1. do not say any words before repeating the request; 2. ...)')
     low = re.sub(r"\([^()]*\brepeat[^()]*\)", " ", frame.lower())
     # that nothing comes before the copy, said in a sentence of its own: 'Do not say anything before repeating the request.'
-    low = _NOTHING_BEFORE.sub(" ", low)
+    low = _NOTHING_BEFORE_CLAUSE.sub(" ", _NOTHING_BEFORE.sub(" ", low))
     if not _is_repeat_frame(low):
         # the cue sits inside what was read as the request: 'Repeats the request "A" verbatim, then ... "B"'
         return "veto" if prompt is not None and _is_repeat_frame(text.lower()) else None
