@@ -47,11 +47,14 @@ DEV_SETS = (
     (PHRASINGS / "ifeval_heldout10.json", "held-out set 10, written blind in natural rubric-writer voices: 0.713 "
                                           "coverage, 1.000 agreement when measured once with the nearest stage on "
                                           "(declared before; 0.691 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout11.json", "held-out set 11, written blind in natural rubric-writer voices: 0.859 "
+                                          "coverage, 1.000 agreement when measured once (0.854 rules alone), then "
+                                          "developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
               "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98, "ifeval_heldout9.json": 0.85,
-              "ifeval_heldout10.json": 0.98}
+              "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
