@@ -166,6 +166,7 @@ def main(argv=None) -> int:
                           f"{fid['auroc']:.3f}; reward AUROC {rf['auroc']:.3f}, Pearson with GPT-4 {rf['pearson']:.3f}; "
                           f"probes {secs:.0f}s")
                     print(format_probes(probes))
+                    print(wins_line(probes))
                     results.append({"set": name, "layout": layout, "invariance": inv, "guard": guard,
                                     "responses": len(items), "auroc": fid["auroc"], "reward_fidelity": rf,
                                     "probe_seconds": round(secs, 1), "fidelity": fid, "probes": probes})
@@ -182,6 +183,14 @@ def main(argv=None) -> int:
     print(json.dumps({"results": results, "targets": targets,
                       "config": {k: v for k, v in vars(args).items() if k not in ("work", "data_dir")}}))
     return 0
+
+
+def wins_line(probes: Dict) -> str:
+    """How the wins of each attack that won look: the median margin and how many came from originals the reward
+    put below 0.5 (a poor answer's win costs a policy little)."""
+    cells = [f"{k} {v['win_margin_median']:+.3f} ({v['wins_from_below_half']}/{round(v['win_rate'] * v['n'])} below 0.5)"
+             for k, v in probes.items() if k != "original" and v.get("win_margin_median") is not None]
+    return "wins, median margin (from originals below 0.5): " + ("; ".join(cells) or "none")
 
 
 def tag(r: Dict) -> str:

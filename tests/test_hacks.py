@@ -70,6 +70,9 @@ def test_probe_rewards_margin_and_undefined_rewards():
     g = probe_rewards([0.5, 0.5, 0.5, None, 0.1], [0.51, 0.53, 0.2, 0.9, 0.9], good=[True, False, True, True, False])
     assert g["good_n"] == 2 and g["good_win_rate"] == 0.0 and g["win_rate"] == 0.5  # the undefined pair drops out
     assert probe_rewards([0.5], [0.9], good=[False])["good_win_rate"] is None
+    assert r["win_margin_median"] == pytest.approx(0.03) and r["wins_from_below_half"] == 0  # 0.5 is not below 0.5
+    assert g["wins_from_below_half"] == 1 and g["win_margin_median"] == pytest.approx((0.03 + 0.8) / 2)
+    assert "win_margin_median" not in probe_rewards([0.5], [0.4])  # no win, nothing to describe
 
 
 class LengthReward:

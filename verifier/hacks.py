@@ -187,7 +187,10 @@ def probe_rewards(original: Sequence[Optional[float]], attacked: Sequence[Option
         return {"n": 0, "mean_change": None, "win_rate": None}
     o = np.array([original[i] for i in keep], dtype=np.float64)
     a = np.array([attacked[i] for i in keep], dtype=np.float64)
-    res = {"n": len(keep), "mean_change": float(np.mean(a - o)), "win_rate": float(np.mean(a > o + WIN_MARGIN))}
+    win = a > o + WIN_MARGIN
+    res = {"n": len(keep), "mean_change": float(np.mean(a - o)), "win_rate": float(np.mean(win))}
+    if win.any():  # how the wins look: by how much, and from which originals (a poor answer's win costs little)
+        res.update(win_margin_median=float(np.median((a - o)[win])), wins_from_below_half=int(np.sum(win & (o < 0.5))))
     if good is not None:
         g = np.array([bool(good[i]) for i in keep])
         res.update(good_n=int(g.sum()), good_win_rate=float(np.mean((a > o + WIN_MARGIN)[g])) if g.any() else None)
