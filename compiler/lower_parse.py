@@ -92,8 +92,9 @@ _REL_BEFORE = [
     (r"more than|greater than|over|above|longer than", "more than"),
     (r"exactly|precisely|just|only", "exactly"),
 ]
-_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over|or higher|or longer", "at least"),
-              (r"or fewer|or less|or under|at most|at maximum|at the most|or lower|or below|or shorter", "at most")]
+# after the unit: '3 paragraphs or more', '20 sentences min.' (a bare count there would read as exactly 20)
+_REL_AFTER = [(r"or more|or greater|or above|at minimum|at the least|or over|or higher|or longer|minimum|min", "at least"),
+              (r"or fewer|or less|or under|at most|at maximum|at the most|or lower|or below|or shorter|maximum|max", "at most")]
 _MID_REL = re.compile(r"^(or more|or greater|or above|or over|or higher|or fewer|or less|or under|or lower|or below)\s")
 
 

@@ -48,3 +48,14 @@ def test_restricted_counts_stay_neural(stage, text):
 def test_plain_counts_still_lower(stage, text, name):
     check = lower_criterion(text)
     assert check is not None and check.name == name
+
+
+@pytest.mark.parametrize("text,relation,n", [
+    ("twenty sentences min.", "at least", 20),  # blind set 12 had it read as exactly 20
+    ("3 paragraphs max", "at most", 3),
+    ("150 words max.", "at most", 150),
+    ("Use 20 sentences", "exactly", 20),
+])
+def test_a_limit_after_the_unit(text, relation, n):
+    got = lower_criterion(text)
+    assert got is not None and got.args["relation"] == relation and got.args["n"] == n, (text, got)
