@@ -33,7 +33,7 @@ from bench.phrasing_sets import PHRASINGS, load_set, render_all  # noqa: E402
 HELD = ("ifeval_heldout", "ifeval_heldout2", "ifeval_heldout3", "ifeval_heldout4", "ifeval_heldout5",
         "ifeval_heldout6", "ifeval_heldout7", "ifeval_heldout8", "ifeval_heldout9", "ifeval_heldout10", "ifeval_heldout11")
 SETS = ("ifeval_dev", "ifeval_dev2") + HELD
-BLIND = ("ifeval_heldout12",)  # never read: kept for a later one-shot measurement
+BLIND = ("ifeval_heldout12",)  # the frozen held-out set: never read here, never in the index
 assert not set(SETS) & set(BLIND)
 
 # two synthetic instructions per family: the index never sees IFEval's own kwargs
