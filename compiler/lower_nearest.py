@@ -35,6 +35,12 @@ from rubricc.compiler.lower_nearest_vetoes import OWN_PARTS as _OWN_PARTS
 from rubricc.compiler.lower_nearest_vetoes import PART as _PART
 from rubricc.compiler.lower_nearest_vetoes import VAGUE as _VAGUE
 from rubricc.compiler.lower_nearest_vetoes import veto
+from rubricc.compiler.lower_nearest_vetoes import ANY_CASE as _ANY_CASE
+from rubricc.compiler.lower_nearest_vetoes import CASELESS as _CASELESS
+from rubricc.compiler.lower_nearest_vetoes import IDIOMS as _IDIOMS
+from rubricc.compiler.lower_nearest_vetoes import OWN_WORDS as _OWN_WORDS
+from rubricc.compiler.lower_nearest_vetoes import TWO_RESPONSES_NUMBERS as _TWO_RESPONSES_NUMBERS
+from rubricc.compiler.lower_nearest_vetoes import plain as _plain
 from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, _number_words_to_digits, _symbols_to_words, outer_quotes,
                                           quoted)
 
@@ -291,58 +297,6 @@ _COUNTED = {"word_count", "sentence_count", "paragraph_count", "bullet_count", "
 _NEG_OK = {"no_commas", "keywords_absent", "all_lowercase", "all_uppercase"}  # stated by a negation
 _NEG_REQUIRED = {"no_commas", "keywords_absent"}
 _POSITIVE_KW = re.compile(r"\b(?:includes?|including|contains?|mentions?|uses?|features?|incorporates?|appears?|present)\b")
-
-
-# idioms whose words the coarse vetoes would misread: 'separated from each other' names no part, 'from start to
-# finish' is the whole response, 'no more and no fewer' restates 'exactly'
-_IDIOMS = re.compile(r"\b(?:from\s+)?each\s+other\b|\b(?:from\s+)?one\s+another\b|\b(?:from\s+)?(?:start|beginning)\s+to\s+(?:finish|end)\b|"
-                     r"[,(;]?\s*\b(?:no|not|nothing)\s+(?:more|fewer|less)\s*(?:,|and|or|nor)?\s*(?:no|not|nothing)?\s*(?:more|fewer|less)\b\)?", re.IGNORECASE)
-# a case-insensitive count or word list said to be one ('either case counts', 'irrespective of case'): what the
-# check does anyway
-_ANY_CASE = re.compile(r"\(?\s*\b(?:(?:counting|in|of)\s+)?(?:both|either|any)\s+(?:upper(?:[- ]?case)?\s+(?:and|or|/)\s+lower[- ]?case|"
-                       r"case|capitali[sz]ation)s?(?:\s+counts?|\s+count)?\b\s*\)?|\bcase[- ]insensitive(?:ly)?\b|"
-                       r"\b(?:irrespective|regardless)\s+of\s+(?:letter\s+)?case\b|\bignoring\s+case\b|\bwhatever\s+the\s+case\b", re.IGNORECASE)
-_CASELESS = {"letter_frequency", "keyword_frequency", "keywords_present", "keywords_absent"}
-# 'each of the (following) keywords': the list, not a part of the response
-_EACH_OF = re.compile(r"\b(?:each|every\s+one|all)\s+of\s+(?:the|these|those)(?:\s+following)?\s+(?=(?:key)?words?\b|terms?\b|phrases?\b)")
-# the one number a two-responses criterion names ('two different responses', 'six asterisks')
-_TWO_RESPONSES_NUMBERS = re.compile(r"\b2\s+(?:\w+\s+)?(?:responses?|answers?|replies|versions?|alternatives?|takes?)\b|\b6[\s-]+asterisks?\b")
-
-
-# what a family's own criterion says of itself in words the coarse vetoes read as a part, a condition or vague
-_OWN_WORDS = {
-    # the fence the check allows, and 'nothing else' ('may be enclosed in a ``` code block but contains nothing else')
-    "is_json": re.compile(r"[;,(]?\s*(?:it\s+|optionally\s+)?(?:may|can|might)\s+(?:optionally\s+)?be\s+(?:enclosed|wrapped|fenced|placed|put)\s+"
-                         r"in\s+(?:a\s+)?(?:markdown\s+)?(?:`{3}\s*)?(?:json\s+)?code\s+(?:block|fence)\)?|[;,]?\s*\b(?:but|and)\s+"
-                         r"(?:contains|has|includes)\s+nothing\s+else\b|\bwell[- ]formed\s+(?=json\b)"),
-    # 'each beginning with a "SECTION X" marker': how the sections are marked
-    "section_count": re.compile(r"[,;]?\s*(?:with\s+)?(?:and\s+)?each\s+(?:one\s+|section\s+|part\s+|of\s+them\s+)?(?:beginning|starting|opening|begins|"
-                               r"starts|opens|headed|labell?ed|marked|introduced)\s+(?:with|by)\b"),
-    # 'with each paragraph separated from the next by ***'
-    "paragraph_count": re.compile(r"\b(?:with\s+)?each\s+(?:paragraph\s+|one\s+)?(?:is\s+)?(?=(?:separated|divided|split)\s+from\s+the\s+next\b)"),
-    # '(lines starting with * or -)', '(e.g. * item)': markdown bullets described
-    "bullet_count": re.compile(r"\([^()]*[*\u2022-][^()]*\)"),
-    # 'every letter in it is lowercase': the whole response
-    "all_lowercase": re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:letter|character)\b"),
-    "all_uppercase": re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:letter|character)\b"),
-    # 'with no further content following it': what ends_with means
-    "ends_with": re.compile(r"[,;]?\s*(?:and\s+)?(?:with\s+)?(?:no|nothing|not\s+(?:add|write|put)\s+anything)\s+(?:further|more|other|additional|else)?\s*"
-                           r"(?:content|text|words?|characters?)?\s*(?:following|after|afterwards?)(?:\s+(?:it|this|that|the\s+phrase))?\b"),
-    # 'not using other language'
-    "response_language": re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}(?:any\s+)?(?:other|another)\s+languages?\b"),
-}
-
-
-def _plain(unquoted: str, check: str) -> str:
-    """The criterion's own words with what :func:`_extract`'s vetoes must not read removed (see above)."""
-    t = _IDIOMS.sub(" ", _symbols_to_words(unquoted))
-    if check in _OWN_WORDS:
-        t = _OWN_WORDS[check].sub(" ", t)
-    if check in _CASELESS:
-        t = _ANY_CASE.sub(" ", t)
-    if check in ("keywords_present", "keywords_absent"):
-        t = _EACH_OF.sub("the ", t)
-    return t
 
 
 def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
