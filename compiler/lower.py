@@ -125,25 +125,25 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
     stripped = text.strip()
-    if _voice_vetoed(stripped) or any(k in ("veto", "invert") for k, _ in read_voice(stripped)[1]):
+    core, asides = read_voice(stripped)
+    if _voice_vetoed(stripped) or any(k in ("veto", "invert") for k, _ in asides):
         return None  # the rules lowered the criterion inside its voice, and the voice asks for something else
     last = _last_repeat  # what lower_rules_only read of this text: read_repeat runs once per criterion
     repeat = last[1] if last is not None and last[0] == stripped else read_repeat(stripped)
     if repeat is not None:
         # a repeat-the-request criterion: read again without its label ('Prompt Repetition: Evaluates whether ...')
-        core = lower_nearest.unlabel(stripped)
-        again = read_repeat(core) if core != stripped else None
-        return _lower_repeat(core, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(core)) else None
+        bare = lower_nearest.unlabel(stripped)
+        again = read_repeat(bare) if bare != stripped else None
+        return _lower_repeat(bare, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(bare)) else None
     if _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
         return None
-    return _stage(stripped)
+    return _stage(stripped, core, asides)
 
 
-def _stage(stripped: str) -> Optional[ProgramCheck]:
-    """The nearest-phrasing stage on the criterion inside its voice, as the rules read it ('Points awarded if X'
-    -> X), every aside of the voice agreeing with the check; on the whole criterion when the voice has none or
-    the stage reads nothing inside it."""
-    core, asides = read_voice(stripped)
+def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
+    """The nearest-phrasing stage on the criterion inside its voice (``core``, ``asides``: what :func:`read_voice`
+    read of ``stripped``; 'Points awarded if X' -> X), every aside of the voice agreeing with the check; on the
+    whole criterion when the voice has none or the stage reads nothing inside it."""
     if core.strip() and core.strip() != stripped:
         got = lower_nearest.lower_nearest(core.strip())
         if got is not None:

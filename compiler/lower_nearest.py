@@ -157,7 +157,6 @@ def nearest_family(text: str, vec: Optional[np.ndarray] = None) -> Tuple[Optiona
     if not ranked:
         return None, 0.0, 0.0
     top, s1 = ranked[0]
-    s2 = ranked[1][1] if len(ranked) > 1 else -1.0
     twin = next((g for g in TWINS if top in g), {top})
     s2 = max((s for lab, s in ranked if lab not in twin), default=-1.0)
     if top == NEURAL or s1 < SIM_MIN or s1 - s2 < MARGIN_MIN:
