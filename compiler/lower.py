@@ -37,6 +37,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
+from rubricc.compiler.lower_lexicon import asks_more
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
@@ -147,8 +148,21 @@ def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
     if core.strip() and core.strip() != stripped:
         got = lower_nearest.lower_nearest(core.strip())
         if got is not None:
-            return got if all(_aside_agrees(got, kind, aside) for kind, aside in asides) else None
-    return lower_nearest.lower_nearest(stripped)
+            agrees = all(_aside_agrees(got, kind, aside) for kind, aside in asides)
+            return got if agrees and not _asks_more(core, got.name, got.args) else None
+    got = lower_nearest.lower_nearest(stripped)
+    return None if got is not None and _asks_more(stripped, got.name, got.args) else got
+
+
+def _asks_more(text: str, name: str, args: Dict[str, Any]) -> bool:
+    """True when the criterion asks for more than the ``name`` check (:func:`rubricc.compiler.lower_lexicon.asks_more`:
+    an 'and' clause no rule reads said in other words than surface requirements are, a language beside a check not
+    about language), read on its own words (decorations and data removed)."""
+    if name == "repeats_prompt":
+        return False
+    plain, _ = undecorate(canonical(text))
+    return asks_more(_meaning(canonical(plain if plain is not None else text)), name, args,
+                     lambda part: _first_rule(CriterionText(part)) is not None)
 
 
 def lower_rules_only(text: str) -> Optional[ProgramCheck]:
@@ -271,6 +285,8 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
         same += other is not None and other[0] == name
     if same > 1 and name not in _RESTATABLE:
         return None  # 'uses "a" at least 3 times and mentions b at least 3 times': two requirements of one kind
+    if _asks_more(stripped, name, args):
+        return None  # 'fewer than 100 words and is polite', 'Responses written in French must have 3 paragraphs'
     # a compound criterion ("starts with "X" and includes the word "Y"): another rule fires on the text
     # with the quoted material blanked out and asks for a different check -> leave it to the judge
     blank_text = stripped

@@ -1,0 +1,83 @@
+"""Write ``compiler/format_words.txt``: the words surface requirements are said in (:mod:`rubricc.compiler.lower_lexicon`).
+
+The vocabulary of every development phrasing set's templates (the list ``bench/lower_cross.py`` indexes, never the
+blind held-out set), placeholders and quotations removed; number words and language names are added at load time.
+
+    python bench/format_words.py [--check]
+
+``--check`` writes nothing and exits 1 when the file differs from what the sets give. Last line JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator, List, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.lower_cross import BLIND, SETS  # noqa: E402
+from bench.phrasing_sets import PHRASINGS, load_set  # noqa: E402
+
+HEADER = "# the words surface requirements are said in: written by python bench/format_words.py from the development phrasing sets\n"
+
+
+def _strings(v: Any) -> Iterator[str]:
+    if isinstance(v, str):
+        yield v
+    elif isinstance(v, (list, tuple)):
+        for x in v:
+            yield from _strings(x)
+    elif isinstance(v, dict):
+        for x in v.values():
+            yield from _strings(x)
+
+
+def official_texts() -> List[str]:
+    """IFEval's own instruction wording of each family (but the repeat request), rendered with the synthetic kwargs
+    of ``bench/lower_cross.py`` and their data words removed."""
+    from bench.ifeval_checks import render_official
+    from bench.lower_cross import _KW, _SYNTH
+
+    out = []
+    for synth in _SYNTH:
+        data = {w for v in synth.values() for x in (v if isinstance(v, list) else [v]) for w in str(x).lower().split()}
+        for fam in ("punctuation:no_comma", "detectable_format:number_highlighted_sections", "length_constraints:number_words",
+                    "detectable_format:title", "change_case:english_lowercase", "detectable_format:number_bullet_lists",
+                    "detectable_format:multiple_sections", "detectable_content:postscript", "detectable_format:json_format",
+                    "length_constraints:number_paragraphs", "detectable_content:number_placeholders", "startend:quotation",
+                    "language:response_language", "keywords:letter_frequency", "keywords:existence", "keywords:forbidden_words",
+                    "keywords:frequency", "combination:two_responses", "startend:end_checker", "change_case:english_capital",
+                    "length_constraints:nth_paragraph_first_word", "length_constraints:number_sentences",
+                    "change_case:capital_word_frequency", "detectable_format:constrained_response"):
+            kw = {k: synth[k] for k in _KW.get(fam.split(":", 1)[1], ())}
+            for rel in ("less than", "at least"):
+                text = render_official(fam, dict(kw, relation=rel, let_relation=rel, capital_relation=rel))
+                out.append(" ".join(w for w in text.split() if w.lower().strip(".,:;!?'\"") not in data))
+    return out
+
+
+def vocabulary(sets=SETS) -> List[str]:
+    from rubricc.compiler.lower_lexicon import build
+
+    assert not set(sets) & set(BLIND), "the blind held-out set is never read"
+    return build([t for s in sets for t in _strings(load_set(PHRASINGS / f"{s}.json"))] + official_texts())
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="compare with the file, write nothing")
+    a = ap.parse_args(argv)
+    from rubricc.compiler.lower_lexicon import WORDS_FILE
+
+    text = HEADER + "\n".join(vocabulary()) + "\n"
+    same = WORDS_FILE.exists() and WORDS_FILE.read_text(encoding="utf-8") == text
+    if not a.check and not same:
+        WORDS_FILE.write_text(text, encoding="utf-8")
+    n = text.count("\n") - 1
+    print(json.dumps({"words": n, "file": str(WORDS_FILE), "up_to_date": same}))
+    return 1 if a.check and not same else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The words surface requirements are said in (issue 15): a guard against a compound criterion whose second clause
+asks for something no program checks.
+
+'The response is fewer than 100 words and is polite', 'Fewer than 10 sentences and cites a source': a rule reads the
+count, and the clause after 'and' is read by no rule at all, so the guards that catch a second *check* never see it.
+Such a clause is only let through when every word of it is one that surface requirements are said in: the
+vocabulary of the development phrasing sets' templates (fourteen sets written by different hands, placeholders and
+quotations removed; ``compiler/format_words.txt``, written by ``python bench/format_words.py``), number and ordinal
+words, and language names. 'begins and ends with a double quote', 'and separate them with the markdown divider ***',
+'and uses no other language' pass; 'is polite', 'cites a source', 'avoids jargon', 'is written for a child' do not, and
+the criterion stays neural.
+
+A language named beside a check that is not about language scopes or adds to it ('Responses written in French must
+have 3 paragraphs'): also neural (English beside a case check is the case check's own wording).
+
+Words are compared by their Snowball stem (``snowballstemmer``), British spellings read as American ('organise',
+'organizes'; 'heading', 'headings'). The vocabulary is data, never code.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterable, List
+
+from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE
+
+WORDS_FILE = Path(__file__).with_name("format_words.txt")
+
+_WORD = re.compile(r"[a-z]+")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand once twice thrice "
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last st nd rd th").split()
+# a clause joined to the one a rule read ('..., and X', '... but X')
+_JOIN = re.compile(r"\s*[,;]?\s*\b(?:and|but)\b\s*", re.IGNORECASE)
+_LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
+_CASE_CHECKS = ("all_lowercase", "all_uppercase")
+
+
+@lru_cache(maxsize=None)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def normal(word: str) -> str:
+    """The word's Snowball stem, British spellings read as American ('organised', 'organizes' -> 'organ';
+    'heading', 'headings' -> 'head')."""
+    return _stemmer().stemWord(re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word))
+
+
+def words_of(text: str) -> List[str]:
+    """The lower-cased words of ``text`` outside quotations and ``{placeholders}``."""
+    return _WORD.findall(QUOTE_RE.sub(" ", _PLACEHOLDER.sub(" ", text)).lower())
+
+
+@lru_cache(maxsize=1)
+def format_words() -> frozenset:
+    """The vocabulary (normalised) a clause no rule reads must be said in."""
+    listed: Iterable[str] = ()
+    if WORDS_FILE.exists():
+        listed = (w.strip() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(normal(w) for w in (*listed, *_NUMBER_WORDS, *LANGUAGES))
+
+
+def unknown_words(text: str) -> List[str]:
+    """The words of ``text`` outside :func:`format_words`."""
+    known = format_words()
+    return [w for w in words_of(text) if normal(w) not in known]
+
+
+def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
+    """True when the criterion (its own words, quoted data removed: ``meaning``) asks for more than ``check`` with
+    ``args``: a clause joined by 'and'/'but' that ``reads`` (the rules) does not read is said in other words than
+    surface requirements are (the check's own unquoted data aside: a section marker, a first word), or a language is
+    named beside a check not about language."""
+    parts = [p for p in _JOIN.split(meaning) if p.strip()]
+    data = {normal(w) for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
+            for w in _WORD.findall(x.lower())}
+    if len(parts) > 1 and any(not reads(p) and set(map(normal, unknown_words(p))) - data for p in parts):
+        return True
+    named = set(_LANGUAGE.findall(meaning.lower())) - data
+    if check == "response_language" or not named:
+        return False
+    return not (check in _CASE_CHECKS and named == {"english"})
+
+
+def build(texts: Iterable[str]) -> List[str]:
+    """The sorted vocabulary of ``texts`` (templates), without the words added at load time."""
+    base = {*_NUMBER_WORDS, *LANGUAGES}
+    return sorted({w for t in texts for w in words_of(t)} - base)
