@@ -41,7 +41,7 @@ from rubricc.compiler.lower_lexicon import asks_more
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
-from rubricc.compiler.lower_voices5 import read_voice
+from rubricc.compiler.lower_voices6 import read_voice
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400

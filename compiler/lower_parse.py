@@ -64,6 +64,7 @@ def _number_words_to_digits(s: str) -> str:
 
     s = pat.sub(repl, s)
     s = re.sub(r"(\d) thousand\b", r"\g<1>000", s)
+    s = re.sub(r"\b(\d[\d,]*)\+(?=\s|$)", r"at least \1", s)  # a number in words with '+': 'five+ words'
     return s
 
 

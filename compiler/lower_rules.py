@@ -55,12 +55,12 @@ def r_constrained(c: CriterionText):
         return None
     if len(c.quotes) >= 2:
         return "any_phrase_present", {"phrases": c.quotes}
-    # unquoted: 'one of: A / B / C' or 'one of the phrases A, B, or C' with sentence-like options
+    # unquoted: 'one of: A / B / C' (or 'A | B | C') or 'one of the phrases A, B, or C' with sentence-like options
     m = re.search(r"(?:one of(?: these| those| the following| the| the three| the fixed| the allowed| the possible)?"
                   r"(?: options| choices| phrases| answers| replies| responses| sentences)?|options|choices|phrases)(?:[^:]*:)?\s*(.+)$",
                   c.text.strip(), flags=re.IGNORECASE)
     if m:
-        opts = [x.strip() for x in re.split(r"\s+/\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+", m.group(1).rstrip(".")) if x.strip()]
+        opts = [x.strip() for x in re.split(r"\s+[/|]\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+", m.group(1).rstrip(".")) if x.strip()]
         opts = [x if x.endswith((".", "!", "?")) else x + "." for x in opts]
         if len(opts) >= 2 and all(re.fullmatch(r"[A-Z][\w' ]{2,60}[.!?]", x) for x in opts):
             return "any_phrase_present", {"phrases": opts}
