@@ -1,7 +1,8 @@
 """Write ``compiler/format_words.txt``: the words surface requirements are said in (:mod:`rubricc.compiler.lower_lexicon`).
 
 The vocabulary of every development phrasing set's templates (the list ``bench/lower_cross.py`` indexes, never the
-blind held-out set), placeholders and quotations removed; number words and language names are added at load time.
+blind held-out set), of IFEval's own instruction wording and of the IFBench phrasings (``bench/phrasings/ifbench.json``),
+placeholders, quotations and examples removed; number words, layout words and language names are added at load time.
 
     python bench/format_words.py [--check]
 
@@ -61,7 +62,8 @@ def vocabulary(sets=SETS) -> List[str]:
     from rubricc.compiler.lower_lexicon import build
 
     assert not set(sets) & set(BLIND), "the blind held-out set is never read"
-    return build([t for s in sets for t in _strings(load_set(PHRASINGS / f"{s}.json"))] + official_texts())
+    texts = [t for s in (*sets, "ifbench") for t in _strings(load_set(PHRASINGS / f"{s}.json"))]
+    return build(texts + official_texts())
 
 
 def main(argv: Optional[List[str]] = None) -> int:

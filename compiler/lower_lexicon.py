@@ -1,12 +1,13 @@
 """The words surface requirements are said in (issue 15): a guard against a compound criterion whose second clause
 asks for something no program checks.
 
-'The response is fewer than 100 words and is polite', 'Fewer than 10 sentences and cites a source': a rule reads the
-count, and the clause after 'and' is read by no rule at all, so the guards that catch a second *check* never see it.
+'The response is fewer than 100 words and is polite', 'Fewer than 10 sentences and cites a source', 'Fewer than 100
+words, written politely.': a rule reads the count, and the clause beside it (after 'and' / 'but', a comma, a semicolon
+or a full stop, a relative clause) is read by no rule at all, so the guards that catch a second *check* never see it.
 Such a clause is only let through when every word of it is one that surface requirements are said in: the
-vocabulary of the development phrasing sets' templates (fourteen sets written by different hands, placeholders and
-quotations removed; ``compiler/format_words.txt``, written by ``python bench/format_words.py``), number and ordinal
-words, and language names. 'begins and ends with a double quote', 'and separate them with the markdown divider ***',
+vocabulary of the development phrasing sets' templates (fourteen sets written by different hands, and the IFBench
+phrasings; placeholders, quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python bench/format_words.py``), number and ordinal
+words, a few words of layout and nesting, and language names. 'begins and ends with a double quote', 'and separate them with the markdown divider ***',
 'and uses no other language' pass; 'is polite', 'cites a source', 'avoids jargon', 'is written for a child' do not, and
 the criterion stays neural.
 
@@ -28,14 +29,19 @@ from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE
 WORDS_FILE = Path(__file__).with_name("format_words.txt")
 
 _WORD = re.compile(r"[a-z]+")
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# a template field, and an example given in the notation it illustrates ('<<Spring>>', '[address]', '*like this*')
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}|<<[^<>\n]{0,80}>>|\[[^\[\]\n]{0,80}\]|(?<![*\w])\*[^*\n]{1,80}\*(?![*\w])|`[^`\n]{1,80}`")
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand once twice thrice "
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last st nd rd th").split()
-# a clause joined to the one a rule read ('..., and X', '... but X')
-_JOIN = re.compile(r"\s*[,;]?\s*\b(?:and|but)\b\s*", re.IGNORECASE)
+# words of layout and nesting the phrasing sets happen not to use
+_LAYOUT_WORDS = ("adjacent consecutive successive neighbouring neighboring preceding previous nested nest nesting level "
+                 "levels deep depth bracket brackets brace braces parenthesis parentheses pair pairs").split()
+# a clause beside the one a rule read: joined by 'and' / 'but', after a comma, a semicolon or a full stop, or a
+# relative clause ('a title in double angular brackets that names the disease')
+_JOIN = re.compile(r"\s*(?:[,;]\s+|[.!?]\s+|\b(?:and|but|that|which|who)\b)\s*", re.IGNORECASE)
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
 _CASE_CHECKS = ("all_lowercase", "all_uppercase")
 
@@ -65,7 +71,7 @@ def format_words() -> frozenset:
     listed: Iterable[str] = ()
     if WORDS_FILE.exists():
         listed = (w.strip() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(normal(w) for w in (*listed, *_NUMBER_WORDS, *LANGUAGES))
+    return frozenset(normal(w) for w in (*listed, *_NUMBER_WORDS, *_LAYOUT_WORDS, *LANGUAGES))
 
 
 def unknown_words(text: str) -> List[str]:
@@ -76,7 +82,7 @@ def unknown_words(text: str) -> List[str]:
 
 def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     """True when the criterion (its own words, quoted data removed: ``meaning``) asks for more than ``check`` with
-    ``args``: a clause joined by 'and'/'but' that ``reads`` (the rules) does not read is said in other words than
+    ``args``: a clause (joined by 'and' / 'but', or after a comma, semicolon or full stop) that ``reads`` (the rules) does not read is said in other words than
     surface requirements are (the check's own unquoted data aside: a section marker, a first word), or a language is
     named beside a check not about language."""
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
@@ -85,6 +91,7 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if len(parts) > 1 and any(not reads(p) and set(map(normal, unknown_words(p))) - data for p in parts):
         return True
     named = set(_LANGUAGE.findall(meaning.lower())) - data
+    named = {n for n in named if LANGUAGES[n] != args.get("language")}  # the check's own language ('in French, all lowercase')
     if check == "response_language" or not named:
         return False
     return not (check in _CASE_CHECKS and named == {"english"})
@@ -92,5 +99,5 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
 
 def build(texts: Iterable[str]) -> List[str]:
     """The sorted vocabulary of ``texts`` (templates), without the words added at load time."""
-    base = {*_NUMBER_WORDS, *LANGUAGES}
+    base = {*_NUMBER_WORDS, *_LAYOUT_WORDS, *LANGUAGES}
     return sorted({w for t in texts for w in words_of(t)} - base)

@@ -20,6 +20,15 @@ NEURAL = [
     "The response contains no commas and is written for a child.",
     "Has exactly 3 bullet points and mentions a deadline.",
     "The reply is written entirely in lowercase letters but remains courteous.",
+    # ... or beside it after a comma, a semicolon or a full stop
+    "Fewer than 100 words, written politely.",
+    "The response has fewer than 100 words, with a warm greeting.",
+    "No commas; uses simple vocabulary.",
+    "Fewer than 50 words. Mentions the dosage.",
+    "The answer is in French, addressed to a child.",
+    # ... or in a relative clause
+    "Has a title in double angular brackets that names the disease.",
+    "The response has exactly 3 bullet points that each describe a symptom.",
     # a language scoping or added to another check
     "Responses written in French must have 3 paragraphs.",
     "Responses written in French must have 3 paragraphs separated by ***.",
@@ -33,6 +42,9 @@ LOWERED = [
     ("Lowercase English: the full text is in English and contains no upper-case letters.", "all_lowercase"),
     ("Write exactly 6 paragraphs and separate them with the markdown divider ***.", "paragraph_count"),
     ("Give two different responses, and separate them with exactly six asterisks: ******.", "two_responses"),
+    ("The whole response is valid JSON; wrapping it in a markdown code fence is fine.", "is_json"),
+    ("Exactly 4 paragraphs, separated by the markdown divider ***.", "paragraph_count"),
+    ("The response is in all lowercase letters. No capital letters at all.", "all_lowercase"),
     # the check's own unquoted data is no foreign word ('Audience'), British spelling and inflection are one word
     ("Uses 2 sections, each introduced by the word Audience and its number.", "section_count"),
     ("Organise the reply into at least 3 sections and open each with the heading Chapter plus its number: Chapter 1, Chapter 2, and so on.",
