@@ -21,7 +21,7 @@ PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # test-case description, a teacher's checklist, a requirements "shall"; coverage 0.856, agreement 0.9988 as
 # measured (0.809 / 0.9988 with the rules alone); one wrong reading, "twenty sentences min." as exactly 20,
 # fixed after: 0.856 / 1.000)
-HELDOUT = PHRASINGS / "ifeval_heldout12.json"
+HELDOUT = PHRASINGS / "ifeval_heldout13.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -51,11 +51,15 @@ DEV_SETS = (
     (PHRASINGS / "ifeval_heldout11.json", "held-out set 11, written blind in natural rubric-writer voices: 0.859 "
                                           "coverage, 1.000 agreement when measured once (0.854 rules alone), then "
                                           "developed on"),
+    (PHRASINGS / "ifeval_heldout12.json", "held-out set 12, written blind in natural rubric-writer voices: 0.856 "
+                                          "coverage, 0.9988 agreement when measured once (0.809 rules alone), then "
+                                          "developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
               "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98, "ifeval_heldout9.json": 0.85,
-              "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98}
+              "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
+              "ifeval_heldout12.json": 0.98}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -75,7 +79,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "99353eb4146d0585cb64ee41123652640921c0485a24eb6693ecd544037c96b1"
+HELDOUT_SHA256 = "4f5074f81e50ae2218bee07de46fa9f03403da24c414fffaceb73dab02913cd6"
 
 
 def frozen_ok() -> bool:
