@@ -274,10 +274,12 @@ _END_CUE = re.compile(
 _END_BARE = re.compile(rf"(?i:{_END_VERB})(?=[A-Z][^\"\u201c\u201d]*[.!?]\s*(?:,\s*)?(?:and|with)\s+(?:nothing|no other))")
 # a clause after the phrase restating that nothing may follow it
 _NOTHING_AFTER = re.compile(
-    r"\s*(?:[,;]\s*|(?<=[.!?])\s+)?(?:(?:and|with)\s+)?(?:(?:do not|don't)\s+(?:add|write|include)\s+anything(?:\s+else)?\s+after(?:wards)?(?:\s+(?:it|this|that))?"
+    r"\s*(?:[,;]\s*|(?<=[.!?])\s+)?(?:(?:and|with)\s+)?(?:then\s+)?(?:(?:do not|don't)\s+(?:add|write|include)\s+anything(?:\s+else)?\s+after(?:wards)?(?:\s+(?:it|this|that))?"
     r"|nothing(?:\s+else)?\s+(?:after|following|follows)(?:\s+(?:it|this|that|the phrase))?|nothing\s+else"
     r"|no other (?:words|text)(?:\s+(?:should|may|must|can))?\s+(?:follow|after|following)(?:\s+(?:it|this|that|this phrase|the phrase))?)\s*\.?\s*$",
     re.IGNORECASE)
+# a joiner left after the phrase's own end mark once 'nothing else after it' is read off ('Peace! and then')
+_DANGLING = re.compile(r"(?<=[.!?])\s+(?:and\s+then|and|then)\s*$", re.IGNORECASE)
 # exactness restated between an end cue and the colon before the phrase: ', and after it nothing more is
 # written:', 'and nothing comes after it:', '(nothing may follow):'
 _NOTHING_BEFORE_COLON = re.compile(
@@ -300,7 +302,7 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
     m = _END_CUE.search(text)
     bare = None if m else _END_BARE.search(text)
     if bare is not None:
-        rest = _NOTHING_AFTER.sub("", text[bare.end():].strip()).strip()
+        rest = _DANGLING.sub("", _NOTHING_AFTER.sub("", text[bare.end():].strip()).strip())
         return (bare.start(), rest) if rest != text[bare.end():].strip() and re.search(r"[.!?]$", rest) and \
             not _DESCRIBED.search(rest) and len(rest) <= 150 else None
     if not m:
@@ -317,7 +319,7 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
         # a colon left after the cue: the phrase may start after it or the words before it may be the
         # frame's ('with the exact phrase below, with no other words following it: X', blind set 7): neural
         return None
-    rest = _NOTHING_AFTER.sub("", rest).strip()
+    rest = _DANGLING.sub("", _NOTHING_AFTER.sub("", rest).strip())
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's
     # 'The last words of the response are: a question': after a bare colon, a phrase that opens with a

@@ -25,6 +25,9 @@ _BEFORE_PROMPT = re.compile(r"(?:[:(]|\b(?:request|prompt|question|instructions?
 _AFTER_PROMPT = re.compile(r"\s*(?:$|[.,;:)?!]|(?:verbatim|exactly|word|unchanged|is|are|was|repeated|reproduced|copied|restated|then|and|"
                            r"before|followed|at|first|as|in|without|character)\b)")
 _MAX_FRAME_WORDS = 30
+# a few words after the frame's colon that open a quoted request: 'the response must begin with', 'it reads'
+_QUOTE_INTRO = re.compile(rf"\s*(?:[^\"\u201c:.?!]{{0,60}}?{_OPENS}(?:\s+\w+){{0,3}}\s+with|[^\"\u201c:.?!]{{0,40}}\b(?:reads?|is|as follows))\s*:?\s*",
+                          re.IGNORECASE)
 
 
 _NOTHING_BEFORE = re.compile(
@@ -60,7 +63,8 @@ def read_repeat(text: str):
             # descriptions: The product is ...': the request starts after the frame's own sentence, and the
             # colon is the request's
             prompt, frame = text[boundary:].strip(), text[:boundary]
-        elif span is not None and re.match(r"[\"\u201c]", rest):
+        elif span is not None and (re.match(r"[\"\u201c]", rest) or _QUOTE_INTRO.fullmatch(text[colon.end():span[0]])):
+            # the quotation is the request, also after a few words opening it ('...: the response must begin with "..."')
             prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
         else:
             prompt, frame = rest, text[:colon.start()]

@@ -22,7 +22,6 @@ NEURAL = [
     "The reply is written entirely in lowercase letters but remains courteous.",
     # ... or beside it after a comma, a semicolon or a full stop
     "Fewer than 100 words, written politely.",
-    "The response has fewer than 100 words, with a warm greeting.",
     "No commas; uses simple vocabulary.",
     "Fewer than 50 words. Mentions the dosage.",
     "The answer is in French, addressed to a child.",
