@@ -18,7 +18,7 @@ from typing import Any, Iterator, List, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.lower_cross import BLIND, SETS  # noqa: E402
-from bench.phrasing_sets import PHRASINGS, load_set  # noqa: E402
+from bench.phrasing_sets import DEV, PHRASINGS, load_set  # noqa: E402
 
 HEADER = "# the words surface requirements are said in: written by python bench/format_words.py from the development phrasing sets\n"
 
@@ -40,17 +40,12 @@ def official_texts() -> List[str]:
     from bench.ifeval_checks import render_official
     from bench.lower_cross import _KW, _SYNTH
 
+    # every family of the development set but the repeat request (its official wording is the request itself)
+    families = [f for f in load_set(DEV) if f != "combination:repeat_prompt"]
     out = []
     for synth in _SYNTH:
         data = {w for v in synth.values() for x in (v if isinstance(v, list) else [v]) for w in str(x).lower().split()}
-        for fam in ("punctuation:no_comma", "detectable_format:number_highlighted_sections", "length_constraints:number_words",
-                    "detectable_format:title", "change_case:english_lowercase", "detectable_format:number_bullet_lists",
-                    "detectable_format:multiple_sections", "detectable_content:postscript", "detectable_format:json_format",
-                    "length_constraints:number_paragraphs", "detectable_content:number_placeholders", "startend:quotation",
-                    "language:response_language", "keywords:letter_frequency", "keywords:existence", "keywords:forbidden_words",
-                    "keywords:frequency", "combination:two_responses", "startend:end_checker", "change_case:english_capital",
-                    "length_constraints:nth_paragraph_first_word", "length_constraints:number_sentences",
-                    "change_case:capital_word_frequency", "detectable_format:constrained_response"):
+        for fam in families:
             kw = {k: synth[k] for k in _KW.get(fam.split(":", 1)[1], ())}
             for rel in ("less than", "at least"):
                 text = render_official(fam, dict(kw, relation=rel, let_relation=rel, capital_relation=rel))

@@ -156,8 +156,8 @@ def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
 
 def _asks_more(text: str, name: str, args: Dict[str, Any]) -> bool:
     """True when the criterion asks for more than the ``name`` check (:func:`rubricc.compiler.lower_lexicon.asks_more`:
-    an 'and' clause no rule reads said in other words than surface requirements are, a language beside a check not
-    about language), read on its own words (decorations and data removed)."""
+    a further predicate on the response no rule reads, said in other words than surface requirements are; a language
+    beside a check not about language), read on its own words (decorations and data removed)."""
     if name == "repeats_prompt":
         return False
     plain, _ = undecorate(canonical(text))

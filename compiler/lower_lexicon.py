@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List
 
-from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE
+from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE, languages_named
 
 WORDS_FILE = Path(__file__).with_name("format_words.txt")
 
@@ -56,7 +56,6 @@ _PREDICATE = re.compile(
     r"maintains?|addresses|references?|recommends?|suggests?|discusses|covers?|focuses|feels?|seems?|looks?|tells?|"
     r"asks?|answers?|responds?|notes?|states?|emphasi[sz]es|acknowledges?|apologi[sz]es|speaks?|sticks?|reflects?|"
     r"praises?|warns?|encourages?|thank|greets?|closes?|signs?|invites?|cite|mention|explain|describe|name)\b", re.IGNORECASE)
-_LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
 _CASE_CHECKS = ("all_lowercase", "all_uppercase")
 
 
@@ -106,7 +105,7 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if len(parts) > 1 and any(_PREDICATE.match(p.strip()) and not reads(p) and set(map(normal, unknown_words(p))) - data
                               for p in parts[1:]):
         return True
-    named = set(_LANGUAGE.findall(meaning.lower())) - data
+    named = languages_named(meaning.lower()) - data
     named = {n for n in named if LANGUAGES[n] != args.get("language")}  # the check's own language ('in French, all lowercase')
     if check == "response_language" or not named:
         return False

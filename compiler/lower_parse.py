@@ -7,7 +7,7 @@ nothing here decides a check.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
 _UNITS = {
     "zero": 0, "no": 0, "one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -250,11 +250,17 @@ class CriterionText:
         self.neg = re.search(NEGATION, re.sub(_NOT_NEGATION, " ", low)) is not None
 
 
+_LANGUAGE_NAME = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
+
+
+def languages_named(low: str) -> Set[str]:
+    """The language names (keys of :data:`LANGUAGES`) named in lower-cased ``low``."""
+    return set(_LANGUAGE_NAME.findall(low))
+
+
 def language_in(low: str) -> Optional[str]:
     """The ISO code of the one language named in ``low``; None when none or several are named."""
-    names = "|".join(LANGUAGES)
-    m = re.findall(rf"\b({names})\b", low)
-    codes = {LANGUAGES[x] for x in m}
+    codes = {LANGUAGES[x] for x in languages_named(low)}
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -293,6 +299,11 @@ _DESCRIBED = re.compile(r"^(?:that|which|who|whatever|used|given|requested|provi
                         r"|\b(?:the user|the prompt|the request|the question|specified|requested|provided by|mentioned in)\b")
 
 
+def _without_tail(rest: str) -> str:
+    """An end phrase less the clause after it saying nothing may follow, and a joiner that clause left ('Peace! and then')."""
+    return _DANGLING.sub("", _NOTHING_AFTER.sub("", rest).strip())
+
+
 def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
     """(start of the cue, phrase) for an end phrase given without quotes after an explicit 'exact' cue
     ('Concludes with this exact phrase: Peace!', 'End your response with the exact phrase Is there anything
@@ -302,7 +313,7 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
     m = _END_CUE.search(text)
     bare = None if m else _END_BARE.search(text)
     if bare is not None:
-        rest = _DANGLING.sub("", _NOTHING_AFTER.sub("", text[bare.end():].strip()).strip())
+        rest = _without_tail(text[bare.end():].strip())
         return (bare.start(), rest) if rest != text[bare.end():].strip() and re.search(r"[.!?]$", rest) and \
             not _DESCRIBED.search(rest) and len(rest) <= 150 else None
     if not m:
@@ -319,7 +330,7 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
         # a colon left after the cue: the phrase may start after it or the words before it may be the
         # frame's ('with the exact phrase below, with no other words following it: X', blind set 7): neural
         return None
-    rest = _DANGLING.sub("", _NOTHING_AFTER.sub("", rest).strip())
+    rest = _without_tail(rest)
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's
     # 'The last words of the response are: a question': after a bare colon, a phrase that opens with a
