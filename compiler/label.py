@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from rubricc.formats import (InputError, Judgment, ProgramCheck, Response, Rubric, empty_input, iter_json_lines,
-                             parse_record, read_rubrics, rubric_for, write_jsonl)
+from rubricc.formats import (InputError, Judgment, ProgramCheck, Response, Rubric, empty_input, iter_responses,
+                             read_rubrics, rubric_for, write_jsonl)
 from rubricc.compiler import prompts as P
 from rubricc.compiler.answers import key_yes_probabilities, yes_probability
 from rubricc.compiler.checks import run_check, validate_check
@@ -201,16 +201,12 @@ def read_responses_checked(path: PathLike, rubrics: Dict[str, Rubric], rubrics_p
     """The responses of ``path``, each with a rubric in ``rubrics`` and a unique (prompt_id, id). With a
     ``skipped`` list, a response whose prompt_id has no rubric is recorded there ("prompt_id/id") and left
     out; without one it is an InputError."""
-    out, seen = [], set()
-    for n, obj in iter_json_lines(path):
-        r = parse_record(obj, Response, f"{path}:{n}")
+    out = []
+    for n, r in iter_responses(path):
         if skipped is not None and r.prompt_id not in rubrics:
             skipped.append(f"{r.prompt_id}/{r.id}")
             continue
         rubric_for(rubrics, r.prompt_id, f"{path}:{n}", rubrics_path)
-        if (r.prompt_id, r.id) in seen:
-            raise InputError(f"{path}:{n}: duplicate response id {r.id!r} for prompt {r.prompt_id!r} (at field id)")
-        seen.add((r.prompt_id, r.id))
         out.append(r)
     return out
 

@@ -20,6 +20,7 @@ COMMANDS = {
     "compile": "rubricc.cli_compile:compile_cmd",
     "check": "rubricc.cli_compile:check_cmd",
     "label": "rubricc.cli_label:label_cmd",
+    "perturb": "rubricc.cli_perturb:perturb_cmd",
     "distill": "rubricc.cli_distill:distill_cmd",
     "calibrate": "rubricc.cli_calibrate:calibrate_cmd",
     "guard": "rubricc.cli_guard:guard_cmd",
@@ -56,6 +57,7 @@ def main():
     compile  import / generate / refine rubrics and lower criteria to checks
     check    run the deterministic program checks on responses (no model)
     label    collect judge-LLM verdicts per (response, criterion)
+    perturb  perturbed copies of responses (truncated, reordered) for the judge to label
     distill  train the cross-encoder verifier and export it to ONNX
     calibrate  pick the band of verdicts escalated to the judge (held-out judgments)
     guard    add the relevance guard to a verifier (off-topic and padded responses)

@@ -296,6 +296,18 @@ def read_responses(path: Union[str, Path]) -> List[Response]:
     return read_jsonl(path, Response)
 
 
+def iter_responses(path: Union[str, Path]) -> Iterator[tuple]:
+    """Yields (line_number, Response); a bad line or a repeated (prompt_id, id) is an InputError naming the
+    line (the one uniqueness rule of every responses reader that keys by id)."""
+    seen = set()
+    for n, obj in iter_json_lines(path):
+        r = parse_record(obj, Response, f"{path}:{n}")
+        if (r.prompt_id, r.id) in seen:
+            raise InputError(f"{path}:{n}: duplicate response id {r.id!r} for prompt {r.prompt_id!r} (at field id)")
+        seen.add((r.prompt_id, r.id))
+        yield n, r
+
+
 def read_judgments(path: Union[str, Path]) -> List[Judgment]:
     return read_jsonl(path, Judgment)
 

@@ -176,12 +176,20 @@ def mtbench_guarded(tmp_path_factory):
     rubrics = {json.loads(x)["id"]: json.loads(x) for x in paths["rubrics"].open()}
     responses = [json.loads(x) for x in paths["responses"].open()]
     train, val = split_prompts(list(rubrics), 0.5, 0)
-    (work / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in responses if r["prompt_id"] in train))
+    from rubricc.formats import Response
+    from rubricc.perturb import perturb
+
+    own = [r for r in responses if r["prompt_id"] in train]
+    # perturbed copies (rubricc perturb) in the file: labelled training data, never calibration data
+    copies = [c.model_dump() for c in perturb([Response(**r) for r in own], ("shuffle", "truncate"), 1.0).responses]
+    assert copies
+    (work / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in own + copies))
     b = work / "bundle"
     make_untrained_bundle(b, variants=("fp32",))
     logs = []
     record = add_guard_from_files(b, paths["rubrics"], work / "train.jsonl", log=logs.append)
     held = [r for r in responses if r["prompt_id"] in val]
+    assert record["calibration"]["responses"] == sum(1 for r in own if r["text"].strip())
     return b, paths, rubrics, held, record, logs
 
 

@@ -150,11 +150,12 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
 
 def guard(out_dir: Path, backbone: str, cfg: DistillConfig, prep: Prepared, log) -> Dict[str, Any]:
     """Adds the relevance guard (:mod:`rubricc.verifier.guard_build`), calibrated on the training split's
-    own responses (not the invariance examples'); returns its calibration report."""
+    own responses (not the invariance examples' nor the perturbed ones'); returns its calibration report."""
     from rubricc.verifier.guard_build import add_guard
 
     v = prep.verdicts
-    own = {k: t for k, t in v.responses.items() if k[0] in prep.train_prompts and "~" not in k[1]}
+    own = {k: t for k, t in v.responses.items()
+           if k[0] in prep.train_prompts and "~" not in k[1] and k not in v.perturbed}
     record = add_guard(out_dir, v.prompts, own, backbone, seed=cfg.seed, threads=cfg.threads, log=log,
                        criteria=v.criteria)
     return record.get("calibration", {"added": False})

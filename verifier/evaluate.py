@@ -148,11 +148,13 @@ PROBE_RESPONSES = 200  # responses of the evaluation split probed in metrics.jso
 
 def probe_items(prep: Prepared, limit: Optional[int] = PROBE_RESPONSES, seed: int = 0) -> List[Dict[str, Any]]:
     """The evaluation split's judged responses as :mod:`rubricc.verifier.hacks` items (prompt, response,
-    the criterion texts it was judged on), at most ``limit`` of them (a seeded sample)."""
+    the criterion texts it was judged on), at most ``limit`` of them (a seeded sample); perturbed copies
+    (`rubricc perturb`) are not probed: the probes start from natural answers."""
     v = prep.verdicts
     groups: Dict[tuple, List[str]] = {}
     for e in prep.examples:
-        if e["prompt_id"] in prep.eval_prompts and "invariance" not in e:
+        if (e["prompt_id"] in prep.eval_prompts and "invariance" not in e
+                and (e["prompt_id"], e["response_id"]) not in v.perturbed):
             groups.setdefault((e["prompt_id"], e["response_id"]), []).append(e["text"])
     keys = sorted(groups)
     if limit is not None and len(keys) > limit:

@@ -242,13 +242,16 @@ def _fmt(v, spec=".3f"):
 def add_guard_from_files(bundle_dir, rubrics_path, responses_path, backbone: Optional[str] = None, seed: int = 0,
                          threads: Optional[int] = None, log: Callable[..., None] = print) -> Dict[str, Any]:
     """:func:`add_guard` on a rubrics JSONL (the prompts) and a responses JSONL (the verifier's training
-    responses); a response whose prompt has no rubric is an InputError naming the file and line."""
-    from rubricc.formats import read_responses, read_rubrics, rubric_for
+    responses; perturbed copies from `rubricc perturb` are left out); a response whose prompt has no rubric is
+    an InputError naming the file and line."""
+    from rubricc.formats import iter_responses, read_rubrics, rubric_for
+    from rubricc.perturb import is_perturbed
 
     rubrics = {r.id: r for r in read_rubrics(rubrics_path)}
     responses = {}
-    for n, r in enumerate(read_responses(responses_path), 1):
+    for n, r in iter_responses(responses_path):
         rubric_for(rubrics, r.prompt_id, f"{responses_path}:{n}")
-        responses[(r.prompt_id, r.id)] = r.text
+        if not is_perturbed(r):  # a perturbed copy is not a natural answer the guard must leave alone
+            responses[(r.prompt_id, r.id)] = r.text
     return add_guard(bundle_dir, {p: r.prompt_text for p, r in rubrics.items()}, responses, backbone, seed, threads,
                      log, {p: [c.text for c in r.criteria] for p, r in rubrics.items()})

@@ -14,7 +14,8 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 import numpy as np
 
 from rubricc.bundle import load_tokenizer, special_ids
-from rubricc.formats import InputError, Judgment, Response, Rubric, iter_json_lines, parse_record
+from rubricc.formats import InputError, Judgment, Response, Rubric, iter_json_lines, iter_responses, parse_record
+from rubricc.perturb import is_perturbed
 from rubricc.scoring import score
 from rubricc.verifier.config import DistillConfig
 from rubricc.verifier.data import PackConfig, Row, TokenCache, encode_group, make_rows
@@ -31,6 +32,7 @@ class Verdicts:
     prompts: Dict[str, str]
     responses: Dict[Tuple[str, str], str]
     criteria: Dict[str, List[str]] = field(default_factory=dict)  # prompt id -> its rubric's criterion texts
+    perturbed: Set[Tuple[str, str]] = field(default_factory=set)  # responses made by `rubricc perturb`
 
 
 @dataclass
@@ -84,7 +86,7 @@ def load_examples(rubrics_path, responses_path, judgments_path) -> Verdicts:
             raise InputError(f"{rubrics_path}:{n}: duplicate rubric id {r.id!r}")
         rubrics[r.id] = r
     responses: Dict[Tuple[str, str], Response] = {}
-    for n, r in _read(responses_path, Response):
+    for n, r in iter_responses(responses_path):
         if r.prompt_id not in rubrics:
             raise InputError(f"{responses_path}:{n}: prompt_id {r.prompt_id!r} has no rubric in {rubrics_path}")
         responses[(r.prompt_id, r.id)] = r
@@ -112,7 +114,8 @@ def load_examples(rubrics_path, responses_path, judgments_path) -> Verdicts:
         raise InputError(f"{judgments_path}: no verdicts on neural criteria to train on")
     return Verdicts(examples, {pid: r.prompt_text for pid, r in rubrics.items()},
                     {k: r.text for k, r in responses.items()},
-                    {pid: [c.text for c in r.criteria] for pid, r in rubrics.items()})
+                    {pid: [c.text for c in r.criteria] for pid, r in rubrics.items()},
+                    {k for k, r in responses.items() if is_perturbed(r)})
 
 
 def split_prompts(prompt_ids: Sequence[str], val_fraction: float, seed: int) -> Tuple[Set[str], Set[str]]:
@@ -174,6 +177,11 @@ def prepare(rubrics_path, responses_path, judgments_path, backbone: str, cfg: Di
         raise InputError(f"{judgments_path}: no neural-criterion verdicts left for training after the split")
     log(f"distill: {len(neural)} neural verdicts ({len(examples) - len(neural)} program-check verdicts not "
         f"trained on), {len(train_p)} train / {len(val_p)} validation prompts, layout {cfg.layout}")
+    if verdicts.perturbed:
+        def on_perturbed(idx):
+            return sum((examples[i]["prompt_id"], examples[i]["response_id"]) in verdicts.perturbed for i in idx)
+        log(f"distill: {on_perturbed(train_idx)} training and {on_perturbed(val_idx)} validation verdicts are on "
+            f"{len(verdicts.perturbed)} perturbed responses (rubricc perturb), labelled by the judge")
     tok = load_tokenizer(backbone)
     cls_id, sep_id, pad_id = special_ids(tok)
     pack_cfg = PackConfig(cfg.max_prompt_len, cfg.max_context_len, cfg.max_criterion_len, cls_id, sep_id, pad_id,
