@@ -2,7 +2,8 @@
 # The main job, end to end, on the embedded example (examples/), offline:
 #   a tiny local LLM (SmolLM2-135M-Instruct on llama.cpp, loopback) writes the rubric of the prompt that
 #   has none and refines all three on their candidate responses (compile); criteria are lowered to exact
-#   program checks where one exists (check); the LLM grades the rest (label); a MiniLM verifier is
+#   program checks where one exists (check); the LLM grades the rest, on the responses and on truncated and
+#   reordered copies of half of them (perturb, label); a MiniLM verifier is
 #   distilled from its verdicts and exported to ONNX (distill); every response is scored (score).
 # Ends with a short summary of what happened (scripts/demo_summary.py). Outputs go to out/demo/; every
 # step's output is also kept in out/demo/logs/. A second run reuses the LLM request cache.
@@ -47,12 +48,16 @@ echo "== 2. check: the exact program checks alone (no model)"
 step check rubricc check --rubrics "$OUT/rubrics.jsonl" --responses "$OUT/responses.jsonl" \
   -o "$OUT/program-verdicts.jsonl"
 
-echo "== 3. label: the LLM judge grades every (response, neural criterion); program checks run locally"
-step label rubricc label --rubrics "$OUT/rubrics.jsonl" --responses "$OUT/responses.jsonl" \
+echo "== 3. perturb + label: truncated and reordered copies of half the responses (no label is certain"
+echo "   for them by construction), then the LLM judge grades every (response, neural criterion), copies included;"
+echo "   program checks run locally"
+step perturb rubricc perturb --responses "$OUT/responses.jsonl" -o "$OUT/responses+perturbed.jsonl" \
+  --kinds truncate,shuffle --share 0.5
+step label rubricc label --rubrics "$OUT/rubrics.jsonl" --responses "$OUT/responses+perturbed.jsonl" \
   -o "$OUT/judgments.jsonl" "${LLM[@]}" --concurrency 1 --max-tokens 384
 
 echo "== 4. distill: train the fused MiniLM verifier on the judge's verdicts and export it to ONNX"
-step distill rubricc distill --rubrics "$OUT/rubrics.jsonl" --responses "$OUT/responses.jsonl" \
+step distill rubricc distill --rubrics "$OUT/rubrics.jsonl" --responses "$OUT/responses+perturbed.jsonl" \
   --judgments "$OUT/judgments.jsonl" -o "$OUT/verifier" --epochs 2 --max-context-len 256
 
 echo "== 5. score: a reward per response from the verifier and the program checks"

@@ -79,6 +79,18 @@ def compiled(out: Path) -> List[str]:
     return lines
 
 
+def perturbed(out: Path) -> str:
+    """How many of the judge's verdicts are on the perturbed copies (rubricc perturb), as a clause."""
+    path = out / "responses+perturbed.jsonl"
+    copies = {(r["prompt_id"], r["id"]) for r in read_jsonl(path) if "perturbation" in r.get("meta", {})} \
+        if path.exists() else set()
+    if not copies:
+        return ""
+    on = sum(1 for j in read_jsonl(out / "judgments.jsonl")
+             if (j["prompt_id"], j["response_id"]) in copies and not str(j.get("judge") or "").startswith("program:"))
+    return f" ({on} of them on {plural(len(copies), 'truncated or reordered copy', 'truncated or reordered copies')})"
+
+
 def learned(out: Path) -> List[str]:
     """What distill found in the labels and measured on validation, with sample sizes."""
     m = json.loads((out / "verifier" / "metrics.json").read_text())
@@ -86,7 +98,8 @@ def learned(out: Path) -> List[str]:
     labels, size = diag["labels"], diag["evaluation"]
     lines = para("labels", f"the judge's {plural(labels['verdicts'], 'verdict')} on "
                  f"{plural(labels['criteria'], 'neural criterion', 'neural criteria')}: "
-                 f"{labels['constant_criteria']} of those criteria got the same verdict on every response")
+                 f"{labels['constant_criteria']} of those criteria got the same verdict on every response"
+                 + perturbed(out))
     if diag["no_signal"]:
         text = ("the tiny judge's labels carried no signal (detected by distill): a per-criterion prior explains "
                 "every verdict, so that prior is all the verifier could learn")

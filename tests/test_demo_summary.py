@@ -65,3 +65,16 @@ def test_summary_reports_figures_when_labels_vary(tmp_path):
     write_outputs(tmp_path, no_signal=False)
     flat = " ".join(load_summary()(tmp_path).split())
     assert "no signal" not in flat and "validation AUROC 0.75 vs 0.50 for a per-criterion prior, on 3" in flat
+
+
+def test_summary_counts_the_verdicts_on_perturbed_copies(tmp_path):
+    write_outputs(tmp_path, no_signal=True)
+    rows = [{"prompt_id": "sleep", "id": f"sleep-r{i}", "text": "A. B."} for i in range(3)]
+    rows.append({"prompt_id": "sleep", "id": "sleep-r0~truncate", "text": "A.",
+                 "meta": {"perturbation": "truncate", "of": "sleep-r0"}})
+    (tmp_path / "responses+perturbed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    judged = [{"prompt_id": "sleep", "response_id": r["id"], "criterion_id": c, "verdict": True,
+               "judge": "program:no_commas" if c == "c1" else "judge-m"} for r in rows for c in ("c1", "c2")]
+    (tmp_path / "judgments.jsonl").write_text("".join(json.dumps(j) + "\n" for j in judged))
+    flat = " ".join(load_summary()(tmp_path).split())
+    assert "(1 of them on 1 truncated or reordered copy)" in flat
