@@ -41,7 +41,7 @@ from rubricc.compiler.lower_lexicon import asks_more
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
-from rubricc.compiler.lower_voices6 import read_voice
+from rubricc.compiler.lower_voices7 import note_agrees, read_voice, with_notes
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -127,7 +127,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return got
     stripped = text.strip()
     core, asides = read_voice(stripped)
-    if _voice_vetoed(stripped) or any(k in ("veto", "invert") for k, _ in asides):
+    if _voice_vetoed(stripped) or any(k in ("veto", "invert", "negate") for k, _ in asides):
         return None  # the rules lowered the criterion inside its voice, and the voice asks for something else
     last = _last_repeat  # what lower_rules_only read of this text: read_repeat runs once per criterion
     repeat = last[1] if last is not None and last[0] == stripped else read_repeat(stripped)
@@ -176,7 +176,8 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     core, asides = read_voice(stripped)
     repeat = read_repeat(core)
     _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
-    got, asides = polarity(_lower_core(core, repeat), asides)  # a negative outcome frame: the exact complement
+    # a negative outcome frame: the exact complement (of the check as its matching notes ask: 'as a whole word')
+    got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
     vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
     return None if vetoed else got
@@ -194,7 +195,7 @@ def _voice_vetoed(stripped: str) -> bool:
     core, asides = read_voice(stripped)
     if any(kind == "veto" for kind, _ in asides):
         return True
-    got, asides = polarity(_lower_core(core, read_repeat(core)) if asides else None, asides)
+    got, asides = polarity(with_notes(_lower_core(core, read_repeat(core)), asides) if asides else None, asides)
     return got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
 
 
@@ -207,6 +208,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
+    if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')
+        return note_agrees(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
     if kind == "complement":
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)

@@ -56,6 +56,13 @@ _PREDICATE = re.compile(
     r"maintains?|addresses|references?|recommends?|suggests?|discusses|covers?|focuses|feels?|seems?|looks?|tells?|"
     r"asks?|answers?|responds?|notes?|states?|emphasi[sz]es|acknowledges?|apologi[sz]es|speaks?|sticks?|reflects?|"
     r"praises?|warns?|encourages?|thank|greets?|closes?|signs?|invites?|cite|mention|explain|describe|name)\b", re.IGNORECASE)
+_OR = re.compile(r"\bor\b(?:\s+(?:if\s+)?it\b)?", re.IGNORECASE)
+# verbs of surface checks that open a second branch ('is rude or contains fewer than 200 words')
+_OR_VERB = re.compile(r"^(?:contains?|consists?|ends?|starts?|begins?|repeats?|wraps?|highlights?|exceeds?|goes|falls|runs?|"
+                      r"does|doesn't|fails?|lacks?|misses|omits?)\b", re.IGNORECASE)
+# two verbs sharing one object are one predicate ('starts with or contains a title')
+_SHARED_OBJECT = re.compile(r"\b(?:with|in|of|to|by|on|at|for|from|contains?|includes?|has|have|uses?|starts?|begins?|ends?)\s*$",
+                            re.IGNORECASE)
 _CASE_CHECKS = ("all_lowercase", "all_uppercase")
 
 
@@ -97,8 +104,15 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     """True when the criterion (its own words, quoted data removed: ``meaning``) asks for more than ``check`` with
     ``args``: a further predicate on the response (a clause after 'and' / 'but', a comma, a semicolon, a full stop or
     'that' / 'which', opening with a verb) that ``reads`` (the rules) does not read is said in other words than
-    surface requirements are (the check's own unquoted data aside: a section marker, a first word), or a language is
-    named beside a check not about language."""
+    surface requirements are (the check's own unquoted data aside: a section marker, a first word), the check is one
+    branch of a disjunction of predicates ('or is off-topic'), or a language is named beside a check not about
+    language."""
+    # a disjunction of predicates ('is rude or contains fewer than 200 words', '... or is off-topic'): the check is one
+    # branch of it, never the criterion (and under a negative frame its complement would drop the other branch)
+    for m in _OR.finditer(meaning):
+        after, before = meaning[m.end():].strip(), meaning[:m.start()]
+        if (_PREDICATE.match(after) or _OR_VERB.match(after)) and not _SHARED_OBJECT.search(before):
+            return True
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
     data = {normal(w) for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
             for w in _WORD.findall(x.lower())}

@@ -292,7 +292,9 @@ def complement(check: ProgramCheck, counts: Optional[bool] = None) -> Optional[P
 def polarity(got: Optional[ProgramCheck], asides: Asides) -> Tuple[Optional[ProgramCheck], Asides]:
     """The check for the criterion, given the check lowered from its core: complemented for a negative frame (None
     where no exact complement exists), with the ``invert`` aside read off."""
-    if not any(k == "invert" for k, _ in asides):
+    if not any(k in ("invert", "negate") for k, _ in asides):
         return got, asides
-    rest = [(k, a) for k, a in asides if k != "invert"]
-    return (complement(got) if got is not None else None), rest
+    rest = [(k, a) for k, a in asides if k not in ("invert", "negate")]
+    # 'negate' (a disqualifying rule, :mod:`rubricc.compiler.lower_voices7`): the only way to fail, a count's flip is exact
+    counts = True if any(k == "negate" for k, _ in asides) else None
+    return (complement(got, counts) if got is not None else None), rest

@@ -14,8 +14,8 @@ style-guide rules, test-case descriptions and spec statements.
 - verbs in other words: 'stay clear of' is 'avoid'; 'work / weave / fit the following terms into the response' is
   'include the following terms in the response'; 'call out' passages with asterisks or markdown is 'highlight' them,
   and a bare ', markdown style' is ', in markdown'; 'let nothing follow it' is 'nothing after it'; in a repeat frame
-  (a repeat verb and an exactness cue) 'the brief' is 'the request', 'no preamble' / 'no preface' / 'no intro' is
-  'nothing before it', and '(nothing before it)' is ', with nothing before it';
+  (a repeat verb and an exactness cue) 'the brief' is 'the request', 'no preamble' / 'no preface' / 'no intro' (and 'no words or characters preceding it', 'not saying
+  anything before it') is 'nothing before it', and '(nothing before it)' is ', with nothing before it';
 - a parenthesised list of bare single words right after a keyword noun ('every required keyword (a, b)', 'the forbidden
   words (a, b)') is the word list (one word only after a noun said to be a list: 'required', 'forbidden', ...), and
   'every required keyword "a", "b" is present' is 'each of the keywords "a", "b" is present';
@@ -85,7 +85,8 @@ _CALL_OUT = re.compile(r"^\s*call\s+out\b(?=[^.;]*\b(?:asterisks?|markdown)\b)",
 _MD_STYLE = re.compile(r",\s*markdown[- ]style\b", _I)
 _LET_NOTHING = re.compile(r"\blet\s+nothing\s+(?:follow|come\s+after)\s+it\b", _I)
 _BRIEF = re.compile(r"\b(the|this)\s+brief\b", _I)
-_PREAMBLE = re.compile(r"\b(?:and\s+)?no\s+(?:preamble|preface|intro(?:duction)?|lead-in)\b", _I)
+_PREAMBLE = re.compile(r"\b(?:and\s+)?no\s+(?:preamble|preface|intro(?:duction)?|lead-in)\b|\b(?:and\s+)?(?:(?:with\s+)?no\s+words\s+or\s+characters\s+(?:preceding|before)\s+it"
+                       r"|without\s+any\s+preceding\s+words\s+or\s+characters|not\s+saying\s+anything\s+before\s+it)\b", _I)
 _PAREN_NOTHING = re.compile(r"\s*\(\s*(?:with\s+)?nothing\s+(?:before|ahead\s+of|in\s+front\s+of)\s+it\s*\)", _I)
 
 # ---- a bare word list in parentheses after a keyword noun --------------------------------------------------------------
@@ -98,7 +99,8 @@ _STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "th
 
 # ---- restating second sentences or clauses ---------------------------------------------------------------------------
 _EXACTLY = re.compile(rf"\b(?:exactly|precisely)\s+{_NUM}\b", _I)
-_NOT_ONE_MORE = re.compile(r"(?<=[^\s.])\s*[.;,]\s+(?:not|no)\s+(?:one\s+|a\s+single\s+one\s+)?more\s*,?\s*(?:and\s+|or\s+|nor\s+)?(?:not|no)\s+(?:one\s+)?(?:less|fewer)\s*[.!]?\s*$", _I)
+_NOT_ONE_MORE = re.compile(r"(?<=[^\s.])\s*[.;,]\s+(?:and\s+)?(?:(?:not|no)\s+(?:one\s+|a\s+single\s+one\s+)?more\s*,?\s*(?:and\s+|or\s+|nor\s+)?(?:not|no)\s+(?:one\s+)?(?:less|fewer)"
+                           rf"|neither\s+more\s+nor\s+(?:less|fewer)(?:\s+than\s+{_NUM})?)\s*[.!]?\s*$", _I)
 _MIN = re.compile(rf"\b(?:minimum|at\s+least|no\s+(?:fewer|less)\s+than|or\s+more|{_NUM}\+)", _I)
 _MAX = re.compile(rf"\b(?:maximum|at\s+most|no\s+more\s+than|(?:fewer|less)\s+than|under|below|or\s+(?:fewer|less))\b", _I)
 _FAILS = (r"(?:(?:does\s+not|doesn't|will\s+not|won't|fails?\s+to|cannot|can't)\s+(?:meet|satisfy|pass|count|fulfil|fulfill|qualify)"

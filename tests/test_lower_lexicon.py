@@ -88,3 +88,18 @@ def test_vocabulary_file_is_what_the_sets_give():
     from bench.format_words import main
 
     assert main(["--check"]) == 0, "compiler/format_words.txt is stale: python bench/format_words.py"
+
+
+@pytest.mark.parametrize("text", [
+    "The response is rude or contains fewer than 200 words.",
+    "Entries are disqualified if the response is off-topic or contains fewer than 200 words.",
+    "Entries are disqualified if the response contains fewer than 200 words or is off-topic.",
+    "Fail if the response has more than 3 paragraphs or it ignores the question; pass otherwise.",
+])
+def test_a_check_in_one_branch_of_a_disjunction_stays_neural(text):
+    assert lower_criterion(text) is None
+
+
+def test_two_verbs_sharing_one_object_are_one_predicate():
+    got = lower_criterion("The response starts with or contains a title formatted as <<title>>.")
+    assert got is not None and got.name == "has_title"
