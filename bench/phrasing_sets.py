@@ -17,11 +17,9 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 13, six voices: a client's brief, a contract clause, a speech-to-text note, a constraint
-# translated from a Chinese benchmark, a competition's judging rule, a small LLM's hedged rubric item; coverage 0.496,
-# agreement 0.9806 as measured (0.492 / 0.9805 with the rules alone); two wrong extractions fixed after and the lexicon
-# guard narrowed: 0.572 / 1.000)
-HELDOUT = PHRASINGS / "ifeval_heldout13.json"
+# before it was read (set 14, six voices: a dataset card's constraint taxonomy, a competition metric, an operator's
+# system-prompt rule, grant guidelines, a prose linter's rule documentation, a paper appendix's formal definition)
+HELDOUT = PHRASINGS / "ifeval_heldout14.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -54,12 +52,15 @@ DEV_SETS = (
     (PHRASINGS / "ifeval_heldout12.json", "held-out set 12, written blind in natural rubric-writer voices: 0.856 "
                                           "coverage, 0.9988 agreement when measured once (0.809 rules alone), then "
                                           "developed on"),
+    (PHRASINGS / "ifeval_heldout13.json", "held-out set 13, written blind in voices of briefs, contracts, dictation, "
+                                          "translated benchmarks, judging rules and a small LLM: 0.496 coverage, 0.9806 "
+                                          "agreement when measured once (0.492 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
               "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98, "ifeval_heldout9.json": 0.85,
               "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
-              "ifeval_heldout12.json": 0.98}
+              "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -79,7 +80,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "4f5074f81e50ae2218bee07de46fa9f03403da24c414fffaceb73dab02913cd6"
+HELDOUT_SHA256 = "5a55f82a0ca2bb7233a77d419bdbbb8bea269f5f900fe41328bafd2071dc4f1a"
 
 
 def frozen_ok() -> bool:
