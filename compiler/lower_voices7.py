@@ -1,4 +1,6 @@
-"""Voices read before those of :mod:`rubricc.compiler.lower_voices6` (issue 15, round 11): judging rules, contract clauses,
+"""Voices read before those of :mod:`rubricc.compiler.lower_voices6` (issue 15, rounds 11-12): judging rules, metrics' and
+definitions' outcome frames ('Each response is scored 1 if it X', 'a completion satisfies this constraint only if it X'
+after a dataset card's family label, 'The constraint holds iff X': 'Award the point (only) if X'), contract clauses,
 hedged rubric items, translated constraints, client briefs and dictation; and matching notes, read as what they say.
 
 :func:`respeak` rewrites only the wording into words the frames and rules already read, and never adds a requirement:
@@ -50,6 +52,17 @@ _AWARD = re.compile(rf"^\s*{_JUDGES}\s+(?:will\s+|shall\s+|may\s+)?(?:award|give
                     r"(?P<only>only\s+)?(?P<if>if|when|provided(?:\s+that)?)\s+(?=\S)", _I)
 _ENTRIES = r"(?:(?:the\s+|an\s+|any\s+)?(?:entry|submission|entrant)\s+(?:is|will\s+be|shall\s+be)|(?:entries|submissions|entrants)\s+(?:are|will\s+be|shall\s+be))"
 _DISQ = re.compile(rf"^\s*{_ENTRIES}\s+(?:disqualified|eliminated|rejected|excluded)\s+(?P<how>unless|if|when|whenever)\s+(?=\S)", _I)
+# a metric's or a definition's outcome frame: 'Each response is scored 1 if it X, and 0 otherwise', 'A completion satisfies
+# this constraint only if it X', 'The constraint holds iff X' are 'Award the point (only) if X'; a dataset card's family
+# label before it ('No commas (punctuation) — a completion satisfies ...') is a label
+_SUBJECT = r"(?:each|every|a|an|the)\s+(?:response|completion|reply|answer|output|generation)"
+_SCORED = re.compile(rf"^\s*{_SUBJECT}\s+(?:is\s+scored|scores|receives|gets|is\s+given|earns|is\s+awarded)\s+(?:a\s+)?(?:1|one)(?:\s+point)?\s+"
+                     r"(?P<only>only\s+)?(?:if|when|iff)\s+(?=\S)", _I)
+_SATISFIES = re.compile(rf"^\s*{_SUBJECT}\s+(?:satisfies|meets|passes)\s+(?:this|the)\s+(?:constraint|requirement|check)\s+"
+                        r"(?P<only>only\s+)?(?:if|when|iff)(?:\s+and\s+only\s+if)?\s+(?=\S)", _I)
+_HOLDS = re.compile(r"^\s*the\s+(?:constraint|requirement|condition)\s+(?:holds|is\s+(?:met|satisfied))\s+(?P<only>only\s+)?(?:iff|if\s+and\s+only\s+if)\s+(?=\S)", _I)
+_CARD_LABEL = re.compile(rf"^\s*[A-Z][^\n—:]{{0,60}}?\s+[—–-]{{1,2}}\s+(?={_SUBJECT}\s+(?:satisfies|meets|passes)\b)", _I)
+_IT = re.compile(r"^\s*it\b", _I)
 _ENTRY = re.compile(r"\b(the|this|an|each)\s+entry\b(?!\s+(?:is|are)\s+disqualified)", _I)
 # inside a disqualifying condition: 'a comma appears' is 'any comma appears'; 'contains the word "a", "b" or "c"' any of them
 _A_UNIT = re.compile(r"^\s*(?:a|an)\s+(?=[a-z]+(?:\s+[a-z]+)?\s+(?:appears?|occurs?|is\s+(?:used|present|found))\b)", _I)
@@ -223,6 +236,13 @@ def with_notes(got: Optional[ProgramCheck], asides: Asides) -> Optional[ProgramC
 
 def _frame(text: str) -> Tuple[str, bool]:
     """A judging rule read as an outcome frame; True when it is a disqualification (the core must be complemented)."""
+    label = _CARD_LABEL.match(text)
+    body = text[label.end():] if label and _free(text, label.start(), label.end()) else text
+    for frame in (_SCORED, _SATISFIES, _HOLDS):
+        m = frame.match(body)
+        if m and _free(body, m.start(), m.end()):
+            core = _IT.sub("the response", body[m.end():], count=1)
+            return ("Award the point only if " if m.group("only") else "Award the point if ") + core, False
     m = _AWARD.match(text)
     if m and _free(text, m.start(), m.end()):
         return ("Award the point only if " if m.group("only") else "Award the point if ") + _sub_outside(text[m.end():], _ENTRY, r"\1 response"), False

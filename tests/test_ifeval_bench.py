@@ -96,9 +96,9 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 13: 0.496 / 0.9806 measured once; 0.572 / 1.000 after its two
-    # wrong readings were fixed and the lexicon guard narrowed)
-    assert res["coverage"] >= 0.56 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
+    # regression guard just under today's level (set 14: 0.193 / 1.000 measured once; 0.420 / 1.000 after its outcome
+    # frames were read: developed on)
+    assert res["coverage"] >= 0.40 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
 
 
 def test_earlier_heldout_sets_stay_lowered(records):
