@@ -81,8 +81,10 @@ def compiled(out: Path) -> List[str]:
 
 def perturbed(out: Path) -> str:
     """How many of the judge's verdicts are on the perturbed copies (rubricc perturb), as a clause."""
+    from rubricc.perturb import META_KIND  # the one name of the copies' marker
+
     path = out / "responses+perturbed.jsonl"
-    copies = {(r["prompt_id"], r["id"]) for r in read_jsonl(path) if "perturbation" in r.get("meta", {})} \
+    copies = {(r["prompt_id"], r["id"]) for r in read_jsonl(path) if META_KIND in r.get("meta", {})} \
         if path.exists() else set()
     if not copies:
         return ""
