@@ -41,7 +41,8 @@ from rubricc.compiler.lower_lexicon import asks_more
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
-from rubricc.compiler.lower_voices7 import note_agrees, read_voice, with_notes
+from rubricc.compiler.lower_voices7 import note_agrees, with_notes
+from rubricc.compiler.lower_voices8 import read_voice
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -210,6 +211,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
     if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')
         return note_agrees(got, aside)
+    if kind in ("fails", "passes"):  # a condition to fail (to pass only) restated: the same check as a disqualifying rule
+        return _same_when(got, kind, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
     if kind == "complement":
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
@@ -219,6 +222,17 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')
     return all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
+
+
+def _same_when(got: ProgramCheck, kind: str, aside: str) -> bool:
+    """True when 'Entries are disqualified if <aside>' (``fails``: one way to fail, so the same check with no more
+    arguments) or 'Award the point only if <aside>' (``passes``: the same check) lowers to ``got``'s check."""
+    said = aside.strip().rstrip(".")
+    other = lower_rules_only(f"Entries are disqualified if {said}." if kind == "fails" else f"Award the point only if {said}.")
+    if other is None or other.name != got.name:
+        return False
+    said = {k: v for k, v in other.args.items() if v is not None}
+    return said.items() <= got.args.items() if kind == "fails" else said == {k: v for k, v in got.args.items() if v is not None}
 
 
 _FLIP = {"less than": "at least", "at least": "less than"}
