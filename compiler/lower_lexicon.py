@@ -56,6 +56,14 @@ _PREDICATE = re.compile(
     r"maintains?|addresses|references?|recommends?|suggests?|discusses|covers?|focuses|feels?|seems?|looks?|tells?|"
     r"asks?|answers?|responds?|notes?|states?|emphasi[sz]es|acknowledges?|apologi[sz]es|speaks?|sticks?|reflects?|"
     r"praises?|warns?|encourages?|thank|greets?|closes?|signs?|invites?|cite|mention|explain|describe|name)\b", re.IGNORECASE)
+# the subject of a first clause ('The response is polite and contains at least 200 words'): what follows is a predicate
+_SUBJECT = re.compile(r"^(?:the|its|your|each|every|this|a|an)?\s*(?:entire\s+|whole\s+|final\s+)?(?:response|answer|reply|replies|"
+                      r"output|text|essay|copy|message|completion|submission|story|poem|post|email|letter|it)\s+"
+                      r"(?:(?:must|should|shall|will|needs\s+to|has\s+to|is\s+to)\s+)?", re.IGNORECASE)
+# a clause beside the first that describes the response by a prepositional phrase ('..., with a warm greeting')
+_WITH = re.compile(r"^(?:with|without)\b", re.IGNORECASE)
+# a copula in the first clause: an adjective after 'and' describes the response ('is under 50 words and funny')
+_COPULA = re.compile(r"\b(?:is|are|be|stays?|remains?|keeps?)\b", re.IGNORECASE)
 _OR = re.compile(r"\bor\b(?:\s+(?:if\s+)?it\b)?", re.IGNORECASE)
 # verbs of surface checks that open a second branch ('is rude or contains fewer than 200 words')
 _OR_VERB = re.compile(r"^(?:contains?|consists?|ends?|starts?|begins?|repeats?|wraps?|highlights?|exceeds?|goes|falls|runs?|"
@@ -116,14 +124,28 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
     data = {normal(w) for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
             for w in _WORD.findall(x.lower())}
-    if len(parts) > 1 and any(_PREDICATE.match(p.strip()) and not reads(p) and set(map(normal, unknown_words(p))) - data
-                              for p in parts[1:]):
+    if len(parts) > 1 and any(_further(p, i, parts[0]) and not reads(p) and set(map(normal, unknown_words(p))) - data
+                              for i, p in enumerate(parts)):
         return True
     named = languages_named(meaning.lower()) - data
     named = {n for n in named if LANGUAGES[n] != args.get("language")}  # the check's own language ('in French, all lowercase')
     if check == "response_language" or not named:
         return False
     return not (check in _CASE_CHECKS and named == {"english"})
+
+
+def _further(part: str, i: int, first: str) -> bool:
+    """Whether clause ``i`` of a compound criterion (``first`` its first) is a predicate on the response of its own: a
+    first clause with its subject ('The response is polite'), a later one opening with a verb ('cites a source') or
+    with 'with' / 'without' ('with a warm greeting'), or a bare word or two after a first clause with a copula ('is
+    under 50 words and funny')."""
+    part = part.strip()
+    if i == 0:
+        m = _SUBJECT.match(part)
+        return bool(m) and bool(_PREDICATE.match(part[m.end():]))
+    if _PREDICATE.match(part) or _WITH.match(part):
+        return True
+    return len(words_of(part)) <= 2 and len(words_of(part)) == len(unknown_words(part)) and bool(_COPULA.search(first))
 
 
 def build(texts: Iterable[str]) -> List[str]:

@@ -32,6 +32,15 @@ NEURAL = [
     "Responses written in French must have 3 paragraphs.",
     "Responses written in French must have 3 paragraphs separated by ***.",
     "The response is in Spanish and contains no commas.",
+    # a predicate before the check, in the first clause with its subject (each lowered to the check before)
+    "The response is polite and contains at least 200 words.",
+    "The reply is friendly, and the entire reply is in lowercase.",
+    "The answer cites a source and has fewer than 80 words.",
+    # a bare adjective after a copula's check, and a description of the response by 'with'
+    "The answer is under 50 words and funny.",
+    "The reply is written in lowercase and upbeat.",
+    "Replies in fewer than 100 words, with a warm greeting.",
+    "Has exactly 3 bullet points, with a citation after each.",
 ]
 
 LOWERED = [
@@ -52,6 +61,11 @@ LOWERED = [
     ("The response is in English and uses only capital letters.", "all_uppercase"),
     ('The reply contains the word "English" at least twice.', "keyword_frequency"),
     ("The response is fewer than 100 words.", "word_count"),
+    # a first clause that is the check itself, a 'with' clause and a short tail said in surface words
+    ("The response is in all lowercase, and no capital letters are used.", "all_lowercase"),
+    ("The entire response is in lowercase letters, with no capital letters at all.", "all_lowercase"),
+    ("The response has at least 300 words in total.", "word_count"),
+    ("The answer is fewer than 40 words, nothing else.", "word_count"),
 ]
 
 
