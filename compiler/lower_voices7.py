@@ -372,9 +372,22 @@ def _restated(text: str, asides: Asides) -> str:
     return re.sub(r"\.\.$", ".", text)
 
 
+def _client_gist_disagrees(text: str) -> bool:
+    """A client's gist of a length that the length after it contradicts ('Client wants it long: the copy runs under
+    120 words'; the same tests as the rewrite's, which leaves such a criterion as it is)."""
+    m = _CLIENT_LENGTH.match(text)
+    if not m:
+        return False
+    rest = _WONT_TAKE.sub("", _DOC_REJECTED.sub("", QUOTE_RE.sub(" ", m.group("rest"))))
+    return bool(_MIN_CUE.search(rest) and not _MAX_CUE.search(rest)) if m.group("short") else \
+        bool(_MAX_CUE.search(rest) and not _MIN_CUE.search(rest))
+
+
 def respeak(text: str) -> Tuple[str, Asides, bool]:
     """(the respoken text, the asides read off, whether a disqualifying frame asks for the complement)."""
     asides: Asides = []
+    if _client_gist_disagrees(text):
+        asides.append(("veto", text))  # 'Client wants it long: ... under 120 words': which one is meant is not said
     said = _names(text)
     said = _notes(said, asides)
     said, negate = _frame(said)

@@ -82,6 +82,9 @@ NEUTRAL = [
     "The model's response should ideally contain at least 50 words, in order to satisfy the user's request to explain the topic.",
     # a client's gist that is not about frequency
     "Client wants 'harbor' in bold: at least 3 mentions in the copy.",
+    # a client's gist of a length that the length after it contradicts (lowered to the length before)
+    "Client wants it long: the copy runs under 120 words.",
+    "Client wants it brief: the copy must have at least 400 words.",
     # a purpose clause asking for another check beside a repeat
     "The response should begin by repeating the request word for word, with nothing before it, in order to satisfy the user's "
     "request to use fewer than 30 words. The request is: \"Write a poem about rain.\"",
