@@ -46,7 +46,11 @@ _LAYOUT_WORDS = ("adjacent consecutive successive neighbouring neighboring prece
                  "levels deep depth bracket brackets brace braces parenthesis parentheses pair pairs").split()
 # a clause beside the one a rule read: joined by 'and' / 'but', after a comma, a semicolon or a full stop, or a
 # relative clause ('a title in double angular brackets that names the disease')
-_JOIN = re.compile(r"\s*(?:[,;]\s+|[.!?]\s+|\b(?:and|but|that|which|who)\b)\s*", re.IGNORECASE)
+# ('a title in double angular brackets naming the city': a participle of a verb of content opens one too)
+_PARTICIPLE = (r"naming|describing|covering|explaining|mentioning|recommending|thanking|discussing|addressing|citing|giving|"
+               r"providing|summari[sz]ing|stating|praising|warning|encouraging|suggesting|answering|apologi[sz]ing|greeting|"
+               r"inviting|referencing|emphasi[sz]ing|acknowledging|offering|telling|focusing|highlighting\s+(?:the|a|an|its|why|how)")
+_JOIN = re.compile(r"\s*(?:[,;]\s+|[.!?]\s+|\b(?:and|but|that|which|who)\b|(?=\b(?:" + _PARTICIPLE + r")\b))\s*", re.IGNORECASE)
 # a clause that is a further predicate on the response: it opens with a verb saying what the response is or does
 # ('is polite', 'cites a source', 'written politely', 'that names the disease'), not with a fragment of the first
 # requirement's own description ('in order to ...', 'where both cases are counted', 'no other language ...')
@@ -55,7 +59,8 @@ _PREDICATE = re.compile(
     r"stays?|keeps?|written|addressed|aimed|targeted|names?|describes?|explains?|gives?|provides?|includes?|offers?|shows?|"
     r"maintains?|addresses|references?|recommends?|suggests?|discusses|covers?|focuses|feels?|seems?|looks?|tells?|"
     r"asks?|answers?|responds?|notes?|states?|emphasi[sz]es|acknowledges?|apologi[sz]es|speaks?|sticks?|reflects?|"
-    r"praises?|warns?|encourages?|thank|greets?|closes?|signs?|invites?|cite|mention|explain|describe|name)\b", re.IGNORECASE)
+    r"praises?|warns?|encourages?|thank|greets?|closes?|signs?|invites?|cite|mention|explain|describe|name|" + _PARTICIPLE + r")\b",
+    re.IGNORECASE)
 # the subject of a first clause ('The response is polite and contains at least 200 words'): what follows is a predicate
 _SUBJECT = re.compile(r"^(?:the|its|your|each|every|this|a|an)?\s*(?:entire\s+|whole\s+|final\s+)?(?:response|answer|reply|replies|"
                       r"output|text|essay|copy|message|completion|submission|story|poem|post|email|letter|it)\s+"

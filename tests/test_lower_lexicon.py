@@ -41,6 +41,9 @@ NEURAL = [
     "The reply is written in lowercase and upbeat.",
     "Replies in fewer than 100 words, with a warm greeting.",
     "Has exactly 3 bullet points, with a citation after each.",
+    # a participle of a verb of content after the check's object
+    "Includes a title in double angular brackets naming the city.",
+    "Has at least 3 sections highlighting the main findings.",
 ]
 
 LOWERED = [
