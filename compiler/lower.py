@@ -39,6 +39,7 @@ from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, 
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
+from rubricc.compiler.lower_respell import cap
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
@@ -296,7 +297,7 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
     # for another, incompatible check leaves the criterion to the judge
     same = 0
     for clause in _clauses(stripped):
-        other = _first_rule(CriterionText(clause))
+        other = _clause_check(clause)
         if other is not None and other[0] != name and other[0] not in _CLAUSE_COMPATIBLE.get(name, ()):
             return None
         same += other is not None and other[0] == name
@@ -345,9 +346,11 @@ def _lower_repeat(text: str, args: Dict[str, Any]) -> Optional[ProgramCheck]:
         return None
 
 
-# 'and' (or ', and it') joining a second predicate: 'is valid JSON and contains no commas'
+# 'and' (or ', and it') joining a second predicate: 'is valid JSON and contains no commas'; a semicolon or a full stop
+# before one said of the response again ('stays under 80 words; it also ends with "Thanks!"')
 _AND_CLAUSE = re.compile(
-    r"\s*,?\s*\b(?:and|but)\s+(?:it\s+|also\s+|then\s+|additionally\s+)?(?=(?:is|has|have|contains?|uses?|includes?|ends?|starts?|begins?|"
+    r"(?:\s*,?\s*\b(?:and|but)\s+(?:it\s+|also\s+|then\s+|additionally\s+)?|\s*[;.]\s+(?:it|the\s+(?:response|answer|reply))\s+"
+    r"(?:also\s+|then\s+|additionally\s+)?)(?=(?:is|has|have|contains?|uses?|includes?|ends?|starts?|begins?|"
     r"was|had|used|included|ended|started|began|opened|closed|finished|concluded|wrote|gave|put|kept|added|avoided|separated|divided|"
     r"opens?|closes?|finish(?:es)?|conclud(?:es?)|highlights?|mentions?|answers?|responds?|does|do|never|avoids?|gives?|writes?|wraps?|"
     r"puts?|stays?|keeps?|consists?|features?|provides?|lists?|repeats?|restates?|says?|separates?|divides?|organi[sz]es?|"
@@ -359,6 +362,17 @@ def _clauses(text: str) -> list:
     blank = QUOTE_RE.sub('"x"', text)
     parts = [p.strip() for p in _AND_CLAUSE.split(blank) if p.strip()]
     return parts if len(parts) > 1 else []
+
+
+def _clause_check(clause: str) -> Optional[Tuple[str, Dict[str, Any]]]:
+    """(check name, args) a clause of a compound criterion asks for, read generously, since it can only keep the
+    criterion neural: the rules on it as said and canonicalised, then the nearest stage ('The answer is in lowercase.
+    It also ends with "Thanks!"': the rules read only the end phrase)."""
+    got = _first_rule(CriterionText(clause)) or _first_rule(CriterionText(canonical(clause.rstrip(".") + ".")))
+    if got is None and lower_nearest.ENABLED:
+        near = lower_nearest.lower_nearest(cap(clause.strip().rstrip(".")) + ".")
+        got = (near.name, near.args) if near is not None else None
+    return got
 
 
 def _first_rule(c: CriterionText) -> Optional[Tuple[str, Dict[str, Any]]]:

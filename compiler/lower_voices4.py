@@ -94,6 +94,8 @@ _EACH_KEYWORD = re.compile(r"\b(?:each|every|all|both)\b.*\b(?:keywords?|words?|
 
 # a negative condition with an 'any' subject read as its negation: 'any of these words appears' -> 'none of ...'
 _ANY_OF = re.compile(r"^\s*any\s+of\s+(?=\S)", _I)
+# a negation inside a condition about any one of several things (its complement is not 'none of ...')
+_NEGATED = re.compile(r"\b(?:not|never|missing|absent|without|lacks?|omit(?:s|ted)?|fails?)\b|n't\b", _I)
 _ANY = re.compile(r"^\s*(?:any|a\s+single)\s+(?=[a-z])(?!other\b|one\s+of\b)", _I)
 _HAS_ANY = re.compile(r"^(?P<s>\s*(?:the\s+)?(?:(?:whole|entire|full)\s+)?(?:response|reply|answer|output)\s+(?:contains|includes|uses|mentions|has))\s+any\s+(?P<of>of\s+)?(?=\S)", _I)
 
@@ -166,6 +168,8 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
         # is left to the other voices (a negative one is never lowered)
         return (core, [("veto", text)], neg) if neg else None
     core = core.strip()
+    if neg and (_ANY_OF.match(core) or _HAS_ANY.match(core) or _ANY.match(core)) and _NEGATED.search(QUOTE_RE.sub(" ", core)):
+        return core, [("veto", text)], neg  # 'any of X does not appear': 'none of X does not appear' is no reading of it
     if neg:
         a = _HAS_ANY.match(core)
         if _ANY_OF.match(core):
