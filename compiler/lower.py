@@ -32,12 +32,13 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
+from rubricc.compiler.lower_borderline import count_example_fails, names_a_count
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
-from rubricc.compiler.lower_lexicon import asks_more
+from rubricc.compiler.lower_lexicon import asks_more, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_respell import cap
 from rubricc.compiler.lower_rules import RULES
@@ -214,6 +215,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return note_agrees(got, aside)
     if kind in ("fails", "passes"):  # a condition to fail (to pass only) restated: the same check as a disqualifying rule
         return _same_when(got, kind, aside)
+    if kind == "borderline":  # a near-miss said to fail (:mod:`rubricc.compiler.lower_borderline`)
+        return _borderline_agrees(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
     if kind == "complement":
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
@@ -223,6 +226,20 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')
     return all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
+
+
+def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
+    """A near-miss said to fail asks for nothing else when it is one way to fail the same check, or when it reads as no
+    check, is not about content, and is said in the words surface requirements are said in (the check's data aside)."""
+    if _same_when(got, "fails", aside):
+        return True
+    if names_a_count(aside):  # 'a response with exactly 10 sentences': the count it names must fail the check
+        return count_example_fails(aside, got.args)
+    if _clause_check(aside) is not None or _SEMANTIC.search(_meaning(aside)) or _FAILURE.search(_meaning(aside)):
+        return False
+    data = {normal(w) for v in got.args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
+            for w in re.findall(r"[a-z]+", x.lower())}
+    return not set(map(normal, unknown_words(aside))) - data
 
 
 def _same_when(got: ProgramCheck, kind: str, aside: str) -> bool:

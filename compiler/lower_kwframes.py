@@ -51,8 +51,9 @@ _KWS_ALL = _KWS.replace(_QUANT, _QUANT_ALL)
 _POSITIVE = [
     # 'The response includes the keywords KW', 'Must contain KW', 'Make sure the answer mentions all of KW'
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_KWS_ALL}{_ONCE}{_IN_DOC}{_ONCE}",
-    # 'Include the following keywords in your response: KW', 'The response has the words KW in it'
-    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_QUANT_ALL}{_DET}{_NOUN}{_IN_DOC} : KW",
+    # 'Include the following keywords in your response: KW', 'Mentions each required keyword: KW', 'The response has the
+    # words KW in it'
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_QUANT_ALL}(?:(?:each|every|all) )?{_DET}(?:(?:required|listed|given|specified|target) )?{_NOUN}{_IN_DOC} : KW",
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:has|have|contains?|includes?) {_KWS_ALL} in it",
     # 'Does the response use the keywords KW?'
     rf"{_Q} (?:{_POS_V}) {_KWS_ALL}{_ONCE}{_IN_DOC}{_ONCE}",

@@ -43,7 +43,9 @@ _NUMBER_WORDS = (
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last st nd rd th").split()
 # words of layout and nesting the phrasing sets happen not to use
 _LAYOUT_WORDS = ("adjacent consecutive successive neighbouring neighboring preceding previous nested nest nesting level "
-                 "levels deep depth bracket brackets brace braces parenthesis parentheses pair pairs").split()
+                 "levels deep depth bracket brackets brace braces parenthesis parentheses pair pairs "
+                 # and of how a copy can fail to be verbatim
+                 "paraphrase paraphrases paraphrased paraphrasing preface prefaces prefaced reword rewords reworded").split()
 # a clause beside the one a rule read: joined by 'and' / 'but', after a comma, a semicolon or a full stop, or a
 # relative clause ('a title in double angular brackets that names the disease')
 # ('a title in double angular brackets naming the city': a participle of a verb of content opens one too)

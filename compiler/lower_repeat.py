@@ -54,7 +54,10 @@ def read_repeat(text: str):
     span = outer_quotes(text)
     colon = re.search(r":(?=\s|[\"\u201c]|$)", text)
     prompt = None
-    if colon is not None and (span is None or colon.start() < span[0]) and "(" not in text[:colon.start()] and \
+    paren = _paren_request(text)
+    if paren is not None:
+        prompt, frame = paren
+    elif colon is not None and (span is None or colon.start() < span[0]) and "(" not in text[:colon.start()] and \
             len(text[:colon.start()].split()) <= _MAX_FRAME_WORDS and _is_repeat_frame(text[:colon.start()].lower()):
         rest = text[colon.end():].strip()
         boundary = _request_start(text[:colon.start()])
@@ -103,6 +106,38 @@ def read_repeat(text: str):
                       r"(?:request|prompt|question|instructions?|query)\b", low):
         return "veto"
     return {}
+
+
+# a request in parentheses after a complete repeat frame: 'Repeats the request verbatim at the very start (request: ...).',
+# 'Starts with a word-for-word restatement of the request (...) before anything else'
+_PAREN_LABEL = re.compile(r"^\s*(?:(?:the\s+)?(?:request|prompt|question|instructions?|query|text)(?:\s+is)?\s*:\s*|i\.e\.,?\s+)", re.IGNORECASE)
+# the frame word the parenthesis must follow ('... of the request (', '... word for word (', '... before answering (')
+_PAREN_AFTER = re.compile(r"\b(?:request|prompt|question|instructions?|query|verbatim|word[- ]for[- ]word|exactly|start|beginning|"
+                          r"answering|responding)\s*,?\s*$", re.IGNORECASE)
+_PAREN_TAIL = re.compile(r"^[^()\"\u201c\u201d]{0,100}$")
+
+
+def _paren_request(text: str):
+    """(request, frame) for a request in balanced parentheses after a complete repeat frame, the rest of the criterion
+    a short tail with no parenthesis or quotation; else None."""
+    for m in re.finditer(r"\(", text):
+        before = text[:m.start()]
+        if not _is_repeat_frame(before.lower()) or "(" in before or re.search(r":(?=\s|$)|[.?!]\s", before) \
+                or not _PAREN_AFTER.search(before):
+            continue
+        depth = 0
+        for i in range(m.start(), len(text)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                inside, tail = text[m.end():i], text[i + 1:]
+                if len(inside.split()) < 3 or not _PAREN_TAIL.match(tail) or len(tail.split()) > 12:
+                    return None
+                request = _PAREN_LABEL.sub("", inside, count=1).strip()
+                if len(request) > 2 and (request[0], request[-1]) in (('"', '"'), ("\u201c", "\u201d")):
+                    request = request[1:-1]  # the request quoted inside the parentheses: the quotation marks are not its own
+                return request, before + " " + tail
+        return None
+    return None
 
 
 # the sentence before a request's colon that announces the request ('The request reads', 'Here it is')

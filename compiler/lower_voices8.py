@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from rubricc.compiler.lower_borderline import read_borderline
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_respell import cap
@@ -437,7 +438,7 @@ def _sayings(text: str) -> str:
 
 def respeak(text: str) -> Tuple[str, Asides]:
     """(the respoken text, the asides read off)."""
-    asides: Asides = []
+    text, asides = read_borderline(text)
     text = _sayings(text)
     for voice in (_linter, _guidelines, _metric):
         said = voice(text, asides)

@@ -260,7 +260,8 @@ NEURAL = [
     "Avoids copying the question verbatim.",
     "The response copies the prompt's formatting exactly.",
     # a request that cannot be delimited is not read: its own words are no requirement either
-    "Begins by restating the request exactly (Write a title in double angular brackets, i.e. <<title>>.) before answering.",
+    # (the same request in balanced parentheses is delimited and read as the request: tests/test_lower_borderline.py)
+    "Begins by restating the request exactly (Write a title in double angular brackets, i.e. <<title>>. before answering.",
     "Starts with the exact text of the request, Write an essay without any commas., then answers.",
     "Mentions \"911\" or \"emergency services\".",  # one of them, not all
     "Includes the words cat or dog.",
