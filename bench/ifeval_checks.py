@@ -459,6 +459,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     for k, v in held["families"].items():
         ag = "-" if v["agreement"] is None else f"{v['agreement']:.3f}"
         print(f"{k:48s} {v['criteria']:8d} {v['lowered']:8d} {ag:>9s}")
+    from bench.phrasing_sets import voice_summary
+
+    print("per voice (position in each family's list of templates; the set's 'about' names the voices in order):")
+    for k, v in voice_summary(held["rows"]).items():
+        ag = "-" if v["agreement"] is None else f"{v['agreement']:.3f}"
+        print(f"  voice {k + 1}: lowered {v['lowered']} of {v['criteria']}, agreement {ag}")
     print(f"held-out total: coverage {held['coverage']:.4f}, agreement {held['agreement']:.4f}, n {held['n']}")
     if a.show_misses:
         for r in held["rows"]:

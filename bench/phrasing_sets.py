@@ -159,15 +159,27 @@ def evaluate_set(records, path: Path) -> Dict[str, Any]:
     rows = []
     for rec in records:
         for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
-            for text in render_all(families, iid, kw):
+            for voice, text in enumerate(render_all(families, iid, kw)):
                 check = lower_criterion(text)
                 verdict = None if check is None else (bool(rec.response.strip()) and run_check(check, rec.response, rec.prompt))
                 f = fam[iid]
                 f[0] += 1
                 f[1] += check is not None
                 f[2] += check is not None and verdict == official
-                rows.append({"key": rec.key, "instruction_id": iid, "criterion": text,
+                rows.append({"key": rec.key, "instruction_id": iid, "criterion": text, "voice": voice,
                              "check": check.model_dump() if check else None, "verdict": verdict, "official": official})
     from bench.ifeval_checks import family_summary
 
     return family_summary(fam, rows)
+
+
+def voice_summary(rows: List[Dict[str, Any]]) -> Dict[int, Dict[str, Any]]:
+    """Per voice (a template's position in its family's list: the sets' writers keep one voice per position) the
+    criteria, how many were lowered, and the agreement of those with the official verdicts."""
+    out: Dict[int, List[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in rows:
+        v = out[r["voice"]]
+        v[0] += 1
+        v[1] += r["check"] is not None
+        v[2] += r["check"] is not None and r["verdict"] == r["official"]
+    return {k: {"criteria": a, "lowered": b, "agreement": (c / b) if b else None} for k, (a, b, c) in sorted(out.items())}
