@@ -13,7 +13,10 @@ from rubricc import guard as G
 from rubricc import order as O
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+from bench.data import shared_data  # noqa: E402  (one rule for where the shared data is: $RUBRICC_SHARED_DATA too)
+
+DATA = shared_data()
 
 
 # ---------------------------------------------------------------------------------------------------
