@@ -38,7 +38,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
-from rubricc.compiler.lower_lexicon import asks_more, normal, unknown_words
+from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_respell import cap
 from rubricc.compiler.lower_rules import RULES
@@ -237,9 +237,7 @@ def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
         return count_example_fails(aside, got.args)
     if _clause_check(aside) is not None or _SEMANTIC.search(_meaning(aside)) or _FAILURE.search(_meaning(aside)):
         return False
-    data = {normal(w) for v in got.args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
-            for w in re.findall(r"[a-z]+", x.lower())}
-    return not set(map(normal, unknown_words(aside))) - data
+    return not set(map(normal, unknown_words(aside))) - data_words(got.args)
 
 
 def _same_when(got: ProgramCheck, kind: str, aside: str) -> bool:

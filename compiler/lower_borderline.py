@@ -21,6 +21,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
 _NOT_MET = r"(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
@@ -35,16 +36,11 @@ _AS_CONDITION = [
 ]
 
 
-def _free_span(text: str, start: int) -> bool:
-    """Whether ``start`` lies outside every quotation of ``text``."""
-    return not any(m.start() <= start < m.end() for m in QUOTE_RE.finditer(text))
-
-
 def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
     """(the criterion without its borderline case and comparison reference, the ``borderline`` asides read off)."""
     asides: List[Tuple[str, str]] = []
     m = _BORDERLINE.search(text)
-    if m and _free_span(text, m.start()):
+    if m and not in_quotes(quote_spans(text), m.start()):
         cond = m.group("c").strip()
         for pat, repl in _AS_CONDITION:
             cond = pat.sub(repl, cond, count=1)
@@ -53,7 +49,7 @@ def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
         if not text.endswith((".", "!", "?", '"', "'", "\u201d", ")")):
             text += "."
     r = _REFERENCE.search(text)
-    if r and _free_span(text, r.start()):
+    if r and not in_quotes(quote_spans(text), r.start()):
         text = text[:r.start()].rstrip(" ,") + text[r.end():]
         if not text.rstrip().endswith((".", "!", "?")):
             text = text.rstrip() + "."

@@ -133,8 +133,7 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
         if (_PREDICATE.match(after) or _OR_VERB.match(after)) and not _SHARED_OBJECT.search(before):
             return True
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
-    data = {normal(w) for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
-            for w in _WORD.findall(x.lower())}
+    data = data_words(args)
     if len(parts) > 1 and any(_further(p, i, parts[0]) and not reads(p) and set(map(normal, unknown_words(p))) - data
                               for i, p in enumerate(parts)):
         return True
@@ -143,6 +142,12 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if check == "response_language" or not named:
         return False
     return not (check in _CASE_CHECKS and named == {"english"})
+
+
+def data_words(args: Dict[str, Any]) -> set:
+    """The normalised words of a check's own string arguments (a keyword, a marker): data, never foreign words."""
+    return {normal(w) for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
+            for w in _WORD.findall(x.lower())}
 
 
 def _further(part: str, i: int, first: str) -> bool:

@@ -279,10 +279,8 @@ def _names(text: str) -> str:
         rel = re.sub(r"^under\b", "fewer than", m.group("r"), flags=_I)
         text = f"{cap(m.group('x'))} {m.group('m') or 'must'} appear {rel} times{m.group('rest')}"
     m = _CLIENT_LENGTH.match(text)
-    if m and _free(text, m.start(), m.start("rest")):
-        rest = _WONT_TAKE.sub("", _DOC_REJECTED.sub("", QUOTE_RE.sub(" ", m.group("rest"))))  # a restated rejection is read later
-        if (_MAX_CUE.search(rest) and not _MIN_CUE.search(rest)) if m.group("short") else (_MIN_CUE.search(rest) and not _MAX_CUE.search(rest)):
-            text = cap(m.group("rest"))
+    if m and _free(text, m.start(), m.start("rest")) and _bound_way(m.group("rest")) == _gist_way(m):
+        text = cap(m.group("rest"))
     m = _CLIENT_LIST.match(text)
     if m and _free(text, m.start(), m.end()):
         text = f"The response includes the following {m.group('n')}:" + text[m.end():]
@@ -372,15 +370,24 @@ def _restated(text: str, asides: Asides) -> str:
     return re.sub(r"\.\.$", ".", text)
 
 
+def _gist_way(m: "re.Match") -> str:
+    return "short" if m.group("short") else "long"
+
+
+def _bound_way(rest: str) -> Optional[str]:
+    """'short' for a length bound that is a maximum alone, 'long' for a minimum alone, else None (a restated rejection
+    is read later, and is no bound here)."""
+    rest = _WONT_TAKE.sub("", _DOC_REJECTED.sub("", QUOTE_RE.sub(" ", rest)))
+    most, least = _MAX_CUE.search(rest), _MIN_CUE.search(rest)
+    return "short" if most and not least else "long" if least and not most else None
+
+
 def _client_gist_disagrees(text: str) -> bool:
     """A client's gist of a length that the length after it contradicts ('Client wants it long: the copy runs under
-    120 words'; the same tests as the rewrite's, which leaves such a criterion as it is)."""
+    120 words'; :func:`_names` rewrites only a gist the bound agrees with)."""
     m = _CLIENT_LENGTH.match(text)
-    if not m:
-        return False
-    rest = _WONT_TAKE.sub("", _DOC_REJECTED.sub("", QUOTE_RE.sub(" ", m.group("rest"))))
-    return bool(_MIN_CUE.search(rest) and not _MAX_CUE.search(rest)) if m.group("short") else \
-        bool(_MAX_CUE.search(rest) and not _MIN_CUE.search(rest))
+    way = _bound_way(m.group("rest")) if m else None
+    return way is not None and way != _gist_way(m)
 
 
 def respeak(text: str) -> Tuple[str, Asides, bool]:
