@@ -32,7 +32,8 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_borderline import count_example_fails, names_a_count
+from rubricc.compiler.lower_borderline import (count_example_fails, fails_alike, further_data, judged,
+                                              names_a_count, names_failure, split_contrast, without_examples)
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
@@ -217,6 +218,9 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return _same_when(got, kind, aside)
     if kind == "borderline":  # a near-miss said to fail (:mod:`rubricc.compiler.lower_borderline`)
         return _borderline_agrees(got, aside)
+    if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
+        read = _clause_check(aside)
+        return (read is None or read[0] == got.name) and _surface(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
     if kind == "complement":
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
@@ -230,14 +234,38 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
 
 def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
     """A near-miss said to fail asks for nothing else when it is one way to fail the same check, or when it reads as no
-    check, is not about content, and is said in the words surface requirements are said in (the check's data aside)."""
+    check, is not about content, and is said in the words surface requirements are said in (the check's data aside).
+    What follows a contrast is what makes it fail ('otherwise tidy but has one comma'): when that fails the check, what
+    it grants does not matter; when it does not ('valid JSON but has no keys', 'lowercase but rude'), it asks for more.
+    One that quotes other data, or names what the JSON holds, asks for more
+    (:func:`rubricc.compiler.lower_borderline.further_data`)."""
     if _same_when(got, "fails", aside):
         return True
+    aside = without_examples(aside)
+    if further_data(got.name, aside, data_words(got.args)):
+        return False
+    granted, failing = split_contrast(aside)
+    read = _clause_check(failing)
+    if read is not None and fails_alike(got.name, got.args, read) or names_failure(got.name, failing):
+        return _surface(got, failing)  # 'two identical responses', 'predominantly in English', 'has one comma'
+    if granted and (read is not None or _passes_alike(got, _clause_check(granted))):
+        return False
     if names_a_count(aside):  # 'a response with exactly 10 sentences': the count it names must fail the check
         return count_example_fails(aside, got.args)
-    if _clause_check(aside) is not None or _SEMANTIC.search(_meaning(aside)) or _FAILURE.search(_meaning(aside)):
+    if _clause_check(aside) is not None or _FAILURE.search(_meaning(aside)) or judged(aside):
         return False
-    return not set(map(normal, unknown_words(aside))) - data_words(got.args)
+    return _surface(got, aside)
+
+
+def _surface(got: ProgramCheck, aside: str) -> bool:
+    """True when an aside is not about content and is said in the words surface requirements are said in (the check's
+    data aside: :mod:`rubricc.compiler.lower_lexicon`)."""
+    return not _SEMANTIC.search(_meaning(aside)) and not set(map(normal, unknown_words(aside))) - data_words(got.args)
+
+
+def _passes_alike(got: ProgramCheck, read: Optional[Tuple[str, Dict[str, Any]]]) -> bool:
+    """True when a near-miss's first part reads as the check itself, passed ('a response that is valid JSON but ...')."""
+    return read is not None and read[0] == got.name and {k: v for k, v in read[1].items() if v is not None}.items() <= got.args.items()
 
 
 def _same_when(got: ProgramCheck, kind: str, aside: str) -> bool:

@@ -11,7 +11,8 @@ elicited from a pairwise comparison points at the response preferred: '... , as 
   said in (:mod:`rubricc.compiler.lower_lexicon`); anything else keeps the criterion neural (a near-miss can add a
   requirement: '; a response with 3 bullet points but no introduction does not meet this');
 - the reference ', as the preferred (, more concise) response did.' ends the criterion and names no requirement: it is
-  dropped; one that goes on ('did by using short sentences') is left, and the criterion read as it is.
+  dropped; one that goes on ('did by using periods and short sentences instead') says how, and is a ``means`` aside:
+  accepted only when it reads as no other check and is said in the words surface requirements are said in.
 
 Quoted material is never read.
 """
@@ -20,15 +21,21 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from rubricc.compiler.lower_lexicon import normal, words_of
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
 _NOT_MET = r"(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
 # '; <a near-miss> does not meet this.' at the end, or a last sentence 'A response that ... does not meet this.'
-_BORDERLINE = re.compile(r"(?:\s*;\s+|(?<=[.!?\"'\u201d)])\s+(?=(?:a|any)\s+(?:response|reply|answer)s?\b|responses\b))"
-                         r"(?P<c>[^;]{3,240}?)\s+" + _NOT_MET + r"\s*[.!]?\s*$", _I)
+# (a last sentence of its own first: '...; the request is: X. A response that paraphrases it does not meet this.')
+_BORDERLINE_SENTENCE = re.compile(r"(?<=[.!?\"'\u201d)])\s+(?=(?:a|any)\s+(?:response|reply|answer)s?\b|responses\b)"
+                                  r"(?P<c>[^;.!?]{3,240}?)\s+" + _NOT_MET + r"\s*[.!]?\s*$", _I)
+_BORDERLINE = re.compile(r"\s*;\s+(?P<c>[^;:]{3,240}?)\s+" + _NOT_MET + r"\s*[.!]?\s*$", _I)
 _REFERENCE = re.compile(r"\s*,\s*as\s+the\s+preferred(?:\s*,\s*[a-z -]{1,30}?,?)?\s+(?:response|reply|answer)\s+did\s*(?=[.!]?\s*$)", _I)
+# how the preferred response met it: ', as the preferred response did by using periods and short sentences instead.'
+_MEANS = re.compile(r"\s*,\s*as\s+the\s+preferred(?:\s*,\s*[a-z -]{1,30}?,?)?\s+(?:response|reply|answer)\s+did\s+by\s+"
+                    r"(?P<m>[a-z][^.;:\"\u201c]{2,160}?)\s*[.!]?\s*$", _I)
 # the near-miss as a condition on the response: 'a response with X' -> 'the response has X'
 _AS_CONDITION = [
     (re.compile(r"^(?:a|any)\s+(?:response|reply|answer)\s+(?:with|of)\s+", _I), "the response has "),
@@ -39,7 +46,7 @@ _AS_CONDITION = [
 def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
     """(the criterion without its borderline case and comparison reference, the ``borderline`` asides read off)."""
     asides: List[Tuple[str, str]] = []
-    m = _BORDERLINE.search(text)
+    m = _BORDERLINE_SENTENCE.search(text) or _BORDERLINE.search(text)
     if m and not in_quotes(quote_spans(text), m.start()):
         cond = m.group("c").strip()
         for pat, repl in _AS_CONDITION:
@@ -48,6 +55,10 @@ def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
         text = text[:m.start()].rstrip(" ;,")
         if not text.endswith((".", "!", "?", '"', "'", "\u201d", ")")):
             text += "."
+    r = _MEANS.search(text)
+    if r and not in_quotes(quote_spans(text), r.start()):
+        asides.append(("means", re.sub(r"\s+instead\s*$", "", r.group("m").strip(), flags=_I)))  # 'instead' of what it did not do
+        text = text[:r.start()].rstrip(" ,") + "."
     r = _REFERENCE.search(text)
     if r and not in_quotes(quote_spans(text), r.start()):
         text = text[:r.start()].rstrip(" ,") + text[r.end():]
@@ -91,3 +102,84 @@ def count_example_fails(aside: str, args: dict) -> bool:
             return False  # another count beside it, or a bound the criterion does not state
         return all((v >= n) if rel == "less than" else (v < n) if rel == "at least" else (v != n) for v in counts(k))
     return False
+
+
+# an example a near-miss gives of itself ('..., such as a lowercase title or sign-off', 'for example in a list or in a
+# number like 1,000'): an illustration of the near-miss, not a further condition
+_ITS_EXAMPLES = re.compile(r",?\s*\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|like)\b[^;]*$", _I)
+# checks a response can fail only one way each: a near-miss about the same thing is a way to fail it
+_WHOLE = {"no_commas", "is_json", "two_responses", "wrapped_in_quotes", "all_lowercase", "all_uppercase"}  # not a title: it has content
+_OPPOSITE = {"all_lowercase": "all_uppercase", "all_uppercase": "all_lowercase"}
+
+
+def without_examples(aside: str) -> str:
+    """The near-miss without the examples it gives of itself (never inside quotes)."""
+    m = _ITS_EXAMPLES.search(aside)
+    if m is None or in_quotes(quote_spans(aside), m.start()):
+        return aside
+    return aside[:m.start()].rstrip(" ,") or aside
+
+
+# 'a response that is valid JSON but has no keys': what comes after the contrast is what fails it
+_CONTRAST = re.compile(r"\b(?:but|yet|while|although|though|except\s+that)\b", _I)
+# what a near-miss about JSON names of the JSON's content is a further requirement ('a JSON object without a "name" field')
+_JSON_CONTENT = re.compile(r"\b(?:keys?|fields?|propert(?:y|ies)|attributes?|values?|entr(?:y|ies)|schema|objects?|arrays?|"
+                           r"lists?|strings?|numbers?|items?|elements?)\b", _I)
+
+
+def split_contrast(aside: str) -> Tuple[str, str]:
+    """(what a near-miss grants, what it says fails it) around its last contrast ('otherwise well punctuated but slips
+    in a comma'), or ('', the whole) without one."""
+    m = None
+    for m in _CONTRAST.finditer(aside):
+        pass
+    if m is None or in_quotes(quote_spans(aside), m.start()):
+        return "", aside
+    return aside[:m.start()].strip(" ,"), aside[m.end():].strip(" ,")
+
+
+def further_data(name: str, aside: str, own: set) -> bool:
+    """True when a near-miss quotes words that are not the check's own data (``own``: normalised words) or, beside a
+    JSON check, names what the JSON holds ('a JSON object without a "name" field'): a further requirement."""
+    for q in QUOTE_RE.finditer(aside):
+        if set(map(normal, words_of(q.group(0)))) - own:
+            return True
+    return name == "is_json" and bool(_JSON_CONTENT.search(aside))
+
+
+def fails_alike(name: str, args: dict, read: Tuple[str, dict]) -> bool:
+    """True when a near-miss read as the check ``read`` is, by what it names, a way to fail ``name`` (args): the same
+    check of a kind a response fails one way only (commas, JSON, two responses, quotes, letter case), the opposite
+    letter case, or a response language other than the one asked for."""
+    other, other_args = read
+    if name in _WHOLE and (other == name and not any(v is not None for v in other_args.values()) or _OPPOSITE.get(name) == other):
+        return True
+    if name == "response_language" and other == name:
+        lang = other_args.get("language")
+        return lang is not None and lang != args.get("language")
+    return False
+
+
+# what a response that fails a one-way check has, named: a comma, a capital letter, a lowercase word
+_FAILS_BY = {"no_commas": r"\bcommas?\b", "all_lowercase": r"\b(?:capital|capitali[sz]ed|upper ?case|upper-case)\b",
+             "all_uppercase": r"\b(?:lower ?case|lower-case|small\s+letters?)\b"}
+_NEGATED = re.compile(r"\b(?:no|not|without|never|zero|free|lacks?|lacking|missing|avoids?|avoiding|none)\b|n't\b", _I)
+
+
+def names_failure(name: str, part: str) -> bool:
+    """True when a near-miss's failing part says it has what fails ``name`` ('has one comma', 'a lowercase sign-off'),
+    not negated."""
+    pat = _FAILS_BY.get(name)
+    said = QUOTE_RE.sub(" ", part)
+    if pat is None or not re.search(pat, said, _I) or _NEGATED.search(said):
+        return False
+    # a count above one suggests fewer would do ('a response with two commas'): not read
+    return not names_a_count(re.sub(r"\b(?:one|1|a\s+single|single)\b", " ", said, flags=_I))
+
+
+# a degree judged ('a title that is too long', 'overly formal'): a further requirement, whatever words it is said in
+_JUDGED = re.compile(r"\b(?:too|overly|excessively|insufficiently|enough|sufficiently|very|rather|fairly|quite)\b", _I)
+
+
+def judged(aside: str) -> bool:
+    return bool(_JUDGED.search(QUOTE_RE.sub(" ", aside)))

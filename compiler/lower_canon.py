@@ -103,6 +103,13 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
      lambda m: f"{m.group(1)} {m.group(2)}{_suffix(int(m.group(2)))} {m.group(3)}"),
     (re.compile(r"\b(?:the\s+)?(?:very\s+)?first\s+word\s+(?:of|in)\s+((?:the|its|their)\s+[\w-]+\s+paragraph)\s+"
                 r"(?:is|should be|must be|will be|has to be|reads)\s*(?:the\s+word\s*)?:?\s*", re.IGNORECASE), r"\1 starts with the word "),
+    # 'the first paragraph's first word should be "X"'
+    (re.compile(r"\b(?:the|its|their)\s+([\w-]+)\s+paragraph's\s+(?:very\s+)?first\s+word\s+(?:is|should be|must be|will be|has to be|reads)\s*(?:the\s+word\s*)?:?\s*",
+                re.IGNORECASE), r"the \1 paragraph starts with the word "),
+    # '4 blank-line-separated paragraphs': paragraphs separated by blank lines
+    (re.compile(r"\b(?:blank|empty)[- ]line[- ](?:separated|delimited)\s+(paragraphs|sections|blocks)\b", re.IGNORECASE), r"\1 separated by blank lines"),
+    # 'keeps to exactly 4 paragraphs': has
+    (re.compile(r"\b(?:keeps?|keeping|sticks?|sticking)\s+to\s+(?=(?:exactly|precisely|at\s+most|no\s+more\s+than|\d)\b)", re.IGNORECASE), "has "),
     # 'started the 7th paragraph with "X"', 'begin paragraph 2 with "X"'
     (re.compile(r"\b(?:start|begin|open)(?:s|ed)?\s+((?:the|its|their)\s+[\w-]+\s+paragraph|paragraph\s+\d+)\s+with\b", re.IGNORECASE),
      r"\1 starts with"),
@@ -122,6 +129,12 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'Limit your answer to 3 paragraphs', 'capped to 100 words': a maximum
     (re.compile(r"\b((?:limit|cap|restrict)(?:s|ed|ing)?\s+(?:(?:it|itself|this|the\s+\w+|your\s+\w+)\s+)?to)\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                 r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|one hundred)\b)", re.IGNORECASE), r"\1 at most "),
+    # 'contains zero uppercase letters', 'has 0 commas': none ('zero or more' is no count)
+    (re.compile(r"\b(contains?|containing|has|have|having|uses?|using|includes?|including|with|features?)\s+(?:exactly\s+)?(?:zero|0)\s+"
+                r"(?!(?:or|and|to|times?)\b)(?=[a-z])", re.IGNORECASE), r"\1 no "),
+    # 'no capitals anywhere, including names and headings': the parts named are in the whole already
+    (re.compile(r"\b(anywhere|everywhere|throughout(?:\s+the\s+response)?|at\s+all)\s*,\s*(?:including|even(?:\s+in)?)\s+[^.;:)\"]*", re.IGNORECASE),
+     r"\1"),
     # 'strictly less than 5', 'strictly under 10': the relation is strict already
     (re.compile(r"\bstrictly\s+(?=(?:less|fewer|under|below|more|greater|over|above)\b)", re.IGNORECASE), ""),
 ]
@@ -141,10 +154,19 @@ def _suffix(n: int) -> str:
     return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+# 'Keeps mentions of "hughes" below 2', 'the count of 'a' characters is under 3': a count of occurrences, said without
+# 'times' (across the quotation, so read on the whole text)
+_OCCURRENCES = re.compile(r"(\b(?:mentions|occurrences|instances|appearances|uses|usages|count|number)\s+of\s+(?:the\s+(?:word|term|keyword)\s+)?"
+                          r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)(?:\s+(?:characters?|letters?))?(?:\s*\([^()\n]{1,40}\))?"
+                          r"\s+(?:(?:is|are|stays?|remains?|kept)\s+)?(?:below|under|fewer\s+than|less\s+than|at\s+most|at\s+least|above|over|"
+                          r"more\s+than)\s+\d+)\b(?!\s*(?:times|%|per))", re.IGNORECASE)
+
+
 def canonical(text: str) -> str:
     """``text`` with voice and spelling variants rewritten outside its data (quotations, an unquoted end
     phrase); the same text when nothing applies."""
     text = unframe(text)
+    text = _OCCURRENCES.sub(r"\1 times", text)
     # a quote character named and shown: 'a double quote character (")' (the shown one is not a quotation)
     text = re.sub(r"(quot\w*(?:\s+(?:marks?|characters?))?)\s*\(\s*[\"\u201c\u201d]\s*\)", r"\1", text, flags=re.IGNORECASE)
     # a closing 'pls' / ', thanks' (not when the text ends in a word list: 'Avoid the words: sorry, please')

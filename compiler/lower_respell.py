@@ -59,9 +59,15 @@ _CASE_NOTES = [
                 r"removed|excluded|does\s+not\s+count)\s*\)", _I), ""),
     (re.compile(r"\s*,\s*(?:once\s+)?(?:stripped|trimmed)\s+of\s+(?:its\s+|any\s+)?(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?"
                 r"\s+white\s*space\s*,", _I), ""),
+    (re.compile(r"\s*,\s*ignoring\s+(?:any\s+)?(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?\s+white\s*space"
+                r"(?=\s*[.;]|\s*$)", _I), ""),
     # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
     (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with)\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
                 r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
+    # '(ignoring an optional surrounding ``` code block)': the same allowance
+    (re.compile(r"\s*\(\s*(?:ignoring|disregarding|not\s+counting)\s+(?:an?\s+|the\s+|any\s+)?(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?"
+                r"(?:markdown\s+)?(?:```\s*(?:json\s+)?)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)\s*\)(?=\s*[.;?]?\s*$)", _I),
+     " (a markdown code fence around it is fine)"),
 ]
 # an end phrase after a colon, with exactness restated before it: 'the exact phrase below, with nothing written after it:',
 # 'the following exact phrase, and no text follows it:' (the words the end cue reads)

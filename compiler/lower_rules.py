@@ -85,7 +85,8 @@ _WHOLE_QUOTED = re.compile(
     r"(?:quotation marks?|quotes?(?: characters?| marks?)?|\\?\")(?:\s+characters?)?\.?"
     # 'begins with " and ends with "', 'starts with a double quote and ends with one'
     r"|(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:text\s+)?(?:starts|begins)\s+with\s+(?:a\s+)?(?:double\s+)?(?:quotation mark|quote(?: character| mark)?|\")"
-    r"(?:\s+character)?,?\s+and\s+ends\s+with\s+(?:one|another(?: one)?|a\s+(?:double\s+)?(?:quotation mark|quote(?: character| mark)?)|\")(?:\s+character)?\s*\.?")
+    r"(?:\s+character)?(?:\s+as\s+its\s+(?:very\s+)?first\s+character)?,?\s+and\s+ends\s+with\s+(?:one|another(?: one)?|a\s+(?:double\s+)?"
+    r"(?:quotation mark|quote(?: character| mark)?)|\")(?:\s+character)?(?:\s+as\s+its\s+(?:very\s+)?(?:last|final)\s+character)?\s*\.?")
 
 
 def r_quotes_wrap(c: CriterionText):
@@ -201,7 +202,7 @@ def r_sections(c: CriterionText):
     m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+|\bmarked\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text) or \
         re.search(r"\b([A-Za-z]+) 1\b[^.;]{0,30}?\b\1 (?:2|N|X|\d+)\b", c.text)  # 'headings SECTION 1 to SECTION 3'
     if not m:
-        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed|reads?|says?|saying|headed|titled)\s+[\"'\u201c]?)([A-Za-z]+)[\"'\u201d]?\s+"
+        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed|reads?|says?|saying|headed|titled|as)\s+[\"'\u201c]?)([A-Za-z]+)[\"'\u201d]?\s+"
                       r"(?:and|plus|with|followed by)\s+(?:its|the|a)\s+(?:section\s+)?number\b", c.text)
     if not m:
         return None
@@ -212,6 +213,7 @@ def r_sections(c: CriterionText):
     # a bare 'N sections' marked '<Word> X' is IFEval's convention, where N is a minimum; the markers
     # themselves ('SECTION 1 to SECTION 3') are not counts
     norm = re.sub(rf"\b{re.escape(splitter.lower())}\s+(?:x|n|\d+|#)\b", "marker", c.norm)
+    norm = re.sub(r"\beach\s+of\s+(?:its|the)\s+(?=\d)", "", norm)  # 'Labels each of its 3 sections as "Day" ...'
     cnt = count_of(norm, unit, default="at least")
     if cnt is None:
         return None
@@ -229,6 +231,9 @@ def r_highlight(c: CriterionText):
         return None
     # '*highlighted* sections', '(markdown, *like this*)': the example and the markers are not the count
     norm = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\*(\w[\w -]*)\*", r"\1", c.norm))
+    # what a highlight is, restated: not empty, within one line (IFEval's own definition)
+    norm = re.sub(r"\bnon-?\s?(?:empty|blank)\s+|\s*,?\s*(?:with)?in\s+(?:a\s+single|one|the\s+same)\s+line\b", " ", norm)
+    norm = re.sub(r"\s+(?=[\s.,;])|(?<=\s)\s+", "", norm)
     cnt = count_of(norm, r"(?:(?:markdown[- ])?(?:highlighted|emphasi[sz]ed)\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?|bits|pieces|segments)",
                    default="at least")
     if cnt is None:
@@ -244,6 +249,9 @@ def r_bullets(c: CriterionText):
         return None
     # an example in parentheses ('(lines starting with * or -)') is not a further requirement
     norm = re.sub(r"\s*\((?![^()]*\b(?:per|each|every|section|paragraph)\b)[^()]*\)", "", c.norm)
+    # what a bullet is, restated ('each beginning with a markdown bullet marker'): no distribution
+    norm = re.sub(r",?\s*(?:each|every\s+one)\s+(?:beginning|starting|opening|marked)\s+(?:with|by)\s+(?:an?\s+|the\s+)?(?:markdown\s+)?"
+                  r"(?:bullet(?:[- ]point)?\s+)?(?:marker|symbol|character|dash|hyphen|asterisk)s?\b", " ", norm)
     if re.search(r"\b(?:per|each|every)\b", norm):
         return None  # 'one per section': a distribution, not only a count
     cnt = count_of(norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?|[- ]lists?(?:[- ]items?)?|[- ]items?|s)?", default="exactly")
@@ -295,11 +303,14 @@ def r_case(c: CriterionText):
     upper = no_lower or (not no_upper and re.search(r"upper ?case|upper-case|all capital|capital letters|capitals\b|all caps|all-caps|block letters", c.low))
     if not (lower or upper) or re.search(r"\d", c.norm):
         return None
+    # 'every word in uppercase' is every letter ('every word capitalized' may be title case: not read)
+    every = r"\bevery (?:single )?(?:(?:letter|character)\b|word(?=\s+(?:(?:is|are)\s+)?(?:(?:written|typed|set|kept)\s+)?(?:in\s+)?" \
+            r"(?:all\s+)?(?:upper ?case|upper-case|lower ?case|lower-case|capitals|caps|capital letters)\b))"
     if not (no_upper or no_lower) and not re.search(
-            r"\b(entire|entirely|all|whole|only|exclusively|completely|wholly|throughout|everything)\b|\bevery (?:single )?(?:letter|character)\b", c.low):
+            r"\b(entire|entirely|all|whole|only|exclusively|completely|wholly|throughout|everything)\b|" + every, c.low):
         return None
     # a scoped case rule ("all capital letters for warnings", "drug names in lowercase") is not about the response
-    low = re.sub(r"\bevery (?:single )?(?:letter|character)\b", " ", c.low)
+    low = re.sub(every, " ", c.low)
     if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", low):
         return None
     lang = language_in(c.low)
