@@ -33,11 +33,12 @@ from typing import Any, Dict, Optional, Tuple
 from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
 from rubricc.compiler.lower_borderline import (count_example_fails, fails_alike, further_data, judged,
-                                              names_a_count, names_failure, split_contrast, without_examples)
+                                              names_a_count, names_failure, restates_failure, split_contrast,
+                                              without_examples)
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
-from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, outer_quotes, unquoted_end_phrase
+from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
@@ -140,7 +141,9 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         bare = lower_nearest.unlabel(stripped)
         again = read_repeat(bare) if bare != stripped else None
         return _lower_repeat(bare, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(bare)) else None
-    if _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
+    # a pass/fail spec's failure branch is read off and checked as an aside: the failure test is on the rest
+    said = core if any(k == "fail_branch" for k, _ in asides) else stripped
+    if _FAILURE.search(_meaning(said)) or _NOT_A_RUBRIC_ITEM.search(stripped):
         return None
     return _stage(stripped, core, asides)
 
@@ -218,6 +221,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return _same_when(got, kind, aside)
     if kind == "borderline":  # a near-miss said to fail (:mod:`rubricc.compiler.lower_borderline`)
         return _borderline_agrees(got, aside)
+    if kind == "fail_branch":  # 'Pass if X; fail if Y' (:mod:`rubricc.compiler.lower_voices4`): Y one way to fail it
+        return _fail_branch_agrees(got, aside)
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
         read = _clause_check(aside)
         return (read is None or read[0] == got.name) and _surface(got, aside)
@@ -255,6 +260,33 @@ def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
     if _clause_check(aside) is not None or _FAILURE.search(_meaning(aside)) or judged(aside):
         return False
     return _surface(got, aside)
+
+
+def _fail_branch_agrees(got: ProgramCheck, branch: str) -> bool:
+    """A fail branch ('; fail if it has 10 or more') asks for nothing else only when it is one way to fail the same
+    check: the same check as a disqualifying rule, a one-way check read again, a count that fails the check's bound, or
+    the failure restated by reference. Unlike a near-miss, one that reads as no check is not enough ('fail if it is rude')."""
+    branch = without_examples(branch)
+    parts = [p for p in re.split(r"\s*,?\s+or\s+(?=the\s+(?:response|reply|answer|output|text)\b|it\b|any\b|there\b|a\b|an\b)", branch) if p.strip()]
+    if len(parts) > 1 and not QUOTE_RE.search(branch):  # 'any lowercase letter appears or the response is not in English'
+        return all(_fail_branch_agrees(got, p) or _not_in_language(got, p) for p in parts)
+    if _same_when(got, "fails", branch):
+        return True
+    if further_data(got.name, branch, data_words(got.args)) or judged(branch):
+        return False
+    if restates_failure(branch, got.args):
+        return True
+    read = _clause_check(branch)
+    if read is not None and fails_alike(got.name, got.args, read) or names_failure(got.name, branch):
+        return _surface(got, branch)
+    return names_a_count(branch) and count_example_fails(branch, got.args)
+
+
+def _not_in_language(got: ProgramCheck, part: str) -> bool:
+    """'the response is not in English' beside a check that asks for English (a case check with its language)."""
+    lang = got.args.get("language")
+    m = re.fullmatch(r"\s*(?:the\s+(?:response|reply|answer|output|text)|it)\s+is\s+not\s+(?:written\s+)?in\s+(.+?)\s*\.?\s*", part, re.IGNORECASE)
+    return bool(lang and m and language_in(m.group(1).lower()) == lang)
 
 
 def _surface(got: ProgramCheck, aside: str) -> bool:

@@ -106,7 +106,7 @@ def count_example_fails(aside: str, args: dict) -> bool:
 
 # an example a near-miss gives of itself ('..., such as a lowercase title or sign-off', 'for example in a list or in a
 # number like 1,000'): an illustration of the near-miss, not a further condition
-_ITS_EXAMPLES = re.compile(r",?\s*\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|like)\b[^;]*$", _I)
+_ITS_EXAMPLES = re.compile(r",?\s*\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|like|including)\b[^;]*$", _I)
 # checks a response can fail only one way each: a near-miss about the same thing is a way to fail it
 _WHOLE = {"no_commas", "is_json", "two_responses", "wrapped_in_quotes", "all_lowercase", "all_uppercase"}  # not a title: it has content
 _OPPOSITE = {"all_lowercase": "all_uppercase", "all_uppercase": "all_lowercase"}
@@ -183,3 +183,20 @@ _JUDGED = re.compile(r"\b(?:too|overly|excessively|insufficiently|enough|suffici
 
 def judged(aside: str) -> bool:
     return bool(_JUDGED.search(QUOTE_RE.sub(" ", aside)))
+
+
+# a fail branch that restates the failure by reference ('fail if no such title is present', 'if any one of these
+# keywords is missing', 'if it does not parse'); 'more or fewer' only beside an exact count
+_RESTATED = re.compile(r"^(?:(?:there\s+(?:is|are)\s+)?(?:no|none\s+of\s+(?:the|these|those))\s+(?:such\s+)?[a-z*<> -]{0,30}?\s*(?:(?:is|are)\s+)?"
+                       r"(?:present|appears?|found|given|included|shown)"
+                       r"|(?:any|any\s+one|one|some)\s+(?:of\s+)?(?:these|those|them|the)\s*[a-z -]{0,20}?\s+(?:is|are)\s+(?:missing|absent|not\s+(?:present|found|included))"
+                       r"|(?:the\s+response\s+|it\s+)?(?:does\s+not|doesn't|fails\s+to)\s+parse)\s*$", _I)
+_MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|any\s+other\s+number)\s*$", _I)
+
+
+def restates_failure(branch: str, args: dict) -> bool:
+    """True when a fail branch only restates, by reference, that the check is not met."""
+    said = branch.strip().rstrip(".")
+    if _MORE_OR_FEWER.match(said):
+        return args.get("relation") == "exactly"
+    return bool(_RESTATED.match(said))

@@ -34,6 +34,9 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"^\s*(?:all|everything)\s+in\s+", re.IGNORECASE), "The entire response is in "),
     (re.compile(r"^\s*(?:answer|respond|reply|write it|output it)\s+in\s+(?=json\b)", re.IGNORECASE), "The entire response is in "),
     (re.compile(r"^\s*(?:no|without(?: any)?)\s+(?=bullet)", re.IGNORECASE), "The response uses no "),
+    # the grader not finding it inside a clause: 'is in English and you cannot find one uppercase letter in it'
+    (re.compile(r"\band\s+you\s+(?:can(?:not|'t)|could\s+not)\s+(?:find|see|spot|detect)\s+(?:a\s+single|one|any|even\s+one)\s+(?=[a-z])", re.IGNORECASE),
+     "and the response has no "),
     # second person, as feedback or instruction: 'You wrote ...', 'You kept your reply ...'
     (re.compile(r"^\s*you\s+(?=[a-z])", re.IGNORECASE), "The response "),
     (re.compile(rf"\byour\s+((?:whole\s+|entire\s+|full\s+|complete\s+)?{_DOC})\b", re.IGNORECASE), r"the \1"),
@@ -65,6 +68,11 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
      lambda m: f"{m.group(1)} " + ("do not appear" if m.group(2) else "appear")),
     # exactness restated before quoted options: 'includes, word for word, "A" or "B"'
     (re.compile(r"\s*,\s*(?:word for word|word-for-word|verbatim|exactly|character for character)\s*,\s*$", re.IGNORECASE), " "),
+    # 'every keyword, "a" and "b", ...': each of the keywords
+    (re.compile(r"\b(?:every|each)\s+(key\s*word|word|term)\s*,\s*$", re.IGNORECASE), r"each of the \1s "),
+    # an expert's shorthand: 'kw present: a, b (all, any case)'
+    (re.compile(r"^\s*(?:kws?|key\s*words?)\s+present\s*:\s*(?=[a-z])", re.IGNORECASE), "The response includes each of the keywords: "),
+    (re.compile(r"\s*\(\s*all(?:\s+of\s+them)?\s*,\s*any\s+case\s*\)\s*$", re.IGNORECASE), ", in any case"),
     # 'every one of the words': each of them
     (re.compile(r"\b(?:every|each)(?:\s+single)?\s+one\s+of\s+(?=the\b|these\b|those\b)", re.IGNORECASE), "each of "),
     # '5 sections which are highlighted': 5 highlighted sections
@@ -135,6 +143,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'no capitals anywhere, including names and headings': the parts named are in the whole already
     (re.compile(r"\b(anywhere|everywhere|throughout(?:\s+the\s+response)?|at\s+all)\s*,\s*(?:including|even(?:\s+in)?)\s+[^.;:)\"]*", re.IGNORECASE),
      r"\1"),
+    # '10+ words': 10 or more
+    (re.compile(r"(?<![\w.+])(\d+)\+(?=\s+[a-z])", re.IGNORECASE), r"\1 or more"),
     # 'strictly less than 5', 'strictly under 10': the relation is strict already
     (re.compile(r"\bstrictly\s+(?=(?:less|fewer|under|below|more|greater|over|above)\b)", re.IGNORECASE), ""),
 ]

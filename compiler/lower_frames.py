@@ -25,7 +25,7 @@ _I = re.IGNORECASE
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message|submission)"
 _YES = r"[\"'\u201c\u2018]?(?:yes|y|true|pass(?:ed)?|1|correct|met|satisfied|ok|\u2713|\u2714)[\"'\u201d\u2019]?"
 _IF = r"(?:only\s+|just\s+)?(?:if|when|whenever|provided(?:\s+that)?|in case)\b(?:\s+and\s+only\s+(?:if|when)\b)?"
-_POINT = r"(?:the\s+|a\s+|one\s+|1\s+|full\s+|this\s+|the\s+full\s+)?(?:points?|marks?|credit|score|tick|check ?mark|pass)"
+_POINT = r"(?:the\s+|a\s+|one\s+|1\s+|full\s+|this\s+|the\s+full\s+)?(?:points?|marks?|credit|score|tick|check ?mark|pass|criterion|item)"
 _MARK_YES = rf"(?:mark|answer|label|rate|score|grade|tick|record|return|say|respond|select|choose|put)\s*:?\s+(?:it\s+|this\s+(?:item\s+|criterion\s+|check\s+)?|the\s+(?:item|criterion|check|response|answer)\s+)?(?:(?:as|with)\s+)?{_YES}"
 
 # a decision that grants the point: 'mark YES if', 'award the point when', 'the item passes if', 'YES if'
@@ -124,6 +124,7 @@ _PENALTY_CLAUSE = re.compile(r"\s*[;,]\s*(?:and\s+)?(?:any|a single|even one|one
 _GRADER_FINDS = re.compile(rf"^\s*you\s+(?:cannot|can ?not|can't|do not|don't|will not|won't)\s+(?:find|see|spot|detect|locate)\s+"
                            rf"(?:any|a single|even one|one)\s+(?P<x>[a-z][a-z -]{{0,30}}?)(?:\s+(?:anywhere\s+)?(?:in|within|throughout)\s+"
                            rf"(?:the|this)\s+(?:(?:whole|entire|full|complete)\s+)?(?P<doc>{_DOC}))?(?=\s*(?:[,.;]|$))", _I)
+_GRADER_SEES = re.compile(rf"^\s*you\s+(?:can\s+)?(?:find|see|count|spot|detect|locate)\s+(?!(?:the|this|your)\s+{_DOC}\b|it\b|that\b|them\b)(?=[a-z0-9\"'])", _I)
 _FUNCTION = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "with", "that", "is", "are", "it", "any", "response",
              "answer", "reply", "output", "text", "note", "if", "yes", "mark", "only", "so", "check", "look", "search"}
 
@@ -208,6 +209,9 @@ def unframe(text: str) -> str:
     if m:
         inner = _penalty_as_requirement(text[m.end():])
         inner = _GRADER_FINDS.sub(lambda g: f"The {g.group('doc') or 'response'} contains no {g.group('x')}", inner)
+        # 'you count at least 5 ...', 'you see a title ...': what the grader finds is what the response has (not a
+        # judgement of the response: 'you find the response convincing', 'you find that ...')
+        inner = _GRADER_SEES.sub("The response has ", inner)
         # the grader as the subject ('Mark YES if you ...'), or a clause on what loses the point: left as it is
         if re.match(r"\s*(?:you|we|i|the grader|the rater|the annotator|the reviewer)\b", inner, _I) or _PENALTY.search(QUOTE_RE.sub(" ", inner)):
             return text

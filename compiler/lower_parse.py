@@ -171,12 +171,13 @@ def count_of(norm: str, unit: str, default: Optional[str] = "exactly") -> Option
         if rel is None:
             return None
         found.append((rel, req[1]))
+    # 'word count of 600 or higher', 'the number of sentences is below 10'
+    # '<unit>: at least N' (a label, then the requirement)
+    stated = stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:[\w-]+ )?(?:{unit})|(?:{unit})(?=\s*:))\b")
     if not found:
-        # 'word count of 600 or higher', 'the number of sentences is below 10'
-        # '<unit>: at least N' (a label, then the requirement)
-        return stated_count(norm, rf"\b(?:(?:{unit})\s+count|number of (?:[\w-]+ )?(?:{unit})|(?:{unit})(?=\s*:))\b")
-    if len(set(found)) != 1:
-        return None
+        return stated
+    if len(set(found)) != 1 or stated is not None and stated != found[0]:
+        return None  # two readings ('word count stays under 300; a response of 300 or more words earns nothing')
     return found[0]
 
 

@@ -229,8 +229,9 @@ def r_highlight(c: CriterionText):
         return None
     if not re.search(r"markdown|\*[^*\s][^*]*\*|asterisk|italic|bold", c.low):
         return None
-    # '*highlighted* sections', '(markdown, *like this*)': the example and the markers are not the count
-    norm = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\*(\w[\w -]*)\*", r"\1", c.norm))
+    # '*highlighted* sections', '(markdown, *like this*)', ', as in *highlighted section*,': examples and markers, not the count
+    norm = re.sub(r"\s*,?\s*\bas\s+in\s+\*+[^*\n]+\*+\s*,?", " ", c.norm)
+    norm = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\*(\w[\w -]*)\*", r"\1", norm))
     # what a highlight is, restated: not empty, within one line (IFEval's own definition)
     norm = re.sub(r"\bnon-?\s?(?:empty|blank)\s+|\s*,?\s*(?:with)?in\s+(?:a\s+single|one|the\s+same)\s+line\b", " ", norm)
     norm = re.sub(r"\s+(?=[\s.,;])|(?<=\s)\s+", "", norm)
@@ -255,6 +256,8 @@ def r_bullets(c: CriterionText):
     if re.search(r"\b(?:per|each|every)\b", norm):
         return None  # 'one per section': a distribution, not only a count
     cnt = count_of(norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?|[- ]lists?(?:[- ]items?)?|[- ]items?|s)?", default="exactly")
+    if cnt is None:  # 'exactly 3 lines start with a markdown bullet marker'
+        cnt = count_of(norm, r"lines?(?=\s+(?:that\s+)?(?:start|begin)s?\s+with\s+(?:an?\s+)?(?:markdown\s+)?bullet)", default="exactly")
     if cnt is None and re.search(r"\bbullet(?:ed)? list (?:with|of) \S+ (?:items|points|entries)\b", c.norm):
         cnt = count_of(c.norm, r"(?:items|points|entries)", default="exactly")
     if cnt is None:

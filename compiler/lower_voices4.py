@@ -86,6 +86,9 @@ _TAIL_MISSING = re.compile(rf"{_SEP}(?P<o>{_NEG})\s+(?:if|when)\s+any\s+(?:one\s
 # 'any capital letter gives 0'
 _TAIL_ANY = re.compile(rf"{_SEP}(?:any|a\s+single|even\s+one)\s+(?P<unit>[a-z][a-z -]{{1,40}}?)(?:\s+(?:anywhere|in\s+it|in\s+the\s+(?:response|reply|answer|output)))?\s+"
                        rf"(?:gives|yields|scores|earns|means|results\s+in|leads\s+to|gets|makes\s+it)\s+(?P<o>{_NEG})\s*[.!]?\s*$", _I)
+# 'Pass if X; fail if Y': Y must be one way to fail the same check (a ``fail_branch`` aside, checked by the driver: the
+# same check as a disqualifying rule, a one-way check or a count that fails its bound, or the failure restated)
+_TAIL_FAIL_IF = re.compile(r"\s*;\s*(?:and\s+|but\s+)?(?P<o>fails?)\s+(?:if|when|whenever)\s+(?P<y>[^;]{3,200}?)\s*[.!]?\s*$", _I)
 # what must not stay in the core once the frame is read: another outcome or branch
 _LEFT = re.compile(rf"\b(?:otherwise|iff)\b|(?:[;,]\s*|\bor\s+)else\b|\b(?:gives|gets|scores|earns|yields|receives|returns?|reward|award)\s+{_Q}(?:{_ZERO}|{_ONE}|no|yes|true|false|full|partial|half)\b"
                    r"|\b(?:output|answer|mark|label|rate|say|score)\s+(?:it\s+)?(?:as\s+)?[\"'\u201c\u2018]?(?:0|1|yes|no|true|false|pass|fail)\b"
@@ -122,9 +125,25 @@ def _unit_in(unit: str, core: str) -> bool:
     return len(stem) > 2 and re.search(rf"\b{re.escape(stem)}", low) is not None
 
 
+# a grading team's spec line: 'PASS: 5 or more *highlighted* sections. FAIL: fewer than 5.'
+_PASS_FAIL = re.compile(r"^\s*pass(?:es)?\s*[:\u2013\u2014-]\s*(?P<x>[^;]+?)\s*[.;]\s+fail(?:s)?\s*[:\u2013\u2014-]\s*(?P<y>[^;]+?)\s*[.!]?\s*$", _I)
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|appears?|has|have|contains?|starts?|ends?|begins?|opens?|uses?|includes?|present|missing|absent|"
+                          r"parses?|follows?|precedes?)\b", _I)
+
+
+def _spec_line(text: str) -> str:
+    """'PASS: X. FAIL: Y.' as 'Pass if X; fail if Y.' (a noun phrase X or Y is what the response has)."""
+    m = _PASS_FAIL.match(text)
+    if m is None or not _free(text, m.start("y")) or not _free(text, m.start("x")):
+        return text
+    x, y = (g if _CLAUSE_VERB.search(QUOTE_RE.sub(" ", g)) else f"the response has {g}" for g in (m.group("x"), m.group("y")))
+    return f"Pass if {x}; fail if {y}."
+
+
 def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
     """(the core, asides, negative) of an outcome frame; None when ``text`` has none. A frame read with a branch
     that is no complement comes back with a ``veto`` aside."""
+    text = _spec_line(text)
     neg = False
     m = _HEAD_POS.match(text) or _HEAD_CHECK.match(text)
     if m is None:
@@ -146,7 +165,7 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
             return core, [("veto", text)], neg  # '0.5 otherwise', 'otherwise ask a reviewer', '1 if X; 1 otherwise'
         core = core[:t.start()]
     elif not neg:
-        for pat in (_TAIL_OTHER, _TAIL_MISSING, _TAIL_ANY):
+        for pat in (_TAIL_OTHER, _TAIL_MISSING, _TAIL_ANY, _TAIL_FAIL_IF):
             t = pat.search(core)
             if t and _free(core, t.start()):
                 head = core[:t.start()]
@@ -159,6 +178,10 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
                     if not any(rule(CriterionText(restate)) for rule in RULES):
                         return core, [("veto", text)], neg
                     asides.append(("label", restate))
+                if pat is _TAIL_FAIL_IF:
+                    if QUOTE_RE.search(t.group("y")) and not _free(core, t.start("y")):
+                        return core, [("veto", text)], neg
+                    asides.append(("fail_branch", re.sub(r"^\s*(?:it|they)\s+(?=[a-z])", "the response ", t.group("y").strip(), flags=_I)))
                 other, core = False, head
                 break
     if neg and other is None:

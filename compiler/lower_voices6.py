@@ -252,6 +252,7 @@ def read_voice(text: str) -> Tuple[str, Asides]:
         return text, [("veto", text)]
     said = respeak(text)
     m = _SUCH_LEFT.search(said)
-    if m and _free(said, m.start(), m.end()):
+    branch = re.search(r";\s*(?:and\s+)?fails?\s+(?:if|when)\b|[.;]\s+fails?\s*[:\u2013\u2014-]", said, _I)  # a fail branch's 'such' is the pass condition's
+    if m and _free(said, m.start(), m.end()) and not (branch and m.start() > branch.start()):
         return said, [("veto", text)]  # 'N such X' not merged: the count is of things described elsewhere ('short sentences')
     return _read_voice5(said)
