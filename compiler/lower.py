@@ -251,7 +251,7 @@ def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
         return False
     granted, failing = split_contrast(aside)
     read = _clause_check(failing)
-    if read is not None and fails_alike(got.name, got.args, read) or names_failure(got.name, failing):
+    if _names_a_failure(got, failing, read):
         return _surface(got, failing)  # 'two identical responses', 'predominantly in English', 'has one comma'
     if granted and (read is not None or _passes_alike(got, _clause_check(granted))):
         return False
@@ -276,10 +276,16 @@ def _fail_branch_agrees(got: ProgramCheck, branch: str) -> bool:
         return False
     if restates_failure(branch, got.args):
         return True
-    read = _clause_check(branch)
-    if read is not None and fails_alike(got.name, got.args, read) or names_failure(got.name, branch):
+    if _names_a_failure(got, branch, _clause_check(branch)):
         return _surface(got, branch)
     return names_a_count(branch) and count_example_fails(branch, got.args)
+
+
+def _names_a_failure(got: ProgramCheck, part: str, read: Optional[Tuple[str, Dict[str, Any]]]) -> bool:
+    """True when ``part`` (read as ``read``) names one way to fail ``got``'s check: a one-way check read again, the
+    opposite case, another language (:func:`rubricc.compiler.lower_borderline.fails_alike`), or what fails it, named
+    ('has one comma')."""
+    return read is not None and fails_alike(got.name, got.args, read) or names_failure(got.name, part)
 
 
 def _not_in_language(got: ProgramCheck, part: str) -> bool:

@@ -88,7 +88,8 @@ _TAIL_ANY = re.compile(rf"{_SEP}(?:any|a\s+single|even\s+one)\s+(?P<unit>[a-z][a
                        rf"(?:gives|yields|scores|earns|means|results\s+in|leads\s+to|gets|makes\s+it)\s+(?P<o>{_NEG})\s*[.!]?\s*$", _I)
 # 'Pass if X; fail if Y': Y must be one way to fail the same check (a ``fail_branch`` aside, checked by the driver: the
 # same check as a disqualifying rule, a one-way check or a count that fails its bound, or the failure restated)
-_TAIL_FAIL_IF = re.compile(r"\s*;\s*(?:and\s+|but\s+)?(?P<o>fails?)\s+(?:if|when|whenever)\s+(?P<y>[^;]{3,200}?)\s*[.!]?\s*$", _I)
+_FAIL_IF = r"\s*;\s*(?:and\s+|but\s+)?(?P<o>fails?)\s+(?:if|when|whenever)\b"
+_TAIL_FAIL_IF = re.compile(_FAIL_IF + r"\s+(?P<y>[^;]{3,200}?)\s*[.!]?\s*$", _I)
 # what must not stay in the core once the frame is read: another outcome or branch
 _LEFT = re.compile(rf"\b(?:otherwise|iff)\b|(?:[;,]\s*|\bor\s+)else\b|\b(?:gives|gets|scores|earns|yields|receives|returns?|reward|award)\s+{_Q}(?:{_ZERO}|{_ONE}|no|yes|true|false|full|partial|half)\b"
                    r"|\b(?:output|answer|mark|label|rate|say|score)\s+(?:it\s+)?(?:as\s+)?[\"'\u201c\u2018]?(?:0|1|yes|no|true|false|pass|fail)\b"
@@ -127,6 +128,8 @@ def _unit_in(unit: str, core: str) -> bool:
 
 # a grading team's spec line: 'PASS: 5 or more *highlighted* sections. FAIL: fewer than 5.'
 _PASS_FAIL = re.compile(r"^\s*pass(?:es)?\s*[:\u2013\u2014-]\s*(?P<x>[^;]+?)\s*[.;]\s+fail(?:s)?\s*[:\u2013\u2014-]\s*(?P<y>[^;]+?)\s*[.!]?\s*$", _I)
+# where a fail branch starts, in either spelling (what follows it is read against the pass condition)
+FAIL_BRANCH = re.compile(_FAIL_IF + r"|[.;]\s+fails?\s*[:\u2013\u2014-]", _I)
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|appears?|has|have|contains?|starts?|ends?|begins?|opens?|uses?|includes?|present|missing|absent|"
                           r"parses?|follows?|precedes?)\b", _I)
 

@@ -43,7 +43,7 @@ from typing import Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE, language_in
 from rubricc.compiler.lower_respell import cap, data_colon
-from rubricc.compiler.lower_voices4 import Asides
+from rubricc.compiler.lower_voices4 import FAIL_BRANCH, Asides
 from rubricc.compiler.lower_voices5 import _free, _start, _sub_outside, read_voice as _read_voice5
 
 _I = re.IGNORECASE
@@ -252,7 +252,7 @@ def read_voice(text: str) -> Tuple[str, Asides]:
         return text, [("veto", text)]
     said = respeak(text)
     m = _SUCH_LEFT.search(said)
-    branch = re.search(r";\s*(?:and\s+)?fails?\s+(?:if|when)\b|[.;]\s+fails?\s*[:\u2013\u2014-]", said, _I)  # a fail branch's 'such' is the pass condition's
+    branch = FAIL_BRANCH.search(said)  # a fail branch's 'such' is the pass condition's
     if m and _free(said, m.start(), m.end()) and not (branch and m.start() > branch.start()):
         return said, [("veto", text)]  # 'N such X' not merged: the count is of things described elsewhere ('short sentences')
     return _read_voice5(said)
