@@ -17,10 +17,10 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 16, in the voices of rubric writers for RL reward: a Rubrics-as-Rewards item with its
-# importance label, an LLM's verification checklist, a criterion closing a loophole a policy found, an expert's
-# shorthand, a grading team's pass/fail spec, an instruction to the grader model)
-HELDOUT = PHRASINGS / "ifeval_heldout16.json"
+# before it was read (set 17, in the voices of rubric writers for RL reward, two of them a frontier LLM's default rubric
+# items: a declarative 'The response ...' item, a labelled item, a yes/no question, a terse 'must' requirement, an
+# annotator's shorthand, an instruction to the grader)
+HELDOUT = PHRASINGS / "ifeval_heldout17.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -64,13 +64,18 @@ DEV_SETS = (
                                           "proposer LLM, a refined criterion, HealthBench, a vendor, a pairwise "
                                           "comparison, a grader's question): 0.738 coverage, 0.993 agreement when "
                                           "measured once (0.704 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout16.json", "held-out set 16, written blind in voices of rubric writers for RL reward (a "
+                                          "RaR-labelled item, a verification checklist, a loophole-closing criterion, "
+                                          "expert shorthand, a pass/fail spec, an instruction to the grader): 0.485 "
+                                          "coverage, 0.993 agreement when measured once (0.461 rules alone), then "
+                                          "developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
               "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98, "ifeval_heldout9.json": 0.85,
               "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
-              "ifeval_heldout15.json": 0.98}
+              "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.85}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -90,7 +95,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "914e708d89c86d20bd07cb8a4d846b7c67025bab27935384020c8e43a7466079"
+HELDOUT_SHA256 = "b4a86822f89c30099b6fcd124ba80ab755dfc5b8f4973e7f6a9b52508ecaa2b8"
 
 
 def frozen_ok() -> bool:
