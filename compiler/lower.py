@@ -32,7 +32,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_borderline import (count_example_fails, fails_alike, further_data, judged,
+from rubricc.compiler.lower_borderline import (count_example_fails, counted_alike, fails_alike, further_data, judged,
                                               names_a_count, names_failure, restates_failure, split_contrast,
                                               without_examples)
 from rubricc.compiler.lower_canon import canonical
@@ -221,6 +221,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return _same_when(got, kind, aside)
     if kind == "borderline":  # a near-miss said to fail (:mod:`rubricc.compiler.lower_borderline`)
         return _borderline_agrees(got, aside)
+    if kind == "counted":  # what is counted anyway ('capitalizing it still counts as using it'): counted by the check
+        return counted_alike(got.name, got.args, aside) and not further_data(got.name, aside, data_words(got.args)) and _surface(got, aside)
     if kind == "fail_branch":  # 'Pass if X; fail if Y' (:mod:`rubricc.compiler.lower_voices4`): Y one way to fail it
         return _fail_branch_agrees(got, aside)
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
@@ -274,7 +276,7 @@ def _fail_branch_agrees(got: ProgramCheck, branch: str) -> bool:
         return True
     if further_data(got.name, branch, data_words(got.args)) or judged(branch):
         return False
-    if restates_failure(branch, got.args):
+    if restates_failure(branch, got.args, got.name):
         return True
     if _names_a_failure(got, branch, _clause_check(branch)):
         return _surface(got, branch)

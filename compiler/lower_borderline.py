@@ -26,12 +26,30 @@ from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
-_NOT_MET = r"(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
+_NOT_MET = (r"(?:(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
+            # a loophole closed: '...; any extra bullet line breaks it', '... is still a violation', 'being near 5 is not enough'
+            r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))"
+            r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail)|(?:is|are)\s+not\s+enough"
+            r"|(?:is|are)\s+(?:already\s+)?(?:one\s+)?too\s+many|(?:is|are)\s+not\s+counted(?:\s+separately)?)"
+            # and the thing itself restated after it: '... do not count, only the word itself'
+            r"(?:\s*,\s*only\s+the\s+(?:word|keyword|letter|character|phrase|marker)\s+itself"
+            r"(?:\s+in\s+any\s+(?:case|capitali[sz]ation|letter\s+case))?)?")
+# what a near-miss fails regardless of ('... does not count, even if the content otherwise feels complete'): no condition
+_REGARDLESS = r"(?:\s*,?\s*(?:even\s+(?:if|when|though)|no\s+matter|whatever|however)\b[^;:\"\u201c]{0,160}?)?"
+# two near-misses in one clause: 'A does not count, and B fails it', 'A does not count, and neither does B'
+_NEITHER = re.compile(r"(\s+(?:does|do)\s+not\s+(?:count|qualify))\s*,?\s+(?:and\s+)?neither\s+(?:does|do)\s+([^;:.\"\u201c]{3,160}?)\s*([.!]?)\s*$", re.IGNORECASE)
+# what is counted anyway ('...; capitalizing it, or putting it in quotes, still counts as using it', 'headings and sign-offs
+# are all part of the tally', 'acronyms are not exempt from the rule', 'switching to the capital form does not dodge the count')
+_COUNTED = re.compile(r"(?:\s*;\s+|\s*,\s*and\s+)(?P<c>[^;:]{3,200}?)\s+(?:still\s+counts?(?:\s+(?:as\s+(?:using|a\s+use\s+of)\s+it|toward(?:s)?\s+the\s+"
+                      r"(?:total|count|tally|limit)))?|(?:is|are)\s+(?:all\s+)?(?:part\s+of|included\s+in)\s+the\s+(?:tally|count|total|word\s+count)"
+                      r"|(?:is|are)\s+not\s+exempt(?:\s+from\s+(?:the\s+)?[a-z -]{1,40})?|(?:does|do)\s+not\s+(?:dodge|escape|evade|get\s+around)\s+the\s+"
+                      r"(?:count|rule|check|limit))\s*[.!]?\s*$", _I)
+_NEXT = re.compile(r"\s+" + _NOT_MET + r"\s*,?\s+and\s+", re.IGNORECASE)
 # '; <a near-miss> does not meet this.' at the end, or a last sentence 'A response that ... does not meet this.'
 # (a last sentence of its own first: '...; the request is: X. A response that paraphrases it does not meet this.')
 _BORDERLINE_SENTENCE = re.compile(r"(?<=[.!?\"'\u201d)])\s+(?=(?:a|any)\s+(?:response|reply|answer)s?\b|responses\b)"
-                                  r"(?P<c>[^;.!?]{3,240}?)\s+" + _NOT_MET + r"\s*[.!]?\s*$", _I)
-_BORDERLINE = re.compile(r"\s*;\s+(?P<c>[^;:]{3,240}?)\s+" + _NOT_MET + r"\s*[.!]?\s*$", _I)
+                                  r"(?P<c>[^;.!?]{3,240}?)\s+" + _NOT_MET + _REGARDLESS + r"\s*[.!]?\s*$", _I)
+_BORDERLINE = re.compile(r"\s*;\s+(?P<c>[^;:]{3,240}?)\s+" + _NOT_MET + _REGARDLESS + r"\s*[.!]?\s*$", _I)
 _REFERENCE = re.compile(r"\s*,\s*as\s+the\s+preferred(?:\s*,\s*[a-z -]{1,30}?,?)?\s+(?:response|reply|answer)\s+did\s*(?=[.!]?\s*$)", _I)
 # how the preferred response met it: ', as the preferred response did by using periods and short sentences instead.'
 _MEANS = re.compile(r"\s*,\s*as\s+the\s+preferred(?:\s*,\s*[a-z -]{1,30}?,?)?\s+(?:response|reply|answer)\s+did\s+by\s+"
@@ -46,12 +64,20 @@ _AS_CONDITION = [
 def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
     """(the criterion without its borderline case and comparison reference, the ``borderline`` asides read off)."""
     asides: List[Tuple[str, str]] = []
+    n = _NEITHER.search(text)
+    if n and not in_quotes(quote_spans(text), n.start()):
+        text = text[:n.start()] + f"{n.group(1)}, and {n.group(2)} does not count{n.group(3)}"
+    c = _COUNTED.search(text)
+    if c and not in_quotes(quote_spans(text), c.start()):
+        asides.append(("counted", c.group("c").strip(" ,")))
+        text = text[:c.start()].rstrip(" ;,") + "."
     m = _BORDERLINE_SENTENCE.search(text) or _BORDERLINE.search(text)
     if m and not in_quotes(quote_spans(text), m.start()):
-        cond = m.group("c").strip()
-        for pat, repl in _AS_CONDITION:
-            cond = pat.sub(repl, cond, count=1)
-        asides.append(("borderline", cond))
+        for cond in _NEXT.split(m.group("c").strip()):
+            cond = cond.strip(" ,")
+            for pat, repl in _AS_CONDITION:
+                cond = pat.sub(repl, cond, count=1)
+            asides.append(("borderline", cond))
         text = text[:m.start()].rstrip(" ;,")
         if not text.endswith((".", "!", "?", '"', "'", "\u201d", ")")):
             text += "."
@@ -71,6 +97,7 @@ _NUMBER = re.compile(r"\b\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight
 # 'even one', 'a single one', 'once': how little of something a near-miss has, not a count beside the check's
 _EVEN_ONE = re.compile(r"\beven\s+(?:a\s+single|one)\b|\bone\s+of\s+them\b|\bonce\b", _I)
 _EXAMPLES = [  # a near-miss count -> the counts it names (checked against the check's own bound)
+    (re.compile(r"\b(?:(?:coming|getting|being)\s+)?(?:close\s+to|near(?:ly)?|almost|just\s+under|just\s+below)\s+(\d+)", _I), lambda k: (k - 1,)),
     (re.compile(r"\bshort\s+of\s+(\d+)", _I), lambda k: (k - 1,)),
     (re.compile(r"\bmore\s+or\s+fewer\b[^0-9]*?\bthan\s+(\d+)", _I), lambda k: (k - 1, k + 1)),
     (re.compile(r"\bexactly\s+(\d+)(?:\s+\S+){0,3}?\s+or\s+more\b", _I), lambda k: (k, k + 1)),
@@ -162,8 +189,32 @@ def fails_alike(name: str, args: dict, read: Tuple[str, dict]) -> bool:
 
 # what a response that fails a one-way check has, named: a comma, a capital letter, a lowercase word
 _FAILS_BY = {"no_commas": r"\bcommas?\b", "all_lowercase": r"\b(?:capital|capitali[sz]ed|upper ?case|upper-case)\b",
-             "all_uppercase": r"\b(?:lower ?case|lower-case|small\s+letters?)\b"}
+             "all_uppercase": r"\b(?:lower ?case|lower-case|small\s+letters?)\b",
+             # between *** dividers an empty paragraph fails the count (between blank lines there is none)
+             "paragraph_count": r"\bempty\s+(?:paragraph|part|block|section)s?\b"}
 _NEGATED = re.compile(r"\b(?:no|not|without|never|zero|free|lacks?|lacking|missing|avoids?|avoiding|none)\b|n't\b", _I)
+
+
+# checks that count every occurrence in the whole response, or every letter: what a writer says is counted anyway is
+# counted by them, unless it is not the literal thing (a synonym, a plural) or its case where they match case
+_COUNTS_ALL = {"keywords_absent", "keywords_present", "keyword_frequency", "letter_frequency", "all_lowercase", "all_uppercase",
+               "capital_word_frequency", "word_count", "sentence_count", "no_commas"}
+_NOT_LITERAL = re.compile(r"\b(?:synonyms?|paraphras\w*|plurals?|abbreviat\w*|translat\w*|misspell\w*|variants?|derivatives?|inflect\w*|"
+                          r"pronouns?\s+(?:standing|used)|other\s+forms?|related\s+words?)\b", _I)
+_CASE_WORDS = re.compile(r"\b(?:capital\w*|upper\s*case|lower\s*case|case|caps)\b", _I)
+
+
+def counted_alike(name: str, args: dict, aside: str) -> bool:
+    """True when what a criterion says is counted anyway ('capitalizing it, or putting it in quotes or a heading') is
+    counted by the ``name`` check as it stands."""
+    said = QUOTE_RE.sub(" ", aside)
+    if name not in _COUNTS_ALL or _NOT_LITERAL.search(said) or judged(aside):
+        return False
+    if re.search(r"\b(?:response|reply|answer|output|text)s?\b", said, _I):
+        return False  # a kind of response ('a rude reply still counts as using it'), not a part or a form counted
+    if name == "capital_word_frequency" and re.search(r"\blower", said, _I):
+        return False  # 'lowercase words still count': not what an all-caps count counts
+    return not (_CASE_WORDS.search(said) and args.get("case_sensitive") is True)
 
 
 def names_failure(name: str, part: str) -> bool:
@@ -173,7 +224,8 @@ def names_failure(name: str, part: str) -> bool:
     said = QUOTE_RE.sub(" ", part)
     if pat is None or not re.search(pat, said, _I) or _NEGATED.search(said):
         return False
-    # a count above one suggests fewer would do ('a response with two commas'): not read
+    # a count above one suggests fewer would do ('a response with two commas'): not read ('between two dividers' is where)
+    said = re.sub(r"\bbetween\s+(?:two|2)\s+(?:dividers|separators|markers)\b", " ", said, flags=_I)
     return not names_a_count(re.sub(r"\b(?:one|1|a\s+single|single)\b", " ", said, flags=_I))
 
 
@@ -194,9 +246,19 @@ _RESTATED = re.compile(r"^(?:(?:there\s+(?:is|are)\s+)?(?:no|none\s+of\s+(?:the|
 _MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|any\s+other\s+number)\s*$", _I)
 
 
-def restates_failure(branch: str, args: dict) -> bool:
-    """True when a fail branch only restates, by reference, that the check is not met."""
+# beside a check that words be absent: 'fail if any of them appears'; beside a language: 'if it is in any other language'
+_ANY_APPEARS = re.compile(r"^(?:any|one|some)\s+of\s+(?:them|these|those|the\s+(?:words|keywords|terms))(?:\s+(?:words|keywords|terms))?\s+"
+                          r"(?:appears?|is\s+used|are\s+used|occurs?|shows?\s+up)(?:\s+(?:anywhere|at\s+all))?\s*$", _I)
+_OTHER_LANGUAGE = re.compile(r"^(?:(?:the\s+response|it)\s+is\s+)?(?:written\s+)?in\s+(?:any|some|an|a)?\s*(?:other|different)\s+language\s*$", _I)
+
+
+def restates_failure(branch: str, args: dict, name: str = "") -> bool:
+    """True when a fail branch only restates, by reference, that the ``name`` check is not met."""
     said = branch.strip().rstrip(".")
     if _MORE_OR_FEWER.match(said):
         return args.get("relation") == "exactly"
+    if name == "keywords_absent" and _ANY_APPEARS.match(said):
+        return True
+    if name == "response_language" and args.get("language") and _OTHER_LANGUAGE.match(said):
+        return True
     return bool(_RESTATED.match(said))

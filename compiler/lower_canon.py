@@ -143,6 +143,24 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'no capitals anywhere, including names and headings': the parts named are in the whole already
     (re.compile(r"\b(anywhere|everywhere|throughout(?:\s+the\s+response)?|at\s+all)\s*,\s*(?:including|even(?:\s+in)?)\s+[^.;:)\"]*", re.IGNORECASE),
      r"\1"),
+    # 'does not contain a single uppercase letter', 'does not use any commas': none
+    (re.compile(r"\b(?:does\s+not|doesn't)\s+(contain|have|use|include)\s+(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])",
+                re.IGNORECASE), lambda m: f"{_third(m.group(1))} no "),
+    # 'No banned word from this list may appear: a, b': the list's words are not used
+    (re.compile(r"^\s*no\s+(?:banned\s+|forbidden\s+|listed\s+)?words?\s+(?:from|in|on)\s+(?:this|the\s+following|the)\s+list\s+"
+                r"(?:may|can|should|must|is\s+to)\s+(?:appear|be\s+used)\s*:", re.IGNORECASE), "Do not use any of these words:"),
+    # an annotator's shorthand: 'resp', 'case-insens.', 'sep. by', '>= 4', '6x', "any ',' = fail"
+    (re.compile(r"\bresp\b\.?", re.IGNORECASE), "response"),
+    (re.compile(r"\bcase[- ]insens\.", re.IGNORECASE), "case-insensitive"),
+    (re.compile(r"\bsep\.\s+(?=by\b)", re.IGNORECASE), "separated "),
+    (re.compile(r"(?:\u2265|>=)\s*(?=\d)"), "at least "),
+    (re.compile(r"(?:\u2264|<=)\s*(?=\d)"), "at most "),
+    (re.compile(r"(?<![<\w])<\s*(?=\d)"), "less than "),
+    (re.compile(r"(?<![>\w-])>\s*(?=\d)"), "more than "),
+    (re.compile(r"(?<=\d)x(?!\w)"), " times"),
+    (re.compile(r"\s*\u00d7\s*(at least|at most|less than|more than|exactly)?\s*(\d+)\b(?!\s*times)"),
+     lambda m: f" appears {m.group(1) + ' ' if m.group(1) else 'exactly '}{m.group(2)} times"),
+    (re.compile(r"\s*=\s*fail(?:s|ed)?\b", re.IGNORECASE), " fails it"),
     # '10+ words': 10 or more
     (re.compile(r"(?<![\w.+])(\d+)\+(?=\s+[a-z])", re.IGNORECASE), r"\1 or more"),
     # 'strictly less than 5', 'strictly under 10': the relation is strict already
@@ -172,10 +190,25 @@ _OCCURRENCES = re.compile(r"(\b(?:mentions|occurrences|instances|appearances|use
                           r"more\s+than)\s+\d+)\b(?!\s*(?:times|%|per))", re.IGNORECASE)
 
 
+# an annotator's shorthand across a quotation: "count('i'), case-insens. < 3", 'whole resp wrapped in "..."'
+_COUNT_OF = re.compile(r"^\s*count\(\s*(?P<q>'[^'\n]{1,20}'|\"[^\"\n]{1,40}\")\s*\)\s*(?:,\s*(?P<note>[a-z][a-z .-]{0,29}?))?\s*"
+                       r"(?P<rel><=|>=|<|>|\u2264|\u2265|=)\s*(?P<n>\d+)\s*\.?\s*$", re.IGNORECASE)
+_REL_SIGN = {"<": "less than", ">": "more than", "<=": "at most", ">=": "at least", "\u2264": "at most", "\u2265": "at least", "=": "exactly"}
+_ELLIPSIS_QUOTED = re.compile(r"\b(wrapped|enclosed)\s+in\s+\"(?:\.\.\.|\u2026)\"", re.IGNORECASE)
+
+
+def _shorthand(text: str) -> str:
+    m = _COUNT_OF.match(text)
+    if m:
+        note = f", {m.group('note').strip()}" if m.group("note") else ""
+        return f"{m.group('q')} appears {_REL_SIGN[m.group('rel')]} {m.group('n')} times{note}."
+    return _ELLIPSIS_QUOTED.sub(r"\1 in double quotes", text)
+
+
 def canonical(text: str) -> str:
     """``text`` with voice and spelling variants rewritten outside its data (quotations, an unquoted end
     phrase); the same text when nothing applies."""
-    text = unframe(text)
+    text = _shorthand(unframe(text))
     text = _OCCURRENCES.sub(r"\1 times", text)
     # a quote character named and shown: 'a double quote character (")' (the shown one is not a quotation)
     text = re.sub(r"(quot\w*(?:\s+(?:marks?|characters?))?)\s*\(\s*[\"\u201c\u201d]\s*\)", r"\1", text, flags=re.IGNORECASE)

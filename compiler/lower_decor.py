@@ -92,6 +92,18 @@ _PITFALL = re.compile(r"^\s*(?:(?:pitfalls?|penalt(?:y|ies)|penali[sz]e|negative
                       r"undesirable|unacceptable|not acceptable|anti-?patterns?|mistakes?|errors?)\b[^:]{0,30}"
                       r"|[\u2717\u2718\u274c\u274e]\s*[^:]{0,30}|0|zero|-\s*\d+)\s*(?:points?|marks?)?\s*:", _I)
 
+# RaR's pitfall label over a pitfall phrased as what to avoid ('Pitfall Criteria: Does not use commas'): the item is met
+# when the response avoids it, as the importer reads a RaR record (the label cut off, the weight kept), so the label is
+# no penalty; over a pitfall phrased as the mistake itself ('Pitfall Criteria: Uses commas') it stays one
+_RAR_AVOIDS = re.compile(r"^\s*pitfall\s+criteri(?:a|on)\s*:\s*(?=(?:does|do)\s+not\b|doesn't\b|never\b|avoids\b|refrains\b|"
+                         r"(?:contains|has|uses|includes)\s+no\b)", _I)
+
+
+def rar_avoids(text: str) -> Optional[str]:
+    """The body of a RaR pitfall item phrased as what to avoid ('Pitfall Criteria: Does not ...' -> 'Does not ...'), else None."""
+    m = _RAR_AVOIDS.match(text)
+    return text[m.end():] if m else None
+
 
 # exactness restated at the end: ' - exactly like that', ', written exactly as shown', ', word for word'
 _EXACT_TAIL = re.compile(r"\s*[-\u2013\u2014,;]\s*(?:(?:written|spelled|given|used)\s+)?(?:exactly|verbatim|word for word|word-for-word|character for character)"
@@ -106,15 +118,46 @@ _NEGATED_HEAD = re.compile(r"\b(?:not|never|no|none|without|avoids?|avoiding)\b|
 _MAX_CHARS = 800
 
 
+# a count negated as a whole: 'Does not contain 10 or more words in all caps' is fewer than 10, 'Does not use more than 3
+# bullets' at most 3; one object and one count (no 'and' / 'or' beside it), else left as it is
+_NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_NEGATED_COUNT = re.compile(
+    r"^(?:the\s+(?:response|reply|answer|output)\s+)?(?:does\s+not|doesn't|never)\s+(?P<verb>contain|have|use|include|let)\s+"
+    r"(?P<mid>(?:[^.;:,()\"'\u201c\d]|\"[^\"\n]{1,60}\"|'[^'\n]{1,30}'|\u201c[^\u201d\n]{1,60}\u201d){0,80}?)"
+    r"(?:(?P<n1>" + _NUM + r")\s+or\s+more|(?P<rel>more\s+than|fewer\s+than|less\s+than|at\s+least)\s+(?P<n2>" + _NUM + r"))\b"
+    r"(?P<rest>[^.;:,()\"'\u201c]*(?:\([^()]{0,80}\))?\s*[.!]?\s*)$", _I)
+_FLIPPED = {"more than": "at most", "fewer than": "at least", "less than": "at least", "at least": "fewer than"}
+
+
+def _negated_count(text: str) -> str:
+    m = _NEGATED_COUNT.match(text)
+    if m is None:
+        return text
+    said = m.group("mid") + " " + re.sub(r"\([^()]*\)", " ", m.group("rest"))  # a note in brackets is the rules' to read
+    if re.search(r"\b(?:and|or|not|no|never|nor|but)\b", QUOTE_RE.sub(" ", said), _I):
+        return text
+    rel = "fewer than" if m.group("n1") else _FLIPPED[re.sub(r"\s+", " ", m.group("rel").lower())]
+    count = f"{rel} {m.group('n1') or m.group('n2')}"
+    if m.group("verb").lower() == "let":  # 'Does not let the character 'i' appear 3 or more times'
+        what = re.match(r"(?P<x>.+?)\s+appear\s+$", m.group("mid"), _I)
+        return f"{what.group('x')[:1].upper()}{what.group('x')[1:]} appears {count}{m.group('rest')}" if what else text
+    verb = {"have": "has"}.get(m.group("verb").lower(), m.group("verb").lower() + "s")
+    return f"The response {verb} {m.group('mid')}{count}{m.group('rest')}"
+
+
 def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     """(text with its decorations read off, the reasons cut off); (None, []) when a decoration contradicts
     the requirement (a language code that is not the named language's) or names the criterion a pitfall."""
     if len(text) > _MAX_CHARS:
         return text, []  # longer than any criterion lowered (the driver's limit): read as it is, in bounded time
-    if _PITFALL.match(text):
+    avoids = rar_avoids(text)
+    if avoids is not None:
+        text = avoids
+    elif _PITFALL.match(text):
         return None, []
     text = _ITEM_LABEL.sub("", text, count=1)
     text = text[:1].upper() + text[1:]
+    text = _negated_count(text)
     for m in _LANG_CODE.finditer(text):
         name = m.group("name").lower()
         if name in LANGUAGES:

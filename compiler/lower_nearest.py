@@ -28,6 +28,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 import numpy as np
 
 from rubricc.compiler.lower_counted import second_count, unit_qualified
+from rubricc.compiler.lower_decor import rar_avoids
 from rubricc.compiler.lower_nearest_vetoes import CONDITION as _CONDITION
 from rubricc.compiler.lower_nearest_vetoes import FOREIGN as _FOREIGN
 from rubricc.compiler.lower_nearest_vetoes import OWN_FOREIGN as _OWN_FOREIGN
@@ -463,7 +464,7 @@ def lower_nearest(text: str, vec: Optional[np.ndarray] = None):
         return None
     from rubricc.compiler.lower import _SEMANTIC
 
-    if re.match(r"\W*(?:pitfall|penalty|negative|undesirable|bad)\b", text, re.IGNORECASE):
+    if re.match(r"\W*(?:pitfall|penalty|negative|undesirable|bad)\b", text, re.IGNORECASE) and rar_avoids(text) is None:
         return None  # a rubric item that penalises what it names
     if any(_SEMANTIC.search(n) or _VAGUE.search(n) or _NUMBER.search(n) for n in _JUSTIFY.findall(text) + _reasons(text)):
         return None  # a justification about content or quality, as the rules treat a reason (lower_decor)

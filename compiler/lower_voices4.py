@@ -137,7 +137,7 @@ _CLAUSE_VERB = re.compile(r"\b(?:is|are|appears?|has|have|contains?|starts?|ends
 def _spec_line(text: str) -> str:
     """'PASS: X. FAIL: Y.' as 'Pass if X; fail if Y.' (a noun phrase X or Y is what the response has)."""
     m = _PASS_FAIL.match(text)
-    if m is None or not _free(text, m.start("y")) or not _free(text, m.start("x")):
+    if m is None or not _free(text, m.start("y")) or not _free(text, m.end("x")):
         return text
     x, y = (g if _CLAUSE_VERB.search(QUOTE_RE.sub(" ", g)) else f"the response has {g}" for g in (m.group("x"), m.group("y")))
     return f"Pass if {x}; fail if {y}."
@@ -215,11 +215,13 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
 # notes beside a JSON requirement that restate what the check does: a code fence around it is stripped, and any prose
 # outside the JSON fails to parse ('; a surrounding ``` or ```json code block is acceptable, but any extra prose outside
 # the JSON fails')
-_FENCE_OK = re.compile(r"\s*[;,]\s*(?:a|an|any)\s+(?:surrounding|enclosing|wrapping)\s+(?:markdown\s+)?(?:`{3}\s*(?:json\s*)?(?:or\s+`{3}\s*(?:json\s*)?)?)?"
-                       r"(?:code\s+)?(?:block|fence)s?\s+(?:is|are)\s+(?:acceptable|allowed|fine|ok(?:ay)?|permitted)(?=\s*(?:[,;.]|$))", _I)
+_FENCE_OK = re.compile(r"\s*[;,]\s*(?:only\s+)?(?:a|an|any)\s+(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:markdown\s+)?"
+                       r"(?:`{3}\s*(?:json\s*)?(?:(?:or|/)\s+`{3}\s*(?:json\s*)?)?)?"
+                       r"(?:code\s+)?(?:block|fence)s?\s+(?:(?:around|surrounding|enclosing)\s+(?:it|the\s+json)\s+)?(?:is|are)\s+"
+                       r"(?:acceptable|allowed|fine|ok(?:ay)?|permitted|tolerated)(?=\s*(?:[,;.]|$))", _I)
 _PROSE_FAILS = re.compile(r"\s*[;,]?\s*(?:but|and)\s+any\s+(?:extra|other|additional)\s+(?:prose|text|content|commentary)\s+(?:outside|around)\s+(?:of\s+)?"
                           r"the\s+json(?:\s+object)?\s+(?:fails|is\s+(?:a\s+fail(?:ure)?|not\s+(?:allowed|acceptable)))(?=\s*[.;]?\s*$)", _I)
-_JSON = re.compile(r"\b(?:parses|parse|parsed|valid)\s+(?:as\s+)?json\b", _I)
+_JSON = re.compile(r"\b(?:parses|parse|parsed|valid|parseable|parsable)\s+(?:as\s+)?json\b", _I)
 # a divider of asterisks quoted where a split is spoken of: "splitting the response on '******'" (a marker, not a word)
 _QUOTED_STARS = re.compile(r"(?<![\w'\"])'(\*{3,})'(?![\w'])|\"(\*{3,})\"")
 _SPLIT = re.compile(r"\b(?:split(?:s|ting)?|separat\w+|divid\w+|delimit\w+)\b", _I)

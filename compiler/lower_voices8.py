@@ -409,6 +409,11 @@ def _metric(text: str, asides: Asides) -> str:
 # a keyword list restated in the words the keyword rules read
 _LIST = r"(?P<l>(?:\"[^\"\n]{1,40}\"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*\"[^\"\n]{1,40}\")"
 _KEYWORD_SAYINGS = [
+    # an annotator's word list after 'no', with its matching note: 'no sleep, cook, feed (whole word, case-insens.)'
+    (re.compile(r"^\s*no\s+(?P<list>[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)*)\s*\(\s*whole[- ]words?"
+                r"(?P<case>\s*,\s*(?:case[- ]insens(?:\.|itive(?:ly)?)?|any\s+case|ignoring\s+case))?\s*\)\s*\.?\s*$", _I),
+     lambda m: "The response uses none of the words " + ", ".join(f'"{w.strip()}"' for w in m.group("list").split(","))
+     + f" (as whole words{', case-insensitive' if m.group('case') else ''})."),
     # 'every one of the keywords X appears in it': the response contains each of them
     (re.compile(rf"\bevery\s+one\s+of\s+the\s+(?P<k>key\s*words|words|terms)\s+{_LIST}\s+appears\s+in\s+(?:it|the\s+response)\b", _I),
      lambda m: f"the response contains each of the {m.group('k')} {m.group('l')}"),
