@@ -21,7 +21,7 @@ Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
 
 def r_two_responses(c: CriterionText):
     # 'two parts that differ' (the check's own description: two non-empty parts, not the same)
-    if re.search(r"\btwo\b|\b2\b", c.low) and re.search(r"\b(responses|answers|replies|versions)\b|\bparts\b(?=.*\b(?:differ|different|distinct)\b)", c.low) and \
+    if re.search(r"\btwo\b|\b2\b", c.low) and re.search(r"\b(responses|answers|replies|versions)\b|\bparts\b(?=.*\b(?:differ|different|distinct|not\s+identical|not\s+the\s+same)\b)", c.low) and \
             re.search(r"\*{6}|six asterisk|6 asterisk", c.low):
         return "two_responses", {}
     return None
@@ -51,13 +51,16 @@ def r_constrained(c: CriterionText):
         return None  # 'does not answer with one of ...' (the options themselves may say 'no')
     if len(c.quotes) >= 2 and (_EITHER.fullmatch(c.norm.strip()) or _ANY_STRING.fullmatch(c.norm.strip())):
         return "any_phrase_present", {"phrases": c.quotes}
-    if not re.search(r"\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b", c.low):
+    # ('every one of "a" and "b"' is each of them, not one option)
+    if not re.search(r"(?<!every )(?<!each )\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b"
+                     r"|\ban? exact (?:option|choice)\s*:", c.low):
         return None
     if len(c.quotes) >= 2:
         return "any_phrase_present", {"phrases": c.quotes}
     # unquoted: 'one of: A / B / C' (or 'A | B | C') or 'one of the phrases A, B, or C' with sentence-like options
     m = re.search(r"(?:one of(?: these| those| the following| the| the three| the fixed| the allowed| the possible)?"
-                  r"(?: options| choices| phrases| answers| replies| responses| sentences)?|options|choices|phrases)(?:[^:]*:)?\s*(.+)$",
+                  r"(?: options| choices| phrases| answers| replies| responses| sentences)?|an? exact (?:option|choice)|options|choices|phrases)"
+                  r"(?:[^:]*:)?\s*(.+)$",
                   c.text.strip(), flags=re.IGNORECASE)
     if m:
         opts = [x.strip() for x in re.split(r"\s+[/|]\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+", m.group(1).rstrip(".")) if x.strip()]
@@ -233,8 +236,8 @@ def r_highlight(c: CriterionText):
     norm = re.sub(r"\s*,?\s*\bas\s+in\s+\*+[^*\n]+\*+\s*,?", " ", c.norm)
     norm = re.sub(r"\s*\([^()]*\)", "", re.sub(r"\*(\w[\w -]*)\*", r"\1", norm))
     # what a highlight is, restated: not empty, within one line (IFEval's own definition)
-    norm = re.sub(r"\bnon-?\s?(?:empty|blank)\s+|\s*,?\s*(?:with)?in\s+(?:a\s+single|one|the\s+same)\s+line\b", " ", norm)
-    norm = re.sub(r"\s+(?=[\s.,;])|(?<=\s)\s+", "", norm)
+    norm = re.sub(r"\bnon-?\s?(?:empty|blank)\s+|\s*,?\s*(?:(?:with)?in|on)\s+(?:a\s+single|one|the\s+same)\s+line\b", " ", norm)
+    norm = re.sub(r"\s+(?=[.,;])", "", re.sub(r"\s+", " ", norm))
     cnt = count_of(norm, r"(?:(?:markdown[- ])?(?:highlighted|emphasi[sz]ed)\s+)?(?:sections?|parts?|passages?|phrases?|spans?|portions?|highlights?|bits|pieces|segments)",
                    default="at least")
     if cnt is None:
@@ -256,8 +259,9 @@ def r_bullets(c: CriterionText):
     if re.search(r"\b(?:per|each|every)\b", norm):
         return None  # 'one per section': a distribution, not only a count
     cnt = count_of(norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?|[- ]lists?(?:[- ]items?)?|[- ]items?|s)?", default="exactly")
-    if cnt is None:  # 'exactly 3 lines start with a markdown bullet marker'
-        cnt = count_of(norm, r"lines?(?=\s+(?:that\s+)?(?:start|begin)s?\s+with\s+(?:an?\s+)?(?:markdown\s+)?bullet)", default="exactly")
+    if cnt is None:  # 'exactly 3 lines start (that begin) with a markdown bullet marker'
+        lines = re.sub(r"\blines\s+that\s+(start|begin)\b", r"lines \1", norm)
+        cnt = count_of(lines, r"lines?(?=\s+(?:start|begin)s?\s+with\s+(?:an?\s+)?(?:markdown\s+)?bullet)", default="exactly")
     if cnt is None and re.search(r"\bbullet(?:ed)? list (?:with|of) \S+ (?:items|points|entries)\b", c.norm):
         cnt = count_of(c.norm, r"(?:items|points|entries)", default="exactly")
     if cnt is None:
