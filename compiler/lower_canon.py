@@ -149,6 +149,20 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'No banned word from this list may appear: a, b': the list's words are not used
     (re.compile(r"^\s*no\s+(?:banned\s+|forbidden\s+|listed\s+)?words?\s+(?:from|in|on)\s+(?:this|the\s+following|the)\s+list\s+"
                 r"(?:may|can|should|must|is\s+to)\s+(?:appear|be\s+used)\s*:", re.IGNORECASE), "Do not use any of these words:"),
+    # a terse requirement without its subject: 'Must be in Kannada', 'Response must contain ...'
+    (re.compile(r"^\s*(?=(?:must|should|has\s+to|needs\s+to)\s+[a-z])", re.IGNORECASE), "The response "),
+    (re.compile(r"^\s*(?:response|reply|answer)\s+(?=(?:must|should|has\s+to|needs\s+to|is|has|uses|contains|includes|ends|starts|begins)\b)",
+                re.IGNORECASE), "The response "),
+    # 'in Kannada, not in any other language': the language restated
+    (re.compile(r"(\bin\s+[A-Z][a-z]+),?\s+(?:and\s+)?not\s+(?:in\s+)?any\s+other\s+language\b"), r"\1"),
+    # 'the language of the response is Hindi': the response is in Hindi
+    (re.compile(r"\bthe\s+(?:main\s+|primary\s+)?language\s+of\s+the\s+(response|answer|reply|output)\s+is\s+(?=[A-Z][a-z]+\b)"), r"the \1 is in "),
+    # 'At least 15 occurrences of 'l'': the response has them
+    (re.compile(r"^\s*(?=(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+\d+\s+"
+                r"(?:occurrences|instances)\s+of\s*$)", re.IGNORECASE), "The response has "),
+    # '...; no text may follow': nothing after it
+    (re.compile(r"\s*;\s*no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content|characters?)\s+(?:may|can|should|must)\s+(?:follow|come\s+after)(?:\s+it)?\b",
+                re.IGNORECASE), " and nothing follows it"),
     # an annotator's shorthand: 'resp', 'case-insens.', 'sep. by', '>= 4', '6x', "any ',' = fail"
     (re.compile(r"\bresp\b\.?", re.IGNORECASE), "response"),
     (re.compile(r"\bcase[- ]insens\.", re.IGNORECASE), "case-insensitive"),
@@ -161,6 +175,17 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\s*\u00d7\s*(at least|at most|less than|more than|exactly)?\s*(\d+)\b(?!\s*times)"),
      lambda m: f" appears {m.group(1) + ' ' if m.group(1) else 'exactly '}{m.group(2)} times"),
     (re.compile(r"\s*=\s*fail(?:s|ed)?\b", re.IGNORECASE), " fails it"),
+    # 'contains even one capital letter' (a condition to fail): any ('a single' alone may be exactly one)
+    (re.compile(r"\b(contains?|has|have|uses?|includes?)\s+even\s+(?:a\s+single|one)\s+(?=[a-z])", re.IGNORECASE), r"\1 any "),
+    # '(ignoring surrounding whitespace)': what the start, end and quotation checks do already
+    (re.compile(r"\s*\((?:ignoring|not\s+counting|apart\s+from|aside\s+from|excluding)\s+(?:any\s+)?(?:surrounding|leading(?:\s+(?:and|or)\s+trailing)?|"
+                r"trailing|outer)\s+(?:white\s*space|spaces)\)", re.IGNORECASE), ""),
+    # 'the marker P.S. followed by its text': a postscript has its text
+    (re.compile(r"(\bmarker\s+[A-Za-z.]{2,8})\s+followed\s+by\s+(?:its|some|the)\s+(?:text|content|note|message|body)\b", re.IGNORECASE), r"\1"),
+    # 'kw "x"': the keyword
+    (re.compile(r"^\s*(?:kw|key\s*words?)\s+$", re.IGNORECASE), "The keyword "),
+    # a closing ', zero capitals': with none
+    (re.compile(r",\s*(?:zero|0)\s+(?=[a-z]+(?:\s+[a-z]+)?\s*[.!]?\s*$)", re.IGNORECASE), ", with no "),
     # '10+ words': 10 or more
     (re.compile(r"(?<![\w.+])(\d+)\+(?=\s+[a-z])", re.IGNORECASE), r"\1 or more"),
     # 'strictly less than 5', 'strictly under 10': the relation is strict already
@@ -186,6 +211,7 @@ def _suffix(n: int) -> str:
 # 'times' (across the quotation, so read on the whole text)
 _OCCURRENCES = re.compile(r"(\b(?:mentions|occurrences|instances|appearances|uses|usages|count|number)\s+of\s+(?:the\s+(?:word|term|keyword)\s+)?"
                           r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)(?:\s+(?:characters?|letters?))?(?:\s*\([^()\n]{1,40}\))?"
+                          r"(?:\s+in\s+the\s+(?:response|reply|answer|output))?(?:\s*,\s*[a-z ]{1,40},)?"
                           r"\s+(?:(?:is|are|stays?|remains?|kept)\s+)?(?:below|under|fewer\s+than|less\s+than|at\s+most|at\s+least|above|over|"
                           r"more\s+than)\s+\d+)\b(?!\s*(?:times|%|per))", re.IGNORECASE)
 
@@ -194,6 +220,9 @@ _OCCURRENCES = re.compile(r"(\b(?:mentions|occurrences|instances|appearances|use
 _COUNT_OF = re.compile(r"^\s*count\(\s*(?P<q>'[^'\n]{1,20}'|\"[^\"\n]{1,40}\")\s*\)\s*(?:,\s*(?P<note>[a-z][a-z .-]{0,29}?))?\s*"
                        r"(?P<rel><=|>=|<|>|\u2264|\u2265|=)\s*(?P<n>\d+)\s*\.?\s*$", re.IGNORECASE)
 _REL_SIGN = {"<": "less than", ">": "more than", "<=": "at most", ">=": "at least", "\u2264": "at most", "\u2265": "at least", "=": "exactly"}
+# 'with "weekend" (any case) as the first word of the first paragraph': that paragraph starts with it
+_AS_FIRST_WORD = re.compile(r"(?:,\s*|\s+)(?:with|and)\s+(?P<q>\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d)(?P<note>\s*\((?:any|either)\s+case\))?\s+as\s+"
+                            r"the\s+(?:very\s+)?first\s+word\s+of\s+the\s+(?P<nth>[\w-]+)\s+paragraph\b", re.IGNORECASE)
 _ELLIPSIS_QUOTED = re.compile(r"\b(wrapped|enclosed)\s+in\s+\"(?:\.\.\.|\u2026)\"", re.IGNORECASE)
 
 
@@ -202,6 +231,7 @@ def _shorthand(text: str) -> str:
     if m:
         note = f", {m.group('note').strip()}" if m.group("note") else ""
         return f"{m.group('q')} appears {_REL_SIGN[m.group('rel')]} {m.group('n')} times{note}."
+    text = _AS_FIRST_WORD.sub(lambda m: f", and the {m.group('nth')} paragraph starts with the word {m.group('q')}{m.group('note') or ''}", text)
     return _ELLIPSIS_QUOTED.sub(r"\1 in double quotes", text)
 
 
@@ -209,7 +239,7 @@ def canonical(text: str) -> str:
     """``text`` with voice and spelling variants rewritten outside its data (quotations, an unquoted end
     phrase); the same text when nothing applies."""
     text = _shorthand(unframe(text))
-    text = _OCCURRENCES.sub(r"\1 times", text)
+    text = _OCCURRENCES.sub(lambda m: re.sub(r"^number(?=\s+of\b)", "count", m.group(1)) + " times", text)
     # a quote character named and shown: 'a double quote character (")' (the shown one is not a quotation)
     text = re.sub(r"(quot\w*(?:\s+(?:marks?|characters?))?)\s*\(\s*[\"\u201c\u201d]\s*\)", r"\1", text, flags=re.IGNORECASE)
     # a closing 'pls' / ', thanks' (not when the text ends in a word list: 'Avoid the words: sorry, please')

@@ -21,7 +21,7 @@ _OPENS = r"\b(?:starts?|begins?|opens?|starting|beginning|opening|first thing|at
 
 # what may stand right before / after a quoted request to repeat: the frame around it, not the request's words
 _BEFORE_PROMPT = re.compile(r"(?:[:(]|\b(?:request|prompt|question|instructions?|query|task|text|message|input|exactly|verbatim|"
-                            r"word for word|word-for-word|unchanged|following|is|as))\s*,?\s*$")
+                            r"word for word|word-for-word|unchanged|following|is|as|repeating|copying|reproducing|restating|with))\s*,?\s*$")
 _AFTER_PROMPT = re.compile(r"\s*(?:$|[.,;:)?!]|(?:verbatim|exactly|word|unchanged|is|are|was|repeated|reproduced|copied|restated|then|and|"
                            r"before|followed|at|first|as|in|without|character)\b)")
 _MAX_FRAME_WORDS = 30
@@ -38,7 +38,8 @@ _NOTHING_BEFORE = re.compile(
 _NOTHING_BEFORE_CLAUSE = re.compile(
     r",?\s*(?:without\s+(?:saying|writing|adding|putting|including|printing|outputting|typing)\s+anything(?:\s+else)?\s+(?:before|ahead\s+of|prior\s+to)"
     r"\s+(?:it|that|this|the\s+(?:request|prompt|copy|repeat))|with\s+no\s+(?:preceding|prior|leading|introductory)\s+(?:words?|text|characters?|content)"
-    r"(?:\s+or\s+(?:words?|characters?|text))?|with\s+nothing\s+(?:(?:said|written|added|placed|put)\s+)?before\s+it)\b")
+    r"(?:\s+or\s+(?:words?|characters?|text))?|with\s+nothing\s+(?:(?:said|written|added|placed|put)\s+)?before\s+it"
+    r"|\s*[-\u2013\u2014]\s*no\s+(?:preamble|introduction|intro|lead-in)(?:\s+(?:before|ahead\s+of)\s+it)?)\b")
 
 
 def read_repeat(text: str):

@@ -57,10 +57,10 @@ def _outcome(good: str, num: str, boolean: str, rated: str, said: str, verb: str
 
 _POS = _outcome(r"(?:yes|true|pass)", _ONE, r"true|yes|pass",
                 r"(?:passing|pass(?:ed)?|yes|correct|acceptable|compliant|true|met|satisfied|1)",
-                r"(?:yes|pass|true|1)", r"(?:pass(?:es)?|is\s+(?:passed|passing|met|satisfied)|succeeds)")
+                r"(?:yes|pass|true|1)", r"(?:pass(?:es)?(?:\s+(?:it|this|the\s+(?:response|answer|reply|output|item)))?|is\s+(?:passed|passing|met|satisfied)|succeeds)")
 _NEG = _outcome(r"(?:no|false|fail)", _ZERO, r"false|no|fail",
                 r"(?:failing|fail(?:ed)?|no|incorrect|unacceptable|non-?compliant|false|not\s+met|0)",
-                r"(?:no|fail|false|0)", r"(?:fails?|is\s+(?:failed|failing|not\s+met)|does\s+not\s+pass)")
+                r"(?:no|fail|false|0)", r"(?:fails?(?:\s+(?:it|this|the\s+(?:response|answer|reply|output|item)))?|is\s+(?:failed|failing|not\s+met)|does\s+not\s+pass)")
 _POS_RE = re.compile(rf"^\s*{_POS}\s*[.!]?\s*$", _I)
 _NEG_RE = re.compile(rf"^\s*{_NEG}\s*[.!]?\s*$", _I)
 
@@ -217,11 +217,15 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
 # the JSON fails')
 _FENCE_OK = re.compile(r"\s*[;,]\s*(?:only\s+)?(?:a|an|any)\s+(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:markdown\s+)?"
                        r"(?:`{3}\s*(?:json\s*)?(?:(?:or|/)\s+`{3}\s*(?:json\s*)?)?)?"
-                       r"(?:code\s+)?(?:block|fence)s?\s+(?:(?:around|surrounding|enclosing)\s+(?:it|the\s+json)\s+)?(?:is|are)\s+"
-                       r"(?:acceptable|allowed|fine|ok(?:ay)?|permitted|tolerated)(?=\s*(?:[,;.]|$))", _I)
+                       r"(?:code\s+)?(?:block|fence|tick|backtick)s?\s+(?:(?:around|surrounding|enclosing)\s+(?:it|the\s+json)\s+)?(?:is|are)\s+"
+                       r"(?:acceptable|allowed|fine|ok(?:ay)?|permitted|tolerated)(?=\s*(?:[,;.]|$))"
+                       # 'with nothing outside the JSON except optional markdown ``` fences'
+                       r"|(?<=json)\s+except\s+(?:for\s+)?(?:an?\s+)?(?:optional\s+)?(?:markdown\s+)?(?:`{3}\s*(?:json\s*)?)?(?:code\s+)?"
+                       r"(?:fences?|ticks|backticks)(?=\s*[,;.?]|\s*$)", _I)
 _PROSE_FAILS = re.compile(r"\s*[;,]?\s*(?:but|and)\s+any\s+(?:extra|other|additional)\s+(?:prose|text|content|commentary)\s+(?:outside|around)\s+(?:of\s+)?"
-                          r"the\s+json(?:\s+object)?\s+(?:fails|is\s+(?:a\s+fail(?:ure)?|not\s+(?:allowed|acceptable)))(?=\s*[.;]?\s*$)", _I)
-_JSON = re.compile(r"\b(?:parses|parse|parsed|valid|parseable|parsable)\s+(?:as\s+)?json\b", _I)
+                          r"the\s+json(?:\s+object)?\s+(?:fails|is\s+(?:a\s+fail(?:ure)?|not\s+(?:allowed|acceptable)))(?=\s*[.;]?\s*$)"
+                          r"|\s*,\s*(?:but\s+)?(?:extra|other|additional)\s+(?:prose|text|commentary)\s+is\s+not(?:\s+(?:allowed|acceptable))?(?=\s*[.;]?\s*$)", _I)
+_JSON = re.compile(r"\b(?:parses|parse|parsed|valid|parseable|parsable)\s+(?:as\s+)?json\b|\bjson\s+format\b", _I)
 # a divider of asterisks quoted where a split is spoken of: "splitting the response on '******'" (a marker, not a word)
 _QUOTED_STARS = re.compile(r"(?<![\w'\"])'(\*{3,})'(?![\w'])|\"(\*{3,})\"")
 _SPLIT = re.compile(r"\b(?:split(?:s|ting)?|separat\w+|divid\w+|delimit\w+)\b", _I)

@@ -34,6 +34,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_borderline import read_borderline
+from rubricc.compiler.lower_procedure import procedure
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_respell import cap
@@ -415,8 +416,9 @@ _KEYWORD_SAYINGS = [
      lambda m: "The response uses none of the words " + ", ".join(f'"{w.strip()}"' for w in m.group("list").split(","))
      + f" (as whole words{', case-insensitive' if m.group('case') else ''})."),
     # 'every one of the keywords X appears in it': the response contains each of them
-    (re.compile(rf"\bevery\s+one\s+of\s+the\s+(?P<k>key\s*words|words|terms)\s+{_LIST}\s+appears\s+in\s+(?:it|the\s+response)\b", _I),
-     lambda m: f"the response contains each of the {m.group('k')} {m.group('l')}"),
+    (re.compile(rf"\b(?:every\s+one|each(?:\s+one)?|all)\s+of\s+(?:the\s+(?P<k>key\s*words|words|terms)\s+)?{_LIST}\s+"
+                rf"(?:appears?|shows?\s+up|occurs?)\s+in\s+(?:it|the\s+(?:response|reply|answer|output))\b", _I),
+     lambda m: f"the response contains each of the {m.group('k') or 'words'} {m.group('l')}"),
     # 'every keyword among X occurs in r as a substring under case-insensitive matching'
     (re.compile(rf"\bevery\s+(?P<k>keyword|word|term)\s+among\s+{_LIST}\s+occurs\s+in\s+(?:r|the\s+response)\s+as\s+a\s+substring\s+under\s+case-insensitive\s+matching\b", _I),
      lambda m: f"the response contains each of the {m.group('k')}s {m.group('l')}, case-insensitively, even as part of a longer word"),
@@ -443,7 +445,7 @@ def _sayings(text: str) -> str:
 
 def respeak(text: str) -> Tuple[str, Asides]:
     """(the respoken text, the asides read off)."""
-    text, asides = read_borderline(text)
+    text, asides = read_borderline(procedure(text, []))
     text = _sayings(text)
     for voice in (_linter, _guidelines, _metric):
         said = voice(text, asides)
