@@ -32,9 +32,9 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_borderline import (count_example_fails, counted_alike, fails_alike, further_data, judged,
-                                              names_a_count, names_failure, restates_failure, split_contrast,
-                                              without_examples)
+from rubricc.compiler.lower_borderline import (about_check, count_example_fails, counted_alike, fails_alike, further_data,
+                                              judged, lacks_alike, lacks_more, names_a_count, names_failure,
+                                              restates_failure, split_contrast, without_examples)
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
@@ -101,7 +101,7 @@ _COMPATIBLE = {
 _ARGS_FROM_QUOTES = {
     "repeats_prompt", "ends_with", "starts_with", "keywords_present", "keywords_absent", "keyword_frequency",
     "any_phrase_present", "letter_frequency", "paragraph_first_word", "section_count", "wrapped_in_quotes",
-    "postscript", "keyword_in_sentence",
+    "postscript", "keyword_in_sentence", "two_responses",
 }
 
 
@@ -143,7 +143,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return _lower_repeat(bare, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(bare)) else None
     # a pass/fail spec's failure branch is read off and checked as an aside: the failure test is on the rest
     said = core if any(k == "fail_branch" for k, _ in asides) else stripped
-    if _FAILURE.search(_meaning(said)) or _NOT_A_RUBRIC_ITEM.search(stripped):
+    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(stripped):
         return None
     return _stage(stripped, core, asides)
 
@@ -245,8 +245,10 @@ def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
     What follows a contrast is what makes it fail ('otherwise tidy but has one comma'): when that fails the check, what
     it grants does not matter; when it does not ('valid JSON but has no keys', 'lowercase but rude'), it asks for more.
     One that quotes other data, or names what the JSON holds, asks for more
-    (:func:`rubricc.compiler.lower_borderline.further_data`)."""
-    if _same_when(got, "fails", aside):
+    (:func:`rubricc.compiler.lower_borderline.further_data`); so does one that says what it lacks when that is not the
+    check's own thing ('a title that lacks a capital letter'), and one read as no check that is not about the check or
+    departs the wrong way ('a response with any commas' beside a word count; 'anything shorter' beside a maximum)."""
+    if _same_when(got, "fails", aside) or restates_failure(aside, got.args, got.name):
         return True
     aside = without_examples(aside)
     if further_data(got.name, aside, data_words(got.args)):
@@ -255,13 +257,15 @@ def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
     read = _clause_check(failing)
     if _names_a_failure(got, failing, read):
         return _surface(got, failing)  # 'two identical responses', 'predominantly in English', 'has one comma'
-    if granted and (read is not None or _passes_alike(got, _clause_check(granted))):
-        return False
+    if granted:  # what makes it fail must fail the check ('lowercase but rude' asks for more), a count its bound
+        return names_a_count(failing) and count_example_fails(failing, got.args) and _clause_check(granted) is None \
+            and _surface(got, granted)
     if names_a_count(aside):  # 'a response with exactly 10 sentences': the count it names must fail the check
         return count_example_fails(aside, got.args)
-    if _clause_check(aside) is not None or _FAILURE.search(_meaning(aside)) or judged(aside):
-        return False
-    return _surface(got, aside)
+    if _clause_check(aside) is not None or _FAILURE.search(_meaning(aside)) or judged(aside) or \
+            lacks_more(aside) and not lacks_alike(got.name, got.args, None, aside):
+        return False  # another check, a failure, a degree judged, or something it must have ('a title that lacks a capital')
+    return _surface(got, aside) and about_check(got.name, got.args, aside)
 
 
 def _fail_branch_agrees(got: ProgramCheck, branch: str) -> bool:
@@ -287,7 +291,8 @@ def _names_a_failure(got: ProgramCheck, part: str, read: Optional[Tuple[str, Dic
     """True when ``part`` (read as ``read``) names one way to fail ``got``'s check: a one-way check read again, the
     opposite case, another language (:func:`rubricc.compiler.lower_borderline.fails_alike`), or what fails it, named
     ('has one comma')."""
-    return read is not None and fails_alike(got.name, got.args, read) or names_failure(got.name, part)
+    return read is not None and (fails_alike(got.name, got.args, read) or lacks_alike(got.name, got.args, read, part)) \
+        or names_failure(got.name, part)
 
 
 def _not_in_language(got: ProgramCheck, part: str) -> bool:
@@ -301,11 +306,6 @@ def _surface(got: ProgramCheck, aside: str) -> bool:
     """True when an aside is not about content and is said in the words surface requirements are said in (the check's
     data aside: :mod:`rubricc.compiler.lower_lexicon`)."""
     return not _SEMANTIC.search(_meaning(aside)) and not set(map(normal, unknown_words(aside))) - data_words(got.args)
-
-
-def _passes_alike(got: ProgramCheck, read: Optional[Tuple[str, Dict[str, Any]]]) -> bool:
-    """True when a near-miss's first part reads as the check itself, passed ('a response that is valid JSON but ...')."""
-    return read is not None and read[0] == got.name and {k: v for k, v in read[1].items() if v is not None}.items() <= got.args.items()
 
 
 def _same_when(got: ProgramCheck, kind: str, aside: str) -> bool:

@@ -14,6 +14,12 @@ elicited from a pairwise comparison points at the response preferred: '... , as 
   dropped; one that goes on ('did by using periods and short sentences instead') says how, and is a ``means`` aside:
   accepted only when it reads as no other check and is said in the words surface requirements are said in.
 
+Since round 13 a near-miss may also end '... fails (it)', '... breaks it', '... is still a violation', '... is not
+enough', '... is already one too many' (with an 'even if ...' concession), several near-misses in one clause ('A does not
+count, and B fails it', '..., and neither does B'); and what a criterion says is counted anyway ('capitalizing it
+still counts as using it', 'acronyms are not exempt', 'does not dodge the count') is a ``counted`` aside, accepted only
+beside a check that counts every occurrence (:func:`counted_alike`).
+
 Quoted material is never read.
 """
 from __future__ import annotations
@@ -28,7 +34,7 @@ from rubricc.compiler.lower_respell import in_quotes, quote_spans
 _I = re.IGNORECASE
 _NOT_MET = (r"(?:(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
             # a loophole closed: '...; any extra bullet line breaks it', '... is still a violation', 'being near 5 is not enough'
-            r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))"
+            r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))|fails(?=\s*[.!]?\s*$)"
             r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail)|(?:is|are)\s+not\s+enough"
             r"|(?:is|are)\s+(?:already\s+)?(?:one\s+)?too\s+many|(?:is|are)\s+not\s+counted(?:\s+separately)?)"
             # and the thing itself restated after it: '... do not count, only the word itself'
@@ -190,8 +196,12 @@ def fails_alike(name: str, args: dict, read: Tuple[str, dict]) -> bool:
 # what a response that fails a one-way check has, named: a comma, a capital letter, a lowercase word
 _FAILS_BY = {"no_commas": r"\bcommas?\b", "all_lowercase": r"\b(?:capital|capitali[sz]ed|upper ?case|upper-case)\b",
              "all_uppercase": r"\b(?:lower ?case|lower-case|small\s+letters?)\b",
+             # the nth paragraph's first word with another paragraph count, or the count with another word
+             "paragraph_first_word": r"\b(?:different|wrong|another|other)\s+(?:paragraph\s+count|number\s+of\s+paragraphs|count|opening\s+word|first\s+word|word)\b",
              # between *** dividers an empty paragraph fails the count (between blank lines there is none)
-             "paragraph_count": r"\bempty\s+(?:paragraph|part|block|section)s?\b"}
+             "paragraph_count": r"\bempty\s+(?:paragraph|part|block|section)s?\b",
+             # a response in any other language than the one asked for
+             "response_language": r"\b(?:any|an|some)\s+(?:other|different)\s+language\b|\banother\s+language\b"}
 _NEGATED = re.compile(r"\b(?:no|not|without|never|zero|free|lacks?|lacking|missing|avoids?|avoiding|none)\b|n't\b", _I)
 
 
@@ -215,6 +225,83 @@ def counted_alike(name: str, args: dict, aside: str) -> bool:
     if name == "capital_word_frequency" and re.search(r"\blower", said, _I):
         return False  # 'lowercase words still count': not what an all-caps count counts
     return not (_CASE_WORDS.search(said) and args.get("case_sensitive") is True)
+
+
+# presence checks: a near-miss read as the same check that lacks what it needs ('a closing note that lacks the P.S. label')
+_PRESENCE = {"postscript", "has_title", "keywords_present", "starts_with", "ends_with", "section_count"}
+_LACKS = re.compile(r"\b(?:lacks?|lacking|without|missing|omits?|omitting)\b", _I)
+
+
+def lacks_alike(name: str, args: dict, read, part: str) -> bool:
+    """True when a near-miss read as the ``name`` presence check itself (no other arguments), or as no check, says it
+    lacks the check's own thing."""
+    other, other_args = read if read is not None else (None, {})
+    said = {k: v for k, v in other_args.items() if v is not None}
+    m = _LACKS.search(QUOTE_RE.sub(" ", part))
+    if name not in _PRESENCE or other is not None and (other != name or not said.items() <= args.items()) or m is None:
+        return False
+    # what it lacks is the check's own thing (its label, marker, brackets, the words), not something more ('a title that
+    # lacks a capital letter', 'a postscript without a signature' ask for more)
+    after = part[m.end():].lower()
+    own = {w.lower() for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str) for w in x.split()}
+    own_things = r"label|marker|prefix|brackets?|key\s*words?|words?|them|it|one\s+of|any\s+of" + (r"|(?:a\s+)?number" if name == "section_count" else "")
+    return bool(re.search(rf"\b(?:{own_things})\b", after)) or \
+        any(w in after for w in own)
+
+
+# what each check is about: a near-miss that reads as no check must be about it ('a response with any commas' beside a
+# word count is another requirement, however surface its words)
+_ABOUT = {
+    "word_count": r"words?|length|long|longer|short|shorter|tally|count",
+    "sentence_count": r"sentences?|long|longer|short|shorter|count",
+    "paragraph_count": r"paragraphs?|dividers?|separators?|blank|blocks?|count",
+    "paragraph_first_word": r"paragraphs?|words?|count",
+    "bullet_count": r"bullets?|lists?|items?|lines?|markers?|numbered",
+    "highlighted_sections": r"highlight\w*|emphasis|asterisks?|italics?|bold\w*|spans?|sections?",
+    "placeholder_count": r"placeholders?|brackets?|braces|underscores?",
+    "keywords_present": r"words?|keywords?|terms?|synonyms?|them|it|some",
+    "keywords_absent": r"words?|keywords?|terms?|synonyms?|them|it",
+    "keyword_frequency": r"words?|keywords?|terms?|synonyms?|pronouns?|it|uses|instances?|occurrences?",
+    "letter_frequency": r"letters?|characters?|instances?|occurrences?|capital|case",
+    "capital_word_frequency": r"words?|caps|capitals?|acronyms?|upper\s*case|tokens?",
+    "all_lowercase": r"letters?|capitals?|capitali[sz]\w*|case|upper\s*case|headings?|sentences?|names?|acronyms?|words?",
+    "all_uppercase": r"letters?|capitals?|capitali[sz]\w*|case|lower\s*case|headings?|sentences?|names?|words?",
+    "response_language": r"languages?|phrases?|words?|english|translat\w*",
+    "no_commas": r"commas?",
+    "is_json": r"json|prose|text|fences?|blocks?",
+    "has_title": r"titles?|headings?|brackets?",
+    "postscript": r"postscripts?|notes?|markers?|labels?|afterthoughts?",
+    "ends_with": r"phrases?|words?|wording|text|sign-?offs?|signatures?|after",
+    "starts_with": r"phrases?|words?|wording|text|before|preamble|introduct\w*",
+    "repeats_prompt": r"requests?|cop(?:y|ies)|paraphras\w*|prompts?|text|lines?|wording|preamble|introduct\w*",
+    "two_responses": r"responses?|answers?|parts?|blocks?|separators?",
+    "wrapped_in_quotes": r"quot\w*|text",
+    "section_count": r"sections?|headings?|labels?|markers?|numbers?",
+    "any_phrase_present": r"phrases?|options?|answers?|paraphras\w*",
+}
+# which way a near-miss departs ('anything shorter', 'a longer response'): it must be the way that fails the bound
+_LOWER = re.compile(r"\b(?:shorter|fewer|less|smaller|under|below)\b", _I)
+_HIGHER = re.compile(r"\b(?:longer|more|greater|larger|over|above|extra|additional)\b", _I)
+
+
+def about_check(name: str, args: dict, aside: str) -> bool:
+    """True when a near-miss that reads as no check is about the ``name`` check (its own things, or its data), and any
+    direction it departs in fails the check's bound."""
+    said = QUOTE_RE.sub(" ", aside)
+    own = {w for v in args.values() for x in (v if isinstance(v, (list, tuple)) else [v]) if isinstance(x, str)
+           for w in re.findall(r"[a-z]{3,}", x.lower())} - {"the", "and", "for", "with", "that", "this", "from"}
+    if name not in _ABOUT or not (re.search(rf"\b(?:{_ABOUT[name]})\b", said, _I) or any(re.search(rf"\b{w}\b", aside.lower()) for w in own)):
+        return False
+    rel = args.get("relation")
+    if rel in ("less than", "at most") and _LOWER.search(said) or rel in ("at least", "more than") and _HIGHER.search(said):
+        return False  # 'Keep it under 80 words; anything shorter fails': a shorter one passes the bound
+    return True
+
+
+def lacks_more(aside: str) -> bool:
+    """True when a near-miss that reads as no check says what it lacks ('a postscript without a signature'): what it lacks
+    is a further requirement (the check's own thing lacked is read by :func:`lacks_alike` first)."""
+    return bool(_LACKS.search(QUOTE_RE.sub(" ", aside)))
 
 
 def names_failure(name: str, part: str) -> bool:
@@ -242,13 +329,16 @@ def judged(aside: str) -> bool:
 _RESTATED = re.compile(r"^(?:(?:there\s+(?:is|are)\s+)?(?:no|none\s+of\s+(?:the|these|those))\s+(?:such\s+)?[a-z*<> -]{0,30}?\s*(?:(?:is|are)\s+)?"
                        r"(?:present|appears?|found|given|included|shown)"
                        r"|(?:any|any\s+one|one|some)\s+(?:of\s+)?(?:these|those|them|the)\s*[a-z -]{0,20}?\s+(?:is|are)\s+(?:missing|absent|not\s+(?:present|found|included))"
-                       r"|(?:the\s+response\s+|it\s+)?(?:does\s+not|doesn't|fails\s+to)\s+parse)\s*$", _I)
+                       r"|(?:the\s+response\s+|it\s+)?(?:does\s+not|doesn't|fails\s+to)\s+parse"
+                       r"|(?:anything|everything)\s+else|any\s+other\s+(?:response|answer|reply|output))\s*$", _I)
 _MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|any\s+other\s+number)\s*$", _I)
 
 
 # beside a check that words be absent: 'fail if any of them appears'; beside a language: 'if it is in any other language'
 _ANY_APPEARS = re.compile(r"^(?:any|one|some)\s+of\s+(?:them|these|those|the\s+(?:words|keywords|terms))(?:\s+(?:words|keywords|terms))?\s+"
                           r"(?:appears?|is\s+used|are\s+used|occurs?|shows?\s+up)(?:\s+(?:anywhere|at\s+all))?\s*$", _I)
+_ANY_MISSING = re.compile(r"^(?:(?:a\s+response\s+|one\s+|it\s+)?(?:missing|lacking|omitting|without)\s+(?:any|any\s+one|one|some)\s+of\s+(?:them|these|those|"
+                          r"the\s+(?:words|keywords|terms))|(?:any|any\s+one|one)\s+of\s+them\s+(?:missing|absent|left\s+out))\s*$", _I)
 _OTHER_LANGUAGE = re.compile(r"^(?:(?:the\s+response|it)\s+is\s+)?(?:written\s+)?in\s+(?:any|some|an|a)?\s*(?:other|different)\s+language\s*$", _I)
 
 
@@ -258,6 +348,8 @@ def restates_failure(branch: str, args: dict, name: str = "") -> bool:
     if _MORE_OR_FEWER.match(said):
         return args.get("relation") == "exactly"
     if name == "keywords_absent" and _ANY_APPEARS.match(said):
+        return True
+    if name == "keywords_present" and _ANY_MISSING.match(said):
         return True
     if name == "response_language" and args.get("language") and _OTHER_LANGUAGE.match(said):
         return True

@@ -20,6 +20,7 @@ LOWERED = [
      {"letter": "z", "relation": "less than", "n": 4, "case_sensitive": False}),
     ("Does not use more than 4 bullet points.", "bullet_count", {"relation": "at most", "n": 4}),
     ("The reply does not contain fewer than 8 sentences.", "sentence_count", {"relation": "at least", "n": 8}),
+    ("The response does not have more than 5 sentences.", "sentence_count", {"relation": "at most", "n": 5}),
     ("Pitfall Criteria: Does not contain a single uppercase letter, and the reply is in English.", "all_lowercase",
      {"language": "en"}),
     # loophole-closing clauses: near-misses said to fail, and what is counted anyway
@@ -72,8 +73,11 @@ NEURAL = [
     'The reply must include the word "harbor"; synonyms still count.',
     "The reply has fewer than 3 words in all caps; lowercase words still count.",
     'No word from this list may appear: harbor; a rude reply still counts as using it.',
-    # a near-miss count the bound does not fail
+    # a near-miss count the bound does not fail, one the other way ('anything shorter' beside a maximum), another
+    # surface feature beside a count
     "The reply must have fewer than 6 sentences; coming close to 6 does not count.",
+    "Keep the reply under 120 words; anything shorter fails.",
+    "The reply has fewer than 120 words; a reply with any commas fails.",
     # a fail branch that passes the check or adds to it
     'Pass if the reply contains "harbor" and "lantern"; fail if any of them appears.',
     "Pass if the reply is written in French; fail if it is written in any other language or is too long.",
