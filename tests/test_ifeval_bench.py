@@ -96,14 +96,14 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 16: 0.485 / 0.993 measured once; 0.702 / 1.000 after its pass/fail
-    # specs and instructions to the grader were read: developed on)
-    assert res["coverage"] >= 0.68 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
-    # per voice: the pass/fail specs (voice 5) are read, and every voice agrees
+    # regression guard just under today's level (set 17: 0.825 / 0.998 measured once; 0.992 / 1.000 after its grader's
+    # procedures were read and its one wrong reading fixed: developed on)
+    assert res["coverage"] >= 0.97 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
+    # per voice: the grader's procedures (voice 6) are read, and every voice agrees
     from bench.phrasing_sets import voice_summary
 
     voices = voice_summary(res["rows"])
-    assert len(voices) == 6 and voices[4]["lowered"] >= 450 and all(v["agreement"] >= 0.99 for v in voices.values()
+    assert len(voices) == 6 and voices[5]["lowered"] >= 750 and all(v["agreement"] >= 0.99 for v in voices.values()
                                                                      if v["agreement"] is not None), voices
 
 
