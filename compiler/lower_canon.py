@@ -13,7 +13,7 @@ import re
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
-from rubricc.compiler.lower_parse import QUOTE_RE, unquoted_end_phrase
+from rubricc.compiler.lower_parse import QUOTE_RE, REL_SIGNS, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
 
@@ -219,7 +219,7 @@ _OCCURRENCES = re.compile(r"(\b(?:mentions|occurrences|instances|appearances|use
 # an annotator's shorthand across a quotation: "count('i'), case-insens. < 3", 'whole resp wrapped in "..."'
 _COUNT_OF = re.compile(r"^\s*count\(\s*(?P<q>'[^'\n]{1,20}'|\"[^\"\n]{1,40}\")\s*\)\s*(?:,\s*(?P<note>[a-z][a-z .-]{0,29}?))?\s*"
                        r"(?P<rel><=|>=|<|>|\u2264|\u2265|=)\s*(?P<n>\d+)\s*\.?\s*$", re.IGNORECASE)
-_REL_SIGN = {"<": "less than", ">": "more than", "<=": "at most", ">=": "at least", "\u2264": "at most", "\u2265": "at least", "=": "exactly"}
+_REL_SIGN = {**REL_SIGNS, "=": "exactly"}
 # 'with "weekend" (any case) as the first word of the first paragraph': that paragraph starts with it
 _AS_FIRST_WORD = re.compile(r"(?:,\s*|\s+)(?:with|and)\s+(?P<q>\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d)(?P<note>\s*\((?:any|either)\s+case\))?\s+as\s+"
                             r"the\s+(?:very\s+)?first\s+word\s+of\s+the\s+(?P<nth>[\w-]+)\s+paragraph\b", re.IGNORECASE)

@@ -31,6 +31,9 @@ LANGUAGES = {
 }
 
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+# a relation written as a sign ('>= 4', '\u2264 100'): its words
+REL_SIGNS = {"\u2265": "at least", ">=": "at least", "=>": "at least", "\u2264": "at most", "<=": "at most", "=<": "at most",
+             "<": "less than", ">": "more than"}
 
 
 def _number_words_to_digits(s: str) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Tuple, Union
 
-from rubricc.compiler.lower_parse import QUOTE_RE, language_in
+from rubricc.compiler.lower_parse import QUOTE_RE, REL_SIGNS, language_in
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
 from rubricc.compiler.lower_voices4 import _HEAD_POS, Asides, read_voice as _read_voice4
 
@@ -79,8 +79,7 @@ _WHO_MUST_NOT = re.compile(rf"^\s*(?:the\s+)?{_WHO}\s+(?:can't|cannot|can\s+not|
 _CANT = re.compile(r"\b(?:can't|cannot|can\s+not|may\s+not|mustn't|shouldn't)\s+(?=(?:have|contain|include|use|feature)\b)", _I)
 
 # ---- terse notation -------------------------------------------------------------------------------------------------
-_REL = {"\u2265": "at least", ">=": "at least", "=>": "at least", "\u2264": "at most", "<=": "at most", "=<": "at most",
-        "<": "less than", ">": "more than"}
+_REL = REL_SIGNS
 _SYM = r"(?:\u2265|>=|=>|\u2264|<=|=<|<|>)"
 _Q_SYM = re.compile(rf"^\s*(?P<q>{_Q})\s*(?P<r>{_SYM})\s*(?P<n>\d[\d,]*)\s*(?:times|occurrences|uses|mentions|x)?(?P<rest>\s*(?:in\s+the\s+response)?\s*[.;]?\s*)$", _I)
 _COUNT_Q = re.compile(rf"^\s*(?:the\s+)?(?:count|number|frequency|tally)\s+of\s+(?P<q>{_Q})\s*(?:(?:is|must\s+be|should\s+be)\s+)?"
