@@ -62,7 +62,7 @@ _SEMANTIC = re.compile(
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
-    r"even though|although|unless|(?<!as )if|when|summar|but not|except)",
+    r"even though|although|unless|(?<!as )if|when|summar|but not|except|about\s+(?!\d)|regarding|concerning)",
     re.IGNORECASE,
 )
 

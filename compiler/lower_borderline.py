@@ -317,7 +317,8 @@ def names_failure(name: str, part: str) -> bool:
 
 
 # a degree judged ('a title that is too long', 'overly formal'): a further requirement, whatever words it is said in
-_JUDGED = re.compile(r"\b(?:too|overly|excessively|insufficiently|enough|sufficiently|very|rather|fairly|quite)\b", _I)
+_JUDGED = re.compile(r"\b(?:too|overly|excessively|insufficiently|enough|sufficiently|very|rather|fairly|quite|verbose|wordy|"
+                     r"long-winded|rambling|padded|bloated)\b", _I)
 
 
 def judged(aside: str) -> bool:

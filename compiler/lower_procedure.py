@@ -92,6 +92,10 @@ def procedure(text: str, asides: List[Tuple[str, str]]) -> str:
         if re.match(r"(?:each|every)\s", sep, _I):  # 'at each *** divider': the dividers
             sep = re.sub(r"^(?:each|every)\s+", "", sep, flags=_I) + ("" if sep.endswith("s") else "s")
         rest = m.group("rest")
+        # what may follow the count: nothing, the nth one's first word, empty ones, two parts not the same
+        if not re.match(r"\s*(?:[.!]?\s*$|,?\s*and\s+the\s+[\w-]+\s+(?:one|paragraph)\s+(?:begins|starts|opens)\s+with\b|,?\s*with\s+no\s+empty\b"
+                        r"|\s*that\s+are\s+not\s+(?:identical|the\s+same)\b)", rest, _I):
+            return text
         unit = m.group("unit").lower().replace("non-empty ", "")
         # 'with no empty ones between dividers': an empty one between them fails (a near-miss, for the driver to judge)
         empty = re.match(r"\s*,?\s*with\s+no\s+empty\s+ones(?:\s+between\s+(?:the\s+)?(?:dividers|separators))?\s*(?=[.!]?\s*$)", rest, _I)

@@ -67,6 +67,11 @@ NEURAL = [
     # a near-miss that lacks something the check does not ask for
     "The reply includes a title in << >>; a title that lacks a capital letter does not count.",
     "The reply includes a postscript starting with P.S.; a postscript without a signature does not count.",
+    # a procedure whose count is of things about a topic, a near-miss judged ('long-winded'), a count said as 'about'
+    "Split the reply on blank lines; pass only if there are exactly 3 paragraphs about different topics.",
+    "The reply has exactly 3 bullet points separated by blank lines about pets.",
+    "The reply has fewer than 200 words; a long-winded answer with short words fails.",
+    "The reply has about 300 words.",
     # a single quoted 'a' may be the word or the letter
     "'a' appears fewer than 2 times.",
     # 'a single' may be exactly one
