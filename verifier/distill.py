@@ -120,6 +120,9 @@ def distill(rubrics_path, responses_path, judgments_path, out_dir, cfg: DistillC
     diagnostics = diagnose(prep)
     try:
         trained = train(prep, cfg, backbone, ckpt_dir, ranks, log)
+        # every rank leaves the process group together, right after training's last barrier and with the DDP
+        # wrapper already freed (evaluation and export are rank 0's alone)
+        ranks.close()
         if not ranks.is_main:
             return {}
         ev = evaluate(trained.model, prep, cfg, trained.history)

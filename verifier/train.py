@@ -342,6 +342,16 @@ class Trainer:
             dist.barrier()
         return p.history
 
+    def release_ddp(self) -> None:
+        """Frees the DistributedDataParallel wrapper now, while the interpreter is whole: it sits in reference
+        cycles (its reducer's hooks) that hold the process group, so it was otherwise freed by the collector
+        at interpreter exit, where a gloo worker thread taking the GIL aborted the process now and then."""
+        if self.train_model is not self.model:
+            import gc
+
+            self.train_model = self.model
+            gc.collect()
+
     def best_model(self):
         """The best epoch's weights on the CPU in fp32, eval mode, eager attention (what export traces)."""
         from rubricc.verifier.model import set_attn_implementation
@@ -356,4 +366,5 @@ def train(prep: Prepared, cfg: DistillConfig, backbone: str, ckpt_dir: Path, ran
     """Trains (or resumes, or finds training done) and returns the best weights on rank 0."""
     trainer = Trainer(prep, cfg, backbone, ckpt_dir, ranks, log)
     history = trainer.run()
+    trainer.release_ddp()
     return Trained(trainer.best_model() if ranks.is_main else None, history)
