@@ -193,7 +193,8 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
         # another outcome or branch left in the condition, not read here ('. If any is missing, output 0'): the frame
         # is left to the other voices (a negative one is never lowered)
         return (core, [("veto", text)], neg) if neg else None
-    core = core.strip()
+    # 'it' is the response (before the 'any' subject is read: 'Fail it if it contains any comma; otherwise it passes')
+    core = re.sub(r"^it\s+(?=[a-z])", "the response ", core.strip(), flags=_I)
     if neg and (_ANY_OF.match(core) or _HAS_ANY.match(core) or _ANY.match(core)) and _NEGATED.search(QUOTE_RE.sub(" ", core)):
         return core, [("veto", text)], neg  # 'any of X does not appear': 'none of X does not appear' is no reading of it
     if neg:
@@ -204,7 +205,7 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
             core, neg = f"{a.group('s')} {'none of ' if a.group('of') else 'no '}" + core[a.end():], False
         elif _ANY.match(core):
             core, neg = "No " + core[_ANY.match(core).end():], False
-    core = cap(re.sub(r"^it\s+(?=[a-z])", "the response ", core, flags=_I))
+    core = cap(core)
     if not core.endswith((".", "!", "?", '"', "\u201d", "'")):
         core += "."
     if neg:

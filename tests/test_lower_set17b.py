@@ -107,3 +107,12 @@ def test_procedure_moves_words_only():
     # not one of its shapes: as it is
     assert procedure("Count the paragraphs; give credit if the argument is clear.", []) == \
         "Count the paragraphs; give credit if the argument is clear."
+
+
+def test_negative_frame_on_it_with_any():
+    # 'it' is the response before the 'any' subject of a negative frame is read (as 'the response contains any ...' was)
+    assert lower_criterion("Fail if it contains any comma; otherwise it passes.").name == "no_commas"
+    got = lower_criterion('Fail the response if it contains any of the words "harbor" or "lantern"; otherwise it passes.')
+    assert got is not None and got.name == "keywords_absent" and got.args["keywords"] == ["harbor", "lantern"]
+    # without the other branch a failure says nothing of when the criterion is met
+    assert lower_criterion("Fail the response if it contains any comma.") is None
