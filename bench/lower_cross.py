@@ -12,7 +12,8 @@ them; the key row is heldout9, the set the rules were least developed on.
 
 ``--write-index`` also writes ``compiler/nearest_index.npz`` from all the development sets. Prints a table
 and, as the last line, JSON. The sets are an explicit list (never a glob): a set being written for a later
-blind measurement (``ifeval_heldout17``) is never read here.
+blind measurement (``ifeval_heldout17``) is never read here. A voice in the negative form
+(``bench.phrasing_sets.NEGATIVE_VOICES``: it holds when the instruction is broken) is neither in the index nor measured.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from typing import Dict, List, Optional, Tuple
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 from bench.data import shared_data  # noqa: E402
-from bench.phrasing_sets import PHRASINGS, load_set, render_all  # noqa: E402
+from bench.phrasing_sets import NEGATIVE_VOICES, PHRASINGS, load_set, render_all  # noqa: E402
 
 HELD = ("ifeval_heldout", "ifeval_heldout2", "ifeval_heldout3", "ifeval_heldout4", "ifeval_heldout5",
         "ifeval_heldout6", "ifeval_heldout7", "ifeval_heldout8", "ifeval_heldout9", "ifeval_heldout10", "ifeval_heldout11",
@@ -74,8 +75,9 @@ def template_texts(name: str) -> List[Tuple[str, str]]:
             for rel in rels:
                 if rel is not None:
                     kw = dict(kw, **{_REL.get(short, "relation"): rel})
-                for text in render_all({fam: tmpl}, fam, kw):
-                    out.append((fam, text))
+                for voice, text in enumerate(render_all({fam: tmpl}, fam, kw)):
+                    if voice not in NEGATIVE_VOICES.get(f"{name}.json", ()):  # a negative voice is not its family's check
+                        out.append((fam, text))
     return list(dict.fromkeys(out))
 
 
@@ -156,7 +158,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         rows, rules_memo, stage_memo = [], {}, {}  # a text is lowered once (many instructions render the same text)
         for rec in records:
             for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
-                for text in render_all(fams, iid, kw):
+                for voice, text in enumerate(render_all(fams, iid, kw)):
+                    if voice in NEGATIVE_VOICES.get(f"{s}.json", ()):
+                        continue  # measured against the official verdict: a negative voice's check is its complement
                     if text not in rules_memo:
                         rules_memo[text] = lower_rules_only(text)
                     rows.append((rec, iid, text, official, rules_memo[text]))

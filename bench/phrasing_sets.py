@@ -94,6 +94,14 @@ _N_KEYS = ("num_words", "num_sentences", "num_paragraphs", "num_bullets", "num_h
 _REL_KEYS = ("relation", "let_relation", "capital_relation")
 
 
+# voices in the negative form, per set (a template's position in its family's list): the criterion holds when the
+# response BREAKS the instruction ('Penalize if ...'), so a lowered check is met on a violation and the instruction is
+# followed when it is not met. Declared from the writer's own report, before the set was measured (set 18's writer:
+# "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
+# response breaks the instruction")
+NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,)}
+
+
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
 HELDOUT_SHA256 = "b4a86822f89c30099b6fcd124ba80ab755dfc5b8f4973e7f6a9b52508ecaa2b8"
 
@@ -159,19 +167,23 @@ def render_all(families: Dict[str, Any], instruction_id: str, kwargs: Dict[str, 
     return [s.format(**fields) for s in (t or [])]
 
 
-def evaluate_set(records, path: Path) -> Dict[str, Any]:
-    """Coverage and agreement of every wording of the set, per family and overall."""
+def evaluate_set(records, path: Path, negative=None) -> Dict[str, Any]:
+    """Coverage and agreement of every wording of the set, per family and overall. ``verdict`` is whether the
+    instruction is followed by the lowered check's reading (for a negative voice, :data:`NEGATIVE_VOICES` unless
+    ``negative`` names them: followed when the check, met on a violation, is not met); an empty answer never follows."""
     from rubricc.compiler.checks import run_check
     from rubricc.compiler.lower import lower_criterion
 
     families = load_set(path)
+    negative = set(NEGATIVE_VOICES.get(Path(path).name, ()) if negative is None else negative)
     fam: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     rows = []
     for rec in records:
         for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
             for voice, text in enumerate(render_all(families, iid, kw)):
                 check = lower_criterion(text)
-                verdict = None if check is None else (bool(rec.response.strip()) and run_check(check, rec.response, rec.prompt))
+                verdict = None if check is None else (bool(rec.response.strip())
+                                                       and run_check(check, rec.response, rec.prompt) != (voice in negative))
                 f = fam[iid]
                 f[0] += 1
                 f[1] += check is not None

@@ -1,5 +1,6 @@
 """IFEval on real data: criteria rendered in rubric-writer phrasings, lowered from their text alone,
 run on the real GPT-4 responses, must agree with the official strict verdicts."""
+import json
 import random
 import sys
 from pathlib import Path
@@ -176,3 +177,19 @@ def test_primitives_reproduce_official_strict_verdicts(records):
             total += 1
     assert total == 832
     assert agree / total >= 0.995, agree / total
+
+
+def test_negative_voice_is_scored_as_its_complement(records, tmp_path):
+    # a voice in the negative form holds when the instruction is broken: its check is met on a violation, so the
+    # instruction is followed when it is not met (bench.phrasing_sets.NEGATIVE_VOICES; declared before a set is read)
+    from bench.phrasing_sets import NEGATIVE_VOICES, evaluate_set, voice_summary
+
+    assert NEGATIVE_VOICES["ifeval_heldout18.json"] == (4,)
+    path = tmp_path / "negative.json"
+    path.write_text(json.dumps({"about": "test", "families": {"length_constraints:number_sentences": {
+        "less than": ["The response has fewer than {n} sentences.", "The response has {n} or more sentences."],
+        "at least": ["The response has at least {n} sentences.", "The response has fewer than {n} sentences."]}}}))
+    right, wrong = (voice_summary(evaluate_set(records, path, negative=neg)["rows"]) for neg in ((1,), ()))
+    assert right[1]["lowered"] == wrong[1]["lowered"] > 0
+    assert right[1]["agreement"] >= 0.95 and wrong[1]["agreement"] <= 0.05, (right, wrong)
+    assert right[0] == wrong[0]  # the positive voice as before
