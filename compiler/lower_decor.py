@@ -92,6 +92,11 @@ _PITFALL = re.compile(r"^\s*(?:(?:pitfalls?|penalt(?:y|ies)|penali[sz]e|negative
                       r"undesirable|unacceptable|not acceptable|anti-?patterns?|mistakes?|errors?)\b[^:]{0,30}"
                       r"|[\u2717\u2718\u274c\u274e]\s*[^:]{0,30}|0|zero|-\s*\d+)\s*(?:points?|marks?)?\s*:", _I)
 
+# a criterion that opens by penalising ('Penalize responses that are not entirely in lowercase', 'Deduct a point when
+# ...'): what it names is the mistake, met when the response makes it (a negative-form rubric item), never the
+# requirement: never lowered (r_case read the first as 'all lowercase', the inverted polarity)
+_PENALISES = re.compile(r"^\s*(?:penali[sz]e[sd]?|punish(?:es)?|deduct(?:s)?|dock(?:s)?|downgrade[sd]?|down-?rank(?:s)?|mark\s+down)\b", _I)
+
 # RaR's pitfall label over a pitfall phrased as what to avoid ('Pitfall Criteria: Does not use commas'): the item is met
 # when the response avoids it, as the importer reads a RaR record (the label cut off, the weight kept), so the label is
 # no penalty; over a pitfall phrased as the mistake itself ('Pitfall Criteria: Uses commas') it stays one
@@ -153,7 +158,7 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     avoids = rar_avoids(text)
     if avoids is not None:
         text = avoids
-    elif _PITFALL.match(text):
+    elif _PITFALL.match(text) or _PENALISES.match(text):
         return None, []
     text = _ITEM_LABEL.sub("", text, count=1)
     text = text[:1].upper() + text[1:]

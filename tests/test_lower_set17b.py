@@ -116,3 +116,14 @@ def test_negative_frame_on_it_with_any():
     assert got is not None and got.name == "keywords_absent" and got.args["keywords"] == ["harbor", "lantern"]
     # without the other branch a failure says nothing of when the criterion is met
     assert lower_criterion("Fail the response if it contains any comma.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Penalize responses that are not entirely in lowercase.",  # was all_lowercase: the inverted polarity
+    "Penalise any response containing a comma.",
+    "Deduct a point when the response has fewer than 3 paragraphs.",
+    "Penalize if the response runs to 300 words or more.",
+])
+def test_a_criterion_that_penalises_is_never_lowered(text):
+    # it names the mistake (met when the response makes it), never the requirement
+    assert lower_criterion(text) is None
