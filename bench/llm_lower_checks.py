@@ -28,16 +28,17 @@ sys.path.insert(0, str(ROOT))
 def _criteria(n_ifeval: int, n_semantic: int, seed: int) -> List[Dict[str, Any]]:
     from bench.data import shared_data
     from bench.ifeval_checks import load_ifeval
-    from bench.phrasing_sets import HELDOUT, NEGATIVE_VOICES, load_set, render_all
+    from bench.phrasing_sets import HELDOUT, load_set, negative_voices, render_all
     from rubricc.compiler.lower import lower_criterion
 
     rng = random.Random(seed)
     fams = load_set(HELDOUT)
+    negative = negative_voices(HELDOUT)
     pool = []
     for rec in load_ifeval():
         for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
             for voice, text in enumerate(render_all(fams, iid, kw)):
-                if voice in NEGATIVE_VOICES.get(HELDOUT.name, ()):
+                if voice in negative:
                     continue  # compared with the official verdict below: a negative voice holds on a violation
                 if lower_criterion(text) is None:
                     pool.append({"kind": "ifeval", "family": iid, "text": text, "prompt": rec.prompt,

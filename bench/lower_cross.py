@@ -13,7 +13,7 @@ them; the key row is heldout9, the set the rules were least developed on.
 ``--write-index`` also writes ``compiler/nearest_index.npz`` from all the development sets. Prints a table
 and, as the last line, JSON. The sets are an explicit list (never a glob): a set being written for a later
 blind measurement (``ifeval_heldout17``) is never read here. A voice in the negative form
-(``bench.phrasing_sets.NEGATIVE_VOICES``: it holds when the instruction is broken) is neither in the index nor measured.
+(``bench.phrasing_sets.negative_voices``: it holds when the instruction is broken) is neither in the index nor measured.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from typing import Dict, List, Optional, Tuple
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 from bench.data import shared_data  # noqa: E402
-from bench.phrasing_sets import NEGATIVE_VOICES, PHRASINGS, load_set, render_all  # noqa: E402
+from bench.phrasing_sets import PHRASINGS, load_set, negative_voices, render_all  # noqa: E402
 
 HELD = ("ifeval_heldout", "ifeval_heldout2", "ifeval_heldout3", "ifeval_heldout4", "ifeval_heldout5",
         "ifeval_heldout6", "ifeval_heldout7", "ifeval_heldout8", "ifeval_heldout9", "ifeval_heldout10", "ifeval_heldout11",
@@ -67,6 +67,7 @@ _REL = {"frequency": "relation", "letter_frequency": "let_relation", "capital_wo
 def template_texts(name: str) -> List[Tuple[str, str]]:
     """(family, text) of every template of a set rendered with the synthetic kwargs (each relation)."""
     out = []
+    negative = negative_voices(PHRASINGS / f"{name}.json")  # a negative voice is not its family's check
     for fam, tmpl in load_set(PHRASINGS / f"{name}.json").items():
         short = fam.split(":", 1)[1]
         rels = list(tmpl) if isinstance(tmpl, dict) else [None]
@@ -76,7 +77,7 @@ def template_texts(name: str) -> List[Tuple[str, str]]:
                 if rel is not None:
                     kw = dict(kw, **{_REL.get(short, "relation"): rel})
                 for voice, text in enumerate(render_all({fam: tmpl}, fam, kw)):
-                    if voice not in NEGATIVE_VOICES.get(f"{name}.json", ()):  # a negative voice is not its family's check
+                    if voice not in negative:
                         out.append((fam, text))
     return list(dict.fromkeys(out))
 
@@ -155,11 +156,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         labels = [f for o in SETS if o != s for f, _ in tmpl[o]] + [ln.NEURAL] * len(neg)
         ln.set_index(labels, np.concatenate([tvec[o] for o in SETS if o != s] + [nvec]))
         fams = load_set(PHRASINGS / f"{s}.json")
+        negative = negative_voices(PHRASINGS / f"{s}.json")
         rows, rules_memo, stage_memo = [], {}, {}  # a text is lowered once (many instructions render the same text)
         for rec in records:
             for iid, kw, official in zip(rec.instruction_ids, rec.kwargs, rec.strict):
                 for voice, text in enumerate(render_all(fams, iid, kw)):
-                    if voice in NEGATIVE_VOICES.get(f"{s}.json", ()):
+                    if voice in negative:
                         continue  # measured against the official verdict: a negative voice's check is its complement
                     if text not in rules_memo:
                         rules_memo[text] = lower_rules_only(text)

@@ -102,6 +102,11 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,)}
 
 
+def negative_voices(path) -> frozenset:
+    """The negative-form voices of the set at ``path`` (:data:`NEGATIVE_VOICES`, by file name)."""
+    return frozenset(NEGATIVE_VOICES.get(Path(path).name, ()))
+
+
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
 HELDOUT_SHA256 = "b4a86822f89c30099b6fcd124ba80ab755dfc5b8f4973e7f6a9b52508ecaa2b8"
 
@@ -175,7 +180,7 @@ def evaluate_set(records, path: Path, negative=None) -> Dict[str, Any]:
     from rubricc.compiler.lower import lower_criterion
 
     families = load_set(path)
-    negative = set(NEGATIVE_VOICES.get(Path(path).name, ()) if negative is None else negative)
+    negative = negative_voices(path) if negative is None else set(negative)
     fam: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     rows = []
     for rec in records:
