@@ -17,10 +17,11 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 17, in the voices of rubric writers for RL reward, two of them a frontier LLM's default rubric
-# items: a declarative 'The response ...' item, a labelled item, a yes/no question, a terse 'must' requirement, an
-# annotator's shorthand, an instruction to the grader)
-HELDOUT = PHRASINGS / "ifeval_heldout17.json"
+# before it was read (set 18, in the voices of rubric writers for RL reward, two of them a frontier LLM's unprompted
+# rubric items: a plain 'The response ...' item, a bolded-label item, an annotator's yes/no checklist question,
+# instructions for a second grader, a negative-form 'Penalize if ...' item (scored as its complement,
+# NEGATIVE_VOICES), a rubric engineer's shorthand)
+HELDOUT = PHRASINGS / "ifeval_heldout18.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -69,13 +70,18 @@ DEV_SETS = (
                                           "expert shorthand, a pass/fail spec, an instruction to the grader): 0.485 "
                                           "coverage, 0.993 agreement when measured once (0.461 rules alone), then "
                                           "developed on"),
+    (PHRASINGS / "ifeval_heldout17.json", "held-out set 17, written blind in voices of rubric writers for RL reward (a "
+                                          "declarative item, a labelled item, a yes/no question, a terse requirement, "
+                                          "annotator shorthand, a grader's procedure): 0.825 coverage, 0.998 agreement "
+                                          "when measured once (0.777 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
               "ifeval_heldout7.json": 0.98, "ifeval_heldout8.json": 0.98, "ifeval_heldout9.json": 0.85,
               "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
-              "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90}
+              "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
+              "ifeval_heldout17.json": 0.97}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -108,7 +114,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "b4a86822f89c30099b6fcd124ba80ab755dfc5b8f4973e7f6a9b52508ecaa2b8"
+HELDOUT_SHA256 = "93e6d7bf77d0fa4ea61d9a003741fd27ddf4ac5c596715ce11be91a3a96f9d5d"
 
 
 def frozen_ok() -> bool:
