@@ -97,15 +97,13 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 17: 0.825 / 0.998 measured once; 0.992 / 1.000 after its grader's
-    # procedures were read and its one wrong reading fixed: developed on)
-    assert res["coverage"] >= 0.97 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
-    # per voice: the grader's procedures (voice 6) are read, and every voice agrees
+    # regression guard just under today's level (set 18: 0.573 / 0.991 measured once; its negative-form voice, 5, is
+    # scored as its complement and stays neural by the penalty veto)
+    assert res["coverage"] >= 0.57 and res["agreement"] >= 0.99, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
     voices = voice_summary(res["rows"])
-    assert len(voices) == 6 and voices[5]["lowered"] >= 750 and all(v["agreement"] >= 0.99 for v in voices.values()
-                                                                     if v["agreement"] is not None), voices
+    assert len(voices) == 6 and voices[0]["lowered"] == 832, voices
 
 
 def test_earlier_heldout_sets_stay_lowered(records):
