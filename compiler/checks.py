@@ -14,6 +14,10 @@ none from a rubric, backtracks: those that could run on RE2 through :mod:`rubric
 and no check reads more than :data:`MAX_CHECK_TEXT` characters of a response or of a prompt: a longer one
 is judged on its first ``MAX_CHECK_TEXT`` characters, except by the checks that look at its end
 (``ends_with``, ``wrapped_in_quotes``), which see its first and last halves of that budget, joined.
+
+Every primitive has its exact complement, named ``not:<name>`` with the same arguments: it holds exactly when the
+primitive fails. A penalty item names the mistake ('Penalize if the response lacks a title in << >>'), met when the
+response makes it: ``not:has_title``.
 """
 from __future__ import annotations
 
@@ -345,8 +349,16 @@ _SPECS += _ifbench_specs(CheckSpec)
 CHECKS: Dict[str, CheckSpec] = {s.name: s for s in _SPECS}
 
 
+NOT = "not:"  # the prefix of a primitive's exact complement
+
+
+def _base(name: str) -> str:
+    """The primitive a check name runs: ``name`` less one :data:`NOT` prefix."""
+    return name[len(NOT):] if name.startswith(NOT) else name
+
+
 def _parse(name: str, args: Dict[str, Any]) -> BaseModel:
-    spec = CHECKS.get(name)
+    spec = CHECKS.get(_base(name))
     if spec is None:
         raise ValueError(f"unknown check {name!r}; known: {', '.join(sorted(CHECKS))}")
     if not isinstance(args, dict):
@@ -371,9 +383,9 @@ def bind_check(check: ProgramCheck) -> Callable[[str, str], bool]:
     reads at most :data:`MAX_CHECK_TEXT` characters of the response and of the prompt (see the module
     docstring)."""
     parsed = _parse(check.name, check.args)
-    fn = CHECKS[check.name].fn
-    tail = check.name in _TAIL_CHECKS
-    return lambda response, prompt="": bool(fn(cap_text(response, tail), cap_text(prompt), parsed))
+    base = _base(check.name)
+    fn, tail, negate = CHECKS[base].fn, base in _TAIL_CHECKS, base != check.name
+    return lambda response, prompt="": bool(fn(cap_text(response, tail), cap_text(prompt), parsed)) != negate
 
 
 def run_check(check: ProgramCheck, response: str, prompt: str = "") -> bool:

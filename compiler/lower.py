@@ -38,7 +38,8 @@ from rubricc.compiler.lower_borderline import (about_check, count_example_fails,
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
-from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
+from rubricc.compiler.lower_penalty import lower_penalty, penalised
+from rubricc.compiler.lower_parse import DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
@@ -114,6 +115,9 @@ _CLAUSE_COMPATIBLE = {
     "paragraph_first_word": ("paragraph_count",),
     "section_count": ("paragraph_count",),
 }
+# checks of a property of the whole response, never a detail of another check; a list item that is a phrase about another
+_WHOLE_CHECKS = {"all_lowercase", "all_uppercase", "no_commas", "word_count", "sentence_count", "is_json", "response_language"}
+_DEPENDENT = re.compile(r"\s*(?:with|each|every|where|which|that|in|as|for|including|so|the|its|and|or|but|then)\b", re.IGNORECASE)
 # checks a criterion may state twice in other words ('is entirely lowercase and uses no capital letters')
 _RESTATABLE = {"all_lowercase", "all_uppercase", "response_language", "no_commas", "wrapped_in_quotes", "is_json", "has_title",
                "two_responses"}
@@ -131,6 +135,8 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
     stripped = text.strip()
+    if penalised(stripped) is not None:
+        return lower_penalty(stripped, lower_criterion)  # met on the mistake it names: read as the rules read it
     core, asides = read_voice(stripped)
     if _voice_vetoed(stripped) or any(k in ("veto", "invert", "negate") for k, _ in asides):
         return None  # the rules lowered the criterion inside its voice, and the voice asks for something else
@@ -143,7 +149,8 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return _lower_repeat(bare, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(bare)) else None
     # a pass/fail spec's failure branch is read off and checked as an aside: the failure test is on the rest
     said = core if any(k == "fail_branch" for k, _ in asides) else stripped
-    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(stripped):
+    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(stripped) or \
+            DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)):
         return None
     return _stage(stripped, core, asides)
 
@@ -347,7 +354,8 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
     stripped = re.split(r"(?:such as|e\.g\.|for example|like this|i\.e\.)\s*:\s*\n", stripped, maxsplit=1)[0].strip()
     if stripped.count("\n") > 2:
         return None
-    if _SEMANTIC.search(_meaning(stripped)) or _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped):
+    if _SEMANTIC.search(_meaning(stripped)) or _FAILURE.search(_meaning(stripped)) or _NOT_A_RUBRIC_ITEM.search(stripped) or \
+            DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)):
         return None
     found = _first_rule(CriterionText(stripped))
     if found is None:
@@ -384,6 +392,12 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
         if other is not None and other[0] != name and other[0] not in _CLAUSE_COMPATIBLE.get(name, ()):
             return None
         same += other is not None and other[0] == name
+    # shorthand's list of requirements ('All lowercase, at most 3 sentences.'): an item read as another check of the whole
+    # response (not a phrase about the same thing: ', with the first starting with "x"')
+    for item in re.split(r"\s*[,;]\s*", re.sub(r"\([^()]*\)", " ", QUOTE_RE.sub('"x"', stripped))) if re.search(r"[,;]", stripped) else ():
+        other = None if _DEPENDENT.match(item) else _first_rule(CriterionText(canonical(cap(item.strip().rstrip(".")) + ".")))
+        if other is not None and other[0] in _WHOLE_CHECKS and other[0] != name and other[0] not in _CLAUSE_COMPATIBLE.get(name, ()):
+            return None
     if same > 1 and name not in _RESTATABLE:
         return None  # 'uses "a" at least 3 times and mentions b at least 3 times': two requirements of one kind
     if _asks_more(stripped, name, args):

@@ -226,7 +226,19 @@ _AS_FIRST_WORD = re.compile(r"(?:,\s*|\s+)(?:with|and)\s+(?P<q>\"[^\"\n]{1,40}\"
 _ELLIPSIS_QUOTED = re.compile(r"\b(wrapped|enclosed)\s+in\s+\"(?:\.\.\.|\u2026)\"", re.IGNORECASE)
 
 
+# a number restated in digits after itself ('at least 600 (600) words'), a bare letter's count ('q count >= 4'), a word
+# and its minimum as 'xN+' ('schedule x6+')
+_SAME_NUMBER = re.compile(r"\b(\d+)\s*\(\s*\1\s*\)")
+_LETTER_COUNT = re.compile(r"^\s*(?P<l>[a-z])\s+count\b(?=\s*(?:<=|>=|<|>|=|\u2264|\u2265)\s*\d+\s*(?:\([a-z ,-]{1,40}\))?\s*\.?\s*$)", re.IGNORECASE)
+_TIMES_PLUS = re.compile(r"^\s*(?P<w>\"[^\"\n]{1,40}\"|[A-Za-z][\w'-]*)\s+x\s?(?P<n>\d+)\+\s*\.?\s*$")
+
+
 def _shorthand(text: str) -> str:
+    text = _LETTER_COUNT.sub(lambda m: f"letter {m.group('l')} count", _SAME_NUMBER.sub(r"\1", text))
+    m = _TIMES_PLUS.match(text)
+    if m:
+        w = m.group("w") if m.group("w").startswith('"') else f'"{m.group("w")}"'
+        return f"{w} appears at least {m.group('n')} times."
     m = _COUNT_OF.match(text)
     if m:
         note = f", {m.group('note').strip()}" if m.group("note") else ""

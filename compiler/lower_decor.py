@@ -18,6 +18,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE
+from rubricc.compiler.lower_penalty import penalised
 
 _I = re.IGNORECASE
 
@@ -93,10 +94,11 @@ _PITFALL = re.compile(r"^\s*(?:(?:pitfalls?|penalt(?:y|ies)|penali[sz]e|negative
                       r"|[\u2717\u2718\u274c\u274e]\s*[^:]{0,30}|0|zero|-\s*\d+)\s*(?:points?|marks?)?\s*:", _I)
 
 # a criterion that opens by penalising ('Penalize responses that are not entirely in lowercase', 'Deduct a point when
-# ...'): what it names is the mistake, met when the response makes it (a negative-form rubric item), never the
-# requirement: never lowered (r_case read the first as 'all lowercase', the inverted polarity)
+# ...'): what it names is the mistake, met when the response makes it (a negative-form rubric item, given a negative
+# weight), never the requirement. The mistake said as a condition on the response is the criterion ('Penalize if the
+# response uses even one comma' is met when the response has a comma: :mod:`rubricc.compiler.lower_penalty`); any other
+# form is never lowered
 _PENALISES = re.compile(r"^\s*(?:penali[sz]e[sd]?|punish(?:es)?|deduct(?:s)?|dock(?:s)?|downgrade[sd]?|down-?rank(?:s)?|mark\s+down)\b", _I)
-
 # RaR's pitfall label over a pitfall phrased as what to avoid ('Pitfall Criteria: Does not use commas'): the item is met
 # when the response avoids it, as the importer reads a RaR record (the label cut off, the weight kept), so the label is
 # no penalty; over a pitfall phrased as the mistake itself ('Pitfall Criteria: Uses commas') it stays one
@@ -155,9 +157,11 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
     the requirement (a language code that is not the named language's) or names the criterion a pitfall."""
     if len(text) > _MAX_CHARS:
         return text, []  # longer than any criterion lowered (the driver's limit): read as it is, in bounded time
-    avoids = rar_avoids(text)
+    avoids, mistake = rar_avoids(text), penalised(text)
     if avoids is not None:
         text = avoids
+    elif mistake is not None:
+        text = mistake
     elif _PITFALL.match(text) or _PENALISES.match(text):
         return None, []
     text = _ITEM_LABEL.sub("", text, count=1)

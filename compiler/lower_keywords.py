@@ -12,7 +12,19 @@ from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, CriterionText, quot
 _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
 
 
+# some of the words missing ('omits any of these keywords', 'lacks one of the words'): not all of them absent, and no check
+_SOME_MISSING = re.compile(r"\b(?:omit(?:s|ting)?|lack(?:s|ing)?|miss(?:es|ing)?|fail(?:s|ing)?\s+to\s+(?:include|use|mention|contain))\s+"
+                           r"(?:any|one|some|either|at least one|a single one)\b")
+
+
+def some_missing(text: str) -> bool:
+    """True when ``text`` (quotations blanked) says some of the words are missing ('omits any of these keywords')."""
+    return _SOME_MISSING.search(text.lower()) is not None
+
+
 def r_keywords(c: CriterionText):
+    if some_missing(QUOTE_RE.sub(" ", c.low)):
+        return None
     if not c.quotes:
         return _unquoted_keywords(c)
     if len(c.quotes) > 1 and re.search(r"[\"\u201d]\s*/\s*[\"\u201c]", c.text):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rubricc.compiler.lower_keywords import some_missing
 from rubricc.compiler.lower_parse import LANGUAGES, _symbols_to_words
 
 # a condition, an exception or a comparison the check cannot express
@@ -75,6 +76,13 @@ _NEG_BEFORE = re.compile(r"\b(?:no|not|nor|without|zero|never|avoid\w*|free of|r
                          re.IGNORECASE)
 _BAN_AFTER = re.compile(r"^(?:\s+letters?|\s+characters?)?\s*(?:(?:are|is|being)\s+)?(?:(?:not|never)\s+(?:permitted|allowed|accepted|used|ok|okay)|"
                         r"forbidden|banned|prohibited|disallowed)\b", re.IGNORECASE)
+
+
+# a case not asked of the whole response: letters of a case said present ('contains lowercase letters'), or the whole
+# negated ('is not entirely in lowercase', 'not all caps')
+_PARTIAL_CASE = re.compile(r"\b(?:contains?|has|have|uses?|includes?|there\s+(?:is|are))\s+(?:some|any|a\s+few|at\s+least\s+one|one\s+or\s+more|an?)?\s*"
+                           r"(?:upper ?case|upper-case|lower ?case|lower-case|capital|small)\s+(?:letters?|characters?)"
+                           r"|\bnot\s+(?:\w+\s+){0,2}(?:entirely|completely|fully|wholly|all|only|exclusively|100%)\b", re.IGNORECASE)
 
 
 def required_case(unquoted: str) -> Optional[str]:
@@ -158,6 +166,10 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
     if check in ("all_lowercase", "all_uppercase") and (_UPPER_WORD.search(unquoted) or _LOWER_WORD.search(unquoted)) \
             and required_case(unquoted) != check[4:9]:
         return "another case"  # the case words ask for the other case, or for no one case
+    if check in ("all_lowercase", "all_uppercase") and any(not _NEG_BEFORE.search(unquoted[:m.start()]) for m in _PARTIAL_CASE.finditer(unquoted)):
+        return "not the whole response"  # 'contains lowercase letters', 'is not entirely in lowercase'
+    if check.startswith("keywords_") and some_missing(unquoted):
+        return "some missing"  # 'omits any of these keywords': not all absent
     if check == "wrapped_in_quotes":
         for rx in (_QUOTE_VERB_OBJECT, _QUOTES_AROUND):
             for m in rx.finditer(unquoted):

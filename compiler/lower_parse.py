@@ -214,8 +214,13 @@ def quoted(text: str) -> List[str]:
     return out
 
 
-NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\brefrain|\bzero\b|\bnone\b|\bomit|\bexclud|\bforbid|\bprohibit|\bdevoid of\b)"
+# what negates a requirement ('lacks a title', 'is missing a title', 'fails to include "x"' say what the response does not do)
+NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\brefrain|\bzero\b|\bnone\b|\bomit|\bexclud|\bforbid|\bprohibit|\bdevoid of\b" \
+           r"|\black(?:s|ing)?\s+(?:a|an|any|the)\b|\b(?:is|are)\s+missing\b|\bmissing\s+(?:a|an|any|the)\b|\bfail(?:s|ed|ing)?\s+to\b)"
 
+# a negation negated ('does not avoid commas', "doesn't lack a title", 'never omits the keyword'): read by no rule
+DOUBLE_NEGATION = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)\s+(?:\w+\s+)?(?:avoid|omit|exclud|refrain|forbid|prohibit|lack|miss\b|"
+                             r"missing|fail\w*\s+to|skip)", re.IGNORECASE)
 
 _NOT_NEGATION = re.compile(
     r"(?:with\s+)?(?:and\s+)?(?:no|nothing|not any)\s+other\s+(?:words?|text|characters?|content|language|languages)"

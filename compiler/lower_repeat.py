@@ -42,12 +42,39 @@ _NOTHING_BEFORE_CLAUSE = re.compile(
     r"|\s*[-\u2013\u2014]\s*no\s+(?:preamble|introduction|intro|lead-in)(?:\s+(?:before|ahead\s+of)\s+it)?)\b")
 
 
+# a rubric item's label before the criterion ('**Verbatim repetition of the request**: The response opens with ...'): a
+# name, not a verb saying what to do (a frame 'Repeat the request verbatim: ...' opens with one)
+_ITEM_LABEL = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,6})(?P=b)?[ \t]*:[ \t]+(?=\S)")
+_LABEL_VERB = re.compile(r"(?:repeat|restat|cop(?:y|ies)|reproduc|echo|recit|duplicat|quote|start|begin|open|include|write|say|answer|check|verify|"
+                         r"ensure|confirm|make|look|see|compare|determine|scan|search|count|split|read|test|inspect|examine|mark|give|pass|fail)\b",
+                         re.IGNORECASE)
+
+
+_NOTE_PART = r"(?:(?:with\s+)?(?:no|nothing|without|zero)\b[^,;()]{0,30}|verbatim|exact(?:ly)?|unchanged|unaltered|word[- ]for[- ]word|as is|character for character)"
+_PAREN_NOTE = re.compile(rf"\s*\(\s*{_NOTE_PART}(?:\s*[,;/]\s*(?:and\s+)?{_NOTE_PART})*\s*\)", re.IGNORECASE)
+
+
+def _label_free(text: str) -> str:
+    """``text`` less a rubric item's label when what follows the label is itself a complete repeat frame in its first
+    sentence (so the label's colon is not the request's); else ``text``."""
+    m = _ITEM_LABEL.match(text)
+    if m is None or not m.group("b") or _LABEL_VERB.match(m.group("label")):  # a bold label only ('Opening: ...' may be the frame)
+        return text
+    rest = text[m.end():]
+    first = re.split(r"(?<=[.?!])\s|\n|:", rest, maxsplit=1)[0]
+    return rest if _is_repeat_frame(first.lower()) else text
+
+
 def read_repeat(text: str):
     """A repeat-the-request criterion read as (frame, request): a dict of ``repeats_prompt`` args when the
     request to repeat is delimited (quoted, or everything after the cue's colon) or is the conversation's
     own ('Repeats the request verbatim before answering'); ``"veto"`` when the criterion asks for a
     verbatim repeat but the request cannot be delimited or the repeat is negated (its embedded words must
     not be read as requirements of their own); None when it is not such a criterion."""
+    text = _label_free(text)
+    # exactness restated in parentheses in the frame ('(no preamble, no edits)'): a note, not the request
+    head = re.split(r":(?=\s|[\"\u201c]|$)", text, maxsplit=1)[0]
+    text = _PAREN_NOTE.sub(" ", head) + text[len(head):]
     # exactness restated in parentheses before the request: 'Opens with the exact request text (unchanged)'
     head = re.split(r"[:\"\u201c]", text, maxsplit=1)[0]
     text = re.sub(r"\((unchanged|verbatim|word for word|word-for-word|exactly|as is|character for character)\)", r"\1", head, count=1,

@@ -21,9 +21,11 @@ Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
 
 def r_two_responses(c: CriterionText):
     # 'two parts that differ' (the check's own description: two non-empty parts, not the same)
-    if re.search(r"\btwo\b|\b2\b", c.low) and re.search(r"\b(responses|answers|replies|versions)\b|\bparts\b(?=.*\b(?:differ|different|distinct|not\s+identical|not\s+the\s+same)\b)", c.low) and \
+    two = re.search(r"\btwo\b|\b2\b", c.low)
+    if two and re.search(r"\b(responses|answers|replies|versions)\b|\bparts\b(?=.*\b(?:differ|different|distinct|not\s+identical|not\s+the\s+same)\b)", c.low) and \
             re.search(r"\*{6}|six asterisk|6 asterisk", c.low):
-        return "two_responses", {}
+        # 'does not consist of two different responses divided by ******': the requirement negated, no check
+        return None if re.search(NEGATION, c.low[:two.start()]) else ("two_responses", {})
     return None
 
 
@@ -49,14 +51,17 @@ _ANY_STRING = re.compile(r"(?:at\s+least\s+one|any)\s+of\s+the\s+(?:exact\s+)?st
 def r_constrained(c: CriterionText):
     if re.search(NEGATION, re.split(r"[\"'\u201c:(]|\bone of\b|\beither\b", c.low, maxsplit=1)[0]):
         return None  # 'does not answer with one of ...' (the options themselves may say 'no')
+    # options that are words ('uses "yes" or "no"'): whole words in any case, not strings found verbatim ("no" in "not");
+    # (the driver's guards blank quotations to "x": still options there)
+    words = all(re.fullmatch(r"[\w'-]+", q) for q in c.quotes) and set(c.quotes) != {"x"}
     if len(c.quotes) >= 2 and (_EITHER.fullmatch(c.norm.strip()) or _ANY_STRING.fullmatch(c.norm.strip())):
-        return "any_phrase_present", {"phrases": c.quotes}
+        return ("neural", {}) if words else ("any_phrase_present", {"phrases": c.quotes})
     # ('every one of "a" and "b"' is each of them, not one option)
     if not re.search(r"(?<!every )(?<!each )\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b"
                      r"|\ban? exact (?:option|choice)\s*:", c.low):
         return None
     if len(c.quotes) >= 2:
-        return "any_phrase_present", {"phrases": c.quotes}
+        return ("neural", {}) if words else ("any_phrase_present", {"phrases": c.quotes})
     # unquoted: 'one of: A / B / C' (or 'A | B | C') or 'one of the phrases A, B, or C' with sentence-like options
     m = re.search(r"(?:one of(?: these| those| the following| the| the three| the fixed| the allowed| the possible)?"
                   r"(?: options| choices| phrases| answers| replies| responses| sentences)?|an? exact (?:option|choice)|options|choices|phrases)"
@@ -308,7 +313,8 @@ def r_case(c: CriterionText):
         return None
     lower = no_upper or (not no_lower and re.search(r"lower ?case|lower-case|small letters", c.low))
     upper = no_lower or (not no_upper and re.search(r"upper ?case|upper-case|all capital|capital letters|capitals\b|all caps|all-caps|block letters", c.low))
-    if not (lower or upper) or re.search(r"\d", c.norm):
+    # (a count forbids nothing here but the other case: 'zero lowercase letters')
+    if not (lower or upper) or re.search(r"\d", re.sub(r"\b0\s+(?:upper ?case|upper-case|lower ?case|lower-case|capitals?|caps|small)\b", " ", c.norm)):
         return None
     # 'every word in uppercase' is every letter ('every word capitalized' may be title case: not read)
     every = r"\bevery (?:single )?(?:(?:letter|character)\b|word(?=\s+(?:(?:is|are)\s+)?(?:(?:written|typed|set|kept)\s+)?(?:in\s+)?" \
@@ -322,7 +328,8 @@ def r_case(c: CriterionText):
         return None
     lang = language_in(c.low)
     args = {"language": lang} if lang else {}
-    if lower and not upper:
+    # 'is not entirely in lowercase' is no case check ('..., not even at the start of sentences' restates it)
+    if lower and not upper and (no_upper or not re.search(r"(?:\bnot\b|n't\b|\bnever\b)\s+(?:\w+\s+){0,3}(?:lower ?case|lower-case|small letters)", c.low)):
         return "all_lowercase", args
     if upper and not lower and (no_lower or not c.neg):
         return "all_uppercase", args
@@ -360,7 +367,15 @@ def r_no_commas(c: CriterionText):
     # scoped ('no commas in the list items', '... in the title'): not about the whole response
     if comma and negated and not re.search(r"\d", norm) and not PART_OF_RESPONSE.search(c.low):
         return "no_commas", {}
+    if not negated and _HAS_COMMA.fullmatch(c.low.strip()):
+        return "phrase_present", {"phrase": ","}  # a penalty item's mistake: 'the response uses even one comma'
     return None
+
+
+# a comma present, said as the whole criterion (the exact complement of no_commas)
+_HAS_COMMA = re.compile(r"(?:the\s+(?:response|answer|reply|output)\s+)?(?:uses|contains|has|includes)\s+(?:even\s+)?(?:a|one|any|a single|"
+                        r"at least one)?\s*(?:single\s+)?commas?(?:\s+(?:anywhere|at all))?(?:\s+(?:anywhere\s+)?in\s+(?:the|its)\s+"
+                        r"(?:response|answer|reply|output|text))?\s*[.!]?")
 
 
 _FREQ_STOP = {"it", "this", "that", "them", "these", "those", "something", "things", "each", "every", "all",

@@ -116,7 +116,8 @@ def read_not_required(text: str, asides: Asides) -> str:
 
 
 # ---- a checklist item's topic label -----------------------------------------------------------------------------
-_TOPIC = re.compile(r"^\s*(?P<label>(?-i:[A-Z])[a-z]+(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>(?-i:[a-z\"\u201c]|The\s+(?:response|answer|reply|output)\b).*)$", _I | re.S)
+# (the label may be set in bold, as an LLM writes its rubric items: '**Sufficient length**: ...', '**Closing phrase:** ...')
+_TOPIC = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>(?-i:[A-Z])[a-z]+(?:[ -][A-Za-z]+){0,3})(?(b)(?:(?P=b)\s*:|\s*:\s*(?P=b))|\s*:)\s+(?P<rest>(?-i:[a-z\"\u201c]|The\s+(?:response|answer|reply|output)\b|(?:None|No|All|Every|Each)\s+(?:of\s+)?[a-z]).*)$", _I | re.S)
 _FORBIDS = re.compile(r"\b(?:forbidden|banned|prohibited|disallowed|excluded|no|avoid(?:ed)?|without)\b", _I)
 _REQUIRES = re.compile(r"\b(?:inclusion|included|required|mandatory|must|includes?|presence)\b", _I)
 _QUANTITY = re.compile(r"^(?:precisely|exactly|at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|fewer\s+than|more\s+than|less\s+than|"
@@ -148,7 +149,7 @@ def read_topic(text: str, asides: Asides) -> str:
         rest = "The letter " + rest
     elif _META.match(label):
         pass  # 'Style rule: never use commas.': a rule's own label, whatever the rule's form
-    elif not _STATEMENT.match(rest) or not re.search(r"\s(?:is|are|has|have|appears?|occurs?|contains?|includes?|uses?|ends?|starts?|begins?|"
+    elif not _STATEMENT.match(rest) or not re.search(r"\s(?:is|are|has|have|appears?|occurs?|contains?|includes?|uses?|mentions?|ends?|starts?|begins?|"
                                                      r"finish(?:es)?|opens?|shows?|runs?|stays?|gives?|must|should|shall|needs?\s+to)\b",
                                                      QUOTE_RE.sub(" ", rest), _I):
         return text  # data after the colon ('Forbidden words: "a", "b"'), or no statement: left as it is

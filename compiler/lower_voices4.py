@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
-from rubricc.compiler.checks import validate_check
+from rubricc.compiler.checks import NOT, validate_check
 from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, language_in
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
@@ -305,21 +305,23 @@ FLIP_COUNTS = False
 
 
 def complement(check: ProgramCheck, counts: Optional[bool] = None) -> Optional[ProgramCheck]:
-    """The check that holds exactly when ``check`` fails, where the library has one; else None. A count's flipped
-    relation only with ``counts`` (default :data:`FLIP_COUNTS`)."""
+    """The check that holds exactly when ``check`` fails: a swapped primitive where the library has one (a phrase
+    present / absent, a count's flipped relation), else the primitive's ``not:`` complement. A count's only with
+    ``counts`` (default :data:`FLIP_COUNTS`), else None."""
     args: Dict[str, Any] = dict(check.args)
-    if check.name in _COUNTS and (FLIP_COUNTS if counts is None else counts):
-        rel = _FLIP.get(args.get("relation", ""))
-        if rel is None:
+    name = check.name
+    if name in _COUNTS:
+        if not (FLIP_COUNTS if counts is None else counts):
             return None
-        args["relation"] = rel
-        name = check.name
-    elif check.name in _SWAP:
-        if check.name.startswith("keywords") and len(args.get("keywords", ())) != 1:
-            return None  # all of several present: its complement (some one missing) is no check
-        name = _SWAP[check.name]
-    else:
-        return None
+        rel = _FLIP.get(args.get("relation", ""))
+        if rel is not None:
+            args["relation"] = rel
+        else:
+            name = NOT + name  # 'exactly 3': no flipped relation
+    elif name in _SWAP and not (name.startswith("keywords") and len(args.get("keywords", ())) != 1):
+        name = _SWAP[name]  # (all of several present: its complement, some one missing, is the 'not:' one)
+    else:  # the library's exact complement of any primitive (rubricc.compiler.checks.NOT), and back
+        name = name[len(NOT):] if name.startswith(NOT) else NOT + name
     try:
         return validate_check(name, args)
     except ValueError:

@@ -89,7 +89,7 @@ _UNIT_SYM = re.compile(rf"^\s*(?P<u>words|sentences|paragraphs|bullet\s+points|b
 _WORD_REL = {"under": "less than", "below": "less than", "over": "more than", "above": "more than", "fewer than": "less than"}
 _KEEP = re.compile(rf"^\s*keep\s+(?P<q>(?:the\s+(?:word|term|keyword|letter|character)\s+)?{_Q})\s+(?:(?:to|at)\s+)?"
                    rf"(?P<r>(?:(?:fewer|less)\s+than|under|below|at\s+most|no\s+more\s+than|a\s+maximum\s+of)\s+{_NUM})\s+(?:mentions|uses|occurrences|appearances|times)\b", _I)
-_LANG = re.compile(r"^\s*(?:(?:the\s+)?response\s+)?lang(?:uage)?\s*(?:=|:|\u2192|->)\s*(?P<x>[A-Za-z][A-Za-z ]{1,30}?)\s*(?P<code>\(\s*[a-z]{2,3}(?:-[A-Za-z]{2})?\s*\))?\s*[.;]?\s*$", _I)
+_LANG = re.compile(r"^\s*(?:(?:the\s+)?response\s+)?lang(?:uage)?\s*(?:=|:|\u2192|->)\s*(?P<x>[A-Za-z][A-Za-z ]{1,30}?)\s*(?P<code>\(\s*[a-z]{2,3}(?:-[A-Za-z]{2})?\s*\))?(?P<only>\s+only)?\s*[.;]?\s*$", _I)
 _PARA = re.compile(r"\bparas?\b\.?(?=\s*#?\d)", _I)
 
 # ---- restatements ---------------------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def _terse(text: str) -> str:
         return f"{cap(m.group('q'))} appears {rel} times" + text[m.end():]
     m = _LANG.match(text)
     if m and language_in(m.group("x").lower()) is not None:
-        return f"The response is in {m.group('x').strip()}" + (f" {m.group('code')}" if m.group("code") else "") + "."
+        return f"The response is in {m.group('x').strip()}" + (f" {m.group('code')}" if m.group("code") else "") + (m.group("only") or "") + "."
     return _sub_outside(text, _PARA, "paragraph")
 
 

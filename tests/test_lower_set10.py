@@ -79,12 +79,6 @@ NEURAL = [
     # a negative frame without a positive branch
     "Mark No if the response mentions \"moss\".",
     "reward 0 if the response has fewer than 300 words.",
-    # a negative frame whose check has no exact complement in the library
-    "Mark No if the response contains no commas; otherwise mark Yes.",
-    "reward 0 if the response has exactly 3 paragraphs; 1 otherwise.",
-    "reward 0 if the response is written entirely in lowercase; 1 otherwise.",
-    "Mark No if the response contains the keywords \"lantern\" and \"moss\"; otherwise mark Yes.",
-    "returns False when the response ends with \"Bye.\"; True otherwise.",
     # a count's complement is exact, but a failure branch on a count stays neural (FLIP_COUNTS off: round-5 policy)
     "reward 0 if the response has fewer than 300 words; 1 otherwise.",
     "returns False when the letter 'q' appears at least 4 times in the response; True otherwise.",
@@ -135,3 +129,16 @@ def test_complement_is_exact_or_none():
     assert kw.name == "keywords_absent" and kw.args["whole_word"] is True
     assert complement(validate_check("keywords_absent", {"keywords": ["a", "b"]})) is None
     assert complement(validate_check("no_commas", {})) is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mark No if the response contains no commas; otherwise mark Yes.", "not:no_commas"),
+    ("reward 0 if the response has exactly 3 paragraphs; 1 otherwise.", "not:paragraph_count"),
+    ("reward 0 if the response is written entirely in lowercase; 1 otherwise.", "not:all_lowercase"),
+    ("Mark No if the response contains the keywords \"lantern\" and \"moss\"; otherwise mark Yes.", "not:keywords_present"),
+    ("returns False when the response ends with \"Bye.\"; True otherwise.", "not:ends_with"),
+])
+def test_negative_frame_is_the_not_complement(text, name):
+    # a check with no swapped twin in the library has its exact 'not:' complement (round 15; these were neural)
+    got = lower_criterion(text)
+    assert got is not None and got.name == name, got

@@ -133,7 +133,6 @@ NEURAL = [
     "Should finish the reply with the exact phrase below, with nothing else written after it: See you soon!",
     # failure and penalty frames keep their meaning: never read as the criterion
     "Mark NO if the response contains a comma.",
-    "Deduct a point if the response contains a comma.",
     "Fail if the response contains a comma.",
     "No credit if the answer uses more than 100 words.",
     "Score 0 if the reply is written in English.",
@@ -200,7 +199,6 @@ NEURAL = [
     'The number of lines ending with "?" is exactly 2.',
     'The reply contains "sun" as a whole word.',
     "Contributors should explain their reasoning.",
-    "Score 0 if the reply contains no commas, 1 otherwise.",
     "Score 1 if the reply is persuasive, 0 otherwise.",
     "Rate the reply 1 if it has no commas; rate it 0 if it has more than 3 commas.",
     "Determine whether the reply explains the risks.",
@@ -233,3 +231,12 @@ def test_unframe_keeps_failure_frames():
 def test_unframe_never_reads_inside_quotes():
     text = 'Ends with "Mark YES if so."'
     assert unframe(text) == text
+
+
+def test_penalty_and_negative_frame_are_read_as_met_on_the_mistake():
+    # round 15: a penalty item is met when the response makes the mistake it names; a negative frame with its other
+    # branch is the exact complement (these two were neural)
+    got = lower_criterion("Deduct a point if the response contains a comma.")
+    assert got is not None and (got.name, got.args.get("phrase")) == ("phrase_present", ",")
+    got = lower_criterion("Score 0 if the reply contains no commas, 1 otherwise.")
+    assert got is not None and got.name == "not:no_commas"

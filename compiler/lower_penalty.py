@@ -1,0 +1,116 @@
+"""Penalty items (issue 15, round 15): a criterion in the negative form, met when the response makes the mistake it
+names ('Penalize if the response uses even one comma.', 'Penalize responses that are not in English', 'Deduct points
+if the response lacks a title'), the form rubric writers give a negative weight.
+
+:func:`penalised` reads the mistake off as a statement about the response ('The response uses even one comma.'), which
+the rules then read as any other criterion (:func:`rubricc.compiler.lower_decor.undecorate` calls it). A mistake that
+no rule reads because it is a requirement negated ('The response does not end with the exact phrase X', 'There is no
+postscript starting with P.S.', 'The number of bullet points is anything other than 3') is read by
+:func:`lower_penalty` as the exact complement of the requirement it negates (:func:`affirmed`, then
+:func:`rubricc.compiler.lower_voices4.complement`: a primitive's ``not:`` complement); a requirement that still holds
+a negation, or any other form, stays neural.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from rubricc.compiler.checks import NOT, validate_check
+from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE
+from rubricc.formats import ProgramCheck
+
+_I = re.IGNORECASE
+_PENALISED_IF = re.compile(r"^\s*(?:penali[sz]e|deduct\s+(?:a\s+point|points)|dock\s+(?:a\s+point|points))\s+"
+                           r"(?:(?:the\s+)?(?:response|answer|reply|output)\s+)?(?:if|when|whenever)\s+(?P<x>\S.*)$", _I | re.DOTALL)
+_PENALISED_THAT = re.compile(r"^\s*penali[sz]e\s+(?:any\s+)?(?:responses|answers|replies|outputs)\s+(?:that|which)\s+(?P<verb>[a-z]+)\b(?P<x>.*)$",
+                             _I | re.DOTALL)
+_AGREE = {"are": "is", "do": "does", "have": "has", "contain": "contains", "use": "uses", "include": "includes", "lack": "lacks",
+          "omit": "omits", "end": "ends", "start": "starts", "begin": "begins", "exceed": "exceeds", "run": "runs", "fall": "falls"}
+
+
+def penalised(text: str) -> Optional[str]:
+    """The mistake a penalty item names, as the condition on the response it is met on ('Penalize if the response
+    uses even one comma.' -> 'The response uses even one comma.', 'Penalize responses that are not in English' -> 'The
+    response is not in English'), else None."""
+    m = _PENALISED_IF.match(text)
+    if m:
+        x = m.group("x").strip()
+        return x[:1].upper() + x[1:]
+    m = _PENALISED_THAT.match(text)
+    if m and m.group("verb").lower() in _AGREE:
+        return "The response " + _AGREE[m.group("verb").lower()] + m.group("x")
+    return None
+
+_SUBJECT = r"(?:the\s+(?:response|answer|reply|output)|it)"
+_DOES_NOT = re.compile(rf"^{_SUBJECT}\s+(?:does\s+not|doesn't)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
+_IS_NOT = re.compile(rf"^{_SUBJECT}\s+(?:is\s+not|isn't)\b(?P<rest>.*)$", _I | re.DOTALL)
+_LACKS = re.compile(rf"^{_SUBJECT}\s+(?:lacks|is\s+missing)\b(?P<rest>.*)$", _I | re.DOTALL)
+_THERE_IS_NO = re.compile(r"^there\s+(?P<be>is|are)\s+no\s+(?P<x>.+?)(?:\s+(?:anywhere\s+)?in\s+the\s+(?:response|answer|reply|output))?(?P<end>\s*[.!]?)$",
+                          _I | re.DOTALL)
+_OTHER_THAN = re.compile(r"^the\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:in\s+the\s+(?:response|answer|reply|output)\s+)?is\s+"
+                         r"(?:anything\s+)?other\s+than\s+(?P<n>\d+)(?P<end>\s*[.!]?)$", _I | re.DOTALL)
+# an example of the mistake ('(for example, if it answers in English)', ', e.g. it has text outside the JSON'): it
+# illustrates the mistake and is no part of it
+_EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example|for instance|such as)[^()]*\)|\s*[,;]\s*(?:e\.g\.|for example|for instance)[,:]?\s[^.]*", _I)
+# a mistake of using any of several words ('uses "youngins" or "damn"'): one of them present, as whole words in any
+# case, the exact complement of none of them present
+_USES_ANY = re.compile(r"^(?:the\s+(?:response|answer|reply|output)|it)\s+(?:uses|contains|includes|says|mentions)\s+(?:the\s+words?\s+)?"
+                       r"(?P<list>\"[\w'-]+\"(?:\s*,\s*\"[\w'-]+\")*(?:\s*,?\s+or\s+\"[\w'-]+\"))\s*[.!]?$", _I)
+_IRREGULAR = {"have": "has", "do": "does", "be": "is", "go": "goes"}
+
+
+def _third_person(verb: str) -> str:
+    v = verb.lower()
+    if v in _IRREGULAR:
+        return _IRREGULAR[v]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", v):
+        return v + "es"
+    if re.search(r"[^aeiou]y$", v):
+        return v[:-1] + "ies"
+    return v + "s"
+
+
+def affirmed(mistake: str) -> Optional[str]:
+    """The requirement a mistake negates, said plainly ('The response does not end with X' -> 'The response ends with X',
+    'There is no postscript starting with P.S. in the response' -> 'The response has a postscript starting with P.S.'),
+    or None when the mistake is not a requirement negated once."""
+    t = _EXAMPLES.sub("", mistake.strip())
+    m = _DOES_NOT.match(t)
+    if m:
+        said = f"The response {_third_person(m.group('verb'))}{m.group('rest')}"
+    elif _IS_NOT.match(t):
+        said = "The response is" + _IS_NOT.match(t).group("rest")
+    elif _LACKS.match(t):
+        said = "The response has" + _LACKS.match(t).group("rest")
+    elif _THERE_IS_NO.match(t):
+        m = _THERE_IS_NO.match(t)
+        said = f"The response has {'a ' if m.group('be').lower() == 'is' else ''}{m.group('x')}{m.group('end')}"
+    elif _OTHER_THAN.match(t):
+        m = _OTHER_THAN.match(t)
+        said = f"The response has exactly {m.group('n')} {m.group('x')}{m.group('end')}"
+    else:
+        return None
+    # a requirement negated twice ('does not avoid commas'), or with another mistake beside it ('..., or if any text
+    # follows that phrase': the requirement's own words would run into it), is not read
+    plain = QUOTE_RE.sub(" ", said)
+    return None if re.search(NEGATION, plain) or re.search(r"\bor\s+(?:if|when|where)\b", plain, _I) else said
+
+
+def lower_penalty(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:
+    """The check for a penalty item ``text`` (met when the response makes the mistake), read with ``lower`` (the
+    driver's whole lowering); None when ``text`` is no penalty item or its mistake is not read."""
+    from rubricc.compiler.lower_voices4 import complement  # (the voices import the rules, which import this module)
+
+    mistake = penalised(text)
+    if mistake is None:
+        return None
+    got = lower(mistake)
+    if got is not None:
+        return got
+    m = _USES_ANY.match(mistake.strip())
+    if m:
+        words = re.findall(r'"([^"]+)"', m.group("list"))
+        return validate_check(NOT + "keywords_absent", {"keywords": words, "whole_word": True})
+    said = affirmed(mistake)
+    required = lower(said) if said is not None else None
+    return complement(required, True) if required is not None else None
