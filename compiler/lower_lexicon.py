@@ -71,6 +71,8 @@ _PREDICATE = re.compile(
 _SUBJECT = re.compile(r"^(?:the|its|your|each|every|this|a|an)?\s*(?:entire\s+|whole\s+|final\s+)?(?:response|answer|reply|replies|"
                       r"output|text|essay|copy|message|completion|submission|story|poem|post|email|letter|it)\s+"
                       r"(?:(?:must|should|shall|will|needs\s+to|has\s+to|is\s+to)\s+)?", re.IGNORECASE)
+_PART_SUBJECT = re.compile(r"^(?:the|its|each|every|this)\s+(?:[a-z-]+\s+)?(?:title|heading|header|headline|section|paragraph|bullet|postscript|"
+                           r"sentence|word|list|signature|greeting|ending|opening|summary)s?\s+(?:must|should|shall|needs\s+to|has\s+to)\s+", re.IGNORECASE)
 # a clause beside the first that describes the response by a prepositional phrase ('..., with a warm greeting')
 _WITH = re.compile(r"^(?:with|without)\b", re.IGNORECASE)
 # a copula in the first clause: an adjective after 'and' describes the response ('is under 50 words and funny')
@@ -160,6 +162,10 @@ def _further(part: str, i: int, first: str) -> bool:
         m = _SUBJECT.match(part)
         return bool(m) and bool(_PREDICATE.match(part[m.end():]))
     if _PREDICATE.match(part) or _WITH.match(part):
+        return True
+    # a later sentence about a part of the response with its own subject and modal ('The title must mention the beach')
+    m = _PART_SUBJECT.match(part)
+    if m and _PREDICATE.match(part[m.end():]):
         return True
     return len(words_of(part)) <= 2 and len(words_of(part)) == len(unknown_words(part)) and bool(_COPULA.search(first))
 

@@ -123,12 +123,14 @@ def test_complement_is_exact_or_none():
     assert complement(validate_check("word_count", {"relation": "at least", "n": 5}), counts=True).args["relation"] == "less than"
     assert complement(validate_check("word_count", {"relation": "at most", "n": 5}), counts=True).args["relation"] == "more than"
     assert complement(validate_check("word_count", {"relation": "at most", "n": 5})) is None  # FLIP_COUNTS off
-    assert complement(validate_check("paragraph_count", {"relation": "exactly", "n": 3}), counts=True) is None
-    assert complement(validate_check("bullet_count", {"relation": "exactly", "n": 3}), counts=True) is None
+    # no flipped relation, or no swapped twin: the primitive's 'not:' complement (round 15)
+    assert complement(validate_check("paragraph_count", {"relation": "exactly", "n": 3}), counts=True).name == "not:paragraph_count"
+    assert complement(validate_check("bullet_count", {"relation": "exactly", "n": 3}), counts=True).name == "not:bullet_count"
     kw = complement(validate_check("keywords_present", {"keywords": ["moss"], "whole_word": True}))
     assert kw.name == "keywords_absent" and kw.args["whole_word"] is True
-    assert complement(validate_check("keywords_absent", {"keywords": ["a", "b"]})) is None
-    assert complement(validate_check("no_commas", {})) is None
+    assert complement(validate_check("keywords_absent", {"keywords": ["a", "b"]})).name == "not:keywords_absent"
+    assert complement(complement(validate_check("has_title"))).name == "has_title"
+    assert complement(validate_check("no_commas", {})).name == "not:no_commas"
 
 
 @pytest.mark.parametrize("text,name", [

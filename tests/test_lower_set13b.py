@@ -73,10 +73,6 @@ NEUTRAL = [
     "Entries are disqualified unless the response includes the keyword \"Tide\", matching case.",
     # a whole-word ban said to reach inside longer words: not the check's semantics
     "The response must not contain \"tide\", even as part of a longer word.",
-    # a disqualification whose complement no check expresses
-    "Entries are disqualified if the response contains exactly 3 paragraphs.",
-    "Entries are disqualified if the response is written in French.",
-    "Entries are disqualified if the response contains the keywords \"alpha\" and \"beta\".",
     # a purpose clause that asks for something else
     "The model's response should ideally contain at least 50 words, in order to satisfy the user's request to keep it under 40 words.",
     "The model's response should ideally contain at least 50 words, in order to satisfy the user's request to explain the topic.",
@@ -124,3 +120,14 @@ def test_section_splitter_in_exact_case():
 def test_whole_word_note_on_a_presence_stays_neural():
     # keyword existence matches substrings: a whole-word note contradicts it outside a disqualifying rule
     assert lower_criterion("Judges award the point if the response contains the word \"sun\", matched as a whole word.") is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Entries are disqualified if the response contains exactly 3 paragraphs.", "not:paragraph_count"),
+    ("Entries are disqualified if the response is written in French.", "not:response_language"),
+    ("Entries are disqualified if the response contains the keywords \"alpha\" and \"beta\".", "not:keywords_present"),
+])
+def test_disqualification_without_a_swapped_twin_is_the_not_complement(text, name):
+    # these were neural (no check expressed their complement) until every primitive had its 'not:' one (round 15)
+    got = lower_criterion(text)
+    assert got is not None and got.name == name, got

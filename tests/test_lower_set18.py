@@ -71,6 +71,9 @@ NEURAL = [
     "All lowercase, at most 3 sentences.",
     # a bolded label over a judged requirement
     "**Tone**: The response is polite.",
+    # a later sentence about a part, with its own subject, asking for content (was has_title: the helper's find)
+    "The response contains a title wrapped in << and >>. The title must mention the harbor.",
+    "PASS if the response contains a title wrapped in << and >>. The title must name the city.",
 ]
 
 
