@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from rubricc.compiler.checks import NOT, validate_check
+from rubricc.compiler.checks import validate_check
 from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE
 from rubricc.formats import ProgramCheck
 
@@ -40,6 +40,7 @@ def penalised(text: str) -> Optional[str]:
     if m and m.group("verb").lower() in _AGREE:
         return "The response " + _AGREE[m.group("verb").lower()] + m.group("x")
     return None
+
 
 _SUBJECT = r"(?:the\s+(?:response|answer|reply|output)|it)"
 _DOES_NOT = re.compile(rf"^{_SUBJECT}\s+(?:does\s+not|doesn't)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
@@ -76,18 +77,17 @@ def affirmed(mistake: str) -> Optional[str]:
     or None when the mistake is not a requirement negated once."""
     t = _EXAMPLES.sub("", mistake.strip())
     m = _DOES_NOT.match(t)
+    n = _IS_NOT.match(t) or _LACKS.match(t)
+    o = _THERE_IS_NO.match(t)
+    e = _OTHER_THAN.match(t)
     if m:
         said = f"The response {_third_person(m.group('verb'))}{m.group('rest')}"
-    elif _IS_NOT.match(t):
-        said = "The response is" + _IS_NOT.match(t).group("rest")
-    elif _LACKS.match(t):
-        said = "The response has" + _LACKS.match(t).group("rest")
-    elif _THERE_IS_NO.match(t):
-        m = _THERE_IS_NO.match(t)
-        said = f"The response has {'a ' if m.group('be').lower() == 'is' else ''}{m.group('x')}{m.group('end')}"
-    elif _OTHER_THAN.match(t):
-        m = _OTHER_THAN.match(t)
-        said = f"The response has exactly {m.group('n')} {m.group('x')}{m.group('end')}"
+    elif n:
+        said = ("The response is" if n.re is _IS_NOT else "The response has") + n.group("rest")
+    elif o:
+        said = f"The response has {'a ' if o.group('be').lower() == 'is' else ''}{o.group('x')}{o.group('end')}"
+    elif e:
+        said = f"The response has exactly {e.group('n')} {e.group('x')}{e.group('end')}"
     else:
         return None
     # a requirement negated twice ('does not avoid commas'), or with another mistake beside it ('..., or if any text
@@ -110,7 +110,7 @@ def lower_penalty(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> 
     m = _USES_ANY.match(mistake.strip())
     if m:
         words = re.findall(r'"([^"]+)"', m.group("list"))
-        return validate_check(NOT + "keywords_absent", {"keywords": words, "whole_word": True})
+        return complement(validate_check("keywords_absent", {"keywords": words, "whole_word": True}), True)
     said = affirmed(mistake)
     required = lower(said) if said is not None else None
     return complement(required, True) if required is not None else None
