@@ -72,7 +72,10 @@ _UPPER_WORD = re.compile(r"\bupper[- ]?case\b|\bcapital(?:s|i[sz]\w*)?\b|\ball[-
 _LOWER_WORD = re.compile(r"\blower[- ]?case\b|\bsmall letters?\b|\bminuscule\b|\bnon-?capital", re.IGNORECASE)
 # a case word is forbidden when a negation comes shortly before it ('with no capital letters', 'without any
 # uppercase') or a ban right after it ('lower-case letters are not permitted')
-_NEG_BEFORE = re.compile(r"\b(?:no|not|nor|without|zero|never|avoid\w*|free of|refrain\w*|forbid\w*|ban\w*)\b[^.;:,]{0,24}$|n't\b[^.;:,]{0,24}$",
+_NEG_BEFORE = re.compile(r"\b(?:no|not|nor|without|zero|never|avoid\w*|free of|refrain\w*|forbid\w*|ban\w*)\b[^.;:,]{0,24}$|n't\b[^.;:,]{0,24}$"
+                         # or a negated subject opening the clause ('No part of the response contains lowercase
+                         # letters', 'None of the response is in lowercase', 'Not a single letter is lowercase')
+                         r"|(?:^|[.;:]\s*)(?:no\s+(?:\w+\s+){0,2}(?:of|in)\b|none\s+of\b|not\s+(?:a\s+single|one|any)\b|nothing\s+in\b)[^.;:]*$",
                          re.IGNORECASE)
 _BAN_AFTER = re.compile(r"^(?:\s+letters?|\s+characters?)?\s*(?:(?:are|is|being)\s+)?(?:(?:not|never)\s+(?:permitted|allowed|accepted|used|ok|okay)|"
                         r"forbidden|banned|prohibited|disallowed)\b", re.IGNORECASE)

@@ -134,6 +134,9 @@ def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str],
     before = (m.group("rel") or "").strip()
     if _not_a_requirement(before, norm[m.end(2):m.end(2) + 12], norm[:m.start(2)]):
         return None
+    if re.match(r"\s*(?:or|and|nor|but)\s+(?:(?:more|fewer|less|greater|longer|shorter)\s+than|at\s+(?:least|most)|exactly|over|under|above|below)\s+\d",
+                norm[m.start("after"):m.start("after") + 40] if m.group("after") is not None else ""):
+        return None  # a second comparison after the unit ('fewer than 3 bullets or more than 5'): two counts, not one
     mid = _MID_REL.match((m.groupdict().get("mid") or "") + " ")
     after = mid.group(1) if mid else m.group("after")
     return _relation(before, after), _int(m.group(2))
@@ -290,8 +293,9 @@ _END_BARE = re.compile(rf"(?i:{_END_VERB})(?=[A-Z][^\"\u201c\u201d]*[.!?]\s*(?:,
 # a clause after the phrase restating that nothing may follow it
 _NOTHING_AFTER = re.compile(
     r"\s*(?:[,;]\s*|(?<=[.!?])\s+)?(?:(?:and|with)\s+)?(?:then\s+)?(?:(?:do not|don't)\s+(?:add|write|include)\s+anything(?:\s+else)?\s+after(?:wards)?(?:\s+(?:it|this|that))?"
-    r"|nothing(?:\s+else)?\s+(?:after|following|follows)(?:\s+(?:it|this|that|the phrase))?|nothing\s+else"
-    r"|no other (?:words|text)(?:\s+(?:should|may|must|can))?\s+(?:follow|after|following)(?:\s+(?:it|this|that|this phrase|the phrase))?)\s*\.?\s*$",
+    r"|nothing(?:\s+else)?\s+(?:comes\s+)?(?:after|following|follows)(?:\s+(?:it|this|that|(?:the|this|that)\s+phrase))?|nothing\s+else"
+    r"|no (?:other |more |further )?(?:words|text)(?:\s+(?:should|may|must|can))?\s+(?:comes?\s+)?(?:follows?|after|following)"
+    r"(?:\s+(?:it|this|that|(?:the|this|that)\s+phrase))?)\s*\.?\s*$",
     re.IGNORECASE)
 # a joiner left after the phrase's own end mark once 'nothing else after it' is read off ('Peace! and then')
 _DANGLING = re.compile(r"(?<=[.!?])\s+(?:and\s+then|and|then)\s*$", re.IGNORECASE)
@@ -340,6 +344,8 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
         # frame's ('with the exact phrase below, with no other words following it: X', blind set 7): neural
         return None
     rest = _without_tail(rest)
+    if re.search(r",\s*(?:and|with|but)\s+(?:nothing|no|not|without)\b|\b(?:comes?|follows?)\s+(?:after\s+)?(?:it|that|this)\b", rest, re.IGNORECASE):
+        return None  # a clause after the phrase no reading above took off: where the phrase ends is not known
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's
     # 'The last words of the response are: a question': after a bare colon, a phrase that opens with a

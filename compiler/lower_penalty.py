@@ -46,6 +46,8 @@ _SUBJECT = r"(?:the\s+(?:response|answer|reply|output)|it)"
 _DOES_NOT = re.compile(rf"^{_SUBJECT}\s+(?:does\s+not|doesn't)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
 _IS_NOT = re.compile(rf"^{_SUBJECT}\s+(?:is\s+not|isn't)\b(?P<rest>.*)$", _I | re.DOTALL)
 _LACKS = re.compile(rf"^{_SUBJECT}\s+(?:lacks|is\s+missing)\b(?P<rest>.*)$", _I | re.DOTALL)
+# leaving out any one of several ('omits any of these keywords: a, b'): the complement of including all of them
+_OMITS_ANY = re.compile(rf"^{_SUBJECT}\s+(?:omits|leaves\s+out|misses|skips)\s+(?:any|one|at\s+least\s+one)\s+of\b(?P<rest>.*)$", _I | re.DOTALL)
 _THERE_IS_NO = re.compile(r"^there\s+(?P<be>is|are)\s+no\s+(?P<x>.+?)(?:\s+(?:anywhere\s+)?in\s+the\s+(?:response|answer|reply|output))?(?P<end>\s*[.!]?)$",
                           _I | re.DOTALL)
 _OTHER_THAN = re.compile(r"^the\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:in\s+the\s+(?:response|answer|reply|output)\s+)?is\s+"
@@ -80,7 +82,10 @@ def affirmed(mistake: str) -> Optional[str]:
     n = _IS_NOT.match(t) or _LACKS.match(t)
     o = _THERE_IS_NO.match(t)
     e = _OTHER_THAN.match(t)
-    if m:
+    a = _OMITS_ANY.match(t)
+    if a:
+        said = f"The response includes all of{a.group('rest')}"
+    elif m:
         said = f"The response {_third_person(m.group('verb'))}{m.group('rest')}"
     elif n:
         said = ("The response is" if n.re is _IS_NOT else "The response has") + n.group("rest")
@@ -111,6 +116,69 @@ def lower_penalty(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> 
     if m:
         words = re.findall(r'"([^"]+)"', m.group("list"))
         return complement(validate_check("keywords_absent", {"keywords": words, "whole_word": True}), True)
-    said = affirmed(mistake)
+    said = affirmed(mistake) or avoided_all(mistake)
     required = lower(said) if said is not None else None
     return complement(required, True) if required is not None else None
+
+
+# several mistakes named in one item ('contains any capital letter, or is not written in English'; 'does not end with
+# the exact phrase X, or if any text follows that phrase'): met when any one is made, so the exact complement of the
+# requirement that every one is avoided (De Morgan). Only the first sentence is split: what follows ('The request:
+# ...') is the items' data
+_OR = re.compile(r"\s*,\s*(?:or\s+)?(?:if|when)\s+|\s*,?\s+or\s+(?:if\s+|when\s+)?", _I)
+_VERB_FIRST = re.compile(r"^(?:is|are|does|doesn't|has|have|contains|uses|includes|lacks|omits|ends|starts|begins|opens|"
+                         r"runs|falls|exceeds|says|mentions|gives|writes)\b", _I)
+# a mistake of having something ('contains any capital letter', 'any text follows that phrase', 'anything comes
+# before the repeated request'), avoided when there is none of it
+_HAS_ANY = re.compile(r"^(?P<s>.+?)\s+(?P<v>contains|has|uses|includes)\s+(?:any|even\s+one|a\s+single|at\s+least\s+one|an?)?\s*(?P<x>\S.*)$",
+                      _I | re.DOTALL)
+_ANY_SUBJECT = re.compile(r"^(?:any(?P<thing>thing)?|some(?P<thing2>thing)?)\b\s*(?P<x>.*)$", _I | re.DOTALL)
+_ANY_PART = re.compile(r"^(?:any|some)\s+(?:part|portion|section)\s+of\s+the\s+(?:response|answer|reply|output)\b", _I)
+_IS = re.compile(r"^(?P<s>.+?)\s+(?P<v>is|are)\s+(?P<x>(?!not\b|no\b)\S.*)$", _I | re.DOTALL)
+
+
+def _avoided(mistake: str) -> Optional[str]:
+    """One mistake said avoided, or None when that cannot be said exactly."""
+    t = _ANY_PART.sub("the response", mistake.strip())  # any part of it has X: it has X
+    if _VERB_FIRST.match(t):
+        t = "the response " + t
+    said = affirmed(t[:1].upper() + t[1:])
+    if said is not None:
+        return said
+    if re.search(NEGATION, QUOTE_RE.sub(" ", t)):
+        return None
+    m = _ANY_SUBJECT.match(t)
+    if m and m.group("x"):
+        if m.group("thing") or m.group("thing2"):
+            return "nothing " + m.group("x")
+        text = re.match(r"(?:other\s+|more\s+|further\s+)?(?:text|words?|content)\s+(?P<x>(?:comes|follows|appears)\b.*)$", m.group("x"), _I | re.DOTALL)
+        return "nothing " + text.group("x") if text else "no " + m.group("x")
+    m = _HAS_ANY.match(t)
+    if m:
+        return f"{m.group('s')} {m.group('v')} no {m.group('x')}"
+    m = _IS.match(t)
+    if m:
+        return f"{m.group('s')} {m.group('v')} not {m.group('x')}"
+    return None
+
+
+def avoided_all(mistake: str) -> Optional[str]:
+    """The requirement that every one of several mistakes in ``mistake`` is avoided ('The response contains any
+    capital letter, or is not written in English.' -> 'The response contains no capital letter, and the response is
+    written in English.'), or None when it names one mistake or one cannot be said avoided."""
+    first = re.match(r"(?P<h>.*?[^.!?])(?P<d>[.!?](?:\s+(?P<rest>[A-Z].*))?)?$", mistake.strip(), re.DOTALL)
+    if first is None:
+        return None
+    head, data = first.group("h"), first.group("rest") or ""
+    if QUOTE_RE.search(head) is None and '"' in head:
+        return None
+    parts = [p for p in _OR.split(QUOTE_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" or ", " \1 "), head)) if p]
+    parts = [p.replace("\0", ",").replace(" \1 ", " or ") for p in parts]
+    if len(parts) < 2:
+        return None
+    said = [_avoided(p) for p in parts]
+    if any(x is None for x in said):
+        return None
+    said = [said[0]] + [re.sub(r"^The\b", "the", x) for x in said[1:]]
+    joined = ", ".join(said[:-1]) + ", and " + said[-1]
+    return joined[:1].upper() + joined[1:] + "." + (" " + data if data else "")

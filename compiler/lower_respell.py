@@ -127,7 +127,22 @@ _LIST_ADVERB = re.compile(r"(?<=[\"\u201d])\s+(?:entirely|completely|altogether|
 _NEGATIVE = re.compile(r"\b(?:avoids?|not|never|no|none|without|free\s+of)\b", _I)
 
 
+# a word or letter counted, named bare as the whole subject ('war occurs fewer than 3 times in the response', 'sarah
+# used < 3x'): the word quoted, never a pronoun or a unit the response is counted in ('commas appear ...', 'it appears')
+_BARE_COUNTED = re.compile(r"^\s*(?P<w>[A-Za-z][a-z'-]*)\s+(?P<v>(?:occurs|appears|shows\s+up|is\s+used|used)\b(?:\s+in\s+the\s+" + DOC + r")?)"
+                           r"(?P<rest>\s+(?:(?:at\s+least|at\s+most|fewer\s+than|less\s+than|more\s+than|exactly)\s+\d+\s+times|\d+\s+or\s+(?:more|fewer|less)\s+times|"
+                           r"(?:<=?|>=?|==?|\u2264|\u2265)\s*\d+\s*x)(?:\s+(?:or\s+(?:more|fewer|less)\s+)?in\s+the\s+" + DOC + r")?"
+                           r"(?:\s*,\s*counting\s+(?:either|both)\s+cases?|\s*\(case[- ]insensitive\))?\s*[.!]?\s*)$", _I)
+_NOT_A_WORD = re.compile(r"^(?:it|this|that|these|those|each|every|which|what|one|something|anything|nothing|everything|none|all|"
+                         r"commas?|periods?|words?|letters?|sentences?|paragraphs?|bullets?|lines?|sections?|placeholders?|capitals?|"
+                         r"highlights?|asterisks?|hashtags?|emojis?|numbers?|digits?|characters?|questions?|exclamations?|"
+                         r"titles?|headings?|headers?|quotes?|quotations?|brackets?|keywords?|names?|dashes|hyphens?)$", _I)
+
+
 def _counted_quote(text: str) -> str:
+    m = _BARE_COUNTED.match(text)
+    if m and not _NOT_A_WORD.match(m.group("w")):
+        text = f'"{m.group("w")}" {m.group("v")}{m.group("rest")}'
     m = _COUNT_Q.match(text)
     if m:
         return f"{m.group('q')} appears {_req(m)} times in the response."

@@ -55,6 +55,7 @@ _DOC = r"(?:response|reply|answer|output|text|piece|copy)"
 _SHORT = [
     (re.compile(r"(?<![\w/])w/(?=\s)", _I), "with"),
     (re.compile(r"(?<![\w/])w/o(?=\s)", _I), "without"),
+    (re.compile(r"^\s*incl\.?(?=\s+(?:key\s*words?|keywords?|kws?|words?|terms?)\b)", _I), "includes"),  # 'incl. keywords: a, b'
     (re.compile(r"\bkws?\b(?=\s*(?::|$))", _I), "keywords"),  # a label before a list ('uses kw: a, b'), not 'kw stuffing'
     (re.compile(r"\blang\b(?=\s*(?:[,.;]|$|\s+(?:used|allowed|permitted|at\s+all|anywhere)\b))", _I), "language"),
     # 'para' as a unit only: after a count ('exactly 3 paras') or before a number ('para #2'); 'the word para' is data
@@ -123,7 +124,26 @@ _VERB_OBJ = re.compile(r"^\s*(?P<v>highlight|mark|emphasi[sz]e|use|include|add|w
 _REL_WORDS = {"a minimum of": "at least", "no fewer than": "at least", "a maximum of": "at most", "no more than": "at most"}
 
 
+# a bare word list after a use verb and a colon ('must not use: sleep, cook, feed'): the words, when none of them is a
+# word surface requirements are said in ('must not use: commas, markdown' is about the characters and the format)
+_USE_COLON = re.compile(r"^\s*(?P<v>(?:must|should)\s+(?:not\s+)?(?:use|include)|(?:never|do\s+not|don't)\s+use)\s*:\s*"
+                        r"(?P<list>[A-Za-z][\w'-]*(?:\s*,\s*[A-Za-z][\w'-]*)*)\s*[.!]?\s*$", _I)
+
+
+def _use_colon(text: str) -> str:
+    from rubricc.compiler.lower_lexicon import format_words, normal
+
+    m = _USE_COLON.match(text)
+    if m is None:
+        return text
+    words = [w.strip() for w in m.group("list").split(",")]
+    if any(normal(w.lower()) in format_words() or language_in(w.lower()) for w in words):
+        return text
+    return f"{m.group('v')} the words: {m.group('list')}"
+
+
 def _shorthand(text: str) -> str:
+    text = _use_colon(text)
     for pat, rep in _SHORT:
         text = _sub_outside(text, pat, rep)
     m = _TIMES_X.match(text)

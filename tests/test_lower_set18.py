@@ -64,7 +64,6 @@ NEURAL = [
     "Penalize if the response is rude.",
     "Penalize if the response does not mention the side effects.",
     "Penalize if the response does not avoid commas.",
-    "Penalize if the response does not end with the exact phrase Goodbye now, or if any text follows that phrase.",
     "Penalise any response containing a comma.",
     # shorthand that is not a letter's count; a list of two requirements
     "a count >= 3 of the options",
