@@ -86,7 +86,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
-              "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.88}
+              "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]

@@ -38,7 +38,8 @@ from rubricc.compiler.lower_borderline import (about_check, count_example_fails,
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
-from rubricc.compiler.lower_penalty import lower_penalty, penalised
+from rubricc.compiler.lower_grader import lower_graded
+from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
 from rubricc.compiler.lower_parse import DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
@@ -135,8 +136,14 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
     stripped = text.strip()
+    graded = lower_graded(stripped, lower_criterion)  # an instruction to a grader: its decision, read as a frame
+    if graded is not None:
+        return graded
     if penalised(stripped) is not None:
         return lower_penalty(stripped, lower_criterion)  # met on the mistake it names: read as the rules read it
+    negated = lower_negated(stripped, lower_criterion)  # a requirement stated negated: its exact complement
+    if negated is not None:
+        return negated
     core, asides = read_voice(stripped)
     if _voice_vetoed(stripped) or any(k in ("veto", "invert", "negate") for k, _ in asides):
         return None  # the rules lowered the criterion inside its voice, and the voice asks for something else

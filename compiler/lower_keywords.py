@@ -29,6 +29,9 @@ def r_keywords(c: CriterionText):
         return _unquoted_keywords(c)
     if len(c.quotes) > 1 and re.search(r"[\"\u201d]\s*/\s*[\"\u201c]", c.text):
         return None  # 'contains "a" / "b" / "c"': options, not all of them
+    if any(" " in q and q.rstrip()[-1:] in ".!?" for q in c.quotes) and \
+            re.search(r"\b(?:phrases|options|answers|choices|sentences|replies)\b", QUOTE_RE.sub(" ", c.low)):
+        return None  # 'the required phrases "My answer is yes.", ...': fixed answers, found verbatim, not keywords
     framed = keyword_frame(c.text)
     if framed is not None:
         return framed

@@ -106,13 +106,18 @@ def words_of(text: str) -> List[str]:
     return _WORD.findall(QUOTE_RE.sub(" ", _PLACEHOLDER.sub(" ", text)).lower())
 
 
+# words of judgement a set's reason clause brought into the vocabulary ('shouting in caps reads as rude to our users'):
+# never the words of a surface requirement ('The response is rude, and the response is in English' asks for more)
+_JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "funny", "helpful", "accurate", "correct")
+
+
 @lru_cache(maxsize=1)
 def format_words() -> frozenset:
     """The vocabulary (normalised) a clause no rule reads must be said in."""
     listed: Iterable[str] = ()
     if WORDS_FILE.exists():
         listed = (w.strip() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(normal(w) for w in (*listed, *_NUMBER_WORDS, *_LAYOUT_WORDS, *LANGUAGES))
+    return frozenset(normal(w) for w in (*listed, *_NUMBER_WORDS, *_LAYOUT_WORDS, *LANGUAGES)) - {normal(w) for w in _JUDGEMENT}
 
 
 def unknown_words(text: str) -> List[str]:

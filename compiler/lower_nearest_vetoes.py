@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from rubricc.compiler.lower_keywords import some_missing
-from rubricc.compiler.lower_parse import LANGUAGES, _symbols_to_words
+from rubricc.compiler.lower_parse import LANGUAGE_SAID, LANGUAGES, _symbols_to_words, languages_named
 
 # a condition, an exception or a comparison the check cannot express
 CONDITION = re.compile(r"\b(?:unless|except|excepting|other than|apart from|if|when|whenever|only when|otherwise|"
@@ -171,6 +171,9 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
         return "another case"  # the case words ask for the other case, or for no one case
     if check in ("all_lowercase", "all_uppercase") and any(not _NEG_BEFORE.search(unquoted[:m.start()]) for m in _PARTIAL_CASE.finditer(unquoted)):
         return "not the whole response"  # 'contains lowercase letters', 'is not entirely in lowercase'
+    if check in ("all_lowercase", "all_uppercase", "response_language") and LANGUAGE_SAID.search(unquoted) and \
+            not languages_named(unquoted.lower()):
+        return "a language not read"  # 'lang == zz AND output is all uppercase': never dropped
     if check.startswith("keywords_") and some_missing(unquoted):
         return "some missing"  # 'omits any of these keywords': not all absent
     if check == "wrapped_in_quotes":

@@ -226,6 +226,7 @@ DOUBLE_NEGATION = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)\s+(?:\w+\s+)?(?:av
                              r"missing|fail\w*\s+to|skip)", re.IGNORECASE)
 
 _NOT_NEGATION = re.compile(
+    r"\(\s*(?:with\s+)?(?:nothing(?:\s+else)?|no\s+(?:further|other|more)\s+(?:words|text))(?:\s+(?:comes?\s+)?(?:after|following|follows))?(?:\s+(?:it|that|this))?\s*\)|"
     r"(?:with\s+)?(?:and\s+)?(?:no|nothing|not any)\s+other\s+(?:words?|text|characters?|content|language|languages)"
     r"(?:\s+(?:is\s+|are\s+)?(?:allowed|after|following|follows?|afterwards?|should follow)(?:\s+(?:it|this|that))?)?"
     r"|nothing (?:else )?(?:after|following) (?:it|this|that)"
@@ -265,6 +266,12 @@ class CriterionText:
 _LANGUAGE_NAME = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
 
 
+# a language said, by the word or as what the response is written in ('lang == zz', 'written in Klingon'): a check
+# that reads no language from it must not drop it
+LANGUAGE_SAID = re.compile(r"\blang(?:uage)?\b|\b(?:written|typed|composed)\s+in\s+(?!(?:all\s+|only\s+|an?\s+)?(?:upper|lower|capital|small|caps|block|plain|markdown|json|the\s+form))",
+                           re.IGNORECASE)
+
+
 def languages_named(low: str) -> Set[str]:
     """The language names (keys of :data:`LANGUAGES`) named in lower-cased ``low``."""
     return set(_LANGUAGE_NAME.findall(low))
@@ -289,7 +296,9 @@ _END_CUE = re.compile(
     re.IGNORECASE)
 # no cue word, but the phrase is a capitalised sentence and a clause says nothing may follow it:
 # 'Ends with Is there anything else I can help with? and nothing after it.'
-_END_BARE = re.compile(rf"(?i:{_END_VERB})(?=[A-Z][^\"\u201c\u201d]*[.!?]\s*(?:,\s*)?(?:and|with)\s+(?:nothing|no other))")
+# ('Finishes with exactly That is all you need!, with nothing after it.', 'ends with: Peace!, with nothing after.')
+_END_BARE = re.compile(r"(?i:\b(?:ends?|ending|finish(?:es)?|finishing|conclud(?:e|es|ing)|closes?|closing)\s+(?:\w+\s+){0,3}?with\s*:?\s+(?:exactly\s+)?)"
+                       r"(?=[A-Z][^\"\u201c\u201d]*[.!?]\s*(?:,\s*)?(?:and|with)\s+(?:nothing|no other))")
 # a clause after the phrase restating that nothing may follow it
 _NOTHING_AFTER = re.compile(
     r"\s*(?:[,;]\s*|(?<=[.!?])\s+)?(?:(?:and|with)\s+)?(?:then\s+)?(?:(?:do not|don't)\s+(?:add|write|include)\s+anything(?:\s+else)?\s+after(?:wards)?(?:\s+(?:it|this|that))?"
@@ -317,12 +326,23 @@ def _without_tail(rest: str) -> str:
     return _DANGLING.sub("", _NOTHING_AFTER.sub("", rest).strip())
 
 
+# an unquoted end phrase closed by a parenthesised 'nothing after' note: 'Finishes with exactly Peace! (no further words
+# after it)', 'ends with: Peace! (nothing after)'; the note bounds the phrase
+_END_PAREN = re.compile(r"\b(?:ends?|finish(?:es)?|conclud(?:es?)|closes?)\s+with(?:\s+exactly)?\s*(?::\s*|\s)(?P<p>[^()\"\u201c\u201d\[\]<>{}]{1,150}?)\s*"
+                        r"\((?:with\s+)?(?:nothing(?:\s+else)?|no\s+(?:further|other|more)\s+(?:words|text))(?:\s+(?:comes?\s+)?(?:after|following|follows))?"
+                        r"(?:\s+(?:it|that|this))?\)\s*\.?\s*$", re.IGNORECASE)
+
+
 def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
     """(start of the cue, phrase) for an end phrase given without quotes after an explicit 'exact' cue
     ('Concludes with this exact phrase: Peace!', 'End your response with the exact phrase Is there anything
     else I can help with? and do not add anything after it'); the phrase runs to the end of the criterion,
     less a clause saying nothing may follow it. None when there is no such cue, the rest is quoted, or it
     reads as a description rather than the words themselves."""
+    paren = _END_PAREN.search(text)
+    if paren and not re.match(r"(?i:a|an|the|some|any|one|its|their|his|her|your|my|our)\b", paren.group("p")) and \
+            not _DESCRIBED.search(paren.group("p")):
+        return paren.start(), paren.group("p")
     m = _END_CUE.search(text)
     bare = None if m else _END_BARE.search(text)
     if bare is not None:

@@ -13,6 +13,7 @@ a negation, or any other form, stays neural.
 from __future__ import annotations
 
 import re
+import threading
 from typing import Callable, Optional
 
 from rubricc.compiler.checks import validate_check
@@ -42,12 +43,17 @@ def penalised(text: str) -> Optional[str]:
     return None
 
 
-_SUBJECT = r"(?:the\s+(?:response|answer|reply|output)|it)"
+_SUBJECT = r"(?:(?:the\s+)?(?:response|answer|reply|output)|it)"
 _DOES_NOT = re.compile(rf"^{_SUBJECT}\s+(?:does\s+not|doesn't)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
 _IS_NOT = re.compile(rf"^{_SUBJECT}\s+(?:is\s+not|isn't)\b(?P<rest>.*)$", _I | re.DOTALL)
 _LACKS = re.compile(rf"^{_SUBJECT}\s+(?:lacks|is\s+missing)\b(?P<rest>.*)$", _I | re.DOTALL)
+# 'has no title ...' (one of a thing, not 'has no commas'): the complement of having one
+_HAS_NO = re.compile(rf"^{_SUBJECT}\s+(?:has|contains|includes)\s+no\s+(?P<x>[a-z][\w-]*[^s\W])\b(?P<rest>.*)$", _I | re.DOTALL)
+_FAILS_TO = re.compile(rf"^{_SUBJECT}\s+fails\s+to\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
+_A_NUMBER_OTHER = re.compile(rf"^{_SUBJECT}\s+(?:has|contains|includes)\s+(?:a|any)\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:anything\s+)?other\s+than\s+"
+                             r"(?P<n>\d+)(?P<end>\s*[.!]?)$", _I | re.DOTALL)
 # leaving out any one of several ('omits any of these keywords: a, b'): the complement of including all of them
-_OMITS_ANY = re.compile(rf"^{_SUBJECT}\s+(?:omits|leaves\s+out|misses|skips)\s+(?:any|one|at\s+least\s+one)\s+of\b(?P<rest>.*)$", _I | re.DOTALL)
+_OMITS_ANY = re.compile(rf"^{_SUBJECT}\s+(?:omits|leaves\s+out|misses|skips)\s+(?:any|one|one\s+or\s+more|at\s+least\s+one)\s+of\b(?P<rest>.*)$", _I | re.DOTALL)
 _THERE_IS_NO = re.compile(r"^there\s+(?P<be>is|are)\s+no\s+(?P<x>.+?)(?:\s+(?:anywhere\s+)?in\s+the\s+(?:response|answer|reply|output))?(?P<end>\s*[.!]?)$",
                           _I | re.DOTALL)
 _OTHER_THAN = re.compile(r"^the\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:in\s+the\s+(?:response|answer|reply|output)\s+)?is\s+"
@@ -57,8 +63,11 @@ _OTHER_THAN = re.compile(r"^the\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:in\s+t
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example|for instance|such as)[^()]*\)|\s*[,;]\s*(?:e\.g\.|for example|for instance)[,:]?\s[^.]*", _I)
 # a mistake of using any of several words ('uses "youngins" or "damn"'): one of them present, as whole words in any
 # case, the exact complement of none of them present
-_USES_ANY = re.compile(r"^(?:the\s+(?:response|answer|reply|output)|it)\s+(?:uses|contains|includes|says|mentions)\s+(?:the\s+words?\s+)?"
+_USES_ANY = re.compile(r"^(?:(?:the\s+)?(?:response|answer|reply|output)|it)\s+(?:uses|contains|includes|says|mentions)\s+(?:any\s+of\s+)?(?:the\s+)?(?:(?:banned|forbidden|prohibited|disallowed)\s+)?(?:words?\s+)?"
                        r"(?P<list>\"[\w'-]+\"(?:\s*,\s*\"[\w'-]+\")*(?:\s*,?\s+or\s+\"[\w'-]+\"))\s*[.!]?$", _I)
+# 'includes any of the banned words "key"': one word named as any of them
+_USES_ANY_ONE = re.compile(r"^(?:(?:the\s+)?(?:response|answer|reply|output)|it)\s+(?:uses|contains|includes|says|mentions)\s+any\s+of\s+the\s+"
+                           r"(?:(?:banned|forbidden|prohibited|disallowed)\s+)?words?\s+(?P<list>\"[\w'-]+\")\s*[.!]?$", _I)
 _IRREGULAR = {"have": "has", "do": "does", "be": "is", "go": "goes"}
 
 
@@ -81,12 +90,17 @@ def affirmed(mistake: str) -> Optional[str]:
     m = _DOES_NOT.match(t)
     n = _IS_NOT.match(t) or _LACKS.match(t)
     o = _THERE_IS_NO.match(t)
-    e = _OTHER_THAN.match(t)
+    e = _OTHER_THAN.match(t) or _A_NUMBER_OTHER.match(t)
+    f = _FAILS_TO.match(t)
+    h = _HAS_NO.match(t)
     a = _OMITS_ANY.match(t)
     if a:
         said = f"The response includes all of{a.group('rest')}"
-    elif m:
-        said = f"The response {_third_person(m.group('verb'))}{m.group('rest')}"
+    elif h:
+        x = h.group("x")
+        said = f"The response has {'an' if x[0].lower() in 'aeiou' else 'a'} {x}{h.group('rest')}"
+    elif m or f:
+        said = f"The response {_third_person((m or f).group('verb'))}{(m or f).group('rest')}"
     elif n:
         said = ("The response is" if n.re is _IS_NOT else "The response has") + n.group("rest")
     elif o:
@@ -98,7 +112,15 @@ def affirmed(mistake: str) -> Optional[str]:
     # a requirement negated twice ('does not avoid commas'), or with another mistake beside it ('..., or if any text
     # follows that phrase': the requirement's own words would run into it), is not read
     plain = QUOTE_RE.sub(" ", said)
-    return None if re.search(NEGATION, plain) or re.search(r"\bor\s+(?:if|when|where)\b", plain, _I) else said
+    if re.search(NEGATION, plain) or re.search(r"\bor\s+(?:if|when|where)\b", plain, _I):
+        return None
+    # a negation scopes over one requirement: beside a second clause ('is not rude, and is in English') it is not
+    # the whole statement's
+    return None if _SECOND_CLAUSE.search(QUOTE_RE.sub(" ", t)) else said
+
+
+_SECOND_CLAUSE = re.compile(r"[,;]\s*(?:and|but|or|while|whereas)\s+(?=[a-z])|;\s|\b(?:and|but|or)\s+(?:the\s+(?:response|answer|reply|output)|it)\s+"
+                            r"(?:is|are|does|has|contains|uses|includes|ends|starts|begins)\b|\b(?:and|but)\s+(?:is|are|does|has|contains|uses|includes)\b", _I)
 
 
 def lower_penalty(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:
@@ -112,12 +134,46 @@ def lower_penalty(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> 
     got = lower(mistake)
     if got is not None:
         return got
-    m = _USES_ANY.match(mistake.strip())
-    if m:
-        words = re.findall(r'"([^"]+)"', m.group("list"))
-        return complement(validate_check("keywords_absent", {"keywords": words, "whole_word": True}), True)
+    used = any_used(mistake)
+    if used is not None:
+        return used
     said = affirmed(mistake) or avoided_all(mistake)
     required = lower(said) if said is not None else None
+    return complement(required, True) if required is not None else None
+
+
+def any_used(mistake: str) -> Optional[ProgramCheck]:
+    """'The response uses "youngins" or "damn"': met when one of the words is present (whole words, any case), the
+    exact complement of keywords_absent; None for any other form."""
+    from rubricc.compiler.lower_voices4 import complement
+
+    m = _USES_ANY.match(mistake.strip()) or _USES_ANY_ONE.match(mistake.strip())
+    if m is None:
+        return None
+    words = re.findall(r'"([^"]+)"', m.group("list"))
+    return complement(validate_check("keywords_absent", {"keywords": words, "whole_word": True}), True)
+
+
+_DEPTH = threading.local()  # a negated statement's reading reads its affirmed form once, never a negation of that again
+
+
+def lower_negated(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:
+    """The check for a requirement stated negated, as a statement about the response ('The response does not end with
+    the exact phrase X', 'Response contains lowercase letters or is not written in English'): the exact complement of
+    the requirement it negates (:func:`affirmed`, :func:`avoided_all`), read with ``lower``; None when there is none."""
+    from rubricc.compiler.lower_voices4 import complement
+
+    if getattr(_DEPTH, "inside", False):
+        return None
+    used = any_used(text)
+    if used is not None:
+        return used
+    _DEPTH.inside = True
+    try:
+        said = affirmed(text) or avoided_all(text)
+        required = lower(said) if said is not None else None
+    finally:
+        _DEPTH.inside = False
     return complement(required, True) if required is not None else None
 
 
@@ -133,6 +189,12 @@ _VERB_FIRST = re.compile(r"^(?:is|are|does|doesn't|has|have|contains|uses|includ
 _HAS_ANY = re.compile(r"^(?P<s>.+?)\s+(?P<v>contains|has|uses|includes)\s+(?:any|even\s+one|a\s+single|at\s+least\s+one|an?)?\s*(?P<x>\S.*)$",
                       _I | re.DOTALL)
 _ANY_SUBJECT = re.compile(r"^(?:any(?P<thing>thing)?|some(?P<thing2>thing)?)\b\s*(?P<x>.*)$", _I | re.DOTALL)
+_PART_DOES_NOT = re.compile(r"^(?P<s>(?:its|the)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+                            r"opening|closing|\d+(?:st|nd|rd|th))\s+)?(?:paragraph|sentence|line|word|title|section|ending|opening))\s+"
+                            r"(?:does\s+not|doesn't)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
+_ADDS_AFTER = re.compile(r"^(?:the\s+(?:response|answer|reply|output)\s+)?(?:adds|puts|writes|appends|includes|has|places|continues\s+with)\s+"
+                         r"(?:(?:any|some|more|extra|other|additional|further)\s+)*(?:text|anything|words|content|material)\s+(?:after|following)\s+"
+                         r"(?P<o>it|that|this|(?:the|that|this)\s+phrase)$", _I)
 _ANY_PART = re.compile(r"^(?:any|some)\s+(?:part|portion|section)\s+of\s+the\s+(?:response|answer|reply|output)\b", _I)
 _IS = re.compile(r"^(?P<s>.+?)\s+(?P<v>is|are)\s+(?P<x>(?!not\b|no\b)\S.*)$", _I | re.DOTALL)
 
@@ -140,11 +202,18 @@ _IS = re.compile(r"^(?P<s>.+?)\s+(?P<v>is|are)\s+(?P<x>(?!not\b|no\b)\S.*)$", _I
 def _avoided(mistake: str) -> Optional[str]:
     """One mistake said avoided, or None when that cannot be said exactly."""
     t = _ANY_PART.sub("the response", mistake.strip())  # any part of it has X: it has X
+    spans = [(q.start(), q.end()) for q in QUOTE_RE.finditer(t)]
+    if not QUOTE_RE.sub("", t).strip(" ,.;") or (spans and spans[0][0] == 0):
+        return None  # a quotation, no mistake of its own ('"B" or "C"' of a list)
     if _VERB_FIRST.match(t):
         t = "the response " + t
     said = affirmed(t[:1].upper() + t[1:])
     if said is not None:
         return said
+    m = _PART_DOES_NOT.match(t)
+    if m:  # 'its first paragraph does not start with "x"': one definite part, no quantifier
+        said = f"{m.group('s')} {_third_person(m.group('verb'))}{m.group('rest')}"
+        return None if re.search(NEGATION, QUOTE_RE.sub(" ", said)) else said
     if re.search(NEGATION, QUOTE_RE.sub(" ", t)):
         return None
     m = _ANY_SUBJECT.match(t)
@@ -153,6 +222,9 @@ def _avoided(mistake: str) -> Optional[str]:
             return "nothing " + m.group("x")
         text = re.match(r"(?:other\s+|more\s+|further\s+)?(?:text|words?|content)\s+(?P<x>(?:comes|follows|appears)\b.*)$", m.group("x"), _I | re.DOTALL)
         return "nothing " + text.group("x") if text else "no " + m.group("x")
+    m = _ADDS_AFTER.match(t)
+    if m:  # 'adds text after it': something follows it
+        return f"nothing follows {m.group('o')}"
     m = _HAS_ANY.match(t)
     if m:
         return f"{m.group('s')} {m.group('v')} no {m.group('x')}"

@@ -101,6 +101,8 @@ _NUMBER_OF = re.compile(rf"^\s*(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(
 _HAS_NUMBER_OF = re.compile(rf"\b(?P<v>has|have|contains?)\s+a\s+(?:total\s+)?number\s+of\s+(?P<x>[a-z][a-z -]{{1,40}}?)\s+{_REL}(?=\s*[.!]?\s*$)", _I)
 _WORDS_REL = {"lower than": "less than", "higher than": "more than", "greater than": "more than", "below": "less than", "under": "less than",
               "above": "more than", "over": "more than"}
+# a number said to be avoided ('a number of bullet points other than 3'): no count requirement of its own
+_EXCEPT = re.compile(r"\b(?:other|except|but|besides|apart|aside|different|anything|unlike)\b", _I)
 _PART = re.compile(r"\b(?:in|of|within|per|inside)\s+(?:the|each|every|its|a|any|one|your)\b|\bper\b", _I)
 
 
@@ -167,10 +169,10 @@ def quantity(text: str) -> str:
         unit = m.group("unit2") or m.group("unit") + "s"
         return f"The response has {'at least' if m.group('rel').lower().startswith('min') else 'at most'} {m.group('n')} {unit.lower()}."
     m = _NUMBER_OF.match(text)
-    if m and not _PART.search(m.group("x")) and not (m.group("ex") and (m.group("rel") or m.group("dir"))):
+    if m and not _PART.search(m.group("x")) and not _EXCEPT.search(m.group("x")) and not (m.group("ex") and (m.group("rel") or m.group("dir"))):
         return f"The response has {'exactly ' if m.group('ex') else ''}{_req(m)} {m.group('x').strip()}."
     m = _HAS_NUMBER_OF.search(text)
-    if m and not _PART.search(m.group("x")) and not in_quotes(quote_spans(text), m.start()):
+    if m and not _PART.search(m.group("x")) and not _EXCEPT.search(m.group("x")) and not in_quotes(quote_spans(text), m.start()):
         return text[:m.start()] + f"{m.group('v')} {_req(m)} {m.group('x').strip()}" + text[m.end():]
     return text
 

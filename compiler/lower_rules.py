@@ -13,7 +13,7 @@ from rubricc.compiler.lower_counted import CAPWORDS as _CAPWORDS, PART_OF_RESPON
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_keywords import r_keywords
 from rubricc.compiler.lower_repeat import r_repeat_prompt
-from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
+from rubricc.compiler.lower_parse import (LANGUAGE_SAID, LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
                                           count_of, count_times, language_in, unquoted_end_phrase)
 
 Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
@@ -58,6 +58,7 @@ def r_constrained(c: CriterionText):
         return ("neural", {}) if words else ("any_phrase_present", {"phrases": c.quotes})
     # ('every one of "a" and "b"' is each of them, not one option)
     if not re.search(r"(?<!every )(?<!each )\bone of\b|\b(?:from|among) the (?:following |fixed )?(?:options|choices|answers)\b|\bfixed options\b"
+                     r"|\bany of the (?:required |allowed |permitted |fixed |following )?(?:phrases|options|answers|choices)\b"
                      r"|\ban? exact (?:option|choice)\s*:", c.low):
         return None
     if len(c.quotes) >= 2:
@@ -158,6 +159,8 @@ def r_placeholders(c: CriterionText):
 
 
 def r_two_part_paragraph(c: CriterionText):
+    if re.search(r"\b(?:does\s+not|doesn't|do\s+not|don't|did\s+not|never|fails?\s+to|is\s+not|isn't|lacks?)\b", QUOTE_RE.sub(" ", c.low)):
+        return None  # 'does not have exactly 4 paragraphs, or its first does not start with "x"' asks the opposite
     m = re.search(r"\b(?:paragraph (\d+)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d+(?:st|nd|rd|th)) paragraph)\b"
                   r"[^.;]*?\b(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+with\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)[\"'\u201d]?", c.norm)
@@ -327,6 +330,8 @@ def r_case(c: CriterionText):
     if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", low):
         return None
     lang = language_in(c.low)
+    if lang is None and LANGUAGE_SAID.search(QUOTE_RE.sub(" ", c.low)):
+        return None  # a language said and not read ('lang == zz AND all uppercase'): never dropped
     args = {"language": lang} if lang else {}
     # 'is not entirely in lowercase' is no case check ('..., not even at the start of sentences' restates it)
     if lower and not upper and (no_upper or not re.search(r"(?:\bnot\b|n't\b|\bnever\b)\s+(?:\w+\s+){0,3}(?:lower ?case|lower-case|small letters)", c.low)):

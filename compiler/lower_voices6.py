@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from typing import Tuple
 
+from rubricc.compiler.lower_code import respell_code
 from rubricc.compiler.lower_parse import QUOTE_RE, language_in
 from rubricc.compiler.lower_respell import cap, data_colon
 from rubricc.compiler.lower_voices4 import FAIL_BRANCH, Asides
@@ -143,7 +144,7 @@ def _use_colon(text: str) -> str:
 
 
 def _shorthand(text: str) -> str:
-    text = _use_colon(text)
+    text = _use_colon(respell_code(text))
     for pat, rep in _SHORT:
         text = _sub_outside(text, pat, rep)
     m = _TIMES_X.match(text)

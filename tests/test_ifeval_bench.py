@@ -97,14 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 18: 0.573 / 0.991 measured once; 0.897 / 1.000 after its penalty
-    # items, grader's procedures and labels were read and its one wrong reading fixed: developed on)
-    assert res["coverage"] >= 0.88 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard just under today's level (set 19: 0.661 / 0.986 measured once; 0.919 / 1.000 after its negated
+    # statements, annotation guidelines and code-like notation were read and its wrong readings fixed: developed on)
+    assert res["coverage"] >= 0.91 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice: the negative-form voice (5, scored as its complement) and the second grader's procedures (4) are read
+    # per voice: the annotation guideline (3), the negative-form statement (4, scored as its complement), the code-like
+    # shorthand (5) are read
     voices = voice_summary(res["rows"])
-    assert len(voices) == 6 and voices[4]["lowered"] >= 580 and voices[3]["lowered"] >= 760 and \
+    assert len(voices) == 6 and voices[2]["lowered"] >= 610 and voices[3]["lowered"] >= 800 and voices[4]["lowered"] >= 680 and \
         all(v["agreement"] >= 0.999 for v in voices.values() if v["agreement"] is not None), voices
 
 
@@ -184,7 +185,7 @@ def test_negative_voice_is_scored_as_its_complement(records, tmp_path):
     # instruction is followed when it is not met (bench.phrasing_sets.NEGATIVE_VOICES; declared before a set is read)
     from bench.phrasing_sets import NEGATIVE_VOICES, evaluate_set, voice_summary
 
-    assert NEGATIVE_VOICES["ifeval_heldout18.json"] == (4,)
+    assert NEGATIVE_VOICES["ifeval_heldout18.json"] == (4,) and NEGATIVE_VOICES["ifeval_heldout19.json"] == (3,)
     path = tmp_path / "negative.json"
     path.write_text(json.dumps({"about": "test", "families": {"length_constraints:number_sentences": {
         "less than": ["The response has fewer than {n} sentences.", "The response has {n} or more sentences."],

@@ -51,15 +51,10 @@ LOWERED = [
 
 NEURAL = [
     # polarity: these were lowered to the requirement they negate
-    "The response is not entirely in lowercase.",
+    # (the ones a single negation scopes over are now read as the exact complement: COMPLEMENTS below)
     "The response contains lowercase letters.",
-    "The response omits any of these keywords: cat, dog.",
-    "The response lacks a title wrapped in double angular brackets.",
-    "The response does not consist of two different responses divided by ******.",
     "The response does not avoid commas.",
     "The response never omits the keyword \"cat\".",
-    # words said as options are whole words in any case, not strings found verbatim ("no" inside "not")
-    'The response contains "yes" or "no".',
     # a penalty item whose mistake is not read, or is judged
     "Penalize if the response is rude.",
     "Penalize if the response does not mention the side effects.",
@@ -76,7 +71,19 @@ NEURAL = [
 ]
 
 
-@pytest.mark.parametrize("text,name,args", LOWERED)
+# polarity: these were lowered to the requirement they negate; since round 16 a requirement stated negated is read as
+# its exact complement (rubricc.compiler.lower_penalty.lower_negated)
+COMPLEMENTS = [
+    ("The response is not entirely in lowercase.", "not:all_lowercase", {}),
+    ("The response omits any of these keywords: cat, dog.", "not:keywords_present", {"keywords": ["cat", "dog"]}),
+    ("The response lacks a title wrapped in double angular brackets.", "not:has_title", {}),
+    ("The response does not consist of two different responses divided by ******.", "not:two_responses", {}),
+    # words said as options are whole words in any case, not strings found verbatim ("no" inside "not")
+    ('The response contains "yes" or "no".', "not:keywords_absent", {"keywords": ["yes", "no"], "whole_word": True}),
+]
+
+
+@pytest.mark.parametrize("text,name,args", LOWERED + COMPLEMENTS)
 def test_lowered(text, name, args):
     got = lower_criterion(text)
     assert got is not None and got.name == name, (text, got)
