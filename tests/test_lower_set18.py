@@ -8,6 +8,7 @@ import pytest
 
 from rubricc.compiler.checks import run_check, validate_check
 from rubricc.compiler.lower import lower_criterion
+from lowering_cases import lowering_tests
 from rubricc.compiler.lower_penalty import affirmed, penalised
 
 LOWERED = [
@@ -83,16 +84,7 @@ COMPLEMENTS = [
 ]
 
 
-@pytest.mark.parametrize("text,name,args", LOWERED + COMPLEMENTS)
-def test_lowered(text, name, args):
-    got = lower_criterion(text)
-    assert got is not None and got.name == name, (text, got)
-    assert args.items() <= got.args.items(), (text, got.args)
-
-
-@pytest.mark.parametrize("text", NEURAL)
-def test_neural(text):
-    assert lower_criterion(text) is None, (text, lower_criterion(text))
+test_lowered, test_neural = lowering_tests(LOWERED + COMPLEMENTS, NEURAL)
 
 
 def test_a_repeat_frame_as_label_keeps_its_request():

@@ -6,9 +6,7 @@ bare as the subject ('war occurs fewer than 3 times'); shorthand ('incl. keyword
 Wrong before: 'No part of the response contains lowercase letters' was lowered to all_lowercase (the nearest stage: a
 negated subject was not read as a ban), and an unquoted end phrase ran on into 'and nothing follows that phrase'.
 Wordings written for the tests, not set 18's sentences; NEURAL must stay neural."""
-import pytest
-
-from rubricc.compiler.lower import lower_criterion
+from lowering_cases import lowering_tests
 from rubricc.compiler.lower_penalty import avoided_all
 
 LOWERED = [
@@ -64,16 +62,7 @@ NEURAL = [
 ]
 
 
-@pytest.mark.parametrize("text,name,args", LOWERED)
-def test_lowered(text, name, args):
-    got = lower_criterion(text)
-    assert got is not None and got.name == name, (text, got)
-    assert args.items() <= got.args.items(), (text, got.args)
-
-
-@pytest.mark.parametrize("text", NEURAL)
-def test_neural(text):
-    assert lower_criterion(text) is None, (text, lower_criterion(text))
+test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
 
 
 def test_every_mistake_said_avoided():

@@ -7,9 +7,7 @@ words; no credit if there are fewer than 600.'); a rubric engineer's code-like n
 'does not have exactly 4 paragraphs, or its first paragraph does not start with "x"' was the paragraph check itself,
 'lang == en AND output is all uppercase' dropped the language. Wordings written for the tests, not set 19's
 sentences; NEURAL must stay neural."""
-import pytest
-
-from rubricc.compiler.lower import lower_criterion
+from lowering_cases import lowering_tests
 from rubricc.compiler.lower_grader import read_grader, restates
 
 LOWERED = [
@@ -94,16 +92,7 @@ NEURAL = [
 ]
 
 
-@pytest.mark.parametrize("text,name,args", LOWERED)
-def test_lowered(text, name, args):
-    got = lower_criterion(text)
-    assert got is not None and got.name == name, (text, got)
-    assert args.items() <= got.args.items(), (text, got.args)
-
-
-@pytest.mark.parametrize("text", NEURAL)
-def test_neural(text):
-    assert lower_criterion(text) is None, (text, lower_criterion(text))
+test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
 
 
 def test_grader_reading_moves_words_only():
