@@ -576,7 +576,8 @@ R2_NEURAL = [
     "You answered in under 100 words but missed the key point.",
     "The response does not adhere to the 3-paragraph limit.",
     "Are all the characters capitalized in the title?",
-    "The response is missing a title in double angular brackets.",
+    # ("The response is missing a title in double angular brackets." is read as not:has_title since round 16:
+    # tests/test_lower_set19.py)
 ]
 
 

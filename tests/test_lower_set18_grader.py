@@ -159,17 +159,16 @@ NEURAL = [
     "Scan the full response for capital letters. PASS if there is at least one.",
     "Scan the full response for lowercase letters. PASS if there are none; FAIL on any uppercase character.",
     "Scan the full response for capital letters. PASS if there are none and the text is in English; FAIL on any lowercase character.",
-    "Search the response for each of these keywords (case-insensitive): cat, dog. PASS only if none of them appears.",
     "Check how the response ends. PASS if its final text is not Is there anything else I can help with? (trailing whitespace aside).",
     # a count whose case or matching is not the check's
     "Count occurrences of schedule in the response. PASS if it appears at least 6 times, otherwise FAIL.",
     "Count occurrences of schedule in the response (case matters). PASS if it appears at least 6 times, otherwise FAIL.",
     "Count occurrences of schedule as a whole word in the response (case does not matter). PASS if it appears at least 6 times.",
-    # quoted material that contains the words 'PASS if'
+    # quoted material that contains the words 'PASS if' (two more of these are read right since round 16:
+    # tests/test_lower_set19.py)
     'Count the words in the response. PASS if "PASS if there are 5" appears.',
     'Count the words in the response. PASS if there are 5 "PASS if" words.',
     'Look for "PASS if one is present". PASS if one is present.',
-    "Count occurrences of 'PASS if' in the response (case does not matter). PASS if it appears at least 2 times.",
 ]
 
 

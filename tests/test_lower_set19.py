@@ -58,6 +58,12 @@ LOWERED = [
     ("Response has fewer than 12 sentences, falling short of the required minimum.", "sentence_count",
      {"relation": "less than", "n": 12}),
     ('Response includes any of the banned words "lantern".', "keywords_present", {"keywords": ["lantern"], "whole_word": True}),
+    # read right since round 16 (neural before: the round-2 policy for 'is missing', set 18's grader reader)
+    ("The response is missing a title in double angular brackets.", "not:has_title", {}),
+    ("Search the response for each of these keywords (case-insensitive): cat, dog. PASS only if none of them appears.",
+     "keywords_absent", {"keywords": ["cat", "dog"]}),
+    ("Count occurrences of 'PASS if' in the response (case does not matter). PASS if it appears at least 2 times.",
+     "keyword_frequency", {"keyword": "PASS if", "relation": "at least", "n": 2}),
     # fixed answers are found verbatim (case matters), not as keywords; 'adds text after it' is something following it
     ('Reply does not use any of the allowed answers "Yes, it is.", "No, it is not." or "Unsure."', "not:any_phrase_present",
      {"phrases": ["Yes, it is.", "No, it is not.", "Unsure."]}),
@@ -84,6 +90,8 @@ NEURAL = [
     # a second mistake no reading says avoided; a negation beside a second requirement
     'Response does not end with "Over and out.", or adds a signature.',
     "The response is not rude, and the response is in English.",
+    # a requirement named by description, not said ('does not adhere to the 3-paragraph limit')
+    "The response does not adhere to the 3-paragraph limit.",
     # a judgement word is never a surface word, whatever a set's reason clause said (was response_language)
     "The response is rude, and the response is in English.",
     # a description of the ending, not its words
