@@ -17,11 +17,11 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 19, in the voices of rubric writers for RL reward, two of them a frontier LLM's unprompted
-# rubric items: a plain 'The response ...' item, a bolded-label item often without a subject, a human rater's annotation
-# guideline, a negative-form penalty item in HealthBench's negative-points style (scored as its complement,
-# NEGATIVE_VOICES), a rubric engineer's code-like shorthand, a yes/no checklist question)
-HELDOUT = PHRASINGS / "ifeval_heldout19.json"
+# before it was read (set 20, in the voices of rubric writers for RL reward, two of them a frontier LLM's unprompted
+# rubric items: a plain 'The response ...' item, a subjectless checklist item, an annotation guideline's yes/no
+# question, a rubric engineer's shorthand, MUST/SHALL requirements, a negative-form penalty item (scored as its
+# complement, NEGATIVE_VOICES))
+HELDOUT = PHRASINGS / "ifeval_heldout20.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -79,6 +79,11 @@ DEV_SETS = (
                                           "for a second grader, a negative-form penalty item, a rubric engineer's "
                                           "shorthand): 0.573 coverage, 0.991 agreement when measured once (0.544 rules "
                                           "alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout19.json", "held-out set 19, written blind in voices of rubric writers for RL reward (a "
+                                          "plain item, a bolded-label item, an annotation guideline, a negative-form "
+                                          "penalty item, a rubric engineer's code-like shorthand, a yes/no checklist "
+                                          "question): 0.661 coverage, 0.986 agreement when measured once (0.613 rules "
+                                          "alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -86,7 +91,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
-              "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95}
+              "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -110,8 +115,9 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # followed when it is not met. Declared from the writer's own report, before the set was measured (set 18's writer:
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
-# style: it describes the failure, so it holds only when the response breaks the instruction")
-NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,)}
+# style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice)
+NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
 def negative_voices(path) -> frozenset:
@@ -120,7 +126,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "23f57837f7d6a40e9dc8af60e7567d7316f5b6f1096043422b93d655a97b90a3"
+HELDOUT_SHA256 = "19206be023e7513b95fa739e9f5c2ed6fd53f3bda12fb4687fccea2e953cd19a"
 
 
 def frozen_ok() -> bool:

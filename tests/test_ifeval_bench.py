@@ -185,7 +185,8 @@ def test_negative_voice_is_scored_as_its_complement(records, tmp_path):
     # instruction is followed when it is not met (bench.phrasing_sets.NEGATIVE_VOICES; declared before a set is read)
     from bench.phrasing_sets import NEGATIVE_VOICES, evaluate_set, voice_summary
 
-    assert NEGATIVE_VOICES["ifeval_heldout18.json"] == (4,) and NEGATIVE_VOICES["ifeval_heldout19.json"] == (3,)
+    assert NEGATIVE_VOICES["ifeval_heldout18.json"] == (4,) and NEGATIVE_VOICES["ifeval_heldout19.json"] == (3,) and \
+        NEGATIVE_VOICES["ifeval_heldout20.json"] == (5,)
     path = tmp_path / "negative.json"
     path.write_text(json.dumps({"about": "test", "families": {"length_constraints:number_sentences": {
         "less than": ["The response has fewer than {n} sentences.", "The response has {n} or more sentences."],
