@@ -339,7 +339,8 @@ _MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+o
 _ANY_APPEARS = re.compile(r"^(?:any|one|some)\s+of\s+(?:them|these|those|the\s+(?:words|keywords|terms))(?:\s+(?:words|keywords|terms))?\s+"
                           r"(?:appears?|is\s+used|are\s+used|occurs?|shows?\s+up)(?:\s+(?:anywhere|at\s+all))?\s*$", _I)
 _ANY_MISSING = re.compile(r"^(?:(?:a\s+response\s+|one\s+|it\s+)?(?:missing|lacking|omitting|without)\s+(?:any|any\s+one|one|some)\s+of\s+(?:them|these|those|"
-                          r"the\s+(?:words|keywords|terms))|(?:any|any\s+one|one)\s+of\s+them\s+(?:missing|absent|left\s+out))\s*$", _I)
+                          r"the\s+(?:words|keywords|terms))|(?:(?:any|any\s+one|one)\s+of\s+them|either(?:\s+(?:one|of\s+them))?)\s+(?:is\s+|are\s+)?"
+                          r"(?:missing|absent|left\s+out))\s*$", _I)
 _OTHER_LANGUAGE = re.compile(r"^(?:(?:the\s+response|it)\s+is\s+)?(?:written\s+)?in\s+(?:any|some|an|a)?\s*(?:other|different)\s+language\s*$", _I)
 
 

@@ -143,9 +143,16 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'no capitals anywhere, including names and headings': the parts named are in the whole already
     (re.compile(r"\b(anywhere|everywhere|throughout(?:\s+the\s+response)?|at\s+all)\s*,\s*(?:including|even(?:\s+in)?)\s+[^.;:)\"]*", re.IGNORECASE),
      r"\1"),
+    # the purpose after a count of all-caps words: 'at least 10 times for emphasis' (not a scope: 'for the warnings')
+    (re.compile(r"(\ball[- ]caps\s+words?\b.{0,60}?\b(?:\d+|times|or\s+more))\s+(?:for|as|to\s+add)\s+emphasis(?=\s*[.!]?\s*$)", re.IGNORECASE), r"\1"),
+    # a gloss on what an all-caps word is: 'all-caps words (every letter uppercase)'
+    (re.compile(r"\b(all[- ]caps\s+words?|words?\s+in\s+all\s+caps)\s*\((?:with\s+)?(?:every|each|all)\s+(?:of\s+its\s+)?(?:letters?|characters?)\s+(?:is\s+|are\s+|in\s+)?"
+                r"(?:upper ?case|upper-case|capitali[sz]ed|capitals?)\)", re.IGNORECASE), r"\1"),
     # 'does not contain a single uppercase letter', 'does not use any commas': none
     (re.compile(r"\b(?:does\s+not|doesn't)\s+(contain|have|use|include)\s+(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])",
                 re.IGNORECASE), lambda m: f"{_third(m.group(1))} no "),
+    (re.compile(r"\b(must|should|shall)\s+not\s+(contain|have|use|include)\s+(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])",
+                re.IGNORECASE), lambda m: f"{m.group(1)} {m.group(2)} no "),
     # 'No banned word from this list may appear: a, b': the list's words are not used
     (re.compile(r"^\s*no\s+(?:banned\s+|forbidden\s+|listed\s+)?words?\s+(?:from|in|on)\s+(?:this|the\s+following|the)\s+list\s+"
                 r"(?:may|can|should|must|is\s+to)\s+(?:appear|be\s+used)\s*:", re.IGNORECASE), "Do not use any of these words:"),

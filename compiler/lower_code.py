@@ -17,13 +17,18 @@ from rubricc.compiler.lower_parse import LANGUAGES
 _I = re.IGNORECASE
 _Q = r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,40}')"
 _CODES = {code: name.capitalize() for name, code in LANGUAGES.items()}
-_UNITS = r"(?:bullets?|bullet\s+points|paragraphs|sections|words|sentences|placeholders|highlighted\s+sections)"
+_UNITS = r"(?:bullets?|bullet\s+points|paragraphs|paras|sections|words|sentences|placeholders|highlighted\s+sections)"
 _WORDS = r"[A-Za-z][\w'-]*(?:\s*,\s*[A-Za-z][\w'-]*)*"
 
 
 def _code(m: "re.Match[str]") -> str:
     code = m.group("code").lower()
     return m.group(0) if code not in _CODES else m.group(0)[:m.start("code") - m.start(0)] + _CODES[code] + m.group(0)[m.end("code") - m.start(0):]
+
+
+def _restated(m: "re.Match[str]") -> str:
+    same = m.group("n") == m.group("m") or LANGUAGES.get(m.group("n").lower(), 0) == LANGUAGES.get(m.group("m").lower(), 1)
+    return m.group("n") if same else m.group(0)
 
 
 _REWRITES = [
@@ -42,10 +47,22 @@ _REWRITES = [
     (re.compile(r"\blang(?:uage)?\s*==?\s*(?P<code>[a-z]{2})\b", _I), lambda m: "lang = " + m.group("code")),
     (re.compile(r"\blang\s*=\s*(?P<code>[a-z]{2})\b(?!\s*\))", _I), _code),
     (re.compile(r"^\s*(?P<code>[a-z]{2})(?=\s*(?:;|,|\s+only\b))"), _code),
+    (re.compile(r"\b(?P<n>[A-Z][a-z]+)\s*\((?P<m>[A-Z][a-z]+)\)"), _restated),  # 'lang = Hindi (Hindi)', 'Farsi (Persian)': the name restated
+    (re.compile(r"^\s*lang\s*=\s*(?P<l>[A-Z][a-z]+)\s*(?:,\s*|\(\s*)(?:the\s+)?(?:whole|entire|full|complete)\s+(?:response|output|text)\s*\)?\s*$"),
+     lambda m: f"whole response in {m.group('l')}"),
     (re.compile(r"\bchars\b", _I), "characters"),
+    # the request to repeat named by '=': 'starts w/ verbatim repeat of request, then answer. request = ...'
+    (re.compile(r"(?<=[.;]\s)(?:the\s+)?request\s*=\s*(?=\S)", _I), "Request: "),
+    # a paragraph's first word by its number ('para #1 first word = weekend')
+    (re.compile(r"\b(?:para(?:graph)?)\s*#\s*(?P<n>\d+)\s+first\s+word\s*==?\s*(?P<w>[A-Za-z][\w'-]*)\s*$", _I),
+     lambda m: f"paragraph {m.group('n')} starts with the word {m.group('w')}"),
     # '==' after a unit, with its note
     (re.compile(rf"^\s*(?P<u>{_UNITS})(?P<note>\s*\([^()]*\))?\s*==?\s*(?P<n>\d[\d,]*)\s*$", _I),
      lambda m: f"exactly {m.group('n')} {m.group('u')}{m.group('note') or ''}"),
+    (re.compile(rf"^\s*(?P<u>{_UNITS})\s*==?\s*(?P<n>\d[\d,]*)(?P<note>\s*\([^()]*\))?(?=\s*(?:;|$))", _I),
+     lambda m: f"exactly {m.group('n')} {m.group('u')}{m.group('note') or ''}"),
+    # '"schedule" x6+ occurrences': 6 or more
+    (re.compile(rf"(?P<q>{_Q})\s+x\s*(?P<n>\d+)\+(?=\s+(?:occurrences|times|uses|mentions)\b)", _I), lambda m: f"{m.group('q')} {m.group('n')}+"),
     # the comma character quoted
     (re.compile(r"\b(?P<z>zero|no)\s+','\s+(?:characters?)\b", _I), lambda m: f"{m.group('z')} commas"),
     # list labels
@@ -80,8 +97,14 @@ def _bound_note(text: str) -> str:
     return text
 
 
+# 'w/', 'w/o' (before any data: a quotation, or what follows a colon, is never rewritten)
+_WITH = re.compile(r"(?<![\w/])w/(?P<o>o)?(?=\s)", _I)
+
+
 def respell_code(text: str) -> str:
     """``text`` with its code-like notation said in the voices' terse notation (unchanged when it has none)."""
     for pat, rep in _REWRITES:
         text = pat.sub(rep, text)
+    head = re.split(r":\s|[\"\u201c]", text, maxsplit=1)[0]
+    text = _WITH.sub(lambda m: "without" if m.group("o") else "with", head) + text[len(head):]
     return _bound_note(text)

@@ -32,13 +32,13 @@ from rubricc.formats import ProgramCheck
 
 _I = re.IGNORECASE
 _DECISION = re.compile(
-    r"^(?:(?:mark|rate|score|grade|label)\s+(?:it\s+|this\s+|the\s+(?:item|criterion|response)\s+)?(?:as\s+)?(?:a\s+)?(?:yes|met|pass(?:ed)?|satisfied)"
+    r"^(?:(?:mark|rate|score|grade|label|answer)\s+(?:it\s+|this\s+|the\s+(?:item|criterion|response)\s+)?(?:as\s+)?(?:a\s+)?(?:yes|met|pass(?:ed)?|satisfied)"
     r"|(?:give|award)\s+(?:it\s+)?(?:full\s+)?(?:credit|the\s+point)|yes|pass(?:\s+it)?"
     r"|(?:the\s+)?(?:criterion|item|check|requirement|rubric\s+item)\s+(?:is\s+(?:met|satisfied)|passes)"
     r"|(?:it|this)\s+(?:is\s+met|passes))\s+(?:only\s+)?(?:if|when)\s+(?P<cond>\S.*)$"
     r"|^(?:check|verify|ensure|confirm)\s+that\s+(?P<cond2>\S.*)$", _I | re.DOTALL)
 _FAIL_IF = re.compile(
-    r"^(?:(?:mark|rate|score|grade|label)\s+(?:it\s+|this\s+)?(?:as\s+)?(?:a\s+)?(?:no|fail(?:ed)?|not\s+met|unsatisfied)|(?:give\s+|award\s+)?no\s+credit"
+    r"^(?:(?:mark|rate|score|grade|label|answer)\s+(?:it\s+|this\s+)?(?:as\s+)?(?:a\s+)?(?:no|fail(?:ed)?|not\s+met|unsatisfied)|(?:give\s+|award\s+)?no\s+credit"
     r"|fail(?:\s+it)?|(?:it|this)\s+fails|no|(?:the\s+)?(?:criterion|item)\s+(?:is\s+not\s+met|fails))\s+(?:if|when)\s+(?P<y>\S.*)$", _I | re.DOTALL)
 _OTHERWISE = re.compile(r"^(?:otherwise,?\s+(?:(?:mark|rate)\s+(?:it\s+)?(?:as\s+)?)?(?:no|fail|no\s+credit|it\s+fails|not\s+met)"
                         r"|(?:(?:mark|rate)\s+(?:it\s+)?(?:as\s+)?)?(?:no|fail|no\s+credit)\s+otherwise)$", _I)
@@ -46,6 +46,12 @@ _FAIL_SAID = re.compile(
     r"^(?P<y>\S.*?)\s+(?:is\s+(?:enough|sufficient)\s+for\s+(?:a\s+)?(?:no|fail(?:ure)?)|(?:all\s+)?means?\s+(?:a\s+)?(?:no|fail(?:ure)?|no\s+credit)"
     r"|(?:does\s+not|doesn't|do\s+not|don't)\s+(?:meet\s+it|meet\s+the\s+criterion|pass|count|qualify)|fails|is\s+not\s+met|is\s+(?:a\s+)?fail(?:ure)?)$",
     _I | re.DOTALL)
+# a question with no unit of its own after a procedure ('Count the sentences. Does the response have at least 50?',
+# 'Is the total less than 3?'): the decision, its condition the count the procedure makes
+_CMP = r"(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|below|under|above|over)\s+)?\d[\d,]*(?:\s+or\s+(?:more|fewer|less|higher|lower))?"
+_QUESTION = re.compile(r"^(?:is|was)\s+the\s+(?P<u>count|total|number|tally|result)\s+(?P<c1>\S.*?)\s*\?$"
+                       rf"|^(?:does|do)\s+(?:the\s+(?:response|reply|answer|output)|it)\s+(?:have|contain|include)\s+(?P<c2>{_CMP})\s*\?$"
+                       rf"|^are\s+there\s+(?P<c3>{_CMP})\s*\?$", _I)
 _PROCEDURE = re.compile(r"^(?:count|tally|look\s+at|look\s+for|check|split|search|scan|strip|read|determine|find|inspect|examine|go\s+through)\b", _I)
 # a condition with no unit of its own: the count the procedure makes
 _ELLIPTIC = re.compile(
@@ -71,7 +77,7 @@ def _clauses(text: str) -> List[str]:
     """The item's sentences and ';' clauses (quotations and parentheses kept whole), and a colon before a decision."""
     masked = QUOTE_RE.sub(lambda m: "\0" * len(m.group(0)), text)
     masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group(0)), masked)
-    cuts = [m.end() for m in re.finditer(r"(?<![A-Z]\.[A-Z])(?<!\be\.g)(?<!\bi\.e)[.;]\s+(?=\S)|:\s+(?=(?:mark|give|rate|pass|award)\b)", masked, _I)]
+    cuts = [m.end() for m in re.finditer(r"(?<![A-Z]\.[A-Z])(?<!\be\.g)(?<!\bi\.e)[.;?]\s+(?=\S)|:\s+(?=(?:mark|give|rate|pass|award)\b)", masked, _I)]
     out, last = [], 0
     for c in cuts + [len(text)]:
         piece = re.sub(r"\s*(?:[;:]|(?<![A-Z]\.[A-Z])\.)\s*$", "", text[last:c].strip())
@@ -115,10 +121,34 @@ def _statement(cond: str, procedures: List[str]) -> Optional[str]:
     return f"the response has {cmp} {_UNIT_NOTES.sub('', what, count=1)}"
 
 
+def _asked(question: str) -> Optional[str]:
+    """A question after a procedure as a decision's condition ('Is the total less than 3?' -> 'the total is less than
+    3'), or None."""
+    q = _QUESTION.match(question)
+    if q is None:
+        return None
+    return f"the {q.group('u')} is {q.group('c1')}" if q.group("c1") else f"there are {q.group('c2') or q.group('c3')}"
+
+
 def read_grader(text: str) -> Optional[Tuple[str, List[str]]]:
     """('Pass if <condition>; fail if <Y>.', the procedures the driver must judge) for an instruction to a grader, or
     None when ``text`` is not one in the three kinds of clause above."""
+    read = _read(text)
+    return None if read is None else read[:2]
+
+
+def _read(text: str) -> Optional[Tuple[str, List[str], Optional[str]]]:
+    """:func:`read_grader`'s reading and, for a question after a procedure followed by its decision ('Does the response
+    have at least 50? Answer Yes if the count is 50 or more.'), that decision's own frame, which must read the same."""
     parts = _clauses(text.strip())
+    also = None
+    q = next((i for i, p in enumerate(parts) if _asked(p) is not None), None)
+    if q is not None and q > 0:
+        if q + 1 < len(parts) and _DECISION.match(parts[q + 1]):
+            also = _read(" ".join(p if p.endswith("?") else p + "." for p in parts[:q] + parts[q + 1:]))
+            if also is None or also[2] is not None:
+                return None
+        parts = parts[:q] + [f"Pass if {_asked(parts[q])}"] + parts[q + 1 + (also is not None):]
     decisions = [i for i, p in enumerate(parts) if _DECISION.match(p)]
     if len(decisions) != 1 or len(parts) < 2:
         return None
@@ -159,7 +189,7 @@ def read_grader(text: str) -> Optional[Tuple[str, List[str]]]:
     elif otherwise:
         frame += "; otherwise fail"
     used = _ELLIPTIC.match(cond) or _THEM.match(cond) or _PARSES.match(cond)
-    return frame + ".", [p for p in procedures if not (used and p is procedures[-1])]
+    return frame + ".", [p for p in procedures if not (used and p is procedures[-1])], also[0] if also else None
 
 
 # ---- a procedure the decision does not use must only say how to look at what the check reads -----------------------
@@ -201,12 +231,15 @@ def lower_graded(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> O
     does not use only says how to look (:func:`restates`); else None."""
     if getattr(_READING, "inside", False):
         return None
-    graded = read_grader(text)
+    graded = _read(text)
     if graded is None or graded[0] == text:
         return None
     _READING.inside = True
     try:
         got = lower(graded[0])
+        again = lower(graded[2]) if graded[2] is not None and got is not None else None
     finally:
         _READING.inside = False
+    if graded[2] is not None and (again is None or (again.name, again.args) != (got.name, got.args)):
+        return None  # the question and the decision after it must ask the same
     return got if got is not None and all(restates(got.name, got.args, p) for p in graded[1]) else None

@@ -17,7 +17,8 @@ import threading
 from typing import Callable, Optional
 
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE
+from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, language_in
+from rubricc.compiler.lower_respell import data_colon
 from rubricc.formats import ProgramCheck
 
 _I = re.IGNORECASE
@@ -51,7 +52,7 @@ _LACKS = re.compile(rf"^{_SUBJECT}\s+(?:lacks|is\s+missing)\b(?P<rest>.*)$", _I 
 _HAS_NO = re.compile(rf"^{_SUBJECT}\s+(?:has|contains|includes)\s+no\s+(?P<x>[a-z][\w-]*[^s\W])\b(?P<rest>.*)$", _I | re.DOTALL)
 _FAILS_TO = re.compile(rf"^{_SUBJECT}\s+fails\s+to\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", _I | re.DOTALL)
 _A_NUMBER_OTHER = re.compile(rf"^{_SUBJECT}\s+(?:has|contains|includes)\s+(?:a|any)\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:anything\s+)?other\s+than\s+"
-                             r"(?P<n>\d+)(?P<end>\s*[.!]?)$", _I | re.DOTALL)
+                             r"(?P<n>\d+)(?:\s*\((?:either\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|more\s+or\s+less|too\s+many\s+or\s+too\s+few)\))?(?P<end>\s*[.!]?)$", _I | re.DOTALL)
 # leaving out any one of several ('omits any of these keywords: a, b'): the complement of including all of them
 _OMITS_ANY = re.compile(rf"^{_SUBJECT}\s+(?:omits|leaves\s+out|misses|skips)\s+(?:any|one|one\s+or\s+more|at\s+least\s+one)\s+of\b(?P<rest>.*)$", _I | re.DOTALL)
 _THERE_IS_NO = re.compile(r"^there\s+(?P<be>is|are)\s+no\s+(?P<x>.+?)(?:\s+(?:anywhere\s+)?in\s+the\s+(?:response|answer|reply|output))?(?P<end>\s*[.!]?)$",
@@ -60,6 +61,10 @@ _OTHER_THAN = re.compile(r"^the\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:in\s+t
                          r"(?:anything\s+)?other\s+than\s+(?P<n>\d+)(?P<end>\s*[.!]?)$", _I | re.DOTALL)
 # an example of the mistake ('(for example, if it answers in English)', ', e.g. it has text outside the JSON'): it
 # illustrates the mistake and is no part of it
+# 'The response is written, wholly or partly, in a language other than Hindi': not written entirely in Hindi
+_OTHER_LANGUAGE = re.compile(rf"^{_SUBJECT}\s+is\s+(?:written)?\s*,?\s*(?:(?:wholly|entirely|fully|in\s+whole)\s+or\s+(?:partly|partially|in\s+part)|"
+                             r"(?:at\s+least\s+)?(?:partly|partially|in\s+part))?,?\s*in\s+(?:a|any|some)\s+language\s+other\s+than\s+"
+                             r"(?P<lang>[A-Z][a-z]+(?:\s+\([^()]*\))?)(?P<end>\s*[.!]?)$", _I)
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example|for instance|such as)[^()]*\)|\s*[,;]\s*(?:e\.g\.|for example|for instance)[,:]?\s[^.]*", _I)
 # a mistake of using any of several words ('uses "youngins" or "damn"'): one of them present, as whole words in any
 # case, the exact complement of none of them present
@@ -87,6 +92,9 @@ def affirmed(mistake: str) -> Optional[str]:
     'There is no postscript starting with P.S. in the response' -> 'The response has a postscript starting with P.S.'),
     or None when the mistake is not a requirement negated once."""
     t = _EXAMPLES.sub("", mistake.strip())
+    g = _OTHER_LANGUAGE.match(t)
+    if g and language_in(g.group("lang").lower()) is not None:
+        return f"The response is written entirely in {g.group('lang')}{g.group('end')}"
     m = _DOES_NOT.match(t)
     n = _IS_NOT.match(t) or _LACKS.match(t)
     o = _THERE_IS_NO.match(t)
@@ -111,12 +119,22 @@ def affirmed(mistake: str) -> Optional[str]:
         return None
     # a requirement negated twice ('does not avoid commas'), or with another mistake beside it ('..., or if any text
     # follows that phrase': the requirement's own words would run into it), is not read
-    plain = QUOTE_RE.sub(" ", said)
+    said_head, t_head = said, t
+    if _repeats(said):  # the request to repeat after the colon is data, not read here
+        said_head, t_head = said[:data_colon(said)], t[:data_colon(t)]
+    plain = QUOTE_RE.sub(" ", said_head)
     if re.search(NEGATION, plain) or re.search(r"\bor\s+(?:if|when|where)\b", plain, _I):
         return None
     # a negation scopes over one requirement: beside a second clause ('is not rude, and is in English') it is not
     # the whole statement's
-    return None if _SECOND_CLAUSE.search(QUOTE_RE.sub(" ", t)) else said
+    return None if _SECOND_CLAUSE.search(QUOTE_RE.sub(" ", t_head)) else said
+
+
+def _repeats(text: str) -> bool:
+    """Whether ``text`` asks for a repeat of a request it gives after a colon."""
+    from rubricc.compiler.lower_repeat import read_repeat
+
+    return data_colon(text) < len(text) and isinstance(read_repeat(text), dict)
 
 
 _SECOND_CLAUSE = re.compile(r"[,;]\s*(?:and|but|or|while|whereas)\s+(?=[a-z])|;\s|\b(?:and|but|or)\s+(?:the\s+(?:response|answer|reply|output)|it)\s+"
@@ -154,6 +172,22 @@ def any_used(mistake: str) -> Optional[ProgramCheck]:
     return complement(validate_check("keywords_absent", {"keywords": words, "whole_word": True}), True)
 
 
+# a checklist item with its subject implicit ('Lacks a title ...', 'Either does not have exactly 4 paragraphs ..., or
+# ...'): the response is its subject. Not a question ('Is the response free of ...?')
+_SUBJECTLESS = re.compile(r"^(?:either\s+)?(?=(?:is|are|does|doesn't|has|contains|uses|includes|lacks|omits|leaves\s+out|fails\s+to|misses|"
+                          r"skips|ends|starts|begins|opens|gives|writes|says|mentions|falls|runs|exceeds)\b)", _I)
+
+
+def _with_subject(text: str) -> str:
+    m = _SUBJECTLESS.match(text)
+    if m is None or text[:data_colon(text)].rstrip().endswith("?") or re.match(r"^(?:is|are|does|has)\s+(?:the|your|it|this|there)\b", text[m.end():], _I):
+        return text
+    if m.end() and not re.search(r",\s+or\b", QUOTE_RE.sub(" ", text), _I):
+        return text  # 'Either ...' with no second alternative
+    rest = text[m.end():]
+    return "The response " + rest[:1].lower() + rest[1:]
+
+
 _BY_DESCRIPTION = re.compile(r"\b(?:adher\w*|compl(?:y|ies|ying)|respects?|meets?|satisf\w*|observes?|honou?rs?|obeys?|"
                              r"violates?|breaks?|stays?\s+within)\b", _I)
 _DEPTH = threading.local()  # a negated statement's reading reads its affirmed form once, never a negation of that again
@@ -167,6 +201,7 @@ def lower_negated(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> 
 
     if getattr(_DEPTH, "inside", False):
         return None
+    text = _with_subject(text)
     used = any_used(text)
     if used is not None:
         return used
@@ -201,6 +236,9 @@ _ADDS_AFTER = re.compile(r"^(?:the\s+(?:response|answer|reply|output)\s+)?(?:add
                          r"(?P<o>it|that|this|(?:the|that|this)\s+phrase)$", _I)
 _ANY_PART = re.compile(r"^(?:any|some)\s+(?:part|portion|section)\s+of\s+the\s+(?:response|answer|reply|output)\b", _I)
 _IS = re.compile(r"^(?P<s>.+?)\s+(?P<v>is|are)\s+(?P<x>(?!not\b|no\b)\S.*)$", _I | re.DOTALL)
+_COUNT_IS_NOT = re.compile(r"^(?:the\s+)?(?:response's\s+)?(?P<unit>paragraph|sentence|word|section|placeholder|bullet(?:\s+point)?)\s+count\s+"
+                           r"is\s+not\s+(?:exactly\s+)?(?P<n>\d+)$", _I)
+_PARTS_ARE_NOT = re.compile(r"^(?P<s>(?:the|its)\s+(?:paragraphs|sentences|sections|bullet\s+points|bullets))\s+(?P<v>are)\s+not\s+(?P<x>\S.*)$", _I | re.DOTALL)
 
 
 def _avoided(mistake: str) -> Optional[str]:
@@ -217,6 +255,13 @@ def _avoided(mistake: str) -> Optional[str]:
     m = _PART_DOES_NOT.match(t)
     if m:  # 'its first paragraph does not start with "x"': one definite part, no quantifier
         said = f"{m.group('s')} {_third_person(m.group('verb'))}{m.group('rest')}"
+        return None if re.search(NEGATION, QUOTE_RE.sub(" ", said)) else said
+    m = _COUNT_IS_NOT.match(t)
+    if m:  # 'paragraph count is not 2': the response has exactly 2 paragraphs
+        return f"the response has exactly {m.group('n')} {m.group('unit')}s"
+    m = _PARTS_ARE_NOT.match(t)
+    if m:  # 'the paragraphs are not separated by ***': they are
+        said = f"{m.group('s')} {m.group('v')} {m.group('x')}"
         return None if re.search(NEGATION, QUOTE_RE.sub(" ", said)) else said
     if re.search(NEGATION, QUOTE_RE.sub(" ", t)):
         return None
@@ -242,10 +287,13 @@ def avoided_all(mistake: str) -> Optional[str]:
     """The requirement that every one of several mistakes in ``mistake`` is avoided ('The response contains any
     capital letter, or is not written in English.' -> 'The response contains no capital letter, and the response is
     written in English.'), or None when it names one mistake or one cannot be said avoided."""
-    first = re.match(r"(?P<h>.*?[^.!?])(?P<d>[.!?](?:\s+(?P<rest>[A-Z].*))?)?$", mistake.strip(), re.DOTALL)
+    mistake = mistake.strip()
+    masked = QUOTE_RE.sub(lambda q: "\0" * len(q.group(0)), mistake)  # a quotation's own full stops end no sentence
+    first = re.match(r"(?P<h>.*?[^.!?])(?P<d>[.!?](?:\s+(?P<rest>[A-Z].*))?)?$", masked, re.DOTALL)
     if first is None:
         return None
-    head, data = first.group("h"), first.group("rest") or ""
+    head = mistake[:first.end("h")]
+    data = mistake[first.start("rest"):] if first.group("rest") else ""
     if QUOTE_RE.search(head) is None and '"' in head:
         return None
     parts = [p for p in _OR.split(QUOTE_RE.sub(lambda q: q.group(0).replace(",", "\0").replace(" or ", " \1 "), head)) if p]

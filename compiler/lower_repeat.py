@@ -50,7 +50,8 @@ _LABEL_VERB = re.compile(r"(?:repeat|restat|cop(?:y|ies)|reproduc|echo|recit|dup
                          re.IGNORECASE)
 
 
-_NOTE_PART = r"(?:(?:with\s+)?(?:no|nothing|without|zero)\b[^,;()]{0,30}|verbatim|exact(?:ly)?|unchanged|unaltered|word[- ]for[- ]word|as is|character for character)"
+_NOTE_PART = r"(?:(?:with\s+)?(?:no|nothing|without|zero)\b[^,;()]{0,30}|verbatim|exact(?:ly)?|unchanged|unaltered|word[- ]for[- ]word|as is|character for character" \
+             r"|any\s+(?:change|edit|alteration|deviation)s?(?:\s+(?:to|in)\s+the\s+wording)?\s+(?:counts|fails|is\s+a\s+failure)(?:\s+as\s+a\s+(?:failure|miss))?)"
 _PAREN_NOTE = re.compile(rf"\s*\(\s*{_NOTE_PART}(?:\s*[,;/]\s*(?:and\s+)?{_NOTE_PART})*\s*\)", re.IGNORECASE)
 
 

@@ -355,6 +355,8 @@ def r_letter_frequency(c: CriterionText):
                 break
         if ch is None:
             return None
+    if re.search(r"\b(?:or|and)\s+(?:any|an?|even\s+one|some)\s+(?!(?:of\s+)?(?:them|times?|case)\b)[a-z]", QUOTE_RE.sub(" ", c.low)):
+        return None  # a second thing counted or forbidden beside it ('more than 2 exclamation marks or any emoji')
     cnt = count_times(c.norm)
     if cnt is None:
         cnt = count_of(c.norm, r"(?:exclamation marks|exclamation points|question marks|hashtags|commas|semicolons|colons|dollar signs|at signs|hash signs)", default=None)

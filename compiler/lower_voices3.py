@@ -34,11 +34,22 @@ _ASK = re.compile(r"^\s*(?:please\s+)?(?:check|verify|confirm|determine|decide|s
 _DECISION = re.compile(
     r"(?P<sep>\s*[.;?]\s+|\s*;\s*)(?:then\s+)?(?:label|mark|answer|rate|score|return|output|say)\s+(?:it\s+|the\s+(?:item|response|answer)\s+)?"
     r"[\"'\u201c\u2018]?(?:yes|pass|true|met)[\"'\u201d\u2019]?\s+(?:only\s+)?(?:if|when)\s+(?P<c>[^.;\"\u201c\u201d]+?)\s*[.!]?\s*$", _I)
+# the mirror: 'Is X? Answer No if C.' (C one way to fail X: a ``fail_branch`` aside the driver checks)
+_NO_DECISION = re.compile(
+    r"(?P<sep>\s*[.;?]\s+|\s*;\s*)(?:then\s+)?(?:label|mark|answer|rate|score|return|output|say)\s+(?:it\s+|the\s+(?:item|response|answer)\s+)?"
+    r"[\"'\u201c\u2018]?(?:no|fail|false)[\"'\u201d\u2019]?\s+(?:if|when)\s+(?P<c>[^.;\"\u201c\u201d]+?)\s*[.!]?\s*$", _I)
+# 'Is X? ...; Y means No.': Y one way to fail X, as above
+_MEANS_NO = re.compile(r"(?P<sep>\s*[.;?]\s+)(?P<c>[^.;\"\u201c\u201d]+?)\s+means\s+(?:a\s+)?[\"'\u201c\u2018]?(?:no|fail)[\"'\u201d\u2019]?\s*[.!]?\s*$", _I)
+# what 'it' is in that condition: the word or letter the question counts, else the response
+_COUNTED = re.compile(r"^\s*(?:does|do|is|are)\s+(?P<s>the\s+(?:word|keyword|letter|phrase|term)\s+(?:\"[^\"]+\"|'[^']+'))\s+", _I)
 # a statement's subject: the head of a question once 'Check whether' is read off
 _SUBJECT = re.compile(r"^\s*(?:the|your|its|every|each|all|none|no|at\s+least|at\s+most|exactly|fewer|more|less|[\"\u201c]|\d)", _I)
 _NOT_NEG = re.compile(r"\bno\s+(?:fewer|more|less|later|earlier|sooner)\s+than\b|\bnot\s+only\b", _I)
 _NEG_EXTRA = r"|\bmissing\b|\babsent\b|\blacks?\b|\bnot\s+one\b"
 _NUMBER = re.compile(r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b", _I)
+
+
+_QUESTION = re.compile(r"^\s*(?:does|do|is|are|has|have|will|can)\s+(?:the|your|its|this|all|each|every|both)\s+", _I)
 
 
 def _negated(text: str) -> bool:
@@ -63,14 +74,25 @@ def _words(text: str) -> set:
 def read_decision(text: str, asides: Asides) -> str:
     """'Check whether X. Label yes only if C.' -> 'X.' with C an aside; else ``text`` as it is."""
     m = _DECISION.search(text)
+    fails = m is None
+    if fails:
+        m = _NO_DECISION.search(text) or _MEANS_NO.search(text)
     if m is None or in_quotes(quote_spans(text), m.start()):
         return text
     head, cond = text[:m.start()].strip() + ("?" if "?" in m.group("sep") else ""), m.group("c").strip()
+    if fails:
+        if not (_QUESTION.match(head) and (head.endswith("?") or m.re is _MEANS_NO and "?" in head)):
+            return text  # 'Mark No if' after a question only: what it is met on is the question
+        counted = _COUNTED.match(head)
+        cond = re.sub(r"\bor\s+if\s+", "or ", cond, flags=_I)
+        cond = re.sub(r"^(?:it|they)\s+(?=[a-z])", (counted.group("s") if counted else "the response") + " ", cond, flags=_I)
+        asides.append(("fail_branch", re.sub(r"\bor\s+(?:it|they)\s+(?=[a-z])", "or the response ", cond, flags=_I)))
+        return cap(head)
     ask = _ASK.match(head)
     if ask:
         head = head[ask.end():]
         head = re.sub(r",?\s+and\s+(?:check\s+)?whether\s+", " and ", head, flags=_I)  # 'whether A and whether B'
-    question = re.match(r"^\s*(?:does|do|is|are|has|have|will|can)\s+(?:the|your|its|this)\s+", head, _I) and head.endswith("?")
+    question = _QUESTION.match(head) and head.endswith("?")
     if not (_SUBJECT.match(head) or question) or re.search(r"\bwhether\b", QUOTE_RE.sub(" ", head), _I):
         return text  # an imperative ('Count the words ...') or a question left open: not read here
     same = _negated(cond) == _negated(head) and _numbers(cond) <= _numbers(head) and _words(cond) <= _words(head)

@@ -127,7 +127,7 @@ _REL_WORDS = {"a minimum of": "at least", "no fewer than": "at least", "a maximu
 
 # a bare word list after a use verb and a colon ('must not use: sleep, cook, feed'): the words, when none of them is a
 # word surface requirements are said in ('must not use: commas, markdown' is about the characters and the format)
-_USE_COLON = re.compile(r"^\s*(?P<v>(?:must|should)\s+(?:not\s+)?(?:use|include)|(?:never|do\s+not|don't)\s+use)\s*:\s*"
+_USE_COLON = re.compile(r"^\s*(?P<v>(?:must|should)\s+(?:not\s+)?(?:use|include|contain|mention)|(?:never|do\s+not|don't)\s+use)\s*:\s*"
                         r"(?P<list>[A-Za-z][\w'-]*(?:\s*,\s*[A-Za-z][\w'-]*)*)\s*[.!]?\s*$", _I)
 
 

@@ -40,7 +40,7 @@ NEURAL = [
     "Length Check: Evaluates whether the reply has fewer than 120 words and is in Finnish.",  # two constraints
     "Language Check: Evaluates whether the response is in Finnish or Swedish, as the user allows either.",  # two languages
     "Evaluates whether the answer explains the side effects of the medication accurately.",
-    "Fails to stay under 100 words, as the user asked.",
+    # ("Fails to stay under 100 words, as the user asked." is word_count at least 100 since round 17: tests/test_lower_set20.py)
 ]
 
 

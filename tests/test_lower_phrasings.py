@@ -255,7 +255,6 @@ NEURAL = [
     "Language: Russian or English.",
     "All of the response is in Kannada except the code.",
     # issue 15, second pass: negations, scoped or semantic criteria that merely mention a word
-    "Does not repeat the request verbatim.",
     "The response never repeats the prompt word for word.",
     "Avoids copying the question verbatim.",
     "The response copies the prompt's formatting exactly.",
@@ -553,7 +552,6 @@ R2_NEURAL = [
     "The response does not exceed the length the user asked for.",
     "Write a 300-word essay.",
     "The letter \"x\" should not appear more than 2 times.",
-    "Does not use the word \"very\" more than once.",
     "Uses the word \"river\" at least 3 times in the first paragraph.",
     "The response language is not French.",
     "The response is composed in Portuguese and English.",
@@ -568,7 +566,6 @@ R2_NEURAL = [
     "answer in json with keys name and age",
     "no bullet points in the intro",
     # stated as a failure or a violation: the program would decide the opposite
-    "Fails to stay under 100 words.",
     "The response neglects to end with \"Peace!\".",
     "The response misses the 100-word limit.",
     "The response ignores the instruction to write in all lowercase.",
@@ -576,6 +573,8 @@ R2_NEURAL = [
     "You answered in under 100 words but missed the key point.",
     "The response does not adhere to the 3-paragraph limit.",
     "Are all the characters capitalized in the title?",
+    # ("Fails to stay under 100 words.", "Does not repeat the request verbatim.", 'Does not use the word "very" more than
+    # once.' are read as their exact complements since round 17, as they were with a subject: tests/test_lower_set20.py)
     # ("The response is missing a title in double angular brackets." is read as not:has_title since round 16:
     # tests/test_lower_set19.py)
 ]
