@@ -17,11 +17,11 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 20, in the voices of rubric writers for RL reward, two of them a frontier LLM's unprompted
-# rubric items: a plain 'The response ...' item, a subjectless checklist item, an annotation guideline's yes/no
-# question, a rubric engineer's shorthand, MUST/SHALL requirements, a negative-form penalty item (scored as its
-# complement, NEGATIVE_VOICES))
-HELDOUT = PHRASINGS / "ifeval_heldout20.json"
+# before it was read (set 21, in six voices of rubric writers of its writer's own choosing, two of them a frontier
+# LLM's unprompted rubric items: a rubric table row 'Name | Pass only if ...', a direct instruction to the model graded,
+# a user's first-person wish, a points line '+1 point if ...; 0 otherwise', a QA engineer's 'Verify the output ...', an
+# impersonal passive spec; no negative-form voice)
+HELDOUT = PHRASINGS / "ifeval_heldout21.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -84,6 +84,11 @@ DEV_SETS = (
                                           "penalty item, a rubric engineer's code-like shorthand, a yes/no checklist "
                                           "question): 0.661 coverage, 0.986 agreement when measured once (0.613 rules "
                                           "alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout20.json", "held-out set 20, written blind in voices of rubric writers for RL reward (a "
+                                          "plain item, a subjectless checklist item, an annotation guideline's yes/no "
+                                          "question, a rubric engineer's shorthand, MUST/SHALL requirements, a "
+                                          "negative-form penalty item): 0.827 coverage, 0.9998 agreement when measured "
+                                          "once (0.787 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -91,7 +96,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout10.json": 0.98, "ifeval_heldout11.json": 0.98,
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
-              "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90}
+              "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
+              "ifeval_heldout20.json": 0.98}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -116,7 +122,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's writer reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -126,7 +132,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "19206be023e7513b95fa739e9f5c2ed6fd53f3bda12fb4687fccea2e953cd19a"
+HELDOUT_SHA256 = "3ae1d877fa5c4e63e3273059ec03e67905171cf483f02e1e0fc0d29f3dec1a2d"
 
 
 def frozen_ok() -> bool:
