@@ -159,8 +159,9 @@ def _paren_request(text: str):
             depth += {"(": 1, ")": -1}.get(text[i], 0)
             if depth == 0:
                 inside, tail = text[m.end():i], text[i + 1:]
-                if len(inside.split()) < 3 or not _PAREN_TAIL.match(tail) or len(tail.split()) > 12:
-                    return None
+                if len(inside.split()) < 3 or not _PAREN_TAIL.match(tail) or len(tail.split()) > 12 or \
+                        re.search(r"\b(?:request|prompt)\s*:\s*\S", tail, re.IGNORECASE):
+                    return None  # (a request given after its label in the tail is the request, not the parenthesis)
                 request = _PAREN_LABEL.sub("", inside, count=1).strip()
                 if len(request) > 2 and (request[0], request[-1]) in (('"', '"'), ("\u201c", "\u201d")):
                     request = request[1:-1]  # the request quoted inside the parentheses: the quotation marks are not its own

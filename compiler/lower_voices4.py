@@ -143,10 +143,35 @@ def _spec_line(text: str) -> str:
     return f"Pass if {x}; fail if {y}."
 
 
+# a score line's sign ('+1 point if ...') and a table row's name before its pass condition ('All caps | Pass only if')
+_PLUS_ONE = re.compile(r"^\s*\+\s*(?=(?:1|one)\s+(?:points?|pts?|marks?)\b)", _I)
+_ROW_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w ,'()/-]{0,50}?)\s*\|\s*(?=\S)")
+
+
+# a points line: '1 point if X; 0 otherwise.' is 'Pass only if X.', '1 point if X; 0 if Y.' is 'Pass if X; fail if Y.'
+# (what follows its full stop, a request to repeat, is kept)
+_POINTS = re.compile(r"^\s*(?:1|one)\s+(?:points?|pts?|marks?)\s+(?:only\s+)?(?:if|when)\s+(?P<x>[^;]+?)\s*;\s*"
+                     r"(?:(?:otherwise|else),?\s+0(?:\s+points?)?|0(?:\s+points?)?\s+otherwise|0(?:\s+points?)?\s+(?:if|when)\s+(?P<y>[^;]+?))"
+                     r"\s*(?:(?P<end>[.!])(?P<rest>\s+\S.*)?)?$", _I | re.DOTALL)
+
+
+def _points(text: str) -> str:
+    m = _POINTS.match(text)
+    if m is None or QUOTE_RE.match(text, m.start("x")) or not _free(text, m.end("x")) or \
+            any(g and g.count("(") != g.count(")") for g in (m.group("x"), m.group("y"))):
+        return text  # a ';' inside a quotation or a parenthesis is not the branch's
+    said = f"Pass if {m.group('x')}; fail if {m.group('y')}." if m.group("y") else f"Pass only if {m.group('x')}."
+    return said + (m.group("rest") or "")
+
+
 def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
     """(the core, asides, negative) of an outcome frame; None when ``text`` has none. A frame read with a branch
     that is no complement comes back with a ``veto`` aside."""
     text = _spec_line(text)
+    label = _ROW_LABEL.match(text)  # a rubric table row 'All caps | Pass only if ...': the name must agree
+    if label and (_HEAD_POS.match(text[label.end():]) or _HEAD_NEG.match(text[label.end():])):
+        got = read_frame(text[label.end():])
+        return None if got is None else (got[0], got[1] + [("label", label.group("label"))], got[2])
     neg = False
     m = _HEAD_POS.match(text) or _HEAD_CHECK.match(text)
     if m is None:
@@ -276,7 +301,7 @@ def _notes(text: str) -> str:
 
 def read_voice(text: str) -> Tuple[str, Asides]:
     """:func:`rubricc.compiler.lower_voices2.read_voice` on the criterion inside its outcome frame, if it has one."""
-    text = _notes(text)
+    text = _points(_PLUS_ONE.sub("", _notes(text)))
     got = read_frame(text)
     if got is None:
         return _read_voice2(text)
