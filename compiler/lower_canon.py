@@ -149,10 +149,10 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(all[- ]caps\s+words?|words?\s+in\s+all\s+caps)\s*\((?:with\s+)?(?:every|each|all)\s+(?:of\s+its\s+)?(?:letters?|characters?)\s+(?:is\s+|are\s+|in\s+)?"
                 r"(?:upper ?case|upper-case|capitali[sz]ed|capitals?)\)", re.IGNORECASE), r"\1"),
     # 'does not contain a single uppercase letter', 'does not use any commas': none
-    (re.compile(r"\b(?:does\s+not|doesn't)\s+(contain|have|use|include)\s+(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])",
-                re.IGNORECASE), lambda m: f"{_third(m.group(1))} no "),
-    (re.compile(r"\b(must|should|shall)\s+not\s+(contain|have|use|include)\s+(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])",
-                re.IGNORECASE), lambda m: f"{m.group(1)} {m.group(2)} no "),
+    # ('must not contain any uppercase letters': 'must contain no uppercase letters')
+    (re.compile(r"\b(?:(?:does\s+not|doesn't)|(?P<modal>must|should|shall)\s+not)\s+(?P<v>contain|have|use|include)\s+"
+                r"(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])", re.IGNORECASE),
+     lambda m: f"{m.group('modal')} {m.group('v')} no " if m.group("modal") else f"{_third(m.group('v'))} no "),
     # 'No banned word from this list may appear: a, b': the list's words are not used
     (re.compile(r"^\s*no\s+(?:banned\s+|forbidden\s+|listed\s+)?words?\s+(?:from|in|on)\s+(?:this|the\s+following|the)\s+list\s+"
                 r"(?:may|can|should|must|is\s+to)\s+(?:appear|be\s+used)\s*:", re.IGNORECASE), "Do not use any of these words:"),

@@ -59,12 +59,12 @@ _THERE_IS_NO = re.compile(r"^there\s+(?P<be>is|are)\s+no\s+(?P<x>.+?)(?:\s+(?:an
                           _I | re.DOTALL)
 _OTHER_THAN = re.compile(r"^the\s+(?:number|count)\s+of\s+(?P<x>.+?)\s+(?:in\s+the\s+(?:response|answer|reply|output)\s+)?is\s+"
                          r"(?:anything\s+)?other\s+than\s+(?P<n>\d+)(?P<end>\s*[.!]?)$", _I | re.DOTALL)
-# an example of the mistake ('(for example, if it answers in English)', ', e.g. it has text outside the JSON'): it
-# illustrates the mistake and is no part of it
 # 'The response is written, wholly or partly, in a language other than Hindi': not written entirely in Hindi
 _OTHER_LANGUAGE = re.compile(rf"^{_SUBJECT}\s+is\s+(?:written)?\s*,?\s*(?:(?:wholly|entirely|fully|in\s+whole)\s+or\s+(?:partly|partially|in\s+part)|"
                              r"(?:at\s+least\s+)?(?:partly|partially|in\s+part))?,?\s*in\s+(?:a|any|some)\s+language\s+other\s+than\s+"
                              r"(?P<lang>[A-Z][a-z]+(?:\s+\([^()]*\))?)(?P<end>\s*[.!]?)$", _I)
+# an example of the mistake ('(for example, if it answers in English)', ', e.g. it has text outside the JSON'): it
+# illustrates the mistake and is no part of it
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|for example|for instance|such as)[^()]*\)|\s*[,;]\s*(?:e\.g\.|for example|for instance)[,:]?\s[^.]*", _I)
 # a mistake of using any of several words ('uses "youngins" or "damn"'): one of them present, as whole words in any
 # case, the exact complement of none of them present
