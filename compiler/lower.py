@@ -48,7 +48,7 @@ from rubricc.compiler.lower_respell import cap
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
-from rubricc.compiler.lower_voices8 import read_voice
+from rubricc.compiler.lower_wish import read_voice, respeak as wish
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -156,7 +156,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return _lower_repeat(bare, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(bare)) else None
     # a pass/fail spec's failure branch is read off and checked as an aside: the failure test is on the rest
     said = core if any(k == "fail_branch" for k, _ in asides) else stripped
-    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(stripped) or \
+    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(wish(stripped)[0]) or \
             DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)):
         return None
     return _stage(stripped, core, asides)

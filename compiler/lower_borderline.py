@@ -332,6 +332,8 @@ _RESTATED = re.compile(r"^(?:(?:there\s+(?:is|are)\s+)?(?:no|none\s+of\s+(?:the|
                        r"|(?:any|any\s+one|one|some)\s+(?:of\s+)?(?:these|those|them|the)\s*[a-z -]{0,20}?\s+(?:is|are)\s+(?:missing|absent|not\s+(?:present|found|included))"
                        r"|(?:the\s+response\s+|it\s+)?(?:does\s+not|doesn't|fails\s+to)\s+parse"
                        r"|(?:anything|everything)\s+else|any\s+other\s+(?:response|answer|reply|output))\s*$", _I)
+_SIDE = re.compile(r"^(?:(?:the\s+response|it)\s+(?:has|is|contains|uses|runs(?:\s+to)?)\s+|anything\s+|any\s+(?:response|reply|answer)\s+)?"
+                   r"(?P<s>fewer|less|shorter|more|longer)(?:\s+than\s+(?:that|this))?\s*$", _I)
 _MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|any\s+other\s+number)\s*$", _I)
 
 
@@ -349,6 +351,9 @@ def restates_failure(branch: str, args: dict, name: str = "") -> bool:
     said = branch.strip().rstrip(".")
     if _MORE_OR_FEWER.match(said):
         return args.get("relation") == "exactly"
+    side = _SIDE.match(said)
+    if side:  # 'fail if it has fewer' beside 'at least N': the other side of the count's bound, by ellipsis
+        return args.get("relation") in (("at least", "more than") if side.group("s").lower() in ("fewer", "less", "shorter") else ("less than", "at most"))
     if name == "keywords_absent" and _ANY_APPEARS.match(said):
         return True
     if name == "keywords_present" and _ANY_MISSING.match(said):

@@ -53,6 +53,9 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(?:shall|must)\s+not\b", re.IGNORECASE), "must not"),
     (re.compile(r"\b(?:shall|must)\s+(?:be\s+)?equal(?:\s+to)?\s+(?=\d)", re.IGNORECASE), "is exactly "),
     (re.compile(r"\bSHALL\b|\bMUST\b"), "must"),
+    # 'are (all) required to appear': must (all) appear
+    (re.compile(r"\b(?:are|is)\s+(all\s+|each\s+)?(?:required|expected)\s+to\s+(?=(?:appear|occur|be\s+(?:used|included|present|mentioned))\b)", re.IGNORECASE),
+     r"must \1"),
     (re.compile(r"\bshall\b"), "must"),
     # the writer as the response: "the student's answer", 'the student added a postscript', 'the whole thing'
     (re.compile(rf"\bthe\s+(?:student|writer|author|candidate|examinee|respondent)'s\s+{_DOC}\b", re.IGNORECASE), "the response"),
@@ -161,7 +164,13 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"^\s*(?:response|reply|answer)\s+(?=(?:must|should|has\s+to|needs\s+to|is|has|uses|contains|includes|ends|starts|begins)\b)",
                 re.IGNORECASE), "The response "),
     # 'in Kannada, not in any other language': the language restated
-    (re.compile(r"(\bin\s+[A-Z][a-z]+),?\s+(?:and\s+)?not\s+(?:in\s+)?any\s+other\s+language\b"), r"\1"),
+    # 'in Russian, all of it, not a mix with English or anything else', 'with no English or other language mixed in',
+    # 'every word of it'
+    (re.compile(r"(\bin\s+[A-Z][a-z]+),?\s+(?:every\s+word|all)\s+of\s+it\b(?=\s*[.;]?\s*$)"), r"\1"),
+    (re.compile(r"(\bin\s+[A-Z][a-z]+)(?:,?\s+(?:all|every\s+word)\s+of\s+it)?,?\s+(?:and\s+)?(?:not\s+(?:in\s+)?any\s+other\s+language\b|"
+                r"not\s+(?:a\s+)?mix(?:ed)?\s+(?:with|of)\s+(?:[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|another\s+language|other\s+languages)"
+                r"(?:\s+or\s+(?:anything\s+else|any\s+other(?:\s+language)?|other\s+languages?|another\s+language))?\b|"
+                r"with\s+no\s+[A-Z][a-z]+\s+or\s+(?:any\s+)?other\s+languages?\s+mixed\s+in\b)"), r"\1"),
     # 'the language of the response is Hindi': the response is in Hindi
     (re.compile(r"\bthe\s+(?:main\s+|primary\s+)?language\s+of\s+the\s+(response|answer|reply|output)\s+is\s+(?=[A-Z][a-z]+\b)"), r"the \1 is in "),
     # 'At least 15 occurrences of 'l'': the response has them

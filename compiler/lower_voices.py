@@ -48,8 +48,13 @@ _ING = {"being": "is", "containing": "contains", "having": "has", "terminating":
         "beginning": "begins", "opening": "opens", "closing": "closes", "including": "includes", "using": "uses",
         "consisting": "consists", "comprising": "comprises", "finishing": "finishes"}
 # a test case's step or expectation: 'Then the reply ...', 'Expected result: the response ...', 'Verify that ...'
-_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check)\s+(?:whether|if)\s+)"
-                   rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b|the\s+(?:count|number|total)\s+of\b)", _I)
+_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check)\s+(?:whether|if)\s+"
+                   r"|(?:verify|assert|confirm)\s+(?=the\s+(?:detected\s+|main\s+)?language\s+of\b))"
+                   rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b|the\s+(?:count|number|total)\s+of\b"
+                   r"|the\s+(?:detected\s+|main\s+)?language\s+of\b|(?:each|every\s+one|all|both)\s+of\s+[\"\u201c'])", _I)
+# an expectation: "Expect the output's word count to be at least 100" is "The output's word count is at least 100"
+_EXPECT = re.compile(rf"^\s*expect\s+(?P<np>(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?|the\s+(?:count|number|total)\s+of\s+[a-z][a-z -]{{0,40}}?)"
+                     r"\s+to\s+be\s+(?=\S)", _I)
 # the writer's names for the response: 'the assistant's reply', 'the model', 'the copy', 'a piece'
 _NAMES = [
     (re.compile(rf"\bthe\s+{_WHO}'s\s+((?:entire\s+|whole\s+|full\s+|complete\s+)?){_DOC}\b", _I), r"the \1response"),
@@ -62,6 +67,11 @@ _NAMES = [
 
 # spelling variants of a requirement, read anywhere outside quotations
 _VARIANTS = [
+    # 'each of "a" and "b" occurs somewhere in the output': the output contains each of them
+    (re.compile(rf"^\s*(?:each|every\s+one|all|both)\s+of\s+(?P<x>(?:[\"\u201c][^\"\u201d]{{1,60}}[\"\u201d](?:,?\s+and\s+|\s*,\s*)?)+?)\s+"
+                rf"(?:occurs?|appears?|is\s+present|shows?\s+up)\s+(?:somewhere\s+)?in\s+the\s+(?P<d>{_DOC})\b", _I), r"The \g<d> contains each of \g<x>", True),
+    # 'all-caps words are limited to fewer than 10': number fewer than 10
+    (re.compile(r"\bare\s+limited\s+to\s+(?=(?:(?:fewer|less)\s+than|at\s+most|no\s+more\s+than)\s+\d)", _I), "number "),
     # 'the count of X' is the number of X; "the response's count of X" is the number of X in the response
     (re.compile(rf"\bthe\s+{_DOC}'s\s+(?:count|number|total)\s+of\s+([a-z][a-z -]{{0,40}}?)(?=\s+(?:is|equals|are)\b|\s*\()", _I), r"the number of \1 in the response"),
     (re.compile(r"\bthe\s+(?:count|total)\s+of\s+(?=[a-z])", _I), "the number of "),
@@ -144,6 +154,9 @@ def unvoice(text: str) -> str:
     m = _STEP.match(text)
     if m:
         text = _subject(text[m.end():])
+    m = _EXPECT.match(text)
+    if m:
+        text = _subject(f"{m.group('np')} is {text[m.end():]}")
     m = _NOT_ONE.search(text)
     if m and _outside_quotes(text, m.start(), m.end()) and re.search(r"\b(?:free\s+of|no|without|zero|never|not)\b", text[:m.start()], _I):
         text = text[:m.start()].rstrip() + "."

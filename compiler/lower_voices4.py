@@ -145,22 +145,24 @@ def _spec_line(text: str) -> str:
 
 # a score line's sign ('+1 point if ...') and a table row's name before its pass condition ('All caps | Pass only if')
 _PLUS_ONE = re.compile(r"^\s*\+\s*(?=(?:1|one)\s+(?:points?|pts?|marks?)\b)", _I)
-_ROW_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w ,'()/-]{0,50}?)\s*\|\s*(?=\S)")
+_ROW_LABEL = re.compile(r"^\s*(?P<label>[A-Z][^|\n]{0,60}?)\s*\|\s*(?=\S)")
 
 
 # a points line: '1 point if X; 0 otherwise.' is 'Pass only if X.', '1 point if X; 0 if Y.' is 'Pass if X; fail if Y.'
 # (what follows its full stop, a request to repeat, is kept)
 _POINTS = re.compile(r"^\s*(?:1|one)\s+(?:points?|pts?|marks?)\s+(?:only\s+)?(?:if|when)\s+(?P<x>[^;]+?)\s*;\s*"
-                     r"(?:(?:otherwise|else),?\s+0(?:\s+points?)?|0(?:\s+points?)?\s+otherwise|0(?:\s+points?)?\s+(?:if|when)\s+(?P<y>[^;]+?))"
+                     r"(?:(?:otherwise|else),?\s+0(?:\s+points?)?|0(?:\s+points?)?\s+otherwise|0(?:\s+points?)?\s+(?:if|when)\s+(?P<y>[^;]+?)|"
+                     r"(?P<z>[^;]+?)\s+(?:earns|gets|scores|receives|is\s+worth)\s+0(?:\s+points?)?)"
                      r"\s*(?:(?P<end>[.!])(?P<rest>\s+\S.*)?)?$", _I | re.DOTALL)
 
 
 def _points(text: str) -> str:
     m = _POINTS.match(text)
     if m is None or QUOTE_RE.match(text, m.start("x")) or not _free(text, m.end("x")) or \
-            any(g and g.count("(") != g.count(")") for g in (m.group("x"), m.group("y"))):
+            any(g and g.count("(") != g.count(")") for g in (m.group("x"), m.group("y"), m.group("z"))):
         return text  # a ';' inside a quotation or a parenthesis is not the branch's
-    said = f"Pass if {m.group('x')}; fail if {m.group('y')}." if m.group("y") else f"Pass only if {m.group('x')}."
+    y = m.group("y") or m.group("z")
+    said = f"Pass if {m.group('x')}; fail if {y}." if y else f"Pass only if {m.group('x')}."
     return said + (m.group("rest") or "")
 
 

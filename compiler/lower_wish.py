@@ -1,0 +1,133 @@
+"""A user's own wish as a criterion: the requirement said after what the user asked for.
+
+A rubric writer who speaks as the user says what was asked, then what the reply must do:
+
+    I asked for plenty of '!': the reply should contain that character 6 times or more, capitals included.
+    I specifically asked for "a" and "b" to show up, so the reply needs to mention every one of them.
+    I wanted "x" to come up a lot, so the reply should use it 5 times or more.
+    I need a reusable template, so the reply should contain 3 or more placeholders in square brackets.
+
+The requirement is the clause after the split (':', ';', ', so', '- ') when it is said of the reply (or of 'it',
+'there', 'all of it'): it is read alone, its pronouns replaced by what the wish names ('that character' -> the
+character '!', 'every one of them' -> each of "a" and "b", 'it' after a verb of use -> "x", 'one' -> a postscript).
+A pronoun with nothing to stand for leaves the criterion as it is. The wish itself is kept as a label that must read
+as no other check, and the data it quotes must be the requirement's (:func:`rubricc.compiler.lower._aside_agrees`). A wish with no such clause, in the past tense ('I
+wanted five paragraphs ...', 'I asked for the reply to end with ...'), is said in the present ('I want ...'), which
+the user-voice readers already read; a wish not to have something ('I didn't want ...') is never turned around.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
+from rubricc.compiler.lower_voices2 import _want
+from rubricc.compiler.lower_voices4 import Asides
+from rubricc.compiler.lower_voices8 import read_voice as _read_voice8
+
+_I = re.IGNORECASE
+_DOC = r"(?:reply|response|answer|output|text)"
+_WISH = re.compile(r"^\s*(?:i|we)\s+(?:(?:really|specifically|explicitly|clearly|just|also|only)\s+)?"
+                   r"(?P<verb>asked\s+(?:you\s+)?for|asked\s+you\s+to|wanted|want|needed|need|requested|expected|(?:told\s+you|said|asked\s+you)\s+to|"
+                   r"(?:don't|do\s+not|didn't|did\s+not)\s+want)\s+(?=\S)", _I)
+# the split before the requirement, and the requirement's subject
+_SPLIT = re.compile(r"(?:\s*[:;]|,?\s+so(?:\s+that)?|,\s+and(?:\s+so)?|\s+[\u2014\u2013-]|\s*[\u2014\u2013])\s+"
+                    r"(?P<need>(?:i|we)\s+(?:need|want|expect)\s+)?"
+                    rf"(?=(?:the|my|your)\s+(?:(?:whole|entire|full|final)\s+)?{_DOC}\b|(?:it|they|those|these|there)\s+"
+                    r"(?:should|must|needs?|has|have|shouldn't|mustn't|can't|cannot|is|are|may)\b|all\s+of\s+it\b)", _I)
+# a wish that is the requirement whole: about the reply itself, or a count of things ('five paragraphs, no more ...')
+_WHOLE = re.compile(rf"^(?:the|my|your)\s+(?:(?:whole|entire|full|final)\s+)?{_DOC}\b|^(?:(?:exactly|precisely|at\s+least|at\s+most|"
+                    r"no\s+more\s+than|fewer\s+than|only)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", _I)
+# the reply wished in some state: 'I need the reply in Russian, all of it' -> 'The reply is in Russian, all of it'
+_REPLY_IN = re.compile(rf"^(?P<np>(?:the|my|your)\s+(?:(?:whole|entire|full|final)\s+)?{_DOC})\s+(?=(?:in|inside|within|entirely|wholly|completely|all)\b)", _I)
+_PAST = re.compile(r"^(?:asked\s+(?:you\s+)?for|wanted|requested|expected)$", _I)
+# pronouns of the requirement and what stands for them
+_THAT_CHAR = re.compile(r"\b(?:that|this|the\s+same)\s+(?:character|letter|symbol)\b", _I)
+_EACH = re.compile(r"\b(?:(?:every|each)\s+one\s+of\s+them|(?:all|each|both)\s+of\s+them)\b", _I)
+_ANY = re.compile(r"\bany\s+of\s+(?:them|those|these)(?:\s+(?:words|terms|keywords|phrases))?\b", _I)
+_USE_IT = re.compile(r"\b(?P<v>use|uses|using|mention|mentions|include|includes|repeat|repeats|contain|contains|say|says|feature|features)"
+                     r"\s+(?:it|that\s+word|this\s+word|that\s+term)\b", _I)
+_THEM = re.compile(r"\b(?:them|those\s+(?:words|terms|keywords)|these\s+(?:words|terms|keywords))\b", _I)
+_ONE = re.compile(r"\b(?P<v>needs?|has|have|includes?|contains?|gives?|adds?|carr(?:y|ies))\s+one\b(?!\s+of\b)", _I)
+_LEFT = re.compile(r"\b(?:them|those|that\s+(?:character|letter|word|one)|one\s+of\s+them)\b", _I)
+# a wish that names its thing by a noun: 'no commas at all', 'a postscript too', 'a title'
+_NOUN = re.compile(r"^(?P<det>no|zero|any|an?|some|plenty\s+of|lots\s+of)\s+(?P<n>[a-z]+(?:[ -](?!(?:too|also|at|as|please|included|in)\b)[a-z]+)?)"
+                   r"(?:\s+(?:at\s+all|too|as\s+well|also|please|included|in\s+it))?\s*$", _I)
+# 'echo my request back ..., so the reply has to start with it': the request
+_REQUEST = re.compile(r"\b(?:my|the|your)\s+(?:original\s+)?(?P<r>request|prompt|question|instructions?)\b", _I)
+_WITH_IT = re.compile(r"\b(?P<v>(?:start|begin|open)(?:s|ing)?\s+with|repeat(?:s|ing)?|restat(?:e|es|ing)|echo(?:es|ing)?)\s+it\b", _I)
+_IT_HEAD = re.compile(r"^(?:all\s+of\s+it|it)\b", _I)
+
+
+def _quoted(lead: str) -> Optional[str]:
+    """The wish's quoted data as written ('"a", "b" or "c"'), or None."""
+    spans = list(QUOTE_RE.finditer(lead))
+    return lead[spans[0].start():spans[-1].end()] if spans else None
+
+
+def _resolve(tail: str, lead: str) -> Optional[str]:
+    """The requirement with its pronouns replaced by what the wish names; None when one is left standing for nothing."""
+    data = _quoted(lead)
+    if data is not None:
+        single = len(QUOTE_RE.findall(lead)) == 1
+        tail = _THAT_CHAR.sub(lambda m: f"the character {data}" if single else m.group(0), tail)
+        tail = _EACH.sub(f"each of {data}", tail)
+        tail = _ANY.sub(f"any of the words {data}", tail)
+        tail = _USE_IT.sub(lambda m: f"{m.group('v')} {data}" if single else m.group(0), tail)
+        tail = _THEM.sub(data, tail)
+    else:
+        r = _REQUEST.search(lead)
+        if r:
+            tail = _WITH_IT.sub(lambda m: f"{m.group('v')} the {r.group('r')}", tail)
+        m = _NOUN.match(lead)
+        if m:
+            noun = m.group("n")
+            det = "an" if noun[:1].lower() in "aeiou" else "a"
+            tail = _THEM.sub(noun, tail)
+            tail = _ONE.sub(lambda o: f"{o.group('v')} {det} {noun}", tail)
+    head, data_part = tail[:data_colon(tail)], tail[data_colon(tail):]
+    spans = quote_spans(head)
+    if any(not in_quotes(spans, m.start()) for m in _LEFT.finditer(head)) or re.search(r"\bone\b", QUOTE_RE.sub(" ", head)) \
+            and _ONE.search(head):
+        return None
+    return head + data_part
+
+
+def respeak(text: str) -> Tuple[str, Asides]:
+    """(the requirement a user's wish states, the wish as an aside); (text, []) when the text is no such wish."""
+    m = _WISH.match(text)
+    if not m:
+        return text, []
+    verb, rest = re.sub(r"\s+", " ", m.group("verb").lower()), text[m.end():]
+    spans = quote_spans(text)
+    split = next((s for s in _SPLIT.finditer(text, m.end()) if not in_quotes(spans, s.start())), None)
+    if split is not None and not _WHOLE.match(rest):
+        lead, tail = text[m.end():split.start()].strip(), text[split.end():]
+        if split.group("need"):
+            wanted = _want(tail)
+            if wanted is None:
+                return text, []
+            tail = wanted
+        tail = _IT_HEAD.sub("the whole reply", tail)
+        said = _resolve(tail, lead)
+        if said is None or any(q.group(0) not in said for q in QUOTE_RE.finditer(lead)):  # the wish's data is the requirement's
+            return text, []
+        return cap(said), [("label", text[:split.start()].strip())]
+    if "want" in verb and ("not" in verb or "n't" in verb) or verb.endswith(" to"):
+        return text, []  # not turned around; 'told you to' is said to the model
+    r = _REPLY_IN.match(rest)
+    if r:
+        return cap(re.sub(r"^(?:my|your)\b", "the", r.group("np"), flags=_I)) + " is " + rest[r.end():], []
+    if _PAST.match(verb):
+        return "I want " + rest, []
+    return text, []
+
+
+def read_voice(text: str) -> Tuple[str, Asides]:
+    """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside."""
+    said, asides = respeak(text)
+    if said == text and not asides:
+        return _read_voice8(text)
+    core, more = _read_voice8(said)
+    return core, more + asides
