@@ -17,11 +17,11 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 21, in six voices of rubric writers of its writer's own choosing, two of them a frontier
-# LLM's unprompted rubric items: a rubric table row 'Name | Pass only if ...', a direct instruction to the model graded,
-# a user's first-person wish, a points line '+1 point if ...; 0 otherwise', a QA engineer's 'Verify the output ...', an
-# impersonal passive spec; no negative-form voice)
-HELDOUT = PHRASINGS / "ifeval_heldout21.json"
+# before it was read (set 22, in six voices of rubric writers of its writer's own choosing, at least two of them in
+# styles a frontier LLM writes by default: a rubric's 'Evaluates whether the response ...' description, 'An ideal
+# response ...', a markdown checkbox item, a reward engineer's code-review comment, the policy's own first-person check
+# before sending, a model-spec statement 'The assistant ...'; no negative-form voice)
+HELDOUT = PHRASINGS / "ifeval_heldout22.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -89,6 +89,10 @@ DEV_SETS = (
                                           "question, a rubric engineer's shorthand, MUST/SHALL requirements, a "
                                           "negative-form penalty item): 0.827 coverage, 0.9998 agreement when measured "
                                           "once (0.787 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout21.json", "held-out set 21, written blind in voices of rubric writers for RL reward (a "
+                                          "rubric table row, a direct instruction to the model, a user's first-person "
+                                          "wish, a points line, a QA assertion, a passive spec): 0.495 coverage, 1.000 "
+                                          "agreement when measured once (0.464 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -97,7 +101,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
               "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
-              "ifeval_heldout20.json": 0.98}
+              "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -122,7 +126,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's writer reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's and set 22's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -132,7 +136,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "3ae1d877fa5c4e63e3273059ec03e67905171cf483f02e1e0fc0d29f3dec1a2d"
+HELDOUT_SHA256 = "792b7fbf90d4b121ef5254efd0661780e73a15dff7806e03d1772a74dfd6309d"
 
 
 def frozen_ok() -> bool:
