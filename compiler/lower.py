@@ -48,7 +48,8 @@ from rubricc.compiler.lower_respell import cap
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
-from rubricc.compiler.lower_wish import read_voice, respeak as wish
+from rubricc.compiler.lower_review import name_agrees
+from rubricc.compiler.lower_wish import read_voice, respoken
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -156,7 +157,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
         return _lower_repeat(bare, again) if isinstance(again, dict) and not _FAILURE.search(_meaning(bare)) else None
     # a pass/fail spec's failure branch is read off and checked as an aside: the failure test is on the rest
     said = core if any(k == "fail_branch" for k, _ in asides) else stripped
-    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(wish(stripped)[0]) or \
+    if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(respoken(stripped)) or \
             DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)):
         return None
     return _stage(stripped, core, asides)
@@ -229,6 +230,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
+    if kind == "name":  # a review comment's name for the check ('Caps check'): about what the check is about
+        return name_agrees(got.name, aside)
     if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')
         return note_agrees(got, aside)
     if kind in ("fails", "passes"):  # a condition to fail (to pass only) restated: the same check as a disqualifying rule

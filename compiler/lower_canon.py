@@ -156,6 +156,9 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(?:(?:does\s+not|doesn't)|(?P<modal>must|should|shall)\s+not)\s+(?P<v>contain|have|use|include)\s+"
                 r"(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])", re.IGNORECASE),
      lambda m: f"{m.group('modal')} {m.group('v')} no " if m.group("modal") else f"{_third(m.group('v'))} no "),
+    # 'None of these words used: a, b' (a checklist's shorthand): the list's words are not used
+    (re.compile(r"^\s*none\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:words|terms|keywords)\s+(?:is\s+|are\s+)?(?:used|present|appear|included|mentioned)\s*:",
+                re.IGNORECASE), "Do not use any of these words:"),
     # 'No banned word from this list may appear: a, b': the list's words are not used
     (re.compile(r"^\s*no\s+(?:banned\s+|forbidden\s+|listed\s+)?words?\s+(?:from|in|on)\s+(?:this|the\s+following|the)\s+list\s+"
                 r"(?:may|can|should|must|is\s+to)\s+(?:appear|be\s+used)\s*:", re.IGNORECASE), "Do not use any of these words:"),

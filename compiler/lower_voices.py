@@ -48,15 +48,20 @@ _ING = {"being": "is", "containing": "contains", "having": "has", "terminating":
         "beginning": "begins", "opening": "opens", "closing": "closes", "including": "includes", "using": "uses",
         "consisting": "consists", "comprising": "comprises", "finishing": "finishes"}
 # a test case's step or expectation: 'Then the reply ...', 'Expected result: the response ...', 'Verify that ...'
-_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check)\s+(?:whether|if)\s+"
+_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check|measure|test|examine|verify)\s+(?:whether|if)\s+"
+                   r"|(?:evaluates|assesses|checks|measures|determines|verifies|tests|examines|judges|gauges|confirms)\s+(?:whether|if|that)\s+"
                    r"|(?:verify|assert|confirm)\s+(?=the\s+(?:detected\s+|main\s+)?language\s+of\b))"
                    rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b|the\s+(?:count|number|total)\s+of\b"
-                   r"|the\s+(?:detected\s+|main\s+)?language\s+of\b|(?:each|every\s+one|all|both)\s+of\s+[\"\u201c'])", _I)
+                   r"|the\s+(?:detected\s+|main\s+)?language\s+of\b|(?:each|every\s+one|all|both)\s+of\s+[\"\u201c']"
+                   r"|the\s+(?:word|letter|character|keyword|term|phrase)\s+[\"\u201c'])", _I)
 # an expectation: "Expect the output's word count to be at least 100" is "The output's word count is at least 100"
 _EXPECT = re.compile(rf"^\s*expect\s+(?P<np>(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?|the\s+(?:count|number|total)\s+of\s+[a-z][a-z -]{{0,40}}?)"
                      r"\s+to\s+be\s+(?=\S)", _I)
 # the writer's names for the response: 'the assistant's reply', 'the model', 'the copy', 'a piece'
 _NAMES = [
+    # the response a rubric describes: 'A strong response ...', 'An ideal response ...', 'The best response ...'
+    (re.compile(r"^\s*(?:an?|the)\s+(?:strong|ideal|good|great|excellent|high[- ]quality|best|top|perfect|exemplary|model|winning|successful|"
+                r"compliant|correct|passing|acceptable)\s+(?:response|answer|reply|completion|output)\s+(?=[a-z])", _I), "The response "),
     (re.compile(rf"\bthe\s+{_WHO}'s\s+((?:entire\s+|whole\s+|full\s+|complete\s+)?){_DOC}\b", _I), r"the \1response"),
     (re.compile(rf"^\s*(did|does|has|is|was)\s+the\s+{_WHO}\s+(?=[a-z])", _I), r"\1 it "),
     (re.compile(rf"^\s*the\s+{_WHO}\s+(?=[a-z]+s\b|has\b|did\b|does\b|must\b|should\b)", _I), "The response "),
@@ -70,6 +75,9 @@ _VARIANTS = [
     # 'each of "a" and "b" occurs somewhere in the output': the output contains each of them
     (re.compile(rf"^\s*(?:each|every\s+one|all|both)\s+of\s+(?P<x>(?:[\"\u201c][^\"\u201d]{{1,60}}[\"\u201d](?:,?\s+and\s+|\s*,\s*)?)+?)\s+"
                 rf"(?:occurs?|appears?|is\s+present|shows?\s+up)\s+(?:somewhere\s+)?in\s+the\s+(?P<d>{_DOC})\b", _I), r"The \g<d> contains each of \g<x>", True),
+    # 'is nothing but valid JSON': entirely; 'is concise: fewer than 100 words' (the brevity defined by the count): has
+    (re.compile(r"\bis\s+nothing\s+but\s+(?=(?:valid\s+)?json\b)", _I), "is entirely "),
+    (re.compile(r"\bis\s+(?:concise|brief|short|succinct)\s*:\s*(?=(?:fewer|less|under|at\s+most|no\s+more)\s+(?:than\s+)?\d)", _I), "has "),
     # 'all-caps words are limited to fewer than 10': number fewer than 10
     (re.compile(r"\bare\s+limited\s+to\s+(?=(?:(?:fewer|less)\s+than|at\s+most|no\s+more\s+than)\s+\d)", _I), "number "),
     # 'the count of X' is the number of X; "the response's count of X" is the number of X in the response
@@ -80,6 +88,10 @@ _VARIANTS = [
     (re.compile(rf"(\bbullet(?:\s+(?:points?|items?))?s?(?:\s+in\s+the\s+{_DOC})?)\s*(?:\(\s*(?:i\.e\.,?\s*|that is,?\s*)?lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+[^()]{{1,40}}\)"
                 r"|,\s*(?:i\.e\.,?|that is,?)\s+lines?\s+(?:beginning|starting|that (?:begin|start))\s+with\s+(?:an?\s+)?(?:asterisk|hyphen|dash|\*|-)(?:\s+or\s+(?:an?\s+)?(?:asterisk|hyphen|dash|\*|-))?\s*,)", _I),
      r"\1", True),
+    # ', each a markdown item starting with * or -', ', written as markdown list items starting with * or -'
+    (re.compile(r"(\bbullet(?:\s+(?:points?|items?))?s?)\s*,\s*(?:each(?:\s+(?:one|being))?|written\s+as|as)\s+(?:an?\s+)?(?:markdown\s+)?(?:list\s+)?"
+                r"(?:items?|lines?|bullets?)?\s*(?:starting|beginning|that\s+(?:starts?|begins?))\s+with\s+(?:an?\s+)?(?:\*|-|asterisk|hyphen|dash)"
+                r"(?:\s+or\s+(?:an?\s+)?(?:\*|-|asterisk|hyphen|dash))?(?=\s*[.;]?\s*$)", _I), r"\1", True),
     # an end phrase: 'close on', 'terminate with'; 'with no subsequent content' is nothing after it
     (re.compile(r"\b(?:close|finish|terminate)\s+(?:on|with)\b(?=\s+(?:the\s+)?(?:exact\s+)?(?:phrase|words?|sentence|line)?\s*[\"\u201c])", _I), "end with"),
     (re.compile(r"\b(?:closes|finishes|terminates)\s+(?:on|with)\b(?=\s+(?:the\s+)?(?:exact\s+)?(?:phrase|words?|sentence|line)?\s*[\"\u201c])", _I), "ends with"),
@@ -116,10 +128,15 @@ _VARIANTS = [
     (re.compile(r"\bis\s+(?:parseable|parsable)\s+as\s+(?:valid\s+)?json\b", _I), "is valid JSON"),
     # 'work in "a" and "b"' is include them
     (re.compile(r"\bwork\s+in\b(?=\s*[\"\u201c])", _I), "include"),
+    (re.compile(r"\bworks\s+in\s+(?=(?:the\s+)?(?:(?:key)?words?|terms?|phrases?)?\s*[\"\u201c])", _I), "includes "),
 ]
 # an emphatic restatement of a negation after it: '...free of commas: not a single one is permitted anywhere'
 _NOT_ONE = re.compile(r"\s*[:;,]\s*not\s+(?:a\s+single|even\s+one|one)(?:\s+one)?\s+(?:is|may\s+be|can\s+be|will\s+be)\s+(?:permitted|allowed|acceptable|tolerated|used)"
                       r"(?:\s+(?:anywhere|at\s+all))?(?:\s+in\s+(?:the|this)\s+[a-z]+)?\s*[.!]?\s*$", _I)
+# the same failure restated after it: '...avoids commas entirely; a single comma anywhere is enough to fail it', '... zero
+# commas. One comma anywhere and it should fail.' (the thing named must be the one the criterion is about)
+_ONE_FAILS = re.compile(r"\s*(?:[;,]|[.!](?=\s+[A-Z]))\s*(?:a\s+single|one|even\s+one|any)\s+(?P<unit>[a-z]+)(?:\s+anywhere)?(?:\s+in\s+(?:the|this)\s+(?:text|response|reply|answer|output))?\s+"
+                        r"(?:is\s+(?:enough|sufficient)\s+to\s+fail\s+(?:it|this|the\s+(?:item|criterion|check))|and\s+it\s+(?:should\s+|must\s+|will\s+)?fails?|fails\s+it)\s*[.!]?\s*$", _I)
 # a terse label: 'Commas: none.', 'Ending: exactly "x".'
 _NONE_LABEL = re.compile(r"^\s*(?P<x>[a-z][a-z -]{1,30}?s)\s*:\s*(?:none|zero|0|not (?:allowed|permitted)|forbidden|banned)\s*[.!]?\s*$", _I)
 _END_LABEL = re.compile(r"^\s*(?:ending|end|final\s+words|closing\s+(?:words|line|phrase)|last\s+words)\s*:\s*(?=(?:exactly\s+)?[\"\u201c])", _I)
@@ -153,12 +170,19 @@ def unvoice(text: str) -> str:
         text = np[:1].upper() + np[1:] + " " + _ING[ing.lower()] + text[m.end():]
     m = _STEP.match(text)
     if m:
-        text = _subject(text[m.end():])
+        rest = text[m.end():]
+        if re.search(r"\bwhether\s*$", m.group(0), _I):  # 'Checks whether X and whether Y'
+            rest = re.sub(r"\s+and\s+whether\s+", " and ", rest, flags=_I)
+        text = _subject(rest)
     m = _EXPECT.match(text)
     if m:
         text = _subject(f"{m.group('np')} is {text[m.end():]}")
     m = _NOT_ONE.search(text)
     if m and _outside_quotes(text, m.start(), m.end()) and re.search(r"\b(?:free\s+of|no|without|zero|never|not)\b", text[:m.start()], _I):
+        text = text[:m.start()].rstrip() + "."
+    m = _ONE_FAILS.search(text)
+    if m and _outside_quotes(text, m.start(), m.end()) and re.search(rf"\b{re.escape(m.group('unit'))}(?:s|es)?\b", text[:m.start()], _I) and \
+            re.search(r"\b(?:no|zero|without|free\s+of|avoids?|not|never)\b", text[:m.start()], _I):
         text = text[:m.start()].rstrip() + "."
     m = _NONE_LABEL.match(text)
     if m:

@@ -84,8 +84,9 @@ _TAIL_OTHER = re.compile(rf"{_SEP}(?:a|an|any)\s+(?:response|reply|answer|output
 # 'False if any is missing'
 _TAIL_MISSING = re.compile(rf"{_SEP}(?P<o>{_NEG})\s+(?:if|when)\s+any\s+(?:one\s+)?(?:of\s+them\s+)?(?:is|are)\s+(?:missing|absent|not\s+(?:present|found))\s*[.!]?\s*$", _I)
 # 'any capital letter gives 0'
-_TAIL_ANY = re.compile(rf"{_SEP}(?:any|a\s+single|even\s+one)\s+(?P<unit>[a-z][a-z -]{{1,40}}?)(?:\s+(?:anywhere|in\s+it|in\s+the\s+(?:response|reply|answer|output)))?\s+"
-                       rf"(?:gives|yields|scores|earns|means|results\s+in|leads\s+to|gets|makes\s+it)\s+(?P<o>{_NEG})\s*[.!]?\s*$", _I)
+_TAIL_ANY = re.compile(rf"{_SEP}(?:any|a\s+single|even\s+one|one)\s+(?P<unit>[a-z][a-z -]{{1,40}}?)(?:\s+(?:anywhere|in\s+it|in\s+the\s+(?:response|reply|answer|output|text)))?"
+                       rf"(?:\s+(?:gives|yields|scores|earns|means|results\s+in|leads\s+to|gets|makes\s+it)\s+(?P<o>{_NEG})"
+                       r"|\s+is\s+(?:enough|sufficient)\s+to\s+(?P<o2>fail)\s+(?:it|this|the\s+(?:item|criterion|check))|\s+and\s+it\s+(?:should\s+)?(?P<o3>fails?))\s*[.!]?\s*$", _I)
 # 'Pass if X; fail if Y': Y must be one way to fail the same check (a ``fail_branch`` aside, checked by the driver: the
 # same check as a disqualifying rule, a one-way check or a count that fails its bound, or the failure restated)
 _FAIL_IF = r"\s*;\s*(?:and\s+|but\s+)?(?P<o>fails?)\s+(?:if|when|whenever)\b"
@@ -243,8 +244,8 @@ def read_frame(text: str) -> Optional[Tuple[str, Asides, bool]]:
 # notes beside a JSON requirement that restate what the check does: a code fence around it is stripped, and any prose
 # outside the JSON fails to parse ('; a surrounding ``` or ```json code block is acceptable, but any extra prose outside
 # the JSON fails')
-_FENCE_OK = re.compile(r"\s*[;,]\s*(?:only\s+)?(?:a|an|any)\s+(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:markdown\s+)?"
-                       r"(?:`{3}\s*(?:json\s*)?(?:(?:or|/)\s+`{3}\s*(?:json\s*)?)?)?"
+_FENCE_OK = re.compile(r"\s*[;,]\s*(?:(?:wrapping|putting|enclosing|placing)\s+it\s+in\s+(?=(?:a|an)\s))?(?:only\s+)?(?:a|an|any)\s+(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:markdown\s+)?"
+                       r"(?:`{3}\s*(?:json\s*)?(?:(?:or|/)\s+`{3}\s*(?:json\s*)?)?)?(?:markdown\s+)?"
                        r"(?:code\s+)?(?:block|fence|tick|backtick)s?\s+(?:(?:around|surrounding|enclosing)\s+(?:it|the\s+json)\s+)?(?:is|are)\s+"
                        r"(?:acceptable|allowed|fine|ok(?:ay)?|permitted|tolerated)(?=\s*(?:[,;.]|$))"
                        # 'with nothing outside the JSON except optional markdown ``` fences'

@@ -1,4 +1,4 @@
-"""A user's own wish as a criterion: the requirement said after what the user asked for.
+"""First-person criteria and the outermost voice layer: a user's wish, the policy's own check, a checklist box.
 
 A rubric writer who speaks as the user says what was asked, then what the reply must do:
 
@@ -22,6 +22,7 @@ from typing import Optional, Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
+from rubricc.compiler.lower_review import review
 from rubricc.compiler.lower_voices2 import _want
 from rubricc.compiler.lower_voices4 import Asides
 from rubricc.compiler.lower_voices8 import read_voice as _read_voice8
@@ -124,9 +125,75 @@ def respeak(text: str) -> Tuple[str, Asides]:
     return text, []
 
 
+# ---- the policy's own check before sending: 'I kept my answer under 100 words', 'My reply has exactly 3 bullets' --------
+_DONE = {"used": "uses", "wrote": "writes", "kept": "keeps", "included": "includes", "added": "adds", "gave": "gives",
+         "began": "begins", "started": "starts", "opened": "opens", "ended": "ends", "finished": "finishes", "closed": "closes",
+         "highlighted": "highlights", "divided": "divides", "split": "splits", "separated": "separates", "wrapped": "wraps",
+         "enclosed": "encloses", "put": "puts", "repeated": "repeats", "avoided": "avoids", "mentioned": "mentions",
+         "stayed": "stays", "limited": "limits", "formatted": "formats", "organized": "organizes", "organised": "organises",
+         "structured": "structures", "typed": "types", "capitalized": "capitalizes", "answered": "answers", "responded": "responds",
+         "made sure to": "makes sure to", "made sure": "makes sure", "provided": "provides", "chose": "chooses",
+         "restated": "restates", "copied": "copies", "spelled": "spells", "followed": "follows", "stuck": "sticks"}
+_VERBS = "|".join(sorted((k.replace(" ", r"\s+") for k in _DONE), key=len, reverse=True))
+_SELF = re.compile(rf"^\s*I\s+(?P<adv>(?:never|also|only|always|deliberately|carefully)\s+)?(?P<v>{_VERBS})\b")
+
+
+def _base(present: str) -> str:
+    """'uses' -> 'use', 'copies' -> 'copy', 'finishes' -> 'finish', 'makes sure to' -> 'make sure to'."""
+    head, _, rest = present.partition(" ")
+    head = head[:-3] + "y" if head.endswith("ies") else head[:-2] if re.search(r"(?:ss|sh|ch|x)es$", head) else head[:-1]
+    return head + (" " + rest if rest else "")
+
+
+_NOT_VERBS = "|".join(sorted({_base(v).replace(" ", r"\s+") for v in _DONE.values()}, key=len, reverse=True))
+_SELF_NOT = re.compile(rf"^\s*I\s+(?:did\s+not|didn't|never)\s+(?=(?:{_NOT_VERBS})\b)", _I)
+_MY = re.compile(r"\bmy\s+(?=(?:(?:whole|entire|full|complete|final)\s+)?(?:reply|response|answer|output|text|words)\b)", _I)
+_MY_HEAD = re.compile(r"^\s*(?:fewer\s+than|at\s+least|at\s+most|more\s+than|no\s+more\s+than|exactly|only|none)\s+(?:\S+\s+)?of\s+my\s+words\b", _I)
+
+
+def self_check(text: str) -> str:
+    """The policy's own first-person check said of the response: 'I kept my answer under 100 words' -> 'The response
+    keeps the answer under 100 words'; 'My reply has ...' -> 'The reply has ...'; else the text as it is."""
+    m = _SELF.match(text)
+    if m:
+        verb = re.sub(r"\s+", " ", m.group("v").lower())
+        text = "The response " + (m.group("adv") or "") + _DONE[verb] + text[m.end():]
+    elif _SELF_NOT.match(text):
+        text = _SELF_NOT.sub("The response does not ", text, count=1)
+    elif not re.match(r"^\s*(?:my\s+(?:(?:whole|entire|full|complete|final)\s+)?(?:reply|response|answer|output|text)\b|"
+                      r"(?:the\s+)?(?:letter|character|word)\b.*\bin\s+my\s+(?:reply|response|answer|output)\b)"
+                      r"|" + _MY_HEAD.pattern, text, _I):
+        return text
+    out, last = [], 0
+    for q in list(QUOTE_RE.finditer(text)) + [None]:  # never inside a quotation: '"My answer is yes."' is data
+        part = text[last:q.start() if q else len(text)]
+        part = re.sub(r"\bof\s+my\s+words\b", "of the words in the response", part, flags=_I)
+        out.append(_MY.sub("the ", part) + (q.group(0) if q else ""))
+        last = q.end() if q else last
+    return cap("".join(out))
+
+
+# a markdown checklist's box before the item: '- [ ] Zero commas anywhere', '[x] Title present'
+_CHECKBOX = re.compile(r"^\s*(?:[-*+]\s+)?\[[ xX\u2713]?\]\s+(?=\S)")
+
+
+def respoken(text: str) -> str:
+    """The criterion as the readers below see it: out of its checkbox, a self-check and a wish said of the response, a
+    review comment's request (:func:`rubricc.compiler.lower_review.review`)."""
+    return _outer(text)[0]
+
+
+def _outer(text: str) -> Tuple[str, Asides]:
+    said, asides = review(_CHECKBOX.sub("", text))
+    more: Asides = []
+    if not asides and said == _CHECKBOX.sub("", text):
+        said, more = respeak(self_check(said))
+    return said, asides + more
+
+
 def read_voice(text: str) -> Tuple[str, Asides]:
     """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside."""
-    said, asides = respeak(text)
+    said, asides = _outer(text)
     if said == text and not asides:
         return _read_voice8(text)
     core, more = _read_voice8(said)

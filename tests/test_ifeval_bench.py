@@ -97,16 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 21: 0.495 / 1.000 measured once; 0.803 / 1.000 after its rubric
-    # table row 'Name | Pass only if ...' and its points line '+1 point if ...; 0 otherwise' were read: developed on)
-    assert res["coverage"] >= 0.80 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard just under today's level (set 22: 0.630 / 1.000 measured once; 0.940 / 1.000 after its voices were
+    # read: developed on)
+    assert res["coverage"] >= 0.93 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice: the table row (1), the points line (4) are read; the direct instruction (2), the QA assertion (5) and
-    # the passive spec (6) were before
+    # per voice: the rubric's description (1), the ideal response (2), the checkbox (3), the policy's own check (5), the
+    # model spec (6) are read; the reward engineer's review comment (4) in part
     voices = voice_summary(res["rows"])
-    assert len(voices) == 6 and voices[0]["lowered"] >= 780 and voices[1]["lowered"] >= 800 and voices[3]["lowered"] >= 740 and \
-        voices[4]["lowered"] >= 710 and voices[5]["lowered"] >= 780 and \
+    assert len(voices) == 6 and all(voices[k]["lowered"] >= 820 for k in (0, 1, 2, 4, 5)) and voices[3]["lowered"] >= 520 and \
         all(v["agreement"] >= 0.999 for v in voices.values() if v["agreement"] is not None), voices
 
 
