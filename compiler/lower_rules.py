@@ -158,15 +158,19 @@ def r_placeholders(c: CriterionText):
     return "placeholder_count", {"relation": rel, "n": n}
 
 
+# 'starts with', 'opening on the word': how a paragraph's first word is introduced
+_OPENS_WITH = r"(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+(?:with|on(?=\s+the\s+word\b))"
+
+
 def r_two_part_paragraph(c: CriterionText):
     if re.search(r"\b(?:does\s+not|doesn't|do\s+not|don't|did\s+not|never|fails?\s+to|is\s+not|isn't|lacks?)\b", QUOTE_RE.sub(" ", c.low)):
         return None  # 'does not have exactly 4 paragraphs, or its first does not start with "x"' asks the opposite
     m = re.search(r"\b(?:paragraph (\d+)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d+(?:st|nd|rd|th)) paragraph)\b"
-                  r"[^.;]*?\b(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+(?:with|on(?=\s+the\s+word\b))\s+(?:the\s+)?(?:word\s+)?"
+                  r"[^.;]*?\b" + _OPENS_WITH + r"\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)[\"'\u201d]?", c.norm)
     if not m and re.search(r"\bparagraphs\b", c.norm):
         m = re.search(r"\b()(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)"
-                      r"(?: one| of which| of them)?\s+(?:\w+\s+)?(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+(?:with|on(?=\s+the\s+word\b))\b", c.norm)
+                      r"(?: one| of which| of them)?\s+(?:\w+\s+)?" + _OPENS_WITH + r"\b", c.norm)
     if not m:
         return None
     if m.group(1):
@@ -174,7 +178,7 @@ def r_two_part_paragraph(c: CriterionText):
     else:
         w = m.group(2)
         nth = ORDINALS.get(w) if w in ORDINALS else int(re.match(r"\d+", w).group(0))
-    w = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening|started|began|opened)\s+(?:with|on(?=\s+the\s+word\b))\s+(?:the\s+)?(?:word\s+)?"
+    w = re.search(r"\b" + _OPENS_WITH + r"\s+(?:the\s+)?(?:word\s+)?"
                   r"[\"'\u201c]?([A-Za-z][\w-]*)", c.text, flags=re.IGNORECASE)
     if not w or (not re.search(r"[\"'\u201c]\w+$", w.group(0)) and (w.group(1).lower() in ("a", "an", "one", "this", "that", "some", "its", "their", "his", "her", "my", "your", "our")
                                                            or not re.match(r"\s*(?:[.,;!?]|$|and\b|followed\b)", c.text[w.end():]))):

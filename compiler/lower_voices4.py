@@ -86,7 +86,7 @@ _TAIL_MISSING = re.compile(rf"{_SEP}(?P<o>{_NEG})\s+(?:if|when)\s+any\s+(?:one\s
 # 'any capital letter gives 0'
 _TAIL_ANY = re.compile(rf"{_SEP}(?:any|a\s+single|even\s+one|one)\s+(?P<unit>[a-z][a-z -]{{1,40}}?)(?:\s+(?:anywhere|in\s+it|in\s+the\s+(?:response|reply|answer|output|text)))?"
                        rf"(?:\s+(?:gives|yields|scores|earns|means|results\s+in|leads\s+to|gets|makes\s+it)\s+(?P<o>{_NEG})"
-                       r"|\s+is\s+(?:enough|sufficient)\s+to\s+(?P<o2>fail)\s+(?:it|this|the\s+(?:item|criterion|check))|\s+and\s+it\s+(?:should\s+)?(?P<o3>fails?))\s*[.!]?\s*$", _I)
+                       r"|\s+is\s+(?:enough|sufficient)\s+to\s+fail\s+(?:it|this|the\s+(?:item|criterion|check))|\s+and\s+it\s+(?:should\s+)?fails?)\s*[.!]?\s*$", _I)
 # 'Pass if X; fail if Y': Y must be one way to fail the same check (a ``fail_branch`` aside, checked by the driver: the
 # same check as a disqualifying rule, a one-way check or a count that fails its bound, or the failure restated)
 _FAIL_IF = r"\s*;\s*(?:and\s+|but\s+)?(?P<o>fails?)\s+(?:if|when|whenever)\b"
