@@ -17,11 +17,11 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 22, in six voices of rubric writers of its writer's own choosing, at least two of them in
-# styles a frontier LLM writes by default: a rubric's 'Evaluates whether the response ...' description, 'An ideal
-# response ...', a markdown checkbox item, a reward engineer's code-review comment, the policy's own first-person check
-# before sending, a model-spec statement 'The assistant ...'; no negative-form voice)
-HELDOUT = PHRASINGS / "ifeval_heldout22.json"
+# before it was read (set 23, in six voices of rubric writers of its writer's own choosing: a severity-tagged item
+# '[Critical] ...', a reason-first item 'Because the user ..., the reply must ...', a JSON rubric object {criterion,
+# weight, type}, a check function's docstring 'Return True if ...', a bug report's 'Expected behavior: ...', a
+# conditional 'If the completion ..., this item is satisfied.'; no negative-form voice)
+HELDOUT = PHRASINGS / "ifeval_heldout23.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -93,6 +93,11 @@ DEV_SETS = (
                                           "rubric table row, a direct instruction to the model, a user's first-person "
                                           "wish, a points line, a QA assertion, a passive spec): 0.495 coverage, 1.000 "
                                           "agreement when measured once (0.464 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout22.json", "held-out set 22, written blind in voices of rubric writers for RL reward (a "
+                                          "rubric's 'Evaluates whether' description, an ideal response, a checkbox, a "
+                                          "reward engineer's review comment, the policy's own check, a model spec): "
+                                          "0.630 coverage, 1.000 agreement when measured once (0.493 rules alone), "
+                                          "then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -101,7 +106,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
               "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
-              "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97}
+              "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97, "ifeval_heldout22.json": 0.93}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -126,7 +131,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's and set 22's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's, set 22's and set 23's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -136,7 +141,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "792b7fbf90d4b121ef5254efd0661780e73a15dff7806e03d1772a74dfd6309d"
+HELDOUT_SHA256 = "15e613657269c6612086513bda490d873be922ba5f041c598559c58f220cd282"
 
 
 def frozen_ok() -> bool:
