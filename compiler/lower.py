@@ -49,6 +49,7 @@ from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
+from rubricc.compiler.lower_envelope import envelope
 from rubricc.compiler.lower_wish import read_voice, respoken
 from rubricc.formats import ProgramCheck
 
@@ -133,6 +134,9 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     first, then (when :data:`rubricc.compiler.lower_nearest.ENABLED`) the nearest-phrasing stage for what
     they leave neural, unless the criterion is stated as a failure, is not a rubric item, or asks for a
     verbatim repeat the rules vetoed."""
+    done, got = _enveloped(text, lower_criterion)
+    if done:
+        return got
     got = lower_rules_only(text)
     if got is not None or not lower_nearest.ENABLED or not text or not text.strip():
         return got
@@ -161,6 +165,22 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
             DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)):
         return None
     return _stage(stripped, core, asides)
+
+
+def _enveloped(text: str, lower) -> Tuple[bool, Optional[ProgramCheck]]:
+    """(True, ``lower`` of the criterion inside its envelope, every aside agreeing) when the text has one (a severity
+    tag, a JSON rubric item, a reason first: :func:`rubricc.compiler.lower_envelope.envelope`), else (False, None)."""
+    if not text or not text.strip():
+        return False, None
+    inner, asides = envelope(text.strip())
+    if inner is None:
+        return True, None  # JSON that is no rubric item
+    if inner == text.strip():
+        return False, None
+    got = lower(inner)
+    if got is None and not text.lstrip().startswith("{"):
+        return False, None  # read inside its envelope as nothing: the whole text as it was (never a JSON object's)
+    return True, got if got is not None and all(_aside_agrees(got, kind, aside) for kind, aside in asides) else None
 
 
 def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
@@ -192,6 +212,9 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     global _last_repeat, _last_voice
     if not text or not text.strip():
         return None
+    done, got = _enveloped(text, lower_rules_only)
+    if done:
+        return got
     stripped = text.strip()
     # a voice's parts that are no requirement (a user story's role and benefit, a complaint, a test name, a
     # checklist label, a restated failure branch) are read off first, and must agree with what is lowered

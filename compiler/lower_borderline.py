@@ -35,7 +35,7 @@ _I = re.IGNORECASE
 _NOT_MET = (r"(?:(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
             # a loophole closed: '...; any extra bullet line breaks it', '... is still a violation', 'being near 5 is not enough'
             r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))|fails(?=\s*[.!]?\s*$)"
-            r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail)|(?:is|are)\s+not\s+enough"
+            r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail|regression|bug)|(?:is|are)\s+not\s+enough"
             r"|(?:is|are)\s+(?:already\s+)?(?:one\s+)?too\s+many|(?:is|are)\s+not\s+counted(?:\s+separately)?)"
             # and the thing itself restated after it: '... do not count, only the word itself'
             r"(?:\s*,\s*only\s+the\s+(?:word|keyword|letter|character|phrase|marker)\s+itself"

@@ -23,6 +23,7 @@ _ING_BASE = {"using": "use", "having": "have", "containing": "contain", "includi
 _ING = "|".join(_ING_BASE)
 
 # (pattern, replacement) applied in order to the text outside quotations
+_LIST = r"[A-Za-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[A-Za-z][\w'-]*|\s+(?:and|or)\s+[A-Za-z][\w'-]*)*"
 _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]] = [
     # optional plurals: 'time(s)', 'placeholder(s)', 'keyword(s)', 'bullet point(s)'
     (re.compile(r"(?<=[a-z])\((s|es)\)", re.IGNORECASE), r"\1"),
@@ -92,9 +93,9 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'Has the writer highlighted ...?', 'Did it split into ...?': the response
     (re.compile(r"^\s*(?:has|have)\s+(?:the\s+(?:writer|author|student|respondent)|it)\s+(?=[a-z]+ed\b)", re.IGNORECASE), "The response has "),
     (re.compile(r"^\s*(?:does|did)\s+it\s+([a-z]+)\b", re.IGNORECASE), lambda m: f"The response {_third(m.group(1))}"),
-    # 'the output' is the response
-    (re.compile(r"\b(the|this|whole|entire|full|complete)\s+output\b", re.IGNORECASE), r"\1 response"),
-    (re.compile(r"^\s*output\b", re.IGNORECASE), "Response"),
+    # 'the output', 'the completion' are the response
+    (re.compile(r"\b(the|this|whole|entire|full|complete)\s+(?:output|completion)\b", re.IGNORECASE), r"\1 response"),
+    (re.compile(r"^\s*(?:output|completion)\b", re.IGNORECASE), "Response"),
     # 'and that no text follows it': nothing after it
     (re.compile(r"\b(?:and\s+)?(?:that\s+)?no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content|characters?)\s+(?:follows?|comes?\s+after)\s+(it|them|this|that)\b",
                 re.IGNORECASE), r"and nothing follows \1"),
@@ -117,6 +118,18 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'the first paragraph's first word should be "X"'
     (re.compile(r"\b(?:the|its|their)\s+([\w-]+)\s+paragraph's\s+(?:very\s+)?first\s+word\s+(?:is|should be|must be|will be|has to be|reads)\s*(?:the\s+word\s*)?:?\s*",
                 re.IGNORECASE), r"the \1 paragraph starts with the word "),
+    # an unquoted word list in the middle of the sentence: 'None of the words a, b occur in the response' (the word-list
+    # reader wants the list at the end)
+    (re.compile(rf"^\s*none\s+of\s+the\s+(?:following\s+)?(?:key ?words|words|terms)\s+({_LIST})\s+(?:occurs?|appears?|(?:is|are)\s+used|shows?\s+up)"
+                rf"(?:\s+(?:anywhere\s+)?in\s+the\s+({_DOC}))?\b", re.IGNORECASE),
+     lambda m: f"The {m.group(2) or 'response'} does not contain the keywords {m.group(1)}"),
+    # 'with not one uppercase letter': with no uppercase letter
+    (re.compile(r"\bwith\s+not\s+(?:one|a\s+single)\s+(?=[a-z])", re.IGNORECASE), "with no "),
+    # '3 sections that each start with SECTION and a number': each starting with
+    (re.compile(r"\b(sections|parts)\s+(?:that|which)\s+each\s+(?:start|begin|open)s?\s+with\b", re.IGNORECASE), r"\1, each starting with"),
+    # '5 paragraphs, each pair divided by ***': separated by ***
+    (re.compile(r"\b(paragraphs|sections|parts),?\s+(?:each|every)\s+(?:pair|two(?:\s+consecutive)?)(?:\s+of\s+them)?\s+(?:divided|separated|split)\s+by\b", re.IGNORECASE),
+     r"\1 separated by"),
     # '4 blank-line-separated paragraphs': paragraphs separated by blank lines
     (re.compile(r"\b(?:blank|empty)[- ]line[- ](?:separated|delimited)\s+(paragraphs|sections|blocks)\b", re.IGNORECASE), r"\1 separated by blank lines"),
     # 'keeps to exactly 4 paragraphs': has

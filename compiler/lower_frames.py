@@ -30,7 +30,8 @@ _MARK_YES = rf"(?:mark|answer|label|rate|score|grade|tick|record|return|say|resp
 
 # a decision that grants the point: 'mark YES if', 'award the point when', 'the item passes if', 'YES if'
 _GRANT = (rf"(?:{_MARK_YES}|(?:award|give|grant|assign)\s+{_POINT}|(?:full|1|one)\s+(?:marks?|credit|points?|score)|"
-          r"(?:it|the\s+(?:item|criterion|check|requirement|response|answer|reply))\s+(?:passes|is met|is satisfied|gets the (?:point|mark)|scores (?:a|one|the|1) (?:point|mark))|"
+          r"(?:it|(?:the|this)\s+(?:[a-z]+\s+)?(?:item|criterion|check|requirement)|the\s+(?:response|answer|reply))\s+(?:passes|is met|is satisfied|"
+          r"is fulfilled|gets the (?:point|mark)|scores (?:a|one|the|1) (?:point|mark))|"
           r"(?:yes|pass|true))")
 _DECIDE = rf"{_GRANT}\s*:?\s+{_IF}"
 

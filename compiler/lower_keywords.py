@@ -121,13 +121,16 @@ def unquoted_word_list(text: str):
     kws = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if w]
     if not kws or any(w.lower() in _STOP for w in kws) or (len(kws) == 1 and kws[0].lower() in _DESCRIPTIVE):
         return None
-    strong = re.search(r"key ?words?|following|:", m.group("cue"), re.IGNORECASE) is not None
+    # a cue is strong when it names a list: 'keywords', 'the following', a colon, 'all of the words'
+    strong = re.search(r"key ?words?|following|:", m.group("cue"), re.IGNORECASE) is not None or \
+        re.search(r"\b(?:all|each|every\s+one|none)\s+of\s+$", text.strip()[:m.start("cue")], re.IGNORECASE) is not None and \
+        re.match(r"(?:the\s+)?(?:words|terms)\b", m.group("cue"), re.IGNORECASE) is not None
     adverb = any(w.lower().endswith("ly") for w in kws)
     # 'the terms correctly and consistently' are adverbs; 'the words economy, demand, supply' a list
     # one word after a plain 'the words' may name a kind of word ('Avoids the words jargon'): left to the judge
     if (adverb and not strong and sum(not w.lower().endswith("ly") for w in kws) < 2) or (len(kws) == 1 and not strong):
         return None
-    if adverb or (len(kws) == 1 and not re.search(r"key ?words?|following", m.group("cue"), re.IGNORECASE)):
+    if adverb or (len(kws) == 1 and not strong):
         if keyword_frame(text.strip(), kws, (m.start("list"), m.end("list"))) is None:
             return None
     return m, kws

@@ -259,7 +259,7 @@ def _negated(low: str) -> bool:
     """A negation outside the relation phrases ('no fewer than', 'does not exceed') and quotations."""
     low = _REL_RE.sub(" ", _QUOTE_ANY.sub(" ", low))
     low = re.sub(r"\b(?:no|without|nothing)\s+(?:other|further|additional|extra)\b|\bnot even\b|\bno exceptions?\b|"
-                 r"\bnot (?:just|only)\b", " ", low)
+                 r"\bnot (?:just|only)\b|\bwith or without\b", " ", low)
     return re.search(NEGATION, low) is not None
 
 

@@ -222,10 +222,14 @@ NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\
            r"|\black(?:s|ing)?\s+(?:a|an|any|the)\b|\b(?:is|are)\s+missing\b|\bmissing\s+(?:a|an|any|the)\b|\bfail(?:s|ed|ing)?\s+to\b)"
 
 # a negation negated ('does not avoid commas', "doesn't lack a title", 'never omits the keyword'): read by no rule
+# a test case's label before its expectation: 'Expected behavior:', 'Expected result:', 'Expected:'
+EXPECTED_LABEL = r"expected(?:\s+(?:result|outcome|behaviou?r))?\s*:"
+
 DOUBLE_NEGATION = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)\s+(?:\w+\s+)?(?:avoid|omit|exclud|refrain|forbid|prohibit|lack|miss\b|"
                              r"missing|fail\w*\s+to|skip)", re.IGNORECASE)
 
 _NOT_NEGATION = re.compile(
+    r"\bwith\s+or\s+without\b|"  # 'with or without a fence': either way
     r"\(\s*(?:with\s+)?(?:nothing(?:\s+else)?|no\s+(?:further|other|more)\s+(?:words|text))(?:\s+(?:comes?\s+)?(?:after|following|follows))?(?:\s+(?:it|that|this))?\s*\)|"
     r"(?:with\s+)?(?:and\s+)?(?:no|nothing|not any)\s+other\s+(?:words?|text|characters?|content|language|languages)"
     r"(?:\s+(?:is\s+|are\s+)?(?:allowed|after|following|follows?|afterwards?|should follow)(?:\s+(?:it|this|that))?)?"

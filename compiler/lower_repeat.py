@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rubricc.compiler.lower_parse import NEGATION, CriterionText, outer_quotes
+from rubricc.compiler.lower_parse import EXPECTED_LABEL, NEGATION, CriterionText, outer_quotes
 
 _REPEAT_VERB = r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat)"
 _REPEAT_NOUN = r"\b(?:request|prompt|question|instruction|instructions|query|task|text|message|input)\b"
@@ -60,9 +60,10 @@ def _label_free(text: str) -> str:
     """``text`` less a rubric item's label when what follows the label is itself a complete repeat frame in its first
     sentence (so the label's colon is not the request's); else ``text``."""
     m = _ITEM_LABEL.match(text)
-    if m is None or not m.group("b") or _LABEL_VERB.match(m.group("label")):  # a bold label only ('Opening: ...' may be the frame)
+    expected = re.match(rf"\s*{EXPECTED_LABEL}\s*", text, re.IGNORECASE)  # a test case's label
+    if expected is None and (m is None or not m.group("b") or _LABEL_VERB.match(m.group("label"))):  # a bold label only ('Opening: ...' may be the frame)
         return text
-    rest = text[m.end():]
+    rest = text[(expected or m).end():]
     first = re.split(r"(?<=[.?!])\s|\n|:", rest, maxsplit=1)[0]
     return rest if _is_repeat_frame(first.lower()) else text
 

@@ -111,6 +111,11 @@ def r_quotes_wrap(c: CriterionText):
     return None
 
 
+# a fence allowed either way: 'with or without a surrounding ``` fence'
+_EITHER_FENCE = re.compile(r"[,(]?\s*with\s+or\s+without\s+(?:an?\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:```(?:json)?\s*|markdown\s+)*"
+                           r"(?:code\s+)?(?:block|fence)(?:\s+around\s+it)?\s*\)?")
+
+
 def r_json(c: CriterionText):
     if not re.search(r"\bjson\b", QUOTE_RE.sub(" ", c.low)) or c.neg:
         return None  # a quoted "json" is data (a word to avoid), not the format
@@ -119,6 +124,7 @@ def r_json(c: CriterionText):
     low = re.sub(r"[,(]?\s*(?:optionally|possibly)?\s*(?:placed\s+|put\s+)?(?:inside|in|within|wrapped in)\s+(?:a\s+)?(?:```(?:json)?\s+|markdown\s+|json\s+)?"
                  r"(?:code\s+)?(?:block|fence)(?:\s+is\s+(?:fine|ok|okay|allowed))?\)?", " ", c.low)
     low = re.sub(r"\((?:a\s+)?markdown code fence around it is fine\)", " ", low)
+    low = _EITHER_FENCE.sub(" ", low)
     low = re.sub(r"\(\s*(?:(?:an?|the)\s+)?(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?(?:```(?:json)?\s+|markdown\s+)*(?:code\s+)?(?:block|fence)"
                  r"(?:\s+around\s+it)?\s+is\s+(?:fine|ok|okay|allowed|acceptable|permitted)\s*\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):

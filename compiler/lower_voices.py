@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from rubricc.compiler.lower_parse import EXPECTED_LABEL
+
 _I = re.IGNORECASE
 _DOC = r"(?:response|answer|reply|output|text|completion|generation)"
 _WHO = r"(?:assistant|model|ai|llm|chatbot|system|bot)"
@@ -48,11 +50,11 @@ _ING = {"being": "is", "containing": "contains", "having": "has", "terminating":
         "beginning": "begins", "opening": "opens", "closing": "closes", "including": "includes", "using": "uses",
         "consisting": "consists", "comprising": "comprises", "finishing": "finishes"}
 # a test case's step or expectation: 'Then the reply ...', 'Expected result: the response ...', 'Verify that ...'
-_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|expected(?:\s+(?:result|outcome|behaviou?r))?\s*:\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check|measure|test|examine|verify)\s+(?:whether|if)\s+"
+_STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|{EXPECTED_LABEL}\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check|measure|test|examine|verify)\s+(?:whether|if)\s+"
                    r"|(?:evaluates|assesses|checks|measures|determines|verifies|tests|examines|judges|gauges|confirms)\s+(?:whether|if|that)\s+"
                    r"|(?:verify|assert|confirm)\s+(?=the\s+(?:detected\s+|main\s+)?language\s+of\b))"
                    rf"(?=(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}\b|the\s+{_DOC}'s\b|the\s+(?:count|number|total)\s+of\b"
-                   r"|the\s+(?:detected\s+|main\s+)?language\s+of\b|(?:each|every\s+one|all|both)\s+of\s+[\"\u201c']"
+                   r"|the\s+(?:detected\s+|main\s+)?language\s+of\b|(?:each|every\s+one|all|both)\s+of\s+[\"\u201c']|the\s+(?:model|assistant)\s+(?=(?:first\s+|always\s+|never\s+)?[a-z]+s\b)"
                    r"|the\s+(?:word|letter|character|keyword|term|phrase)\s+[\"\u201c'])", _I)
 # an expectation: "Expect the output's word count to be at least 100" is "The output's word count is at least 100"
 _EXPECT = re.compile(rf"^\s*expect\s+(?P<np>(?:the|its)\s+(?:(?:whole|entire|full|complete)\s+)?{_DOC}(?:'s\s+[a-z]+(?:\s+[a-z]+)?)?|the\s+(?:count|number|total)\s+of\s+[a-z][a-z -]{{0,40}}?)"

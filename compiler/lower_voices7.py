@@ -34,7 +34,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_parse import QUOTE_RE, CriterionText, language_in
+from rubricc.compiler.lower_parse import EXPECTED_LABEL, QUOTE_RE, CriterionText, language_in
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
 from rubricc.compiler.lower_voices4 import Asides
@@ -154,9 +154,11 @@ _CI = (r"(?:not\s+case[- ]sensitive|case[- ]insensitive(?:ly)?|(?:ignoring|disre
        r"|letter\s+case\s+(?:shall|will|is\s+to)\s+be\s+disregarded(?:\s+for\s+this\s+purpose)?"
        r"|not\s+distinguishing\s+(?:between\s+)?upper\s*(?:case)?\s+and\s+lower\s*case"
        r"|(?:counting\s+)?upper\s*(?:-|case)?\s*and\s+lower\s*case(?:\s+(?:letters\s+)?(?:counted\s+together|alike|both\s+count(?:ed)?))"
-       r"|upper-\s+and\s+lowercase\s+both\s+count|whether\s+in\s+upper\s+or\s+lower\s+case|(?:either|any|both)\s+cases?\s+counts?)")
+       r"|upper-\s+and\s+lowercase\s+both\s+count|whether\s+in\s+upper\s+or\s+lower\s+case|(?:either|any|both)\s+cases?\s+counts?"
+       r"|(?:in\s+)?(?:whatever|whichever)\s+(?:the\s+)?(?:letter\s+)?case(?!\s+(?:may|might)\b))")
 _CS = r"(?:(?<!not\s)(?<!non-)case[- ]sensitive(?:ly)?|matching\s+(?:the\s+)?case|(?:exact|same)\s+(?:letter\s+)?(?:case|capitali[sz]ation)|(?:case|capitali[sz]ation)\s+matters|respecting\s+(?:letter\s+)?case)"
-_WW = r"(?:(?:matched|counted|only)\s+)?as\s+(?:a\s+)?(?:whole|standalone|separate|complete)\s+words?(?:\s+in\s+the\s+response)?|as\s+a\s+word(?:\s+in\s+the\s+response)?\b"
+_WW = (r"(?:(?:matched|counted|only)\s+)?as\s+(?:a\s+)?(?:whole|standalone|separate|complete)\s+words?(?:\s+in\s+the\s+response)?|as\s+a\s+word(?:\s+in\s+the\s+response)?\b"
+       r"|(?:(?<=\()|(?<=,\s)|(?<=;\s)|^)whole[- ]words?(?:\s+only|\s+match(?:es|ing)?)?(?=\s*(?:[),;.]|$))")
 _SUB = (r"(?:(?:even\s+)?(?:if|when)\s+it\s+(?:occurs|appears)\s+(?:as\s+)?(?:part\s+of|inside|within)\s+(?:a\s+)?longer\s+words?|(?:even\s+)?as\s+part\s+of\s+(?:a\s+)?longer\s+words?"
         r"|including\s+occurrences\s+(?:within|inside|in)\s+(?:longer|other)\s+words|occurrences\s+(?:inside|within|in)\s+(?:other|longer)\s+words\s+(?:are\s+)?(?:also\s+)?counted"
         r"|(?:a|any)\s+(?:key\s*word|word|term)\s+appearing\s+(?:inside|within)\s+(?:a\s+)?longer\s+word\s+(?:also\s+)?counts"
@@ -173,9 +175,18 @@ _CASELESS = {"keywords_present", "keywords_absent", "keyword_frequency", "letter
              "postscript", "paragraph_first_word", "phrase_present", "phrase_absent", "any_phrase_present"}
 
 
+_EXPECTED = re.compile(rf"^\s*{EXPECTED_LABEL}", _I)
+# an unquoted word list named as words only by its note: 'must not contain a, b as whole words' (the words a, b)
+_LISTED = re.compile(r"\b(contains?|use|uses|include|includes|mention|mentions)\s+(?!(?:the|any|a|an|no|all|each|every)\s)"
+                     r"([A-Za-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[A-Za-z][\w'-]*|\s+(?:and|or)\s+[A-Za-z][\w'-]*)*)\s+"
+                     r"(?=as\s+(?:a\s+)?(?:whole|standalone|separate)\s+words?\b)", _I)
+
+
 def _notes(text: str, asides: Asides) -> str:
     """Matching notes read off as ``match`` asides (outside quotations; after a colon only where quoted data follows it)."""
-    stop = data_colon(text)
+    text = text if QUOTE_RE.search(text) else _LISTED.sub(r"\1 the keywords \2 ", text)
+    frame = _EXPECTED.match(text)  # a test case's 'Expected behavior:' is no data colon
+    stop = frame.end() + data_colon(text[frame.end():]) if frame else data_colon(text)
     if stop < len(text) and not re.match(r"\s*[\"\u201c']", text[stop + 1:]):
         head, tail = text[:stop], text[stop:]
     else:

@@ -57,6 +57,7 @@ _NOUN = re.compile(r"^(?P<det>no|zero|any|an?|some|plenty\s+of|lots\s+of)\s+(?P<
                    r"(?:\s+(?:at\s+all|too|as\s+well|also|please|included|in\s+it))?\s*$", _I)
 # 'echo my request back ..., so the reply has to start with it': the request
 _REQUEST = re.compile(r"\b(?:my|the|your)\s+(?:original\s+)?(?P<r>request|prompt|question|instructions?)\b", _I)
+_LETTER = re.compile(r"\bthe\s+(?P<k>letter|character)\s+(?P<l>[^\s\"'\u201c\u201d])(?=[\s,.;:]|$)", _I)
 _WITH_IT = re.compile(r"\b(?P<v>(?:start|begin|open)(?:s|ing)?\s+with|repeat(?:s|ing)?|restat(?:e|es|ing)|echo(?:es|ing)?)\s+it\b", _I)
 _IT_HEAD = re.compile(r"^(?:all\s+of\s+it|it)\b", _I)
 
@@ -67,7 +68,7 @@ def _quoted(lead: str) -> Optional[str]:
     return lead[spans[0].start():spans[-1].end()] if spans else None
 
 
-def _resolve(tail: str, lead: str) -> Optional[str]:
+def resolve(tail: str, lead: str) -> Optional[str]:
     """The requirement with its pronouns replaced by what the wish names; None when one is left standing for nothing."""
     data = _quoted(lead)
     if data is not None:
@@ -78,6 +79,9 @@ def _resolve(tail: str, lead: str) -> Optional[str]:
         tail = _USE_IT.sub(lambda m: f"{m.group('v')} {data}" if single else m.group(0), tail)
         tail = _THEM.sub(data, tail)
     else:
+        letter = _LETTER.search(lead)  # an unquoted letter: 'wants the letter l used heavily'
+        if letter:
+            tail = _USE_IT.sub(lambda m: f"{m.group('v')} the {letter.group('k')} {letter.group('l')}", tail)
         r = _REQUEST.search(lead)
         if r:
             tail = _WITH_IT.sub(lambda m: f"{m.group('v')} the {r.group('r')}", tail)
@@ -111,7 +115,7 @@ def respeak(text: str) -> Tuple[str, Asides]:
                 return text, []
             tail = wanted
         tail = _IT_HEAD.sub("the whole reply", tail)
-        said = _resolve(tail, lead)
+        said = resolve(tail, lead)
         if said is None or any(q.group(0) not in said for q in QUOTE_RE.finditer(lead)):  # the wish's data is the requirement's
             return text, []
         return cap(said), [("label", text[:split.start()].strip())]

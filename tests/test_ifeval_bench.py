@@ -97,15 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 22: 0.630 / 1.000 measured once; 0.940 / 1.000 after its voices were
+    # regression guard just under today's level (set 23: 0.587 / 0.989 measured once; 0.994 / 1.000 after its voices were
     # read: developed on)
-    assert res["coverage"] >= 0.93 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    assert res["coverage"] >= 0.99 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice: the rubric's description (1), the ideal response (2), the checkbox (3), the policy's own check (5), the
-    # model spec (6) are read; the reward engineer's review comment (4) in part
+    # per voice: the severity tag (1), the JSON object (3), the docstring (4), the bug report (5), the conditional (6) are
+    # read; the reason said first (2) all but a few whose pronoun the requirement itself names
     voices = voice_summary(res["rows"])
-    assert len(voices) == 6 and all(voices[k]["lowered"] >= 820 for k in (0, 1, 2, 4, 5)) and voices[3]["lowered"] >= 520 and \
+    assert len(voices) == 6 and all(voices[k]["lowered"] >= 825 for k in (0, 2, 3, 4, 5)) and voices[1]["lowered"] >= 795 and \
         all(v["agreement"] >= 0.999 for v in voices.values() if v["agreement"] is not None), voices
 
 

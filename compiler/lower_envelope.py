@@ -1,0 +1,118 @@
+"""The envelope a rubric writer puts around a criterion: a severity tag, a JSON rubric object, a reason said first.
+
+    [Critical] The answer contains no commas.
+    {"criterion": "No comma characters appear anywhere in the answer.", "weight": 5, "type": "format"}
+    Since the user doesn't want "x" overused, the reply must use it less than 3 times.
+
+:func:`envelope` returns the criterion inside (its pronouns taken from the reason, as a user's wish's are:
+:func:`rubricc.compiler.lower_wish.resolve`) and the asides it must agree with: the reason and a JSON object's name are
+labels that must read as no other check. A severity or priority tag is a weight, not a requirement. A JSON object is
+read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
+...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
+like JSON, returns None (it stays neural: its keys are no requirement, and a check read off them would be wrong).
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import List, Optional, Tuple
+
+from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
+
+Asides = List[Tuple[str, str]]
+_I = re.IGNORECASE
+
+# '[Critical] ', '(Major) ', '[P1] ', '[must-have]': a weight in brackets before the criterion
+_SEVERITY = re.compile(r"^\s*[\[(]\s*(?:critical|major|minor|high|medium|low|severe|moderate|blocker|essential|important|optional|"
+                       r"must(?:[- ]have)?|should(?:[- ]have)?|nice[- ]to[- ]have|required|bonus|p[0-4]|sev[- ]?[0-4]|"
+                       r"(?:high|medium|low)[- ]priority|priority\s*:\s*\w+|severity\s*:\s*\w+)\s*[\])]\s*[:\u2013\u2014-]?\s*(?=\S)", _I)
+
+# a JSON rubric item: the field that holds the criterion, a name for it, and the keys rubric files carry beside them
+_TEXT_KEYS = ("criterion", "description", "requirement", "text", "check", "rule", "item", "statement", "criteria")
+_NAME_KEYS = ("name", "title", "label", "short_name")
+_OTHER_KEYS = {"weight", "points", "score", "type", "category", "importance", "severity", "priority", "tags", "tag", "axis",
+               "dimension", "level", "id", "key", "group", "section", "aspect", "max_points", "max_score"}
+_TURNED = re.compile(r"penal|negativ|pitfall|deduct|violat|anti-?pattern|undesir|red[- ]flag", _I)
+
+# a reason first: 'Because the user ..., the reply must ...', 'Since the prompt ..., the output must ...'
+_REASON = re.compile(r"^\s*(?:because|since|given\s+that|seeing\s+that|as)\s+(?=\S)", _I)
+_REQUIRED = re.compile(r"(?:the|your|its)\s+(?:(?:whole|entire|full|final|complete)\s+)?(?:reply|response|answer|output|completion|text)\s+"
+                       r"(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|ought\s+to|is\s+(?:required|expected)\s+to|cannot|can't|may\s+not)\b", _I)
+
+
+def envelope(text: str) -> Tuple[Optional[str], Asides]:
+    """(the criterion inside its envelope, the asides it must agree with); (text, []) when there is none; (None, [])
+    for JSON that is no rubric item."""
+    inner, asides = text, []  # type: str, Asides
+    m = _SEVERITY.match(inner)
+    if m:
+        inner = inner[m.end():]
+    if inner.lstrip().startswith("{"):
+        got = _json_item(inner)
+        if got is None:
+            return None, []
+        inner, asides = got
+        m = _SEVERITY.match(inner)
+        inner = inner[m.end():] if m else inner
+    said = _reason_first(inner)
+    if said is not None:
+        inner, asides = said[0], asides + said[1]
+    return (inner.strip(), asides) if inner != text else (text, [])
+
+
+# the object as an LLM often writes it, the text field's inner quotes unescaped: '{"criterion": "Uses "x" twice", "weight": 2}'
+_LOOSE = re.compile(r'^\{\s*"(?P<k>[a-z_]+)"\s*:\s*"(?P<v>.*?)"\s*(?P<rest>(?:,\s*"[a-z_]+"\s*:\s*(?:-?\d+(?:\.\d+)?|"[^"\\]*"|true|false|null)\s*)*)\}$', re.S)
+
+
+def _json_item(text: str) -> Optional[Tuple[str, Asides]]:
+    try:
+        obj = json.loads(text.strip())
+    except ValueError:
+        m = _LOOSE.match(text.strip())
+        if m is None or m.group("k") not in _TEXT_KEYS:
+            return None
+        try:
+            obj = {m.group("k"): m.group("v"), **json.loads("{" + m.group("rest").strip().lstrip(",") + "}")}
+        except ValueError:
+            return None
+    if not isinstance(obj, dict):
+        return None
+    texts = [obj[k] for k in _TEXT_KEYS if k in obj]
+    if len(texts) != 1 or not isinstance(texts[0], str) or not texts[0].strip():
+        return None
+    asides: Asides = []
+    for key, value in obj.items():
+        k = key.lower()
+        if k in _TEXT_KEYS:
+            continue
+        if k in _NAME_KEYS and isinstance(value, str):
+            if _TURNED.search(value):
+                return None
+            asides.append(("label", value))
+        elif k in _OTHER_KEYS:
+            values = value if isinstance(value, list) else [value]
+            if any(isinstance(v, (dict, list)) or isinstance(v, str) and _TURNED.search(v) for v in values):
+                return None  # a penalty item or a nested structure: not this reader's
+        else:
+            return None  # a key no rubric item carries ('negate', 'pass_if'): it may turn the item around
+    return texts[0], asides
+
+
+def _reason_first(text: str) -> Optional[Tuple[str, Asides]]:
+    """'Because X, the reply must Y' -> ('The reply must Y' with X's pronouns resolved, [('label', X)]), else None."""
+    from rubricc.compiler.lower_wish import resolve
+
+    m = _REASON.match(text)
+    if not m:
+        return None
+    spans = quote_spans(text)
+    for comma in re.finditer(r",\s+", text):
+        if in_quotes(spans, comma.start()) or not _REQUIRED.match(text, comma.end()):
+            continue
+        reason, tail = text[m.end():comma.start()].strip(), text[comma.end():]
+        said = resolve(tail, reason)
+        if not reason or said is None or any(q.group(0) not in said for q in QUOTE_RE.finditer(reason)):
+            return None  # a pronoun standing for nothing, or the reason's data not the requirement's
+        return cap(said), [("label", text[:comma.start()].strip())]
+    return None
