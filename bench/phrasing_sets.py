@@ -17,11 +17,12 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 23, in six voices of rubric writers of its writer's own choosing: a severity-tagged item
-# '[Critical] ...', a reason-first item 'Because the user ..., the reply must ...', a JSON rubric object {criterion,
-# weight, type}, a check function's docstring 'Return True if ...', a bug report's 'Expected behavior: ...', a
-# conditional 'If the completion ..., this item is satisfied.'; no negative-form voice)
-HELDOUT = PHRASINGS / "ifeval_heldout23.json"
+# before it was read (set 24, in six voices of rubric writers of its writer's own choosing: a noun-phrase headline
+# criterion 'Absence of commas: ...', an adjective or participle phrase 'Comma-free from the first word to the last ...', an
+# existential 'There is / There are ...', a sentence whose subject is the counted thing 'Fewer than N words make up ...',
+# the evaluating team as 'we' ('We're looking for ...'), an editor's 'Read from beginning to end, ...'; no negative-form
+# voice)
+HELDOUT = PHRASINGS / "ifeval_heldout24.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -98,6 +99,11 @@ DEV_SETS = (
                                           "reward engineer's review comment, the policy's own check, a model spec): "
                                           "0.630 coverage, 1.000 agreement when measured once (0.493 rules alone), "
                                           "then developed on"),
+    (PHRASINGS / "ifeval_heldout23.json", "held-out set 23, written blind in voices of rubric writers for RL reward (a "
+                                          "severity-tagged item, a reason said first, a JSON rubric object, a check "
+                                          "function's docstring, a bug report's expected behaviour, a conditional): "
+                                          "0.587 coverage, 0.989 agreement when measured once (0.531 rules alone), "
+                                          "then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -106,7 +112,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout12.json": 0.98, "ifeval_heldout13.json": 0.95, "ifeval_heldout14.json": 0.70,
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
               "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
-              "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97, "ifeval_heldout22.json": 0.93}
+              "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97, "ifeval_heldout22.json": 0.93,
+              "ifeval_heldout23.json": 0.99}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -131,7 +138,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's, set 22's and set 23's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 24's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -141,7 +148,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "15e613657269c6612086513bda490d873be922ba5f041c598559c58f220cd282"
+HELDOUT_SHA256 = "2bd4406993e4f54ae057ae4159f1442d9924dcdbb60089c85852cfabdbf698b3"
 
 
 def frozen_ok() -> bool:
