@@ -49,7 +49,7 @@ from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
-from rubricc.compiler.lower_envelope import envelope
+from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_wish import read_voice, respoken
 from rubricc.formats import ProgramCheck
 
@@ -66,7 +66,8 @@ _SEMANTIC = re.compile(
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
-    r"even though|although|unless|(?<!as )if|when|summar|but not|except|about\s+(?!\d)|regarding|concerning)",
+    r"even though|although|unless|(?<!as )if|when|as long as|so long as|as soon as|in case(?![-\w])|summar|but not|except|about\s+(?!\d)|"
+    r"regarding|concerning)",
     re.IGNORECASE,
 )
 
@@ -134,7 +135,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     first, then (when :data:`rubricc.compiler.lower_nearest.ENABLED`) the nearest-phrasing stage for what
     they leave neural, unless the criterion is stated as a failure, is not a rubric item, or asks for a
     verbatim repeat the rules vetoed."""
-    done, got = _enveloped(text, lower_criterion)
+    done, got = enveloped(text, lower_criterion, _aside_agrees)
     if done:
         return got
     got = lower_rules_only(text)
@@ -167,22 +168,6 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     return _stage(stripped, core, asides)
 
 
-def _enveloped(text: str, lower) -> Tuple[bool, Optional[ProgramCheck]]:
-    """(True, ``lower`` of the criterion inside its envelope, every aside agreeing) when the text has one (a severity
-    tag, a JSON rubric item, a reason first: :func:`rubricc.compiler.lower_envelope.envelope`), else (False, None)."""
-    if not text or not text.strip():
-        return False, None
-    inner, asides = envelope(text.strip())
-    if inner is None:
-        return True, None  # JSON that is no rubric item
-    if inner == text.strip():
-        return False, None
-    got = lower(inner)
-    if got is None and not text.lstrip().startswith("{"):
-        return False, None  # read inside its envelope as nothing: the whole text as it was (never a JSON object's)
-    return True, got if got is not None and all(_aside_agrees(got, kind, aside) for kind, aside in asides) else None
-
-
 def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
     """The nearest-phrasing stage on the criterion inside its voice (``core``, ``asides``: what :func:`read_voice`
     read of ``stripped``; 'Points awarded if X' -> X), every aside of the voice agreeing with the check; on the
@@ -212,7 +197,7 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     global _last_repeat, _last_voice
     if not text or not text.strip():
         return None
-    done, got = _enveloped(text, lower_rules_only)
+    done, got = enveloped(text, lower_rules_only, _aside_agrees)
     if done:
         return got
     stripped = text.strip()

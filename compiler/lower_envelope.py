@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import List, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
@@ -35,8 +35,9 @@ _OTHER_KEYS = {"weight", "points", "score", "type", "category", "importance", "s
                "dimension", "level", "id", "key", "group", "section", "aspect", "max_points", "max_score"}
 _TURNED = re.compile(r"penal|negativ|pitfall|deduct|violat|anti-?pattern|undesir|red[- ]flag", _I)
 
-# a reason first: 'Because the user ..., the reply must ...', 'Since the prompt ..., the output must ...'
-_REASON = re.compile(r"^\s*(?:because|since|given\s+that|seeing\s+that|as)\s+(?=\S)", _I)
+# a reason first: 'Because the user ..., the reply must ...', 'Since the prompt ..., the output must ...' (never a condition:
+# 'As long as the topic is sports, the reply must ...' is not read here)
+_REASON = re.compile(r"^\s*(?:because|since|given\s+that|seeing\s+that|as(?!\s+(?:long|soon|if|though|well|much|far|far\s+as)\b))\s+(?=\S)", _I)
 _REQUIRED = re.compile(r"(?:the|your|its)\s+(?:(?:whole|entire|full|final|complete)\s+)?(?:reply|response|answer|output|completion|text)\s+"
                        r"(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|ought\s+to|is\s+(?:required|expected)\s+to|cannot|can't|may\s+not)\b", _I)
 
@@ -63,6 +64,23 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
 
 # the object as an LLM often writes it, the text field's inner quotes unescaped: '{"criterion": "Uses "x" twice", "weight": 2}'
 _LOOSE = re.compile(r'^\{\s*"(?P<k>[a-z_]+)"\s*:\s*"(?P<v>.*?)"\s*(?P<rest>(?:,\s*"[a-z_]+"\s*:\s*(?:-?\d+(?:\.\d+)?|"[^"\\]*"|true|false|null)\s*)*)\}$', re.S)
+
+
+def enveloped(text: str, lower: Callable[[str], Any], agrees: Callable[[Any, str, str], bool]) -> Tuple[bool, Any]:
+    """(True, ``lower`` of the criterion inside its envelope when every aside ``agrees`` with it, else None) when the text
+    has an envelope; (False, None) when it has none, or when a reason or tag's inside reads as nothing (the whole text is
+    then read as it was; never a JSON object's)."""
+    if not text or not text.strip():
+        return False, None
+    inner, asides = envelope(text.strip())
+    if inner is None:
+        return True, None  # JSON that is no rubric item
+    if inner == text.strip():
+        return False, None
+    got = lower(inner)
+    if got is None and not text.lstrip().startswith("{"):
+        return False, None
+    return True, got if got is not None and all(agrees(got, kind, aside) for kind, aside in asides) else None
 
 
 def _json_item(text: str) -> Optional[Tuple[str, Asides]]:

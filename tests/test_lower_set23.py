@@ -66,6 +66,9 @@ NEURAL = [
     "[Critical] The reply is accurate and kind.",
     "If the completion is polite, this item is satisfied.",
     "Expected behavior: the model answers the question correctly.",
+    # a condition is no reason
+    "As long as the topic is sports, the reply must have exactly 3 paragraphs separated by ***.",
+    "As soon as the user mentions a deadline, the reply must be under 50 words.",
     # 'with or without' is no negation
     "The response is written with or without commas.",
 ]
