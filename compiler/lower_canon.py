@@ -13,7 +13,7 @@ import re
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
-from rubricc.compiler.lower_parse import QUOTE_RE, REL_SIGNS, unquoted_end_phrase
+from rubricc.compiler.lower_parse import QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
 
@@ -23,7 +23,6 @@ _ING_BASE = {"using": "use", "having": "have", "containing": "contain", "includi
 _ING = "|".join(_ING_BASE)
 
 # (pattern, replacement) applied in order to the text outside quotations
-_LIST = r"[A-Za-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[A-Za-z][\w'-]*|\s+(?:and|or)\s+[A-Za-z][\w'-]*)*"
 _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]] = [
     # optional plurals: 'time(s)', 'placeholder(s)', 'keyword(s)', 'bullet point(s)'
     (re.compile(r"(?<=[a-z])\((s|es)\)", re.IGNORECASE), r"\1"),
@@ -120,7 +119,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
                 re.IGNORECASE), r"the \1 paragraph starts with the word "),
     # an unquoted word list in the middle of the sentence: 'None of the words a, b occur in the response' (the word-list
     # reader wants the list at the end)
-    (re.compile(rf"^\s*none\s+of\s+the\s+(?:following\s+)?(?:key ?words|words|terms)\s+({_LIST})\s+(?:occurs?|appears?|(?:is|are)\s+used|shows?\s+up)"
+    (re.compile(rf"^\s*none\s+of\s+the\s+(?:following\s+)?(?:key ?words|words|terms)\s+({WORD_LIST})\s+(?:occurs?|appears?|(?:is|are)\s+used|shows?\s+up)"
                 rf"(?:\s+(?:anywhere\s+)?in\s+the\s+({_DOC}))?\b", re.IGNORECASE),
      lambda m: f"The {m.group(2) or 'response'} does not contain the keywords {m.group(1)}"),
     # 'with not one uppercase letter': with no uppercase letter

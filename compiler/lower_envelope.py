@@ -17,7 +17,6 @@ import json
 import re
 from typing import Any, Callable, List, Optional, Tuple
 
-from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
 
 Asides = List[Tuple[str, str]]
@@ -130,7 +129,7 @@ def _reason_first(text: str) -> Optional[Tuple[str, Asides]]:
             continue
         reason, tail = text[m.end():comma.start()].strip(), text[comma.end():]
         said = resolve(tail, reason)
-        if not reason or said is None or any(q.group(0) not in said for q in QUOTE_RE.finditer(reason)):
+        if not reason or said is None:
             return None  # a pronoun standing for nothing, or the reason's data not the requirement's
         return cap(said), [("label", text[:comma.start()].strip())]
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rubricc.compiler.lower_kwframes import keyword_frame, quoted_list
-from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, CriterionText, quoted
+from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, WORD_LIST, CriterionText, quoted
 
 _KW_CUE = r"(?:key ?words?|words?|terms?|phrases?|strings?|names?)"
 
@@ -89,10 +89,10 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", 
 _WORD_LIST = re.compile(
     r"\b(?P<cue>(?:the |these |those )?(?:following )?(?:key ?words|words|terms)\s*:?|(?:key ?words|words|terms):|"
     r"(?:all|each|any|none|every one) of (?:the following|these)\s*:)\s*"
-    r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
+    rf"(?P<list>{WORD_LIST})\s*\.?$", re.IGNORECASE)
 _WORD_LIST_AFTER = re.compile(
     r"\b(?P<cue>(?:key ?words?|words?|terms?)\b[^:\"\u201c\n]{1,60}:)\s*"
-    r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*)\s*\.?$", re.IGNORECASE)
+    rf"(?P<list>{WORD_LIST})\s*\.?$", re.IGNORECASE)
 # words that describe the words instead of being them ('Avoids the words mentioned', 'Uses the terms given')
 _DESCRIPTIVE = {"above", "below", "here", "there", "given", "provided", "listed", "mentioned", "specified", "requested", "required",
                 "shown", "needed", "themselves", "itself", "properly", "well", "less", "more", "sparingly", "carefully", "wisely",

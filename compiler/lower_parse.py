@@ -222,6 +222,9 @@ NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\
            r"|\black(?:s|ing)?\s+(?:a|an|any|the)\b|\b(?:is|are)\s+missing\b|\bmissing\s+(?:a|an|any|the)\b|\bfail(?:s|ed|ing)?\s+to\b)"
 
 # a negation negated ('does not avoid commas', "doesn't lack a title", 'never omits the keyword'): read by no rule
+# a plain list of single words ('sleep, cook and feed'), matched case-insensitively
+WORD_LIST = r"[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*"
+
 # a test case's label before its expectation: 'Expected behavior:', 'Expected result:', 'Expected:'
 EXPECTED_LABEL = r"expected(?:\s+(?:result|outcome|behaviou?r))?\s*:"
 

@@ -34,7 +34,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_parse import EXPECTED_LABEL, QUOTE_RE, CriterionText, language_in
+from rubricc.compiler.lower_parse import EXPECTED_LABEL, QUOTE_RE, WORD_LIST, CriterionText, language_in
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
 from rubricc.compiler.lower_voices4 import Asides
@@ -178,7 +178,7 @@ _CASELESS = {"keywords_present", "keywords_absent", "keyword_frequency", "letter
 _EXPECTED = re.compile(rf"^\s*{EXPECTED_LABEL}", _I)
 # an unquoted word list named as words only by its note: 'must not contain a, b as whole words' (the words a, b)
 _LISTED = re.compile(r"\b(contains?|use|uses|include|includes|mention|mentions)\s+(?!(?:the|any|a|an|no|all|each|every)\s)"
-                     r"([A-Za-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[A-Za-z][\w'-]*|\s+(?:and|or)\s+[A-Za-z][\w'-]*)*)\s+"
+                     rf"({WORD_LIST})\s+"
                      r"(?=as\s+(?:a\s+)?(?:whole|standalone|separate)\s+words?\b)", _I)
 
 

@@ -69,7 +69,8 @@ def _quoted(lead: str) -> Optional[str]:
 
 
 def resolve(tail: str, lead: str) -> Optional[str]:
-    """The requirement with its pronouns replaced by what the wish names; None when one is left standing for nothing."""
+    """The requirement with its pronouns replaced by what the wish names; None when one is left standing for nothing, or
+    when data the wish quotes is not in the requirement."""
     data = _quoted(lead)
     if data is not None:
         single = len(QUOTE_RE.findall(lead)) == 1
@@ -96,7 +97,8 @@ def resolve(tail: str, lead: str) -> Optional[str]:
     if any(not in_quotes(spans, m.start()) for m in _LEFT.finditer(head)) or re.search(r"\bone\b", QUOTE_RE.sub(" ", head)) \
             and _ONE.search(head):
         return None
-    return head + data_part
+    said = head + data_part
+    return None if any(q.group(0) not in said for q in QUOTE_RE.finditer(lead)) else said
 
 
 def respeak(text: str) -> Tuple[str, Asides]:
@@ -116,7 +118,7 @@ def respeak(text: str) -> Tuple[str, Asides]:
             tail = wanted
         tail = _IT_HEAD.sub("the whole reply", tail)
         said = resolve(tail, lead)
-        if said is None or any(q.group(0) not in said for q in QUOTE_RE.finditer(lead)):  # the wish's data is the requirement's
+        if said is None:
             return text, []
         return cap(said), [("label", text[:split.start()].strip())]
     if "want" in verb and ("not" in verb or "n't" in verb) or verb.endswith(" to"):
