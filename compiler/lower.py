@@ -41,7 +41,7 @@ from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
 from rubricc.compiler.lower_parse import DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
-from rubricc.compiler.lower_keywords import keywords_strict, unquoted_word_list
+from rubricc.compiler.lower_keywords import keywords_strict, present_once, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_respell import cap
@@ -79,7 +79,7 @@ _FAILURE = re.compile(
     r"(?:does|do|did)(?: not|n't) (?:manage|follow|adhere|comply|respect|meet|satisfy|obey|honou?r|stick))\b", re.IGNORECASE)
 
 # first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
-_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:(?:the list )?[\"\u201c']|(?:the|this|that|the following|the given) list\b))",
+_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:(?:listed|given|required|specified) )?(?:key ?word|word|term|phrase) \(?[\"\u201c]| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:(?:the list )?[\"\u201c']|(?:the|this|that|the following|the given) list\b))",
                                 re.IGNORECASE)
 
 # why a length is asked for: not a requirement of its own ('so that the topic is covered in enough depth')
@@ -394,7 +394,7 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
     # same check fires with the quotations blanked ('The prompt "... do not use any commas." is copied')
     if name == "neural":
         return None
-    if count_misread(name, QUOTE_RE.sub('"x"', stripped), args):
+    if count_misread(name, QUOTE_RE.sub('"x"', stripped), args) and not present_once(stripped, name, args):
         return None  # a negated or scoped length count ('The title is under 8 words')
     if name in ("ends_with", "starts_with") and _SLOT.search(args["phrase"]):
         return None  # 'Ends with "Sincerely, [Name]"': a template slot to fill, not the exact words

@@ -32,10 +32,10 @@ from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
-_NOT_MET = (r"(?:(?:does|do)\s+not\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
+_NOT_MET = (r"(?:(?:(?:does|do)\s+not|doesn't|don't)\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
             # a loophole closed: '...; any extra bullet line breaks it', '... is still a violation', 'being near 5 is not enough'
             r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))|fails(?=\s*[.!]?\s*$)"
-            r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail|regression|bug)|(?:is|are)\s+not\s+enough"
+            r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail|regression|bug)|(?:is|are)\s+not\s+enough|(?:is|are)\s+(?:already\s+)?enough\s+to\s+(?:miss|fail|break|lose)\s+(?:it|this|the\s+(?:item|criterion|point|check))"
             r"|(?:is|are)\s+(?:already\s+)?(?:one\s+)?too\s+many|(?:is|are)\s+not\s+counted(?:\s+separately)?)"
             # and the thing itself restated after it: '... do not count, only the word itself'
             r"(?:\s*,\s*only\s+the\s+(?:word|keyword|letter|character|phrase|marker)\s+itself"
@@ -108,8 +108,8 @@ _EXAMPLES = [  # a near-miss count -> the counts it names (checked against the c
     (re.compile(r"\bmore\s+or\s+fewer\b[^0-9]*?\bthan\s+(\d+)", _I), lambda k: (k - 1, k + 1)),
     (re.compile(r"\bexactly\s+(\d+)(?:\s+\S+){0,3}?\s+or\s+more\b", _I), lambda k: (k, k + 1)),
     (re.compile(r"\b(?:exactly\s+)?(\d+)(?:\s+\S+){0,3}?\s+or\s+more\b|\bat\s+least\s+(\d+)", _I), lambda k: (k, k + 1)),
-    (re.compile(r"\bmore\s+than\s+(\d+)", _I), lambda k: (k + 1,)),
-    (re.compile(r"\b(?:fewer|less)\s+than\s+(\d+)|\b(?:under|below)\s+(\d+)", _I), lambda k: (k - 1,)),
+    (re.compile(r"\b(?:more|longer)\s+than\s+(\d+)", _I), lambda k: (k + 1,)),
+    (re.compile(r"\b(?:fewer|less|shorter)\s+than\s+(\d+)|\b(?:under|below)\s+(\d+)", _I), lambda k: (k - 1,)),
     (re.compile(r"\bexactly\s+(\d+)", _I), lambda k: (k,)),
 ]
 

@@ -13,7 +13,7 @@ import re
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
-from rubricc.compiler.lower_parse import QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
+from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
 
@@ -71,6 +71,9 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
      lambda m: f"{m.group(1)} " + ("do not appear" if m.group(2) else "appear")),
     # exactness restated before quoted options: 'includes, word for word, "A" or "B"'
     (re.compile(r"\s*,\s*(?:word for word|word-for-word|verbatim|exactly|character for character)\s*,\s*$", re.IGNORECASE), " "),
+    # a keyword list's note that restates it: '"a" and "b", with each listed keyword present at least once'
+    (re.compile(r"\A\s*,\s*(?:with\s+)?(?:each|every)\s+(?:(?:listed|given|required|one\s+of\s+the)\s+)?(?:key\s*words?|words?|terms?)\s+(?:(?:is\s+)?present|used|included|appearing|"
+                r"showing\s+up|occurring|mentioned)\s+at\s+least\s+once\b", re.IGNORECASE), ""),
     # 'every keyword, "a" and "b", ...': each of the keywords
     (re.compile(r"\b(?:every|each)\s+(key\s*word|word|term)\s*,\s*$", re.IGNORECASE), r"each of the \1s "),
     # an expert's shorthand: 'kw present: a, b (all, any case)'
@@ -98,11 +101,24 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'and that no text follows it': nothing after it
     (re.compile(r"\b(?:and\s+)?(?:that\s+)?no\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content|characters?)\s+(?:follows?|comes?\s+after)\s+(it|them|this|that)\b",
                 re.IGNORECASE), r"and nothing follows \1"),
+    # ', with no words or characters following it', ', followed by nothing': nothing after it
+    (re.compile(r",?\s*with\s+no(?:thing|\s+(?:other\s+|more\s+|further\s+)?(?:text|words?|content|characters?)(?:\s+or\s+(?:text|words?|content|characters?))?)"
+                r"\s+(?:following|after)\s+(it|them|this|that)\b|,\s*followed\s+by\s+nothing(?:\s+(?:else|at\s+all|more))?\b", re.IGNORECASE),
+     lambda m: f" and nothing follows {m.group(1) or 'it'}"),
+    # 'Closed by the exact phrase ...': ends with it; 'At its very end, the reply finishes with ...': the end said twice
+    (re.compile(r"^\s*closed\s+(?:off\s+)?(?:by|with)\s+(?=(?:the\s+)?(?:exact\s+)?(?:phrase|words?|sentence|line)\b)", re.IGNORECASE), "Ends with "),
+    (re.compile(r"^\s*at\s+(?:its|the)\s+(?:very\s+)?end\s*,\s*(?=(?:the|its)\s+(?:reply|response|answer)\s+(?:finishes|ends|closes|concludes)\b)", re.IGNORECASE), ""),
+    # 'not one more or fewer': exactly
+    (re.compile(r"\bnot\s+one\s+more\s+or\s+(?:one\s+)?(?:fewer|less)\b", re.IGNORECASE), "no more and no fewer"),
+    # 'Low on all-caps, with fewer than ten ...': the count says it
+    (re.compile(r"^\s*(?:low|light|sparing|easy)\s+on\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*(?=with\s+(?:fewer|less|at\s+most|no\s+more)\b)", re.IGNORECASE), ""),
+    # paragraphs split by ***: an empty one between dividers fails the count already
+    (re.compile(r"(\*\*\*[^.;]{0,40}?),?\s*with\s+no\s+empty\s+paragraphs?(?:\s+(?:between|among)\s+(?:the\s+)?(?:dividers|separators|them))?", re.IGNORECASE), r"\1"),
     # a non-native writer's 'avoids to use', 'starts from the word'
     (re.compile(r"\b(avoids?|avoided|avoiding)\s+to\s+(us|includ|mention|writ)e?\b", re.IGNORECASE), r"\1 \2ing"),
     (re.compile(r"\b(starts?|begins?|started|began|starting|beginning)\s+from\s+(?=the\s+word\b)", re.IGNORECASE), r"\1 with "),
     # 'every letter is a capital letter': uppercase
-    (re.compile(r"\b((?:every|each)\s+(?:single\s+)?(?:letter|character)(?:\s+in\s+it)?\s+is)\s+(?:a\s+)?capital(?:\s+letter)?\b(?!\s+[a-z])", re.IGNORECASE),
+    (re.compile(rf"\b((?:every|each)\s+(?:single\s+)?(?:letter|character)(?:\s+in\s+(?:it|the\s+{_DOC}))?\s+is)\s+(?:a\s+)?capital(?:\s+letter)?\b(?!\s+[a-z])", re.IGNORECASE),
      r"\1 uppercase"),
     # a reason naming the user's request: 'as the user asked for', 'for the emphasis the user asked for' (read as a reason)
     (re.compile(r",\s*(?:as\s+(?:the\s+)?|for\s+the\s+(?:emphasis|format(?:ting)?|structure|length|brevity)\s+(?:that\s+)?(?:the\s+)?)"
@@ -160,9 +176,12 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
      r"\1"),
     # the purpose after a count of all-caps words: 'at least 10 times for emphasis' (not a scope: 'for the warnings')
     (re.compile(r"(\ball[- ]caps\s+words?\b.{0,60}?\b(?:\d+|times|or\s+more))\s+(?:for|as|to\s+add)\s+emphasis(?=\s*[.!]?\s*$)", re.IGNORECASE), r"\1"),
-    # a gloss on what an all-caps word is: 'all-caps words (every letter uppercase)'
-    (re.compile(r"\b(all[- ]caps\s+words?|words?\s+in\s+all\s+caps)\s*\((?:with\s+)?(?:every|each|all)\s+(?:of\s+its\s+)?(?:letters?|characters?)\s+(?:is\s+|are\s+|in\s+)?"
-                r"(?:upper ?case|upper-case|capitali[sz]ed|capitals?)\)", re.IGNORECASE), r"\1"),
+    # a gloss on what an all-caps word is: 'all-caps words (every letter uppercase)', 'fully uppercase words (every letter a
+    # capital)', 'words in full capitals, where a word counts when every letter in it is uppercase'
+    (re.compile(r"\b((?:(?:fully|entirely|completely)\s+)?(?:all[- ]caps|upper ?case|upper-case|capitali[sz]ed)\s+words?|words?\s+(?:written\s+)?in\s+"
+                r"(?:all|full)\s+(?:caps|capitals))\s*(?:\((?:with\s+|i\.e\.,?\s+|meaning\s+)?|,\s*where\s+a\s+word\s+counts\s+(?:only\s+)?(?:when|if)\s+)"
+                r"(?:every|each|all)\s+(?:of\s+its\s+)?(?:letters?|characters?)(?:\s+in\s+it)?\s+(?:is\s+|are\s+|in\s+)?(?:an?\s+)?"
+                r"(?:upper ?case|upper-case|capitali[sz]ed|capitals?)(?:\s+letters?)?(?:\)|(?=\s*[.;]?\s*$))", re.IGNORECASE), r"\1"),
     # 'does not contain a single uppercase letter', 'does not use any commas': none
     # ('must not contain any uppercase letters': 'must contain no uppercase letters')
     (re.compile(r"\b(?:(?:does\s+not|doesn't)|(?P<modal>must|should|shall)\s+not)\s+(?P<v>contain|have|use|include)\s+"
@@ -186,6 +205,24 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
                 r"not\s+(?:a\s+)?mix(?:ed)?\s+(?:with|of)\s+(?:[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|another\s+language|other\s+languages)"
                 r"(?:\s+or\s+(?:anything\s+else|any\s+other(?:\s+language)?|other\s+languages?|another\s+language))?\b|"
                 r"with\s+no\s+[A-Z][a-z]+\s+or\s+(?:any\s+)?other\s+languages?\s+mixed\s+in\b)"), r"\1"),
+    # the whole said as its content: 'There is nothing in the reply except valid JSON', 'Valid JSON makes up the entire reply'
+    (re.compile(rf"^\s*there\s+is\s+nothing\s+in\s+the\s+({_DOC})\s+(?:except|but|other\s+than|besides)\s+(?=[a-z])", re.IGNORECASE), r"The \1 is nothing but "),
+    (re.compile(rf"^\s*((?:valid\s+)?json(?:\s+(?:object|data))?)\s+makes\s+up\s+the\s+(?:entire|whole)\s+({_DOC})\b", re.IGNORECASE), r"The entire \2 is \1"),
+    # JSON alone: 'with no prose before or after (it)' is what the check asks already
+    (re.compile(r"(\bjson\b[^;.]{0,80}?),?\s*with\s+no\s+(?:prose|text|commentary|explanation|other\s+(?:text|content))\s+(?:before\s+or\s+after(?:\s+it)?|around\s+it|"
+                r"outside\s+(?:of\s+)?(?:it|the\s+json))(?=\s*[.;]?\s*$)", re.IGNORECASE), r"\1"),
+    # a count said after what it counts: 'Counting every line that begins with a bullet (* or -), the reply has exactly three'
+    (re.compile(rf"^\s*counting\s+(?:every|each|all(?:\s+the)?)\s+(?P<n>line|word|sentence|paragraph|section|bullet(?:\s+point)?)\s+(?P<rest>(?:that|which|whose)\s+[^,;\"]{{3,80}}?),\s+"
+                rf"the\s+(?P<d>{_DOC})\s+has\s+(?P<q>(?:exactly\s+|at\s+least\s+|at\s+most\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+)?(?:\d+|[a-z]+)(?:\s+or\s+(?:more|fewer))?)"
+                r"(?:\s+of\s+them)?(?=\s*\.?\s*$)", re.IGNORECASE),
+     lambda m: f"The {m.group('d')} has {m.group('q')} {m.group('n')}s " + re.sub(r"^(?:that|which)\s+(begin|start|end|open|contain|appear)s\b", r"that \1", m.group("rest"))),
+    # the one language said as the subject or a use: 'Russian is the only language used, from start to finish', 'There is no
+    # language other than Russian in the reply', 'Use of Russian for the entire reply'
+    (re.compile(rf"^\s*(?:(?P<a>[A-Z][a-z]+)\s+is\s+the\s+only\s+language\s+(?:used|spoken|written)(?:\s+in\s+the\s+(?P<d1>{_DOC}))?(?:,?\s+from\s+start\s+to\s+finish)?"
+                rf"|[Tt]here\s+is\s+no\s+language\s+other\s+than\s+(?P<b>[A-Z][a-z]+)\s+(?:used\s+)?in\s+the\s+(?P<d2>{_DOC})"
+                rf"|[Uu]se\s+of\s+(?P<c>[A-Z][a-z]+)\s+for\s+the\s+(?:entire|whole)\s+(?P<d3>{_DOC}))(?=\s*[,.;]|\s*$)"),
+     lambda m: (f"The entire {m.group('d1') or m.group('d2') or m.group('d3') or 'response'} is in {m.group('a') or m.group('b') or m.group('c')}"
+                if (m.group("a") or m.group("b") or m.group("c")).lower() in LANGUAGES else m.group(0))),
     # 'the language of the response is Hindi': the response is in Hindi
     (re.compile(r"\bthe\s+(?:main\s+|primary\s+)?language\s+of\s+the\s+(response|answer|reply|output)\s+is\s+(?=[A-Z][a-z]+\b)"), r"the \1 is in "),
     # 'At least 15 occurrences of 'l'': the response has them
@@ -219,6 +256,10 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r",\s*(?:zero|0)\s+(?=[a-z]+(?:\s+[a-z]+)?\s*[.!]?\s*$)", re.IGNORECASE), ", with no "),
     # '10+ words': 10 or more
     (re.compile(r"(?<![\w.+])(\d+)\+(?=\s+[a-z])", re.IGNORECASE), r"\1 or more"),
+    # a strict bound restated: 'Shorter than 701 words overall: strictly under the limit, not equal to it'
+    (re.compile(r"(\b(?:(?:fewer|less|shorter)\s+than|under|below)\s+[\d,]+\s+[a-z]+(?:\s+(?:overall|in\s+total|total|long))?)\s*[:;,]\s*"
+                r"(?:(?:strictly\s+)?(?:under|below|less\s+than)\s+(?:the|that|this)\s+(?:limit|cap|maximum|bound|number)(?:\s*,\s*not\s+(?:equal\s+to|at)\s+it)?"
+                r"|not\s+equal\s+to\s+it)(?=\s*[.;]?\s*$)", re.IGNORECASE), r"\1"),
     # 'strictly less than 5', 'strictly under 10': the relation is strict already
     (re.compile(r"\bstrictly\s+(?=(?:less|fewer|under|below|more|greater|over|above)\b)", re.IGNORECASE), ""),
 ]
@@ -264,7 +305,16 @@ _LETTER_COUNT = re.compile(r"^\s*(?P<l>[a-z])\s+count\b(?=\s*(?:<=|>=|<|>|=|\u22
 _TIMES_PLUS = re.compile(r"^\s*(?P<w>\"[^\"\n]{1,40}\"|[A-Za-z][\w'-]*)\s+x\s?(?P<n>\d+)\+\s*\.?\s*$")
 
 
+# the counted thing as the subject: 'At least six occurrences of "x" appear in the reply' -> the response has them
+_COUNT_SUBJECT = re.compile(r"^\s*(?P<rel>(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+"
+                            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                            r"nineteen|twenty)\s+(?:occurrences|instances|uses|mentions)\s+of\s+(?:the\s+(?:word|letter|character)\s+)?"
+                            r"(?:\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d))\s*,?\s+(?:appear|occur|show\s+up|turn\s+up|are\s+found|are\s+present)\s+"
+                            rf"(?:anywhere\s+)?in\s+the\s+{_DOC}(?P<end>\s*[.!]?)\s*$", re.IGNORECASE)
+
+
 def _shorthand(text: str) -> str:
+    text = _COUNT_SUBJECT.sub(lambda m: f"The response has {m.group('rel')[:1].lower()}{m.group('rel')[1:]}{m.group('end')}", text)
     text = _LETTER_COUNT.sub(lambda m: f"letter {m.group('l')} count", _SAME_NUMBER.sub(r"\1", text))
     m = _TIMES_PLUS.match(text)
     if m:

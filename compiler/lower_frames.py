@@ -144,8 +144,9 @@ def _penalty_as_requirement(inner: str) -> str:
 
 
 # a count of a quoted string's occurrences: 'contains fewer than 3 occurrences of "x"'
-_OCCURRENCES = re.compile(r"\b(?P<v>contains?|has|have|includes?|uses?)\s+(?P<req>(?:[a-z]+\s+){0,5}?\d[\d,]*(?:\s+or\s+(?:more|fewer|less|greater))?)\s+"
-                          r"(?:occurrences|instances|appearances|uses|mentions)\s+of\s+(?P<q>\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)", _I)
+_OCCURRENCES = re.compile(r"\b(?P<v>contains?|has|have|includes?|uses?)\s+(?P<req>(?:[a-z]+\s+){0,5}?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+or\s+(?:more|fewer|less|greater))?)\s+"
+                          r"(?:occurrences|instances|appearances|uses|mentions)\s+of\s+(?P<the>the\s+(?:letter|character|word)\s+)?(?P<q>\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)", _I)
 
 
 def _outside_quotes(text: str, start: int, end: int) -> bool:
@@ -220,7 +221,7 @@ def unframe(text: str) -> str:
     m = _OCCURRENCES.search(text)
     if m:  # 'contains fewer than 3 occurrences of "x"': uses "x" fewer than 3 times
         verb = {"contains": "uses", "has": "uses", "includes": "uses", "uses": "uses"}.get(m.group("v").lower(), "use")
-        text = text[:m.start()] + f"{verb} {m.group('q')} {m.group('req')} times" + text[m.end():]
+        text = text[:m.start()] + f"{verb} {m.group('the') or ''}{m.group('q')} {m.group('req')} times" + text[m.end():]
     m = _USER_WANT.match(text)
     if m:
         x = _IN_THERE.sub("", m.group("x"), count=1)

@@ -77,6 +77,13 @@ def keywords_strict(c: CriterionText):
     return keyword_frame(c.text) if c.quotes else _unquoted_keywords(c)
 
 
+def present_once(text: str, name: str, args) -> bool:
+    """True for a count of one word 'at least once' that is, read whole, the frame of that word being present ('every listed
+    keyword ("cat") shows up at least once in the reply'): the same check, whatever its count's scope looked like."""
+    return name == "keyword_frequency" and args["relation"] == "at least" and args["n"] == 1 and \
+        keywords_strict(CriterionText(text)) == ("keywords_present", {"keywords": [args["keyword"]]})
+
+
 _NEG_VERBS = r"\b(excludes?|avoids?|omits?|lacks?|steers? clear of|stays? away from|none of)\b"
 _ABSENT_AFTER = re.compile(
     r"[\s,.;:]*(?:(?:are|is|should be|must be|remain|remains)\s+(?:absent|missing|excluded|avoided|omitted|not (?:used|present|included|mentioned))"

@@ -53,7 +53,7 @@ _POSITIVE = [
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_KWS_ALL}{_ONCE}{_IN_DOC}{_ONCE}",
     # 'Include the following keywords in your response: KW', 'Mentions each required keyword: KW', 'The response has the
     # words KW in it'
-    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_QUANT_ALL}(?:(?:each|every|all) )?{_DET}(?:(?:required|listed|given|specified|target) )?{_NOUN}{_IN_DOC} : KW",
+    rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) {_QUANT_ALL}(?:(?:each|every|all) )?{_DET}(?:(?:required|listed|given|specified|target) )?{_NOUN}(?: (?:used|included|mentioned|present){_ONCE})?{_IN_DOC} : KW",
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?(?:has|have|contains?|includes?) {_KWS_ALL} in it",
     # 'Does the response use the keywords KW?'
     rf"{_Q} (?:{_POS_V}) {_KWS_ALL}{_ONCE}{_IN_DOC}{_ONCE}",
@@ -62,7 +62,15 @@ _POSITIVE = [
     rf"{_ENSURE}{_QUANT_ALL}{_DET}{_NOUN} (?:: )?KW (?:are|is) (?:all |each )?(?:present|included|used|mentioned){_ONCE}{_IN_DOC}{_ONCE}",
     # 'All of these keywords appear in the answer: KW'
     rf"{_ENSURE}(?:all|each|every one) of (?:the|these|the following) (?:(?:required|listed|specified|given|target) )?{_NOUN} (?:{_APPEAR}|{_APPEAR_BASE}){_IN_DOC} : KW",
-    rf"(?:presence|inclusion|use|usage|mention) of (?:all of |each of |both of )?{_DET}{_NOUN} (?:: )?KW{_IN_DOC}",
+    rf"(?:presence|inclusion|inclusive|use|usage|mention) of (?:all of |each of |both of )?(?:{_DET}{_NOUN} (?:: )?)?KW{_IN_DOC}",
+    # 'Every listed keyword (KW) shows up at least once in the reply'
+    rf"{_ENSURE}(?:each|every|all(?: the)?) {_ADJ}{_NOUN} (?:: )?KW (?:{_MODAL} )?{_ALL}(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
+    # 'There is at least one occurrence of every listed keyword (KW) in the reply'
+    rf"there (?:is|are|must be|should be) (?:at least one|one or more) (?:occurrences?|instances?|uses?|mentions?) of (?:each|every|all(?: of)?(?: the)?) "
+    rf"{_ADJ}{_NOUN} (?:: )?KW{_IN_DOC}",
+    # 'Checked keyword by keyword against the list KW, the reply contains each one'
+    rf"(?:checked|compared|matched) (?:(?:key ?word|word|term) by (?:key ?word|word|term) |one by one )?against {_DET}(?:list|{_NOUN}) (?:: )?KW "
+    rf"{_SUBJ}(?:{_MODAL} )?(?:{_POS_V3}|{_POS_V}) (?:each|every|all)(?: one| of them)?{_IN_DOC}",
     # 'Each keyword in KW appears in the response'
     rf"{_ENSURE}(?:each|every|all) (?:of the )?{_NOUN} (?:in|from|of) (?:the list )?KW (?:{_MODAL} )?(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
     # 'Every keyword from this list appears in the output: KW'
@@ -113,7 +121,8 @@ _NEGATIVE = [
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?{_NEG_MODAL} (?:{_POS_V3}|{_POS_V}) {_QUANT}{_DET}{_NOUN}{_IN_DOC} : KW",
     # 'No use of (the words) KW', 'There are no occurrences of KW'
     rf"(?:there (?:are|is|should be|must be) |{_SUBJ}(?:{_MODAL} )?(?:contains?|has|have|includes?|shows?|makes?|contained|had|included|showed|made) )?"
-    rf"(?:no|zero) (?:use|uses|usage|mention|mentions|occurrences?|instances?|appearances?) (?:of|for) (?:any of )?{_KWS}{_IN_DOC}",
+    rf"(?:no|zero) (?:use|uses|usage|mention|mentions|occurrences?|instances?|appearances?) (?:of|for) (?:any of )?{_KWS}(?: as (?:an? )?(?:whole |separate |standalone )?words?)?"
+    rf"(?: (?:{_APPEAR}|{_APPEAR_BASE}|(?:is|are) (?:made|found)))?{_IN_DOC}",
     rf"(?:absence|avoidance|exclusion|omission|non-use|nonuse) of {_KWS}{_IN_DOC}",
     rf"{_ENSURE}{_SUBJ}(?:{_POS_V3}|{_POS_V}) neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW{_IN_DOC}",
     # 'Neither "a" nor "b" appears (in the response)'

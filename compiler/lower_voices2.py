@@ -136,7 +136,7 @@ _COMPLAINT = re.compile(
     r"|why\b|how\s+hard\b|(?:asked|told|said|begged|requested)\b|(?:way\s+)?too\s+(?:many|much)\b|stop\b|ugh+\b|lol\b|smh\b|every\s+(?:single\s+)?time\b"
     r"|(?:this\s+is|that's|it's)\s+the\s+(?:second|third|fourth|fifth|\w+th|\d+(?:st|nd|rd|th))\s+time\b|for\s+the\s+(?:second|third|fourth|fifth|\w+th)\s+time\b"
     r"|nobody\s+(?:asked|wants|needs)\b|no\s+matter\s+how\b|(?:so|really)\s+(?:tired|annoyed|frustrated|sick)\b)", _I)
-_SENT = re.compile(r"(?<!\b[A-Za-z])[.!?]+(?=\s+\S)")  # not after an initial ('P.S.', 'e.g.')
+_SENT = re.compile(r"(?<!\b[A-Za-z])(?!(?<=\b[Nn]o)\.\s+\d)[.!?]+(?=\s+\S)")  # not after an initial ('P.S.', 'e.g.'), nor 'no. 2'
 
 
 def _complaint(text: str, asides: Asides) -> str:

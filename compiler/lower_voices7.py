@@ -155,7 +155,11 @@ _CI = (r"(?:not\s+case[- ]sensitive|case[- ]insensitive(?:ly)?|(?:ignoring|disre
        r"|not\s+distinguishing\s+(?:between\s+)?upper\s*(?:case)?\s+and\s+lower\s*case"
        r"|(?:counting\s+)?upper\s*(?:-|case)?\s*and\s+lower\s*case(?:\s+(?:letters\s+)?(?:counted\s+together|alike|both\s+count(?:ed)?))"
        r"|upper-\s+and\s+lowercase\s+both\s+count|whether\s+in\s+upper\s+or\s+lower\s+case|(?:either|any|both)\s+cases?\s+counts?"
-       r"|(?:in\s+)?(?:whatever|whichever)\s+(?:the\s+)?(?:letter\s+)?case(?!\s+(?:may|might)\b))")
+       r"|(?:in\s+)?(?:whatever|whichever)\s+(?:the\s+)?(?:letter\s+)?case(?!\s+(?:may|might)\b)"
+       # 'upper- or lowercase', 'in either case', 'whatever the capitalization', 'capitals included', 'counting capital and small
+       # forms alike'
+       r"|upper-?\s+or\s+lower\s*case|in\s+either\s+(?:letter\s+)?case|(?:whatever|whichever|regardless\s+of)\s+(?:the\s+|its\s+)?capitali[sz]ation"
+       r"|capitals?\s+(?:letters\s+)?included|(?:counting\s+)?capital\s+and\s+small\s+(?:forms|letters)\s+(?:alike|together))")
 _CS = r"(?:(?<!not\s)(?<!non-)case[- ]sensitive(?:ly)?|matching\s+(?:the\s+)?case|(?:exact|same)\s+(?:letter\s+)?(?:case|capitali[sz]ation)|(?:case|capitali[sz]ation)\s+matters|respecting\s+(?:letter\s+)?case)"
 _WW = (r"(?:(?:matched|counted|only)\s+)?as\s+(?:a\s+)?(?:whole|standalone|separate|complete)\s+words?(?:\s+in\s+the\s+response)?|as\s+a\s+word(?:\s+in\s+the\s+response)?\b"
        r"|(?:(?<=\()|(?<=,\s)|(?<=;\s)|^)whole[- ]words?(?:\s+only|\s+match(?:es|ing)?)?(?=\s*(?:[),;.]|$))")
@@ -165,7 +169,9 @@ _SUB = (r"(?:(?:even\s+)?(?:if|when)\s+it\s+(?:occurs|appears)\s+(?:as\s+)?(?:pa
         r"|all\s+occurrences\s+of\s+that\s+string\s+being\s+counted|counting\s+every\s+(?:case[- ]insensitive\s+)?occurrence\s+of\s+that\s+string)")
 # a note with its joiners: ', X', ' (X)', '; X', 'X and Y'
 _ONE_NOTE = rf"(?:{_CI}|{_CS}|{_WW}|{_SUB})"
-_NOTE = re.compile(rf"\s*(?:[,;]\s*|\(\s*|\s[\u2014\u2013-]\s*)?(?:(?:and\s+)?(?:matching\s+is\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+|\s+(?=[a-z]))?)+\s*\)?(?=\s*(?:[.;,:)]|\(|$))", _I)
+# (first: a whole parenthesis of notes anywhere, '"schedule" (case-insensitive) in the reply')
+_NOTE = re.compile(rf"\s*\(\s*(?:(?:and\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+)?)+\s*\)"
+                   rf"|\s*(?:[,;]\s*|\(\s*|\s[\u2014\u2013-]\s*)?(?:(?:and\s+)?(?:matching\s+is\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+|\s+(?=[a-z]))?)+\s*\)?(?=\s*(?:[.;,:)]|\(|$))", _I)
 _MATCHING_IS = re.compile(r"\bmatching\s+is\s+", _I)
 
 # checks whose matching respects case ('marked by the word "SECTION" (in that exact case)')
@@ -182,12 +188,23 @@ _LISTED = re.compile(r"\b(contains?|use|uses|include|includes|mention|mentions)\
                      r"(?=as\s+(?:a\s+)?(?:whole|standalone|separate)\s+words?\b)", _I)
 
 
+# a note said first, as how the words were searched: 'Searched as whole words and ignoring case, the reply contains ...'
+_LEAD_NOTE = re.compile(rf"^\s*(?:searched|matched|counted|checked|compared)\s+(?P<n>{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+{_ONE_NOTE})*)\s*,\s*(?=[a-z])", _I)
+
+
 def _notes(text: str, asides: Asides) -> str:
     """Matching notes read off as ``match`` asides (outside quotations; after a colon only where quoted data follows it)."""
+    lead = _LEAD_NOTE.match(text)
+    if lead and not in_quotes(quote_spans(text), lead.end() - 1):
+        asides.append(("match", lead.group("n").strip()))
+        text = cap(text[lead.end():])
     text = text if QUOTE_RE.search(text) else _LISTED.sub(r"\1 the keywords \2 ", text)
     frame = _EXPECTED.match(text)  # a test case's 'Expected behavior:' is no data colon
     stop = frame.end() + data_colon(text[frame.end():]) if frame else data_colon(text)
-    if stop < len(text) and not re.match(r"\s*[\"\u201c']", text[stop + 1:]):
+    # (a count after the colon is no data: 'the letter "l": 15 or more occurrences, uppercase and lowercase counted together')
+    if stop < len(text) and not re.match(r"\s*[\"\u201c']", text[stop + 1:]) and \
+            not re.match(r"\s*(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than)\s+)?\d+\s+(?:or\s+(?:more|fewer)\s+)?(?:occurrences|times|instances)\b",
+                         text[stop + 1:], _I):
         head, tail = text[:stop], text[stop:]
     else:
         head, tail = text, ""
@@ -204,6 +221,8 @@ def _notes(text: str, asides: Asides) -> str:
         asides.append(("match", note.strip(" ,;()-")))
         out.append(head[last:m.start()])
         last = m.end()
+        if note.lstrip().startswith(",") and re.match(r"\s*,\s+(?=(?:appears?|occurs?|shows?\s+up|turns?\s+up|(?:is|are)\s+(?:found|present|used))\b)", head[last:], _I):
+            last += head[last:].index(",") + 1  # a note between commas: ', whatever the case, appear' -> ' appear'
     if not out:
         return text
     out.append(head[last:])

@@ -183,6 +183,27 @@ def self_check(text: str) -> str:
 _CHECKBOX = re.compile(r"^\s*(?:[-*+]\s+)?\[[ xX\u2713]?\]\s+(?=\S)")
 
 
+# the evaluating team's voice: 'We're looking for X', 'We want to see X' -> 'We want X' (what the user-voice readers
+# read); 'We want a reply that uses ...' -> 'The reply uses ...'; the team's 'here' ('600 words or more here') dropped
+_TEAM = re.compile(r"^\s*we(?:'re|\s+are|\s+will\s+be)\s+(?:looking\s+for|hoping\s+for|hoping\s+to\s+see|expecting\s+to\s+see|expecting)\s+(?=\S)"
+                   r"|^\s*we(?:\s+want|\s+need|\s+expect|'d\s+like|\s+would\s+like)\s+to\s+see\s+(?=\S)", _I)
+_TEAM_REPLY = re.compile(rf"^We want (?:an?|the) (?P<d>{_DOC}) (?:that|which) (?=[a-z])")
+
+
+def team(text: str) -> str:
+    """The evaluating team's wish said as the user-voice readers read it; else the text as it is."""
+    m = _TEAM.match(text)
+    said = "We want " + text[m.end():] if m else text
+    if not said.startswith("We want "):
+        return text
+    said = _TEAM_REPLY.sub(lambda r: f"The {r.group('d')} ", said, count=1)
+    if said.startswith("We want "):
+        said = _want(said[len("We want "):]) or said  # 'We want the whole reply to be valid JSON' -> 'The whole reply is valid JSON'
+    spans = quote_spans(said)
+    here = re.search(r"\s+here(?=\s*[;,.:]|\s*$)", said)
+    return said[:here.start()] + said[here.end():] if here and not in_quotes(spans, here.start()) else said
+
+
 def respoken(text: str) -> str:
     """The criterion as the readers below see it: out of its checkbox, a self-check and a wish said of the response, a
     review comment's request (:func:`rubricc.compiler.lower_review.review`)."""
@@ -190,9 +211,10 @@ def respoken(text: str) -> str:
 
 
 def _outer(text: str) -> Tuple[str, Asides]:
-    said, asides = review(_CHECKBOX.sub("", text))
+    text = team(_CHECKBOX.sub("", text))
+    said, asides = review(text)
     more: Asides = []
-    if not asides and said == _CHECKBOX.sub("", text):
+    if not asides and said == text:
         said, more = respeak(self_check(said))
     return said, asides + more
 
