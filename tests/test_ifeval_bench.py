@@ -97,16 +97,16 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard just under today's level (set 24: 0.743 / 1.000 measured once, then developed on: 0.982)
-    assert res["coverage"] >= 0.975 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 25: 0.348 / 0.920 measured once, not developed on yet)
+    assert res["coverage"] >= 0.34 and res["agreement"] >= 0.92, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: the headline (1), the adjective phrase (2), 'There are' (3), the counted thing as subject (4),
-    # 'We're looking for' (5), the editor's 'Read from beginning to end' (6)
+    # per voice as measured: 'Whether ...' (1), 'Claim: ...' (2), 'Good: ... Bad: ...' (3), 'Q: ... Key: ...' (4), 'The ...
+    # requirement holds only when ...' (5), a grader's first-person note (6)
     voices = voice_summary(res["rows"])
-    floors = (818, 825, 820, 770, 830, 818)
+    floors = (0, 675, 475, 305, 165, 105)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
-        all(v["agreement"] >= 0.999 for v in voices.values() if v["agreement"] is not None), voices
+        all(v["agreement"] >= 0.6 for v in voices.values() if v["agreement"] is not None), voices
 
 
 def test_earlier_heldout_sets_stay_lowered(records):
