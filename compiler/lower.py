@@ -66,7 +66,7 @@ _SEMANTIC = re.compile(
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
-    r"even though|although|unless|(?<!as )if|when|as long as|so long as|as soon as|in case(?![-\w])|summar|but not|except|about\s+(?!\d)|"
+    r"even though|although|unless|(?<!as )if|when|as long as|so long as|as soon as|in case(?![-\w])|once(?= (?:the|its|it|all|every|each|there|this|that|they|these|those|fully|some|both)\b)|summar|but not|except|about\s+(?!\d)|"
     r"regarding|concerning)",
     re.IGNORECASE,
 )

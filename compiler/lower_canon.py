@@ -13,7 +13,7 @@ import re
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
-from rubricc.compiler.lower_parse import LANGUAGES, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
+from rubricc.compiler.lower_parse import LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
 
@@ -307,8 +307,7 @@ _TIMES_PLUS = re.compile(r"^\s*(?P<w>\"[^\"\n]{1,40}\"|[A-Za-z][\w'-]*)\s+x\s?(?
 
 # the counted thing as the subject: 'At least six occurrences of "x" appear in the reply' -> the response has them
 _COUNT_SUBJECT = re.compile(r"^\s*(?P<rel>(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+"
-                            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                            r"nineteen|twenty)\s+(?:occurrences|instances|uses|mentions)\s+of\s+(?:the\s+(?:word|letter|character)\s+)?"
+                            rf"(?:\d+|{NUMBER_WORD})\s+(?:occurrences|instances|uses|mentions)\s+of\s+(?:the\s+(?:word|letter|character)\s+)?"
                             r"(?:\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d))\s*,?\s+(?:appear|occur|show\s+up|turn\s+up|are\s+found|are\s+present)\s+"
                             rf"(?:anywhere\s+)?in\s+the\s+{_DOC}(?P<end>\s*[.!]?)\s*$", re.IGNORECASE)
 

@@ -1,8 +1,10 @@
-"""The envelope a rubric writer puts around a criterion: a severity tag, a JSON rubric object, a reason said first.
+"""The envelope a rubric writer puts around a criterion: a severity tag, a JSON rubric object, a reason said first, score
+anchors.
 
     [Critical] The answer contains no commas.
     {"criterion": "No comma characters appear anywhere in the answer.", "weight": 5, "type": "format"}
     Since the user doesn't want "x" overused, the reply must use it less than 3 times.
+    Good: 10 or more markdown highlights. Bad: fewer than 10 highlighted sections.
 
 :func:`envelope` returns the criterion inside (its pronouns taken from the reason, as a user's wish's are:
 :func:`rubricc.compiler.lower_wish.resolve`) and the asides it must agree with: the reason and a JSON object's name are
@@ -58,7 +60,31 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
     said = _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
+    anchored = _anchors(inner)
+    if anchored is not None:
+        inner, asides = anchored[0], asides + anchored[1]
     return (inner.strip(), asides) if inner != text else (text, [])
+
+
+# score anchors: 'Good: 10 or more highlights. Bad: fewer than 10.' (the criterion is the good anchor; the bad one names
+# the failure, a fail branch that must agree); data the writer puts last ('... The request: <prompt>') is the good one's
+_ANCHOR_GOOD = re.compile(r"^\s*(?:good|pass|passes|acceptable|meets)\s*:\s*(?=\S)", _I)
+_ANCHOR_BAD = re.compile(r"(?<=[.!?;])\s+(?:bad|fail|fails|unacceptable|does\s+not\s+meet)\s*:\s*(?=\S)", _I)
+_ANCHOR_DATA = re.compile(r"(?<=[.!?])\s+(?=the\s+(?:request|prompt|original\s+request|phrase|question)\s*:)", _I)
+
+
+def _anchors(text: str) -> Optional[Tuple[str, Asides]]:
+    """(the good anchor, with any data the bad one carries last; the bad anchor as a ``fail_branch``) or None."""
+    good = _ANCHOR_GOOD.match(text)
+    spans = quote_spans(text)
+    bad = next((m for m in _ANCHOR_BAD.finditer(text) if not in_quotes(spans, m.start())), None) if good else None
+    if bad is None:
+        return None
+    failing, data = text[bad.end():], ""
+    cut = next((m for m in _ANCHOR_DATA.finditer(failing) if not in_quotes(quote_spans(failing), m.start())), None)
+    if cut is not None:
+        failing, data = failing[:cut.start()], " " + failing[cut.end():]
+    return cap(text[good.end():bad.start()].strip()) + data, [("fail_branch", failing.strip().rstrip("."))]
 
 
 # the object as an LLM often writes it, the text field's inner quotes unescaped: '{"criterion": "Uses "x" twice", "weight": 2}'
@@ -77,8 +103,8 @@ def enveloped(text: str, lower: Callable[[str], Any], agrees: Callable[[Any, str
     if inner == text.strip():
         return False, None
     got = lower(inner)
-    if got is None and not text.lstrip().startswith("{"):
-        return False, None
+    if got is None and not text.lstrip().startswith("{") and _anchors(text.strip()) is None:
+        return False, None  # (never for anchors: read whole, the bad one would be read as the criterion)
     return True, got if got is not None and all(agrees(got, kind, aside) for kind, aside in asides) else None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_parse import NUMBER_WORD, QUOTE_RE
 from rubricc.compiler.lower_voices import unvoice
 
 _I = re.IGNORECASE
@@ -144,8 +144,7 @@ def _penalty_as_requirement(inner: str) -> str:
 
 
 # a count of a quoted string's occurrences: 'contains fewer than 3 occurrences of "x"'
-_OCCURRENCES = re.compile(r"\b(?P<v>contains?|has|have|includes?|uses?)\s+(?P<req>(?:[a-z]+\s+){0,5}?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+or\s+(?:more|fewer|less|greater))?)\s+"
+_OCCURRENCES = re.compile(rf"\b(?P<v>contains?|has|have|includes?|uses?)\s+(?P<req>(?:[a-z]+\s+){{0,5}}?(?:\d[\d,]*|{NUMBER_WORD})(?:\s+or\s+(?:more|fewer|less|greater))?)\s+"
                           r"(?:occurrences|instances|appearances|uses|mentions)\s+of\s+(?P<the>the\s+(?:letter|character|word)\s+)?(?P<q>\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)", _I)
 
 

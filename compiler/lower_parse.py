@@ -14,6 +14,8 @@ _UNITS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+# a count in words, one to twenty ('six occurrences', 'fifteen instances')
+NUMBER_WORD = "(?:" + "|".join(sorted([k for k in _UNITS if k not in ("zero", "no", "a single", "single")] + ["twenty"], key=len, reverse=True)) + ")"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -39,6 +41,9 @@ REL_SIGNS = {"\u2265": "at least", ">=": "at least", "=>": "at least", "\u2264":
 def _number_words_to_digits(s: str) -> str:
     """'three hundred' -> '300', 'twenty-five' -> '25', 'twice' -> 'two times' (on lower-cased text)."""
     s = re.sub(r"\btwice\b", "2 times", s)
+    # 'once' is one time, unless it opens a clause ('holds once the reply reaches 10 sentences': when)
+    s = re.sub(r"\bonce\b(?=\s+(?:the|its|it|a|an|all|every|each|there|this|that|they|these|those|fully|some|both|we|you|i)\b|\s+[\"'\u201c])",
+               "when", s)
     s = re.sub(r"\bonce\b", "1 times", s)
     s = re.sub(r"\bthrice\b", "3 times", s)
     s = re.sub(r"\ba dozen\b", "12", s)
@@ -87,7 +92,7 @@ def _int(s: str) -> int:
 _REL_BEFORE = [
     # a negated comparison is the other side ('no shorter than 600 words' is at least 600): before the bare ones
     (r"at least|no fewer than|no less than|not fewer than|not less than|(?:no|not) (?:shorter|smaller) than|not (?:under|below)|"
-     r"a minimum of|minimum of|minimum|"
+     r"a minimum of|minimum of|minimum|reach(?:es|ed)?|gets? to|hits?|"
      r"more than or equal to|greater than or equal to|upwards of|(?:a )?minimum (?:length|word count) of", "at least"),
     (r"at most|no more than|not more than|(?:no|not) (?:longer|greater|larger|bigger) than|not (?:over|above)|"
      r"a maximum of|maximum of|maximum|up to|not exceeding|within|(?:a )?maximum (?:length|word count) of|"
