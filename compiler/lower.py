@@ -40,7 +40,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
-from rubricc.compiler.lower_parse import DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
+from rubricc.compiler.lower_parse import CONDITION_PHRASES, DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
@@ -66,7 +66,7 @@ _SEMANTIC = re.compile(
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
-    r"even though|although|unless|(?<!as )if|when|as long as|so long as|as soon as|in case(?![-\w])|once(?= (?:the|its|it|all|every|each|there|this|that|they|these|those|fully|some|both)\b)|summar|but not|except|about\s+(?!\d)|"
+    r"even though|although|unless|(?<!as )if|when|" + CONDITION_PHRASES + r"|summar|but not|except|about\s+(?!\d)|"
     r"regarding|concerning)",
     re.IGNORECASE,
 )

@@ -16,10 +16,10 @@ import re
 from typing import Optional
 
 from rubricc.compiler.lower_keywords import some_missing
-from rubricc.compiler.lower_parse import LANGUAGE_SAID, LANGUAGES, _symbols_to_words, languages_named
+from rubricc.compiler.lower_parse import CONDITION_PHRASES, LANGUAGE_SAID, LANGUAGES, _symbols_to_words, languages_named
 
 # a condition, an exception or a comparison the check cannot express
-CONDITION = re.compile(r"\b(?:unless|except|excepting|other than|apart from|if|when|whenever|only when|otherwise|as long as|so long as|as soon as|in case(?![-\w])|once(?=\s+(?:the|its|it|all|every|each|there|this|that|they|these|those|fully|some|both)\b)|"
+CONDITION = re.compile(r"\b(?:unless|except|excepting|other than|apart from|if|when|whenever|only when|otherwise|" + CONDITION_PHRASES + "|"
                        r"but|however|although|though|while|whereas|at least one of|either|compared|than the|"
                        r"more than the|approximately|about|around|roughly|nearly|almost|ideally|preferably|mostly|"
                        r"generally|largely|mainly|some of|most of)\b", re.IGNORECASE)

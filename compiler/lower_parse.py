@@ -14,6 +14,10 @@ _UNITS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+# conditions said as a phrase ('as long as the topic is sports, ...', 'holds once the reply ...'): one list for the rules'
+# semantic guard (lower._SEMANTIC) and the nearest stage's veto (lower_nearest_vetoes.CONDITION)
+CONDITION_PHRASES = (r"as long as|so long as|as soon as|in case(?![-\w])|"
+                     r"once(?=\s+(?:the|its|it|all|every|each|there|this|that|they|these|those|fully|some|both)\b)")
 # a count in words, one to twenty ('six occurrences', 'fifteen instances')
 NUMBER_WORD = "(?:" + "|".join(sorted([k for k in _UNITS if k not in ("zero", "no", "a single", "single")] + ["twenty"], key=len, reverse=True)) + ")"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
