@@ -20,6 +20,9 @@ count, and B fails it', '..., and neither does B'); and what a criterion says is
 still counts as using it', 'acronyms are not exempt', 'does not dodge the count') is a ``counted`` aside, accepted only
 beside a check that counts every occurrence (:func:`counted_alike`).
 
+A failure said as a condition at the end ('...; if it's in any other language, it's not met') is a ``fail_branch``
+aside, checked as a pass/fail spec's failure branch is.
+
 Quoted material is never read.
 """
 from __future__ import annotations
@@ -35,6 +38,8 @@ _I = re.IGNORECASE
 _NOT_MET = (r"(?:(?:(?:does|do)\s+not|doesn't|don't)\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
             # a loophole closed: '...; any extra bullet line breaks it', '... is still a violation', 'being near 5 is not enough'
             r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))|fails(?=\s*[.!]?\s*$)"
+            # 'one lowercase letter and it fails', 'fewer than 5 and it's not met'
+            r"|and\s+(?:it|this)\s+fails|and\s+(?:it's|it\s+is|this\s+is)\s+not\s+met|and\s+(?:it|this)\s+isn't\s+met"
             r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail|regression|bug)|(?:is|are)\s+not\s+enough|(?:is|are)\s+(?:already\s+)?enough\s+to\s+(?:miss|fail|break|lose)\s+(?:it|this|the\s+(?:item|criterion|point|check))"
             r"|(?:is|are)\s+(?:already\s+)?(?:one\s+)?too\s+many|(?:is|are)\s+not\s+counted(?:\s+separately)?)"
             # and the thing itself restated after it: '... do not count, only the word itself'
@@ -50,6 +55,8 @@ _COUNTED = re.compile(r"(?:\s*;\s+|\s*,\s*and\s+)(?P<c>[^;:]{3,200}?)\s+(?:still
                       r"(?:total|count|tally|limit)))?|(?:is|are)\s+(?:all\s+)?(?:part\s+of|included\s+in)\s+the\s+(?:tally|count|total|word\s+count)"
                       r"|(?:is|are)\s+not\s+exempt(?:\s+from\s+(?:the\s+)?[a-z -]{1,40})?|(?:does|do)\s+not\s+(?:dodge|escape|evade|get\s+around)\s+the\s+"
                       r"(?:count|rule|check|limit))\s*[.!]?\s*$", _I)
+# a failure said as a condition at the end: '; if it's in any other language, it's not met', '; if any is missing, it fails'
+_IF_FAILS = re.compile(r"\s*;\s+if\s+(?P<c>[^;:\"\u201c]{3,160}?),\s+(?:(?:it's|it\s+is|this\s+is)\s+not\s+met|(?:it|this)\s+(?:fails|isn't\s+met))\s*[.!]?\s*$", _I)
 _NEXT = re.compile(r"\s+" + _NOT_MET + r"\s*,?\s+and\s+", re.IGNORECASE)
 # '; <a near-miss> does not meet this.' at the end, or a last sentence 'A response that ... does not meet this.'
 # (a last sentence of its own first: '...; the request is: X. A response that paraphrases it does not meet this.')
@@ -77,13 +84,17 @@ def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
     if c and not in_quotes(quote_spans(text), c.start()):
         asides.append(("counted", c.group("c").strip(" ,")))
         text = text[:c.start()].rstrip(" ;,") + "."
+    f = _IF_FAILS.search(text)  # '; if it's in any other language, it's not met': a way to fail it, said as a condition
+    if f and not in_quotes(quote_spans(text), f.start()):
+        asides.append(("fail_branch", re.sub(r"\b(it|that|this)'s\b", r"\1 is", f.group("c").strip(), flags=_I)))
+        text = text[:f.start()].rstrip(" ;,") + "."
     m = _BORDERLINE_SENTENCE.search(text) or _BORDERLINE.search(text)
     if m and not in_quotes(quote_spans(text), m.start()):
         for cond in _NEXT.split(m.group("c").strip()):
             cond = cond.strip(" ,")
             for pat, repl in _AS_CONDITION:
                 cond = pat.sub(repl, cond, count=1)
-            asides.append(("borderline", cond))
+            asides.append(("borderline", _one_named(cond, text[:m.start()])))
         text = text[:m.start()].rstrip(" ;,")
         if not text.endswith((".", "!", "?", '"', "'", "\u201d", ")")):
             text += "."
@@ -97,6 +108,19 @@ def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
         if not text.rstrip().endswith((".", "!", "?")):
             text = text.rstrip() + "."
     return text, asides
+
+
+# 'no comma at all; a single one anywhere breaks it': the one is one of the things banned
+_ONE = re.compile(r"^(?P<q>(?:a\s+single|even(?:\s+a\s+single)?|just|only)\s+)?one(?=\s+(?:anywhere|at\s+all|in\s+it)\s*$|\s*$)", _I)
+_BANNED_NOUN = re.compile(r"\bno\s+(?P<n>[a-z]+?)s?\s+(?:at\s+all|anywhere|whatsoever)\s*[.!]?\s*$", _I)
+
+
+def _one_named(cond: str, said: str) -> str:
+    """A near-miss's pronoun 'one' after a ban ('no comma at all; a single one anywhere') as the thing banned."""
+    one, ban = _ONE.match(cond), _BANNED_NOUN.search(QUOTE_RE.sub(" ", said))
+    if one is None or ban is None:
+        return cond
+    return (one.group("q") or "a ") + ban.group("n") + cond[one.end():]
 
 
 _NUMBER = re.compile(r"\b\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", _I)
@@ -334,15 +358,24 @@ _RESTATED = re.compile(r"^(?:(?:there\s+(?:is|are)\s+)?(?:no|none\s+of\s+(?:the|
                        r"|(?:anything|everything)\s+else|any\s+other\s+(?:response|answer|reply|output))\s*$", _I)
 _SIDE = re.compile(r"^(?:(?:the\s+response|it)\s+(?:has|is|contains|uses|runs(?:\s+to)?)\s+|anything\s+|any\s+(?:response|reply|answer)\s+)?"
                    r"(?P<s>fewer|less|shorter|more|longer)(?:\s+than\s+(?:that|this))?\s*$", _I)
-_MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|any\s+other\s+number)\s*$", _I)
+_MORE_OR_FEWER = re.compile(r"^(?:there\s+are\s+)?(?:more\s+or\s+fewer|fewer\s+or\s+more|any\s+other\s+number(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?"
+                            r"(?:\s*,\s*(?:higher|more|greater)\s+or\s+(?:lower|fewer|less))?)\s*$", _I)
 
 
 # beside a check that words be absent: 'fail if any of them appears'; beside a language: 'if it is in any other language'
-_ANY_APPEARS = re.compile(r"^(?:any|one|some)\s+of\s+(?:them|these|those|the\s+(?:words|keywords|terms))(?:\s+(?:words|keywords|terms))?\s+"
-                          r"(?:appears?|is\s+used|are\s+used|occurs?|shows?\s+up)(?:\s+(?:anywhere|at\s+all))?\s*$", _I)
+_ANY_APPEARS = re.compile(r"^(?:any|any\s+one|one|some)\s+of\s+(?:them|these|those|the\s+(?:words|keywords|terms))(?:\s+(?:words|keywords|terms))?\s+"
+                          r"(?:appears?|is\s+used|are\s+used|occurs?|shows?\s+up)(?:\s+(?:anywhere|at\s+all))?"
+                          # the ban's own matching restated: 'as a word, in any case'
+                          r"(?:\s+as\s+a\s+(?:whole\s+)?word)?(?:\s*,\s*in\s+any\s+case)?\s*$", _I)
 _ANY_MISSING = re.compile(r"^(?:(?:a\s+response\s+|one\s+|it\s+)?(?:missing|lacking|omitting|without)\s+(?:any|any\s+one|one|some)\s+of\s+(?:them|these|those|"
                           r"the\s+(?:words|keywords|terms))|(?:(?:any|any\s+one|one)\s+of\s+them|either(?:\s+(?:one|of\s+them))?)\s+(?:is\s+|are\s+)?"
-                          r"(?:missing|absent|left\s+out))\s*$", _I)
+                          r"(?:missing|absent|left\s+out)|(?:any|a|one)\s+(?:listed|given|required)\s+(?:key\s*word|word|term)\s+is\s+(?:missing|absent|left\s+out))\s*$", _I)
+# beside a request repeated first: 'anything comes before the copy, or the copy departs from the wording'
+_COPY_MISSED = re.compile(r"^(?:anything|something|any\s+text|other\s+text)\s+comes\s+before\s+(?:the\s+copy|it)(?:\s*,?\s*or\s+the\s+copy\s+"
+                          r"(?:departs|differs|deviates|strays)\s+from\s+the\s+(?:wording|request|original))?\s*$", _I)
+# beside an end phrase: 'the phrase is missing, altered, or followed by more text'
+_END_MISSED = re.compile(r"^the\s+(?:phrase|words|sentence)\s+(?:is|are)\s+(?:missing|absent|altered|changed)(?:\s*,\s*(?:missing|absent|altered|changed))*"
+                         r"(?:\s*,?\s*or\s+(?:followed\s+by\s+(?:more|other|further|extra)\s+(?:text|words|content)|altered|changed|missing))?\s*$", _I)
 _OTHER_LANGUAGE = re.compile(r"^(?:(?:the\s+response|it)\s+is\s+)?(?:written\s+)?in\s+(?:any|some|an|a)?\s*(?:other|different)\s+language\s*$", _I)
 
 
@@ -357,6 +390,10 @@ def restates_failure(branch: str, args: dict, name: str = "") -> bool:
     if name == "keywords_absent" and _ANY_APPEARS.match(said):
         return True
     if name == "keywords_present" and _ANY_MISSING.match(said):
+        return True
+    if name == "repeats_prompt" and _COPY_MISSED.match(said):
+        return True
+    if name == "ends_with" and _END_MISSED.match(said):
         return True
     if name == "response_language" and args.get("language") and _OTHER_LANGUAGE.match(said):
         return True

@@ -72,8 +72,15 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # exactness restated before quoted options: 'includes, word for word, "A" or "B"'
     (re.compile(r"\s*,\s*(?:word for word|word-for-word|verbatim|exactly|character for character)\s*,\s*$", re.IGNORECASE), " "),
     # a keyword list's note that restates it: '"a" and "b", with each listed keyword present at least once'
-    (re.compile(r"\A\s*,\s*(?:with\s+)?(?:each|every)\s+(?:(?:listed|given|required|one\s+of\s+the)\s+)?(?:key\s*words?|words?|terms?)\s+(?:(?:is\s+)?present|used|included|appearing|"
-                r"showing\s+up|occurring|mentioned)\s+at\s+least\s+once\b", re.IGNORECASE), ""),
+    (re.compile(r"\A\s*,\s*(?:with\s+)?(?:each|every)\s+(?:(?:listed|given|required|one\s+of\s+the)\s+)?(?:key\s*words?|words?|terms?)(?:\s+(?:(?:is\s+)?present|used|included|appearing|"
+                r"showing\s+up|occurring|mentioned))?\s+at\s+least\s+once\b", re.IGNORECASE), ""),
+    # 'counting every occurrence in any capitalization': every occurrence is what a count counts
+    (re.compile(r"\bcounting\s+every\s+(?:single\s+)?occurrence\s+(?=in\s+any\b)", re.IGNORECASE), ""),
+    (re.compile(r",\s*counting\s+every\s+(?:single\s+)?occurrence(?=\s*[.,;(]|\s*$)", re.IGNORECASE), ""),
+    # ', with no listed keyword left out': the list restated
+    (re.compile(r"\A\s*,\s*with\s+no\s+(?:listed|given|required)\s+(?:key\s*word|word|term|one)\s+(?:left\s+out|missing|omitted)(?=\s*[,.;]|\s*$)", re.IGNORECASE), ""),
+    # ', every listed one': the list restated
+    (re.compile(r"\A\s*,\s*(?:each|every)\s+(?:listed|given|required)\s+one(?:\s+at\s+least\s+once)?(?=\s*[,.;]|\s*$)", re.IGNORECASE), ""),
     # 'every keyword, "a" and "b", ...': each of the keywords
     (re.compile(r"\b(?:every|each)\s+(key\s*word|word|term)\s*,\s*$", re.IGNORECASE), r"each of the \1s "),
     # an expert's shorthand: 'kw present: a, b (all, any case)'
@@ -84,6 +91,21 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # '5 sections which are highlighted': 5 highlighted sections
     (re.compile(r"\b(\d+|[a-z]+)\s+(sections|parts|passages|phrases|bits|pieces|spans|segments|portions)\s+(?:which|that)\s+(?:are|were)\s+"
                 r"(highlighted|emphasi[sz]ed|italici[sz]ed)\b", re.IGNORECASE), r"\1 \3 \2"),
+    # 'reaches 100 words or goes beyond': reaches them (at least)
+    (re.compile(r"\b(reach(?:es|ed)?\s+\d+(?:\s+[a-z]+)?)\s+or\s+(?:goes\s+|go\s+)?(?:beyond|over|above|more|past)(?:\s+(?:it|that))?\b", re.IGNORECASE), r"\1"),
+    # 'written in Bengali, throughout': throughout it
+    (re.compile(r"(?<=[a-z)])\s*,\s*throughout(?=\s*[.]?\s*$)", re.IGNORECASE), " throughout"),
+    # 'precisely 10 lines of this answer are markdown bullets': the answer has 10 markdown bullet points
+    (re.compile(r"^\s*(?P<r>(?:precisely|exactly|at\s+least|at\s+most|fewer\s+than|more\s+than)\s+)?(?P<n>\d+)\s+lines\s+of\s+(?:this|the)\s+(?P<d>answer|response|reply|output)\s+"
+                r"are\s+(?P<m>markdown\s+)?bullets(?:\s+points)?\b", re.IGNORECASE), r"The \g<d> has \g<r>\g<n> \g<m>bullet points"),
+    # 'nowhere in this answer, from its first character to its last, is there a comma': the answer contains no comma
+    (re.compile(r"^\s*nowhere\s+in\s+(?:this|the)\s+(?P<d>answer|response|reply|output)(?:\s*,\s*from\s+its\s+first\s+character\s+to\s+its\s+last\s*,)?\s+is\s+there\s+"
+                r"(?:an?|any|a\s+single)\s+", re.IGNORECASE), r"The \g<d> contains no "),
+    # 'sections that open with 'SECTION' plus a number': sections, each opening with it
+    (re.compile(r"\b(sections|parts|chapters)\s+(?:that|which)\s+(?:open|start|begin)\s+with\s*$", re.IGNORECASE), r"\1, each opening with "),
+    # 'marks at least five sections with markdown': highlights them
+    (re.compile(r"\bmark(s|ed|ing)?\s+(?=(?:(?:at\s+least|at\s+most|exactly|no\s+fewer\s+than|fewer\s+than|more\s+than)\s+)?(?:\d+|[a-z]+)\s+"
+                r"(?:sections|parts|passages|phrases|spans|segments)\s+(?:with|in|using)\s+markdown\b)", re.IGNORECASE), r"highlight\1 "),
     # '6 paragraphs which are separated by ...': 6 paragraphs separated by ...
     (re.compile(r"\b(\d+|[a-z]+)\s+(paragraphs|sections|parts)\s+(?:which|that)\s+(?:are|were)\s+(?=(?:separated|divided|split|delimited)\b)", re.IGNORECASE),
      r"\1 \2 "),

@@ -5,10 +5,18 @@ anchors.
     {"criterion": "No comma characters appear anywhere in the answer.", "weight": 5, "type": "format"}
     Since the user doesn't want "x" overused, the reply must use it less than 3 times.
     Good: 10 or more markdown highlights. Bad: fewer than 10 highlighted sections.
+    Whether the reply contains at least 2 sections, each starting with 'SECTION' followed by its number.
+    The sentence limit is respected only when the reply stays below 26 sentences.
 
 :func:`envelope` returns the criterion inside (its pronouns taken from the reason, as a user's wish's are:
 :func:`rubricc.compiler.lower_wish.resolve`) and the asides it must agree with: the reason and a JSON object's name are
-labels that must read as no other check. A severity or priority tag is a weight, not a requirement. A JSON object is
+labels that must read as no other check. A criterion said as the question a grader decides ('Whether X', a score
+rubric's criteria field) is the statement X. A requirement said to hold when a clause does ('The <name> requirement
+holds / is met / is satisfied only when X') is X, its pronouns taken from the name ('the frequency limit on "x" holds
+only if the reply mentions it ...'), the name kept as a ``name`` aside that must say what the check is about
+(:func:`rubricc.compiler.lower_review.name_agrees`). A test question with its answer key ('Q: How many sentences does
+the reply contain? Key: 50 or more.') is the statement the key makes true (:mod:`rubricc.compiler.lower_question`). A
+severity or priority tag is a weight, not a requirement. A JSON object is
 read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
 ...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
 like JSON, returns None (it stays neural: its keys are no requirement, and a check read off them would be wrong).
@@ -19,6 +27,7 @@ import json
 import re
 from typing import Any, Callable, List, Optional, Tuple
 
+from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
 
 Asides = List[Tuple[str, str]]
@@ -57,7 +66,7 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         inner, asides = got
         m = _SEVERITY.match(inner)
         inner = inner[m.end():] if m else inner
-    said = _reason_first(inner)
+    said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
     anchored = _anchors(inner)
@@ -140,6 +149,57 @@ def _json_item(text: str) -> Optional[Tuple[str, Asides]]:
         else:
             return None  # a key no rubric item carries ('negate', 'pass_if'): it may turn the item around
     return texts[0], asides
+
+
+# 'Whether X', 'Whether or not X', 'X, or not': the statement X; a grader's 'For me to pass this, X' and a verifier's
+# 'Claim: X': X
+_WHETHER = re.compile(r"^\s*(?:whether(?:\s+or\s+not)?\s+|(?:claim|statement|assertion)\s*:\s*|for\s+me\s+to\s+(?:pass|accept|mark)\s+(?:this|it)(?:\s+as\s+met)?\s*,\s+)(?=\S)", _I)
+_OR_NOT = re.compile(r",?\s+or\s+not(?=\s*[.?]?\s*(?:$|\s+the\s+(?:request|prompt|phrase)\s*:))", _I)
+# 'The all-caps limit holds only when X', 'The frequency limit on "x" is satisfied only if X', 'The placeholder
+# requirement is satisfied once X': the name (what the requirement is about) and the clause X
+_HOLDS = re.compile(r"^\s*(?:the|this)\s+(?P<name>[^.;:!?]{0,60}?\b(?:requirement|rule|limit|cap|constraint|criterion|condition|"
+                    r"restriction|minimum|maximum|check|test|item)(?:\s+(?:on|for)\s+[^.;:!?]{1,60}?)?)\s+"
+                    r"(?:holds|is\s+(?:met|satisfied|fulfilled|respected|honou?red|observed|passed|kept)|passes)\s+"
+                    r"(?:only\s+)?(?:when|if|once|provided(?:\s+that)?|so\s+long\s+as|as\s+long\s+as)\s+(?=\S)", _I)
+# the name's thing as a possessive: 'its case-insensitive count in the reply' -> 'the case-insensitive count of 'a' ...'
+_ITS = re.compile(r"\bits\s+(?P<n>(?:[\w-]+\s+)?(?:count|number\s+of\s+occurrences|frequency|tally))\b", _I)
+
+
+def _whether(text: str) -> Optional[Tuple[str, Asides]]:
+    """'Whether the reply contains no commas.' -> ('The reply contains no commas.', []), else None."""
+    m = _WHETHER.match(text)
+    if not m:
+        return None
+    said = text[m.end():]
+    spans = quote_spans(said)
+    cut = next((o for o in _OR_NOT.finditer(said) if not in_quotes(spans, o.start())), None)
+    if cut is not None:
+        said = said[:cut.start()] + said[cut.end():]
+    return cap(said.strip()), []
+
+
+def _keyed(text: str) -> Optional[Tuple[str, Asides]]:
+    """'Q: How many sentences does the reply contain? Key: 50 or more.' -> ('The reply contains 50 or more sentences.',
+    []) (:func:`rubricc.compiler.lower_question.answered`), else None."""
+    from rubricc.compiler.lower_question import answered
+
+    said = answered(text)
+    return (said, []) if said is not None else None
+
+
+def _holds_when(text: str) -> Optional[Tuple[str, Asides]]:
+    """'The <name> requirement holds only when X' -> (X with its pronouns resolved, [('name', name)]), else None."""
+    from rubricc.compiler.lower_wish import resolve
+
+    m = _HOLDS.match(text)
+    if not m or in_quotes(quote_spans(text), m.end() - 1):
+        return None
+    name, clause = m.group("name"), text[m.end():]
+    data = list(QUOTE_RE.finditer(name))
+    if len(data) == 1:
+        clause = _ITS.sub(lambda i: f"the {i.group('n')} of {data[0].group(0)}", clause)
+    said = resolve(clause, name)
+    return (cap(said.strip()), [("name", name)]) if said is not None else None
 
 
 def _reason_first(text: str) -> Optional[Tuple[str, Asides]]:

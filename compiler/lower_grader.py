@@ -27,6 +27,7 @@ import re
 import threading
 from typing import Callable, List, Optional, Tuple
 
+from rubricc.compiler.lower_grader_speech import impersonal
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.formats import ProgramCheck
 
@@ -56,19 +57,21 @@ _PROCEDURE = re.compile(r"^(?:count|tally|look\s+at|look\s+for|check|split|searc
 # a condition with no unit of its own: the count the procedure makes
 _ELLIPTIC = re.compile(
     r"^(?:(?:the|that)\s+(?:count|total|number|tally|result)\s+(?:is\s+(?P<c1>.+?)|reaches\s+(?P<c2>.+?))"
-    r"|there\s+(?:are|is)\s+(?P<c3>(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+)?"
+    r"|there\s+(?:are|is)\s+(?P<c3>(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|under|below)\s+)?"
     r"\d[\d,]*(?:\s+or\s+(?:more|fewer|less))?)(?:\s+such\s+[a-z]+)?"
     r"|it\s+appears\s+(?P<c4>.+?)\s+times)\s*$", _I | re.DOTALL)
 _COUNTED = re.compile(r"^(?:count|tally)\s+(?P<what>\S.*)$", _I | re.DOTALL)
 # what is counted when it is the occurrences of one word or letter ('how often "x" appears in the response, ignoring
 # capitalization', 'how many times the letter 'i' occurs anywhere in the response', 'every occurrence of 'x' in ...')
 _OCCURS = re.compile(r"^(?:how\s+(?:often|many\s+times)\s+(?P<a>.+?)\s+(?:occurs|appears|is\s+used)"
-                     r"|(?:(?:every|each|all(?:\s+the)?|the)\s+)?(?:occurrences?|instances?|uses?)\s+of\s+(?P<b>.+?)(?=\s+in\s+the\s+response\b|\s*[,(]|$))"
+                     r"|(?:(?:every|each|all(?:\s+the)?|the)\s+)?(?:occurrences?|instances?|uses?)\s+of\s+(?P<b>.+?)(?=\s+in\s+the\s+response\b|\s*[,(]|$)"
+                     # 'every 'i'', 'each "x"': every occurrence of the quoted thing
+                     r"|(?:every|each)\s+(?P<c>'[^'\n]{1,30}'|\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d)(?=\s*[,(]|\s+(?:regardless|ignoring|in\s+any)\b|$))"
                      r"(?P<notes>.*)$", _I | re.DOTALL)
 # a condition about the procedure's referent ('every one of them appears', 'none of them appears anywhere in it')
 _THEM = re.compile(r"^(?:(?:every|each|all)(?:\s+one)?\s+of\s+them\s+appears?|(?P<none>none)\s+of\s+them\s+appears?)(?:\s+(?:anywhere\s+)?in\s+(?:it|the\s+response))?"
                    r"(?:\s+anywhere(?:\s+in\s+it)?)?$", _I)
-_FOR = re.compile(r"^(?:search|check|scan|look\s+(?:in\s+the\s+response\s+)?)\s*(?:the\s+response\s+)?for\s+(?P<x>\S.*)$", _I | re.DOTALL)
+_FOR = re.compile(r"^(?:search|check|scan|look\s+(?:in\s+the\s+response\s+)?)\s*(?:the\s+(?:response|reply|answer)\s+)?for\s+(?P<x>\S.*)$", _I | re.DOTALL)
 _PARSES = re.compile(r"^(?:it|the\s+(?:response|rest|remainder)|what\s+remains)\s+parses(?:\s+as\s+json)?$", _I)
 _UNIT_NOTES = re.compile(r"\s+(?:in|across)\s+the\s+(?:(?:whole|entire|full)\s+)?response\b", _I)
 
@@ -111,7 +114,7 @@ def _statement(cond: str, procedures: List[str]) -> Optional[str]:
     o = _OCCURS.match(what)
     if o:
         notes = re.sub(r"^\s*(?:anywhere\s+)?in\s+the\s+response\b", "", o.group("notes")).rstrip()
-        return f"{(o.group('a') or o.group('b')).strip()} appears {cmp} times in the response{notes}"
+        return f"{(o.group('a') or o.group('b') or o.group('c')).strip()} appears {cmp} times in the response{notes}"
     if m.group("c4"):
         return None  # 'it appears N times' of a count that is not of occurrences
     every = re.match(r"^(?:every|each)\s+(?P<x>[a-z][a-z -]*?[a-z])(?P<rest>(?:\s+(?:in|across)\s+the\s+.*|\s*[(,].*)?)$", what, _I)
@@ -140,7 +143,8 @@ def read_grader(text: str) -> Optional[Tuple[str, List[str]]]:
 def _read(text: str) -> Optional[Tuple[str, List[str], Optional[str]]]:
     """:func:`read_grader`'s reading and, for a question after a procedure followed by its decision ('Does the response
     have at least 50? Answer Yes if the count is 50 or more.'), that decision's own frame, which must read the same."""
-    parts = _clauses(text.strip())
+    spoken = impersonal(text)  # a grader speaking for itself: its instruction
+    parts = _clauses((spoken or text).strip())
     also = None
     q = next((i for i, p in enumerate(parts) if _asked(p) is not None), None)
     if q is not None and q > 0:
@@ -150,7 +154,7 @@ def _read(text: str) -> Optional[Tuple[str, List[str], Optional[str]]]:
                 return None
         parts = parts[:q] + [f"Pass if {_asked(parts[q])}"] + parts[q + 1 + (also is not None):]
     decisions = [i for i, p in enumerate(parts) if _DECISION.match(p)]
-    if len(decisions) != 1 or len(parts) < 2:
+    if len(decisions) != 1 or len(parts) < 2 and spoken is None:  # (a grader's own decision may stand alone)
         return None
     d = decisions[0]
     procedures, fails, otherwise = parts[:d], [], False

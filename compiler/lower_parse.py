@@ -101,8 +101,8 @@ _REL_BEFORE = [
     (r"at most|no more than|not more than|(?:no|not) (?:longer|greater|larger|bigger) than|not (?:over|above)|"
      r"a maximum of|maximum of|maximum|up to|not exceeding|within|(?:a )?maximum (?:length|word count) of|"
      r"less than or equal to|fewer than or equal to", "at most"),
-    (r"less than|fewer than|under|below|shorter than", "less than"),
-    (r"more than|greater than|over|above|longer than", "more than"),
+    (r"less than|fewer than|under|below|shorter than|smaller than|lower than", "less than"),
+    (r"more than|greater than|over|above|longer than|larger than|bigger than|higher than", "more than"),
     (r"exactly|precisely|just|only", "exactly"),
 ]
 # after the unit: '3 paragraphs or more', '20 sentences min.' (a bare count there would read as exactly 20)
@@ -148,12 +148,14 @@ def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str],
         return None  # a second comparison after the unit ('fewer than 3 bullets or more than 5'): two counts, not one
     mid = _MID_REL.match((m.groupdict().get("mid") or "") + " ")
     after = mid.group(1) if mid else m.group("after")
+    if re.search(r"\bthan$", before) and _relation(before, after) is None:
+        return None  # a comparison no relation reads ('fewer than'-like words unknown): never a bare, exact count
     return _relation(before, after), _int(m.group(2))
 
 
 # '<unit> count is at least N', 'the number of <unit> is below N', 'occurrences of X: at least N'
 _STATED = (r"(?:\s+(?:in|of|within|across|throughout) (?:the|this) (?:(?:whole|entire|full) )?(?:response|answer|reply|text))?"
-           r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,5}?)")
+           r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches(?=\s+[a-z])|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,5}?)")
 
 
 def stated_count(norm: str, subject: str) -> Optional[Tuple[str, int]]:

@@ -466,6 +466,8 @@ def r_ends_with(c: CriterionText):
                              r"|\bends? (?:in|on) (?:exactly )?(?=[\"'\u201c])", c.low) or re.search(r"\bnumber of\b", QUOTE_RE.sub(" ", c.low)):
         return None  # not 'the number of lines ending with "?"'
     m = _DQ.search(c.text)
+    if m and len(set(c.quotes)) > 1:
+        return None  # two phrases ('ends with "A", and then "B"'): not one end
     if m:
         return "ends_with", {"phrase": m.group(1) or m.group(2)}
     # single quotes right after 'with (the exact phrase)': "Finishes with the phrase 'Peace!'."
@@ -484,8 +486,8 @@ def r_starts_with(c: CriterionText):
     if re.search(r"\bparagraph|\bsentence|\blines?\b|\bsection|\bbullet|\bitems?\b|\beach\b|\bevery\b|\bnumber of\b", re.sub(r"\"[^\"]*\"", " ", c.low)):
         return None
     m = _DQ.search(c.text)
-    if not m or c.neg or re.search(r"\boptional\b", QUOTE_RE.sub(" ", c.low)):
-        return None
+    if not m or c.neg or re.search(r"\boptional\b", QUOTE_RE.sub(" ", c.low)) or len(set(c.quotes)) > 1:
+        return None  # (two phrases, 'starts with "A", and then "B"', are not one start)
     return "starts_with", {"phrase": m.group(1) or m.group(2)}
 
 

@@ -136,8 +136,11 @@ _CLIENT_GIST = re.compile(r"^\s*(?:the\s+)?client\s+(?:wants|doesn't\s+want|does
 # a markdown bullet as a line starting with an asterisk or a hyphen
 _NO_EMPTY = [re.compile(r"\s*\(\s*(?:and\s+|with\s+)?no\s+empty\s+paragraphs?(?:\s+(?:between\s+(?:the\s+|two\s+)?dividers|in\s+between))?\s*\)", _I),
              re.compile(r"\s*,?\s*and\s+no\s+paragraph\s+between\s+(?:two|the|any\s+two)\s+dividers\s+(?:shall|must|may|should|can)\s+be\s+empty(?=\s*[.]?\s*$)", _I),
-             re.compile(r"\bnon-empty\s+(?=paragraphs\b)", _I)]
-_BULLET_IS = [re.compile(r"\s*,\s*each\s+(?:being|one\s+being|as)\s+a\s+line\s+(?:commencing|beginning|starting)\s+with\s+an?\s+asterisk\s+or\s+(?:a\s+)?hyphen(?=\s*[,.;]|$)", _I),
+             re.compile(r"\bnon-empty\s+(?=paragraphs\b)", _I),
+             re.compile(r"(?<=paragraphs)\s*,\s*(?:with\s+)?none\s+of\s+them\s+empty(?=\s*[.]?\s*$)", _I)]
+_BULLET_IS = [re.compile(r"(?<=bullets)\s+(?:beginning|starting|opening)\s+with\s+\*\s+or\s+-(?=\s*[.]?\s*$)", _I),
+              re.compile(r"\s*,\s*each\s+(?:being\s+|one\s+being\s+|as\s+)?a\s+line\s+(?:commencing|beginning|starting|opening)\s+with\s+(?:an?\s+asterisk|\*)\s+or\s+"
+                         r"(?:a\s+hyphen|hyphen|-)(?=\s*[,.;]|$)", _I),
               re.compile(r"\s*\(\s*(?:for\s+example|e\.g\.,?|such\s+as)\s+lines\s+(?:beginning|starting|commencing)\s+with\s+\"[*-]\s?\"\s*\)", _I)]
 # what wrapping in double quotation marks is, restated: ', its first and last characters (...) being the double quotation mark (")'
 _QUOTE_ENDS = re.compile(r"\s*,\s*(?:meaning\s+)?(?:its|the)\s+(?:very\s+)?first\s+and\s+(?:very\s+)?last\s+characters(?:\s*\((?:disregarding|ignoring)\s+(?:surrounding|leading\s+and\s+trailing)\s+whitespace\)\s*)?"
@@ -159,7 +162,7 @@ _CI = (r"(?:not\s+case[- ]sensitive|case[- ]insensitive(?:ly)?|(?:ignoring|disre
        # 'upper- or lowercase', 'in either case', 'whatever the capitalization', 'capitals included', 'counting capital and small
        # forms alike'
        r"|upper-?\s+or\s+lower\s*case|in\s+either\s+(?:letter\s+)?case|(?:whatever|whichever|regardless\s+of)\s+(?:the\s+|its\s+)?capitali[sz]ation"
-       r"|capitals?\s+(?:letters\s+)?included|(?:counting\s+)?capital\s+and\s+small\s+(?:forms|letters)\s+(?:alike|together))")
+       r"|capitals?\s+(?:letters\s+)?included|capital\s+or\s+not|(?:with\s+)?case\s+(?:ignored|aside|disregarded|excepted)|(?<=[(,]\s)any\s+case(?=\s*[),])|(?<=\()any\s+case(?=\s*[),])|(?:counting\s+)?capital\s+and\s+small\s+(?:forms|letters)\s+(?:alike|together))")
 _CS = r"(?:(?<!not\s)(?<!non-)case[- ]sensitive(?:ly)?|matching\s+(?:the\s+)?case|(?:exact|same)\s+(?:letter\s+)?(?:case|capitali[sz]ation)|(?:case|capitali[sz]ation)\s+matters|respecting\s+(?:letter\s+)?case)"
 _WW = (r"(?:(?:matched|counted|only)\s+)?as\s+(?:a\s+)?(?:whole|standalone|separate|complete)\s+words?(?:\s+in\s+the\s+response)?|as\s+a\s+word(?:\s+in\s+the\s+response)?\b"
        r"|(?:(?<=\()|(?<=,\s)|(?<=;\s)|^)whole[- ]words?(?:\s+only|\s+match(?:es|ing)?)?(?=\s*(?:[),;.]|$))")
@@ -192,8 +195,18 @@ _LISTED = re.compile(r"\b(contains?|use|uses|include|includes|mention|mentions)\
 _LEAD_NOTE = re.compile(rf"^\s*(?:searched|matched|counted|checked|compared)\s+(?P<n>{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+{_ONE_NOTE})*)\s*,\s*(?=[a-z])", _I)
 
 
+# a ban on a word list restated with its matching: '"a" and "b": not one of them appears as a standalone word'
+_BAN_RESTATED = re.compile(r"\s*[:;,]\s*(?:not\s+(?:a\s+single\s+)?one|none)\s+of\s+them\s+(?:appears?|occurs?|is\s+used|shows\s+up)(?:\s+anywhere)?"
+                           r"(?:\s+in\s+the\s+(?:reply|response|answer))?\s+as\s+an?\s+(?P<n>(?:standalone|whole|separate|stand-alone)\s+word)\b", _I)
+_BANNED = re.compile(r"\bfree\s+of\b|\bwithout\b|\bnone\s+of\b|\bno\s+(?:use|mention)\s+of\b|" + _NEG_LIST.pattern, _I)
+
+
 def _notes(text: str, asides: Asides) -> str:
     """Matching notes read off as ``match`` asides (outside quotations; after a colon only where quoted data follows it)."""
+    ban = _BAN_RESTATED.search(text)
+    if ban and not in_quotes(quote_spans(text), ban.start()) and _BANNED.search(QUOTE_RE.sub(" ", text[:ban.start()])):
+        asides.append(("match", "as a " + ban.group("n")))
+        text = text[:ban.start()] + text[ban.end():]
     lead = _LEAD_NOTE.match(text)
     if lead and not in_quotes(quote_spans(text), lead.end() - 1):
         asides.append(("match", lead.group("n").strip()))

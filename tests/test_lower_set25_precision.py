@@ -10,6 +10,9 @@ LOWERED = [
     ("Good: the answer contains no commas. Bad: a single comma anywhere.", "no_commas", {}),
     ('The answer mentions "harbor" once.', "keyword_frequency", {"keyword": "harbor", "relation": "exactly", "n": 1}),
     ("The answer reaches 250 words.", "word_count", {"relation": "at least", "n": 250}),
+    # (a condition, as 'when' is: neural in round 20, read since round 21 as the requirement that holds when it does)
+    ('The keyword item holds once the answer uses "harbor" at least 3 times.', "keyword_frequency",
+     {"keyword": "harbor", "relation": "at least", "n": 3}),
 ]
 
 NEURAL = [
@@ -19,8 +22,6 @@ NEURAL = [
     "Good: the reply starts by restating the request exactly. Bad: the restatement paraphrases it. The request: Tell me a joke.",
     # 'once' opening a clause is no count
     "The all-caps item holds once the answer is finished.",
-    # (a condition, as 'when' is: not read yet, whatever it asks)
-    'The keyword item holds once the answer uses "harbor" at least 3 times.',
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
