@@ -17,11 +17,11 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 25, in six voices of rubric writers of its writer's own choosing: a "Whether ..." clause, the
-# criteria field of a score rubric; a "Claim: ..." for an LLM verifier; "Good: ... Bad: ..." anchors (the criterion holds when
-# Good applies); a "Q: ... Key: ..." test question with its answer key; "The ... requirement holds / is met only when ...";
-# a human grader's informal first-person note ("I'll count ...; I need ..."); no negative-form voice)
-HELDOUT = PHRASINGS / "ifeval_heldout25.json"
+# before it was read (set 26, in six voices of rubric writers of its writer's own choosing: a Given/When/Then acceptance
+# scenario; an annotator's tally-sheet line with a blank ("Commas in the reply: ___ (pass only at 0)"); a credit condition
+# with a purpose clause ("To earn this item, the reply must ..."); the user as the subject ("The user receives a reply
+# with ..."); an impersonal "It is essential that ..."; a past-tense report ("The model wrote ..."); no negative-form voice)
+HELDOUT = PHRASINGS / "ifeval_heldout26.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -108,6 +108,11 @@ DEV_SETS = (
                                           "the counted thing as the subject, the evaluating team as 'we', an editor's 'Read "
                                           "from beginning to end': 0.743 coverage, 1.000 agreement when measured once (0.632 "
                                           "rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout25.json", "held-out set 25, written blind in voices of rubric writers for RL reward (a "
+                                          "'Whether ...' clause, a 'Claim: ...' for an LLM verifier, 'Good: ... Bad: ...' "
+                                          "anchors, a 'Q: ... Key: ...' test question, 'The ... requirement holds only when "
+                                          "...', a grader's first-person note): 0.348 coverage, 0.920 agreement when "
+                                          "measured once (0.283 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -117,7 +122,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout15.json": 0.98, "ifeval_heldout16.json": 0.90,
               "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
               "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97, "ifeval_heldout22.json": 0.93,
-              "ifeval_heldout23.json": 0.99, "ifeval_heldout24.json": 0.97}
+              "ifeval_heldout23.json": 0.99, "ifeval_heldout24.json": 0.97,
+              "ifeval_heldout25.json": 0.88}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -142,7 +148,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 25's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 26's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -152,7 +158,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "a95666bb8abb73e3507b5be2ebb6e25db9772ac1280b4a106ba8ed30bea96a69"
+HELDOUT_SHA256 = "b4e3aef9643dacc320f772fb458d350b2cddf60b70a6c1a4a571f78c5d9e395d"
 
 
 def frozen_ok() -> bool:
