@@ -29,6 +29,7 @@ from typing import Callable, List, Optional, Tuple
 
 from rubricc.compiler.lower_grader_speech import impersonal
 from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_scenario import scenario
 from rubricc.formats import ProgramCheck
 
 _I = re.IGNORECASE
@@ -71,7 +72,8 @@ _OCCURS = re.compile(r"^(?:how\s+(?:often|many\s+times)\s+(?P<a>.+?)\s+(?:occurs
 # a condition about the procedure's referent ('every one of them appears', 'none of them appears anywhere in it')
 _THEM = re.compile(r"^(?:(?:every|each|all)(?:\s+one)?\s+of\s+them\s+appears?|(?P<none>none)\s+of\s+them\s+appears?)(?:\s+(?:anywhere\s+)?in\s+(?:it|the\s+response))?"
                    r"(?:\s+anywhere(?:\s+in\s+it)?)?$", _I)
-_FOR = re.compile(r"^(?:search|check|scan|look\s+(?:in\s+the\s+response\s+)?)\s*(?:the\s+(?:response|reply|answer)\s+)?for\s+(?P<x>\S.*)$", _I | re.DOTALL)
+_FOR = re.compile(r"^(?:search|check|scan|look\s+(?:in\s+the\s+response\s+)?)\s*(?:the\s+(?:response|reply|answer)\s+)?"
+                  r"(?:case[- ]insensitively\s+)?for\s+(?P<x>\S.*)$", _I | re.DOTALL)  # (the checks it is read for ignore case)
 _PARSES = re.compile(r"^(?:it|the\s+(?:response|rest|remainder)|what\s+remains)\s+parses(?:\s+as\s+json)?$", _I)
 _UNIT_NOTES = re.compile(r"\s+(?:in|across)\s+the\s+(?:(?:whole|entire|full)\s+)?response\b", _I)
 
@@ -143,7 +145,7 @@ def read_grader(text: str) -> Optional[Tuple[str, List[str]]]:
 def _read(text: str) -> Optional[Tuple[str, List[str], Optional[str]]]:
     """:func:`read_grader`'s reading and, for a question after a procedure followed by its decision ('Does the response
     have at least 50? Answer Yes if the count is 50 or more.'), that decision's own frame, which must read the same."""
-    spoken = impersonal(text)  # a grader speaking for itself: its instruction
+    spoken = impersonal(text) or scenario(text)  # a grader speaking for itself, an acceptance scenario: the instruction
     parts = _clauses((spoken or text).strip())
     also = None
     q = next((i for i, p in enumerate(parts) if _asked(p) is not None), None)

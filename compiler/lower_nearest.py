@@ -265,7 +265,8 @@ def _negated(low: str) -> bool:
 
 # the cue words a family's criterion must contain, and cues of other families that mean a second constraint
 _CUES = {
-    "word_count": r"\bwords?\b|\bword count\b", "sentence_count": r"\bsentences?\b",
+    # (not a word-compound modifier: 'single-word answers' counts answers; '100-word' is a length)
+    "word_count": r"(?<![a-z]-)\bwords?\b|\bword count\b", "sentence_count": r"\bsentences?\b",
     "paragraph_count": r"\bparagraphs?\b", "bullet_count": r"\bbullet", "highlighted_sections": r"\bhighlight",
     "placeholder_count": r"\bplaceholders?\b|square brackets", "capital_word_frequency": r"\b(?:capital|upper|caps)",
     "letter_frequency": r"\b(?:letter|character)\b", "keyword_frequency": r"\b(?:times|occurrences?|instances?|repeat|mention|appear|used|uses?)\b",
