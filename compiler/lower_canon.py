@@ -42,7 +42,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(rf"\byour\s+((?:whole\s+|entire\s+|full\s+|complete\s+)?{_DOC})\b", re.IGNORECASE), r"the \1"),
     # yes/no questions as statements: 'Does the answer begin and end with ...?', 'Is the whole answer valid JSON?'
     (re.compile(rf"^\s*(?:does|did)\s+(?:the|this|your)\s+((?:whole\s+|entire\s+)?{_DOC})\s+([a-z]+)(?:\s+and\s+([a-z]+))?\b", re.IGNORECASE),
-     lambda m: f"The {m.group(1)} {_third(m.group(2))}" + (f" and {_third(m.group(3))}" if m.group(3) else "")),
+     lambda m: f"The {m.group(1)} {third(m.group(2))}" + (f" and {third(m.group(3))}" if m.group(3) else "")),
     (re.compile(rf"^\s*(is|was)\s+(?:the|this|your)\s+((?:whole\s+|entire\s+)?{_DOC})\s+", re.IGNORECASE),
      lambda m: f"The {m.group(2)} {m.group(1).lower()} "),
     (re.compile(rf"^\s*(is|was)\s+(the\s+{_DOC}'s(?:\s+[a-z]+){{1,3}})\s*$", re.IGNORECASE), lambda m: f"The {m.group(2)[4:]} {m.group(1).lower()} "),
@@ -66,7 +66,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # a non-native writer's verb forms: 'The text have', 'is not using', 'are appearing', 'is having'
     (re.compile(rf"\b(the\s+(?:(?:whole|entire)\s+)?{_DOC})\s+have\b", re.IGNORECASE), r"\1 has"),
     (re.compile(rf"\b((?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC}|it)\s+is\s+(not\s+|never\s+)?({_ING})\b", re.IGNORECASE),
-     lambda m: f"{m.group(1)} " + (f"does {m.group(2).strip()} {_ING_BASE[m.group(3).lower()]}" if m.group(2) else _third(_ING_BASE[m.group(3).lower()]))),
+     lambda m: f"{m.group(1)} " + (f"does {m.group(2).strip()} {_ING_BASE[m.group(3).lower()]}" if m.group(2) else third(_ING_BASE[m.group(3).lower()]))),
     (re.compile(r"\b(key ?words|words|terms|phrases)\s+are\s+(not\s+)?appearing\b", re.IGNORECASE),
      lambda m: f"{m.group(1)} " + ("do not appear" if m.group(2) else "appear")),
     # exactness restated before quoted options: 'includes, word for word, "A" or "B"'
@@ -116,7 +116,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(rf"^\s*(?:in|inside|within)\s+(?:the|this|your)\s+{_DOC}\s*,\s*(?=(?:all|each|every|none|both)\b)", re.IGNORECASE), ""),
     # 'Has the writer highlighted ...?', 'Did it split into ...?': the response
     (re.compile(r"^\s*(?:has|have)\s+(?:the\s+(?:writer|author|student|respondent)|it)\s+(?=[a-z]+ed\b)", re.IGNORECASE), "The response has "),
-    (re.compile(r"^\s*(?:does|did)\s+it\s+([a-z]+)\b", re.IGNORECASE), lambda m: f"The response {_third(m.group(1))}"),
+    (re.compile(r"^\s*(?:does|did)\s+it\s+([a-z]+)\b", re.IGNORECASE), lambda m: f"The response {third(m.group(1))}"),
     # 'the output', 'the completion' are the response
     (re.compile(r"\b(the|this|whole|entire|full|complete)\s+(?:output|completion)\b", re.IGNORECASE), r"\1 response"),
     (re.compile(r"^\s*(?:output|completion)\b", re.IGNORECASE), "Response"),
@@ -208,7 +208,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # ('must not contain any uppercase letters': 'must contain no uppercase letters')
     (re.compile(r"\b(?:(?:does\s+not|doesn't)|(?P<modal>must|should|shall)\s+not)\s+(?P<v>contain|have|use|include)\s+"
                 r"(?:a\s+single|any|even\s+(?:a|one)(?:\s+single)?|one\s+single)\s+(?!of\b)(?=[a-z])", re.IGNORECASE),
-     lambda m: f"{m.group('modal')} {m.group('v')} no " if m.group("modal") else f"{_third(m.group('v'))} no "),
+     lambda m: f"{m.group('modal')} {m.group('v')} no " if m.group("modal") else f"{third(m.group('v'))} no "),
     # 'None of these words used: a, b' (a checklist's shorthand): the list's words are not used
     (re.compile(r"^\s*none\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:words|terms|keywords)\s+(?:is\s+|are\s+)?(?:used|present|appear|included|mentioned)\s*:",
                 re.IGNORECASE), "Do not use any of these words:"),
@@ -287,7 +287,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
 ]
 
 
-def _third(verb: str) -> str:
+def third(verb: str) -> str:
     """The third person singular of a verb after 'does': 'begin' -> 'begins', 'have' -> 'has'."""
     v = verb.lower()
     if v in ("not", "never", "only", "also", "ever"):

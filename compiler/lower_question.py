@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rubricc.compiler.lower_canon import third
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
@@ -45,11 +46,6 @@ def _count(key: str) -> Optional[str]:
         if m:
             return said.format(**m.groupdict())
     return None
-
-
-def _third(verb: str) -> str:
-    verb = verb.lower()
-    return {"have": "has", "do": "does"}.get(verb, verb + ("es" if verb.endswith(("sh", "ch", "s")) else "s"))
 
 
 _SHAPES = [
@@ -90,7 +86,7 @@ def answered(text: str) -> Optional[str]:
         if kind == "language":
             return f"The reply is written in {key}." if re.match(r"^[A-Z][a-z]+\b", key) else None
         if kind == "opens":
-            return f"The reply {_third(g['v'])} with {raw}" + ("" if raw.endswith((".", "?", "!")) else ".")  # the key's data as written
+            return f"The reply {third(g['v'])} with {raw}" + ("" if raw.endswith((".", "?", "!")) else ".")  # the key's data as written
         if kind == "uses":
             return f"The reply does not {g['v'].lower()} {g['x'].strip()}." if _ZERO.match(key) else None
         n = _count(key.split(",")[0].strip())
@@ -98,9 +94,9 @@ def answered(text: str) -> Optional[str]:
             return None
         extra = key[len(key.split(",")[0]):]  # ', none of them empty'
         if kind == "count":
-            return f"The reply {_third(g['v'])} {'no' if n == '0' else n} {g['x']}{g['rest']}{extra}."
+            return f"The reply {third(g['v'])} {'no' if n == '0' else n} {g['x']}{g['rest']}{extra}."
         if kind == "times":
-            return f"{g['x']} {_third(g['v'])} {n} times{g['rest']}{extra}."
+            return f"{g['x']} {third(g['v'])} {n} times{g['rest']}{extra}."
         if kind == "appear":
             return f"{'No' if n == '0' else n} {g['x']} {g['v'].lower()}{g['rest']}{extra}."
         if kind == "into":
