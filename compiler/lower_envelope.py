@@ -15,7 +15,11 @@ rubric's criteria field) is the statement X. A requirement said to hold when a c
 holds / is met / is satisfied only when X') is X, its pronouns taken from the name ('the frequency limit on "x" holds
 only if the reply mentions it ...'), the name kept as a ``name`` aside that must say what the check is about
 (:func:`rubricc.compiler.lower_review.name_agrees`). A test question with its answer key ('Q: How many sentences does
-the reply contain? Key: 50 or more.') is the statement the key makes true (:mod:`rubricc.compiler.lower_question`). A
+the reply contain? Key: 50 or more.') is the statement the key makes true (:mod:`rubricc.compiler.lower_question`), and
+so is a tally-sheet line with its pass value ('Commas in the reply: ___ (pass only at 0)',
+:mod:`rubricc.compiler.lower_tally`). A purpose said first ('To earn this item, the reply must X') is the requirement X. A
+past-tense report of the model and a criterion with the user as the subject are said of the reply
+(:mod:`rubricc.compiler.lower_report`). A
 severity or priority tag is a weight, not a requirement. A JSON object is
 read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
 ...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
@@ -66,7 +70,8 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         inner, asides = got
         m = _SEVERITY.match(inner)
         inner = inner[m.end():] if m else inner
-    said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _reason_first(inner)
+    said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _tallied(inner) or _for_credit(inner) or \
+        _respoken(inner) or _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
     anchored = _anchors(inner)
@@ -178,12 +183,43 @@ def _whether(text: str) -> Optional[Tuple[str, Asides]]:
     return cap(said.strip()), []
 
 
+# a purpose said first: 'To earn this item, the reply must X', 'For this item to be awarded, ...', 'For credit, ...': the
+# requirement after it (only one said of the response)
+_FOR_CREDIT = re.compile(r"^\s*(?:(?:in\s+order\s+)?to\s+(?:earn|get|receive|gain|score|be\s+(?:given|awarded))|for)\s+(?:this\s+|the\s+|a\s+|full\s+)?"
+                         r"(?:item|point|points|mark|marks|credit|criterion|pass)(?:\s+to\s+be\s+(?:awarded|given|earned|granted|met))?\s*,\s+"
+                         r"(?=(?:the|your)\s+(?:(?:whole|entire|full|final)\s+)?(?:reply|response|answer|output)\b)", _I)
+
+
+def _for_credit(text: str) -> Optional[Tuple[str, Asides]]:
+    """'To earn this item, the reply must X.' -> ('The reply must X.', []), else None."""
+    m = _FOR_CREDIT.match(text)
+    return (cap(text[m.end():].strip()), []) if m else None
+
+
+def _respoken(text: str) -> Optional[Tuple[str, Asides]]:
+    """A past-tense report of the model ('The model wrote ...') or the user as the subject ('The user receives a reply
+    with ...'), said of the reply (:mod:`rubricc.compiler.lower_report`), else None."""
+    from rubricc.compiler.lower_report import from_user, present
+
+    said = present(text) or from_user(text)
+    return (said, []) if said is not None else None
+
+
 def _keyed(text: str) -> Optional[Tuple[str, Asides]]:
     """'Q: How many sentences does the reply contain? Key: 50 or more.' -> ('The reply contains 50 or more sentences.',
     []) (:func:`rubricc.compiler.lower_question.answered`), else None."""
     from rubricc.compiler.lower_question import answered
 
     said = answered(text)
+    return (said, []) if said is not None else None
+
+
+def _tallied(text: str) -> Optional[Tuple[str, Asides]]:
+    """'Commas in the reply: ___ (pass only at 0)' -> ('The reply contains no commas.', [])
+    (:func:`rubricc.compiler.lower_tally.tallied`), else None."""
+    from rubricc.compiler.lower_tally import tallied
+
+    said = tallied(text)
     return (said, []) if said is not None else None
 
 

@@ -29,7 +29,7 @@ from typing import Callable, List, Optional, Tuple
 
 from rubricc.compiler.lower_grader_speech import impersonal
 from rubricc.compiler.lower_parse import QUOTE_RE
-from rubricc.compiler.lower_scenario import scenario
+from rubricc.compiler.lower_scenario import scenario, then_said
 from rubricc.formats import ProgramCheck
 
 _I = re.IGNORECASE
@@ -239,7 +239,7 @@ def lower_graded(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> O
         return None
     graded = _read(text)
     if graded is None or graded[0] == text:
-        return None
+        return _as_said(scenario(text), lower) or _as_said(then_said(text), lower)
     _READING.inside = True
     try:
         got = lower(graded[0])
@@ -248,4 +248,20 @@ def lower_graded(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> O
         _READING.inside = False
     if graded[2] is not None and (again is None or (again.name, again.args) != (got.name, got.args)):
         return None  # the question and the decision after it must ask the same
-    return got if got is not None and all(restates(got.name, got.args, p) for p in graded[1]) else None
+    if got is None:  # the decision alone read as nothing: the instruction read whole, else the 'then' of the reply
+        return _as_said(scenario(text), lower) or _as_said(then_said(text), lower)
+    if not all(restates(got.name, got.args, p) for p in graded[1]):
+        return _as_said(then_said(text), lower)  # a procedure beyond how to look, unless it looks at the whole reply
+    return got
+
+
+def _as_said(spoken: Optional[str], lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:
+    """An acceptance scenario's instruction ('Count the occurrences of "x" ignoring case. Pass if there are fewer than
+    2.') read whole by ``lower`` when its decision, read alone, says nothing the rules read."""
+    if spoken is None:
+        return None
+    _READING.inside = True
+    try:
+        return lower(spoken)
+    finally:
+        _READING.inside = False

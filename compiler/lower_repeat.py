@@ -154,8 +154,8 @@ def _paren_request(text: str):
     for m in re.finditer(r"\(", text):
         before = text[:m.start()]
         if not _is_repeat_frame(before.lower()) or "(" in before or re.search(r":(?=\s|$)|[.?!]\s", before) \
-                or not _PAREN_AFTER.search(before):
-            continue
+                or not _PAREN_AFTER.search(before) or re.search(r"[\"\u201c][^\"\u201c\u201d]*\s[^\"\u201c\u201d]*[\"\u201d]", before):
+            continue  # (a request already quoted before it: the parenthesis is a note, '(letter case included)')
         depth = 0
         for i in range(m.start(), len(text)):
             depth += {"(": 1, ")": -1}.get(text[i], 0)

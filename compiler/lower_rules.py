@@ -278,7 +278,7 @@ def r_bullets(c: CriterionText):
         return None  # 'one per section': a distribution, not only a count
     cnt = count_of(norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?|[- ]lists?(?:[- ]items?)?|[- ]items?|s)?", default="exactly")
     if cnt is None:  # 'exactly 3 lines start (that begin) with a markdown bullet marker'
-        lines = re.sub(r"\blines\s+that\s+(start|begin)\b", r"lines \1", norm)
+        lines = re.sub(r"\blines\s+(?:that\s+)?(start|begin)(?:s|ning|ing)?\b", r"lines \1", norm)
         cnt = count_of(lines, r"lines?(?=\s+(?:start|begin)s?\s+with\s+(?:an?\s+)?(?:markdown\s+)?bullet)", default="exactly")
     if cnt is None and re.search(r"\bbullet(?:ed)? list (?:with|of) \S+ (?:items|points|entries)\b", c.norm):
         cnt = count_of(c.norm, r"(?:items|points|entries)", default="exactly")
@@ -428,7 +428,7 @@ def r_keyword_frequency(c: CriterionText):
         if m:
             kw = re.search(rf"\b{re.escape(m.group(1))}\b", c.text, flags=re.IGNORECASE).group(0)
     if kw is None or not re.search(r"\b(word|term|keyword|phrase|mention|mentions|mentioned|use|uses|used|appear|appears|occur|occurs|say|says|said|"
-                                   r"include|includes|included|repeat|repeats|repeated|occurrences?|instances?|appearances?|frequency|count|shows? up|turns? up)\b", c.low):
+                                   r"include|includes|included|contains?|contained|repeat|repeats|repeated|occurrences?|instances?|appearances?|frequency|count|shows? up|turns? up)\b", c.low):
         return None
     rel, n = cnt
     if len(kw.strip()) == 1 and not re.search(r"\b(?:word|term|keyword|token)\b", QUOTE_RE.sub(" ", c.low)):

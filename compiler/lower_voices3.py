@@ -23,6 +23,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_decor import _PITFALL
+from rubricc.compiler.lower_mandative import indicative
 from rubricc.compiler.lower_parse import LANGUAGES, NEGATION, QUOTE_RE, language_in
 from rubricc.compiler.lower_respell import _spell, cap, in_quotes, quote_spans
 
@@ -204,11 +205,15 @@ _FORMS = [
     # a limit restated by its count: 'comes in under the 20-word limit, with strictly fewer than 20 words'
     (re.compile(r"\b(?:comes?\s+in|stays?|remains?|keeps?|is)\s+(?:under|below|within)\s+(?:the|a|its)\s+(?P<n>\d+)[- ]word\s+(?:limit|cap|maximum|ceiling)"
                 r"\s*,\s*with\s+(?=(?:strictly\s+)?(?:fewer|less)\s+than\s+(?P=n)\s+words\b)", _I), "has "),
-    # a requirement stated as required: 'It is required that the response contains ...' (never negated: 'is not required')
-    (re.compile(r"^\s*(?:it\s+is|it's)\s+(?:required|mandatory|essential|necessary|expected)\s+that\s+(?=(?:the|your)\s+(?:response|answer|reply|output)\b)", _I), ""),
     # a language's exclusivity restated: 'in French, and MUST NOT use any other language'
     (re.compile(rf"(\bin\s+(?:{'|'.join(LANGUAGES)})\b)\s*,?\s*(?:and\s+)?(?:(?:must|should|shall|does|do|will|may|can)\s*(?:not|n't)|never)\s+"
                 r"(?:use|contain|include|switch\s+to|mix\s+in|be\s+in)\s+(?:any\s+)?other\s+languages?\b", _I), r"\1, with no other language"),
+    # the same said with a participle: 'in Russian, never switching to another language'
+    (re.compile(rf"(\bin\s+(?:{'|'.join(LANGUAGES)})\b)\s*,?\s*(?:never|without|not)\s+(?:switching\s+to|using|mixing\s+in|drifting\s+into|"
+                r"slipping\s+into)\s+(?:any\s+other|another|a\s+second|other)\s+languages?\b", _I), r"\1, with no other language"),
+    # a case said as a clause: ', and no letter (in it) is capitalized' is ', with no capitalized letter'
+    (re.compile(r",?\s+and\s+no\s+(?P<u>letter|character)s?\s+(?:in\s+it\s+)?(?:is|are)\s+(?P<c>capitali[sz]ed|upper-?case|lower-?case)\b", _I),
+     r", with no \g<c> \g<u>"),
     # an unquoted example after a counted unit: 'the words written entirely in capital letters (e.g. URGENT)'
     (re.compile(r"(\b(?:words?|letters|capitals|caps|placeholders?|sections?|bullets?|points?))\s*\((?:e\.g\.|for\s+example|such\s+as|like)\s*,?\s*"
                 r"[A-Za-z0-9][\w'-]{0,20}\)", _I), r"\1"),
@@ -278,4 +283,5 @@ def _named_list(text: str) -> str:
 def spell_forms(text: str) -> str:
     """``text`` with a unit's form restated beside it read as the unit alone (outside quotations), and a plain
     keyword list before where it goes quoted."""
-    return _named_list(_quote_list(_spell(text, _FORMS)))
+    said = indicative(text)  # 'It is necessary that the reply be ...' -> 'The reply is ...' (never 'is not necessary')
+    return _named_list(_quote_list(_spell(cap(said) if said is not None else text, _FORMS)))
