@@ -17,11 +17,12 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 26, in six voices of rubric writers of its writer's own choosing: a Given/When/Then acceptance
-# scenario; an annotator's tally-sheet line with a blank ("Commas in the reply: ___ (pass only at 0)"); a credit condition
-# with a purpose clause ("To earn this item, the reply must ..."); the user as the subject ("The user receives a reply
-# with ..."); an impersonal "It is essential that ..."; a past-tense report ("The model wrote ..."); no negative-form voice)
-HELDOUT = PHRASINGS / "ifeval_heldout26.json"
+# before it was read (set 28, in six voices of rubric writers of its writer's own choosing, by its writer's report: an
+# OKR-style outcome ("Success looks like a reply ..."); a spec in the future tense ("The reply will ..."); plural answers as
+# the subject ("Compliant answers ..."); a subjectless passive ("Satisfied by a response ..."); a rater-onboarding second
+# person ("You should see ..."); "Per the instruction, / As requested, ..."; no negative-form voice. Set 27, written blind
+# too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout28.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -113,6 +114,10 @@ DEV_SETS = (
                                           "anchors, a 'Q: ... Key: ...' test question, 'The ... requirement holds only when "
                                           "...', a grader's first-person note): 0.348 coverage, 0.920 agreement when "
                                           "measured once (0.283 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout26.json", "held-out set 26, written blind in voices of rubric writers for RL reward (a "
+                                          "Given/When/Then scenario, a tally-sheet line with a blank, 'To earn this item, ...', "
+                                          "the user as the subject, 'It is essential that ...', a past-tense report): 0.656 "
+                                          "coverage, 1.000 agreement when measured once (0.551 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -123,7 +128,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
               "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97, "ifeval_heldout22.json": 0.93,
               "ifeval_heldout23.json": 0.99, "ifeval_heldout24.json": 0.97,
-              "ifeval_heldout25.json": 0.88}
+              "ifeval_heldout25.json": 0.88, "ifeval_heldout26.json": 0.96}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -148,7 +153,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 26's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 28's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -158,7 +163,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "b4e3aef9643dacc320f772fb458d350b2cddf60b70a6c1a4a571f78c5d9e395d"
+HELDOUT_SHA256 = "6194bc5ee4e4bf9c65a5b93e9d0382cf582218116bf67bc92fb5e5799e75b58c"
 
 
 def frozen_ok() -> bool:
