@@ -199,9 +199,10 @@ def _for_credit(text: str) -> Optional[Tuple[str, Asides]]:
 def _respoken(text: str) -> Optional[Tuple[str, Asides]]:
     """A past-tense report of the model ('The model wrote ...') or the user as the subject ('The user receives a reply
     with ...'), said of the reply (:mod:`rubricc.compiler.lower_report`), else None."""
+    from rubricc.compiler.lower_outcome import outcome
     from rubricc.compiler.lower_report import from_user, present
 
-    said = present(text) or from_user(text)
+    said = present(text) or from_user(text) or outcome(text)
     return (said, []) if said is not None else None
 
 

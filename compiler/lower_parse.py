@@ -321,6 +321,8 @@ _END_BARE = re.compile(r"(?i:\b(?:ends?|ending|finish(?:es)?|finishing|conclud(?
 _NOTHING_AFTER = re.compile(
     r"\s*(?:[,;]\s*|(?<=[.!?])\s+)?(?:(?:and|with)\s+)?(?:then\s+)?(?:(?:do not|don't)\s+(?:add|write|include)\s+anything(?:\s+else)?\s+after(?:wards)?(?:\s+(?:it|this|that))?"
     r"|nothing(?:\s+else)?\s+(?:comes\s+)?(?:after|following|follows)(?:\s+(?:it|this|that|(?:the|this|that)\s+phrase))?|nothing\s+else"
+    r"|(?:adds?|adding|writes?|writing|puts?|putting|appends?|appending|includes?|including|places?|placing|says?|saying)\s+nothing"
+    r"(?:\s+(?:else|more|further))?\s+(?:after(?:wards?)?|following|beyond)(?:\s+(?:it|this|that|(?:the|this|that)\s+phrase))?"
     r"|no (?:other |more |further )?(?:words|text)(?:\s+(?:should|may|must|can))?\s+(?:comes?\s+)?(?:follows?|after|following)"
     r"(?:\s+(?:it|this|that|(?:the|this|that)\s+phrase))?)\s*\.?\s*$",
     re.IGNORECASE)
@@ -382,7 +384,9 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
         # frame's ('with the exact phrase below, with no other words following it: X', blind set 7): neural
         return None
     rest = _without_tail(rest)
-    if re.search(r",\s*(?:and|with|but)\s+(?:nothing|no|not|without)\b|\b(?:comes?|follows?)\s+(?:after\s+)?(?:it|that|this)\b", rest, re.IGNORECASE):
+    if re.search(r",\s*(?:and|with|but)\s+(?:nothing|no|not|without)\b|\b(?:comes?|follows?)\s+(?:after\s+)?(?:it|that|this)\b"
+                 r"|[.!?]\s+(?:(?:and|but)\s+(?:then\s+)?(?:adds?|writes?|says?|puts?|includes?|appends?|goes|continues|signs?|closes?|ends?)"
+                 r"|then|adding|followed)\b", rest, re.IGNORECASE):
         return None  # a clause after the phrase no reading above took off: where the phrase ends is not known
     if rest[-2:] in ("!.", "?.", ".."):
         rest = rest[:-1]  # the criterion's own full stop after the phrase's

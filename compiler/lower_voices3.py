@@ -217,6 +217,11 @@ _FORMS = [
     # an unquoted example after a counted unit: 'the words written entirely in capital letters (e.g. URGENT)'
     (re.compile(r"(\b(?:words?|letters|capitals|caps|placeholders?|sections?|bullets?|points?))\s*\((?:e\.g\.|for\s+example|such\s+as|like)\s*,?\s*"
                 r"[A-Za-z0-9][\w'-]{0,20}\)", _I), r"\1"),
+    # 'clear of' is 'free of': 'the response is clear of "x" or "y"'
+    (re.compile(r"\b(is|are|stays?|remains?|be|being)\s+clear\s+of\b", _I), r"\1 free of"),
+    # a number said twice: 'five (5) words' is '5 words'
+    (re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                r"eighteen|nineteen|twenty|thirty|forty|fifty|hundred)\s*\((\d+)\)", _I), r"\1"),
     # 'without one capital letter' is 'without a single capital letter' (not a count of one)
     (re.compile(r"\bwithout\s+one\s+(?=[a-z])", _I), "without a single "),
     # a bullet's form after the unit: ', each on a line that starts with a markdown bullet such as * or -'

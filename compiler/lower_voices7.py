@@ -161,6 +161,7 @@ _CI = (r"(?:not\s+case[- ]sensitive|case[- ]insensitive(?:ly)?|(?:ignoring|disre
        r"|(?:in\s+)?(?:whatever|whichever)\s+(?:the\s+)?(?:letter\s+)?case(?!\s+(?:may|might)\b)"
        # 'upper- or lowercase', 'in either case', 'whatever the capitalization', 'capitals included', 'counting capital and small
        # forms alike'
+       r"|in\s+upper\s+or\s+lower\s+case|upper\s+or\s+lower\s+case\s+alike|case\s+not\s+mattering|(?<=,\s)in\s+any\s+case(?=\s*[.)]?\s*$)"
        r"|upper-?\s+or\s+lower\s*case|in\s+either\s+(?:letter\s+)?case|(?:whatever|whichever|regardless\s+of)\s+(?:the\s+|its\s+)?capitali[sz]ation"
        r"|capitals?\s+(?:letters\s+)?included|capital\s+or\s+not|(?:with\s+)?case\s+(?:ignored|aside|disregarded|excepted)|(?<=[(,]\s)any\s+case(?=\s*[),])|(?<=\()any\s+case(?=\s*[),])|(?:counting\s+)?capital\s+and\s+small\s+(?:forms|letters)\s+(?:alike|together))")
 _CS = r"(?:(?<!not\s)(?<!non-)case[- ]sensitive(?:ly)?|matching\s+(?:the\s+)?case|(?:exact|same)\s+(?:letter\s+)?(?:case|capitali[sz]ation)|(?:case|capitali[sz]ation)\s+matters|respecting\s+(?:letter\s+)?case)"
