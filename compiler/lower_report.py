@@ -18,19 +18,16 @@ from typing import Optional
 
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
+from rubricc.compiler.lower_wish import PAST_TENSE
 
 _I = re.IGNORECASE
-_PAST = {"wrote": "writes", "kept": "keeps", "produced": "produces", "ran": "runs", "used": "uses", "worked": "works",
-         "said": "says", "contained": "contains", "answered": "answers", "began": "begins", "gave": "gives", "left": "leaves",
-         "added": "adds", "returned": "returns", "split": "splits", "highlighted": "highlights", "steered": "steers",
-         "ended": "ends", "put": "puts", "opened": "opens", "divided": "divides", "made": "makes", "included": "includes",
-         "avoided": "avoids", "stayed": "stays", "mentioned": "mentions", "finished": "finishes", "closed": "closes",
-         "started": "starts", "wrapped": "wraps", "repeated": "repeats", "typed": "types", "formatted": "formats",
-         "organized": "organizes", "organised": "organises", "labelled": "labels", "labeled": "labels", "marked": "marks",
-         "separated": "separates", "placed": "places", "inserted": "inserts", "listed": "lists", "spelled": "spells",
-         "capitalized": "capitalizes", "delivered": "delivers", "responded": "responds", "replied": "replies",
-         "stuck": "sticks", "refrained": "refrains", "limited": "limits", "restricted": "restricts", "held": "holds",
-         "had": "has", "was": "is", "were": "are", "did": "does", "came": "comes", "went": "goes", "showed": "shows"}
+# the verbs of a report: the self-check's (lower_wish.PAST_TENSE) and those a report of the model adds
+_PAST = {**PAST_TENSE, "produced": "produces", "ran": "runs", "worked": "works", "said": "says", "contained": "contains",
+         "left": "leaves", "returned": "returns", "steered": "steers", "made": "makes", "included": "includes",
+         "labelled": "labels", "labeled": "labels", "marked": "marks", "placed": "places", "inserted": "inserts",
+         "listed": "lists", "delivered": "delivers", "replied": "replies", "refrained": "refrains", "restricted": "restricts",
+         "held": "holds", "had": "has", "was": "is", "were": "are", "did": "does", "came": "comes", "went": "goes",
+         "showed": "shows"}
 _MODEL = re.compile(r"^\s*(?P<s>(?:the|this)\s+(?:model|assistant|policy|system|chatbot|bot|ai)(?:'s\s+(?:(?:whole|entire|full|final)\s+)?"
                     r"(?:answer|reply|response|output|text))?)\s+(?P<v>[a-z]+)\b", _I)
 _NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer)\b", _I)

@@ -132,7 +132,7 @@ def respeak(text: str) -> Tuple[str, Asides]:
 
 
 # ---- the policy's own check before sending: 'I kept my answer under 100 words', 'My reply has exactly 3 bullets' --------
-_DONE = {"used": "uses", "wrote": "writes", "kept": "keeps", "included": "includes", "added": "adds", "gave": "gives",
+PAST_TENSE = {"used": "uses", "wrote": "writes", "kept": "keeps", "included": "includes", "added": "adds", "gave": "gives",
          "began": "begins", "started": "starts", "opened": "opens", "ended": "ends", "finished": "finishes", "closed": "closes",
          "highlighted": "highlights", "divided": "divides", "split": "splits", "separated": "separates", "wrapped": "wraps",
          "enclosed": "encloses", "put": "puts", "repeated": "repeats", "avoided": "avoids", "mentioned": "mentions",
@@ -140,7 +140,7 @@ _DONE = {"used": "uses", "wrote": "writes", "kept": "keeps", "included": "includ
          "structured": "structures", "typed": "types", "capitalized": "capitalizes", "answered": "answers", "responded": "responds",
          "made sure to": "makes sure to", "made sure": "makes sure", "provided": "provides", "chose": "chooses",
          "restated": "restates", "copied": "copies", "spelled": "spells", "followed": "follows", "stuck": "sticks"}
-_VERBS = "|".join(sorted((k.replace(" ", r"\s+") for k in _DONE), key=len, reverse=True))
+_VERBS = "|".join(sorted((k.replace(" ", r"\s+") for k in PAST_TENSE), key=len, reverse=True))
 _SELF = re.compile(rf"^\s*I\s+(?P<adv>(?:never|also|only|always|deliberately|carefully)\s+)?(?P<v>{_VERBS})\b")
 
 
@@ -151,7 +151,7 @@ def _base(present: str) -> str:
     return head + (" " + rest if rest else "")
 
 
-_NOT_VERBS = "|".join(sorted({_base(v).replace(" ", r"\s+") for v in _DONE.values()}, key=len, reverse=True))
+_NOT_VERBS = "|".join(sorted({_base(v).replace(" ", r"\s+") for v in PAST_TENSE.values()}, key=len, reverse=True))
 _SELF_NOT = re.compile(rf"^\s*I\s+(?:did\s+not|didn't|never)\s+(?=(?:{_NOT_VERBS})\b)", _I)
 _MY = re.compile(r"\bmy\s+(?=(?:(?:whole|entire|full|complete|final)\s+)?(?:reply|response|answer|output|text|words)\b)", _I)
 _MY_HEAD = re.compile(r"^\s*(?:fewer\s+than|at\s+least|at\s+most|more\s+than|no\s+more\s+than|exactly|only|none)\s+(?:\S+\s+)?of\s+my\s+words\b", _I)
@@ -163,7 +163,7 @@ def self_check(text: str) -> str:
     m = _SELF.match(text)
     if m:
         verb = re.sub(r"\s+", " ", m.group("v").lower())
-        text = "The response " + (m.group("adv") or "") + _DONE[verb] + text[m.end():]
+        text = "The response " + (m.group("adv") or "") + PAST_TENSE[verb] + text[m.end():]
     elif _SELF_NOT.match(text):
         text = _SELF_NOT.sub("The response does not ", text, count=1)
     elif not re.match(r"^\s*(?:my\s+(?:(?:whole|entire|full|complete|final)\s+)?(?:reply|response|answer|output|text)\b|"
