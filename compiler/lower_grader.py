@@ -239,7 +239,7 @@ def lower_graded(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> O
         return None
     graded = _read(text)
     if graded is None or graded[0] == text:
-        return _as_said(scenario(text), lower) or _as_said(then_said(text), lower)
+        return _read_whole(text, lower)
     _READING.inside = True
     try:
         got = lower(graded[0])
@@ -249,10 +249,15 @@ def lower_graded(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> O
     if graded[2] is not None and (again is None or (again.name, again.args) != (got.name, got.args)):
         return None  # the question and the decision after it must ask the same
     if got is None:  # the decision alone read as nothing: the instruction read whole, else the 'then' of the reply
-        return _as_said(scenario(text), lower) or _as_said(then_said(text), lower)
+        return _read_whole(text, lower)
     if not all(restates(got.name, got.args, p) for p in graded[1]):
         return _as_said(then_said(text), lower)  # a procedure beyond how to look, unless it looks at the whole reply
     return got
+
+
+def _read_whole(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:
+    """A scenario's instruction read whole, else its 'then' said of the reply (:func:`_as_said` of each)."""
+    return _as_said(scenario(text), lower) or _as_said(then_said(text), lower)
 
 
 def _as_said(spoken: Optional[str], lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:

@@ -41,8 +41,8 @@ def present(text: str) -> Optional[str]:
     head = text[:m.start("v")] + _PAST[m.group("v").lower()]
     rest = text[m.end("v"):]
     spans = quote_spans(rest)
-    if _NEGATED.search(re.sub(r'"[^"]*"', "", rest[:30])) and re.match(r"\s*(?:not|never)\b", rest, _I):
-        return None
+    if re.match(r"\s*(?:not|never)\b", rest, _I):
+        return None  # 'The model wrote not a single ...' / 'never': not read here
 
     marks = [i for i, ch in enumerate(rest) if ch in "\"\u201c\u201d"]
 
