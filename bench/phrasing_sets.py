@@ -17,12 +17,13 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 28, in six voices of rubric writers of its writer's own choosing, by its writer's report: an
-# OKR-style outcome ("Success looks like a reply ..."); a spec in the future tense ("The reply will ..."); plural answers as
-# the subject ("Compliant answers ..."); a subjectless passive ("Satisfied by a response ..."); a rater-onboarding second
-# person ("You should see ..."); "Per the instruction, / As requested, ..."; no negative-form voice. Set 27, written blind
-# too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout28.json"
+# before it was read (set 29, in six voices of rubric writers of its writer's own choosing, by its writer's report: a
+# "That ..." clause as the subject ("That the response ... is what this item requires"); the topic first ("As for ...",
+# "When it comes to ..."); a concessive opening ("Whatever ...", "No matter ..."); a rubric lead's casual team chat; a formal
+# "is to" obligation ("The response is to ..."); what an imagined reader, rater, parser or language detector would find; no
+# negative-form voice. Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's templates
+# were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout29.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -118,6 +119,11 @@ DEV_SETS = (
                                           "Given/When/Then scenario, a tally-sheet line with a blank, 'To earn this item, ...', "
                                           "the user as the subject, 'It is essential that ...', a past-tense report): 0.656 "
                                           "coverage, 1.000 agreement when measured once (0.551 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout28.json", "held-out set 28, written blind in voices of rubric writers for RL reward (an "
+                                          "OKR-style outcome, a test plan's future tense, plural answers as the subject, a "
+                                          "subjectless passive, a rater's second person, 'Per the instruction, / As requested, "
+                                          "...'): 0.837 coverage, 0.995 agreement when measured once (0.797 rules alone), "
+                                          "then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -128,7 +134,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout17.json": 0.97, "ifeval_heldout18.json": 0.95, "ifeval_heldout19.json": 0.90,
               "ifeval_heldout20.json": 0.98, "ifeval_heldout21.json": 0.97, "ifeval_heldout22.json": 0.93,
               "ifeval_heldout23.json": 0.99, "ifeval_heldout24.json": 0.97,
-              "ifeval_heldout25.json": 0.88, "ifeval_heldout26.json": 0.96}
+              "ifeval_heldout25.json": 0.88, "ifeval_heldout26.json": 0.96,
+              "ifeval_heldout28.json": 0.92}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -153,7 +160,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 28's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 29's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -163,7 +170,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "6194bc5ee4e4bf9c65a5b93e9d0382cf582218116bf67bc92fb5e5799e75b58c"
+HELDOUT_SHA256 = "3342bc7f28a25298dd9fe7c32bebf986c90ab2f310d0fd899fbe36d07fb88491"
 
 
 def frozen_ok() -> bool:
