@@ -97,17 +97,16 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 28: 0.837 / 0.9947 measured once at c9fcabf; then developed on, 0.931 / 1.000:
-    # optimistic from here)
-    assert res["coverage"] >= 0.92 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 29: 0.675 / 0.9994 measured once at 67e4da3, two wrong verdicts: a paragraph
+    # count said as "has exactly 3 of them" dropped beside the first word of the third)
+    assert res["coverage"] >= 0.67 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: an OKR outcome (1), the future tense (2), plural answers as the subject (3), a subjectless
-    # passive (4), a rater's second person (5), 'Per the instruction, / As requested, ...' (6: 0.966 when measured, an
-    # unquoted end phrase read with the words after it, since fixed)
+    # per voice as measured: a 'That ...' clause as the subject (1), the topic first (2), a concessive opening (3), a
+    # rubric lead's casual team chat (4), a formal 'is to' obligation (5), what an imagined reader or parser would find (6)
     voices = voice_summary(res["rows"])
-    floors = (790, 830, 750, 775, 705, 780)
-    agree = (0.999,) * 6
+    floors = (554, 409, 569, 578, 764, 494)
+    agree = (0.999, 0.997, 0.998, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
 
