@@ -219,6 +219,9 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"^\s*(?=(?:must|should|has\s+to|needs\s+to)\s+[a-z])", re.IGNORECASE), "The response "),
     (re.compile(r"^\s*(?:response|reply|answer)\s+(?=(?:must|should|has\s+to|needs\s+to|is|has|uses|contains|includes|ends|starts|begins)\b)",
                 re.IGNORECASE), "The response "),
+    # a formal obligation: 'The response is to contain ...' is 'The response must contain ...'
+    (re.compile(r"\b((?:the|your|its)\s+(?:(?:whole|entire|full|final)\s+)?(?:response|reply|answer|output|text))\s+is\s+to\s+(?=[a-z]+\b)(?!be\s+(?:judged|graded|read|checked|scored|evaluated|compared)\b)",
+                re.IGNORECASE), r"\1 must "),
     # 'in Kannada, not in any other language': the language restated
     # 'in Russian, all of it, not a mix with English or anything else', 'with no English or other language mixed in',
     # 'every word of it'

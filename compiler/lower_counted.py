@@ -132,6 +132,7 @@ def count_misread(name: str, text: str, args: Dict[str, Any] = {}) -> bool:
     low = _NEGATED_RELATION.sub(" ", text.lower())
     # how paragraphs are separated is not a part: 'each separated by ***', 'from each other', 'blank lines'
     low = re.sub(r"\beach other\b|\bone another\b|\bbetween (?:each|every|any) (?:pair of |two )?(?:(?:neighbou?ring|adjacent|consecutive|successive) )?(?:paragraphs|sections)\b|\beach\s+(?:one\s+)?(?:is\s+)?(?:separated|divided|split|set apart)\b"
+                 r"|\bbetween (?:each|every) (?:one|paragraph|section) and the (?:next|following)(?: one)?\b"
                  r"|\beach\s+pair\s+of\s+(?:(?:neighbou?ring|adjacent|consecutive|successive)\s+)?(?:paragraphs|sections)\s+(?:is\s+|are\s+)?(?:separated|divided|split)\b"
                  r"|\b(?:blank|empty|new|single|double|separate)[- ]?lines?\b|\bline[- ]?breaks?\b|\bnewlines?\b", " ", low)
     if re.search(r"\b(?:no|not|never|without|none|nor|neither)\b|n't\b", low):

@@ -19,7 +19,8 @@ the reply contain? Key: 50 or more.') is the statement the key makes true (:mod:
 so is a tally-sheet line with its pass value ('Commas in the reply: ___ (pass only at 0)',
 :mod:`rubricc.compiler.lower_tally`). A purpose said first ('To earn this item, the reply must X') is the requirement X. A
 past-tense report of the model and a criterion with the user as the subject are said of the reply
-(:mod:`rubricc.compiler.lower_report`). A
+(:mod:`rubricc.compiler.lower_report`). A topic said first ('As for bullets, the reply has exactly 3 of them') is the requirement with the
+topic for its pronouns, the topic a ``topic`` aside that must name what the check is about (:mod:`rubricc.compiler.lower_topic`). A
 severity or priority tag is a weight, not a requirement. A JSON object is
 read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
 ...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
@@ -51,7 +52,7 @@ _TURNED = re.compile(r"penal|negativ|pitfall|deduct|violat|anti-?pattern|undesir
 
 # a reason first: 'Because the user ..., the reply must ...', 'Since the prompt ..., the output must ...' (never a condition:
 # 'As long as the topic is sports, the reply must ...' is not read here)
-_REASON = re.compile(r"^\s*(?:because|since|given\s+that|seeing\s+that|as(?!\s+(?:long|soon|if|though|well|much|far|far\s+as)\b))\s+(?=\S)", _I)
+_REASON = re.compile(r"^\s*(?:because|since|given\s+that|seeing\s+that|as(?!\s+(?:long|soon|if|though|well|much|far|far\s+as|for|to|regards)\b))\s+(?=\S)", _I)
 _REQUIRED = re.compile(r"(?:the|your|its)\s+(?:(?:whole|entire|full|final|complete)\s+)?(?:reply|response|answer|output|completion|text)\s+"
                        r"(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|ought\s+to|is\s+(?:required|expected)\s+to|cannot|can't|may\s+not)\b", _I)
 
@@ -71,7 +72,7 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         m = _SEVERITY.match(inner)
         inner = inner[m.end():] if m else inner
     said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _tallied(inner) or _for_credit(inner) or \
-        _respoken(inner) or _reason_first(inner)
+        _respoken(inner) or _topic_first(inner) or _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
     anchored = _anchors(inner)
@@ -198,12 +199,26 @@ def _for_credit(text: str) -> Optional[Tuple[str, Asides]]:
 
 def _respoken(text: str) -> Optional[Tuple[str, Asides]]:
     """A past-tense report of the model ('The model wrote ...') or the user as the subject ('The user receives a reply
-    with ...'), said of the reply (:mod:`rubricc.compiler.lower_report`), else None."""
+    with ...'), said of the reply (:mod:`rubricc.compiler.lower_report`); an outcome (:mod:`rubricc.compiler.lower_outcome`);
+    a 'That ...' clause as the subject, a concessive opening or an observer (:mod:`rubricc.compiler.lower_framed`); a team-chat
+    note (:mod:`rubricc.compiler.lower_chat`); else None."""
     from rubricc.compiler.lower_outcome import outcome
     from rubricc.compiler.lower_report import from_user, present
 
-    said = present(text) or from_user(text) or outcome(text)
+    from rubricc.compiler.lower_chat import chat
+    from rubricc.compiler.lower_framed import concessive, observed, that_clause
+
+    said = present(text) or from_user(text) or outcome(text) or that_clause(text) or concessive(text) or observed(text) or \
+        chat(text)
     return (said, []) if said is not None else None
+
+
+def _topic_first(text: str) -> Optional[Tuple[str, Asides]]:
+    """'As for bullets, the reply has exactly 3 of them' -> ('The reply has exactly 3 bullets', [('topic', 'bullets')])
+    (:func:`rubricc.compiler.lower_topic.topical`), else None."""
+    from rubricc.compiler.lower_topic import topical
+
+    return topical(text)
 
 
 def _keyed(text: str) -> Optional[Tuple[str, Asides]]:

@@ -190,8 +190,10 @@ def r_two_part_paragraph(c: CriterionText):
                                                            or not re.match(r"\s*(?:[.,;!?]|$|and\b|followed\b)", c.text[w.end():]))):
         return None  # unquoted: one word and nothing more ('starts with a question' names no word)
     args: Dict[str, Any] = {"word": w.group(1)}
-    cnt = count_of(c.norm, r"paragraphs", default="exactly")
-    if cnt is None and re.search(r"\d+\s+(?:[\w-]+\s+){0,2}paragraphs\b", c.norm):
+    # 'As for paragraphs, the response has exactly 3 of them': the count said by a pronoun
+    norm = re.sub(r"\b(\d+) of them\b", r"\1 paragraphs", c.norm) if re.search(r"\bparagraphs\b.*\b\d+ of them\b", c.norm) else c.norm
+    cnt = count_of(norm, r"paragraphs", default="exactly")
+    if cnt is None and re.search(r"\d+\s+(?:[\w-]+\s+){0,2}paragraphs\b|\b(?:exactly|precisely|just|only)\s+\d+\b", norm):
         return None  # a paragraph count not read is never dropped
     if cnt is not None:
         if cnt[0] != "exactly":

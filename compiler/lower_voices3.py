@@ -214,6 +214,16 @@ _FORMS = [
     # a case said as a clause: ', and no letter (in it) is capitalized' is ', with no capitalized letter'
     (re.compile(r",?\s+and\s+no\s+(?P<u>letter|character)s?\s+(?:in\s+it\s+)?(?:is|are)\s+(?P<c>capitali[sz]ed|upper-?case|lower-?case)\b", _I),
      r", with no \g<c> \g<u>"),
+    # the same said of its letters: ', and not one of its letters is a capital' is ', with no capitalized letter'
+    (re.compile(r",?\s+and\s+(?:not\s+(?:a\s+single|one)|none)\s+of\s+its\s+(?:letters|characters)\s+(?:is|are)\s+(?:a\s+)?(?:capital(?:\s+letter)?|"
+                r"capitali[sz]ed|upper-?case(?:\s+letter)?)\b", _I), ", with no capitalized letter"),
+    # 'each of these keywords at least once: ...' is 'each of these keywords: ...' (each present is each at least once)
+    (re.compile(r"(\beach\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:key ?words|words|terms))\s+at\s+least\s+once\b(?=[^\"\n:]{0,40}:)", _I), r"\1"),
+    # 'works in each of these keywords' is 'includes each of these keywords'
+    (re.compile(r"\bworks?\s+in\s+(?=(?:each|every\s+one|all)\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:key ?words|words|terms)\b)", _I), "includes "),
+    # 'the reply as a whole begins with ...' is 'the reply begins with ...' (its start and end are the whole reply's; elsewhere
+    # 'as a whole' says the whole reply and is kept: 'the output as a whole is parseable JSON')
+    (re.compile(r"\b(the\s+(?:reply|response|answer|output))\s+as\s+a\s+whole\s+(?=(?:begins|starts|opens|ends|closes)\b)", _I), r"\1 "),
     # an unquoted example after a counted unit: 'the words written entirely in capital letters (e.g. URGENT)'
     (re.compile(r"(\b(?:words?|letters|capitals|caps|placeholders?|sections?|bullets?|points?))\s*\((?:e\.g\.|for\s+example|such\s+as|like)\s*,?\s*"
                 r"[A-Za-z0-9][\w'-]{0,20}\)", _I), r"\1"),
@@ -271,8 +281,14 @@ _EACH_ONCE = re.compile(r"\beach\s+of\s+the\s+(?P<cue>(?:(?:required|following|l
                         r"\s+at\s+least\s+once\b(?=\s*[.!]?\s*$)", _I)
 
 
+# a plain list after a colon that ends the criterion, named as a list of words: '... each of these keywords at least once
+# (case doesn't matter): cat, dog.'
+_COLON_LIST = re.compile(r"\b(?:these|the\s+following|the\s+listed)\s+(?:key ?words|words|terms)\b[^:\"\n]{0,60}:\s+"
+                         r"(?P<list>[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*)*(?:\s*,?\s+(?:and|or)\s+[a-z][\w'-]*)?)\s*[.!]?\s*$", _I)
+
+
 def _named_list(text: str) -> str:
-    m = _NAMED_LIST_END.search(text)
+    m = _NAMED_LIST_END.search(text) or _COLON_LIST.search(text)
     if m is not None and not QUOTE_RE.search(text):
         items = [w for w in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+", m.group("list")) if w]
         if items and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _DESCRIBING for w in items):
