@@ -106,9 +106,11 @@ def words_of(text: str) -> List[str]:
     return _WORD.findall(QUOTE_RE.sub(" ", _PLACEHOLDER.sub(" ", text)).lower())
 
 
-# words of judgement a set's reason clause brought into the vocabulary ('shouting in caps reads as rude to our users'):
+# words of judgement a set's reason clause or chat brought into the vocabulary ('shouting in caps reads as rude to our users'):
 # never the words of a surface requirement ('The response is rude, and the response is in English' asks for more)
-_JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "funny", "helpful", "accurate", "correct")
+_JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "funny", "helpful", "accurate", "correct",
+              # a rubric lead's chat ('Pretty simple one: ...') brought these; 'uses simple vocabulary' is about content
+              "simple", "pretty")
 
 
 @lru_cache(maxsize=1)
