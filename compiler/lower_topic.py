@@ -25,7 +25,7 @@ from typing import Any, Optional, Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
-from rubricc.compiler.lower_review import name_agrees
+from rubricc.compiler.lower_review import _ABOUT, name_agrees
 from rubricc.compiler.lower_voices4 import Asides
 
 _I = re.IGNORECASE
@@ -44,9 +44,9 @@ _ASPECTS = [
     (r"format(?:ting)?", ("is_json", "bullet_count", "has_title", "highlighted_sections", "section_count", "two_responses",
                           "wrapped_in_quotes")),
 ]
-_KNOWN = re.compile(r"\b(?:caps|capital|upper-?case|lower-?case|case|json|title|comma|bullet|section|paragraph|sentence|placeholder|"
-                    r"highlight|postscript|p\.?s|quot|letter|language|lang|end|ending|suffix|start|prefix|repeat|echo|keyword|banned|"
-                    r"forbidden|length|word-?count|opening|beginning|structure|format)", _I)
+# a topic that names something a check is about: a review's names for a check (:data:`rubricc.compiler.lower_review._ABOUT`)
+# and the aspects above, one list for both
+_KNOWN = re.compile(r"\b(?:" + "|".join(pat for pat, _ in _ABOUT + _ASPECTS) + ")", _I)
 _WHOLE = re.compile(rf"^\s*(?:the\s+)?(?:(?:whole|entire)\s+)?{_DOC}(?:\s+itself|\s+as\s+a\s+whole)?\s*$", _I)
 # the listed words of a topic: 'the words sleep, cook, feed', 'the word schedule', 'the terms "a" and "b"'
 _WORDS = re.compile(r"^(?:the\s+)?(?P<k>words?|terms?|keywords?)\s+(?P<l>[^\s\"'\u201c].*)$", _I)
