@@ -50,6 +50,7 @@ from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
 from rubricc.compiler.lower_envelope import enveloped
+from rubricc.compiler.lower_target import class_agrees
 from rubricc.compiler.lower_topic import topic_agrees
 from rubricc.compiler.lower_wish import read_voice, respoken
 from rubricc.formats import ProgramCheck
@@ -243,6 +244,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return name_agrees(got.name, aside)
     if kind == "topic":  # a topic said first ('As for bullets, ...'): what the check is about, or the data it reads
         return topic_agrees(got.name, got.args, aside)
+    if kind == "class":  # a classification ('counts as keyword-complete: ...'): it names what the check is about
+        return class_agrees(got.name, got.args, aside)
     if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')
         return note_agrees(got, aside)
     if kind in ("fails", "passes"):  # a condition to fail (to pass only) restated: the same check as a disqualifying rule

@@ -20,7 +20,7 @@ import re
 from typing import Optional
 
 from rubricc.compiler.lower_parse import QUOTE_RE
-from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
+from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans, sub_outside
 
 _I = re.IGNORECASE
 _MODAL = r"(?:has\s+to|have\s+to|must|should|needs\s+to|gotta)"
@@ -58,11 +58,6 @@ _FAILS = re.compile(r"[.;]\s+(?P<x>[^.;:\"\n]{1,60}?)\s*(?:=\s*(?:a\s+)?(?:fail|
                     r"fails(?:\s+it)?)\s*[.!]?\s*$", _I)
 
 
-def _outside(text: str, pat: "re.Pattern[str]", rep) -> str:
-    spans = quote_spans(text)
-    return pat.sub(lambda m: m.group(0) if in_quotes(spans, m.start()) else (rep(m) if callable(rep) else m.expand(rep)), text)
-
-
 def chat(text: str) -> Optional[str]:
     """The note said plainly, or None when nothing here changes it."""
     said = text
@@ -72,7 +67,7 @@ def chat(text: str) -> Optional[str]:
             said = (rep(m) if callable(rep) else rep) + said[m.end():]
             break
     for pat, rep in _INSIDE:
-        said = _outside(said, pat, rep)
+        said = sub_outside(said, pat, rep)
     f = _FAILS.search(said)
     if f and not in_quotes(quote_spans(said), f.start()) and not QUOTE_RE.search(f.group("x")):
         x = re.sub(r"^one\s+(?=[a-z])", "a single ", f.group("x").strip(), flags=_I)

@@ -72,7 +72,8 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         m = _SEVERITY.match(inner)
         inner = inner[m.end():] if m else inner
     said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _tallied(inner) or _for_credit(inner) or \
-        _respoken(inner) or _topic_first(inner) or _reason_first(inner)
+        _respoken(inner) or _classed(inner) or _with_failing(inner) or _topic_first(inner) or \
+        _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
     anchored = _anchors(inner)
@@ -201,16 +202,37 @@ def _respoken(text: str) -> Optional[Tuple[str, Asides]]:
     """A past-tense report of the model ('The model wrote ...') or the user as the subject ('The user receives a reply
     with ...'), said of the reply (:mod:`rubricc.compiler.lower_report`); an outcome (:mod:`rubricc.compiler.lower_outcome`);
     a 'That ...' clause as the subject, a concessive opening or an observer (:mod:`rubricc.compiler.lower_framed`); a team-chat
-    note (:mod:`rubricc.compiler.lower_chat`); else None."""
+    note (:mod:`rubricc.compiler.lower_chat`); the predicate first or a 'With ...' opener (:mod:`rubricc.compiler.lower_inverted`);
+    a product person's target talk (:mod:`rubricc.compiler.lower_target`); else None."""
     from rubricc.compiler.lower_outcome import outcome
     from rubricc.compiler.lower_report import from_user, present
 
     from rubricc.compiler.lower_chat import chat
     from rubricc.compiler.lower_framed import concessive, observed, that_clause
+    from rubricc.compiler.lower_inverted import inverted, nth_of, with_opener
+    from rubricc.compiler.lower_target import plainly, target
 
     said = present(text) or from_user(text) or outcome(text) or that_clause(text) or concessive(text) or observed(text) or \
-        chat(text)
+        chat(text) or inverted(text) or with_opener(text) or nth_of(text) or target(text) or \
+        plainly(text)
     return (said, []) if said is not None else None
+
+
+def _classed(text: str) -> Optional[Tuple[str, Asides]]:
+    """'The response counts as keyword-complete: it contains each of "cat".' -> ('The response contains each of "cat".',
+    [('class', 'keyword-complete')]) (:func:`rubricc.compiler.lower_target.classed`), else None."""
+    from rubricc.compiler.lower_target import classed
+
+    return classed(text)
+
+
+def _with_failing(text: str) -> Optional[Tuple[str, Asides]]:
+    """'With X, the response loses the point.' -> ('The response has X.', [('veto', ...)]): a failure said after the
+    condition; whatever X lowers to, the criterion stays neural (:func:`rubricc.compiler.lower_inverted.with_failing`)."""
+    from rubricc.compiler.lower_inverted import with_failing
+
+    said = with_failing(text)
+    return (said, [("veto", "a failure after a 'With ...' opener")]) if said is not None else None
 
 
 def _topic_first(text: str) -> Optional[Tuple[str, Asides]]:

@@ -132,7 +132,8 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     """True when the criterion (its own words, quoted data removed: ``meaning``) asks for more than ``check`` with
     ``args``: a further predicate on the response (a clause after 'and' / 'but', a comma, a semicolon, a full stop or
     'that' / 'which', opening with a verb) that ``reads`` (the rules) does not read is said in other words than
-    surface requirements are (the check's own unquoted data aside: a section marker, a first word), the check is one
+    surface requirements are (the check's own unquoted data aside: a section marker, a first word) or opens with a verb
+    of content whose object is no data ('and mentions the user's name', in whatever words), the check is one
     branch of a disjunction of predicates ('or is off-topic'), or a language is named beside a check not about
     language."""
     # a disjunction of predicates ('is rude or contains fewer than 200 words', '... or is off-topic'): the check is one
@@ -142,6 +143,8 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
         if (_PREDICATE.match(after) or _OR_VERB.match(after)) and not _SHARED_OBJECT.search(before):
             return True
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
+    if any(i and _content_clause(p) and not reads(p) for i, p in enumerate(parts)):
+        return True  # 'contains "a" and mentions the user's name': a verb of content with an object no data stands for
     data = data_words(args)
     if len(parts) > 1 and any(_further(p, i, parts[0]) and not reads(p) and set(map(normal, unknown_words(p))) - data
                               for i, p in enumerate(parts)):
@@ -151,6 +154,22 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if check == "response_language" or not named:
         return False
     return not (check in _CASE_CHECKS and named == {"english"})
+
+
+# a later clause opening with a verb of content ('mentions the user's name', 'explains the cause'): a further predicate
+# whatever its words, unless its object is the data a check reads (a pronoun or a quantifier for it, a word, a letter, a
+# count: 'mentions it twice', 'mentions each of them', 'mentions the word 3 times')
+_CONTENT_VERB = re.compile(r"^(?:(?:it|also|then|still|always)\s+)*(?:mentions?|mentioning|discuss(?:es|ing)?|explains?|explaining|describes?|"
+                           r"describing|names|naming|cites?|citing|recommends?|recommending|address(?:es|ing)|covers?|covering|praises?|"
+                           r"warns?|encourages?|suggests?|thanks|thanking|greets?|apologi[sz]es|acknowledges?|references|emphasi[sz]es|"
+                           r"tells?|offers?|gives?|giving|provides?|providing)\s+(?=\S)", re.IGNORECASE)
+_DATA_REF = re.compile(r"\b(?:it|them|each|every|all|both|none|any|either|neither|keywords?|words?|terms?|phrases?|letters?|once|"
+                       r"twice|thrice|times?|nothing|no)\b|\d", re.IGNORECASE)
+
+
+def _content_clause(part: str) -> bool:
+    m = _CONTENT_VERB.match(part.strip())
+    return bool(m) and bool(words_of(part.strip()[m.end():])) and not _DATA_REF.search(part)
 
 
 def data_words(args: Dict[str, Any]) -> set:

@@ -26,6 +26,15 @@ def in_quotes(spans, i: int) -> bool:
     return any(a <= i < b for a, b in spans)
 
 
+def sub_outside(text: str, pat: "re.Pattern[str]", rep, before_data: bool = False) -> str:
+    """``pat`` replaced by ``rep`` (a template or a function of the match) wherever it starts outside quotations (and,
+    with ``before_data``, before the first colon data may follow: a request to repeat is data however long)."""
+    stop = data_colon(text) if before_data else len(text)
+    spans = quote_spans(text)
+    return pat.sub(lambda m: m.group(0) if in_quotes(spans, m.start()) else (rep(m) if callable(rep) else m.expand(rep)),
+                   text[:stop]) + text[stop:]
+
+
 def data_colon(text: str) -> int:
     """Where the first colon outside quotations is (data may follow it), else len(text)."""
     spans = quote_spans(text)

@@ -129,7 +129,7 @@ def r_json(c: CriterionText):
                  r"(?:\s+around\s+it)?\s+is\s+(?:fine|ok|okay|allowed|acceptable|permitted)\s*\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|well-formed|formatted|format|pure|parsed|parses|everything|solely|exclusively|in the form of)\b"
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|well-formed|formatted|format|pure|parsed|parses|parseable|parsable|everything|solely|exclusively|in the form of)\b"
                  r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}
     return None

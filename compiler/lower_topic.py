@@ -40,7 +40,7 @@ _NARROW = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth
 # aspects a check is about, beyond the names a review gives a check (:func:`rubricc.compiler.lower_review.name_agrees`)
 _ASPECTS = [
     (r"opening|beginning|start", ("starts_with", "repeats_prompt")),
-    (r"structure", ("two_responses", "section_count", "paragraph_count")),
+    (r"structure", ("two_responses", "section_count", "paragraph_count", "paragraph_first_word")),
     (r"format(?:ting)?", ("is_json", "bullet_count", "has_title", "highlighted_sections", "section_count", "two_responses",
                           "wrapped_in_quotes")),
 ]
