@@ -23,9 +23,9 @@ decide whether the statement is a check.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Tuple
 
-from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
+from rubricc.compiler.lower_respell import cap, data_colon, first_outside
 
 _I = re.IGNORECASE
 _DOC = r"(?:reply|response|answer|output|text|completion)"
@@ -56,8 +56,8 @@ def inverted(text: str) -> Optional[str]:
     m = _PREDICATE.match(text)
     if not m:
         return None
-    spans = quote_spans(text)  # (the subject opens before any data colon: a request to repeat is data however long)
-    cop = next((c for c in _COPULA.finditer(text, m.end(), data_colon(text)) if not in_quotes(spans, c.start())), None)
+    # (the subject opens before any data colon: a request to repeat is data however long)
+    cop = first_outside(_COPULA, text, m.end(), before_data=True)
     if cop is None:
         return None
     predicate = text[m.start():cop.start()].strip().rstrip(",")
@@ -131,27 +131,27 @@ _FAILS = re.compile(rf"\s*,\s*(?:the|this|your)\s+{_DOC}\s+(?:fails|loses|forfei
 _COUNTED = re.compile(r"^(?P<q>['\"\u2018\u201c](?P<x>[^'\"\u2018\u2019\u201c\u201d\s]+)['\"\u2019\u201d])\s+(?:appearing|occurring|showing\s+up|used)\s+(?=\S)")
 
 
+def _decided(text: str, decision: "re.Pattern[str]") -> Optional[Tuple[str, str]]:
+    """(X, what follows the decision) for 'With X, <decision>...', the decision outside quotations and before any data
+    colon; else None."""
+    m = _WITH.match(text)
+    d = first_outside(decision, text, m.end(), before_data=True) if m else None
+    return (text[m.end():d.start()].strip(), text[d.end():].strip()) if d is not None else None
+
+
 def with_failing(text: str) -> Optional[str]:
     """'With X, the response loses the point.' -> 'The response has X.' (a failure, which the caller vetoes), else None."""
-    m = _WITH.match(text)
-    if not m:
-        return None
-    spans = quote_spans(text)
-    f = next((x for x in _FAILS.finditer(text, m.end(), data_colon(text)) if not in_quotes(spans, x.start())), None)
-    return f"The response has {text[m.end():f.start()].strip()}." if f is not None else None
+    got = _decided(text, _FAILS)
+    return f"The response has {got[0]}." if got is not None else None
 
 
 def with_opener(text: str) -> Optional[str]:
     """'With X, the response passes this item.' -> 'The response has X.' (what follows the decision, such as the data a
     repeat names, stays after it), else None."""
-    m = _WITH.match(text)
-    if not m:
+    got = _decided(text, _PASSES)
+    if got is None:
         return None
-    spans = quote_spans(text)
-    p = next((x for x in _PASSES.finditer(text, m.end(), data_colon(text)) if not in_quotes(spans, x.start())), None)
-    if p is None:
-        return None
-    said, rest = text[m.end():p.start()].strip(), text[p.end():].strip()
+    said, rest = got
     if not said or rest and not re.match(r"[A-Z]", rest):
         return None  # ('..., the response passes this item only if ...': the decision has a condition of its own)
     counted = _COUNTED.match(said)

@@ -11,6 +11,7 @@ adds one.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from rubricc.compiler.lower_parse import QUOTE_RE
 
@@ -24,6 +25,14 @@ def quote_spans(text: str):
 
 def in_quotes(spans, i: int) -> bool:
     return any(a <= i < b for a, b in spans)
+
+
+def first_outside(pat: "re.Pattern[str]", text: str, start: int = 0, before_data: bool = False) -> Optional["re.Match[str]"]:
+    """The first match of ``pat`` from ``start`` that starts outside quotations (and, with ``before_data``, ends before the
+    first colon data may follow), else None."""
+    spans = quote_spans(text)
+    stop = data_colon(text) if before_data else len(text)
+    return next((m for m in pat.finditer(text, start, stop) if not in_quotes(spans, m.start())), None)
 
 
 def sub_outside(text: str, pat: "re.Pattern[str]", rep, before_data: bool = False) -> str:
