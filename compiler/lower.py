@@ -49,6 +49,7 @@ from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
+from rubricc.compiler.lower_relative import manner_only
 from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
 from rubricc.compiler.lower_topic import topic_agrees
@@ -256,6 +257,11 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return counted_alike(got.name, got.args, aside) and not further_data(got.name, aside, data_words(got.args)) and _surface(got, aside)
     if kind == "fail_branch":  # 'Pass if X; fail if Y' (:mod:`rubricc.compiler.lower_voices4`): Y one way to fail it
         return _fail_branch_agrees(got, aside)
+    if kind == "rather":  # the alternative a contrast rules out ('Rather than wrapping up early'): no other check, no content
+        read = _clause_check(aside)
+        unknown = [w for w in unknown_words(aside) if normal(w) not in data_words(got.args)]
+        return (read is None or read[0] == got.name) and name_agrees(got.name, aside) and not _SEMANTIC.search(_meaning(aside)) \
+            and manner_only(aside, unknown)
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
         read = _clause_check(aside)
         return (read is None or read[0] == got.name) and _surface(got, aside)

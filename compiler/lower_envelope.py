@@ -21,6 +21,9 @@ so is a tally-sheet line with its pass value ('Commas in the reply: ___ (pass on
 past-tense report of the model and a criterion with the user as the subject are said of the reply
 (:mod:`rubricc.compiler.lower_report`). A topic said first ('As for bullets, the reply has exactly 3 of them') is the requirement with the
 topic for its pronouns, the topic a ``topic`` aside that must name what the check is about (:mod:`rubricc.compiler.lower_topic`). A
+reward item's description ('This item rewards the response for X-ing'), a means clause after a requirement's name, a
+contrast said first ('Rather than X, the response Y': X a ``rather`` aside), 'The response is one in which ...', a result
+clause and a possessive attribute are the plain statement inside (:mod:`rubricc.compiler.lower_relative`). A
 severity or priority tag is a weight, not a requirement. A JSON object is
 read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
 ...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
@@ -72,7 +75,7 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         m = _SEVERITY.match(inner)
         inner = inner[m.end():] if m else inner
     said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _tallied(inner) or _for_credit(inner) or \
-        _respoken(inner) or _classed(inner) or _with_failing(inner) or _topic_first(inner) or \
+        _relative(inner) or _respoken(inner) or _classed(inner) or _with_failing(inner) or _topic_first(inner) or \
         _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
@@ -196,6 +199,14 @@ def _for_credit(text: str) -> Optional[Tuple[str, Asides]]:
     """'To earn this item, the reply must X.' -> ('The reply must X.', []), else None."""
     m = _FOR_CREDIT.match(text)
     return (cap(text[m.end():].strip()), []) if m else None
+
+
+def _relative(text: str) -> Optional[Tuple[str, Asides]]:
+    """A reward item's description, a means clause after a requirement's name, 'Rather than X, ...', 'one in which ...',
+    a result clause, a possessive attribute (:mod:`rubricc.compiler.lower_relative`), else None."""
+    from rubricc.compiler.lower_relative import relative
+
+    return relative(text)
 
 
 def _respoken(text: str) -> Optional[Tuple[str, Asides]]:

@@ -145,6 +145,8 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
         after, before = meaning[m.end():].strip(), meaning[:m.start()]
         if (_PREDICATE.match(after) or _OR_VERB.match(after)) and not _SHARED_OBJECT.search(before):
             return True
+    if _FOR_READER.search(meaning):
+        return True  # 'written so that a child understands it and no comma appears': what a reader gets is content
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
     if any(i and _content_clause(p) and not reads(p) for i, p in enumerate(parts)):
         return True  # 'contains "a" and mentions the user's name': a verb of content with an object no data stands for
@@ -168,6 +170,13 @@ _CONTENT_VERB = re.compile(r"^(?:(?:it|also|then|still|always)\s+)*(?:mentions?|
                            r"tells?|offers?|gives?|giving|provides?|providing)\s+(?=\S)", re.IGNORECASE)
 _DATA_REF = re.compile(r"\b(?:it|them|each|every|all|both|none|any|either|neither|keywords?|words?|terms?|phrases?|letters?|once|"
                        r"twice|thrice|times?|nothing|no)\b|\d", re.IGNORECASE)
+
+
+# a result clause about a person, not the text ('so that the reader feels welcome', 'so a child understands it')
+_FOR_READER = re.compile(r"\bso\s+(?:that\s+)?(?:(?:the|a|an|any|every|its|their|your)\s+)?(?:(?:young|new|typical|average|general|"
+                         r"non-?expert|lay)\s+)?(?:readers?|users?|child|children|kids?|audiences?|customers?|clients?|listeners?|"
+                         r"recipients?|beginners?|novices?|laypersons?|laypeople|students?|people|anyone|someone|everyone|"
+                         r"nobody|no\s+one)\b", re.IGNORECASE)
 
 
 def _content_clause(part: str) -> bool:

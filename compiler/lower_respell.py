@@ -80,7 +80,7 @@ _CASE_NOTES = [
     (re.compile(r"\s*,\s*ignoring\s+(?:any\s+)?(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?\s+white\s*space"
                 r"(?=\s*[.;]|\s*$)", _I), ""),
     # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
-    (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with)\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
+    (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with|optionally\s+(?:fenced|wrapped|enclosed)\s+(?:as|in))\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
                 r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
     # '(ignoring an optional surrounding ``` code block)': the same allowance
     (re.compile(r"\s*\(\s*(?:ignoring|disregarding|not\s+counting)\s+(?:an?\s+|the\s+|any\s+)?(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?"
@@ -195,6 +195,12 @@ def quantity(text: str) -> str:
     return text
 
 
+# listed words named by their list: 'every keyword from this list: "a"', 'each word on the following list', 'every term listed'
+_LIST_SPELLINGS = [
+    (re.compile(r"\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?P<n>keyword|word|term)s?\s+(?:(?:from|in|on|of)\s+(?:this|the|that)\s+"
+                r"(?:following\s+)?list|listed)\b", _I), r"every one of the \g<n>s"),
+]
+
 # a quoted example of a format after its noun ('bullets such as "* This is a point."'): an illustration, not a word
 _EXAMPLE = re.compile(r"(\b(?:bullets?|bullet\s+points?|list\s+items?|highlighted\s+sections?|placeholders?|titles?)),?\s*\(?(?:such\s+as|like|e\.g\.,?|"
                       r"for\s+example,?)\s*(?:\"[^\"\n]{1,80}\"|\u201c[^\u201d\n]{1,80}\u201d)\)?", _I)
@@ -225,4 +231,4 @@ def respell(text: str, checklist: bool = False) -> str:
     stop = data_colon(text)
     text = _EXAMPLE.sub(r"\1", text[:stop]) + text[stop:]
     text = _counted_quote(quantity(text))
-    return cap(_spell(text, _CASE_NOTES + _END_SPELLINGS))
+    return cap(_spell(text, _CASE_NOTES + _END_SPELLINGS + _LIST_SPELLINGS))

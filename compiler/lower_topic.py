@@ -130,6 +130,13 @@ def topical(text: str) -> Optional[Tuple[str, Asides]]:
     return cap(said.strip()), [("topic", topic)]
 
 
+def known_topic(topic: str) -> bool:
+    """True when a topic or a requirement's name says what it is about in words the checks are known by ('keyword',
+    'paragraph', 'length'); 'the tone requirement' says nothing a check is about."""
+    bare = QUOTE_RE.sub(" ", topic)
+    return bool(_KNOWN.search(bare))
+
+
 def topic_agrees(name: str, args: Any, topic: str) -> bool:
     """True when the topic names what the check ``name`` is about, or is the data it reads (a word, a letter, listed
     words); a topic that names nothing known agrees with no check."""

@@ -151,7 +151,7 @@ _NEG_LIST = re.compile(r"\b(?:must\s+not|mustn't|should\s+not|shall\s+not|do\s+n
 # ---- matching notes ------------------------------------------------------------------------------------------------
 _CASE = r"(?:letter\s+)?(?:case|capitali[sz]ation|caps)"
 _CI = (r"(?:not\s+case[- ]sensitive|case[- ]insensitive(?:ly)?|(?:ignoring|disregarding|regardless\s+of|irrespective\s+of|without\s+regard\s+to)\s+" + _CASE +
-       r"|in\s+any\s+(?:letter\s+)?(?:case|casing|capitali[sz]ation)|any\s+capitali[sz]ation|" + _CASE + r"\s+(?:does\s+not|doesn't|doesnt|do\s+not|don't|dont)\s+matter"
+       r"|in\s+any\s+(?:letter\s+)?(?:case|casing|capitali[sz]ation)|any\s+capitali[sz]ation|counting\s+(?:every|each|any)\s+(?:capitali[sz]ation|casing)|" + _CASE + r"\s+(?:does\s+not|doesn't|doesnt|do\s+not|don't|dont)\s+matter"
        r"|caps\s+or\s+no\s+caps|upper\s+or\s+lower\s+case(?:\s+(?:doesnt|doesn't|does\s+not)\s+matter)?|upper/lower\s+case\s+not\s+distinguished"
        r"|(?:differences\s+in\s+)?capitali[sz]ation\s+aside|letter\s+case\s+(?:excepted|aside|ignored|disregarded)"
        r"|letter\s+case\s+(?:shall|will|is\s+to)\s+be\s+disregarded(?:\s+for\s+this\s+purpose)?"
