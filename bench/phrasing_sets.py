@@ -17,13 +17,14 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 31, in six voices of rubric writers of its writer's own choosing, by its writer's report: a means
-# clause ("The response honours ... by ...-ing"); a result clause ("The response is written ... so that ..."); a "Rather than
-# ..." opener; a possessive attribute and its value ("The response's ... is ..."); "The response is one in which / whose
-# ..."; a reward item's description ("This item rewards the response for ...-ing"); no negative-form voice. No
-# instructions.py ships in shared/data, so its writer took the checkers' meaning from its memory of the public code. Set 27,
-# written blind too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout31.json"
+# before it was read (set 32, in six voices of rubric writers, by its writers' report: a restrictive "Only ..."; "Compliance
+# means ..."; an agreement statement (the response and the instruction agree: a colon and the fact); an academic peer
+# reviewer ("the submission ... as stipulated"); an emphatic "does indeed"; a QC spec line ("within spec"); no negative-form
+# voice. Two of its first writer's six voices were near set 30's by its own report, so a second writer, who read only that
+# set, replaced them. No instructions.py ships in shared/data, so its writers took the checkers' meaning from memory of the
+# public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's templates were
+# printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout32.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -132,6 +133,10 @@ DEV_SETS = (
                                           "achievement verb, the predicate first and the subject last, a 'With ...' opener, "
                                           "feedback to the model, a classification, a product person's target talk): 0.751 "
                                           "coverage, 1.000 agreement when measured once (0.672 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout31.json", "held-out set 31, written blind in voices of rubric writers for RL reward (a "
+                                          "means clause, a result clause, a 'Rather than ...' opener, a possessive attribute "
+                                          "and its value, 'one in which', a reward item's description): 0.649 coverage, "
+                                          "1.000 agreement when measured once (0.572 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -144,7 +149,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout23.json": 0.99, "ifeval_heldout24.json": 0.97,
               "ifeval_heldout25.json": 0.88, "ifeval_heldout26.json": 0.96,
               "ifeval_heldout28.json": 0.92, "ifeval_heldout29.json": 0.99,
-              "ifeval_heldout30.json": 0.99}
+              "ifeval_heldout30.json": 0.99,
+              "ifeval_heldout31.json": 0.95}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -169,7 +175,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 31's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 32's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -179,7 +185,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "b63952225fc6dddca687bd8905e42fe5db6a19089278d036ac010b4d3ea0f6ef"
+HELDOUT_SHA256 = "a6592d7f773c700446081975c10a8496e862af8840352ea19e61e9bfbd8d2187"
 
 
 def frozen_ok() -> bool:
