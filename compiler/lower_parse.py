@@ -131,7 +131,7 @@ def _relation(before: str, after: str) -> Optional[str]:
             rel = r
             break
     for words, r in _REL_AFTER:
-        if re.match(rf"\s*(?:{words})\b", after):
+        if re.match(rf"\s*(?:(?:long|in\s+length)\s+)?(?:{words})\b", after):  # '20 sentences long or longer'
             rel = r
     return rel
 

@@ -60,6 +60,10 @@ LOWERED = [
     ("The answer includes every keyword from this list: \"kelp\" and \"coral\".", "keywords_present", {"keywords": ["kelp", "coral"]}),
     ("The reply avoids each word on the following list: \"damp\", \"soggy\".", "keywords_absent", {"keywords": ["damp", "soggy"]}),
     ("The reply puts its entire output in valid JSON, optionally fenced as a markdown code block.", "is_json", {}),
+    # a relation after the unit and 'long' (a precision failure found by set 32's one measurement: 'N sentences long or
+    # longer' was read as exactly N)
+    ("The reply is 12 sentences long or longer.", "sentence_count", {"relation": "at least", "n": 12}),
+    ("The answer is 5 paragraphs long or shorter.", "paragraph_count", {"relation": "at most", "n": 5}),
     # a request to repeat is data however long (past the length a quotation is recognised at): never rewritten
     ("This item rewards the response for opening with the request repeated word for word: " + _LONG, "repeats_prompt",
      {"prompt_to_repeat": _LONG}),
