@@ -97,16 +97,16 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 31: 0.649 / 1.000 measured once at 33353b8; 0.958 / 1.000 developed on since,
-    # optimistic)
-    assert res["coverage"] >= 0.95 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 32: 0.660 / 0.9985 measured once at 2932cec; the five wrong readings, 'N
+    # sentences long or longer' read as exactly N, fixed since)
+    assert res["coverage"] >= 0.65 and res["agreement"] >= 0.998, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a means clause (1), a result clause (2), a 'Rather than ...' opener (3), a possessive attribute
-    # and its value (4), 'The response is one in which ...' (5), a reward item's description (6)
+    # per voice as measured: a restrictive 'Only ...' (1), 'Compliance means ...' (2), an agreement statement (3), an
+    # academic peer reviewer (4), an emphatic 'does indeed' (5), a QC spec line ('within spec') (6)
     voices = voice_summary(res["rows"])
-    floors = (832, 832, 626, 832, 831, 832)
-    agree = (0.999,) * 6
+    floors = (407, 703, 674, 753, 558, 199)
+    agree = (0.999, 0.99, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
 
