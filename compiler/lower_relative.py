@@ -182,7 +182,7 @@ _SO_THAT = re.compile(rf"^\s*(?:the|your|its)\s+(?P<doc>{_DOC})\s+is\s+(?:writte
 # what a result clause may be said of: the response, its parts or counts, the data ('a child understands it' is no format)
 _RESULT_SUBJECT = re.compile(r"(?:it|its|the\s+(?:response|reply|answer|output|word|words|letter|character|phrase|total|number|count)|"
                              r"none|no|not|never|every|each|all|any|at\s+least|at\s+most|exactly|fewer|more|less|only|"
-                             r"[\"\u201c'])", _I)
+                             r"(?=[\"\u201c']))(?![a-z])", _I)
 _IT = re.compile(r"\b(?P<w>it|its|itself)\b", _I)
 _BARE_WORD = re.compile(r'^(?P<q>"[^"\n]{1,40}"|\u201c[^\u201d\n]{1,40}\u201d)\s+(?=(?:appears|occurs|turns\s+up|shows\s+up|is\s+used)\b)', _I)
 

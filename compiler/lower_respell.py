@@ -4,7 +4,8 @@ brackets is 2 or more' is 'has 2 or more placeholders ...'; never the number of 
 paragraph'), a terse spec ('minimum sentence count 50'), a quoted word or letter counted ('the reply needs "x" 3 or
 more times', 'Count the "x" in the reply: the total has to be less than 3'), a note that a letter is counted in either
 case (those counts ignore case already), a code fence allowed around JSON, exactness restated before an end phrase's
-colon, a quoted example of a format ('bullets such as "* point"'), and a localisation checklist's 'target text' (the
+colon, a quoted example of a format ('bullets such as "* point"'), listed words named by their list ('every keyword from
+this list: "a"'), and a localisation checklist's 'target text' (the
 response, only under a checklist label). Each rewrites a requirement into the words the rules already read; none
 adds one.
 """

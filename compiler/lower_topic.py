@@ -146,7 +146,7 @@ def topic_agrees(name: str, args: Any, topic: str) -> bool:
     for pat, checks in _ASPECTS:
         if re.search(rf"\b(?:{pat})\b", bare, _I):
             return name in checks
-    if _KNOWN.search(bare):
+    if known_topic(bare):
         return name_agrees(name, topic)
     data = [q.group(0)[1:-1].lower() for q in QUOTE_RE.finditer(topic)]
     if not data or not re.match(r"(?:the\s+)?(?:words?|terms?|keywords?)\s", topic.strip(), _I):

@@ -88,6 +88,7 @@ NEURAL = [
     # experience dropped)
     "The answer is written so that the reader feels welcome, with no commas in it.",
     "The reply is written so that a child understands it and no comma appears in it.",
+    "The answer is written so that novice readers follow it and no comma appears in it.",
     # a possessive attribute that is not the response
     "The reply's title contains none of the words \"fog\" and \"mist\".",
 ]
