@@ -57,6 +57,31 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(?:are|is)\s+(all\s+|each\s+)?(?:required|expected)\s+to\s+(?=(?:appear|occur|be\s+(?:used|included|present|mentioned))\b)", re.IGNORECASE),
      r"must \1"),
     (re.compile(r"\bshall\b"), "must"),
+    # a reviewer's name for the response: 'the submission'
+    (re.compile(r"\b(?:the|this)\s+submission\b", re.IGNORECASE), "the response"),
+    # a language said as what the response uses: 'uses Russian from start to finish' is 'is in Russian ...'
+    (re.compile(rf"\b((?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC}|it)\s+(?:uses|employs|stays\s+in|sticks\s+to|keeps\s+to)\s+"
+                rf"(?=(?:{'|'.join(sorted((k for k in LANGUAGES if re.fullmatch(r'[a-z]+', k)), key=len, reverse=True))})"
+                r"(?=\s*(?:[.,;(]|$|throughout\b|from\s+start\b|only\b|exclusively\b|and\s+only\b|all\s+the\s+way\b)))", re.IGNORECASE), r"\1 is in "),
+    # letters set in a case: 'writes every one of its letters in lowercase' is 'every letter in it is lowercase'
+    (re.compile(r"\b(?:sets|writes|puts|renders|types|keeps)\s+(?:every\s+one\s+of\s+its|all\s+(?:of\s+)?its|each\s+of\s+its)\s+letters\s+in\s+"
+                r"(upper|lower)case\b", re.IGNORECASE), r"every letter in it is \1case"),
+    # 'sits wholly inside double quotation marks' is 'is wrapped in double quotation marks'
+    (re.compile(r"\b(?:sits|stays|lies|is\s+set)\s+(?:wholly|entirely|completely|fully)\s+(?:inside|within)\s+(?=double\s+quot)", re.IGNORECASE),
+     "is wrapped in "),
+    # 'keeps every comma out of its text' is 'contains no commas'
+    (re.compile(r"\bkeeps\s+(?:every|each|all|any)\s+commas?\s+out\s+of\s+(?:its|the)\s+(?:text|writing|prose)\b", re.IGNORECASE), "contains no commas"),
+    # 'keeps its uses of the word x to fewer than 2' is 'uses the word x fewer than 2 times'
+    (re.compile(r"\bkeeps\s+its\s+uses\s+of\s+(the\s+word\s+[^\s,.;]+)\s+(?:to\s+|at\s+)?(fewer\s+than|under|below|at\s+most)\s+(\d+)\b(?!\s+times)",
+                re.IGNORECASE), r"uses \1 \2 \3 times"),
+    # 'an exact, unchanged copy' is 'an exact copy'
+    (re.compile(r"\ban\s+exact,?\s+(?:unchanged|unaltered|verbatim|word-for-word|faithful)\s+copy\b", re.IGNORECASE), "an exact copy"),
+    # the forbidden words named as given: 'the specified forbidden words' are 'the forbidden words'
+    (re.compile(r"\b(?:specified|stipulated|listed|given)\s+(?=(?:forbidden|banned|prohibited)\s+(?:words|terms|keywords)\b)", re.IGNORECASE), ""),
+    # a conformity note between clauses: 'exactly 6 paragraphs, as stipulated, and its second ...'
+    (re.compile(r"\s*,\s*as\s+(?:stipulated|specified|required|requested|instructed)\s*,\s*(?=and\b)", re.IGNORECASE), ", "),
+    # a reviewer's 'stipulated' is 'specified': 'the stipulated keywords', 'the stipulated forbidden words'
+    (re.compile(r"\bstipulated\b", re.IGNORECASE), "specified"),
     # the writer as the response: "the student's answer", 'the student added a postscript', 'the whole thing'
     (re.compile(rf"\bthe\s+(?:student|writer|author|candidate|examinee|respondent)'s\s+{_DOC}\b", re.IGNORECASE), "the response"),
     (re.compile(r"\bthe\s+(?:student|writer|author|candidate|examinee|respondent)\s+(?=(?:has\s+|have\s+)?(?:added|adds|provides|provided|"

@@ -29,6 +29,12 @@ _REASON = re.compile(
     r"as (?:required|requested|instructed|asked|specified|demanded)|per the (?:instructions?|request|prompt|user))\b)"
     r"(?P<reason>[^\"\u201c\u201d]*)$", _I)
 
+# the bound restated as met: ', meeting the stipulated minimum', ', staying below the required cap' (the bound the
+# criterion already states; a bound with a figure of its own is no restatement and stays)
+_MET_BOUND = re.compile(r"(?<!\s)\s*,\s*(?:thereby\s+|so\s+)?(?:meeting|satisfying|reaching|honou?ring|respecting|clearing|(?:staying|keeping|"
+                        r"remaining)\s+(?:below|under|within))\s+the\s+(?:stipulated|specified|required|requested|stated|given|set)\s+"
+                        r"(?:minimum|maximum|cap|limit|floor|ceiling|threshold|bound)(?=\s*[.]?\s*$)", _I)
+
 # a clause that only broadens the scope: 'not even in headings or quoted text', 'even at the start of
 # sentences and in names', 'not even once' (never 'even though' / 'even if', which set a condition)
 _EVEN = re.compile(r"(?<!\s)\s*(?:[,;]\s*)?(?:and\s+)?(?:not\s+)?even\s+(?:once|one time|a single time|at all|(?:in|at|inside|within|on|for)\s+[^.;,\"\u201c()]*"
@@ -119,7 +125,13 @@ _EXACT_TAIL = re.compile(r"\s*[-\u2013\u2014,;]\s*(?:(?:written|spelled|given|us
 _BULLET_FORM = re.compile(r"(?:(?<=\bbullets)|(?<=bullet points)|(?<=bullet items))\s*\((?:i\.e\.,?\s*|e\.g\.,?\s*)?(?:lines?|items?|entries)\s+"
                           r"(?:starting|beginning|that start|that begin)\s+with\s+[^()]{1,40}\)", _I)
 # a negation restated at the end of a negated criterion: ', none of them', ', not a single one of them'
-_NONE_OF_THEM = re.compile(r"\s*,\s*(?:(?:and\s+)?none of them|not (?:a single |even )?one of them|not any of them)\s*(?=[.!]?\s*$)", _I)
+_NONE_OF_THEM = re.compile(r"\s*[,;:]\s*(?:(?:and\s+)?none of them|not (?:a single |even )?one of them|not any of them)(?:\s+(?:appears?|occurs?|"
+                           r"is\s+used|shows\s+up|turns\s+up)(?:\s+anywhere)?(?:\s+in\s+(?:it|the\s+(?:response|text|answer|reply)))?(?:\s+anywhere)?)?"
+                           r"\s*(?=[.!]?\s*$)", _I)
+# each of a list restated at the end of an inclusion: ', every one of them at least once'
+_EACH_ONCE = re.compile(r"\s*,\s*(?:and\s+)?(?:every|each)\s+(?:single\s+)?(?:one\s+)?of\s+them\s+(?:at\s+least\s+once|present|included)\s*(?=[.!]?\s*$)", _I)
+_INCLUSION_HEAD = re.compile(r"\b(?:includes?|uses?|contains?|mentions?|incorporates?|features?)\s+(?:each|every(?:\s+one)?|all)\s+of\s+the\s+"
+                             r"(?:listed\s+|specified\s+|required\s+|given\s+)?(?:key\s?words|words|terms)\b", _I)
 _NEGATED_HEAD = re.compile(r"\b(?:not|never|no|none|without|avoids?|avoiding)\b|n't\b", _I)
 
 _MAX_CHARS = 800
@@ -229,9 +241,13 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
             s = _ADVERB_COLON.sub(":", s)
             if i == len(pieces) - 1:
                 s = _EXACT_TAIL.sub("", s)  # 'one of: A. / B. - exactly like that'
-            if i == len(pieces) - 1 and _NEGATED_HEAD.search("".join(out) + s):
-                s = _NONE_OF_THEM.sub("", s)  # 'does not use the words a, b, none of them': the negation restated
+            restated = _NONE_OF_THEM.search(s) if i == len(pieces) - 1 else None
+            if restated and _NEGATED_HEAD.search("".join(out) + s[:restated.start()]):
+                s = s[:restated.start()]  # 'does not use the words a, b, none of them': the negation restated
+            if i == len(pieces) - 1 and _INCLUSION_HEAD.search("".join(out) + s):
+                s = _EACH_ONCE.sub("", s)  # 'includes each of the keywords "a", "b", every one of them at least once'
             if i == len(pieces) - 1:
+                s = _MET_BOUND.sub("", s)
                 r = _REASON.search(s)
                 if r is not None and (r.start() > 0 or i > 0):
                     reasons.append(r.group("reason"))

@@ -24,6 +24,9 @@ topic for its pronouns, the topic a ``topic`` aside that must name what the chec
 reward item's description ('This item rewards the response for X-ing'), a means clause after a requirement's name, a
 contrast said first ('Rather than X, the response Y': X a ``rather`` aside), 'The response is one in which ...', a result
 clause and a possessive attribute are the plain statement inside (:mod:`rubricc.compiler.lower_relative`). A
+quality-control spec line ('Spec: word count, lower limit 600 (inclusive). The response is within spec.') is the
+statement of its parts (:mod:`rubricc.compiler.lower_spec`); 'Compliance means X', 'The response and the instruction
+agree on T: X' (T a ``topic`` aside) and 'The response does indeed V' are X, V (:mod:`rubricc.compiler.lower_affirm`). A
 severity or priority tag is a weight, not a requirement. A JSON object is
 read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
 ...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
@@ -75,7 +78,7 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         m = _SEVERITY.match(inner)
         inner = inner[m.end():] if m else inner
     said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _tallied(inner) or _for_credit(inner) or \
-        _relative(inner) or _respoken(inner) or _classed(inner) or _with_failing(inner) or _topic_first(inner) or \
+        _relative(inner) or _spec(inner) or _affirmed(inner) or _respoken(inner) or _classed(inner) or _with_failing(inner) or _topic_first(inner) or \
         _reason_first(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
@@ -122,9 +125,19 @@ def enveloped(text: str, lower: Callable[[str], Any], agrees: Callable[[Any, str
     if inner == text.strip():
         return False, None
     got = lower(inner)
-    if got is None and not text.lstrip().startswith("{") and _anchors(text.strip()) is None:
+    if got is None and not text.lstrip().startswith("{") and _anchors(text.strip()) is None and not _definite(text.strip()):
         return False, None  # (never for anchors: read whole, the bad one would be read as the criterion)
     return True, got if got is not None and all(agrees(got, kind, aside) for kind, aside in asides) else None
+
+
+def _definite(text: str) -> bool:
+    """True for a frame whose statement is all it asks, so that a statement read as no check leaves the whole neural: a
+    spec line and a grader's affirmation ('Compliance means the answer is polite and has no commas' is not read whole
+    as the comma check alone)."""
+    from rubricc.compiler.lower_affirm import affirmed
+    from rubricc.compiler.lower_spec import spec
+
+    return spec(text) is not None or affirmed(text) is not None
 
 
 def _json_item(text: str) -> Optional[Tuple[str, Asides]]:
@@ -207,6 +220,22 @@ def _relative(text: str) -> Optional[Tuple[str, Asides]]:
     from rubricc.compiler.lower_relative import relative
 
     return relative(text)
+
+
+def _spec(text: str) -> Optional[Tuple[str, Asides]]:
+    """A quality-control spec line said as the statement of its parts (:mod:`rubricc.compiler.lower_spec`), else None."""
+    from rubricc.compiler.lower_spec import spec
+
+    said = spec(text)
+    return (said, []) if said is not None else None
+
+
+def _affirmed(text: str) -> Optional[Tuple[str, Asides]]:
+    """'Compliance means X', 'The response and the instruction agree on T: X', 'The response does indeed V'
+    (:mod:`rubricc.compiler.lower_affirm`), else None."""
+    from rubricc.compiler.lower_affirm import affirmed
+
+    return affirmed(text)
 
 
 def _respoken(text: str) -> Optional[Tuple[str, Asides]]:

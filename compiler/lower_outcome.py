@@ -1,4 +1,4 @@
-"""Five frames a rubric writer puts around a statement of the reply (issue 15, round 22, from held-out set 28 after its one
+"""Six frames a rubric writer puts around a statement of the reply (issue 15, round 22, from held-out set 28 after its one
 measurement), said as the statement itself:
 
 - an OKR-style outcome: 'Success looks like a reply that X' -> 'The reply X'; 'Success looks like a reply written / free of
@@ -6,6 +6,8 @@ measurement), said as the statement itself:
 - plural answers as the subject: 'Compliant / Passing / Good answers contain X' -> 'The answer contains X';
 - a subjectless passive naming what satisfies the item: 'Satisfied by a response in which X' -> 'In the response, X';
   'Satisfied by a response containing / composed wholly in X' -> 'The response contains / is composed wholly in X';
+- a restrictive focus: 'Only a response in which X satisfies this item' -> 'In the response, X' (the same for 'that X',
+  'containing X', 'with X', ...);
 - a rater's second person: 'You should see / find X in the response' -> 'The response contains X'; 'You should find the
   response clear of X' -> 'The response is clear of X';
 - a conformity adverbial first: 'Per the instruction, / As requested, X' -> X.
@@ -26,6 +28,8 @@ _DOC = r"(?:reply|response|answer|output|text|completion)"
 _SUCCESS = re.compile(rf"^\s*(?:success|a\s+pass|passing|done|full\s+credit)\s+(?:looks|would\s+look)\s+like\s+(?:a|an|the)\s+(?P<doc>{_DOC})\s+(?P<x>\S.*)$", _I | re.S)
 _PLURAL = re.compile(rf"^\s*(?:compliant|passing|good|acceptable|successful|correct|conforming|valid|strong)\s+(?P<doc>{_DOC})s\s+(?P<v>[a-z]+)\b(?P<x>.*)$", _I | re.S)
 _SATISFIED = re.compile(rf"^\s*(?:satisfied|met|fulfilled|passed|earned)\s+by\s+(?:a|an|any)\s+(?P<doc>{_DOC})\s+(?P<x>\S.*)$", _I | re.S)
+_ONLY = re.compile(rf"^\s*only\s+(?:a|an|any|the)\s+(?P<doc>{_DOC})\s+(?P<x>\S.*?)\s*,?\s+(?:satisfies|meets|passes|fulfil?ls|clears|earns|"
+                   rf"gets|receives)\s+(?:this|the)\s+(?:item|criterion|check|requirement|point|credit)\s*[.!]?\s*$", _I | re.S)
 _YOU = re.compile(rf"^\s*you\s+(?:should|will|must|ought\s+to|would)\s+(?P<v>see|find|count|notice|spot|read|encounter)\s+(?P<x>\S.*)$", _I | re.S)
 _PER = re.compile(r"^\s*(?:per\s+the\s+(?:instructions?|request|prompt|brief|spec(?:ification)?)|as\s+(?:requested|instructed|asked(?:\s+for)?|"
                   r"specified|required)|in\s+line\s+with\s+the\s+(?:instructions?|request)|following\s+the\s+(?:instructions?|request))\s*,\s+(?=\S)", _I)
@@ -58,11 +62,11 @@ def _of_doc(doc: str, x: str) -> Optional[str]:
 
 
 def outcome(text: str) -> Optional[str]:
-    """The statement inside one of the five frames above, or None."""
+    """The statement inside one of the six frames above, or None."""
     m = _PER.match(text)
     if m:
         return cap(text[m.end():].strip())
-    m = _SUCCESS.match(text) or _SATISFIED.match(text)
+    m = _SUCCESS.match(text) or _SATISFIED.match(text) or _ONLY.match(text)
     if m:
         return _of_doc(m.group("doc").lower(), m.group("x"))
     m = _PLURAL.match(text)

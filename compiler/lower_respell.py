@@ -70,8 +70,9 @@ _CASE_NOTES = [
     (re.compile(r"\bcase[- ]insensitive\s+(?=(?:count|occurrences|number|tally|frequency)\s+of\s*$)", _I), ""),
     (re.compile(r"\s*,?\s*(?:counting|with)\s+(?:capitals|capital\s+letters|upper\s*case)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together|both)\b", _I), ""),
     (re.compile(r"^\s*\(\s*(?:in\s+)?either\s+case\s*\)", _I), ""),
-    # '(case does not matter)', '(letter case aside)': the checks that read a case note ignore case already
-    (re.compile(r"\s*\(\s*(?:letter\s+)?case\s+(?:aside|does\s+not\s+matter|doesn't\s+matter|is\s+ignored|ignored)\s*\)", _I), ""),
+    # '(case does not matter)', '(letter case aside)', '(capitalisation may differ)': the checks that read a case note ignore case already
+    (re.compile(r"\s*\(\s*(?:(?:letter\s+)?case|capitali[sz]ation)\s+(?:aside|does\s+not\s+matter|doesn't\s+matter|is\s+ignored|ignored|"
+                r"may\s+differ|can\s+differ|may\s+vary)\s*\)", _I), ""),
     # whitespace around the response is stripped by every check it could matter to (start, end, quotes, JSON, repeat):
     # '(trailing whitespace ignored)', ', stripped of surrounding whitespace,', ', ignoring leading whitespace and letter case,'
     (re.compile(r"\s*\(\s*(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?\s+white\s*space\s+(?:ignored|aside|stripped|"

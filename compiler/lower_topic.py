@@ -40,9 +40,11 @@ _NARROW = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth
 # aspects a check is about, beyond the names a review gives a check (:func:`rubricc.compiler.lower_review.name_agrees`)
 _ASPECTS = [
     (r"opening|beginning|start", ("starts_with", "repeats_prompt")),
-    (r"structure", ("two_responses", "section_count", "paragraph_count", "paragraph_first_word")),
+    (r"punctuation", ("no_commas", "wrapped_in_quotes")),
+    (r"structure|layout", ("two_responses", "section_count", "paragraph_count", "paragraph_first_word")),
+    (r"vocabulary|word\s+choice|wording", ("keywords_present", "keywords_absent", "keyword_frequency")),
     (r"format(?:ting)?", ("is_json", "bullet_count", "has_title", "highlighted_sections", "section_count", "two_responses",
-                          "wrapped_in_quotes")),
+                          "wrapped_in_quotes", "any_phrase_present")),
 ]
 # a topic that names something a check is about: a review's names for a check (:data:`rubricc.compiler.lower_review._ABOUT`)
 # and the aspects above, one list for both
@@ -104,8 +106,6 @@ def unit_named(noun_phrase: str) -> Optional[str]:
 def topical(text: str) -> Optional[Tuple[str, Asides]]:
     """('The response X' with the topic's pronouns and bare counts resolved, [('topic', topic)]) for a criterion said
     with its topic first, else None."""
-    from rubricc.compiler.lower_wish import resolve
-
     m = _FRAME.match(text)
     if not m:
         return None
@@ -114,13 +114,22 @@ def topical(text: str) -> Optional[Tuple[str, Asides]]:
                   and _SUBJECT.match(text, c.end())), None)
     if comma is None:
         return None
-    topic, tail = text[m.end():comma.start()].strip(), text[comma.end():]
+    return about(text[m.end():comma.start()].strip(), text[comma.end():])
+
+
+def about(topic: str, tail: str) -> Optional[Tuple[str, Asides]]:
+    """('The response X' with the topic's pronouns and bare counts resolved, [('topic', topic)]) for a requirement ``tail``
+    said of ``topic``, else None."""
+    from rubricc.compiler.lower_wish import resolve
+
     if not topic:
         return None
     if _NARROW.search(QUOTE_RE.sub(" ", topic)):
         return cap(tail.strip()), [("veto", topic)]  # 'As for the conclusion, the reply has no commas': about a part only
     topic = _quote_words(topic)
     tail = counted(tail, _unit(topic))
+    if re.match(r"the\s+(?:word|term|keyword)\s+\"[^\"]+\"$", topic, _I):  # 'it appears at least 6 times': the word does
+        tail = re.sub(r"^\s*it\s+(?=(?:appears|occurs|is\s+used|shows\s+up|turns\s+up|comes\s+up)\b)", cap(topic) + " ", tail, count=1, flags=_I)
     listed = re.match(r"the\s+(?P<k>words|terms|keywords)\s+(?P<d>\".*\")$", topic, _I)
     if listed:  # 'avoids all of them' -> 'avoids the words "a", "b"' (read as a list, its notes with it)
         tail = _ALL_OF_THEM.sub(f"the {listed.group('k')} {listed.group('d')}", tail)
