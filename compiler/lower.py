@@ -40,7 +40,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
-from rubricc.compiler.lower_parse import CONDITION_PHRASES, DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
+from rubricc.compiler.lower_parse import CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, outer_quotes, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once, unquoted_word_list
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
@@ -166,7 +166,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     # a pass/fail spec's failure branch is read off and checked as an aside: the failure test is on the rest
     said = core if any(k == "fail_branch" for k, _ in asides) else stripped
     if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(respoken(stripped)) or \
-            DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)):
+            DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)) or DENIED.match(stripped):
         return None
     return _stage(stripped, core, asides)
 
@@ -204,6 +204,8 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     if done:
         return got
     stripped = text.strip()
+    if DENIED.match(stripped):
+        return None
     # a voice's parts that are no requirement (a user story's role and benefit, a complaint, a test name, a
     # checklist label, a restated failure branch) are read off first, and must agree with what is lowered
     core, asides = read_voice(stripped)
@@ -258,13 +260,11 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     if kind == "fail_branch":  # 'Pass if X; fail if Y' (:mod:`rubricc.compiler.lower_voices4`): Y one way to fail it
         return _fail_branch_agrees(got, aside)
     if kind == "rather":  # the alternative a contrast rules out ('Rather than wrapping up early'): no other check, no content
-        read = _clause_check(aside)
         unknown = [w for w in unknown_words(aside) if normal(w) not in data_words(got.args)]
-        return (read is None or read[0] == got.name) and name_agrees(got.name, aside) and not _SEMANTIC.search(_meaning(aside)) \
+        return _no_other_check(got, aside) and name_agrees(got.name, aside) and not _SEMANTIC.search(_meaning(aside)) \
             and manner_only(aside, unknown)
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
-        read = _clause_check(aside)
-        return (read is None or read[0] == got.name) and _surface(got, aside)
+        return _no_other_check(got, aside) and _surface(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
     if kind == "complement":
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
@@ -274,6 +274,12 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')
     return all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
+
+
+def _no_other_check(got: ProgramCheck, aside: str) -> bool:
+    """True when the aside reads as no check, or as the same check as ``got``."""
+    read = _clause_check(aside)
+    return read is None or read[0] == got.name
 
 
 def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:

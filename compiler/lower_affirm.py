@@ -28,7 +28,7 @@ _DEFINED = re.compile(r"^\s*(?:compliance|adherence|conformance|conformity|succe
                       r"(?:item|instruction|requirement|criterion))?\s+means\s+(?:that\s+)?(?=\S)", _I)
 _AGREE = re.compile(rf"^\s*(?:the|this)\s+{_DOC}\s+and\s+the\s+(?:instruction|request|prompt|brief|spec(?:ification)?|requirement|rubric)\s+"
                     r"(?:agree|match|line\s+up|align|correspond|concur|tally)(?:\s+(?:on|at|in|about|over|regarding|as\s+to|when\s+it\s+"
-                    r"comes\s+to|with\s+respect\s+to)\s+(?P<t>[^:;\"\u201c]{1,60}?))?\s*:\s*(?=\S)", _I)
+                    r"comes\s+to|with\s+respect\s+to)\s+(?P<t>(?:[^:;\"\u201c]|\"[^\":;]{1,40}\"|\u201c[^\u201d:;]{1,40}\u201d){1,60}?))?\s*:\s*(?=\S)", _I)
 _EMPHATIC = re.compile(rf"^\s*(?P<np>(?:the|this|your)\s+{_DOC})\s+does\s+(?:indeed|in\s+fact|truly|actually|really|certainly)\s+"
                        r"(?P<v>[a-z]+)\b", _I)
 _AND_DOES = re.compile(r"\band\s+does\s+(?:(?:indeed|in\s+fact|truly|actually|really|certainly|also)\s+)?(?P<v>[a-z]+)\b", _I)

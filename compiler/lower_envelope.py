@@ -27,7 +27,8 @@ clause and a possessive attribute are the plain statement inside (:mod:`rubricc.
 quality-control spec line ('Spec: word count, lower limit 600 (inclusive). The response is within spec.') is the
 statement of its parts (:mod:`rubricc.compiler.lower_spec`); 'Compliance means X', 'The response and the instruction
 agree on T: X' (T a ``topic`` aside) and 'The response does indeed V' are X, V (:mod:`rubricc.compiler.lower_affirm`). A
-severity or priority tag is a weight, not a requirement. A JSON object is
+frame of grading words only before a statement ('It is confirmed here that the reply X') is the statement
+(:mod:`rubricc.compiler.lower_meta`). A severity or priority tag is a weight, not a requirement. A JSON object is
 read only as a rubric item: one text field, the other keys among those rubric files carry (weight, type, category,
 ...), and no key or value that turns the item around ('penalty', 'negative'); any other JSON, or text that only looks
 like JSON, returns None (it stays neural: its keys are no requirement, and a check read off them would be wrong).
@@ -79,7 +80,7 @@ def envelope(text: str) -> Tuple[Optional[str], Asides]:
         inner = inner[m.end():] if m else inner
     said = _whether(inner) or _holds_when(inner) or _keyed(inner) or _tallied(inner) or _for_credit(inner) or \
         _relative(inner) or _spec(inner) or _affirmed(inner) or _respoken(inner) or _classed(inner) or _with_failing(inner) or _topic_first(inner) or \
-        _reason_first(inner)
+        _reason_first(inner) or _meta_framed(inner)
     if said is not None:
         inner, asides = said[0], asides + said[1]
     anchored = _anchors(inner)
@@ -236,6 +237,15 @@ def _affirmed(text: str) -> Optional[Tuple[str, Asides]]:
     from rubricc.compiler.lower_affirm import affirmed
 
     return affirmed(text)
+
+
+def _meta_framed(text: str) -> Optional[Tuple[str, Asides]]:
+    """The statement after a frame of grading words only ('It is confirmed here that the reply X')
+    (:mod:`rubricc.compiler.lower_meta`), else None."""
+    from rubricc.compiler.lower_meta import meta_framed
+
+    said = meta_framed(text)
+    return (said, []) if said is not None else None
 
 
 def _respoken(text: str) -> Optional[Tuple[str, Asides]]:

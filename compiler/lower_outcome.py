@@ -21,6 +21,7 @@ import re
 from typing import Optional
 
 from rubricc.compiler.lower_canon import third
+from rubricc.compiler.lower_relative import FINITE
 from rubricc.compiler.lower_respell import cap
 
 _I = re.IGNORECASE
@@ -34,8 +35,6 @@ _YOU = re.compile(rf"^\s*you\s+(?:should|will|must|ought\s+to|would)\s+(?P<v>see
 _PER = re.compile(r"^\s*(?:per\s+the\s+(?:instructions?|request|prompt|brief|spec(?:ification)?)|as\s+(?:requested|instructed|asked(?:\s+for)?|"
                   r"specified|required)|in\s+line\s+with\s+the\s+(?:instructions?|request)|following\s+the\s+(?:instructions?|request))\s*,\s+(?=\S)", _I)
 _PLURAL_VERBS = {"are": "is", "have": "has", "do": "does", "were": "was"}
-_ING = {"containing": "contains", "including": "includes", "using": "uses", "having": "has", "ending": "ends", "beginning": "begins",
-        "starting": "starts", "opening": "opens", "consisting": "consists"}
 
 
 def _of_doc(doc: str, x: str) -> Optional[str]:
@@ -52,8 +51,8 @@ def _of_doc(doc: str, x: str) -> Optional[str]:
     if m is None:
         return None
     v = m.group("v").lower()
-    if v in _ING:
-        return f"The {doc} {_ING[v]}{m.group('y')}"
+    if v in FINITE:
+        return f"The {doc} {FINITE[v]}{m.group('y')}"
     if v in ("with", "without"):
         return f"The {doc} comes {v}{m.group('y')}"
     if v == "of":

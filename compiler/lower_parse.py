@@ -242,6 +242,11 @@ EXPECTED_LABEL = r"expected(?:\s+(?:result|outcome|behaviou?r))?\s*:"
 DOUBLE_NEGATION = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)\s+(?:\w+\s+)?(?:avoid|omit|exclud|refrain|forbid|prohibit|lack|miss\b|"
                              r"missing|fail\w*\s+to|skip)", re.IGNORECASE)
 
+# a statement denied whole ('It is not true that the reply contains no commas', 'Not true: ...'): the rules read the
+# statement inside and would keep it, so the rules leave it; what reads a negated requirement as its complement may
+DENIED = re.compile(r"^\s*(?:it\s+(?:is|'s)\s+(?:not|n't)\s+(?:true|the\s+case|so|correct)|it\s+isn't\s+(?:true|the\s+case|so|correct)|"
+                    r"it\s+(?:is|'s)\s+(?:false|untrue|incorrect|wrong)|(?:not\s+true|not\s+so|false|untrue)\s*[:\u2014\u2013-])", re.IGNORECASE)
+
 _NOT_NEGATION = re.compile(
     r"\bwith\s+or\s+without\b|"  # 'with or without a fence': either way
     r"\(\s*(?:with\s+)?(?:nothing(?:\s+else)?|no\s+(?:further|other|more)\s+(?:words|text))(?:\s+(?:comes?\s+)?(?:after|following|follows))?(?:\s+(?:it|that|this))?\s*\)|"

@@ -38,7 +38,7 @@ _DOC = r"(?:response|reply|answer|output)"
 # the '-ing' verbs descriptions use, as the finite verb (one not listed keeps the text neural)
 FINITE = {
     "being": "is", "having": "has", "doing": "does", "going": "goes", "putting": "puts", "using": "uses", "including": "includes",
-    "containing": "contains", "beginning": "begins", "starting": "starts", "opening": "opens", "ending": "ends",
+    "containing": "contains", "comprising": "comprises", "terminating": "ends", "beginning": "begins", "starting": "starts", "opening": "opens", "ending": "ends",
     "finishing": "finishes", "closing": "closes", "concluding": "concludes", "enclosing": "encloses", "wrapping": "wraps",
     "avoiding": "avoids", "omitting": "omits", "excluding": "excludes", "leaving": "leaves", "highlighting": "highlights",
     "marking": "marks", "keeping": "keeps", "staying": "stays", "giving": "gives", "offering": "offers", "providing": "provides",

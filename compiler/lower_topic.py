@@ -128,8 +128,11 @@ def about(topic: str, tail: str) -> Optional[Tuple[str, Asides]]:
         return cap(tail.strip()), [("veto", topic)]  # 'As for the conclusion, the reply has no commas': about a part only
     topic = _quote_words(topic)
     tail = counted(tail, _unit(topic))
-    if re.match(r"the\s+(?:word|term|keyword)\s+\"[^\"]+\"$", topic, _I):  # 'it appears at least 6 times': the word does
-        tail = re.sub(r"^\s*it\s+(?=(?:appears|occurs|is\s+used|shows\s+up|turns\s+up|comes\s+up)\b)", cap(topic) + " ", tail, count=1, flags=_I)
+    if re.match(r"the\s+(?:(?:word|term|keyword)\s+\"[^\"]+\"|letter\s+\"?[a-z]\"?)$", topic, _I):
+        # 'it appears at least 6 times', 'counting both cases, it occurs ...': the word (the letter) does
+        tail = re.sub(r"^(?P<pre>\s*(?:(?:counting|ignoring|regardless\s+of|whether)\b[^,]*,\s*)?)it\s+(?=(?:appears|occurs|is\s+used|shows\s+up|"
+                      r"turns\s+up|comes\s+up)\b)", lambda m: (m.group("pre") + topic + " ") if m.group("pre") else cap(topic) + " ",
+                      tail, count=1, flags=_I)
     listed = re.match(r"the\s+(?P<k>words|terms|keywords)\s+(?P<d>\".*\")$", topic, _I)
     if listed:  # 'avoids all of them' -> 'avoids the words "a", "b"' (read as a list, its notes with it)
         tail = _ALL_OF_THEM.sub(f"the {listed.group('k')} {listed.group('d')}", tail)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from rubricc.compiler.lower_parse import EXPECTED_LABEL
+from rubricc.compiler.lower_relative import FINITE
 
 _I = re.IGNORECASE
 _DOC = r"(?:response|answer|reply|output|text|completion|generation)"
@@ -46,9 +47,6 @@ _DEFINED = re.compile(r"^\s*(?:compliance|success|a\s+pass|passing)\s+(?:is\s+de
                       r"(?P<np>the\s+(?:response|reply|answer|output)|the\s+(?:response|reply|answer)'s\s+[a-z ]+?)\s+"
                       r"(?P<ing>being|containing|having|terminating|ending|starting|beginning|opening|closing|including|using|consisting|"
                       r"comprising|finishing)\b)", _I)
-_ING = {"being": "is", "containing": "contains", "having": "has", "terminating": "ends", "ending": "ends", "starting": "starts",
-        "beginning": "begins", "opening": "opens", "closing": "closes", "including": "includes", "using": "uses",
-        "consisting": "consists", "comprising": "comprises", "finishing": "finishes"}
 # a test case's step or expectation: 'Then the reply ...', 'Expected result: the response ...', 'Verify that ...'
 _STEP = re.compile(rf"^\s*(?:(?:and\s+)?then\s+|{EXPECTED_LABEL}\s*|(?:verify|assert|confirm|check)\s+that\s+|(?:evaluate|judge|determine|assess|decide|check|measure|test|examine|verify)\s+(?:whether|if)\s+"
                    r"|(?:evaluates|assesses|checks|measures|determines|verifies|tests|examines|judges|gauges|confirms)\s+(?:whether|if|that)\s+"
@@ -169,7 +167,7 @@ def unvoice(text: str) -> str:
     m = _DEFINED.match(text)
     if m and _outside_quotes(text, m.start(), m.end()):
         np, ing = (m.group("cnt"), "being") if m.group("cnt") else (m.group("np"), m.group("ing"))
-        text = np[:1].upper() + np[1:] + " " + _ING[ing.lower()] + text[m.end():]
+        text = np[:1].upper() + np[1:] + " " + FINITE[ing.lower()] + text[m.end():]
     m = _STEP.match(text)
     if m:
         rest = text[m.end():]

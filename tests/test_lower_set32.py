@@ -4,7 +4,10 @@ instruction on a point ('The response and the instruction agree on punctuation: 
 'stipulated', an emphatic auxiliary ('The response does indeed V'), a quality-control spec line ('Spec: <parts>. The
 response is within spec.'); and the plain words found beside them ('; not one of them appears in it', ', every one of
 them at least once', ', meeting the stipulated minimum', 'uses Russian from start to finish', '(capitalisation may
-differ)'). Wordings written for the tests, not set 32's sentences; NEURAL must stay neural."""
+differ)'); a frame of grading words only before the statement ('It is confirmed here that the reply X'); a letter or a
+word as the topic with a counting note ('agree on the letter k: counting both cases, it occurs ...'); a statement
+denied whole ('It is not true that X'), which stays neural. Wordings written for the tests, not set 32's sentences;
+NEURAL must stay neural."""
 from lowering_cases import lowering_tests
 
 LOWERED = [
@@ -30,6 +33,10 @@ LOWERED = [
     ("The response and the instruction match on layout: the response has exactly 3 paragraphs separated by the markdown "
      "divider ***.", "paragraph_count", {"relation": "exactly", "n": 3, "separator": "***"}),
     ("The reply and the instruction agree on punctuation: not one comma appears in the reply.", "no_commas", {}),
+    ("The reply and the instruction agree on the letter k: counting both cases, it occurs at least 7 times.", "letter_frequency",
+     {"letter": "k", "relation": "at least", "n": 7}),
+    ("The answer and the request agree on the word \"ferry\": ignoring case, it appears fewer than 4 times.", "keyword_frequency",
+     {"keyword": "ferry", "relation": "less than", "n": 4}),
     ("The answer and the instruction match: the answer ends with the exact phrase \"See you soon.\"", "ends_with",
      {"phrase": "See you soon."}),
     # a reviewer's 'submission' and 'stipulated'
@@ -73,6 +80,11 @@ LOWERED = [
     ("Spec: final text = \"Any questions?\" (exact phrase, no trailing content). The reply is within spec.", "ends_with",
      {"phrase": "Any questions?"}),
     ("Spec: full output parseable as JSON; no surrounding prose. The response is within spec.", "is_json", {}),
+    # a frame of grading words only before the statement
+    ("It is confirmed here that the reply contains no commas.", "no_commas", {}),
+    ("The requirement is met: the answer contains at least 300 words.", "word_count", {"relation": "at least", "n": 300}),
+    ("Credit is given if the response has at least 4 paragraphs separated by ***.", "paragraph_count",
+     {"relation": "at least", "n": 4, "separator": "***"}),
     # a case note about the request to repeat
     ("The response begins with an exact, unchanged copy of the following request (capitalisation may differ), with no text "
      "ahead of it: Describe a lighthouse. Use no commas.", "repeats_prompt", {}),
@@ -95,6 +107,15 @@ NEURAL = [
     "Spec: forbidden words \"alpha\"; permitted occurrences 2 each. The response is within spec.",
     # a language named beside what the response uses, not the language it is in
     "The response uses English idioms.",
+    # a frame that is a condition, a partial grade, a person or a topic, not a grader's frame
+    "If the response is long, it contains no commas.",
+    "Award half credit when the reply contains no commas.",
+    "The tone requirement is met: the answer contains at least 300 words.",
+    "The user is satisfied when the reply contains no commas.",
+    # a statement denied whole (the rules read the statement inside and kept it)
+    "It is not the case that the reply contains no commas.",
+    "It is false that the reply contains no commas.",
+    "Not true: the reply contains no commas.",
     # a restated negation after a positive head is no restatement
     "The response includes the words \"cat\" and \"dog\"; none of them appears in the title.",
 ]
