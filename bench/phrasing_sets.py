@@ -17,14 +17,16 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 32, in six voices of rubric writers, by its writers' report: a restrictive "Only ..."; "Compliance
-# means ..."; an agreement statement (the response and the instruction agree: a colon and the fact); an academic peer
-# reviewer ("the submission ... as stipulated"); an emphatic "does indeed"; a QC spec line ("within spec"); no negative-form
-# voice. Two of its first writer's six voices were near set 30's by its own report, so a second writer, who read only that
-# set, replaced them. No instructions.py ships in shared/data, so its writers took the checkers' meaning from memory of the
-# public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's templates were
-# printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout32.json"
+# before it was read (set 33, in six voices of rubric writers, by its writer's report: an episode reviewer's present perfect;
+# an easy-read guide for crowd raters; an auditor's "proves to"; a judge's inference ("X, so the
+# instruction is met"); an annotation guide that defines by example; a downstream consumer's fitness for use; no
+# negative-form voice. Its writer judged four of them the nearest to earlier voices: the first to set 26's past-tense
+# report, the fourth to set 31's means clause, the third and sixth to set 27's measuring instrument. The brief for set
+# 34 said the sections family asks for exactly n sections, where IFEval's checker counts at least n, and set 33's brief
+# may have said the same: a wrong reading of an "exactly" there would be the brief's error, not the lowering's. No instructions.py ships in shared/data, so its writer took the checkers'
+# meaning from memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
+# family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout33.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -137,6 +139,10 @@ DEV_SETS = (
                                           "means clause, a result clause, a 'Rather than ...' opener, a possessive attribute "
                                           "and its value, 'one in which', a reward item's description): 0.649 coverage, "
                                           "1.000 agreement when measured once (0.572 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout32.json", "held-out set 32, written blind in voices of rubric writers for RL reward (a "
+                                          "restrictive 'Only ...', 'Compliance means ...', an agreement statement, an academic "
+                                          "peer reviewer, an emphatic 'does indeed', a QC spec line): 0.660 coverage, 0.9985 "
+                                          "agreement when measured once (0.614 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -150,7 +156,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout25.json": 0.88, "ifeval_heldout26.json": 0.96,
               "ifeval_heldout28.json": 0.92, "ifeval_heldout29.json": 0.99,
               "ifeval_heldout30.json": 0.99,
-              "ifeval_heldout31.json": 0.95}
+              "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -175,7 +181,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 32's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 33's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -185,7 +191,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "a6592d7f773c700446081975c10a8496e862af8840352ea19e61e9bfbd8d2187"
+HELDOUT_SHA256 = "3a0d5ed2d174f04a8b4d130f87de3d43c2094d6527221a2ecb4c32e86b1a54e0"
 
 
 def frozen_ok() -> bool:
