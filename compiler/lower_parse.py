@@ -150,6 +150,9 @@ def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str],
     after = mid.group(1) if mid else m.group("after")
     if re.search(r"\bthan$", before) and _relation(before, after) is None:
         return None  # a comparison no relation reads ('fewer than'-like words unknown): never a bare, exact count
+    if re.search(r"\b(?:cap|ceiling|limit|maximum|max|minimum|min|floor|budget|quota|threshold|bound|allowance)\s+of$", before) and \
+            _relation(before, after) is None:
+        return None  # a limit no relation reads ('stays under a cap of 11 words'): a bound, never an exact count
     return _relation(before, after), _int(m.group(2))
 
 

@@ -354,8 +354,13 @@ def r_case(c: CriterionText):
     return None
 
 
+# an example in brackets ('(e.g. for the letter a, both 'A' and 'a')'): it names no letter of the criterion's own
+_EXAMPLE = re.compile(r"\(\s*(?:e\.\s?g\.|eg\b|for\s+example|for\s+instance|such\s+as|say\b|like\b)[^()]*\)", re.IGNORECASE)
+
+
 def r_letter_frequency(c: CriterionText):
-    m = re.search(r"\b(?:letter|character|symbol)\s+[\"'\u201c`]?(\S)[\"'\u201d`]?(?=[\s,.:]|$)", c.text, flags=re.IGNORECASE)
+    text = _EXAMPLE.sub(" ", c.text)
+    m = re.search(r"\b(?:letter|character|symbol)\s+[\"'\u201c`]?(\S)[\"'\u201d`]?(?=[\s,.:]|$)", text, flags=re.IGNORECASE)
     ch = None
     if m:
         ch = m.group(1)
@@ -363,7 +368,7 @@ def r_letter_frequency(c: CriterionText):
         named = {"exclamation mark": "!", "exclamation point": "!", "question mark": "?", "hashtag": "#",
                  "hash sign": "#", "semicolon": ";", "colon": ":", "comma": ",", "dollar sign": "$", "at sign": "@"}
         for k, v in named.items():
-            if re.search(rf"\b{k}s?\b", c.low):
+            if re.search(rf"\b{k}s?\b", text.lower()):
                 ch = v
                 break
         if ch is None:
