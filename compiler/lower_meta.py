@@ -3,7 +3,8 @@ confirmed here that the response has no commas', 'The requirement is met: the an
 'Award the point when the reply ends with "Bye."' are the statement after the frame.
 
 The frame is every word before the statement's subject ('the response', 'the reply', ...), and each of its words must be
-one of :data:`META`: words about an item, a grade or the instruction that say the item is met (never a negation, a
+one of :data:`META`, at least one of them more than a function word: words about an item, a grade or the instruction
+that say the item is met ('If the response ...' is a condition, not such a frame; never a negation, a
 failure, a penalty, a person or a topic: 'It is not true that the reply ...', 'Deduct a point if the reply ...', 'When
 the user asks, the reply ...' are no such frame). No quotation and no number may sit in the frame. Nothing after the
 subject is changed: the other readers decide whether the statement is a check.
@@ -19,24 +20,20 @@ from rubricc.compiler.lower_respell import cap, data_colon
 _I = re.IGNORECASE
 _SUBJECT = re.compile(r"\b(?:the|this|its|your)\s+(?:(?:whole|entire|full|final|complete)\s+)?(?:response|reply|answer|output|completion|"
                       r"submission)\b", _I)
-# words about grading that say the item is met, and the words that join them
-META = frozenset("""
+# the frame's words that are not about grading: a frame of these alone ('If the response ...', 'When the reply ...') is a
+# condition, not a grader's frame
+_GLUE = frozenset("""
 a an the this that these it its is are be been being was were does do did has have here so then also indeed truly really
 actually fully certainly clearly simply just only and on in with to of for by as per when whenever if iff once where
+""".split())
+# words about grading that say the item is met, and the words that join them
+META = _GLUE | frozenset("""
 item items criterion criteria check checks requirement requirements rubric point points credit mark marks score grade
 rating instruction instructions request prompt spec specification task brief constraint rule test standard box
 satisfies satisfied satisfy satisfying meets met meet meeting passes passed pass passing fulfils fulfills fulfilled fulfil
 fulfill complies comply compliant compliance adherence adheres adhere conforms conform conformance conformity means mean
 confirmed confirm confirms verified verify verifies true yes correct earns earned earn awarded award awards given give
 gives granted grant full requires required holds held counts counted considered deemed judged regarded treated
-""".split())
-
-
-# the frame's words that are not about grading: a frame of these alone ('If the response ...', 'When the reply ...') is a
-# condition, not a grader's frame
-_GLUE = frozenset("""
-a an the this that these it its is are be been being was were does do did has have here so then also indeed truly really
-actually fully certainly clearly simply just only and on in with to of for by as per when whenever if iff once where
 """.split())
 
 
