@@ -16,7 +16,8 @@ from rubricc.compiler.lower_parse import stated_count
 # parts of a response a requirement may be scoped to
 PART_OF_RESPONSE = re.compile(
     r"\b(?:items?|lists?|bullets?|titles?|headings?|headers?|paragraphs?|sentences?|sections?|lines?|names?|numbers?|"
-    r"dates?|tables?|code|keys?|values?|fields?|addresses|lyrics|greeting|signature|subject)\b")
+    r"dates?|tables?|code|keys?|values?|fields?|addresses|lyrics|greeting|signature|subject|conclusions?|introductions?|intro|"
+    r"summary|opening|closing|ending|captions?|footnotes?|body)\b")
 
 
 # the ways of naming a word written in capitals, read as one unit 'capwords'

@@ -93,6 +93,8 @@ LOWERED = [
 NEURAL = [
     # 'Only ...' about content, or a condition on a part
     "Only a response that explains the risks clearly satisfies this item.",
+    "Only a reply whose conclusion has no commas earns this point.",
+    "The summary at the end contains no commas.",
     # a definition of compliance that asks for more
     "Compliance means the answer is polite and contains no commas.",
     # an agreement on a point the check is not about
