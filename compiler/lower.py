@@ -50,6 +50,8 @@ from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
 from rubricc.compiler.lower_relative import manner_only
+from rubricc.compiler.lower_example import example_agrees
+from rubricc.compiler.lower_restated import lower_restated
 from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
 from rubricc.compiler.lower_topic import topic_agrees
@@ -214,7 +216,15 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     # a negative outcome frame: the exact complement (of the check as its matching notes ask: 'as a whole word')
     got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
     vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
+    if got is None and any(kind == "example" for kind, _ in asides):  # nothing read without the example: read it whole
+        core, asides = read_voice(stripped, examples=False)
+        repeat = read_repeat(core)
+        _last_repeat = (stripped, repeat)
+        got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
+        vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
+    if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
+        return lower_restated(stripped, lower_rules_only, _sentence_check)
     return None if vetoed else got
 
 
@@ -263,6 +273,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         unknown = [w for w in unknown_words(aside) if normal(w) not in data_words(got.args)]
         return _no_other_check(got, aside) and name_agrees(got.name, aside) and not _SEMANTIC.search(_meaning(aside)) \
             and manner_only(aside, unknown)
+    if kind == "example":  # an example of what the criterion means (:mod:`rubricc.compiler.lower_example`)
+        return example_agrees(got, aside, _surface, lambda part: (_clause_check(part) or (None,))[0])
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
         return _no_other_check(got, aside) and _surface(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
@@ -506,6 +518,12 @@ def _clause_check(clause: str) -> Optional[Tuple[str, Dict[str, Any]]]:
         near = lower_nearest.lower_nearest(cap(clause.strip().rstrip(".")) + ".")
         got = (near.name, near.args) if near is not None else None
     return got
+
+
+def _sentence_check(sentence: str) -> Optional[Tuple[str, Dict[str, Any]]]:
+    """(check name, args) one sentence of a criterion is lowered to, as a criterion of its own, or None."""
+    got = lower_criterion(sentence)
+    return (got.name, got.args) if got is not None else None
 
 
 def _first_rule(c: CriterionText) -> Optional[Tuple[str, Dict[str, Any]]]:

@@ -22,18 +22,19 @@ _SUBJECT = re.compile(r"\b(?:the|this|its|your)\s+(?:(?:whole|entire|full|final|
                       r"submission)\b", _I)
 # the frame's words that are not about grading: a frame of these alone ('If the response ...', 'When the reply ...') is a
 # condition, not a grader's frame
-_GLUE = frozenset("""
+GLUE = frozenset("""
 a an the this that these it its is are be been being was were does do did has have here so then also indeed truly really
 actually fully certainly clearly simply just only and on in with to of for by as per when whenever if iff once where
 """.split())
 # words about grading that say the item is met, and the words that join them
-META = _GLUE | frozenset("""
+META = GLUE | frozenset("""
 item items criterion criteria check checks requirement requirements rubric point points credit mark marks score grade
 rating instruction instructions request prompt spec specification task brief constraint rule test standard box
 satisfies satisfied satisfy satisfying meets met meet meeting passes passed pass passing fulfils fulfills fulfilled fulfil
 fulfill complies comply compliant compliance adherence adheres adhere conforms conform conformance conformity means mean
 confirmed confirm confirms verified verify verifies true yes correct earns earned earn awarded award awards given give
 gives granted grant full requires required holds held counts counted considered deemed judged regarded treated
+inspection inspected examination examined review reviewed checking checked reading upon closer
 """.split())
 
 
@@ -61,7 +62,7 @@ def meta_framed(text: str) -> Optional[str]:
         if QUOTE_RE.search(frame) or re.search(r"\d", frame):
             return None
         words = re.findall(r"[a-z]+(?:'[a-z]+)?", frame.lower())
-        if not words or any(w not in META for w in words) or all(w in _GLUE for w in words) or re.search(r"[^\w\s,:;\u2014\u2013-]", frame):
+        if not words or any(w not in META for w in words) or all(w in GLUE for w in words) or re.search(r"[^\w\s,:;\u2014\u2013-]", frame):
             return None
         return cap(text[m.start():].strip())
     return None

@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from rubricc.compiler.lower_keywords import some_missing
-from rubricc.compiler.lower_parse import CONDITION_PHRASES, LANGUAGE_SAID, LANGUAGES, _symbols_to_words, languages_named
+from rubricc.compiler.lower_parse import CASE_INCLUDED, CASE_SCOPE, CONDITION_PHRASES, LANGUAGE_SAID, LANGUAGES, _symbols_to_words, languages_named
 
 # a condition, an exception or a comparison the check cannot express
 CONDITION = re.compile(r"\b(?:unless|except|excepting|other than|apart from|if|when|whenever|only when|otherwise|" + CONDITION_PHRASES + "|"
@@ -153,6 +153,10 @@ _PRESENT_VERB = re.compile(r"\b(?:includ\w*|contain\w*|mention\w*|us(?:e|es|ed|i
                            r"occur\w*|work\w* in|weav\w*|say\w*|said|show\w* up|has|have|had|with|in there)\b", re.IGNORECASE)
 
 
+# 'json' among the words a list names after a colon: a word of the data, not the format
+_JSON_LISTED = re.compile(r"\b(?:words?|keywords?|terms?|names?)\b[^:]{0,60}:[^:]*\bjson\b", re.IGNORECASE)
+
+
 def _whole(obj: str) -> bool:
     return _WHOLE_THING.match(obj.strip().lower()) is not None
 
@@ -169,6 +173,8 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
     if check in ("all_lowercase", "all_uppercase") and (_UPPER_WORD.search(unquoted) or _LOWER_WORD.search(unquoted)) \
             and required_case(unquoted) != check[4:9]:
         return "another case"  # the case words ask for the other case, or for no one case
+    if check in ("all_lowercase", "all_uppercase") and CASE_SCOPE.search(CASE_INCLUDED.sub(" ", unquoted)):
+        return "scoped to named content"  # 'Drug names are in all lowercase', 'The title is all caps'
     if check in ("all_lowercase", "all_uppercase") and any(not _NEG_BEFORE.search(unquoted[:m.start()]) for m in _PARTIAL_CASE.finditer(unquoted)):
         return "not the whole response"  # 'contains lowercase letters', 'is not entirely in lowercase'
     if check in ("all_lowercase", "all_uppercase", "response_language") and LANGUAGE_SAID.search(unquoted) and \
@@ -184,6 +190,8 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
         m = _QUOTE_SUBJECT.match(unquoted.strip())
         if m and not _whole(m.group("obj")):
             return "quotes around a part"
+    elif check == "is_json" and _JSON_LISTED.search(unquoted):
+        return "json as a listed word"  # 'These words are in the answer: flea, json.'
     elif check == "is_json" and _JSON_INSIDE.search(unquoted):
         return "json inside the response"
     elif check == "capital_word_frequency" and (not _ALL_CAPS_CUE.search(unquoted) or _INITIAL_CAPITAL.search(unquoted)):

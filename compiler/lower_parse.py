@@ -407,3 +407,11 @@ def unquoted_end_phrase(text: str) -> Optional[Tuple[int, str]]:
             _DESCRIBED.search(rest):
         return None
     return m.start(), rest
+
+
+# what a case rule says it covers too ('names and sentence openings included', 'even titles'): the whole response still
+_CASE_PART = r"(?:(?:proper\s+)?names?|titles?|headings?|headers?|acronyms?|sentence\s+(?:openings?|starts?|beginnings?)|the\s+first\s+word)"
+_CASE_LIST = rf"{_CASE_PART}(?:(?:\s*,\s*|\s+and\s+){_CASE_PART})*"
+CASE_INCLUDED = re.compile(rf"(?:,\s*{_CASE_LIST}\s+(?:included|too|as\s+well)|\b(?:including|even)\s+{_CASE_LIST})(?=\s*[.,;)]|\s*$)", re.IGNORECASE)
+# the parts a case rule may be said of alone ('Drug names are in all lowercase'): a scope the check cannot see
+CASE_SCOPE = re.compile(r"\b(?:names?|titles?|headings?|headers?|acronyms?|first\s+letters?)\b", re.IGNORECASE)

@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from rubricc.compiler.lower_parse import QUOTE_RE
-from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
+from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
 from rubricc.compiler.lower_wish import PAST_TENSE
 
 _I = re.IGNORECASE
@@ -33,8 +33,15 @@ _MODEL = re.compile(r"^\s*(?P<s>(?:the|this)\s+(?:model|assistant|policy|system|
 _NEGATED = re.compile(r"\b(?:not|never|n't|no\s+longer)\b", _I)
 
 
+# the participles a present-perfect report uses where they differ from the past tense ('The assistant has written ...')
+_PARTICIPLES = {"written": "writes", "begun": "begins", "given": "gives", "chosen": "chooses", "done": "does", "shown": "shows",
+                "come": "comes", "gone": "goes", "made": "makes", "run": "runs"}
+
+
 def present(text: str) -> Optional[str]:
-    """A past-tense report of what the model did, said in the present tense; None when ``text`` is not one."""
+    """A past-tense report of what the model did (or a present-perfect one: 'The assistant has kept ...'), said in the
+    present tense; None when ``text`` is not one."""
+    text = _perfect(text)
     m = _MODEL.match(text)
     if m is None or m.group("v").lower() not in _PAST or m.group("v").lower() in ("did",):
         return None
@@ -51,7 +58,8 @@ def present(text: str) -> Optional[str]:
             return v.group(0)  # (between the first and last quotation mark: quoted data, nested quotations and all)
         return v.group(1) + _PAST[v.group(2).lower()]
 
-    rest = re.sub(r"(,?\s+and\s+(?:then\s+)?)(" + "|".join(_PAST) + r")\b", later, rest, flags=_I)
+    stop = data_colon(rest)  # the data after a colon (a request to repeat) is quoted as it is
+    rest = re.sub(r"(,?\s+and\s+(?:then\s+)?)(" + "|".join(_PAST) + r")\b", later, rest[:stop], flags=_I) + rest[stop:]
     return head + rest
 
 
@@ -102,3 +110,27 @@ def from_user(text: str) -> Optional[str]:
         return cap(f"the reply contains {m.group('x')}{m.group('rest')}".rstrip(" ,")) + "."
     return None
 
+
+_PERFECT = re.compile(r"(?P<aux>\b(?:has|have)\s+)(?P<v>[a-z]+)\b", _I)
+
+
+def _perfect(text: str) -> str:
+    """A present-perfect report of the model in the past tense ('The assistant has kept X out and has begun Y' -> 'The
+    assistant kept X out and began Y'); ``text`` as it is when it is not one (the auxiliary right after the model, and
+    after 'and', outside quotations)."""
+    m = _MODEL.match(text)
+    if m is None or m.group("v").lower() not in ("has", "have"):
+        return text
+    spans = quote_spans(text)
+    past = {v: k for k, v in _PAST.items()}
+
+    def simple(p: re.Match) -> str:
+        v = p.group("v").lower()
+        if in_quotes(spans, p.start()) or not (p.start() == m.start("v") or re.search(r"(?:,\s*|\s)and\s+$", text[:p.start()])):
+            return p.group(0)
+        if v in _PAST and v not in ("had", "was", "were", "did"):
+            return p.group("v")
+        return past.get(_PARTICIPLES[v], p.group(0)) if v in _PARTICIPLES else p.group(0)
+
+    stop = data_colon(text)
+    return _PERFECT.sub(simple, text[:stop]) + text[stop:]

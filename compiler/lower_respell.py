@@ -73,6 +73,9 @@ _CASE_NOTES = [
     # '(case does not matter)', '(letter case aside)', '(capitalisation may differ)': the checks that read a case note ignore case already
     (re.compile(r"\s*\(\s*(?:(?:letter\s+)?case|capitali[sz]ation)\s+(?:aside|does\s+not\s+matter|doesn't\s+matter|is\s+ignored|ignored|"
                 r"may\s+differ|can\s+differ|may\s+vary)\s*\)", _I), ""),
+    # 'in small or big letters', 'in upper or lower case' after a word list: either case (the word checks ignore case)
+    (re.compile(r"\s*,\s*(?:written\s+)?in\s+(?:small\s+or\s+big|big\s+or\s+small|upper\s*case\s+or\s+lower\s*case|lower\s*case\s+or\s+upper\s*case|"
+                r"capitals\s+or\s+small\s+letters|small\s+letters\s+or\s+capitals)(?:\s+letters)?(?=\s*[.;]?\s*$)", _I), ""),
     # whitespace around the response is stripped by every check it could matter to (start, end, quotes, JSON, repeat):
     # '(trailing whitespace ignored)', ', stripped of surrounding whitespace,', ', ignoring leading whitespace and letter case,'
     (re.compile(r"\s*\(\s*(?:leading|trailing|surrounding|outer)(?:\s+(?:and|or)\s+(?:leading|trailing))?\s+white\s*space\s+(?:ignored|aside|stripped|"
@@ -104,6 +107,14 @@ _END_SPELLINGS = [
     (re.compile(rf"^\s*(?:every\s+one|each|all)\s+of\s+(?:these|the\s+following|the)\s+(key ?words|words|terms)\s+(?:has|have|must|should|needs?)?\s*(?:to\s+)?"
                 rf"(?:show\s+up|appear|be\s+present|be\s+used|be\s+included|occur)(?:\s+(?:somewhere\s+)?in\s+the\s+{DOC})?\s*(?=:)", _I),
      r"The response includes each of the \1"),
+    # an auditor's finding: 'the response proves to be / turns out to be / is found to be X' is 'the response is X'
+    (re.compile(rf"\b(the\s+(?:(?:whole|entire|full|complete|final)\s+)?{DOC})\s+(?:turns\s+out|proves|is\s+(?:found|shown|confirmed))\s+to\s+be\b", _I),
+     r"\1 is"),
+    # a list said as the subject: 'These words are in the answer: a, b' / 'These words are not in the answer: a, b'
+    (re.compile(rf"^\s*(?:these|the\s+following)\s+(key ?words|words|terms)\s+(?:are|appear|occur|show\s+up)\s+in\s+the\s+{DOC}\s*(?=:)", _I),
+     r"The response includes each of the \1"),
+    (re.compile(rf"^\s*(?:these|the\s+following)\s+(key ?words|words|terms)\s+(?:are\s+not|do\s+not\s+(?:appear|occur|show\s+up))\s+in\s+the\s+{DOC}\s*(?=:)", _I),
+     r"The response contains none of the \1"),
     # 'ought to' and 'is required to' are 'must' (never negated: 'is not required to' makes it optional)
     (re.compile(r"\bought\s+to\b", _I), "must"),
     (re.compile(r"\b(?:is|are)\s+(?:required|obliged|expected|supposed)\s+to\b", _I), "must"),

@@ -13,7 +13,7 @@ from rubricc.compiler.lower_counted import CAPWORDS as _CAPWORDS, PART_OF_RESPON
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_keywords import r_keywords
 from rubricc.compiler.lower_repeat import r_repeat_prompt
-from rubricc.compiler.lower_parse import (LANGUAGE_SAID, LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
+from rubricc.compiler.lower_parse import (CASE_INCLUDED, LANGUAGE_SAID, LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
                                           count_of, count_times, language_in, unquoted_end_phrase)
 
 Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
@@ -33,7 +33,7 @@ def r_two_responses(c: CriterionText):
 # or '(answers|responds) with "A", "B" or "C"' (alternatives joined by 'or')
 _EITHER = re.compile(r"(?:(?:does|do|is|will)\s+)?(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?"
                      r"(?:contains?|includes?|uses?|says?|states?|gives?|is|be|reads?|"
-                     r"(?:answers?|responds?|repl(?:y|ies))\s+(?:only\s+)?(?:with|using))\s+(?:(?:the\s+(?:phrase|option)|one of the\s+(?:phrases|options))\s+)?(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
+                     r"(?:answers?|responds?|repl(?:y|ies))\s+(?:only\s+)?(?:with|using))\s+(?:(?:the\s+(?:exact\s+)?(?:phrase|option|sentence|line)|one of the\s+(?:exact\s+)?(?:phrases|options|sentences))\s+)?(?:either\s*:?\s*(?:\"q\"\s*,?\s*(?:or\s+)?)+"
                      r"|(?:\"q\"\s*(?:,\s*|\s+or\s+))*\"q\"\s*,?\s+or\s+\"q\")\s*[.?]?"
                      # 'Chooses among "A", "B" and "C"', 'Answer options: "A", "B", "C"'
                      r"|(?:the\s+)?(?:response\s+|answer\s+|reply\s+)?(?:must\s+|should\s+)?(?:chooses?|picks?|selects?)\s+"
@@ -129,7 +129,7 @@ def r_json(c: CriterionText):
                  r"(?:\s+around\s+it)?\s+is\s+(?:fine|ok|okay|allowed|acceptable|permitted)\s*\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
-    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|well-formed|formatted|format|pure|parsed|parses|parseable|parsable|everything|solely|exclusively|in the form of)\b"
+    if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|well-formed|formatted|format|pure|parsed|parses|parseable|parsable|everything|solely|exclusively|in the form of|loads|loaded|loadable)\b"
                  r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}
     return None
@@ -268,9 +268,19 @@ def r_highlight(c: CriterionText):
     return "highlighted_sections", {"relation": rel, "n": n}
 
 
+# lines said to start with the bullet markers themselves ('3 lines begin with * or -'): markdown bullets
+_MARKER_LINES = re.compile(r"\blines?\s+(?:(?:in|of)\s+the\s+(?:response|answer|reply|output)\s+)?(?:that\s+|which\s+)?(?:start|begin)(?:s|ning|ing)?\s+"
+                           r"with\s+(?:an?\s+)?(?P<q>[\"'\u201c]?)(?:\*\s*(?P=q)\s+or\s+(?:an?\s+)?(?P=q)-|-\s*(?P=q)\s+or\s+(?:an?\s+)?(?P=q)\*)\s*(?P=q)"
+                           r"(?:\s*,?\s*and\s+no\s+other\s+lines?\s+(?:does|do))?", re.IGNORECASE)
+
+
 def r_bullets(c: CriterionText):
     if not re.search(r"bullet", c.low):
-        return None
+        said = _MARKER_LINES.sub("bullet points", c.low)
+        if said == c.low or re.search(r"\b(?:per|each|every)\b", said):
+            return None
+        cnt = count_of(CriterionText(said).norm, r"bullet points", default="exactly")
+        return ("bullet_count", {"relation": cnt[0], "n": cnt[1]}) if cnt is not None else None
     # an example in parentheses ('(lines starting with * or -)') is not a further requirement
     norm = re.sub(r"\s*\((?![^()]*\b(?:per|each|every|section|paragraph)\b)[^()]*\)", "", c.norm)
     # what a bullet is, restated ('each beginning with a markdown bullet marker'): no distribution
@@ -280,7 +290,7 @@ def r_bullets(c: CriterionText):
         return None  # 'one per section': a distribution, not only a count
     cnt = count_of(norm, r"(?:markdown\s+)?bullet(?:ed)?(?:[- ]points?|[- ]lists?(?:[- ]items?)?|[- ]items?|s)?", default="exactly")
     if cnt is None:  # 'exactly 3 lines start (that begin) with a markdown bullet marker'
-        lines = re.sub(r"\blines\s+(?:that\s+)?(start|begin)(?:s|ning|ing)?\b", r"lines \1", norm)
+        lines = re.sub(r"\blines\s+(?:(?:in|of)\s+the\s+(?:response|answer|reply|output)\s+)?(?:that\s+)?(start|begin)(?:s|ning|ing)?\b", r"lines \1", norm)
         cnt = count_of(lines, r"lines?(?=\s+(?:start|begin)s?\s+with\s+(?:an?\s+)?(?:markdown\s+)?bullet)", default="exactly")
     if cnt is None and re.search(r"\bbullet(?:ed)? list (?:with|of) \S+ (?:items|points|entries)\b", c.norm):
         cnt = count_of(c.norm, r"(?:items|points|entries)", default="exactly")
@@ -339,7 +349,7 @@ def r_case(c: CriterionText):
             r"\b(entire|entirely|all|whole|only|exclusively|completely|wholly|throughout|everything)\b|" + every, c.low):
         return None
     # a scoped case rule ("all capital letters for warnings", "drug names in lowercase") is not about the response
-    low = re.sub(every, " ", c.low)
+    low = CASE_INCLUDED.sub(" ", re.sub(every, " ", c.low))
     if re.search(r"\b(for|names?|titles?|headings?|headers?|acronyms?|first letter|each|every|some|when)\b", low):
         return None
     lang = language_in(c.low)

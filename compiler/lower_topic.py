@@ -114,7 +114,17 @@ def topical(text: str) -> Optional[Tuple[str, Asides]]:
                   and _SUBJECT.match(text, c.end())), None)
     if comma is None:
         return None
-    return about(text[m.end():comma.start()].strip(), text[comma.end():])
+    topic = text[m.end():comma.start()].strip()
+    if _grading_only(topic):  # 'On inspection, the response ...', 'On review, ...': a grader's frame, no topic
+        return cap(text[comma.end():].strip()), []
+    return about(topic, text[comma.end():])
+
+
+def _grading_only(topic: str) -> bool:
+    from rubricc.compiler.lower_meta import GLUE, META
+
+    words = re.findall(r"[a-z]+", topic.lower())
+    return bool(words) and all(w in META for w in words) and not all(w in GLUE for w in words) and not QUOTE_RE.search(topic)
 
 
 def about(topic: str, tail: str) -> Optional[Tuple[str, Asides]]:

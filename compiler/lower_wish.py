@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Tuple
 
+from rubricc.compiler.lower_example import cut_example
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
 from rubricc.compiler.lower_review import review
@@ -219,10 +220,13 @@ def _outer(text: str) -> Tuple[str, Asides]:
     return said, asides + more
 
 
-def read_voice(text: str) -> Tuple[str, Asides]:
-    """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside."""
+def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
+    """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside,
+    and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False."""
+    text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
-        return _read_voice8(text)
+        core, more = _read_voice8(text)
+        return core, more + example
     core, more = _read_voice8(said)
-    return core, more + asides
+    return core, more + asides + example

@@ -14,11 +14,15 @@ LOWERED = [
      {"letter": "!", "relation": "less than", "n": 4}),
     ("The answer has a minimum of 250 words.", "word_count", {"relation": "at least", "n": 250}),
     ("The answer respects a limit of at most 9 sentences.", "sentence_count", {"relation": "at most", "n": 9}),
+    # the letter the criterion names, the example only showing how case is counted (round 28: an example that agrees
+    # with the check is read off, rubricc.compiler.lower_example)
+    ("The reply contains 'k' at least 6 times, both cases counted (e.g. for the letter a, 'A' and 'a').", "letter_frequency",
+     {"letter": "k", "relation": "at least", "n": 6}),
 ]
 
 NEURAL = [
     # the letter only in the example
-    "The reply contains 'k' at least 6 times, both cases counted (e.g. for the letter a, 'A' and 'a').",
+    "The reply contains the letter at least 6 times, both cases counted (e.g. for the letter a, 'A' and 'a').",
     # a bound no relation word reads
     "The reply stays under a cap of 9 sentences.",
     "The answer keeps to a ceiling of 5 words written in all capitals.",
