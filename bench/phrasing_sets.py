@@ -17,16 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 33, in six voices of rubric writers, by its writer's report: an episode reviewer's present perfect;
-# an easy-read guide for crowd raters; an auditor's "proves to"; a judge's inference ("X, so the
-# instruction is met"); an annotation guide that defines by example; a downstream consumer's fitness for use; no
-# negative-form voice. Its writer judged four of them the nearest to earlier voices: the first to set 26's past-tense
-# report, the fourth to set 31's means clause, the third and sixth to set 27's measuring instrument. The brief for set
-# 34 said the sections family asks for exactly n sections, where IFEval's checker counts at least n, and set 33's brief
-# may have said the same: a wrong reading of an "exactly" there would be the brief's error, not the lowering's. No instructions.py ships in shared/data, so its writer took the checkers'
-# meaning from memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
-# family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout33.json"
+# before it was read (set 34, in six voices of rubric writers, by its writer's report: a method-first clause ("Checked
+# ..., the response ..."); an emphatic it-cleft ("It is ... that the response ..."); a corpus linguist's register
+# (tokens, occurrences, what is attested in "the text"); an exam board's mark scheme ("Accept ... Ignore ..."); a casual
+# question on the topic and a fragment answer; an essayist's fact between dashes and a verdict that the instruction is
+# kept; no negative-form voice. Its brief said the sections family asks for at least n sections, as IFEval's checker
+# counts. Its 'about' text, read at the rotation as every set's is, quotes one comma-family wording in each voice. No
+# instructions.py ships in shared/data, so its writer took the checkers' meaning from memory of the public code. Set 27,
+# written blind too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout34.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -143,6 +142,11 @@ DEV_SETS = (
                                           "restrictive 'Only ...', 'Compliance means ...', an agreement statement, an academic "
                                           "peer reviewer, an emphatic 'does indeed', a QC spec line): 0.660 coverage, 0.9985 "
                                           "agreement when measured once (0.614 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout33.json", "held-out set 33, written blind in voices of rubric writers for RL reward (an "
+                                          "episode reviewer's present perfect, an easy-read guide for crowd raters, an "
+                                          "auditor's 'proves to', a judge's inference, an annotation guide that defines by "
+                                          "example, a downstream consumer's fitness for use): 0.745 coverage, 0.9987 "
+                                          "agreement when measured once (0.649 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -156,7 +160,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout25.json": 0.88, "ifeval_heldout26.json": 0.96,
               "ifeval_heldout28.json": 0.92, "ifeval_heldout29.json": 0.99,
               "ifeval_heldout30.json": 0.99,
-              "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97}
+              "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97,
+              "ifeval_heldout33.json": 0.86}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -181,7 +186,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 33's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 34's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -191,7 +196,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "3a0d5ed2d174f04a8b4d130f87de3d43c2094d6527221a2ecb4c32e86b1a54e0"
+HELDOUT_SHA256 = "784e8453e52bb618c9a8ce78ef29c97aba55729a9fbcc13f5384ccba1e982a19"
 
 
 def frozen_ok() -> bool:
