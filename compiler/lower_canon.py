@@ -175,7 +175,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'the 2 paragraph' is the 2nd; 'the first word of the 2nd paragraph is "X"' is what it starts with
     (re.compile(r"\b(the|its|their)\s+(\d+)\s+(paragraph|sentence|section|line|bullet)\b(?!-)", re.IGNORECASE),
      lambda m: f"{m.group(1)} {m.group(2)}{_suffix(int(m.group(2)))} {m.group(3)}"),
-    (re.compile(r"\b(?:the\s+)?(?:very\s+)?first\s+word\s+(?:of|in)\s+((?:the|its|their)\s+[\w-]+\s+paragraph)\s+"
+    (re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:first|initial|opening|leading)\s+word\s+(?:of|in)\s+((?:the|its|their)\s+[\w-]+\s+paragraph|paragraph\s+\d+)\s+"
                 r"(?:is|should be|must be|will be|has to be|reads)\s*(?:the\s+word\s*)?:?\s*", re.IGNORECASE), r"\1 starts with the word "),
     # 'the first paragraph's first word should be "X"'
     (re.compile(r"\b(?:the|its|their)\s+([\w-]+)\s+paragraph's\s+(?:very\s+)?first\s+word\s+(?:is|should be|must be|will be|has to be|reads)\s*(?:the\s+word\s*)?:?\s*",
