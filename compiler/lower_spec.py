@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from rubricc.compiler.lower_parse import ORDINALS
+from rubricc.compiler.lower_respell import cap
+
 _I = re.IGNORECASE
 _DOC = r"(?:response|reply|answer|output|text)"
 _LINE = re.compile(r"^\s*spec(?:ification)?\s*:\s*(?P<body>\S.*?)\s*[.;]?\s+(?:the|this)\s+" + _DOC +
@@ -60,7 +63,7 @@ _JSON_NOTE = re.compile(r"^(?:optional\s+(?:```json|markdown|code)(?:\s+code)?\s
 _PREFIX = re.compile(r"^(?:response\s+)?prefix\s+must\s+(?:equal|match)\s+the\s+request(?:\s+below)?,\s+character\s+for\s+character"
                      r"(?:,\s+case[- ]insensitive)?$", _I)
 _PREFIX_NOTE = re.compile(r"^nothing\s+(?:may|can|is\s+allowed\s+to)\s+precede\s+it$", _I)
-_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ORD = {n: w for w, n in ORDINALS.items() if 0 < n <= 10}  # the ordinal word of paragraphs 1-10
 
 
 def _relation(m: re.Match) -> Optional[str]:
@@ -123,7 +126,7 @@ def _part(part: str, before: List[str]) -> Optional[str]:
     m = _FIRST_WORD.match(part)
     if m:
         k = int(m.group("k"))
-        return f"the {_ORD[k]} paragraph begins with the word {m.group('w')}" if 0 < k < len(_ORD) else None
+        return f"the {_ORD[k]} paragraph begins with the word {m.group('w')}" if k in _ORD else None
     m = _FINAL.match(part)
     if m:
         return f"the response ends with the exact phrase {m.group('q')}, with nothing after it"
@@ -159,4 +162,4 @@ def spec(text: str) -> Optional[str]:
     if not said:
         return None
     out = ", and ".join(said)
-    return out[0].upper() + out[1:] + "." + (f" {tail}" if tail else "")
+    return cap(out) + "." + (f" {tail}" if tail else "")

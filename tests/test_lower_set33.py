@@ -33,6 +33,8 @@ LOWERED = [
     ("The answer ends with a postscript beginning with P.S. (e.g. 'P.S. Call me tomorrow.').", "postscript", {"marker": "P.S."}),
     ("The reply has at least 3 sections, each starting with 'PART' and its number (e.g. 'PART 1', then 'PART 2').",
      "section_count", {"splitter": "PART", "relation": "at least", "n": 3}),
+    # how to comply, as an example: no further requirement
+    ("The answer has no commas, e.g. writing short sentences where a comma would have gone.", "no_commas", {}),
     # short sentences saying the same again
     ("The reply has no commas. Not one comma appears anywhere in it.", "no_commas", {}),
     ("The answer is in Swahili. All of it is in Swahili.", "response_language", {"language": "sw"}),
@@ -73,7 +75,6 @@ NEURAL = [
     "The answer ends with a postscript beginning with P.S. (e.g. 'Thanks, Bob').",
     "The reply has at least 3 sections, each starting with 'PART' and its number (e.g. 'Chapter 1').",
     "The reply contains at least 3 words in all caps (for instance Monday or Paris).",
-    "The answer has no commas, e.g. writing short sentences where a comma would have gone.",
     "The reply mentions \"cat\" at least twice (e.g. 'the cat sat').",
     "The answer has at least 20 sentences (except one-word ones such as 'Yes.').",
     # sentences that say something else
