@@ -51,6 +51,7 @@ from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
 from rubricc.compiler.lower_relative import manner_only
 from rubricc.compiler.lower_example import example_agrees
+from rubricc.compiler.lower_markscheme import MARKER_KINDS, marker_agrees
 from rubricc.compiler.lower_restated import lower_restated
 from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
@@ -275,6 +276,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
             and manner_only(aside, unknown)
     if kind == "example":  # an example of what the criterion means (:mod:`rubricc.compiler.lower_example`)
         return example_agrees(got, aside, _surface, lambda part: (_clause_check(part) or (None,))[0])
+    if kind in MARKER_KINDS:  # a mark scheme's note to the marker (:mod:`rubricc.compiler.lower_markscheme`)
+        return marker_agrees(got, kind, aside, note_agrees)
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
         return _no_other_check(got, aside) and _surface(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]

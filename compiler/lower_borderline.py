@@ -69,7 +69,7 @@ _MEANS = re.compile(r"\s*,\s*as\s+the\s+preferred(?:\s*,\s*[a-z -]{1,30}?,?)?\s+
                     r"(?P<m>[a-z][^.;:\"\u201c]{2,160}?)\s*[.!]?\s*$", _I)
 # the near-miss as a condition on the response: 'a response with X' -> 'the response has X'
 _AS_CONDITION = [
-    (re.compile(r"^(?:a|any)\s+(?:response|reply|answer)\s+(?:with|of)\s+", _I), "the response has "),
+    (re.compile(r"^(?:(?:a|any)\s+(?:response|reply|answer)|one)\s+(?:with|of)\s+", _I), "the response has "),
     (re.compile(r"^(?:a|any)\s+(?:response|reply|answer)\s+(?:that|which)\s+", _I), "the response "),
 ]
 

@@ -29,6 +29,7 @@ from typing import Callable, List, Optional, Tuple
 
 from rubricc.compiler.lower_grader_speech import impersonal
 from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_method import method_first
 from rubricc.compiler.lower_scenario import scenario, then_said
 from rubricc.formats import ProgramCheck
 
@@ -145,7 +146,8 @@ def read_grader(text: str) -> Optional[Tuple[str, List[str]]]:
 def _read(text: str) -> Optional[Tuple[str, List[str], Optional[str]]]:
     """:func:`read_grader`'s reading and, for a question after a procedure followed by its decision ('Does the response
     have at least 50? Answer Yes if the count is 50 or more.'), that decision's own frame, which must read the same."""
-    spoken = impersonal(text) or scenario(text)  # a grader speaking for itself, an acceptance scenario: the instruction
+    # a grader speaking for itself, an acceptance scenario, a method said first: the instruction
+    spoken = impersonal(text) or scenario(text) or method_first(text)
     parts = _clauses((spoken or text).strip())
     also = None
     q = next((i for i, p in enumerate(parts) if _asked(p) is not None), None)
@@ -256,8 +258,9 @@ def lower_graded(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> O
 
 
 def _read_whole(text: str, lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:
-    """A scenario's instruction read whole, else its 'then' said of the reply (:func:`_as_said` of each)."""
-    return _as_said(scenario(text), lower) or _as_said(then_said(text), lower)
+    """A scenario's (or a method-first item's) instruction read whole, else a scenario's 'then' said of the reply
+    (:func:`_as_said` of each)."""
+    return _as_said(scenario(text), lower) or _as_said(method_first(text), lower) or _as_said(then_said(text), lower)
 
 
 def _as_said(spoken: Optional[str], lower: Callable[[str], Optional[ProgramCheck]]) -> Optional[ProgramCheck]:

@@ -161,6 +161,12 @@ def _whole(obj: str) -> bool:
     return _WHOLE_THING.match(obj.strip().lower()) is not None
 
 
+# a criterion whose subject is the user or the prompt, and that names no response: about them, not the response
+_OTHER_PARTY = re.compile(r"^\s*(?:it(?:\s+is|'s|\s+was)\s+[^,;:]{1,60}?\s+that\s+)?(?:the\s+|a\s+)?(?:user|users|prompt|question|request|instructions?|customer|client|student|task|"
+                          r"source\s+text|original\s+text|input)\b", re.IGNORECASE)
+_OF_RESPONSE = re.compile(r"\b(?:response|reply|answer|output|completion|assistant|model)\b", re.IGNORECASE)
+
+
 def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
     """Why ``check`` must not be read from the criterion (a short name), or None when no veto applies.
     ``text``: the criterion less its decorations; ``low``: lower-cased; ``unquoted``: quotations blanked."""
@@ -168,6 +174,8 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
         return "quote marks as characters"
     if _BOTH_CASES.search(unquoted):
         return "both cases"
+    if _OTHER_PARTY.match(unquoted) and not _OF_RESPONSE.search(unquoted):
+        return "said of another party"  # 'The user asked the question in French': nothing said of the response
     if _FOR_SCOPE.search(unquoted):
         return "scoped to named content"
     if check in ("all_lowercase", "all_uppercase") and (_UPPER_WORD.search(unquoted) or _LOWER_WORD.search(unquoted)) \

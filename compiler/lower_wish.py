@@ -20,7 +20,11 @@ from __future__ import annotations
 import re
 from typing import Optional, Tuple
 
+from rubricc.compiler.lower_asked import asked
+from rubricc.compiler.lower_dashes import dashed
 from rubricc.compiler.lower_example import cut_example
+from rubricc.compiler.lower_markscheme import cut_notes
+from rubricc.compiler.lower_register import register, uncleft
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
 from rubricc.compiler.lower_review import review
@@ -223,10 +227,15 @@ def _outer(text: str) -> Tuple[str, Asides]:
 def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside,
     and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False."""
+    text, notes = cut_notes(text)  # a mark scheme's notes to the marker ('Ignore ...', 'Allow no ...')
+    text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
+    text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
+    text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
+    notes = named + restated + notes
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
         core, more = _read_voice8(text)
-        return core, more + example
+        return core, more + example + notes
     core, more = _read_voice8(said)
-    return core, more + asides + example
+    return core, more + asides + example + notes
