@@ -25,6 +25,10 @@ _BEFORE_PROMPT = re.compile(r"(?:[:(]|\b(?:request|prompt|question|instructions?
 _AFTER_PROMPT = re.compile(r"\s*(?:$|[.,;:)?!]|(?:verbatim|exactly|word|unchanged|is|are|was|repeated|reproduced|copied|restated|then|and|"
                            r"before|followed|at|first|as|in|without|character)\b)")
 _MAX_FRAME_WORDS = 30
+# what follows a colon said of the response, not the request ('...: this response begins by repeating "..."')
+_SAID_OF_RESPONSE = re.compile(r"(?:this|the|its|your)\s+(?:(?:whole|entire|full|final)\s+)?(?:response|reply|answer|output)\s+(?:(?:first\s+)?"
+                               r"(?:begins|starts|opens|leads\s+off)\s+(?:by|with)\s+)?(?:repeating|restating|copying|reproducing|echoing|"
+                               r"repeats|restates|copies|reproduces|echoes)\b", re.IGNORECASE)
 # a few words after the frame's colon that open a quoted request: 'the response must begin with', 'it reads'
 _QUOTE_INTRO = re.compile(rf"\s*(?:[^\"\u201c:.?!]{{0,60}}?{_OPENS}(?:\s+\w+){{0,3}}\s+with|[^\"\u201c:.?!]{{0,40}}\b(?:reads?|is|as follows))\s*:?\s*",
                           re.IGNORECASE)
@@ -97,9 +101,14 @@ def read_repeat(text: str):
             # descriptions: The product is ...': the request starts after the frame's own sentence, and the
             # colon is the request's
             prompt, frame = text[boundary:].strip(), text[:boundary]
-        elif span is not None and (re.match(r"[\"\u201c]", rest) or _QUOTE_INTRO.fullmatch(text[colon.end():span[0]])):
+        elif span is not None and (re.match(r"[\"\u201c]", rest) or _QUOTE_INTRO.fullmatch(text[colon.end():span[0]])
+                                   or _SAID_OF_RESPONSE.match(rest)):
             # the quotation is the request, also after a few words opening it ('...: the response must begin with "..."')
+            # or inside a statement of the response after the colon ('Can restate a request: this response begins by
+            # repeating "..." word for word')
             prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
+        elif _SAID_OF_RESPONSE.match(rest):
+            return "veto"  # a statement of the response after the colon, with no request quoted in it
         else:
             prompt, frame = rest, text[:colon.start()]
     elif span is not None and span[1] > span[0] + 1 and _BEFORE_PROMPT.search(text[:span[0]].lower()) and \

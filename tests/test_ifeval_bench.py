@@ -97,15 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 34: 0.681 / 0.9997 measured once at 065e656; its one wrong reading, a paragraph
-    # count beside 'the initial word of paragraph 7 is X' read as the count alone, fixed since)
-    assert res["coverage"] >= 0.68 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 35: 0.671 / 0.9922 measured once at 5b15c89; its one wrong reading, a
+    # competency descriptor's observed fact after the colon read as the request to repeat, fixed since: 0.671 / 1.000)
+    assert res["coverage"] >= 0.67 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a method-first clause (1), an it-cleft (2), a corpus linguist's register (3), an exam board's
-    # mark scheme (4), a casual question and a fragment (5), an essayist's fact between dashes (6)
+    # per voice as measured: a preference principle (1), lettered conditions (2), a glossary-first definition (3), an
+    # instruction echo (4), headlinese (5), a competency 'Can ...' descriptor (6)
     voices = voice_summary(res["rows"])
-    floors = (533, 633, 615, 296, 664, 658)
+    floors = (702, 405, 167, 734, 730, 613)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
