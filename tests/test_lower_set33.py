@@ -33,6 +33,8 @@ LOWERED = [
     ("The answer ends with a postscript beginning with P.S. (e.g. 'P.S. Call me tomorrow.').", "postscript", {"marker": "P.S."}),
     ("The reply has at least 3 sections, each starting with 'PART' and its number (e.g. 'PART 1', then 'PART 2').",
      "section_count", {"splitter": "PART", "relation": "at least", "n": 3}),
+    # a permission note with an example in it is no example of the check ('(markdown ticks such as ``` are allowed)')
+    ("The whole reply is valid JSON (markdown ticks such as ``` are allowed).", "is_json", {}),
     # how to comply, as an example: no further requirement
     ("The answer has no commas, e.g. writing short sentences where a comma would have gone.", "no_commas", {}),
     # short sentences saying the same again
