@@ -54,6 +54,8 @@ from rubricc.compiler.lower_review import name_agrees
 from rubricc.compiler.lower_relative import manner_only
 from rubricc.compiler.lower_example import example_agrees
 from rubricc.compiler.lower_markscheme import MARKER_KINDS, marker_agrees
+from rubricc.compiler.lower_lettered import condition_agrees
+from rubricc.compiler.lower_glossary import term_agrees
 from rubricc.compiler.lower_restated import lower_restated
 from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
@@ -280,6 +282,14 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return example_agrees(got, aside, _surface, lambda part: (_clause_check(part) or (None,))[0])
     if kind in MARKER_KINDS:  # a mark scheme's note to the marker (:mod:`rubricc.compiler.lower_markscheme`)
         return marker_agrees(got, kind, aside, note_agrees)
+    if kind == "skill":  # a competency descriptor (:mod:`rubricc.compiler.lower_competency`): no content, no other check
+        return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))) and _aside_agrees(got, "label", aside)
+    if kind == "term":  # a defined term, no data (:mod:`rubricc.compiler.lower_glossary`)
+        return term_agrees(got.args, aside)
+    if kind in ("condition", "restated", "definition"):  # a lettered condition, a term's definition (lower_lettered, lower_glossary)
+        return (kind != "definition" or name_agrees(got.name, aside)) and \
+            condition_agrees(got, "restated" if kind == "definition" and _clause_check(aside) else kind, aside,
+                             _no_other_check, _surface, note_agrees)
     if kind == "means":  # how the preferred response met it ('by using periods instead'): no other check, surface words
         return _no_other_check(got, aside) and _surface(got, aside)
     found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]

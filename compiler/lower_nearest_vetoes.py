@@ -165,6 +165,15 @@ def _whole(obj: str) -> bool:
 _OTHER_PARTY = re.compile(r"^\s*(?:it(?:\s+is|'s|\s+was)\s+[^,;:]{1,60}?\s+that\s+)?(?:the\s+|a\s+)?(?:user|users|prompt|question|request|instructions?|customer|client|student|task|"
                           r"source\s+text|original\s+text|input)\b", re.IGNORECASE)
 _OF_RESPONSE = re.compile(r"\b(?:response|reply|answer|output|completion|assistant|model)\b", re.IGNORECASE)
+# a property of another party's text ('The user's message has at most 4 sentences', 'The prompt contains no commas')
+_OTHER_TEXT = re.compile(r"^\s*(?:the\s+)?(?:(?:user|customer|client|student|human)(?:'s|\u2019s)\s+(?:own\s+)?(?:message|prompt|question|request|input|text|query|essay|draft)"
+                         r"|(?:prompt|request|question|query|input|instructions?)(?:\s+itself)?\s+(?=(?:has|have|contains?|is|are|uses?|ends?|begins?|starts?|includes?)\b))",
+                         re.IGNORECASE)
+
+
+def other_text(unquoted: str) -> bool:
+    """True when the criterion states a property of the user's or the prompt's text and names no response."""
+    return bool(_OTHER_TEXT.match(unquoted)) and not _OF_RESPONSE.search(unquoted)
 
 
 def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:

@@ -70,6 +70,8 @@ _CASE_NOTES = [
     (re.compile(r"\bcase[- ]insensitive\s+(?=(?:count|occurrences|number|tally|frequency)\s+of\s*$)", _I), ""),
     (re.compile(r"\s*,?\s*(?:counting|with)\s+(?:capitals|capital\s+letters|upper\s*case)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together|both)\b", _I), ""),
     (re.compile(r"^\s*\(\s*(?:in\s+)?either\s+case\s*\)", _I), ""),
+    # ', uppercase and lowercase together,' between commas: the same note
+    (re.compile(r"\s*,\s*(?:upper\s*case|capitals|capital\s+letters)\s+and\s+(?:lower\s*case|small\s+letters)\s+(?:alike|together)\s*(?=,)", _I), ""),
     # '(case does not matter)', '(letter case aside)', '(capitalisation may differ)': the checks that read a case note ignore case already
     (re.compile(r"\s*\(\s*(?:(?:letter\s+)?case|capitali[sz]ation)\s+(?:aside|does\s+not\s+matter|doesn't\s+matter|is\s+ignored|ignored|"
                 r"may\s+differ|can\s+differ|may\s+vary)\s*\)", _I), ""),
@@ -103,6 +105,8 @@ _END_SPELLINGS = [
     (re.compile(r"\b(?:must|should|has\s+to|needs\s+to)\s+be\s+lower\s+than\b(?=\s+\d)", _I), "is less than"),
     (re.compile(r"\blower\s+than\b(?=\s+\d)", _I), "less than"),
     (re.compile(r"(?<=\d)\s+or\s+(?:higher|greater)\b", _I), " or more"),
+    # 'occurs fewer times than 6' is 'fewer than 6 times'
+    (re.compile(r"\b(fewer|less|more)\s+times\s+than\s+(\d+)\b", _I), r"\1 than \2 times"),
     # 'each of these keywords has to show up in the reply: ...' is 'includes each of the keywords: ...'
     (re.compile(rf"^\s*(?:every\s+one|each|all)\s+of\s+(?:these|the\s+following|the)\s+(key ?words|words|terms)\s+(?:has|have|must|should|needs?)?\s*(?:to\s+)?"
                 rf"(?:show\s+up|appear|be\s+present|be\s+used|be\s+included|occur)(?:\s+(?:somewhere\s+)?in\s+the\s+{DOC})?\s*(?=:)", _I),

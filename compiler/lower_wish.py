@@ -23,7 +23,11 @@ from typing import Optional, Tuple
 from rubricc.compiler.lower_asked import asked
 from rubricc.compiler.lower_dashes import dashed
 from rubricc.compiler.lower_example import cut_example
+from rubricc.compiler.lower_competency import competency, preferred
+from rubricc.compiler.lower_glossary import glossary
+from rubricc.compiler.lower_lettered import lettered
 from rubricc.compiler.lower_markscheme import cut_notes
+from rubricc.compiler.lower_nearest_vetoes import other_text
 from rubricc.compiler.lower_register import register, uncleft
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import cap, data_colon, in_quotes, quote_spans
@@ -227,11 +231,17 @@ def _outer(text: str) -> Tuple[str, Asides]:
 def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside,
     and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False."""
+    text, conditions = lettered(text)  # 'Both hold: (a) X; (b) Y': one statement, the conditions no check reads as asides
+    text, defined = glossary(text)  # 'By "T", this item means D; the response ...': one statement
+    text, picked = preferred(text)  # 'Choose the response that X': X said of the response ('Reject the response ...': a veto)
+    text, skill = competency(text)  # 'Can X: this response Y': Y, the descriptor X a lead
+    if other_text(QUOTE_RE.sub(" ", text)):  # 'The user's message has at most 4 sentences': nothing said of the response
+        skill = skill + [("veto", "said of another party's text")]
     text, notes = cut_notes(text)  # a mark scheme's notes to the marker ('Ignore ...', 'Allow no ...')
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes
+    notes = named + restated + notes + conditions + defined + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
