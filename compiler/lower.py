@@ -46,7 +46,7 @@ from rubricc.compiler.lower_parse import CONDITION_PHRASES, DENIED, DOUBLE_NEGAT
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
-from rubricc.compiler.lower_respell import cap
+from rubricc.compiler.lower_respell import cap, respell, respelled_throughout
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
 from rubricc.compiler.lower_voices7 import note_agrees, with_notes
@@ -458,7 +458,7 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
     # shorthand's list of requirements ('All lowercase, at most 3 sentences.'): an item read as another check of the whole
     # response (not a phrase about the same thing: ', with the first starting with "x"')
     for item in re.split(r"\s*[,;]\s*", re.sub(r"\([^()]*\)", " ", QUOTE_RE.sub('"x"', stripped))) if re.search(r"[,;]", stripped) else ():
-        other = None if _DEPENDENT.match(item) else _first_rule(CriterionText(canonical(cap(item.strip().rstrip(".")) + ".")))
+        other = None if _DEPENDENT.match(item) else _first_rule(CriterionText(canonical(respell(cap(item.strip().rstrip(".")) + "."))))
         if other is not None and other[0] in _WHOLE_CHECKS and other[0] != name and other[0] not in _CLAUSE_COMPATIBLE.get(name, ()):
             return None
     if same > 1 and name not in _RESTATABLE:
@@ -474,11 +474,12 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
     if name == "section_count":  # the quoted marker word is the splitter, not a keyword ('marked by the word "SECTION"')
         blank_text = re.sub(rf"\b((?:word|label|marker|heading|header|keyword)\s+)[\"'\u201c]{re.escape(args['splitter'])}[\"'\u201d]",
                             rf"\g<1>{args['splitter']}", blank_text)
-    blank = CriterionText(QUOTE_RE.sub('"x"', blank_text))
-    for rule in RULES:
-        other = rule(blank)
-        if other is not None and other[0] != name and other[0] not in _COMPATIBLE.get(name, ()):
-            return None
+    for said in {blank_text, respelled_throughout(blank_text)}:  # (respelled past a label's colon too: it can only veto)
+        blank = CriterionText(QUOTE_RE.sub('"x"', said))
+        for rule in RULES:
+            other = rule(blank)
+            if other is not None and other[0] != name and other[0] not in _COMPATIBLE.get(name, ()):
+                return None
     try:
         return validate_check(name, args)
     except ValueError:

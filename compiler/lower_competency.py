@@ -1,5 +1,5 @@
 """A competency framework's 'Can ...' descriptor followed by the observed fact about this response; a preference
-judge's principle ('Choose the response that X').
+judge's principle ('Choose the response that X'); a badge's name.
 
     Can stay brief when asked: this response has fewer than 3 sentences.
     Can write around banned words: this response uses none of "a", "b" or "c", in any capitalisation.
@@ -48,6 +48,19 @@ def competency(text: str) -> Tuple[str, Asides]:
     if not _SAID_OF.search(re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", " ", said)):
         return text, []
     return cap(said), [("skill", "Can " + m.group("skill").strip())]
+
+
+# a gamified rubric's name for what it awards: "The 'Brevity' badge is earned by ..." (a name, never a keyword)
+_BADGE = re.compile(r"(?P<q>['\"\u2018\u201c][A-Z][^'\"\u2019\u201d\n]{0,40}['\"\u2019\u201d])\s+(?P<n>badge|achievement|trophy|award|medal|perk|rank|star)\b", _I)
+
+
+def badge(text: str) -> Tuple[str, Asides]:
+    """The text with a badge's quoted name read off as a ``label`` aside ("The 'Brevity' badge" -> 'The badge'); (text,
+    []) when it names none."""
+    m = _BADGE.search(text)
+    if m is None:
+        return text, []
+    return text[:m.start()] + text[m.start("n"):], [("label", m.group("q")[1:-1])]
 
 
 _PICK = re.compile(r"^\s*(?:please\s+)?(?:of\s+the\s+(?:candidate\s+|two\s+|available\s+)?(?:responses|replies|answers)\s*,\s*)?"

@@ -105,6 +105,9 @@ _END_SPELLINGS = [
     (re.compile(r"\b(?:must|should|has\s+to|needs\s+to)\s+be\s+lower\s+than\b(?=\s+\d)", _I), "is less than"),
     (re.compile(r"\blower\s+than\b(?=\s+\d)", _I), "less than"),
     (re.compile(r"(?<=\d)\s+or\s+(?:higher|greater)\b", _I), " or more"),
+    # 'leads with', 'kicks off with' are 'begins with' ('the seventh paragraph leads with the word "x"')
+    (re.compile(r"\b(?:leads|kicks\s+off)\s+with\b", _I), "begins with"),
+    (re.compile(r"\b(?:leading|kicking\s+off)\s+with\b", _I), "beginning with"),
     # 'occurs fewer times than 6' is 'fewer than 6 times'
     (re.compile(r"\b(fewer|less|more)\s+times\s+than\s+(\d+)\b", _I), r"\1 than \2 times"),
     # 'each of these keywords has to show up in the reply: ...' is 'includes each of the keywords: ...'
@@ -239,6 +242,18 @@ def _apply(s: str, rewrites) -> str:
     for pat, rep in rewrites:
         s = pat.sub(rep, s)
     return s
+
+
+def respelled_throughout(text: str) -> str:
+    """``text`` with the case, end and list spellings rewritten outside quotations everywhere, past a colon too (only to
+    find a further check a criterion asks for: 'Label: ...; the seventh paragraph leads with the word "x"')."""
+    out, last = [], 0
+    for a, b in quote_spans(text):
+        out.append(_apply(text[last:a], _CASE_NOTES + _END_SPELLINGS + _LIST_SPELLINGS))
+        out.append(text[a:b])
+        last = b
+    out.append(_apply(text[last:], _CASE_NOTES + _END_SPELLINGS + _LIST_SPELLINGS))
+    return "".join(out)
 
 
 def respell(text: str, checklist: bool = False) -> str:
