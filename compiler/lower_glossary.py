@@ -35,8 +35,8 @@ _I = re.IGNORECASE
 _T = r"(?P<t>\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d)"
 _BY = re.compile(rf"^\s*(?:here\s*,?\s*)?by\s+{_T}\s*,?\s*(?:this\s+(?:item|criterion|check|rubric(?:\s+item)?)|we|the\s+(?:item|criterion|check))\s+"
                  r"(?:means?|refers?\s+to)\s+(?P<d>.+)$", _I | re.S)
-_TERM = re.compile(rf"^\s*(?:here\s*,?\s*)?(?:(?:a|an|the)\s+)?{_T}(?P<post>\s+of\s+(?:\"[^\"\n]{{1,40}}\"|\u201c[^\u201d\n]{{1,40}}\u201d))?"
-                   r"(?:\s+here)?\s+(?P<v>means|is\s+measured\s+in|are\s+counted|is\s+counted|refers\s+to|is|are|includes?)(?:\s+here)?\s+(?P<d>.+)$",
+_TERM = re.compile(rf"^\s*(?P<h0>here\s*,?\s*)?(?P<art>(?:a|an|the)\s+)?{_T}(?P<post>\s+of\s+(?:\"[^\"\n]{{1,40}}\"|\u201c[^\u201d\n]{{1,40}}\u201d))?"
+                   r"(?P<h1>\s+here)?\s+(?P<v>means|is\s+measured\s+in|are\s+counted|is\s+counted|refers\s+to|is|are|includes?)(?P<h2>\s+here)?\s+(?P<d>.+)$",
                    _I | re.S)
 # where the statement starts: after ';' or a full stop, said of the response or 'that'
 _CUT = re.compile(r"(?:;|(?<=[.!])(?=\s+[A-Z]))\s+(?=(?:the|this|its)\s+(?:(?:whole|entire)\s+)?(?:response|answer|reply|output)\b|that\s+(?:is|describes)\b)", _I)
@@ -73,6 +73,8 @@ def _parts(text: str) -> Optional[Tuple[str, str, str, str, str]]:
     m = _TERM.match(head)
     if m:
         v = re.sub(r"\s+", " ", m.group("v").lower())
+        if v in ("is", "are", "include", "includes") and not (m.group("art") or m.group("h0") or m.group("h1") or m.group("h2")):
+            return None  # '"x" is used 6 times': a statement about the quoted word, no definition ('A "T" is', '"T" here is')
         return m.group("t")[1:-1], (m.group("post") or ""), v, m.group("d").strip(), said.strip()
     return None
 
