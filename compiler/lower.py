@@ -42,7 +42,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
-from rubricc.compiler.lower_parse import CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, CriterionText, language_in, unquoted_end_phrase
+from rubricc.compiler.lower_parse import CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
@@ -72,9 +72,9 @@ _SLOT = re.compile(r"\[[^\[\]]+\]|\{[^{}]+\}|(?<!<)<[^<>]+>(?!>)")
 _SEMANTIC = re.compile(
     r"\b(explain|explains|describ|discuss|justif|accurate|accurately|correct(ly)?|appropriate|recommend|advis|"
     r"suggest|clarif|acknowledg|identif|empath|tone|factual|relevant|helpful|safe|harm|risk|diagnos|"
-    r"symptom|treatment|medication|dose|patient|doctor|clinic|why|because|reason|incorrect|grammar|error|"
+    r"symptom|treatment|medication|dose|patient|doctor|clinic|why|because|reason|incorrect|grammar|spelling|typo|error|"
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
-    r"creative|engaging|comprehensive|forced|effective|insight|persuasive|approximately|roughly|followed by|"
+    r"creative|engaging|comprehensive|forced|effective|insight|persuasive|persuade|approximately|roughly|followed by|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
     r"even though|although|unless|(?<!as )if|when|" + CONDITION_PHRASES + r"|summar|but not|except|about\s+(?!\d)|"
     r"regarding|concerning)",
@@ -258,6 +258,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
+    if kind in ("skill", "label", "topic") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
+        return False  # a lead naming a language the check does not ask for ('Recognised by its all-lowercase English: ...')
     if kind == "name":  # a review comment's name for the check ('Caps check'): about what the check is about
         return name_agrees(got.name, aside)
     if kind == "topic":  # a topic said first ('As for bullets, ...'): what the check is about, or the data it reads

@@ -35,9 +35,10 @@ from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
-_NOT_MET = (r"(?:(?:(?:does|do)\s+not|doesn't|don't)\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check)))?"
+_NOT_MET = (r"(?:(?:(?:does|do)\s+not|doesn't|don't)\s+(?:meet|satisfy|pass|count|qualify)(?:\s+(?:this|it|the\s+(?:criterion|requirement|check|standard)))?"
             # a loophole closed: '...; any extra bullet line breaks it', '... is still a violation', 'being near 5 is not enough'
             r"|(?:fails|breaks|violates)\s+(?:it|this|the\s+(?:criterion|requirement|check|rule))|fails(?=\s*[.!]?\s*$)"
+            r"|(?:already\s+)?miss(?:es)?\s+(?:it|this|the\s+(?:standard|criterion|requirement|check))"
             # 'one lowercase letter and it fails', 'fewer than 5 and it's not met'
             r"|and\s+(?:it|this)\s+fails|and\s+(?:it's|it\s+is|this\s+is)\s+not\s+met|and\s+(?:it|this)\s+isn't\s+met"
             r"|(?:is|are)\s+(?:still\s+|already\s+)?(?:a\s+)?(?:violation|failure|fail|regression|bug)|(?:is|are)\s+not\s+enough|(?:is|are)\s+(?:already\s+)?enough\s+to\s+(?:miss|fail|break|lose)\s+(?:it|this|the\s+(?:item|criterion|point|check))"

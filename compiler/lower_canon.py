@@ -254,13 +254,16 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"(\bin\s+[A-Z][a-z]+)(?:,?\s+(?:all|every\s+word)\s+of\s+it)?,?\s+(?:and\s+)?(?:not\s+(?:in\s+)?any\s+other\s+language\b|"
                 r"not\s+(?:a\s+)?mix(?:ed)?\s+(?:with|of)\s+(?:[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|another\s+language|other\s+languages)"
                 r"(?:\s+or\s+(?:anything\s+else|any\s+other(?:\s+language)?|other\s+languages?|another\s+language))?\b|"
-                r"with\s+no\s+[A-Z][a-z]+\s+or\s+(?:any\s+)?other\s+languages?\s+mixed\s+in\b)"), r"\1"),
+                r"with\s+no\s+[A-Z][a-z]+\s+or\s+(?:any\s+)?other\s+languages?\s+mixed\s+in\b|"
+                r"(?:with\s+)?no\s+part\s+of\s+it\s+in\s+(?:any\s+other|another)\s+language\b|"
+                r"with\s+no\s+switching\s+(?:in)?to\s+(?:another|any\s+other)\s+language\b)"), r"\1"),
     # the whole said as its content: 'There is nothing in the reply except valid JSON', 'Valid JSON makes up the entire reply'
     (re.compile(rf"^\s*there\s+is\s+nothing\s+in\s+the\s+({_DOC})\s+(?:except|but|other\s+than|besides)\s+(?=[a-z])", re.IGNORECASE), r"The \1 is nothing but "),
     (re.compile(rf"^\s*((?:valid\s+)?json(?:\s+(?:object|data))?)\s+makes\s+up\s+the\s+(?:entire|whole)\s+({_DOC})\b", re.IGNORECASE), r"The entire \2 is \1"),
     # JSON alone: 'with no prose before or after (it)' is what the check asks already
-    (re.compile(r"(\bjson\b[^;.]{0,80}?),?\s*with\s+no\s+(?:prose|text|commentary|explanation|other\s+(?:text|content))\s+(?:before\s+or\s+after(?:\s+it)?|around\s+it|"
-                r"outside\s+(?:of\s+)?(?:it|the\s+json))(?=\s*[.;]?\s*$)", re.IGNORECASE), r"\1"),
+    (re.compile(r"(\bjson\b[^;.]{0,80}?),?\s*(?:with\s+no\s+(?:prose|text|commentary|explanation|other\s+(?:text|content))\s+(?:before\s+or\s+after(?:\s+it)?|around\s+it|"
+                r"outside\s+(?:of\s+)?(?:it|the\s+json))|(?:but|and)\s+nothing\s+else\s+(?:lies|is|appears|sits)\s+outside\s+(?:of\s+)?(?:it|the\s+json))(?=\s*[.;]?\s*$)",
+                re.IGNORECASE), r"\1"),
     # a count said after what it counts: 'Counting every line that begins with a bullet (* or -), the reply has exactly three'
     (re.compile(rf"^\s*counting\s+(?:every|each|all(?:\s+the)?)\s+(?P<n>line|word|sentence|paragraph|section|bullet(?:\s+point)?)\s+(?P<rest>(?:that|which|whose)\s+[^,;\"]{{3,80}}?),\s+"
                 rf"the\s+(?P<d>{_DOC})\s+has\s+(?P<q>(?:exactly\s+|at\s+least\s+|at\s+most\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+)?(?:\d+|[a-z]+)(?:\s+or\s+(?:more|fewer))?)"

@@ -52,11 +52,17 @@ def competency(text: str) -> Tuple[str, Asides]:
 
 # a gamified rubric's name for what it awards: "The 'Brevity' badge is earned by ..." (a name, never a keyword)
 _BADGE = re.compile(r"(?P<q>['\"\u2018\u201c][A-Z][^'\"\u2019\u201d\n]{0,40}['\"\u2019\u201d])\s+(?P<n>badge|achievement|trophy|award|medal|perk|rank|star)\b", _I)
+# the name after the noun: "Achievement 'Comma-Free' unlocks when ..."
+_BADGE_AFTER = re.compile(r"^\s*(?P<n>(?:the\s+)?(?:badge|achievement|trophy|award|medal|perk))\s+(?P<q>['\"\u2018\u201c][A-Z][^'\"\u2019\u201d\n]{0,40}['\"\u2019\u201d])"
+                          r"(?=\s+(?:unlocks|is\s+unlocked|is\s+earned|is\s+awarded|is\s+granted|goes\s+to)\b)", _I)
 
 
 def badge(text: str) -> Tuple[str, Asides]:
     """The text with a badge's quoted name read off as a ``label`` aside ("The 'Brevity' badge" -> 'The badge'); (text,
     []) when it names none."""
+    m = _BADGE_AFTER.match(text)
+    if m is not None:
+        return m.group("n") + text[m.end():], [("label", m.group("q")[1:-1])]
     m = _BADGE.search(text)
     if m is None:
         return text, []

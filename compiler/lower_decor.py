@@ -58,8 +58,8 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "this", 
          "listed", "above", "below", "mentioned", "provided", "specified", "such", "other", "all", "both", "each", "same"}
 
 # whole-response scope said in other words: made the phrase the rules read ('from start to finish')
-_SPAN = re.compile(r"\bfrom (?:the )?(?:very )?(?:first|opening|start|beginning|top)(?: (?:character|letter|word|line|symbol))? "
-                   r"(?:to|through|until) (?:the )?(?:very )?(?:last|final|closing|end|finish|bottom)(?: (?:one|character|letter|word|line|symbol))?\b", _I)
+_SPAN = re.compile(r"\bfrom (?:the |its )?(?:very )?(?:first|opening|start|beginning|top)(?: (?:character|letter|word|line|symbol))? "
+                   r"(?:to|through|until) (?:the |its )?(?:very )?(?:last|final|closing|end|finish|bottom)(?: (?:one|character|letter|word|line|symbol))?\b", _I)
 
 # exactness of an end phrase restated: '(nothing after)', 'and wrote nothing after that', '; no further words
 # come after it', 'with no more text following', '(no text after it)'
@@ -73,7 +73,7 @@ _NOTHING_AFTER = re.compile(
 
 # a note on case for checks that ignore case already (keywords, letters, end and start phrases)
 _CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|"
-                        r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
+                        r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|case not counted|(?:capital|upper ?case) or (?:small|lower ?case)|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
                         r"(?:upper|capital|big) (?:and|or) (?:lower|small)(?: ?case| forms?| letters?)?(?: (?:alike|together|both counted|counted together|both count))?)"
                         r"\s*\)?(?=\s*(?:[.;,?]|:\s|$|is\b|are\b))", _I)
 

@@ -23,6 +23,13 @@ def some_missing(text: str) -> bool:
 
 
 def r_keywords(c: CriterionText):
+    found = _r_keywords(c)
+    if found is not None and not all(re.search(r"\w", k) for k in found[1]["keywords"]):
+        return None  # a punctuation mark ('no ","') is no word: a whole-word search never finds it
+    return found
+
+
+def _r_keywords(c: CriterionText):
     if some_missing(QUOTE_RE.sub(" ", c.low)):
         return None
     if not c.quotes:
@@ -143,8 +150,18 @@ def unquoted_word_list(text: str):
     return m, kws
 
 
+# how the listed words are matched, noted after an unquoted list: '(whole words, any capitalisation)'
+_LIST_NOTE = re.compile(r"\s*\(\s*(?P<w>whole\s+words?(?:\s+only)?|as\s+whole\s+words)?\s*,?\s*(?:(?:in\s+)?any\s+(?:capitali[sz]ation|case)|case[- ]insensitive(?:ly)?|ignoring\s+case)?\s*\)"
+                        r"(?=\s*\.?\s*$)", re.IGNORECASE)
+
+
 def _unquoted_keywords(c: CriterionText):
-    """'Does not use the words sleep, cook, feed.' / 'Includes the keywords cat and dog.'"""
+    """'Does not use the words sleep, cook, feed.' / 'Includes the keywords cat and dog.' (a note on how the words are
+    matched after the list: whole words only beside words that must be absent, as the absence check matches them)"""
+    note = _LIST_NOTE.search(c.text)
+    if note is not None and note.group(0).strip(" ()"):
+        found = _unquoted_keywords(CriterionText(c.text[:note.start()] + c.text[note.end():]))
+        return None if found is None or note.group("w") and found[0] != "keywords_absent" else found
     found = unquoted_word_list(c.text)
     if found is None:
         return None

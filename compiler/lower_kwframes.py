@@ -17,14 +17,14 @@ from rubricc.compiler.lower_parse import QUOTE_RE
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|letter|email|e-mail|summary|post|article|message|description)"
 _SUBJ = rf"(?:(?:(?:the|your|this|its|an?) )?(?:(?:entire|whole|full|final|generated) )?{_DOC} |it )?"
 _IN_DOC = rf"(?: (?:somewhere|anywhere|at all))?(?: (?:in|within|throughout|inside|from|anywhere in) (?:the|your|this|its) (?:(?:entire|whole|full) )?{_DOC})?(?: (?:somewhere|anywhere|at all))?"
-_ONCE = r"(?: (?:at least once|at least one time|one or more times|somewhere|anywhere))?"
+_ONCE = r"(?: (?:(?:(?:each|all|each one|every one of them|all of them) )?(?:at least once|at least one time|one or more times)(?: each)?|somewhere|anywhere))?"
 _NOUN = r"(?:key ?words?|key-words?|words?|terms?|phrases?|expressions?|strings?|tokens?)"
 _DET = r"(?:(?:the|these|those|this|following|the following|these following|all the|both the) )?"
 _QUANT = r"(?:(?:all|each|every one|every single one|both|any|either) of )?"
 _QUANT_ALL = r"(?:(?:all|each|every one|every single one|both) of )?"
 _ALL = r"(?:(?:all|each|both|every one of them) )?"
 _LIST = r"(?:(?:the )?(?:following )?(?:list|set) of )?"
-_POS_V3 = (r"(?:includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|brings up|works in|weaves in|makes use of|utili[sz]es|"
+_POS_V3 = (r"(?:has used|has included|has mentioned|has employed|includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|brings up|works in|weaves in|makes use of|utili[sz]es|"
            r"included|used|mentioned|featured|incorporated|employed|worked in|wove in|made use of|utili[sz]ed)")
 _POS_V = r"(?:include|contain|use|mention|feature|incorporate|have|employ|say|cite|name|work in|weave in|make use of|utili[sz]e)"
 _MODAL = r"(?:must|should|shall|will|needs? to|has to|have to|is (?:required|expected|supposed) to|ought to)"
@@ -121,13 +121,16 @@ _NEGATIVE = [
     rf"{_ENSURE}{_SUBJ}(?:{_MODAL} )?{_NEG_MODAL} (?:{_POS_V3}|{_POS_V}) {_QUANT}{_DET}{_NOUN}{_IN_DOC} : KW",
     # 'No use of (the words) KW', 'There are no occurrences of KW'
     rf"(?:there (?:are|is|should be|must be) |{_SUBJ}(?:{_MODAL} )?(?:contains?|has|have|includes?|shows?|makes?|contained|had|included|showed|made) )?"
-    rf"(?:no|zero) (?:use|uses|usage|mention|mentions|occurrences?|instances?|appearances?) (?:of|for) (?:any of )?{_KWS}(?: as (?:an? )?(?:whole |separate |standalone )?words?)?"
+    rf"(?:no|zero) (?:(?:whole-word|whole word|standalone) )?(?:use|uses|usage|mention|mentions|occurrences?|instances?|appearances?) (?:of|for) (?:any of )?{_KWS}(?: as (?:an? )?(?:whole |separate |standalone )?words?)?"
     rf"(?: (?:{_APPEAR}|{_APPEAR_BASE}|(?:is|are) (?:made|found)))?{_IN_DOC}",
     rf"(?:absence|avoidance|exclusion|omission|non-use|nonuse) of {_KWS}{_IN_DOC}",
     rf"{_ENSURE}{_SUBJ}(?:{_POS_V3}|{_POS_V}) neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW{_IN_DOC}",
     # 'Neither "a" nor "b" appears (in the response)'
     rf"{_ENSURE}neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is used|are used){_IN_DOC}",
 ]
+_EACH_AGAIN = re.compile(r" (?:(?:wherein|where|with|and) )?(?:(?:each|every one|every single one|all) of them (?:appears?|occurs?|is used|are used|is present|"
+                         r"are present|shows? up|turns? up)(?: (?:in the response|somewhere))?(?: at least once| at least one time)(?: each)?"
+                         r"|none of them (?:omitted|missing|left out))$")
 _POS_RE = re.compile("|".join(f"(?:{p})" for p in _POSITIVE))
 _NEG_RE = re.compile("|".join(f"(?:{p})" for p in _NEGATIVE))
 
@@ -186,10 +189,15 @@ def keyword_frame(text: str, items: Optional[List[str]] = None, span: Optional[T
                    r"not used|never used)\b.*)$", r"\2 \1 \3", frame)
     if frame.count("KW") != 1:
         return None
+    # every listed word asked for again: 'KW, wherein every one of them appears at least once', 'KW, none of them omitted'
+    # (only a presence frame may say so)
+    said_again = _EACH_AGAIN.search(frame)
+    if said_again:
+        frame = frame[:said_again.start()]
     # 'includes "a" or "b"' asks for one of them, not all: only a negative frame may join with 'or'
     joiners = re.findall(r"\b(?:or|nor|either)\b", QUOTE_RE.sub(" ", text[start:end]).lower()) if len(items) > 1 else []
     pos = _POS_RE.fullmatch(frame) is not None and not joiners
-    neg = _NEG_RE.fullmatch(frame) is not None
+    neg = _NEG_RE.fullmatch(frame) is not None and not said_again
     if pos == neg:
         return None
     return ("keywords_present" if pos else "keywords_absent"), {"keywords": list(dict.fromkeys(items))}

@@ -222,6 +222,8 @@ def veto(check: str, text: str, low: str, unquoted: str) -> Optional[str]:
             return "words as examples"
         if _NOT_ABSENT.search(unquoted):
             return "negated absence"
+        if check == "keywords_absent" and re.search(r"\bnone\s+of\s+them\s+(?:omitted|missing|left\s+out)\b", unquoted, re.IGNORECASE):
+            return "presence restated"  # 'none of them omitted': every word is there
         if check == "keywords_present" and not _PRESENT_VERB.search(unquoted):
             return "no verb for the words"
     return None

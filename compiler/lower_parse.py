@@ -17,7 +17,12 @@ _UNITS = {
 # conditions said as a phrase ('as long as the topic is sports, ...', 'holds once the reply ...'): one list for the rules'
 # semantic guard (lower._SEMANTIC) and the nearest stage's veto (lower_nearest_vetoes.CONDITION)
 CONDITION_PHRASES = (r"as long as|so long as|as soon as|in case(?![-\w])|"
-                     r"once(?=\s+(?:the|its|it|all|every|each|there|this|that|they|these|those|fully|some|both)\b)")
+                     r"(?<!least )once(?=\s+(?:the|its|it|all|every|each(?!\s*[.,;)]|\s*$)|there|this|that|they|these|those|fully|some|both)\b)")
+# a count said with its relation ('at least 3', 'under 20', '5 or more'): one fragment for the voice readers that cut a
+# count out of a statement (lower_asked, lower_dashes, lower_method, lower_lettered)
+COUNT_RELATION = (r"(?:at\s+least|at\s+most|exactly|precisely|fewer\s+than|less\s+than|more\s+than|no\s+(?:more|fewer|less)\s+than|"
+                  r"under|over|below|above)")
+COUNT = rf"(?:{COUNT_RELATION}\s+)?\d[\d,]*(?:\s+or\s+(?:more|fewer|less))?"
 # a count in words, one to twenty ('six occurrences', 'fifteen instances')
 NUMBER_WORD = "(?:" + "|".join(sorted([k for k in _UNITS if k not in ("zero", "no", "a single", "single")] + ["twenty"], key=len, reverse=True)) + ")"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -46,7 +51,7 @@ def _number_words_to_digits(s: str) -> str:
     """'three hundred' -> '300', 'twenty-five' -> '25', 'twice' -> 'two times' (on lower-cased text)."""
     s = re.sub(r"\btwice\b", "2 times", s)
     # 'once' is one time, unless it opens a clause ('holds once the reply reaches 10 sentences': when)
-    s = re.sub(r"\bonce\b(?=\s+(?:the|its|it|a|an|all|every|each|there|this|that|they|these|those|fully|some|both|we|you|i)\b|\s+[\"'\u201c])",
+    s = re.sub(r"(?<!least )\bonce\b(?=\s+(?:the|its|it|a|an|all|every|each(?!\s*[.,;)]|\s*$)|there|this|that|they|these|those|fully|some|both|we|you|i)\b|\s+[\"'\u201c])",
                "when", s)
     s = re.sub(r"\bonce\b", "1 times", s)
     s = re.sub(r"\bthrice\b", "3 times", s)

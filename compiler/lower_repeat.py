@@ -21,7 +21,7 @@ _OPENS = r"\b(?:starts?|begins?|opens?|starting|beginning|opening|first thing|at
 
 # what may stand right before / after a quoted request to repeat: the frame around it, not the request's words
 _BEFORE_PROMPT = re.compile(r"(?:[:(]|\b(?:request|prompt|question|instructions?|query|task|text|message|input|exactly|verbatim|"
-                            r"word for word|word-for-word|unchanged|following|is|as|repeating|copying|reproducing|restating|with))\s*,?\s*$")
+                            r"word for word|word-for-word|unchanged|following|is|as|given|stated|posed|worded|phrased|repeating|copying|reproducing|restating|with))\s*,?\s*$")
 _AFTER_PROMPT = re.compile(r"\s*(?:$|[.,;:)?!]|(?:verbatim|exactly|word|unchanged|is|are|was|repeated|reproduced|copied|restated|then|and|"
                            r"before|followed|at|first|as|in|without|character)\b)")
 _MAX_FRAME_WORDS = 30

@@ -89,6 +89,9 @@ _CASE_NOTES = [
     # a code fence allowed around JSON: ', with or without a markdown ``` fence around it'
     (re.compile(r"\s*,?\s*(?:with\s+or\s+without|optionally\s+with|optionally\s+(?:fenced|wrapped|enclosed)\s+(?:as|in))\s+(?:an?\s+)?(?:markdown\s+)?(?:```\s*)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)"
                 r"(?:\s+around\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
+    # ', whether bare or wrapped in a markdown code fence', '; a wrapping markdown ``` code block is acceptable': the same allowance
+    (re.compile(r"\s*,\s*whether\s+bare\s+or\s+(?:wrapped|fenced|enclosed)\s+in\s+an?\s+(?:markdown\s+)?(?:```\s*)?(?:code\s+)?(?:fence|block)(?=\s*[.;]?\s*$)", _I),
+     " (a markdown code fence around it is fine)"),
     # '(ignoring an optional surrounding ``` code block)': the same allowance
     (re.compile(r"\s*\(\s*(?:ignoring|disregarding|not\s+counting)\s+(?:an?\s+|the\s+|any\s+)?(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?"
                 r"(?:markdown\s+)?(?:```\s*(?:json\s+)?)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)\s*\)(?=\s*[.;?]?\s*$)", _I),
@@ -108,6 +111,21 @@ _END_SPELLINGS = [
     # 'leads with', 'kicks off with' are 'begins with' ('the seventh paragraph leads with the word "x"')
     (re.compile(r"\b(?:leads|kicks\s+off)\s+with\b", _I), "begins with"),
     (re.compile(r"\b(?:leading|kicking\s+off)\s+with\b", _I), "beginning with"),
+    # 'the whole response begins with' is 'the response begins with'; 'racks up' is 'has'; 'parses as valid JSON' is 'is valid JSON'
+    (re.compile(rf"\bthe\s+(?:whole|entire|full|complete)\s+({DOC})\s+(begins|starts)\s+with\b", _I), r"the \1 \2 with"),
+    (re.compile(r"\b(?:racks|clocks|notches|chalks)\s+up\b", _I), "has"),
+    (re.compile(r"\bparses\s+as\s+(?:valid\s+)?json\b", _I), "is valid JSON"),
+    # 'each opening with the marker SECTION followed by that section's number': its number
+    (re.compile(r"\bfollowed\s+by\s+that\s+section's\s+number\b", _I), "followed by its number"),
+    # 'not one capital letter' is 'no capital letter' (never 'not one of')
+    (re.compile(r"\bnot\s+(?:a\s+single|one)\s+(?!of\b)(?=(?:capital|upper|lower|comma|bullet|placeholder|letter)\w*\b)", _I), "no "),
+    # 'gets all the way through without using' is 'does not use'
+    (re.compile(r"\bgets\s+(?:all\s+the\s+way\s+)?through(?:\s+(?:its|the)\s+(?:entire|whole)\s+text)?\s+without\s+using\b", _I), "does not use"),
+    # an example of the form said as a style: ', in the *like this* style'; what an all-caps word is: '(every letter of the word a capital)'
+    (re.compile(r"\s*,?\s*in\s+the\s+\*[^*\n]{1,30}\*\s+(?:style|form|fashion)\b", _I), ""),
+    (re.compile(r"\s*\(\s*(?:every|each)\s+letter\s+of\s+the\s+word\s+(?:is\s+)?(?:a\s+capital|(?:in\s+)?upper\s*case)\s*\)", _I), ""),
+    # 'every letter a capital' is 'every letter is a capital'
+    (re.compile(r"\b(every\s+letter)\s+(?=a\s+capital\b|(?:in\s+)?(?:upper|lower)\s*case\b)", _I), r"\1 is "),
     # 'occurs fewer times than 6' is 'fewer than 6 times'
     (re.compile(r"\b(fewer|less|more)\s+times\s+than\s+(\d+)\b", _I), r"\1 than \2 times"),
     # 'each of these keywords has to show up in the reply: ...' is 'includes each of the keywords: ...'
@@ -219,6 +237,9 @@ def quantity(text: str) -> str:
 _LIST_SPELLINGS = [
     (re.compile(r"\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?P<n>keyword|word|term)s?\s+(?:(?:from|in|on|of)\s+(?:this|the|that)\s+"
                 r"(?:following\s+)?list|listed)\b", _I), r"every one of the \g<n>s"),
+    # the list in brackets after it, unquoted: 'every one of the keywords (dog, day)' -> 'every one of the keywords "dog", "day"'
+    (re.compile(r"\b(every\s+one\s+of\s+the\s+(?:keywords|words|terms))\s+\((?P<l>[a-z][\w'-]*(?:\s*,\s*[a-z][\w'-]*)*)\)", _I),
+     lambda m: m.group(1) + " " + ", ".join(f'"{w.strip()}"' for w in m.group("l").split(","))),
 ]
 
 # a quoted example of a format after its noun ('bullets such as "* This is a point."'): an illustration, not a word
@@ -226,9 +247,9 @@ _EXAMPLE = re.compile(r"(\b(?:bullets?|bullet\s+points?|list\s+items?|highlighte
                       r"for\s+example,?)\s*(?:\"[^\"\n]{1,80}\"|\u201c[^\u201d\n]{1,80}\u201d)\)?", _I)
 
 
-def _spell(text: str, rewrites) -> str:
-    """``rewrites`` applied outside quotations, before any colon that data may follow."""
-    stop = min(data_colon(text) + 1, len(text))  # the colon itself is read (a cue may end at it)
+def _spell(text: str, rewrites, past_colon: bool = False) -> str:
+    """``rewrites`` applied outside quotations, before any colon that data may follow (everywhere with ``past_colon``)."""
+    stop = len(text) if past_colon else min(data_colon(text) + 1, len(text))  # the colon itself is read (a cue may end at it)
     out, last = [], 0
     for a, b in quote_spans(text[:stop]):
         out.append(_apply(text[last:a], rewrites))
@@ -247,19 +268,18 @@ def _apply(s: str, rewrites) -> str:
 def respelled_throughout(text: str) -> str:
     """``text`` with the case, end and list spellings rewritten outside quotations everywhere, past a colon too (only to
     find a further check a criterion asks for: 'Label: ...; the seventh paragraph leads with the word "x"')."""
-    out, last = [], 0
-    for a, b in quote_spans(text):
-        out.append(_apply(text[last:a], _CASE_NOTES + _END_SPELLINGS + _LIST_SPELLINGS))
-        out.append(text[a:b])
-        last = b
-    out.append(_apply(text[last:], _CASE_NOTES + _END_SPELLINGS + _LIST_SPELLINGS))
-    return "".join(out)
+    return _spell(text, _CASE_NOTES + _END_SPELLINGS + _LIST_SPELLINGS, past_colon=True)
+
+
+# a quoted comma denied: 'not one ',' appears' is 'no comma appears' (read across its quotation)
+_NO_QUOTED_COMMA = re.compile(r"\b(?:not\s+(?:a\s+single|one|even\s+one)|no)\s+(?:comma\s+)?(?:character\s+)?(?:'\s*,\s*'|\"\s*,\s*\")(?:\s+character)?", _I)
 
 
 def respell(text: str, checklist: bool = False) -> str:
     """``text`` with the spellings above rewritten (the target text read as the response under a ``checklist`` label)."""
     if checklist:
         text = _spell(text, _TARGET_TEXT)
+    text = _NO_QUOTED_COMMA.sub("no comma", text)
     stop = data_colon(text)
     text = _EXAMPLE.sub(r"\1", text[:stop]) + text[stop:]
     text = _counted_quote(quantity(text))

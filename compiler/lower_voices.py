@@ -103,7 +103,7 @@ _VARIANTS = [
     (re.compile(r":\s*(\d+)\s+minimum\s*(?=[.;]?\s*$)", _I), r": at least \1"),
     (re.compile(r":\s*(\d+)\s+maximum\s*(?=[.;]?\s*$)", _I), r": at most \1"),
     # 'as a whole word' after a negated keyword list: whole words are what an absent keyword is checked as
-    (re.compile(r"(\b(?:none\s+of|does\s+not\s+(?:contain|use|include)|never\s+use|must\s+not\s+(?:contain|use|include))\b.{0,80}?)"
+    (re.compile(r"(\b(?:none\s+of|not\s+(?:a\s+single\s+)?one\s+of|(?:is|are)\s+free\s+of|does\s+not\s+(?:contain|use|include)|never\s+use|must\s+not\s+(?:contain|use|include))\b.{0,80}?)"
                 r"\s+as\s+(?:an?\s+)?(?:(?:whole|separate|standalone|complete|full)\s+)?words?\b", _I), r"\1", True),
     # 'steer clear of' is avoid; 'Required keywords (all, any case):' is the list's label
     (re.compile(r"\bsteer(s|ed)?\s+clear\s+of\b", _I), r"avoid\1"),

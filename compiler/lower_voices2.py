@@ -212,6 +212,10 @@ _GRANTS = [
     re.compile(rf"^\s*(?:award|give|grant|assign)\s+(?:[1-9]\d*|one|two|three|full)\s+(?:marks?|points?)\s+{_IF}\s*", _I),
     re.compile(rf"^\s*(?:the\s+)?(?:candidate|student|pupil|examinee)(?:s'|'s|s)?\s+(?:answers?|scripts?|responses?|work|submissions?)\s+"
                rf"(?:is|are|will\s+be)\s+(?:accepted|credited|passed)\s+{_IF}\s*", _I),
+    # a gamified rubric's unlock: 'Unlocks when ...', 'Achievement unlocked once ...', 'The badge is earned when ...' (a
+    # badge's quoted name is read off before: :func:`rubricc.compiler.lower_competency.badge`)
+    re.compile(rf"^\s*(?:(?:(?:the\s+|this\s+)?(?:achievement|badge|trophy|award|medal|perk|reward|bonus)\s+)?(?:unlocks|is\s+unlocked|unlocked|"
+               rf"is\s+earned|earned|is\s+awarded|is\s+granted|pops|triggers)|(?:quest|level|challenge|mission)\s+(?:complete|completed|cleared))\s+(?:{_IF}|once)\s*(?=(?:the|its|it|every|all|no)\b)", _I),
     # a definition of done: 'Done when ...', 'Accepted only if ...'
     re.compile(rf"^\s*(?:(?:this\s+(?:item|story|task|ticket)\s+is\s+)?(?:done|complete|completed|finished|accepted|ready))\s+{_IF}\s*(?=(?:the|its|it|every|all|no)\b)", _I),
     # a test's docstring: 'Ensures the output ...'

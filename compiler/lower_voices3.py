@@ -236,8 +236,8 @@ _FORMS = [
     (re.compile(r"\bwithout\s+one\s+(?=[a-z])", _I), "without a single "),
     # a bullet's form after the unit: ', each on a line that starts with a markdown bullet such as * or -'
     (re.compile(r"(\bbullet\s+(?:points?|items?)|\bbullets)\s*,\s*each\s+(?:(?:on|in)\s+(?:a|its\s+own)\s+line\s+(?:that\s+)?|(?:a\s+)?line\s+that\s+)?"
-                r"(?:starts|begins|starting|beginning)\s+with\s+(?:a\s+)?(?:markdown\s+)?(?:bullet(?:\s+(?:marker|symbol|character))?|marker|symbol)"
-                r"(?:\s*,?\s*(?:such\s+as|like|e\.g\.,?)?\s*[*+\u2022-](?:\s*(?:or|,|/)\s*[*+\u2022-])*)?(?=\s*[.;]?\s*$)", _I), r"\1"),
+                r"(?:starts|begins|starting|beginning)\s+with\s+(?:(?:a\s+)?(?:markdown\s+)?(?:bullet(?:\s+(?:marker|symbol|character))?|marker|symbol)"
+                r"(?:\s*,?\s*(?:such\s+as|like|e\.g\.,?)?\s*[*+\u2022-](?:\s*(?:or|,|/)\s*[*+\u2022-])*)?|[*-]\s+or\s+[*-])(?=\s*[.;]?\s*$)", _I), r"\1"),
     # capitals restated after a capital-word unit: 'words in all caps, with every letter upper case'
     (re.compile(rf"(\bwords?\s+(?:written\s+)?in\s+(?:all\s+)?{_CAPS}|\b{_CAPS}\s+words?)\s*,?\s*(?:with\s+)?(?:every|each|all(?:\s+the)?)\s+"
                 r"(?:letters?|characters?)\s+(?:(?:is|are|being)\s+)?(?:in\s+)?(?:upper ?case|capitali[sz]ed|capitals?|caps)\b", _I), r"\1"),

@@ -136,6 +136,7 @@ _CLIENT_GIST = re.compile(r"^\s*(?:the\s+)?client\s+(?:wants|doesn't\s+want|does
 # a markdown bullet as a line starting with an asterisk or a hyphen
 _NO_EMPTY = [re.compile(r"\s*\(\s*(?:and\s+|with\s+)?no\s+empty\s+paragraphs?(?:\s+(?:between\s+(?:the\s+|two\s+)?dividers|in\s+between))?\s*\)", _I),
              re.compile(r"\s*,?\s*and\s+no\s+paragraph\s+between\s+(?:two|the|any\s+two)\s+dividers\s+(?:shall|must|may|should|can)\s+be\s+empty(?=\s*[.]?\s*$)", _I),
+             re.compile(r"\s*,\s*and\s+no\s+empty\s+paragraphs?(?=\s*[.]?\s*$)", _I),
              re.compile(r"\bnon-empty\s+(?=paragraphs\b)", _I),
              re.compile(r"(?:(?<=paragraphs)|(?<=\*\*\*)|(?<=dividers)|(?<=divider))\s*,\s*(?:with\s+)?none\s+of\s+them\s+empty(?=\s*[.]?\s*$)", _I)]
 _BULLET_IS = [re.compile(r"(?<=bullets)\s+(?:beginning|starting|opening)\s+with\s+\*\s+or\s+-(?=\s*[.]?\s*$)", _I),
@@ -197,7 +198,7 @@ _LEAD_NOTE = re.compile(rf"^\s*(?:searched|matched|counted|checked|compared)\s+(
 
 
 # a ban on a word list restated with its matching: '"a" and "b": not one of them appears as a standalone word'
-_BAN_RESTATED = re.compile(r"\s*[:;,]\s*(?:not\s+(?:a\s+single\s+)?one|none)\s+of\s+them\s+(?:(?:may|can|does|should|will)\s+)?(?:appears?|occurs?|is\s+used|be\s+used|shows?\s+up)(?:\s+anywhere)?"
+_BAN_RESTATED = re.compile(r"\s*[:;,]\s*(?:not\s+(?:a\s+single\s+)?one|none)\s+of\s+them\s+(?:(?:may|can|does|should|will)\s+)?(?:appears?|appearing|occurs?|occurring|is\s+used|be\s+used|being\s+used|shows?\s+up|showing\s+up)(?:\s+anywhere)?"
                            r"(?:\s+in\s+(?:it|the\s+(?:reply|response|answer)))?\s+as\s+an?\s+(?P<n>(?:(?:standalone|whole|separate|stand-alone)\s+)?word)\b", _I)
 _BANNED = re.compile(r"\bfree\s+of\b|\bwithout\b|\bnone\s+of\b|\bno\s+(?:use|mention)\s+of\b|" + _NEG_LIST.pattern, _I)
 

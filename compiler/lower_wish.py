@@ -21,6 +21,7 @@ import re
 from typing import Optional, Tuple
 
 from rubricc.compiler.lower_asked import asked
+from rubricc.compiler.lower_attest import attested
 from rubricc.compiler.lower_dashes import dashed
 from rubricc.compiler.lower_example import cut_example
 from rubricc.compiler.lower_competency import badge, competency, preferred
@@ -234,6 +235,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text, conditions = lettered(text)  # 'Both hold: (a) X; (b) Y': one statement, the conditions no check reads as asides
     text, defined = glossary(text)  # 'By "T", this item means D; the response ...': one statement
     text, named_badge = badge(text)  # "The 'Brevity' badge is earned by ...": the name a label, never data
+    text, attest = attested(text)  # 'This is to certify that X', 'Task: T. Standard: X', 'Field marks: X', 'A response comprising X'
     text, picked = preferred(text)  # 'Choose the response that X': X said of the response ('Reject the response ...': a veto)
     text, skill = competency(text)  # 'Can X: this response Y': Y, the descriptor X a lead
     if other_text(QUOTE_RE.sub(" ", text)):  # 'The user's message has at most 4 sentences': nothing said of the response
@@ -242,7 +244,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + conditions + defined + named_badge + picked + skill
+    notes = named + restated + notes + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
