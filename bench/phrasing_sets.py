@@ -17,14 +17,13 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 36, in six voices of rubric writers, by its writer's report: a patent claim ("A response
-# wherein ..."); a certifying officer's attestation ("This is to certify that ..."); a Task / Condition / Standard line; a
-# game achievement's unlock condition; a resolution's operative clauses ("Notes that ..."); a naturalist's field-guide
-# identification note; no negative-form voice. The voices above are from its writer's report; the set was committed
-# unread. No instructions.py ships in shared/data, so its writer took the checkers' meaning
-# from memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
-# family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout36.json"
+# before it was read (set 37, in six voices of rubric writers, by its writer's report: a pilot's checklist challenge and
+# response ("Commas, entire response ... NONE."); a referee's ruling ("Ruled good: ..."); a museum wall label; a weather
+# observation bulletin; a sommelier's tasting note ("Nose ... Palate ..."); a telegram ("... STOP"); no negative-form
+# voice. The voices above are from its writer's report; the set was committed unread. No instructions.py ships in
+# shared/data, so its writer took the checkers' meaning from memory of the public code. Set 27, written blind too, is no
+# longer wholly unread: its 'about' text and one family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout37.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -155,6 +154,11 @@ DEV_SETS = (
                                           "preference principle, lettered conditions, a glossary-first definition, an "
                                           "instruction echo, headlinese, a competency 'Can ...' descriptor): 0.671 coverage, "
                                           "0.9922 agreement when measured once (0.537 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout36.json", "held-out set 36, written blind in voices of rubric writers (a patent claim, a "
+                                          "certifying officer's attestation, Task / Condition / Standard, a game "
+                                          "achievement's unlock condition, a resolution's operative clauses, a field-guide "
+                                          "identification note): 0.618 coverage, 0.9987 agreement when measured once (0.556 "
+                                          "rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -170,7 +174,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout30.json": 0.99,
               "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97,
               "ifeval_heldout33.json": 0.86, "ifeval_heldout34.json": 0.97,
-              "ifeval_heldout35.json": 0.92}
+              "ifeval_heldout35.json": 0.92, "ifeval_heldout36.json": 0.93}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -195,7 +199,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 36's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 37's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -205,7 +209,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "28039407544eed09ea0ee99f74dce5fcc3866e6c45904a29c1c94a0b24b914a0"
+HELDOUT_SHA256 = "78fd0f98a54fc92eacda0baf57e91d6521108e23baff01afaa6faba79e91337b"
 
 
 def frozen_ok() -> bool:
