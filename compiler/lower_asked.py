@@ -20,16 +20,15 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from rubricc.compiler.lower_parse import COUNT
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
 _UNITS = r"(?:words|sentences|paragraphs|bullet\s+points|bullets|sections|placeholders|highlighted\s+sections|all-caps\s+words)"
-_COUNT = re.compile(r"^(?P<c>(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+)?"
-                    r"\d[\d,]*(?:\s+or\s+(?:more|fewer|less))?)(?P<rest>(?:\s*,\s*.+)?)\s*[.!]?$", _I)
+_COUNT = re.compile(rf"^(?P<c>{COUNT})(?P<rest>(?:\s*,\s*.+)?)\s*[.!]?$", _I)
 _Q = r"(?:\"[^\"\n]{1,60}\"|\u201c[^\u201d\n]{1,60}\u201d|'[^'\n]{1,60}')"
 _QUOTED_TOPIC = re.compile(rf"^(?:the\s+)?(?P<n>letter|character|word|words|keyword|keywords|term|terms)\s+(?P<q>{_Q}(?:\s*(?:,|,?\s+(?:and|or))\s+{_Q})*)$", _I)
-_TIMES = re.compile(r"^(?P<c>(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than)\s+)?\d[\d,]*"
-                    r"(?:\s+or\s+(?:more|fewer|less))?\s+times)(?:\s+in\s+the\s+(?:response|reply|answer))?(?:\s+in\s+all)?\s*[.!]?$", _I)
+_TIMES = re.compile(rf"^(?P<c>{COUNT}\s+times)(?:\s+in\s+the\s+(?:response|reply|answer))?(?:\s+in\s+all)?\s*[.!]?$", _I)
 _NOWHERE = re.compile(r"^(?:nowhere|none|not\s+once|never|absent)(?:\s+(?:in|from)\s+the\s+(?:response|reply|answer))?\s*[.!]?$", _I)
 _LANGUAGE = re.compile(r"^(?P<l>[A-Z][a-z]+)(?:\s*\((?:language\s+code\s+)?[a-z]{2}\))?"
                        r"(?:\s*,?\s*(?:from\s+)?(?:start\s+to\s+finish|beginning\s+to\s+end|first\s+word\s+to\s+last)|\s*,?\s*throughout)?"

@@ -2,7 +2,7 @@
 
 :func:`clauses` splits a compound criterion at 'and' (or a full stop before a second predicate said of the response);
 :func:`clause_check` reads what one clause asks for, generously (it can only keep a criterion neural); :func:`first_rule`
-is the first rule that fires; :func:`meaning` is the criterion without its data (quoted material, an unquoted word list or
+is the first rule that fires; :func:`rules_read` what the rules alone read of a statement; :func:`meaning` is the criterion without its data (quoted material, an unquoted word list or
 end phrase, a counted word), the words searched for semantic cues; :func:`blank_data` and :func:`blank_outer_quotes`
 blank its quotations.
 """
@@ -46,6 +46,15 @@ def clause_check(clause: str) -> Optional[Tuple[str, Dict[str, Any]]]:
         near = lower_nearest.lower_nearest(cap(clause.strip().rstrip(".")) + ".")
         got = (near.name, near.args) if near is not None else None
     return got
+
+
+def rules_read(said: str) -> Optional[Tuple[str, Dict[str, Any]]]:
+    """(check name, args) the rules alone lower ``said`` to (:func:`rubricc.compiler.lower.lower_rules_only`), else None:
+    how a voice reader (:mod:`rubricc.compiler.lower_lettered`, :mod:`rubricc.compiler.lower_glossary`) tells which of
+    its statements the rules read."""
+    from rubricc.compiler.lower import lower_rules_only  # (the rules import the voice readers)
+    got = lower_rules_only(said)
+    return (got.name, got.args) if got is not None else None
 
 
 def first_rule(c: CriterionText) -> Optional[Tuple[str, Dict[str, Any]]]:

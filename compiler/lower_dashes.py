@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from rubricc.compiler.lower_relative import _finite
+from rubricc.compiler.lower_parse import COUNT
+from rubricc.compiler.lower_relative import finite
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 from rubricc.compiler.lower_review import name_agrees
 
@@ -28,8 +29,7 @@ _DASHED = re.compile(rf"^\s*(?P<s>the\s+(?:whole\s+|entire\s+)?(?:response|reply
                      r"(?P<v>meets|satisfies|fulfils|fulfills|follows|keeps\s+to|complies\s+with|respects|obeys|honou?rs|"
                      r"stays\s+(?:within|under|inside)|does\s+what)\s+(?P<n>the\s+[a-z -]{1,60}?)(?:\s+asks(?:\s+for)?)?\s*[.!]?\s*$", _I)
 _GENERIC = re.compile(r"^the\s+(?:instruction|rule|requirement|constraint|criterion|limit|spec)$", _I)
-_REL = (r"(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+)?"
-        r"\d[\d,]*(?:\s+or\s+(?:more|fewer|less))?")
+_REL = COUNT
 _Q = r"(?:\"[^\"\n]{1,60}\"|\u201c[^\u201d\n]{1,60}\u201d)"
 _NUMBERING = re.compile(rf"^its\s+(?P<x>[a-z][a-z -]{{1,40}}?)\s+numbering\s+(?P<c>{_REL})$", _I)
 _EACH_APPEARING = re.compile(rf"^with\s+(?P<q>{_Q}(?:\s*(?:,|,?\s+and)\s+{_Q})*)\s+each\s+appearing(?:\s+somewhere|\s+at\s+least\s+once)?"
@@ -51,11 +51,11 @@ def _fact(d: str) -> str:
         return "has " + d[4:].lstrip()
     if _COUNT.match(d):
         return "has " + d
-    finite = _finite(d)
-    if finite is None:
+    said = finite(d)
+    if said is None:
         return ""
-    finite = re.sub(r"^ends\s+on\s+", "ends with ", finite, flags=_I)  # 'ending on the exact phrase': ends with it
-    return re.sub(r",\s*with\s+nothing\s+following$", " and nothing follows it", finite, flags=_I)
+    said = re.sub(r"^ends\s+on\s+", "ends with ", said, flags=_I)  # 'ending on the exact phrase': ends with it
+    return re.sub(r",\s*with\s+nothing\s+following$", " and nothing follows it", said, flags=_I)
 
 
 def dashed(text: str) -> Tuple[str, List[Tuple[str, str]]]:

@@ -133,11 +133,7 @@ def glossary(text: str) -> Tuple[str, Asides]:
     if parts is None:
         return text, []
     term, post, verb, d, said = parts
-    from rubricc.compiler.lower import lower_rules_only  # (the rules import the voice readers)
-
-    def reads(s: str):
-        got = lower_rules_only(s)
-        return (got.name, got.args) if got is not None else None
+    from rubricc.compiler.lower_clauses import rules_read as reads
 
     second = _SECOND.search(d)
     if said and _AFFIRM.match(said):

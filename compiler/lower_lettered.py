@@ -21,6 +21,7 @@ import re
 from itertools import combinations
 from typing import List, Optional, Tuple
 
+from rubricc.compiler.lower_parse import COUNT_RELATION
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
 
 Asides = List[Tuple[str, str]]
@@ -99,12 +100,7 @@ def lettered(text: str) -> Tuple[str, Asides]:
     if not _LEAD.match(lead) or _NOT_ALL.search(lead) or len(conds) > MAX_CONDITIONS or \
             any(re.search(r"(?:\bor|,)$", c, _I) for c in conds[:-1]):
         return text, []
-    from rubricc.compiler.lower import lower_rules_only  # (the rules import the voice readers)
-    from rubricc.compiler.lower_clauses import clause_check
-
-    def reads(said: str):
-        got = lower_rules_only(said)
-        return (got.name, got.args) if got is not None else None
+    from rubricc.compiler.lower_clauses import clause_check, rules_read as reads
 
     merged: List[str] = []
     i = 0
@@ -134,8 +130,7 @@ def lettered(text: str) -> Tuple[str, Asides]:
 
 _HAS = re.compile(r"^(?P<s>(?:the|its)\s+(?:(?:whole|entire)\s+)?(?:response|answer|reply|output))\s+(?P<v>uses|has|contains|includes|gives|features|"
                   r"shows|carries|provides)\s+(?P<np>(?!(?:a|an|one|no|any|the|at|exactly|\d)\b)[a-z].*)$", _I)
-_COUNT = re.compile(r"^(?P<c>(?:(?:at\s+least|at\s+most|exactly|precisely|fewer\s+than|less\s+than|more\s+than|no\s+(?:more|fewer|less)\s+than|"
-                    r"under|over|below|above)\s+)?\d+)(?P<rest>.*)$", _I)
+_COUNT = re.compile(rf"^(?P<c>(?:{COUNT_RELATION}\s+)?\d+)(?P<rest>.*)$", _I)
 
 
 def _numbered(has: str, total: str) -> Optional[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rubricc.compiler.lower_parse import COUNT
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
@@ -26,8 +27,7 @@ _METHOD = re.compile(r"^\s*(?P<ing>counting|tallying|searching|scanning|looking\
                      r"going\s+through|running|checking)\s+(?P<obj>.+?)\s*,\s+" + _WHO + r"\s+(?P<out>.+?)\s*[.!]?\s*$", _I | re.S)
 _VERB = {"counting": "Count", "tallying": "Count", "picking out": "Count", "searching": "Search", "scanning": "Search",
          "looking through": "Search", "checking": "Search"}
-_REL = (r"(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|under|below|over|above)\s+)?"
-        r"\d[\d,]*(?:\s+or\s+(?:more|fewer|less))?")
+_REL = COUNT
 # the outcome: a count reached ('arrives at 600 or more for the response', 'stays under 3', 'gets fewer than 2 hits')
 _COUNT = re.compile(r"^(?:arrives\s+at|reaches|finds|counts|gets|ends\s+up\s+with|comes\s+to|lands\s+on|records|stays|gets\s+to|totals)\s+"
                     rf"(?P<c>{_REL})(?:\s+(?:of\s+them|hits|matches|in\s+all|in\s+total))?(?:\s+(?:in|for)\s+the\s+(?:response|reply|answer))?$", _I)

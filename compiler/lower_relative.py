@@ -77,7 +77,7 @@ _FIRST_ING = re.compile(rf"^(?P<neg>not\s+)?(?P<g>{_GERUND})\b", _I)
 _JOINED_ING = re.compile(rf"(?P<j>,?\s+and\s+)(?:for\s+)?(?P<neg>not\s+)?(?P<g>{_GERUND})\b", _I)
 
 
-def _finite(clause: str) -> Optional[str]:
+def finite(clause: str) -> Optional[str]:
     """'-ing' clause -> the clause with its verbs finite ('not using' -> 'does not use'); None when it opens with none."""
     m = _FIRST_ING.match(clause)
     if m is None:
@@ -96,7 +96,7 @@ _REWARDS = re.compile(rf"^\s*(?:this|the)\s+(?:rubric\s+)?(?:item|criterion|chec
 def rewarded(text: str) -> Optional[str]:
     """'This item rewards the response for containing no commas.' -> 'The response contains no commas.', else None."""
     m = _REWARDS.match(text)
-    said = _finite(text[m.end():]) if m else None
+    said = finite(text[m.end():]) if m else None
     return f"The {m.group('doc').lower()} {said}" if said is not None else None
 
 
@@ -115,7 +115,7 @@ def means(text: str) -> Optional[Tuple[str, Asides]]:
     m = _MEANS.match(text)
     if m is None or not known_topic(m.group("name")):
         return None
-    said = _finite(text[m.end():])
+    said = finite(text[m.end():])
     return (f"The {m.group('doc').lower()} {said}", [("topic", m.group("name"))]) if said is not None else None
 
 
