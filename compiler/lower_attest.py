@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from rubricc.compiler.lower_parse import LANGUAGES
+from rubricc.compiler.lower_parse import COUNT_RELATION, LANGUAGES
 from rubricc.compiler.lower_respell import cap
 
 Asides = List[Tuple[str, str]]
@@ -35,8 +35,7 @@ _TASK = re.compile(r"^\s*task\s*:\s*(?P<task>[^:]{3,120}?)\s*[.;]\s+(?:condition
 _FIELD = re.compile(r"^\s*(?P<lead>field\s+marks?|distinguishing\s+(?:features?|marks?)|diagnostic\s+features?|"
                     r"(?:identified|recogni[sz]ed|known|told\s+apart)\s+by\s+(?:its|what)\s+[^:\"\u201c]{2,60}?)\s*:\s+(?P<rest>\S.+)$", _I)
 # a standard or a field mark said as a bare count ('exactly 3 markdown bullets, ...'): what the response has
-_COUNTED = re.compile(r"^(?:exactly|at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|more\s+than|under|over|"
-                      r"\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+of\b)", _I)
+_COUNTED = re.compile(rf"^(?:{COUNT_RELATION}|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+of\b)", _I)
 # a field mark naming the unit before the colon and counting it after ('Identified by its numbered sections: at least four of
 # them'): the unit is kept ('Numbered sections: at least four of them')
 _OF_THEM = re.compile(r"\b(?:of\s+them|that\s+many)\b", _I)
@@ -80,7 +79,6 @@ def attested(text: str) -> Tuple[str, Asides]:
     if m:
         lead = re.sub(r"^(?:identified|recogni[sz]ed|known|told\s+apart)\s+by\s+(?:its\s+)?", "", m.group("lead"), flags=_I)
         return _has(m.group("rest"), counted=False), [("skill", lead)]  # 'Identified by its language': 'language'
-
     m = _CLAIM.match(text)
     if m:
         how = re.sub(r"\s+", " ", m.group("how").lower())
