@@ -48,7 +48,7 @@ _CLAIM_SAID = {"comprising": "The response includes ", "containing": "The respon
                "characterized in that it": "The response "}
 
 
-def _has(said: str, counted: bool = True) -> str:
+def said_of_response(said: str, counted: bool = True) -> str:
     """A statement that is a bare count said of the response ('exactly 3 bullets' -> 'The response has exactly 3 bullets')."""
     said = said.strip()
     first = re.match(r"[A-Z][a-z]+\b", said)
@@ -66,7 +66,7 @@ def attested(text: str) -> Tuple[str, Asides]:
     m = _TASK.match(text)
     if m:
         asides = [("skill", m.group("task"))] + ([("skill", m.group("cond"))] if m.group("cond") else [])
-        return _has(m.group("rest")), asides
+        return said_of_response(m.group("rest")), asides
     m = _ITS.match(text)
     if m and ('"' not in m.group("unit") and (_OF_THEM.search(m.group("rest")) or m.group("rest").startswith(",")) or
               '"' in m.group("unit") and m.group("rest").startswith(":") and _COUNTED.match(m.group("rest")[1:].strip())):
@@ -78,7 +78,7 @@ def attested(text: str) -> Tuple[str, Asides]:
     m = _FIELD.match(text)
     if m:
         lead = re.sub(r"^(?:identified|recogni[sz]ed|known|told\s+apart)\s+by\s+(?:its\s+)?", "", m.group("lead"), flags=_I)
-        return _has(m.group("rest"), counted=False), [("skill", lead)]  # 'Identified by its language': 'language'
+        return said_of_response(m.group("rest"), counted=False), [("skill", lead)]  # 'Identified by its language': 'language'
     m = _CLAIM.match(text)
     if m:
         how = re.sub(r"\s+", " ", m.group("how").lower())
