@@ -225,9 +225,10 @@ _RESPELL = [
     # 'parted from the next by' is 'separated from the next by'; 'each line opening with * or -' is 'beginning with'
     (re.compile(r"\b(each\s+line)\s+opening\s+with\b", _I), r"\1 beginning with"),
     # a tasting note's English: 'forceful and English from start to finish, ..., no lowercase letter on the palate'
-    (re.compile(r"\bis\s+(?:[a-z]+\s+and\s+)?english\s+(?=from\s+start\s+to\s+finish\b|throughout\b)", _I), "is in English "),
+    (re.compile(r"\bis\s+([a-z]+\s+and\s+)?english\s+(?=from\s+start\s+to\s+finish\b|throughout\b)", _I), r"is \1in English "),
     (re.compile(r"\s+on\s+the\s+palate\b", _I), ""),
-    (re.compile(r"\bis\s+[a-z]+\s+and\s+(?=comma-free\b|free\s+of\b)", _I), "is "),
+    # 'clean and comma-free': a taster's word for free of (a quality word, 'forceful', stays: it asks for more)
+    (re.compile(r"\bis\s+(?:clean|crisp|pure|spotless)\s+and\s+(?=comma-free\b|free\s+of\b)", _I), "is "),
     (re.compile(r"\bfrom\s+the\s+first\s+sip\s+to\s+the\s+finish\s+of\b", _I), "anywhere in"),
     (re.compile(r"\bparted\s+from\b", _I), "separated from"),
     # a boundary called: 'exactly 50 is on the line and counts' is 'exactly 50 counts'; 'reaching 10 would be out' is

@@ -3,7 +3,7 @@ between clauses, a pilot's checklist in challenge-and-response form ('Item ... V
 ('Ruled good: X'), a museum wall label ('Title. Medium. The work X'), a weather bulletin's readings ('Sentence totals
 across the reply: ...') and a tasting note's headings ('Palate: X'). Wordings written for the tests, not set 37's
 sentences; NEURAL must stay neural: a telegram or a ruling about content, a wall label whose title names a language
-the statement does not ask for, a checklist item that is not about the reply's form."""
+the statement does not ask for, a quality word beside a form ('forceful', 'decisive', 'polite')."""
 from lowering_cases import lowering_tests
 
 LOWERED = [
@@ -75,8 +75,11 @@ NEURAL = [
     "Current conditions across the reply: a warm and friendly tone from start to finish.",
     # a wall label whose title names a language the statement does not ask for
     "In French. Plain text. The work is written in all lowercase letters, not one capital anywhere.",
-    # a tasting note on quality
+    # a tasting note on quality; a quality word beside a form ('forceful', 'decisive', 'polite': more than a program reads)
     "Palate: balanced and persuasive, with a convincing argument across the reply.",
+    "Palate: forceful, with at least 4 words in all capital letters across the reply.",
+    "Structure: polite and English from start to finish, every letter a capital.",
+    "The reply is decisive and uses no commas.",
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
