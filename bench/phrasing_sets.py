@@ -17,13 +17,14 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 37, in six voices of rubric writers, by its writer's report: a pilot's checklist challenge and
-# response ("Commas, entire response ... NONE."); a referee's ruling ("Ruled good: ..."); a museum wall label; a weather
-# observation bulletin; a sommelier's tasting note ("Nose ... Palate ..."); a telegram ("... STOP"); no negative-form
-# voice. The voices above are from its writer's report; the set was committed unread. No instructions.py ships in
-# shared/data, so its writer took the checkers' meaning from memory of the public code. Set 27, written blind too, is no
-# longer wholly unread: its 'about' text and one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout37.json"
+# before it was read (set 38, in six voices of rubric writers, by its writer's report: a lab notebook observation
+# ("Obs.: ..."); a building inspector's code citation ("Conforms to \u00a7..."); a librarian's catalogue note
+# ("Extent: ..."); a recipe's doneness cue ("Done when ..."); a bug-bounty scope rule ("In scope: ..."); a scientific
+# abstract's result claim ("We find that ..."); no negative-form voice. The voices above are from its writer's report;
+# the set was committed unread. No instructions.py ships in shared/data, so its writer took the checkers' meaning from
+# memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's
+# templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout38.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -159,6 +160,10 @@ DEV_SETS = (
                                           "achievement's unlock condition, a resolution's operative clauses, a field-guide "
                                           "identification note): 0.618 coverage, 0.9987 agreement when measured once (0.556 "
                                           "rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout37.json", "held-out set 37, written blind in voices of rubric writers (a pilot's "
+                                          "checklist challenge and response, a referee's ruling, a museum wall label, a "
+                                          "weather observation bulletin, a sommelier's tasting note, a telegram): 0.763 "
+                                          "coverage, 1.000 agreement when measured once (0.645 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -174,7 +179,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout30.json": 0.99,
               "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97,
               "ifeval_heldout33.json": 0.86, "ifeval_heldout34.json": 0.97,
-              "ifeval_heldout35.json": 0.92, "ifeval_heldout36.json": 0.93}
+              "ifeval_heldout35.json": 0.92, "ifeval_heldout36.json": 0.93,
+              "ifeval_heldout37.json": 0.97}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -199,7 +205,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 37's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 38's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -209,7 +215,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "78fd0f98a54fc92eacda0baf57e91d6521108e23baff01afaa6faba79e91337b"
+HELDOUT_SHA256 = "9793dfb177398fafaf01765f103c2695b7f267e55519d6e3223cf9b04a8bf75f"
 
 
 def frozen_ok() -> bool:
