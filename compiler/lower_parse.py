@@ -99,6 +99,9 @@ def _int(s: str) -> int:
 
 # relation phrase immediately before a number
 _REL_BEFORE = [
+    # stopping before a number is staying under it ('take it off the heat before it reaches 10 sentences'): before 'reaches'
+    (r"before\s+(?:it\s+|they\s+|the\s+(?:response|reply|answer|text)\s+)?(?:reach(?:es|ed)?|gets?\s+to|hits?)|(?:stops?|stays?|falls?)\s+short\s+of",
+     "less than"),
     # a negated comparison is the other side ('no shorter than 600 words' is at least 600): before the bare ones
     (r"at least|no fewer than|no less than|not fewer than|not less than|(?:no|not) (?:shorter|smaller) than|not (?:under|below)|"
      r"a minimum of|minimum of|minimum|reach(?:es|ed)?|gets? to|hits?|"
