@@ -97,14 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 37: 0.763 / 1.000 measured once at e2c88eb with 5c46bbf in its tree, no wrong reading)
-    assert res["coverage"] >= 0.76 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 38: 0.649 / 0.9914 measured once at 256cd1f; its one wrong reading, 28 wrong
+    # verdicts, fixed at once in 82bfe14 with its own test wordings: 0.649 / 1.000 since)
+    assert res["coverage"] >= 0.645 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a pilot's checklist challenge and response (1), a referee's ruling (2), a museum wall label (3),
-    # a weather observation bulletin (4), a sommelier's tasting note (5), a telegram (6)
+    # per voice as measured: a lab notebook observation (1), a building inspector's code citation (2), a librarian's
+    # catalogue note (3), a recipe's doneness cue (4), a bug-bounty scope rule (5), a scientific abstract's result claim (6)
     voices = voice_summary(res["rows"])
-    floors = (737, 647, 722, 472, 544, 687)
+    floors = (664, 562, 755, 354, 620, 285)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
