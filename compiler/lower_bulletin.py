@@ -155,7 +155,7 @@ _LABEL = re.compile(r"^\s*(?P<title>[A-Z][^.:;\"]{2,60})\.\s+(?P<medium>[A-Z][^.
 _VERB = re.compile(r"^(?:ends|closes|finishes|opens|starts|begins|contains|has|includes|uses|keeps|runs|goes|reads|avoids|never|"
                    r"stays|carries|wraps|repeats|restates)\b", _I)
 _STATE = re.compile(r"^(?:(?:entirely|completely|wholly|fully|altogether)\s+)?(?:free|clear|clean|rich|written|set|composed|all|devoid|"
-                    r"empty|forceful)\b", _I)
+                    r"empty)\b", _I)
 _QUOTED_COUNT = re.compile(r"^(?P<q>'[^']{1,40}'|\"[^\"]{1,40}\")\s*,?\s+(?:appearing\s+)?(?P<c>(?:strictly\s+)?(?:at\s+least|at\s+most|fewer\s+than|"
                            r"less\s+than|under|below|over|more\s+than|exactly)\s+\d+|\d+\s+or\s+(?:more|fewer|less))\s+(?:occurrences|times|appearances)\b", _I)
 # a tasting note's word or letter: 'a persistent note of', 'only a light touch of', 'rich in the letter': the counted one
@@ -206,10 +206,8 @@ def _bulletin(m: re.Match) -> str:
 
 # words of these voices said as the readers read them (only in a statement read out of one of them)
 _RESPELL = [
-    # 'pours out as valid JSON' is 'is valid JSON'; ', with nothing outside it except, at most, a markdown code fence'
+    # 'pours out as valid JSON' is 'is valid JSON'
     (re.compile(r"\b(?:pours|comes|flows)\s+out\s+as\s+(?=(?:valid\s+)?json\b)", _I), "is "),
-    (re.compile(r"\s*,\s*with\s+nothing\s+outside\s+it\s+(?:except|but|save)\s*,?\s*(?:at\s+most\s*,?\s*)?an?\s+(?:markdown\s+)?(?:```\s*)?(?:code\s+)?"
-                r"(?:fence|block)(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
     # 'goes the whole distance without', 'is composed from its opening word to its last without' are 'is written without'
     (re.compile(r"\b(?:goes|runs|gets)\s+the\s+(?:whole|full|entire)\s+distance\s+without\b", _I), "is written without"),
     (re.compile(r"\bis\s+(?:composed|written|set)\s+from\s+its\s+(?:opening|first)\s+word\s+to\s+its\s+(?:last|closing|final)(?:\s+one)?\s+without\s+the\s+comma\b", _I),
@@ -222,15 +220,15 @@ _RESPELL = [
     # 'ends precisely on "x", not a word after it' is 'ends with "x", nothing after'
     (re.compile(r"\bends\s+(?:precisely\s+|exactly\s+)?on\s+(?=[\"\u201c])", _I), "ends with "),
     (re.compile(r"(?<=[\"\u201d])\s*,\s*not\s+a\s+(?:single\s+)?(?:word|character)\s+after\s+it(?=\s*\.?\s*$)", _I), ", nothing after"),
-    # 'parted from the next by' is 'separated from the next by'; 'each line opening with * or -' is 'beginning with'
+    # 'each line opening with * or -' is 'beginning with'; 'parted from the next by' is 'separated from the next by'
     (re.compile(r"\b(each\s+line)\s+opening\s+with\b", _I), r"\1 beginning with"),
+    (re.compile(r"\bparted\s+from\b", _I), "separated from"),
     # a tasting note's English: 'forceful and English from start to finish, ..., no lowercase letter on the palate'
     (re.compile(r"\bis\s+([a-z]+\s+and\s+)?english\s+(?=from\s+start\s+to\s+finish\b|throughout\b)", _I), r"is \1in English "),
     (re.compile(r"\s+on\s+the\s+palate\b", _I), ""),
     # 'clean and comma-free': a taster's word for free of (a quality word, 'forceful', stays: it asks for more)
     (re.compile(r"\bis\s+(?:clean|crisp|pure|spotless)\s+and\s+(?=comma-free\b|free\s+of\b)", _I), "is "),
     (re.compile(r"\bfrom\s+the\s+first\s+sip\s+to\s+the\s+finish\s+of\b", _I), "anywhere in"),
-    (re.compile(r"\bparted\s+from\b", _I), "separated from"),
     # a boundary called: 'exactly 50 is on the line and counts' is 'exactly 50 counts'; 'reaching 10 would be out' is
     # 'exactly 10 does not meet the standard'; 'keeps its X strictly under 10' is 'has fewer than 10 X'
     (re.compile(r"\b(exactly\s+\d+)\s+is\s+on\s+the\s+line\s+and\s+(counts|is\s+good|is\s+in)\b", _I), r"\1 counts"),
