@@ -8,11 +8,15 @@
     Structure: exactly 2 paragraphs, each parted from the next by the markdown divider ***.     (a tasting note)
 
 :func:`reported` returns the statement and the asides. A telegram's capitals are the telegram's, not the field's: its
-words are read in small letters, except a word written before a number ('SECTION 1', a section marker the checker
-matches by case) and a language's name, which keeps its capital; quoted text keeps its case. A checklist's challenge
-('Sentences, whole response') names what is counted or said, its response in capitals the value, and the sign-off
-('Counted and checked.') asks for nothing. A ruling's, a bulletin's and a tasting note's leads ask for nothing; a wall
-label's title and medium are ``label`` asides, which must name no other check (:func:`rubricc.compiler.lower._aside_agrees`).
+words are read in small letters, except a word in capitals written after 'with', 'like', 'headed' ... and before a number
+('EACH BEGINS WITH SECTION AND A NUMBER LIKE SECTION 1': a section marker the checker matches by case) and a language's
+name, which keeps its capital; quoted text keeps its case. A checklist's challenge ('Sentences, whole response') names
+what is counted or said, its response in capitals the value, and the sign-off ('Counted and checked.') asks for nothing;
+a checklist with more than a sign-off after its last response is left whole. A ruling's, a bulletin's and a tasting
+note's leads ask for nothing; a wall label's title is a ``label`` aside, which must name no other check
+(:func:`rubricc.compiler.lower._aside_agrees`), and so is its medium, unless the medium names a language ('English text,
+set in upper case'): then it is said of the work. Words of these voices are respelled as the readers read them
+(:data:`_RESPELL`), only in a statement read out of one of them.
 """
 from __future__ import annotations
 
