@@ -25,7 +25,7 @@ from typing import List, Tuple
 
 from rubricc.compiler.lower_attest import said_of_response
 from rubricc.compiler.lower_parse import COUNT_RELATION, LANGUAGES, QUOTE_RE
-from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
+from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans, sub_outside
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -244,8 +244,9 @@ _RESPELL = [
 
 
 def _respelled(text: str) -> str:
+    """``text`` with :data:`_RESPELL` rewritten outside quotations (quoted data is never respelled)."""
     for pattern, said in _RESPELL:
-        text = pattern.sub(said, text)
+        text = sub_outside(text, pattern, said)
     return text
 
 

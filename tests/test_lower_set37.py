@@ -56,6 +56,9 @@ LOWERED = [
     ("Conditions across the reply: Swahili throughout, from start to finish.", "response_language", {"language": "sw"}),
     # a tasting note
     ("Finish: ends precisely on \"Any further questions?\", not a word after it.", "ends_with", {"phrase": "Any further questions?"}),
+    # quoted data is never respelled ('free of any trace of' inside the end phrase stays as written)
+    ("Finish: ends precisely on \"free of any trace of salt\", not a word after it.", "ends_with",
+     {"phrase": "free of any trace of salt"}),
     ("Palate: rich in the letter 'z', at least 6 occurrences in either case across the reply.", "letter_frequency",
      {"letter": "z", "relation": "at least", "n": 6}),
     ("Nose: a faint note of 'harbour', appearing at least 3 times across the reply.", "keyword_frequency",
