@@ -174,7 +174,7 @@ def target(text: str) -> Optional[str]:
 _PLAIN = [
     (re.compile(r"\b(?:kicks|leads)\s+off\s+with\b", _I), "starts with"),
     (re.compile(r"\bzero\s+(?=(?:capitals?|capital\s+letters|upper-?case\s+letters|lower-?case\s+letters|commas?)\b)", _I), "no "),
-    (re.compile(r"\bend\s+to\s+end\b", _I), "from start to finish"),
+    (re.compile(r"\b(?:from\s+)?end\s+to\s+end\b", _I), "from start to finish"),
     (re.compile(r"\bthe\s+exact\s+(?P<u>sentence|phrase|answer|line)\s+(?=[\"\u201c][^\"\u201c\u201d]+[\"\u201d](?:\s*,\s*[\"\u201c][^\"\u201c\u201d]+[\"\u201d])*\s*,?\s+or\s+[\"\u201c])", _I),
      r"one of the exact \g<u>s "),
     (re.compile(r"(?P<c>\b(?:fewer|less)\s+than\s+\d[\d,]*\s+(?:times|uses|occurrences|mentions))\s*\(\s*(?:possibly|perhaps|maybe|or|even)?\s*"
