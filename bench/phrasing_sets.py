@@ -17,14 +17,14 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 38, in six voices of rubric writers, by its writer's report: a lab notebook observation
-# ("Obs.: ..."); a building inspector's code citation ("Conforms to \u00a7..."); a librarian's catalogue note
-# ("Extent: ..."); a recipe's doneness cue ("Done when ..."); a bug-bounty scope rule ("In scope: ..."); a scientific
-# abstract's result claim ("We find that ..."); no negative-form voice. The voices above are from its writer's report;
-# the set was committed unread. No instructions.py ships in shared/data, so its writer took the checkers' meaning from
-# memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's
-# templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout38.json"
+# before it was read (set 39, in six voices of rubric writers, by its writer's report: a chess annotator's move comment
+# (its glyphs, "!", "!!"); a ship's log entry (a watch time, "0400", "Noon"); a customs declaration line ("Declared:",
+# "Contents:", "Quantity:", "Prohibited:"); a typesetter's proof mark ("OK as set", "stet", "l.c.", "caps"); a tailor's
+# fitting note; a gymnastics judge's execution note; no negative-form voice. The voices above are from its writer's
+# report; the set was committed unread. No instructions.py ships in shared/data, so its writer took the checkers'
+# meaning from memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and
+# one family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout39.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -164,6 +164,11 @@ DEV_SETS = (
                                           "checklist challenge and response, a referee's ruling, a museum wall label, a "
                                           "weather observation bulletin, a sommelier's tasting note, a telegram): 0.763 "
                                           "coverage, 1.000 agreement when measured once (0.645 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout38.json", "held-out set 38, written blind in voices of rubric writers (a lab notebook "
+                                          "observation, a building inspector's code citation, a librarian's catalogue "
+                                          "note, a recipe's doneness cue, a bug-bounty scope rule, a scientific "
+                                          "abstract's result claim): 0.649 coverage, 0.9914 agreement when measured once "
+                                          "(0.587 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -180,7 +185,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97,
               "ifeval_heldout33.json": 0.86, "ifeval_heldout34.json": 0.97,
               "ifeval_heldout35.json": 0.92, "ifeval_heldout36.json": 0.93,
-              "ifeval_heldout37.json": 0.97}
+              "ifeval_heldout37.json": 0.97, "ifeval_heldout38.json": 0.99}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -205,7 +210,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 38's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 39's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -215,7 +220,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "9793dfb177398fafaf01765f103c2695b7f267e55519d6e3223cf9b04a8bf75f"
+HELDOUT_SHA256 = "e239a97a729d61970e510b9ce6f2d1e1e1aaa8c209ea997b7ad97f150b618c3b"
 
 
 def frozen_ok() -> bool:

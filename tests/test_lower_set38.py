@@ -68,6 +68,8 @@ NEURAL = [
     "Done when the reply feels complete and answers every part of the question.",
     "Eligible: responses demonstrating a real security impact, with at least 3 steps to reproduce.",
     "Obs.: the tone seemed friendly throughout. Commas seen: none.",
+    # an inspector's verdict word said of the response is a judgement ('satisfactory', a semantic cue)
+    "The reply is satisfactory and uses no commas.",
     # a code section whose title names another check than the one its statement reads as
     "Conforms to Sec. 17.1 (Length): the reply contains no commas.",
     "Meets code section 6.1 (Title): the reply has exactly 4 markdown bullet points.",
