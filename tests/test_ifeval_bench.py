@@ -97,15 +97,14 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 38: 0.649 / 0.9914 measured once at 256cd1f; its one wrong reading, 28 wrong
-    # verdicts, fixed at once in 82bfe14 with its own test wordings: 0.649 / 1.000 since)
-    assert res["coverage"] >= 0.645 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 39: 0.691 / 1.000 measured once at 919eecc, no wrong verdict)
+    assert res["coverage"] >= 0.69 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a lab notebook observation (1), a building inspector's code citation (2), a librarian's
-    # catalogue note (3), a recipe's doneness cue (4), a bug-bounty scope rule (5), a scientific abstract's result claim (6)
+    # per voice as measured: a chess annotator's move comment (1), a ship's log entry (2), a customs declaration line (3),
+    # a typesetter's proof mark (4), a tailor's fitting note (5), a gymnastics judge's execution note (6)
     voices = voice_summary(res["rows"])
-    floors = (664, 562, 755, 354, 620, 285)
+    floors = (559, 306, 536, 590, 654, 806)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
