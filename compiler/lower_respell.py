@@ -45,6 +45,14 @@ def sub_outside(text: str, pat: "re.Pattern[str]", rep, before_data: bool = Fals
                    text[:stop]) + text[stop:]
 
 
+def sub_all_outside(text: str, rewrites) -> str:
+    """Each ``(pattern, replacement)`` of ``rewrites`` applied in turn with :func:`sub_outside` (a match may run on across
+    a quotation, never start inside one): a voice reader's respelling list."""
+    for pattern, rep in rewrites:
+        text = sub_outside(text, pattern, rep)
+    return text
+
+
 def data_colon(text: str) -> int:
     """Where the first colon outside quotations is (data may follow it), else len(text)."""
     spans = quote_spans(text)
