@@ -25,7 +25,7 @@ from typing import List, Tuple
 
 from rubricc.compiler.lower_attest import said_of_response
 from rubricc.compiler.lower_parse import COUNT_RELATION, LANGUAGES, QUOTE_RE
-from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans, sub_outside
+from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans, sub_all_outside
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -243,13 +243,6 @@ _RESPELL = [
 ]
 
 
-def _respelled(text: str) -> str:
-    """``text`` with :data:`_RESPELL` rewritten outside quotations (quoted data is never respelled)."""
-    for pattern, said in _RESPELL:
-        text = sub_outside(text, pattern, said)
-    return text
-
-
 def _read(text: str) -> Tuple[str, Asides]:
     if _is_telegram(text):
         return _telegram(text), []
@@ -278,4 +271,4 @@ def reported(text: str) -> Tuple[str, Asides]:
     """(the statement inside a telegram, a checklist line, a ruling, a wall label, a bulletin or a tasting note, its
     asides); (text, []) when it is none of them."""
     said, asides = _read(text)
-    return (text, []) if said == text else (_respelled(said), asides)
+    return (text, []) if said == text else (sub_all_outside(said, _RESPELL), asides)

@@ -24,7 +24,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_parse import COUNT, LANGUAGES
-from rubricc.compiler.lower_respell import cap, sub_outside
+from rubricc.compiler.lower_respell import cap, sub_all_outside
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -116,13 +116,6 @@ _RESPELL = [
     (re.compile(r"(\ball-caps\s+words|\bwords\s+(?:set|written)\s+in\s+(?:full|all)\s+capitals?(?:\s+letters)?)\s*,\s*(?:i\.e\.|meaning|that\s+is)\s*,?\s+"
                 r"words\s+(?:in\s+which\s+every\s+letter\s+is|whose\s+letters\s+are\s+all)\s+(?:upper-?case|capitals?|in\s+capitals)(?=\s*\.?\s*$)", _I), r"\1"),
 ]
-
-
-def _respelled(text: str) -> str:
-    """``text`` with :data:`_RESPELL` rewritten outside quotations (quoted data is never respelled)."""
-    for pattern, said in _RESPELL:
-        text = sub_outside(text, pattern, said)
-    return text
 
 
 def _count_said(count: str) -> str:
@@ -228,4 +221,4 @@ def found(text: str) -> Tuple[str, Asides]:
     """(the statement inside a notebook observation, a code citation, a catalogue note, a doneness cue, a scope rule or
     a result claim, its asides); (text, []) when it is none of them."""
     said, asides = _read(text)
-    return (text, []) if said == text else (_respelled(said), asides)
+    return (text, []) if said == text else (sub_all_outside(said, _RESPELL), asides)

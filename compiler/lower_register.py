@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rubricc.compiler.lower_respell import in_quotes, quote_spans, sub_outside
+from rubricc.compiler.lower_respell import in_quotes, quote_spans, sub_all_outside
 
 _I = re.IGNORECASE
 _CLEFT = re.compile(r"^\s*it(?:\s+is|'s)\s+(?=\S)", _I)
@@ -89,8 +89,7 @@ _TEXT = re.compile(r"^\s*the\s+(?P<w>(?:whole\s+|entire\s+)?)text\s+(?=(?:is|con
 
 def register(text: str) -> str:
     """``text`` with the register's words respelled outside quotations; the same text when nothing applies."""
-    for pat, rep in _SPELLINGS:
-        text = sub_outside(text, pat, rep)
+    text = sub_all_outside(text, _SPELLINGS)
     text = _NTH_OF.sub(lambda m: f"The {m.group('d').lower()} has {m.group('c')} paragraphs, and the {m.group('o').lower()} paragraph "
                        f"{m.group('v').lower()}", text, count=1)
     if not re.search(r"\b(?:response|reply|answer|output)\b", text, _I):
