@@ -17,14 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 39, in six voices of rubric writers, by its writer's report: a chess annotator's move comment
-# (its glyphs, "!", "!!"); a ship's log entry (a watch time, "0400", "Noon"); a customs declaration line ("Declared:",
-# "Contents:", "Quantity:", "Prohibited:"); a typesetter's proof mark ("OK as set", "stet", "l.c.", "caps"); a tailor's
-# fitting note; a gymnastics judge's execution note; no negative-form voice. The voices above are from its writer's
-# report; the set was committed unread. No instructions.py ships in shared/data, so its writer took the checkers'
-# meaning from memory of the public code. Set 27, written blind too, is no longer wholly unread: its 'about' text and
-# one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout39.json"
+# before it was read (set 40, in six voices of rubric writers, by its writer's report: an estate agent's property
+# listing ("Boasts ...", "Features ...", "Arranged over ..."); a radiologist's report ("Findings: ... Impression: ...");
+# a kennel club breed standard ("The standard calls for ...", "Coat:", "Head:"); a tour guide's spoken commentary
+# ("Take a look at ...", "Notice ..."); a sports play-by-play commentator ("And there's ...!"); a knitting pattern
+# ("Work ...", "Count check:", "Finished size:"); no negative-form voice. The voices above are from its writer's report;
+# the set was committed unread. Its writer read the public google-research instructions.py through the code-search
+# tool for the checkers' meaning. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
+# family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout40.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -169,6 +170,11 @@ DEV_SETS = (
                                           "note, a recipe's doneness cue, a bug-bounty scope rule, a scientific "
                                           "abstract's result claim): 0.649 coverage, 0.9914 agreement when measured once "
                                           "(0.587 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout39.json", "held-out set 39, written blind in voices of rubric writers (a chess "
+                                          "annotator's move comment, a ship's log entry, a customs declaration line, a "
+                                          "typesetter's proof mark, a tailor's fitting note, a gymnastics judge's execution "
+                                          "note): 0.691 coverage, 1.000 agreement when measured once (0.640 rules alone), "
+                                          "then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -185,7 +191,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout31.json": 0.95, "ifeval_heldout32.json": 0.97,
               "ifeval_heldout33.json": 0.86, "ifeval_heldout34.json": 0.97,
               "ifeval_heldout35.json": 0.92, "ifeval_heldout36.json": 0.93,
-              "ifeval_heldout37.json": 0.97, "ifeval_heldout38.json": 0.99}
+              "ifeval_heldout37.json": 0.97, "ifeval_heldout38.json": 0.99,
+              "ifeval_heldout39.json": 0.97}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -210,7 +217,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 39's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 40's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -220,7 +227,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "e239a97a729d61970e510b9ce6f2d1e1e1aaa8c209ea997b7ad97f150b618c3b"
+HELDOUT_SHA256 = "714e6eeeeaab5d864fad95533baae5d7218f879e2be1d92ab42da116202f6785"
 
 
 def frozen_ok() -> bool:

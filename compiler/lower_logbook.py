@@ -38,8 +38,9 @@ _COUNTED = rf"(?:{COUNT}|(?:exactly\s+|at\s+least\s+|fewer\s+than\s+)?{_NUMBER_W
 _GLYPH_LEAD = re.compile(r"^\s*(?:!!|!\?|\?!|!)\s+(?=[A-Z'\"])")
 _GLYPH = re.compile(r"\s*\((?:!!|!|!\?|\?!)\)")
 _ENDGAME = re.compile(r"\s+from\s+the\s+opening\s+to\s+the\s+endgame\s*!\s*$", _I)
-_IDIOM = re.compile(r"\b(?:(?:quiet|correct|only\s+correct|precise|careful|accurate|best|strong|sharp|sound|solid)\s*,?\s*(?:and\s+)?)+"
-                    r"(?=(?:move|play|setup|line|continuation|technique|idea)\b)", _I)
+# a chess comment's adjectives judge the move, not the response ('A quiet, correct move', 'Economical', 'Loud play')
+_IDIOM = re.compile(r"\b(?:only\s+)?(?:quiet|correct|precise|careful|accurate|best|strong|sharp|sound|solid|neat|loud|economical|compact)\b"
+                    r"\s*,?\s*(?:and\s+)?", _I)
 _COMMENT = re.compile(r"^(?P<label>[A-Z][^:\"]{2,60}?)\s*:\s*(?P<rest>\S.+)$", re.S)
 # 'Sparing with 'z': fewer than 4 occurrences in the response', 'The letter 'z' is everywhere: it occurs at least 4 times'
 _SPARING = re.compile(rf"^(?:sparing|generous|heavy|light)\s+(?:with|on)\s+(?P<q>{_Q})$", _I)

@@ -17,6 +17,9 @@ LOWERED = [
      {"letter": "z", "relation": "at least", "n": 5}),
     ("! Keeps returning to 'anchor': the word appears at least 3 times.", "keyword_frequency",
      {"keyword": "anchor", "relation": "at least", "n": 3}),
+    # a chess comment's adjectives judge the move ('Economical', 'Loud play'), not the reply
+    ("! Economical: 'anchor' appears fewer than 3 times in the reply.", "keyword_frequency",
+     {"keyword": "anchor", "relation": "less than", "n": 3}),
     # a ship's log: the watch time and the survey ask for nothing
     ("0600. Reply surveyed stem to stern; not one comma sighted anywhere aboard.", "no_commas", {}),
     ("1200 hours. Sentences logged in the reply: 9 or more.", "sentence_count", {"relation": "at least", "n": 9}),
@@ -63,6 +66,9 @@ NEURAL = [
     # an inspection that finds another count than the one declared
     "Sentences declared: at least 9. Count on inspection: fewer than 9.",
     "Bullet points declared: exactly 4. Count on inspection: 3.",
+    # the same adjectives said of the reply are judgements (semantic cues)
+    "The reply is neat and has no commas.",
+    "The reply is economical and uses no commas.",
     # a comment with data of its own, and 'the word' naming no word
     "! Keeps pressing with 'schedule': the argument is convincing.",
     "The word appears at least 6 times.",
