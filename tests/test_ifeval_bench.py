@@ -97,14 +97,14 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 39: 0.691 / 1.000 measured once at 919eecc, no wrong verdict)
-    assert res["coverage"] >= 0.69 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 40: 0.577 / 1.000 measured once at 1a3f9b6, no wrong verdict)
+    assert res["coverage"] >= 0.575 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a chess annotator's move comment (1), a ship's log entry (2), a customs declaration line (3),
-    # a typesetter's proof mark (4), a tailor's fitting note (5), a gymnastics judge's execution note (6)
+    # per voice as measured: an estate agent's property listing (1), a radiologist's report (2), a kennel club breed
+    # standard (3), a tour guide's spoken commentary (4), a sports play-by-play commentator (5), a knitting pattern (6)
     voices = voice_summary(res["rows"])
-    floors = (559, 306, 536, 590, 654, 806)
+    floors = (525, 171, 622, 387, 543, 631)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
