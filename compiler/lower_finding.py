@@ -23,13 +23,12 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from rubricc.compiler.lower_parse import COUNT, LANGUAGES
+from rubricc.compiler.lower_parse import COUNT, LANGUAGES, QUOTED_ITEM, QUOTED_LIST
 from rubricc.compiler.lower_respell import cap, sub_all_outside
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
-_Q = r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)"
-_QLIST = rf"{_Q}(?:\s*,?\s*(?:and\s+|or\s+)?{_Q})*"
+_Q, _QLIST = QUOTED_ITEM, QUOTED_LIST
 # a count as a finding states it: a relation and a number, or none at all
 _FOUND_COUNT = rf"(?:{COUNT}|none|zero|no|nil)"
 

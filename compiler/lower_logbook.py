@@ -23,13 +23,12 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_attest import said_of_response
-from rubricc.compiler.lower_parse import COUNT
+from rubricc.compiler.lower_parse import COUNT, QUOTED_ITEM, QUOTED_LIST
 from rubricc.compiler.lower_respell import cap, sub_all_outside
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
-_Q = r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)"
-_QLIST = rf"{_Q}(?:\s*,?\s*(?:and\s+|or\s+)?{_Q})*"
+_Q, _QLIST = QUOTED_ITEM, QUOTED_LIST
 _DOC = r"(?:the\s+)?(?:response|reply)"
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _COUNTED = rf"(?:{COUNT}|(?:exactly\s+|at\s+least\s+|fewer\s+than\s+)?{_NUMBER_WORDS}|under\s+\d+)"

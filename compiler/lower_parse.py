@@ -246,6 +246,9 @@ NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\
 # a negation negated ('does not avoid commas', "doesn't lack a title", 'never omits the keyword'): read by no rule
 # a plain list of single words ('sleep, cook and feed'), matched case-insensitively
 WORD_LIST = r"[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*"
+# one quoted item (straight double, single or curly quotes) and a list of them ('"a", "b" and "c"'), as data
+QUOTED_ITEM = r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)"
+QUOTED_LIST = rf"{QUOTED_ITEM}(?:\s*,?\s*(?:and\s+|or\s+)?{QUOTED_ITEM})*"
 
 # a test case's label before its expectation: 'Expected behavior:', 'Expected result:', 'Expected:'
 EXPECTED_LABEL = r"expected(?:\s+(?:result|outcome|behaviou?r))?\s*:"
