@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from rubricc.compiler.lower_parse import COUNT, LANGUAGES, QUOTED_ITEM, QUOTED_LIST
+from rubricc.compiler.lower_parse import COUNT, LANGUAGES, QUOTED_ITEM, QUOTED_LIST, quoted_words
 from rubricc.compiler.lower_respell import cap, sub_all_outside
 
 Asides = List[Tuple[str, str]]
@@ -144,8 +144,7 @@ def _catalogue(text: str) -> str:
         words = [w.strip() for w in m.group("words").split(",")]
         if any(w.lower() in ("none", "nil", "n/a", "tbd") for w in words):
             return text
-        q = [f'"{w}"' for w in words]
-        listed = q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]
+        listed = quoted_words(words)
         note = f" ({m.group('note').strip(' ,')})" if m.group("note") else ""
         return f"The response contains each of the keywords {listed} at least once{note}."
     m = _LANGUAGE_FIELD.match(text)

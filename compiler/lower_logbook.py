@@ -23,7 +23,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_attest import said_of_response
-from rubricc.compiler.lower_parse import COUNT, QUOTED_ITEM, QUOTED_LIST
+from rubricc.compiler.lower_parse import COUNT, QUOTED_ITEM, QUOTED_LIST, counted_unit, quoted_words
 from rubricc.compiler.lower_respell import cap, sub_all_outside
 
 Asides = List[Tuple[str, str]]
@@ -128,8 +128,7 @@ def _chess(text: str) -> Tuple[str, Asides]:
         return text, []  # a comment with data of its own
     s = _SPARING.match(label)
     if s and re.match(rf"^{_COUNTED}\s+occurrences\b", rest, _I):
-        unit = "letter" if len(s.group("q")) == 3 else "word"
-        return f"The {unit} {s.group('q')} appears " + re.sub(r"\s+occurrences\b", " times", rest, count=1), []
+        return f"The {counted_unit(s.group('q'))} {s.group('q')} appears " + re.sub(r"\s+occurrences\b", " times", rest, count=1), []
     e = _EVERYWHERE.match(label)
     if e and re.match(r"^it\s+(?:occurs|appears)\b", rest, _I):
         return f"The {e.group('unit').lower()} {e.group('q')} " + rest[3:], []
@@ -151,8 +150,7 @@ def _log(rest: str) -> str:
         return f"The response ends with {m.group('q')}{m.group('rest')}"
     m = _WORD_LOGGED.match(rest)
     if m:
-        unit = "letter" if len(m.group("q")) == 3 else "word"
-        return f"The {unit} {m.group('q')} appears {m.group('c')} times{m.group('more') or ''} in the response{m.group('note') or ''}."
+        return f"The {counted_unit(m.group('q'))} {m.group('q')} appears {m.group('c')} times{m.group('more') or ''} in the response{m.group('note') or ''}."
     m = _UNIT_LOGGED.match(rest)
     if m:
         return f"The response has {m.group('c')} {m.group('unit').lower()}{m.group('note') or ''}{m.group('tail')}."
@@ -181,8 +179,7 @@ def _declared(text: str) -> str:
         return f"The response contains each of the keywords {m.group('q')}."
     m = _PROHIBITED.match(text)
     if m:
-        q = [f'"{w.strip()}"' for w in m.group("words").split(",")]
-        return "The response contains none of the words " + (q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]) + "."
+        return "The response contains none of the words " + quoted_words(m.group("words").split(",")) + "."
     m = _DECLARED.match(text)
     if not m:
         return text
@@ -190,8 +187,7 @@ def _declared(text: str) -> str:
     tail = m.group("rest") if m.group("c") == count else "," + m.group("rest")
     q = re.search(_Q, unit)
     if q and re.match(r"^\s*occurrences\b", tail):
-        kind = "letter" if len(q.group(0)) == 3 else "word"
-        said = f"The {kind} {q.group(0)} appears {count} times" + re.sub(r"^\s*occurrences", "", tail)
+        said = f"The {counted_unit(q.group(0))} {q.group(0)} appears {count} times" + re.sub(r"^\s*occurrences", "", tail)
     elif q:
         return text
     else:
@@ -229,8 +225,7 @@ def _read(text: str) -> Tuple[str, Asides]:
         return said_of_response(rest), [(kind, lead)]
     m = _SET_TIMES.match(text)
     if m:
-        unit = "letter" if len(m.group("q")) == 3 else "word"
-        return f"The {unit} {m.group('q')} appears {m.group('c')} times in the response{m.group('rest')}", []
+        return f"The {counted_unit(m.group('q'))} {m.group('q')} appears {m.group('c')} times in the response{m.group('rest')}", []
     m = re.match(r"^fits\s+in\s+(?P<c>exactly\s+\S+)\s+paragraphs\s*,\s*joined\s+like\s+panels\s*:\s*the\s+markdown\s+divider\s+\*\*\*\s+sits\s+at\s+each\s+seam"
                  r"\s+between\s+one\s+paragraph\s+and\s+the\s+next\s*\.?\s*$", text, _I)
     if m:

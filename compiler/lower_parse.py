@@ -250,6 +250,17 @@ WORD_LIST = r"[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\
 QUOTED_ITEM = r"(?:\"[^\"\n]{1,60}\"|'[^'\n]{1,60}'|\u201c[^\u201d\n]{1,60}\u201d)"
 QUOTED_LIST = rf"{QUOTED_ITEM}(?:\s*,?\s*(?:and\s+|or\s+)?{QUOTED_ITEM})*"
 
+
+def quoted_words(words: List[str]) -> str:
+    """Plain words said as quoted data: ['dog', 'day', 'cat'] -> '"dog", "day" and "cat"'."""
+    q = [f'"{w.strip()}"' for w in words]
+    return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]
+
+
+def counted_unit(quote: str) -> str:
+    """What a quoted item counted alone is: a letter when it is one character between its quotes, else a word."""
+    return "letter" if len(quote) == 3 else "word"
+
 # a test case's label before its expectation: 'Expected behavior:', 'Expected result:', 'Expected:'
 EXPECTED_LABEL = r"expected(?:\s+(?:result|outcome|behaviou?r))?\s*:"
 
