@@ -25,6 +25,7 @@ from rubricc.compiler.lower_attest import attested
 from rubricc.compiler.lower_bulletin import reported
 from rubricc.compiler.lower_finding import found
 from rubricc.compiler.lower_logbook import logged
+from rubricc.compiler.lower_listing import listed
 from rubricc.compiler.lower_dashes import dashed
 from rubricc.compiler.lower_example import cut_example
 from rubricc.compiler.lower_competency import badge, competency, preferred
@@ -238,6 +239,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text, report = reported(text)  # a telegram, a checklist line, a ruling, a wall label, a bulletin, a tasting note
     text, finding = found(text)  # a notebook, a code citation, a catalogue note, a doneness cue, a scope rule, a result claim
     text, log = logged(text)  # a chess annotation, a log entry, a declaration, a proof mark, a fitting note, a judge's credit
+    text, listing = listed(text)  # a radiology report, a tour guide, a listing, a breed standard, a play-by-play call, a pattern row
     text, conditions = lettered(text)  # 'Both hold: (a) X; (b) Y': one statement, the conditions no check reads as asides
     text, defined = glossary(text)  # 'By "T", this item means D; the response ...': one statement
     text, named_badge = badge(text)  # "The 'Brevity' badge is earned by ...": the name a label, never data
@@ -250,7 +252,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + report + finding + log + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + report + finding + log + listing + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
