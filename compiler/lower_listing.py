@@ -339,7 +339,7 @@ def _play(text: str) -> Optional[Tuple[str, Asides]]:
     rest = m.group("rest").rstrip("! ") + "."
     if _STEERED.match(m.group("call")) and re.search(r"\bnone\b|\bno\b|\bnot\b|n't\b", rest, _I):
         return rest, []  # an avoidance idiom before an absence: no judgement ('clear' is not the response's clarity)
-    return rest, [("skill", m.group("call").rstrip("!"))]
+    return rest, [("skill", _CALL_IDIOM.sub(" ", m.group("call")).rstrip("! "))]
 
 
 # a knitting pattern's row: 'Work the reply X', 'Work each keyword on this list into the reply: a, b'; its count check

@@ -86,6 +86,9 @@ NEURAL = [
     "It's a convincing reply, everyone: count the sentences and you'll reach 12 at the very least.",
     "Brilliant analysis, start to finish! The reply has no commas!",
     "Boasts a wonderfully helpful tone: the reply has no commas.",
+    # the judgement words among set 40's vocabulary, said of the reply (a call's idiom is read off first)
+    "The reply is sharp and has no commas.",
+    "The reply is interesting and uses no commas.",
     # a lead that is not a listing's, a standard's, or a tour guide's
     "Compact and bijou: the reply has no commas.",
     # a tour guide pointing at one thing and stating another
