@@ -17,15 +17,16 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 40, in six voices of rubric writers, by its writer's report: an estate agent's property
-# listing ("Boasts ...", "Features ...", "Arranged over ..."); a radiologist's report ("Findings: ... Impression: ...");
-# a kennel club breed standard ("The standard calls for ...", "Coat:", "Head:"); a tour guide's spoken commentary
-# ("Take a look at ...", "Notice ..."); a sports play-by-play commentator ("And there's ...!"); a knitting pattern
-# ("Work ...", "Count check:", "Finished size:"); no negative-form voice. The voices above are from its writer's report;
-# the set was committed unread. Its writer read the public google-research instructions.py through the code-search
-# tool for the checkers' meaning. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
-# family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout40.json"
+# before it was read (set 41, in six voices of rubric writers, by its writer's report: a railway platform announcement
+# ("This service is formed of ...", "calling at ..."); a play-script stage direction ("(The reply enters ...)"); an
+# online-marketplace buyer's feedback ("A+++ ... as described"); a land surveyor's deed description ("All that text ...
+# the said ..."); a judge's direction to a jury ("Members of the jury, if you are sure ..."); an honours citation
+# ("Commended for ..."); no negative-form voice. The voices above are from its writer's report; the set was committed
+# unread. Its writer read the first part of the public google-research instructions.py through the code-search tool for
+# the checkers' meaning, and by mistake saw a few lines of this module (NEGATIVE_VOICES, HELDOUT_SHA256, load_set), none
+# of the lowering. Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's templates
+# were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout41.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -175,6 +176,11 @@ DEV_SETS = (
                                           "typesetter's proof mark, a tailor's fitting note, a gymnastics judge's execution "
                                           "note): 0.691 coverage, 1.000 agreement when measured once (0.640 rules alone), "
                                           "then developed on"),
+    (PHRASINGS / "ifeval_heldout40.json", "held-out set 40, written blind in voices of rubric writers (an estate "
+                                          "agent's property listing, a radiologist's report, a kennel club breed standard, "
+                                          "a tour guide's spoken commentary, a sports play-by-play commentator, a knitting "
+                                          "pattern): 0.577 coverage, 1.000 agreement when measured once (0.457 rules "
+                                          "alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -192,7 +198,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout33.json": 0.86, "ifeval_heldout34.json": 0.97,
               "ifeval_heldout35.json": 0.92, "ifeval_heldout36.json": 0.93,
               "ifeval_heldout37.json": 0.97, "ifeval_heldout38.json": 0.99,
-              "ifeval_heldout39.json": 0.97}
+              "ifeval_heldout39.json": 0.97,
+              "ifeval_heldout40.json": 0.99}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -217,7 +224,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 40's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 41's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -227,7 +234,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "714e6eeeeaab5d864fad95533baae5d7218f879e2be1d92ab42da116202f6785"
+HELDOUT_SHA256 = "3103080a53c5c0812090ec619244dd49e8156eb5cb1c2230aea7b54f6cf9b71e"
 
 
 def frozen_ok() -> bool:
