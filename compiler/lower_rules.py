@@ -208,7 +208,7 @@ def r_two_part_paragraph(c: CriterionText):
 
 
 def r_paragraphs(c: CriterionText):
-    if not re.search(r"\bparagraphs?\b", c.low) or re.search(r"\b(?:start|begin|open)(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?with\b|\bbegan\s+(?:\w+\s+){0,4}?with\b|\b(?:first|initial|opening|starting|beginning|leading|last|final|closing)\s+word\b", c.low):
+    if not re.search(r"\bparagraphs?\b", c.low) or re.search(r"\b(?:(?:start|begin|open)(?:s|ed|ing)?|commenc(?:e|es|ed|ing))\s+(?:\w+\s+){0,4}?with\b|\bbegan\s+(?:\w+\s+){0,4}?with\b|\b(?:first|initial|opening|starting|beginning|leading|last|final|closing)\s+word\b", c.low):
         return None  # 'and started the seventh paragraph with ...' is a paragraph_first_word requirement
     cnt = count_of(c.norm, r"paragraphs?", default="exactly")
     if cnt is None:
