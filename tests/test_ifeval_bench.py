@@ -97,14 +97,16 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 40: 0.577 / 1.000 measured once at 1a3f9b6, no wrong verdict)
-    assert res["coverage"] >= 0.575 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 41: 0.480 / 0.9996 measured once at 1afe6fc; 0.479 / 1.000 after its one
+    # wrong reading was fixed, b2e61ae)
+    assert res["coverage"] >= 0.477 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: an estate agent's property listing (1), a radiologist's report (2), a kennel club breed
-    # standard (3), a tour guide's spoken commentary (4), a sports play-by-play commentator (5), a knitting pattern (6)
+    # per voice as measured: a railway platform announcement (1), a play-script stage direction (2), an online
+    # marketplace buyer's feedback (3), a land surveyor's deed description (4), a judge's direction to a jury (5), an
+    # honours citation (6)
     voices = voice_summary(res["rows"])
-    floors = (525, 171, 622, 387, 543, 631)
+    floors = (615, 243, 393, 493, 0, 648)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
