@@ -277,7 +277,7 @@ def _standard(text: str) -> Optional[Tuple[str, Asides]]:
     below = _STAYS_BELOW.search(rest)
     if below:  # 'fewer than ten X; the count stays strictly below 10': the bound said again
         if not re.match(r"(?:fewer|less)\s+than\s", rest, _I) or _number(rest[:below.start()]) != int(below.group("n")):
-            return None
+            return text, [("veto", "a breed standard's bound said again as another")]
         rest = rest[:below.start()]
     if _IN_WHICH.match(rest):
         said = cap(rest[_IN_WHICH.match(rest).end():])
