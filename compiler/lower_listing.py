@@ -99,7 +99,8 @@ def _finding(body: str) -> Optional[str]:
         unit, count = m.group("unit").strip(), _bound(m.group("c"))
         if m.group("noun") and m.group("noun").lower().rstrip("s") not in unit.lower():
             return None  # '3 or more sections identified' counts what the unit names
-        if m.group("again") and (not re.search(r"\d+", count) or re.search(r"\d+", count).group(0) != m.group("n2")):
+        said_n = re.search(r"\d+", count)
+        if m.group("again") and (not said_n or said_n.group(0) != m.group("n2")):
             return None
         return f"The response has {count} {unit}{m.group('note') or ''}{body[m.end():]}"
     m = _COUNT_IDENTIFIED.match(body)
@@ -184,8 +185,9 @@ def _of_them(unit: str, desc: str, statement: str) -> Optional[str]:
             return None
         count, post = "at least " + count, post[least.end():]
     post = re.sub(r"^\s+in\s+the\s+(?:reply|response)\b", "", post, flags=_I)
-    if re.match(r"^\s*,\s*not\s+one\s+more\b", post, _I) and count.lower().startswith("exactly"):
-        post = post[re.match(r"^\s*,\s*not\s+one\s+more\b", post, _I).end():]
+    again = re.match(r"^\s*,\s*not\s+one\s+more\b", post, _I)
+    if again and count.lower().startswith("exactly"):
+        post = post[again.end():]
     said = f"The response has {count} {unit.strip()}" + (f", {desc.strip(' ,')}" if desc else "") + (f", {pre}" if pre else "")
     return said + post
 
@@ -205,13 +207,12 @@ def _tour(text: str) -> Optional[Tuple[str, Asides]]:
         if colon == len(plain):
             return None
         lead, statement = plain[:colon].strip(), plain[colon + 1:].strip()
-    letter = _COUNT_LETTER.match(lead) and _FIND_IT.match(statement)
-    if letter:  # 'Count the letter "c" with me, upper or lower case: you'll find it at least 5 times in the reply.'
-        unit, note = _COUNT_LETTER.match(lead), _COUNT_LETTER.match(lead).group("note") or ""
-        return f"The {unit.group('u').lower()} {unit.group('q')} appears {letter.group('c')} times in the reply{note}.", []
-    seen = _YOU_SEE.match(lead) and re.match(r"^they\s+(?P<verb>[a-z]+)\s+it\b", statement, _I)
-    if seen:  # 'you'll see the *** dividers: they split it into exactly 2 paragraphs'
-        return f"The {_YOU_SEE.match(lead).group('np')} {seen.group('verb')} the reply{statement[seen.end():]}", []
+    unit, found = _COUNT_LETTER.match(lead), _FIND_IT.match(statement)
+    if unit and found:  # 'Count the letter "c" with me, upper or lower case: you'll find it at least 5 times in the reply.'
+        return f"The {unit.group('u').lower()} {unit.group('q')} appears {found.group('c')} times in the reply{unit.group('note') or ''}.", []
+    seen, they = _YOU_SEE.match(lead), re.match(r"^they\s+(?P<verb>[a-z]+)\s+it\b", statement, _I)
+    if seen and they:  # 'you'll see the *** dividers: they split it into exactly 2 paragraphs'
+        return f"The {seen.group('np')} {they.group('verb')} the reply{statement[they.end():]}", []
     pointed = _POINTED.match(lead) if lead else None
     said = _of_them(pointed.group("unit") if pointed else "", (pointed.group("desc") or "") if pointed else "", statement)
     if said is not None:  # the count of what is pointed at; a lead that points at nothing a skill aside
@@ -279,8 +280,9 @@ def _standard(text: str) -> Optional[Tuple[str, Asides]]:
         if not re.match(r"(?:fewer|less)\s+than\s", rest, _I) or _number(rest[:below.start()]) != int(below.group("n")):
             return text, [("veto", "a breed standard's bound said again as another")]
         rest = rest[:below.start()]
-    if _IN_WHICH.match(rest):
-        said = cap(rest[_IN_WHICH.match(rest).end():])
+    in_which = _IN_WHICH.match(rest)
+    if in_which:
+        said = cap(rest[in_which.end():])
         return re.sub(r"\banywhere\b(?!\s+in\s+the\s+(?:response|reply))", "anywhere in the response", said, count=1), asides
     lang = _LANGUAGE_RESPONSE.match(rest)
     if lang and lang.group("lang").lower() in LANGUAGES:
