@@ -15,8 +15,10 @@ the rules read (:data:`_SAID`), only inside that frame: a train 'calling at' a l
 past' them avoids them; a reply that 'bellows' speaks in capitals, 'holds the stage for 600 words' has them. A list
 given in the lead and named again in the statement ('every keyword on that list', 'no such word') is the lead's list,
 and the lead must say the same of it (calling at it, avoiding it), else a veto. A citation's label ('Commended for
-brevity:') is a ``skill`` aside the statement must bear out: brevity and restraint only before a bound from above,
-substance and emphasis only before one from below; any other label vetoes.
+brevity:') must be borne out by the statement's bound: brevity, concision, restraint and economy only before a bound
+from above (economy with a letter names the letter counted), substance and emphasis only before one from below; any
+other label before a statement these readers read vetoes. A buyer's praise ('As described.', 'Happy buyer.') is read
+off even where the statement is left to the other readers.
 """
 from __future__ import annotations
 
@@ -176,7 +178,7 @@ def _stage(text: str) -> Optional[Tuple[str, Asides]]:
 # marketplace feedback: 'A+++', then what arrived, then praise
 _FEEDBACK = re.compile(r"^\s*A\+{2,3}\s+(?P<rest>\S.*)$", re.S)
 _PRAISE = re.compile(r"(?:\s*,?\s*(?:just\s+|exactly\s+)?as\s+(?:described|listed|promised|requested|advertised)(?=\s*[.!:,]|\s*$)|(?<=[.!])\s*(?:would\s+buy\s+again|five\s+stars|"
-                     r"clean\s+item|great\s+seller|fast\s+shipping|highly\s+recommended)\s*[.!])", _I)
+                     r"clean\s+item|happy\s+buyer|lovely\s+touch|great\s+seller|fast\s+shipping|highly\s+recommended)\s*[.!])", _I)
 _NO_SIGN = re.compile(rf"^no\s+sign\s+of\s+(?P<q>{_QLIST})\s+anywhere\s+in\s+the\s+(?:text|reply)(?P<notes>(?:\s*,?\s*(?:as\s+a\s+whole\s+word|capitali[sz]ed\s+or\s+not|in\s+any\s+case))*)\s*\.?$", _I)
 _FEEDBACK_SAID = [
     (re.compile(r"^came\s+with\s+", _I), "The reply has "),
@@ -213,7 +215,7 @@ def _feedback(text: str) -> Optional[Tuple[str, Asides]]:
         s = pattern.match(rest)
         if s:
             return cap(s.expand(rep) + rest[s.end():]).replace(" My request was:", " The request to repeat:"), []
-    return None
+    return None if rest == m.group("rest").strip() else ("A+++ " + rest, [])  # the praise read off, the rest left to the other readers
 
 
 # a deed's description: 'All that text' is the response, its participle the verb
@@ -259,7 +261,7 @@ def _deed(text: str) -> Optional[Tuple[str, Asides]]:
 
 # an honours citation: 'Awarded for ...', 'Commended for <label>: ...', 'In recognition of ...', 'Cited for a response in which ...'
 _LABELLED = re.compile(r"^\s*commended\s+for\s+(?P<label>[^:\"]{3,60}?)\s*:\s*(?P<rest>\S.*)$", _I)
-_LABELS = {"less": re.compile(r"^(?:brevity|restraint|economy(?:\s+with\s+(?:the\s+)?(?:letter\s+)?(?P<q>" + _Q + r"))?)$", _I),
+_LABELS = {"less": re.compile(r"^(?:brevity|concision|restraint|economy(?:\s+with\s+(?:the\s+)?(?:letter\s+)?(?P<q>" + _Q + r"))?)$", _I),
            "more": re.compile(r"^(?:emphasis|a\s+response\s+of\s+substance|thoroughness)$", _I)}
 _GERUND = re.compile(r"^\s*(?:awarded\s+for|in\s+recognition\s+of)\s+(?P<rest>\S.*)$", _I)
 _CITED = re.compile(r"^\s*cited\s+for\s+a\s+response\s+in\s+which\s+(?P<rest>\S.*)$", _I)
@@ -273,6 +275,8 @@ _CITATION_SAID = [
     (re.compile(rf"^counted\s+in\s+either\s+case\s*,\s*it\s+totals\s+(?P<c>{_REL})\s+across\s+the\s+response\s*\.?$", _I), r"\g<letter> appears \g<c> times in the response."),
     (re.compile(rf"^the\s+(?P<unit>words)\s+in\s+the\s+response\s+(?P<desc>written\s+wholly\s+in\s+capital\s+letters)\s+number\s+(?P<c>{_REL})\s*\.?$", _I), r"The response has \g<c> \g<unit> \g<desc>."),
     (re.compile(rf"^(?:its|the\s+response's)\s+(?P<unit>sentences|words|paragraphs)\s+number\s+(?P<c>{_REL})\s*\.?$", _I), r"The response has \g<c> \g<unit>."),
+    (re.compile(rf"^the\s+(?:whole\s+|entire\s+)?response\s+comes\s+in\s+at\s+(?P<c>{_REL})\s+(?P<unit>sentences|words|paragraphs)\s*\.?$", _I),
+     r"The response has \g<c> \g<unit>."),
 ]
 
 

@@ -74,6 +74,7 @@ LOWERED = [
     ("A+++ No sign of \"cheap\" or \"deal\" anywhere in the text as a whole word, in any case, as requested.", "keywords_absent",
      {"keywords": ["cheap", "deal"], "whole_word": True}),
     ("A+++ Ended on exactly \"Fair winds.\" with nothing after it, as promised.", "ends_with", {"phrase": "Fair winds."}),
+    ("A+++ Arrived with no commas anywhere in the text, as described. Happy buyer.", "no_commas", {}),
     # a deed's description: 'All that text' is the response
     ("All that text containing the letter 'k', reckoned in upper and lower case together, to a total of less than 4.", "letter_frequency",
      {"letter": "k", "relation": "less than", "n": 4}),
@@ -84,6 +85,7 @@ LOWERED = [
     ("All that text containing paragraphs to the exact number of 4, no more and no fewer.", "paragraph_count", {"relation": "exactly", "n": 4}),
     # an honours citation: the label borne out by the bound
     ("Commended for brevity: the response's words number fewer than 80.", "word_count", {"relation": "less than", "n": 80}),
+    ("Commended for concision: the entire response comes in at under 60 words.", "word_count", {"relation": "less than", "n": 60}),
     ("Commended for economy with the letter 'k': counted in either case, it totals fewer than 3 across the response.", "letter_frequency",
      {"letter": "k", "relation": "less than", "n": 3}),
     ("Awarded for including \"harbour\" in the response, every keyword listed appearing at least once.", "keywords_present",
@@ -114,6 +116,10 @@ NEURAL = [
     "Commended for economy with the letter 'k': counted in either case, it totals at least 3 across the response.",
     # feedback about content
     "A+++ Arrived with helpful advice and no commas. Would buy again.",
+    # the judgement words among set 41's vocabulary, said of the reply (a buyer's 'Happy buyer.' is read off first)
+    "The reply is lovely and has no commas.",
+    "The reply reads happy and uses no commas.",
+    "The reply shows concision and has no commas.",
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
