@@ -104,9 +104,11 @@ _REL_BEFORE = [
      "less than"),
     # a negated comparison is the other side ('no shorter than 600 words' is at least 600): before the bare ones
     (r"at least|no fewer than|no less than|not fewer than|not less than|(?:no|not) (?:shorter|smaller) than|not (?:under|below)|"
+     r"at or (?:above|over|more than|greater than)|"
      r"a minimum of|minimum of|minimum|reach(?:es|ed)?|gets? to|hits?|"
      r"more than or equal to|greater than or equal to|upwards of|(?:a )?minimum (?:length|word count) of", "at least"),
     (r"at most|no more than|not more than|(?:no|not) (?:longer|greater|larger|bigger) than|not (?:over|above)|"
+     r"at or (?:below|under|less than|fewer than)|"
      r"a maximum of|maximum of|maximum|up to|not exceeding|within|(?:a )?maximum (?:length|word count) of|"
      r"less than or equal to|fewer than or equal to", "at most"),
     (r"less than|fewer than|under|below|shorter than|smaller than|lower than", "less than"),
@@ -169,14 +171,20 @@ _STATED = (r"(?:\s+(?:in|of|within|across|throughout) (?:the|this) (?:(?:whole|e
            r"\s*(?:is|are|of|:|=|should be|must be|stays?|remains?|kept|reaches(?=\s+[a-z])|totals?)?\s*(?P<rel>(?:[a-z]+ ){0,5}?)")
 
 
+# a second bound after a first ('... at least 200 and at most 300', 'above 200 but below 300')
+_SECOND_BOUND = re.compile(r"\s*,?\s*(?:and|but|or|yet)\s+(?:(?:is|are|stays?|remains?|no)\s+)?(?:at\s+(?:most|least|or)|no\s+(?:more|fewer|less)|"
+                           r"not\s+(?:more|fewer|less|over|under|above|below)|above|below|under|over|more\s+than|fewer\s+than|less\s+than|up\s+to)\b"
+                           r"[^.;:\d]{0,20}\d")
+
+
 def stated_count(norm: str, subject: str) -> Optional[Tuple[str, int]]:
     """(relation, N) when ``norm`` ends a '<subject> <is|:> <relation> N' statement, the relation required
     (a bare number here is too weak a cue); None otherwise or when there are several."""
     found = []
     for m in re.finditer(rf"{subject}{_STATED}{NUM}\b(?P<after>[a-z ]{{0,20}})", norm):
         rel = _relation(m.group("rel").strip(), m.group("after"))
-        if rel is None:
-            return None
+        if rel is None or _SECOND_BOUND.match(norm[m.end(2):]):
+            return None  # a second bound follows ('word count at least 200 and at most 300'): a range, not one bound
         found.append((rel, _int(m.group(2))))
     return found[0] if len(set(found)) == 1 else None
 
