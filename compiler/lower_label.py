@@ -1,0 +1,202 @@
+"""Voices of rubric writers from set 42 (issue 15, round 35), each read as the plain statement inside it:
+
+    Contains: "oats" and "honey", each somewhere in the reply.                      (a food-packaging label)
+    Seeking a reply that mentions "oats", somewhere along the way.                   (a lonely-hearts advertisement)
+    The successful candidate will present exactly 4 bullet points in markdown.       (a job advert's person specification)
+    Removed: the words "oats". None of them appears anywhere in the reply.           (software release notes)
+    Paragraphs, go: exactly 3, split by ***, Flight.                                  (a mission-control go/no-go poll)
+    And the word oats shall be said at the least 2 times in the reply.               (an archaic prayer-book rubric)
+
+:func:`labelled` returns the statement and the asides. A label's 'Contains:' and 'Free from:' say what the reply holds
+and what it does not; an advertisement's 'Seeking a reply that X' is 'The reply X'; a person specification's 'The
+successful candidate will X' is the reply doing X, and its adjective ('Seeking a calm reply: fewer than 4 words in
+capitals') must be borne out by the bound's side and unit, else a veto; release notes' 'Removed: the words X.' avoids them when the note
+says so; a poll's call ('Flight, Paragraphs are go:', 'Keywords, go:', ', Flight.') asks for nothing, its topic the unit a
+bare count counts ('Paragraphs, go: exactly 3'); a rubric's 'shall' is the statement ('And the reply shall end with
+these words, X, and after them nothing more shall be said' ends with X). Each reading is anchored on its voice's whole
+frame; what is not read is left to the other readers.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from rubricc.compiler.lower_parse import LANGUAGES, QUOTED_ITEM, QUOTED_LIST, quoted_words
+from rubricc.compiler.lower_respell import cap
+
+Asides = List[Tuple[str, str]]
+_I = re.IGNORECASE | re.S
+_Q, _QLIST = QUOTED_ITEM, QUOTED_LIST
+_N = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_REL = rf"(?:(?:at\s+least|at\s+the\s+least|at\s+most|exactly|strictly\s+(?:below|under|fewer\s+than|less\s+than)|not\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|under|below)\s+)?{_N}(?:\s+or\s+(?:more|fewer|less))?"
+_WORDS = r"[A-Za-z][\w'-]*(?:\s*,\s*[A-Za-z][\w'-]*){0,19}"
+_REQUEST = r"(?P<req>\S.*)$"
+
+
+def _request(said: str, req: str) -> str:
+    return f"{said} The request to repeat: {req}"
+
+
+# a food-packaging label
+_FOOD = [
+    (re.compile(rf"^contains\s*,\s*first\s+of\s+all\s*:\s*the\s+request\s+repeated\s+word\s+for\s+word\s*,\s*with\s+nothing\s+ahead\s+of\s+it\s*:\s*{_REQUEST}", _I),
+     lambda m: _request("The reply first repeats the request word for word, with nothing before it.", m.group("req"))),
+    (re.compile(rf"^contains\s*:\s*(?P<q>{_QLIST})\s*,\s*each\s+somewhere\s+in\s+the\s+reply\s*\.?\s*$", _I),
+     lambda m: f"The reply contains {m.group('q')}."),
+    (re.compile(rf"^free\s+from\s*:\s*(?P<w>{_WORDS})\s*\.\s*not\s+found\s+anywhere\s+in\s+the\s+reply\s*,\s*in\s+any\s+case\s*\.?\s*$", _I),
+     lambda m: f"The reply uses none of the words {quoted_words(m.group('w').split(','))} anywhere, in any capitalisation."),
+]
+
+# a lonely-hearts advertisement: 'Seeking a reply that/who X'
+_SEEKING = re.compile(r"^\s*seeking\s+a\s+reply\s+(?:(?:that|who)\s+|(?=of\s))(?P<x>\S.*)$", _I)
+_AD = [
+    (re.compile(rf"^listens\s*:\s*it\s+opens\s+by\s+repeating\s+my\s+request\s+word\s+for\s+word\s*,\s*with\s+nothing\s+said\s+before\s+it\s*:\s*{_REQUEST}", _I),
+     lambda m: _request("The reply opens by repeating my request word for word, with nothing said before it.", m.group("req"))),
+    (re.compile(rf"^can't\s+stop\s+saying\s+(?P<q>{_Q})\s*:\s*(?P<c>{_REL})\s+times(?P<more>\s+or\s+more)?\s*\.?\s*$", _I),
+     lambda m: f"The reply says {m.group('q')} {m.group('c')} times{m.group('more') or ''}."),
+    (re.compile(r"^speaks\s+(?P<lang>[A-Z][a-z]+)\s+and\s+only\s+(?P=lang)\s*,\s*from\s+first\s+word\s+to\s+last\s*\.?\s*$", _I),
+     lambda m: f"The reply is in {m.group('lang')} and only {m.group('lang')}, from first word to last."),
+    (re.compile(r"^speaks\s+English\s+and\s+says\s+it\s+loud\s*:\s*(?P<x>every\s+letter\s+a\s+capital\s*,\s*not\s+one\s+lowercase\s+letter\s+anywhere)\s*\.?\s*$", _I),
+     lambda m: f"The reply is in English, {m.group('x')}."),
+    (re.compile(rf"^mentions\s+(?P<q>{_QLIST})\s*,\s*somewhere\s+along\s+the\s+way\s*\.?\s*$", _I), lambda m: f"The reply mentions {m.group('q')}."),
+    (re.compile(rf"^is\s+sparing\s+with\s+(?P<u>the\s+letter\s+{_Q})\s*:\s*(?P<c>(?:fewer|less)\s+than\s+\d+)\s+of\s+them\s*,\s*(?P<note>upper\s+or\s+lower\s+case)\s*\.?\s*$", _I),
+     lambda m: f"{cap(m.group('u'))} appears {m.group('c')} times in the reply, {m.group('note')}."),
+    (re.compile(r"^(?:is\s+)?of\s+few\s+words\s*:\s*(?P<c>(?:fewer|less)\s+than\s+\d+)\s+sentences\s*,\s*all\s+told\s*\.?\s*$", _I),
+     lambda m: f"The reply has {m.group('c')} sentences."),
+]
+
+# a job advert's person specification
+_SPEC = [
+    (re.compile(r"^person\s+specification\s*:\s*responds\s+in\s+(?P<lang>English)\s*,\s*keeping\s+every\s+letter\s+of\s+the\s+reply\s+lowercase\s*,\s*capitals\s+nowhere\s*\.?\s*$", _I),
+     lambda m: f"The reply is in {m.group('lang')}, every letter lowercase, no capitals."),
+    (re.compile(rf"^the\s+successful\s+candidate\s+will\s+present\s+(?P<c>exactly\s+{_N})\s+bullet\s+points\s+in\s+markdown\s*,\s*using\s+\*\s+or\s+-\s+at\s+the\s+start\s+of\s+each\s*\.?\s*$", _I),
+     lambda m: f"The reply has {m.group('c')} markdown bullet points, lines that start with * or -."),
+    (re.compile(r"^the\s+successful\s+candidate\s+will\s+present\s+", _I), lambda m: "The reply has "),
+    (re.compile(rf"^the\s+successful\s+candidate\s+will\s+structure\s+the\s+reply\s+as\s+(?P<c>exactly\s+{_N})\s+paragraphs\s*,\s*divided\s+by\s+markdown\s+\*\*\*\s+lines\s*\.?\s*$", _I),
+     lambda m: f"The reply has {m.group('c')} paragraphs, separated by the markdown divider ***."),
+    (re.compile(rf"^the\s+successful\s+candidate\s+will\s+complete\s+the\s+reply\s+without\s+using\s+any\s+of\s+the\s+words\s+(?P<q>{_QLIST})\s*\.?\s*$", _I),
+     lambda m: f"The reply uses none of the words {m.group('q')}."),
+    (re.compile(rf"^the\s+successful\s+candidate\s+will\s+write\s+(?P<c>exactly\s+{_N})\s+paragraphs\s+separated\s+by\s+two\s+newlines\s*,\s*starting\s+paragraph\s+(?P<nth>\d+)\s+"
+                rf"with\s+the\s+word\s+(?P<q>{_Q})\s*\.?\s*$", _I),
+     lambda m: f"The reply has {m.group('c')} paragraphs separated by two newlines, and paragraph {m.group('nth')} begins with the word {m.group('q')}."),
+    (re.compile(rf"^the\s+successful\s+candidate\s+will\s+keep\s+(?P<u>the\s+letter\s+{_Q})\s+to\s+(?P<c>(?:fewer|less)\s+than\s+\d+)\s+occurrences\s+in\s+the\s+reply\s*,\s*"
+                r"(?P<note>counting\s+both\s+cases)\s*\.?\s*$", _I),
+     lambda m: f"{cap(m.group('u'))} appears {m.group('c')} times in the reply, {m.group('note')}."),
+]
+
+# software release notes
+_NOTES = [
+    (re.compile(rf"^removed\s*:\s*the\s+words?\s+(?P<q>{_QLIST})\s*\.\s*none\s+of\s+them\s+appears\s+anywhere\s+in\s+the\s+reply\s*\.?\s*$", _I),
+     lambda m: f"The reply uses none of the words {m.group('q')} anywhere."),
+    (re.compile(rf"^new\s*:\s*echo-first\s+replies\s*\.\s*the\s+reply\s+now\s+opens\s+with\s+an\s+exact\s*,\s*word-for-word\s+copy\s+of\s+the\s+request\s*,\s*nothing\s+before\s+it\s*:\s*{_REQUEST}", _I),
+     lambda m: _request("The reply opens with an exact, word-for-word copy of the request, with nothing before it.", m.group("req"))),
+]
+
+# a mission-control go/no-go poll: 'Flight, <Topic> is go: X', '<Topic>, go: X, Flight.'
+_POLL = re.compile(r"^\s*(?:(?i:flight)\s*,\s*)?(?P<topic>[A-Z][a-z]+(?:\s+count)?)\s*(?:,\s*go|(?:is|are)\s+go)\s*:\s*(?P<x>\S.*?)\s*\.?\s*$", re.S)
+_FLIGHT = re.compile(r"\s*,\s*flight\b(?=\s*(?:,|\.|$))", re.I)
+_POLL_SAID = {
+    "case": (re.compile(r"^reply\s+in\s+(?P<lang>English)\s*,\s*every\s+letter\s+lowercase\s*,\s*zero\s+capitals(?:\s+on\s+the\s+board)?$", _I),
+             lambda m: f"The reply is in {m.group('lang')}, every letter lowercase, zero capitals."),
+    "vocabulary": (re.compile(rf"^(?P<q>{_QLIST})\s+not\s+used\s+anywhere\s+in\s+the\s+reply$", _I), lambda m: f"The reply uses none of the words {m.group('q')} anywhere."),
+    "paragraphs": (re.compile(rf"^(?P<c>exactly\s+{_N})\s*,\s*(?:split\s+by\s+\*\*\*(?:\s*,\s*none\s+of\s+them\s+empty)?|(?P<blank>blank-line\s+separated)\s*;\s*paragraph\s+(?P<nth>\d+)\s+leads\s+with\s+"
+                             rf"(?P<q>{_Q}))$", _I),
+                   lambda m: (f"The reply has {m.group('c')} paragraphs, separated by blank lines, and paragraph {m.group('nth')} begins with the word {m.group('q')}."
+                              if m.group("blank") else f"The reply has {m.group('c')} paragraphs, separated by the markdown divider ***.")),
+    "keywords": (re.compile(rf"^(?P<q>{_QLIST})\s+present\s+in\s+the\s+reply$", _I), lambda m: f"The reply contains {m.group('q')}."),
+    "keyword": (re.compile(rf"^(?P<q>{_Q})\s+counted\s+(?P<c>strictly\s+below\s+\d+)\s+in\s+the\s+reply$", _I),
+                lambda m: f"The word {m.group('q')} appears {m.group('c')} times in the reply."),
+    "letter count": (re.compile(rf"^(?P<q>{_Q})\s+(?P<c>under\s+\d+)\s+in\s+the\s+reply\s*,\s*strictly\s+fewer\s*,\s*either\s+case$", _I),
+                     lambda m: f"The letter {m.group('q')} appears {m.group('c')} times in the reply, in either case."),
+    "sections": (re.compile(rf"^(?P<c>{_N}\s+or\s+more)\s+numbered\s+(?P<s>[A-Za-z]+)\s+headings\s+in\s+the\s+reply\s*\((?P=s)\s+1\s*,\s*(?P=s)\s+2\s*,\s*and\s+on\)$", re.S),
+                 lambda m: f"The reply has {m.group('c')} sections marked {m.group('s')} X."),
+    "language": (re.compile(r"^the\s+reply\s+is\s+all\s+(?P<lang>[A-Z][a-z]+)\s*,\s*no\s+other\s+language(?:\s+on\s+the\s+loop)?$", re.S),
+                 lambda m: f"The reply is entirely in {m.group('lang')}, with no other language."),
+}
+
+
+def _poll(text: str) -> Optional[Tuple[str, Asides]]:
+    m = _POLL.match(text)
+    if not m:
+        return None
+    topic = m.group("topic").lower()
+    said = _POLL_SAID.get(topic)
+    if said is None:
+        return None
+    s = said[0].match(_FLIGHT.sub("", m.group("x")).rstrip(". "))
+    return (said[1](s), []) if s else None
+
+
+# an archaic prayer-book rubric: 'And ... shall ...'
+_RUBRIC = [
+    (re.compile(rf"^first\s+shall\s+the\s+request\s+be\s+repeated\s+word\s+for\s+word\s*,\s*without\s+change\s+and\s+with\s+nothing\s+said\s+before\s+it\s*,\s*in\s+these\s+words\s*:\s*{_REQUEST}", _I),
+     lambda m: _request("The reply first repeats the request word for word, without change and with nothing said before it.", m.group("req"))),
+    (re.compile(rf"^and\s+in\s+the\s+reply\s+shall\s+be\s+said\s+these\s+words\s*:\s*(?P<w>{_WORDS})\s*\.?\s*$", _I),
+     lambda m: f"The reply contains each of these keywords: {quoted_words(m.group('w').split(','))}."),
+    (re.compile(r"^then\s+shall\s+the\s+whole\s+reply\s+be\s+said\s+in\s+the\s+(?P<lang>[A-Z][a-z]+)\s+tongue\s*,\s*and\s+in\s+none\s+other\s*\.?\s*$", _I),
+     lambda m: f"The whole reply is in {m.group('lang')}, and in no other language."),
+    (re.compile(rf"^and\s+note\s*,\s*that\s+the\s+reply\s+shall\s+contain\s+(?P<c>at\s+least\s+{_N})\s+places\s+left\s+to\s+be\s+filled\s*,\s*(?P<how>each\s+set\s+within\s+square\s+brackets\s*,\s*as\s+\[[^\]]+\])\s*\.?\s*$", _I),
+     lambda m: f"The reply contains {m.group('c')} placeholders, {m.group('how')}."),
+    (re.compile(r"^here\s+shall\s+two\s+several\s+answers\s+be\s+given\s*,\s*differing\s+one\s+from\s+the\s+other\s*,\s*and\s+between\s+them\s+shall\s+be\s+set\s+six\s+asterisks\s*,\s*thus\s*:\s*\*{6}\s*\.?\s*$", _I),
+     lambda m: "The reply gives two different responses, separated by six asterisks ******."),
+    (re.compile(rf"^and\s+the\s+words\s+written\s+wholly\s+in\s+capital\s+letters\s+shall\s+number\s+(?P<c>{_REL})\s+in\s+the\s+reply\s*\.?\s*$", _I),
+     lambda m: f"The reply has {m.group('c')} words written wholly in capital letters."),
+    (re.compile(rf"^and\s+it\s+is\s+to\s+be\s+noted\s+that\s+the\s+reply\s+shall\s+contain\s+(?P<c>{_N})\s+bullet\s+points?\s+in\s+markdown\s*,\s*and\s+neither\s+more\s+nor\s+fewer\s*\.?\s*$", _I),
+     lambda m: f"The reply contains exactly {m.group('c')} bullet points in markdown."),
+    (re.compile(r"^and\s+the\s+reply\s+shall\s+end\s+with\s+these\s+words\s*,\s*(?P<p>[^\"\n]{1,200}?)\s*,\s*and\s+after\s+them\s+nothing\s+more\s+shall\s+be\s+said\s*\.?\s*$", _I),
+     lambda m: f"The reply ends with the words \"{m.group('p')}\", and nothing more after them."),
+    (re.compile(rf"^then\s+shall\s+the\s+reply\s+be\s+set\s+out\s+in\s+(?P<c>{_N})\s+paragraphs\s*,\s*neither\s+more\s+nor\s+fewer\s*,\s*and\s+between\s+each\s+paragraph\s+and\s+the\s+next\s+"
+                r"shall\s+be\s+placed\s+the\s+divider\s+\*\*\*\s*\.?\s*$", _I),
+     lambda m: f"The reply has exactly {m.group('c')} paragraphs, separated by the divider ***."),
+    (re.compile(rf"^and\s+the\s+letter\s+(?P<l>[^\s\"'])\s+shall\s+be\s+found\s+in\s+the\s+reply\s+(?P<c>{_REL})\s+times\s*,\s*whether\s+great\s+or\s+small\s*\.?\s*$", _I),
+     lambda m: f"The letter \"{m.group('l')}\" appears {m.group('c')} times in the reply, in either case."),
+    (re.compile(rf"^and\s+the\s+word\s+(?P<w>[A-Za-z][\w'-]*)\s+shall\s+be\s+said\s+(?P<c>{_REL})\s+times\s+in\s+the\s+reply\s*\.?\s*$", _I),
+     lambda m: f"The word \"{m.group('w')}\" appears {m.group('c').replace('at the least', 'at least')} times in the reply."),
+]
+
+
+def _read(text: str, table) -> Optional[Tuple[str, Asides]]:
+    for pattern, said in table:
+        m = pattern.match(text)
+        if m:
+            out = said(m)
+            return (out + text[m.end():], []) if out.endswith(" ") else (out, [])
+    return None
+
+
+# 'The reply is all Arabic.' (what is left of a poll's language call once its 'no other language' is read off)
+_ALL_LANGUAGE = re.compile(r"^(?i:the\s+(?P<doc>reply|response)\s+is\s+all)\s+(?P<lang>[A-Z][a-z]+)\s*\.?\s*$", re.S)
+
+
+# an advertisement's adjective before its statement: borne out by the bound's side and unit, else a veto
+_SEEKING_A = re.compile(r"^\s*seeking\s+an?\s+(?P<adj>[a-z]+)\s+reply\s*:\s*(?P<x>\S.*)$", _I)
+_ADJECTIVES = {"calm": ("less", r"capitals?"), "quiet": ("less", r"capitals?"), "talkative": ("more", r"sentences|words"),
+               "chatty": ("more", r"sentences|words"), "brief": ("less", r"sentences|words"), "short": ("less", r"sentences|words")}
+
+
+def _seeking_a(text: str) -> Optional[Tuple[str, Asides]]:
+    m = _SEEKING_A.match(text)
+    if not m or m.group("adj").lower() not in _ADJECTIVES:
+        return None
+    side, unit = _ADJECTIVES[m.group("adj").lower()]
+    x = m.group("x")
+    less = re.search(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bbelow\b", x, _I) is not None
+    more = re.search(r"\bor\s+more\b|\bat\s+least\b", x, _I) is not None
+    if less == more or (side == "less") != less or not re.search(rf"\b(?:{unit})\b", x, _I):
+        return text, [("veto", "an advertisement's adjective the statement does not bear out")]
+    x = x.strip().rstrip(".")
+    return ("The reply has " + x + "." if re.match(r"^(?:fewer|less)\s+than\s+\d|^\d", x, _I) else cap(x) + "."), []
+
+
+def labelled(text: str) -> Tuple[str, Asides]:
+    """(the statement inside a food label, a lonely-hearts advertisement, a person specification, release notes, a go/no-go
+    poll or a prayer-book rubric, its asides); (text, []) when it is none of them."""
+    stripped = text.strip()
+    seeking = _SEEKING.match(stripped)
+    got = (_read(seeking.group("x"), _AD) if seeking else None) or _seeking_a(stripped) or _read(stripped, _FOOD) or _read(stripped, _SPEC) or \
+        _read(stripped, _NOTES) or _poll(stripped) or _read(stripped, _RUBRIC)
+    if got is None:
+        m = _ALL_LANGUAGE.match(stripped)
+        if m and m.group("lang").lower() in LANGUAGES:
+            got = (f"The {m.group('doc')} is entirely in {m.group('lang')}.", [])
+    return got if got is not None else (text, [])
