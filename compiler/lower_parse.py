@@ -163,6 +163,8 @@ def _requirement(norm: str, m: "re.Match[str]") -> Optional[Tuple[Optional[str],
     if re.search(r"\b(?:cap|ceiling|limit|maximum|max|minimum|min|floor|budget|quota|threshold|bound|allowance)\s+of$", before) and \
             _relation(before, after) is None:
         return None  # a limit no relation reads ('stays under a cap of 11 words'): a bound, never an exact count
+    if re.search(r"\b(?:cap|ceiling|limit|maximum|max|minimum|min|floor)\b[a-z ]{0,25}:\s*$", norm[:m.start(2)]) and _relation(before, after) is None:
+        return None  # a bound's label before a bare count ('minimum reps: 20 sentences'): a bound, never an exact count
     return _relation(before, after), _int(m.group(2))
 
 
