@@ -97,15 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 42: 0.780 / 0.9985 measured once at 95a2396; 0.780 / 1.000 after its one
+    # regression guard at today's level (set 43: 0.549 / 0.9982 measured once at c50da3e; 0.544 / 1.000 after its one
     # wrong reading was fixed)
-    assert res["coverage"] >= 0.777 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    assert res["coverage"] >= 0.541 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a food-packaging label (1), a lonely-hearts personal ad (2), a job advert's person
-    # specification (3), software release notes (4), a mission-control go/no-go poll (5), an archaic prayer-book rubric (6)
+    # per voice as measured: an auction catalogue's lot entry (1), an equity research analyst's note (2), a newspaper
+    # horoscope (3), a conductor's rehearsal notes (4), a Victorian etiquette manual (5), a personal trainer's workout card (6)
     voices = voice_summary(res["rows"])
-    floors = (703, 653, 670, 742, 633, 493)
+    floors = (488, 659, 381, 591, 225, 373)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
