@@ -75,7 +75,7 @@ _SEMANTIC = re.compile(
     r"symptom|treatment|medication|dose|patient|doctor|clinic|why|because|reason|incorrect|grammar|spelling|typo|error|"
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|forceful|emphatic|decisive|convincing|compelling|polite|friendly|humorous|witty|"
-    r"careful|neat|economical|compact|loud|quiet|sound\b|interesting|sweet|sharp|lovely|happy|concision|calm|talkative|great\b|"
+    r"careful|neat|economical|compact|loud|quiet|sound\b|interesting|sweet|sharp|lovely|happy|concision|calm|talkative|great\b|honest|thoughtful|"
     r"elegant|confident|effective|insight|persuasive|persuade|approximately|roughly|followed by|satisfactor|"
     r"successfully|properly|adequate|sufficient|meaningful|clear|clearly|logical|style|instead|rather than|while|"
     r"even though|although|unless|(?<!as )if|when|" + CONDITION_PHRASES + r"|summar|but not|except|about\s+(?!\d)|"

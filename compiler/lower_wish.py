@@ -29,6 +29,9 @@ from rubricc.compiler.lower_listing import listed
 from rubricc.compiler.lower_direction import directed
 from rubricc.compiler.lower_notice import noticed
 from rubricc.compiler.lower_label import labelled
+from rubricc.compiler.lower_motto import motto
+from rubricc.compiler.lower_card import carded
+from rubricc.compiler.lower_lot import lot
 from rubricc.compiler.lower_dashes import dashed
 from rubricc.compiler.lower_example import cut_example
 from rubricc.compiler.lower_competency import badge, competency, preferred
@@ -246,6 +249,9 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text, direction = directed(text)  # a jury direction
     text, notice = noticed(text)  # a railway announcement, a stage direction, marketplace feedback, a deed, an honours citation
     text, label = labelled(text)  # a food label, a lonely-hearts ad, a person specification, release notes, a go/no-go poll, a prayer-book rubric
+    text, saying = motto(text)  # a horoscope's sign and advice: the statement after it
+    text, card = carded(text)  # a workout card's line ('Minimum reps: "x" x3. ...; 3 or more.')
+    text, entry = lot(text)  # an auction catalogue's lot entry ('Lot 12. A reply rich in the letter "z": ...')
     text, conditions = lettered(text)  # 'Both hold: (a) X; (b) Y': one statement, the conditions no check reads as asides
     text, defined = glossary(text)  # 'By "T", this item means D; the response ...': one statement
     text, named_badge = badge(text)  # "The 'Brevity' badge is earned by ...": the name a label, never data
@@ -258,7 +264,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + report + finding + log + listing + direction + notice + label + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + report + finding + log + listing + direction + notice + label + saying + card + entry + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
