@@ -17,14 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 43, in six voices of rubric writers, by its writers' reports: an auction catalogue's lot
-# entry; an equity research analyst's note; a newspaper horoscope; a conductor's rehearsal notes; a Victorian etiquette
-# manual; a personal trainer's workout card; no negative-form voice. Its second voice was first written as a judge's
-# charge to a jury, a voice set 41 had used, and was rewritten by a second helper under the same reading rules. The
-# voices above are from its writers' reports; the set was committed unread. Its first writer read the public
-# google-research instructions.py through the code-search tool for the checkers' meaning, none of the lowering. Set 27,
-# written blind too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout43.json"
+# before it was read (set 44, in six voices of rubric writers, by its writer's report: a pharmacist's dispensing label
+# ("Rx: ...", "Sig.:", "Max. dose:"); a flat-pack furniture assembly manual ("Parts in box: ...", "Step 1:"); a
+# geologist's field log ("Lithology: ...", "Key fossils:"); a climbing guidebook route description ("Start:", "Crux:",
+# "Top-out: ..."); angling regulations ("Bag limit: ...", "A legal reply ..."); a police officer's incident report ("At
+# 09:40 hrs I examined the reply ..."); no negative-form voice. The voices above are from its writer's report; the set
+# was committed unread. Its writer read the public google-research instructions.py through the code-search tool for the
+# checkers' meaning, none of the lowering. Set 27, written blind too, is no longer wholly unread: its 'about' text and
+# one family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout44.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -189,6 +190,11 @@ DEV_SETS = (
                                           "specification, software release notes, a mission-control go/no-go poll, an "
                                           "archaic prayer-book rubric): 0.780 coverage, 0.9985 agreement when measured "
                                           "once (0.677 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout43.json", "held-out set 43, written blind in voices of rubric writers (an auction "
+                                          "catalogue's lot entry, an equity research analyst's note, a newspaper "
+                                          "horoscope, a conductor's rehearsal notes, a Victorian etiquette manual, a "
+                                          "personal trainer's workout card): 0.549 coverage, 0.9982 agreement when "
+                                          "measured once (0.525 rules alone), then developed on (three of its voices)"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -209,7 +215,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout39.json": 0.97,
               "ifeval_heldout40.json": 0.99,
               "ifeval_heldout41.json": 0.99,
-              "ifeval_heldout42.json": 0.99}
+              "ifeval_heldout42.json": 0.99,
+              "ifeval_heldout43.json": 0.74}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -234,7 +241,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 43's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 44's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -244,7 +251,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "94d497607feebf810ff4054c163878ae3ecaf3ad82baa4f7e422068a525b53d1"
+HELDOUT_SHA256 = "f4618f2f4acaf94ed9b37d0e70cb4cfe6b78f6420178169c7c6143918bfe8cbf"
 
 
 def frozen_ok() -> bool:

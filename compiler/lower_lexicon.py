@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (forty-three sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (forty-four sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -116,7 +116,9 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               "correctly", "properly", "clean",
               # set 41's honours citation ('Cited for a response in which ...') and set 42's advertisement brought these;
               # 'cites a source', 'a suitable example', 'a great story', 'a calm tone' are judgements
-              "cited", "suitable", "great", "calm", "talkative")
+              "cited", "suitable", "great", "calm", "talkative",
+              # set 43's etiquette manual and horoscope brought these; 'a thoughtful reply', 'an honest answer' are judgements
+              "honest", "thoughtful", "considerate", "humility", "modesty", "virtue", "civility", "curt", "perfectly")
 
 
 @lru_cache(maxsize=1)
