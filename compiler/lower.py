@@ -301,6 +301,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return bool(found) and all(f[0] == got.name and _complement(got.args, f[1]) for f in found)
     if kind == "restate":  # must say the same again ('any capital letter Fails' beside 'all lowercase')
         return bool(found) and all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
+    if got.name == "paragraph_first_word" and any(f[0] == "paragraph_count" and f[1].get("n") != got.args.get("num_paragraphs") for f in found):
+        return False  # an aside counting the paragraphs the check does not count ('I counted 3 paragraphs ...'): never dropped
     if kind == "label":  # a name or a topic: the same check, whatever its arguments ('Postscript', 'test letter cap')
         return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')

@@ -47,6 +47,12 @@ _NOTHING_BEFORE_CLAUSE = re.compile(
     r"|\s*[-\u2013\u2014]\s*no\s+(?:preamble|introduction|intro|lead-in)(?:\s+(?:before|ahead\s+of)\s+it)?)\b")
 
 
+# a note about the copy after an unquoted request, as its own last sentence ('... I observed no words or characters before
+# it.', 'Nothing comes before it.'): the request's end cannot be told from the note's start
+_TRAILING_NOTE = re.compile(r"(?:^|(?<=[.?!]))\s+(?:I\s+(?:observed|noted|saw|found|checked|confirmed|counted)\b|(?:nothing|no\s+(?:other\s+)?(?:words?|text|characters?))\b"
+                            r"[^.?!]{0,60}\b(?:before|precedes|preceded|ahead\s+of|in\s+front\s+of)\s+it\b)[^.?!]*[.?!]?\s*$", re.IGNORECASE)
+
+
 # a rubric item's label before the criterion ('**Verbatim repetition of the request**: The response opens with ...'): a
 # name, not a verb saying what to do (a frame 'Repeat the request verbatim: ...' opens with one)
 _ITEM_LABEL = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,6})(?P=b)?[ \t]*:[ \t]+(?=\S)")
@@ -109,6 +115,8 @@ def read_repeat(text: str):
             prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
         elif _SAID_OF_RESPONSE.match(rest):
             return "veto"  # a statement of the response after the colon, with no request quoted in it
+        elif _TRAILING_NOTE.search(rest):
+            return "veto"  # 'REQ. I observed no words or characters before it.': where the request ends is not known
         else:
             prompt, frame = rest, text[:colon.start()]
     elif span is not None and span[1] > span[0] + 1 and _BEFORE_PROMPT.search(text[:span[0]].lower()) and \
