@@ -287,24 +287,23 @@ def _citation(text: str) -> Optional[Tuple[str, Asides]]:
         return None
     rest = m.group("rest")
     got = _named_list(rest)
-    if got is None:
-        got = next((s for s in (p.match(rest) for p, _ in _CITATION_SAID) if s), None)
-        if got is None:
-            return None
-        rep = next(r for p, r in _CITATION_SAID if p.match(rest))
-        letter = None
-        if label:
-            side = "less" if re.search(rf"\b(?:{_LESS})\b", rest, _I) else "more" if re.search(r"\bat\s+least\b|\bor\s+more\b", rest, _I) else None
-            fits = _LABELS[side].match(label.group("label").strip()) if side else None
-            if not fits:  # the label must be borne out by the bound's side
-                return text, [("veto", "a citation's label the statement does not bear out")]
-            letter = fits.groupdict().get("q")
-        if "\\g<letter>" in rep:
-            if not letter:
-                return text, [("veto", "a letter counted that the label does not name")]
-            rep = rep.replace("\\g<letter>", "the letter " + letter)
-        got = (cap(got.expand(rep) + rest[got.end():]), [])
-    return got
+    if got is not None:  # a list's statement under a label ('Commended for X: ...') is never read: the label is unchecked
+        return (text, [("veto", "a citation's label beside a list")]) if label else got
+    s, rep = next(((s, r) for s, r in ((p.match(rest), r) for p, r in _CITATION_SAID) if s), (None, None))
+    if s is None:
+        return None
+    letter = None
+    if label:
+        side = "less" if re.search(rf"\b(?:{_LESS})\b", rest, _I) else "more" if re.search(r"\bat\s+least\b|\bor\s+more\b", rest, _I) else None
+        fits = _LABELS[side].match(label.group("label").strip()) if side else None
+        if not fits:  # the label must be borne out by the bound's side
+            return text, [("veto", "a citation's label the statement does not bear out")]
+        letter = fits.groupdict().get("q")
+    if "\\g<letter>" in rep:
+        if not letter:
+            return text, [("veto", "a letter counted that the label does not name")]
+        rep = rep.replace("\\g<letter>", "the letter " + letter)
+    return cap(s.expand(rep) + rest[s.end():]), []
 
 
 def noticed(text: str) -> Tuple[str, Asides]:

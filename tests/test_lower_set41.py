@@ -114,6 +114,7 @@ NEURAL = [
     "Commended for brevity: the response's sentences number at least 12.",
     "Commended for insight: the response's sentences number fewer than 12.",
     "Commended for economy with the letter 'k': counted in either case, it totals at least 3 across the response.",
+    "Commended for insight: including \"tide\" in the response, every keyword listed appearing at least once.",
     # feedback about content
     "A+++ Arrived with helpful advice and no commas. Would buy again.",
     # the judgement words among set 41's vocabulary, said of the reply (a buyer's 'Happy buyer.' is read off first)
