@@ -24,6 +24,7 @@ _SIGN = re.compile(rf"^\s*{_SIGNS}\s*\([A-Za-z]{{3}}\.?\s+\d{{1,2}}\s*[-\u2013]\
 _SUBJECT = re.compile(r"^(?:your|the)\s+(?:whole\s+|entire\s+)?(?:reply|response)(?:'s)?\b|^the\s+(?:word|letter)\s+[\"']", _I)
 _END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # a statement that refers back to the saying has nothing of its own to read
+_YOUR = re.compile(r"^your\s+", _I)  # 'Your reply' is the reply
 _BACK = re.compile(r"\b(?:here\s+they\s+are|a\s+single\s+one|of\s+them|these|those|such)\b", _I)
 
 
@@ -46,14 +47,15 @@ def _read_alone(saying: str) -> bool:
 
 
 def motto(text: str) -> Tuple[str, Asides]:
-    """(the statement after a horoscope's sign or a saying, its asides); (text, []) when it is neither."""
+    """(the statement after a horoscope's sign and its advice, its asides); (text, []) when it is none."""
     sign = _SIGN.match(text)
-    body = text[sign.end():] if sign else text
-    got = _split(body)
-    if got is None:
-        return (text, []) if not sign else (re.sub(r"^your\s+", "The ", body.strip(), flags=re.I), [])
-    saying, rest = got
-    if not sign or _read_alone(saying) or (_BACK.search(rest) and not re.search(r"\"", rest)):
+    if not sign:
         return text, []
-    rest = re.sub(r"^your\s+", "The ", rest, flags=re.I)
-    return rest, [("skill", saying)]
+    body = text[sign.end():]
+    got = _split(body)
+    if got is None:  # no advice: the sign alone read off
+        return _YOUR.sub("The ", body.strip()), []
+    saying, rest = got
+    if _read_alone(saying) or (_BACK.search(rest) and not re.search(r"\"", rest)):
+        return text, []
+    return _YOUR.sub("The ", rest), [("skill", saying)]
