@@ -61,6 +61,7 @@ from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
 from rubricc.compiler.lower_topic import topic_agrees
 from rubricc.compiler.lower_wish import read_voice, respoken
+from rubricc.compiler.lower_summary import summarised
 from rubricc.formats import ProgramCheck
 
 MAX_CRITERION_CHARS = 400
@@ -229,6 +230,11 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
         _last_repeat = (stripped, repeat)
         got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
         vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
+    if got is None and not vetoed and summarised(stripped)[0] != stripped:  # nothing read: the statement after a label's summary
+        s_core, s_asides = read_voice(stripped, summary=True)
+        s_got, s_asides = polarity(with_notes(_lower_core(s_core, read_repeat(s_core)), s_asides), s_asides)
+        if s_got is not None and all(_aside_agrees(s_got, kind, aside) for kind, aside in s_asides):
+            got = s_got  # read only when every aside agrees: else the criterion is as the rules read it without the summary
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
     if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
         return lower_restated(stripped, lower_rules_only, _sentence_check)

@@ -27,6 +27,7 @@ from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_parse import QUOTED_ITEM, QUOTED_LIST
 from rubricc.compiler.lower_respell import cap, sub_all_outside
+from rubricc.compiler.lower_roster import every_of, none_of
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -45,8 +46,6 @@ _EVERY_ONE = re.compile(r"^(?:every|each)\s+(?:key)?word\s+(?:on\s+that\s+list|l
                         r"|somewhere\b)(?P<notes>[^\"]*)$", _I)
 _NOT_ONE = re.compile(r"^(?:not\s+one\s+(?:key)?word\s+on\s+that\s+list|no\s+listed\s+(?:key)?word|no\s+such\s+word)\s+(?:appears|appearing|occurs|occurring|is\s+spoken)\b"
                       r"(?P<notes>[^\"]*)$", _I)
-_WHOLE_WORD = re.compile(r"\bas\s+a\s+whole\s+word\b", _I)
-_ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+its\s+capitali[sz]ation|capitali[sz]ed\s+or\s+not|in\s+any\s+case)\b", _I)
 
 
 def _named_list(text: str) -> Optional[Tuple[str, Asides]]:
@@ -65,16 +64,8 @@ def _named_list(text: str) -> Optional[Tuple[str, Asides]]:
         return text, [("veto", "a list's lead that does not say what its statement says")]
     notes = (every or none).group("notes")
     if every:
-        case = ", in any capitalisation" if _ANY_CASE.search(notes) else ""
-        return f"The response contains each of the keywords {m.group('q')} at least once{case}.", []
-    return _none_of(m.group("q"), notes), []
-
-
-def _none_of(q: str, notes: str) -> str:
-    """'The response uses none of the words "a" and "b"', as a whole word and in any case where the notes say so."""
-    whole = " as a whole word" if _WHOLE_WORD.search(notes) else ""
-    case = ", in any capitalisation" if _ANY_CASE.search(notes) else ""
-    return f"The response uses none of the words {q}{whole}{case}."
+        return every_of(m.group("q"), notes), []
+    return none_of(m.group("q"), notes), []
 
 
 # a railway announcement
@@ -210,7 +201,7 @@ def _feedback(text: str) -> Optional[Tuple[str, Asides]]:
         return got
     s = _NO_SIGN.match(rest)
     if s:
-        return _none_of(s.group("q"), s.group("notes")), []
+        return none_of(s.group("q"), s.group("notes")), []
     for pattern, rep in _FEEDBACK_SAID:
         s = pattern.match(rest)
         if s:

@@ -32,6 +32,9 @@ from rubricc.compiler.lower_label import labelled
 from rubricc.compiler.lower_motto import motto
 from rubricc.compiler.lower_card import carded
 from rubricc.compiler.lower_lot import lot
+from rubricc.compiler.lower_testimony import testimony
+from rubricc.compiler.lower_roster import roster
+from rubricc.compiler.lower_summary import summarised
 from rubricc.compiler.lower_dashes import dashed
 from rubricc.compiler.lower_example import cut_example
 from rubricc.compiler.lower_competency import badge, competency, preferred
@@ -239,9 +242,13 @@ def _outer(text: str) -> Tuple[str, Asides]:
     return said, asides + more
 
 
-def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
+def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple[str, Asides]:
     """:func:`rubricc.compiler.lower_voices8.read_voice` on the requirement a user's wish states, with the wish as an aside,
-    and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False."""
+    and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False;
+    with ``summary``, a label and its summary before the statement read off too (:mod:`rubricc.compiler.lower_summary`:
+    tried only when nothing is read with them in, as the summary may be the requirement and the statement a note)."""
+    text, witness = testimony(text)  # an examiner's report in the past tense ('I counted the words in the reply. The total was below 300.')
+    text, listed_words = roster(text)  # a list given in a lead, then said of ('Active ingredients: "a", "b". Every listed ingredient appears ...')
     text, report = reported(text)  # a telegram, a checklist line, a ruling, a wall label, a bulletin, a tasting note
     text, finding = found(text)  # a notebook, a code citation, a catalogue note, a doneness cue, a scope rule, a result claim
     text, log = logged(text)  # a chess annotation, a log entry, a declaration, a proof mark, a fitting note, a judge's credit
@@ -252,6 +259,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text, saying = motto(text)  # a horoscope's sign and advice: the statement after it
     text, card = carded(text)  # a workout card's line ('Minimum reps: "x" x3. ...; 3 or more.')
     text, entry = lot(text)  # an auction catalogue's lot entry ('Lot 12. A reply rich in the letter "z": ...')
+    text, summed = summarised(text) if summary else (text, [])  # a label and its summary before the statement ('Dose: under 701 words. The reply ...')
     text, conditions = lettered(text)  # 'Both hold: (a) X; (b) Y': one statement, the conditions no check reads as asides
     text, defined = glossary(text)  # 'By "T", this item means D; the response ...': one statement
     text, named_badge = badge(text)  # "The 'Brevity' badge is earned by ...": the name a label, never data
@@ -264,7 +272,7 @@ def read_voice(text: str, examples: bool = True) -> Tuple[str, Asides]:
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + report + finding + log + listing + direction + notice + label + saying + card + entry + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + witness + listed_words + report + finding + log + listing + direction + notice + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:

@@ -1,0 +1,80 @@
+"""A list given in a lead and a statement of it after, from set 44's voices (issue 15, round 36), read as one statement:
+
+    Active ingredients: "a", "b" and "c". Every listed ingredient appears in the reply at least once.
+    Contraindicated: a, b, c. Dispensed free of everything listed: no listed word appears in the reply as a whole word.
+    Important: "a" or "b" must not be used. Check the whole reply; no listed word appears in it as a whole word.
+    Legal reply: contains every listed word ("a", "b") at least once; any capitalisation counts.
+
+The lead is a label and a list of words (quoted or plain); the statement after it speaks of the list ('every listed
+word', 'no listed word', 'everything on the list') and says whether each word is present or none is, with its notes
+on matching (as a whole word, in any capitalisation). :func:`roster` returns that statement with the words in it. The
+label must not say the other side: a label that forbids ('must not be used', 'banned') beside a statement that every
+word appears vetoes, and so does a label that requires ('required', 'must include') beside one that none does. A
+statement said of the user's text is left as it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, QUOTED_LIST, WORD_LIST, quoted_words
+
+Asides = List[Tuple[str, str]]
+_I = re.IGNORECASE | re.S
+_LIST = rf"(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST})"
+# 'Label: LIST.' / 'Label: LIST;' / 'Label: LIST must not be used.', then the statement
+_LEAD = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?:{_LIST})\s*(?P<tail>(?:must|should|may|are|is)\s+(?:not|never)\s+(?:be\s+)?\w+|"
+                   r"(?:must|should)\s+(?:all\s+)?(?:be\s+)?\w+)?\s*[.;]\s+(?P<said>\S.+)$", _I)
+# 'Label: ... every listed word ("a", "b") ...': the list inside the statement, after the words that refer to it
+_INLINE = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?P<said>[^()]*?\blisted\s+(?:word|keyword|term)s?\s*\(\s*(?P<q>{QUOTED_LIST})\s*\)[^()]*)$", _I)
+_REFERS = re.compile(r"\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything\s+(?:on\s+the\s+list|listed)\b|\bevery\s+one\s+of\s+them\b|"
+                     r"\b(?:every|each)\s+(?:word|item|entry|one)\s+on\s+the\s+list\b", _I)
+_PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
+                      r"contains?|includes?|mentions?|found)\b", _I)
+_OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
+_FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|forbidden|prohibited|contraindicated|excluded|taboo|off-limits)\b", _I)
+_REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include)\b", _I)
+_WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
+_ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|in\s+any\s+case|"
+                       r"any\s+capitali[sz]ation\s+counts|in\s+(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case)\b", _I)
+_VETO = [("veto", "a list's label that says the other side of its statement")]
+
+
+def every_of(q: str, notes: str) -> str:
+    """'The response contains each of the keywords "a" and "b" at least once', in any capitalisation where the notes
+    say so."""
+    case = ", in any capitalisation" if _ANY_CASE.search(notes) else ""
+    return f"The response contains each of the keywords {q} at least once{case}."
+
+
+def none_of(q: str, notes: str) -> str:
+    """'The response uses none of the words "a" and "b"', as a whole word and in any case where the notes say so."""
+    whole = " as a whole word" if _WHOLE_WORD.search(notes) else ""
+    case = ", in any capitalisation" if _ANY_CASE.search(notes) else ""
+    return f"The response uses none of the words {q}{whole}{case}."
+
+
+def roster(text: str) -> Tuple[str, Asides]:
+    """(the statement a listed lead and its statement make, its asides); (text, []) when the text is no such pair."""
+    got = _roster(text)
+    return got if got is not None else (text, [])
+
+
+def _roster(text: str) -> Optional[Tuple[str, Asides]]:
+    m = _LEAD.match(text) or _INLINE.match(text)
+    if not m or not _REFERS.search(m.group("said")) or _OTHER.search(m.group("said")):
+        return None
+    said = m.group("said")
+    q = m.group("q") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("w").strip()))
+    refer = _REFERS.search(said)
+    bare = QUOTE_RE.sub(" ", said)
+    before = said[:refer.start()] + " " + refer.group(0)
+    absent = bool(re.search(NEGATION, before, _I)) or bool(re.search(r"\bfree\s+of\s+everything\b", said, _I))
+    if not absent and re.search(NEGATION, bare, _I):
+        return None  # 'searched for each listed word ...; none identified': a negation after the list, left to the other readers
+    if not absent and not _PRESENT.search(said):
+        return None
+    label = m.group("label") + " " + (m.groupdict().get("tail") or "")
+    if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
+        return text, _VETO
+    return (none_of(q, said) if absent else every_of(q, said)), []
