@@ -17,15 +17,19 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 44, in six voices of rubric writers, by its writer's report: a pharmacist's dispensing label
-# ("Rx: ...", "Sig.:", "Max. dose:"); a flat-pack furniture assembly manual ("Parts in box: ...", "Step 1:"); a
-# geologist's field log ("Lithology: ...", "Key fossils:"); a climbing guidebook route description ("Start:", "Crux:",
-# "Top-out: ..."); angling regulations ("Bag limit: ...", "A legal reply ..."); a police officer's incident report ("At
-# 09:40 hrs I examined the reply ..."); no negative-form voice. The voices above are from its writer's report; the set
-# was committed unread. Its writer read the public google-research instructions.py through the code-search tool for the
-# checkers' meaning, none of the lowering. Set 27, written blind too, is no longer wholly unread: its 'about' text and
-# one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout44.json"
+# before it was read (set 45, in six voices of rubric writers, by its writer's report: a seed packet or plant label
+# ("Comma-free variety.", "Dwarf variety: ...", "Sow first: ..."); a tax-form line instruction ("Line 6. Enter the
+# number of ... If line 6 is 12 or more, answer Yes."); a corporate press release ("FOR IMMEDIATE RELEASE. The reply
+# today announced that ...", "Notes to editors: ..."); an insurance policy wording ("Cover applies only where the reply
+# ...", "Condition of cover: ..."); a motoring journalist's road test ("Nameplate on the boot: ...", "Short wheelbase:
+# ..."); a text-adventure transcript ("> COUNT WORDS. You count ..."); no negative-form voice. The voices above are
+# from its writer's report; the set was committed unread. Its writer read the public google-research instructions.py
+# for the checkers' meaning, none of the lowering, and saw a few lines of this file beyond the two functions it was
+# briefed on (the tail of the floors table, load_set, the names of its definitions). Before its one measurement, the
+# first five templates of its comma family were printed here by mistake while its family names were listed (round 36);
+# nothing was developed on them. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
+# family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout45.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -195,6 +199,11 @@ DEV_SETS = (
                                           "horoscope, a conductor's rehearsal notes, a Victorian etiquette manual, a "
                                           "personal trainer's workout card): 0.549 coverage, 0.9982 agreement when "
                                           "measured once (0.525 rules alone), then developed on (three of its voices)"),
+    (PHRASINGS / "ifeval_heldout44.json", "held-out set 44, written blind in voices of rubric writers (a pharmacist's "
+                                          "dispensing label, a flat-pack assembly manual, a geologist's field log, a "
+                                          "climbing guidebook route, angling regulations, a police officer's incident "
+                                          "report): 0.469 coverage, 0.9885 agreement when measured once (0.450 rules "
+                                          "alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -216,7 +225,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout40.json": 0.99,
               "ifeval_heldout41.json": 0.99,
               "ifeval_heldout42.json": 0.99,
-              "ifeval_heldout43.json": 0.74}
+              "ifeval_heldout43.json": 0.74,
+              "ifeval_heldout44.json": 0.72}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -241,7 +251,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 44's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 45's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -251,7 +261,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "f4618f2f4acaf94ed9b37d0e70cb4cfe6b78f6420178169c7c6143918bfe8cbf"
+HELDOUT_SHA256 = "62b8fba9acbc17013b4e4197378b127778417bcafd086b5494a8b903520fa965"
 
 
 def frozen_ok() -> bool:

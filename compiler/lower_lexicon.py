@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (forty-four sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (forty-five sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -118,7 +118,11 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # 'cites a source', 'a suitable example', 'a great story', 'a calm tone' are judgements
               "cited", "suitable", "great", "calm", "talkative",
               # set 43's etiquette manual and horoscope brought these; 'a thoughtful reply', 'an honest answer' are judgements
-              "honest", "thoughtful", "considerate", "humility", "modesty", "virtue", "civility", "curt", "perfectly")
+              "honest", "thoughtful", "considerate", "humility", "modesty", "virtue", "civility", "curt", "perfectly",
+              # set 44's angling rules, dispensing label and field log brought these ('A legal reply', 'Active ingredients',
+              # 'continuous comma-free text'); 'gives legal advice', 'in the active voice', 'continuous prose', 'a loose
+              # structure', 'a diagnostic answer', 'protected information' are about content or style
+              "legal", "active", "continuous", "loose", "diagnostic", "protected")
 
 
 @lru_cache(maxsize=1)
@@ -153,8 +157,8 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if _FOR_READER.search(meaning):
         return True  # 'written so that a child understands it and no comma appears': what a reader gets is content
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
-    if any(i and _content_clause(p) and not reads(p) for i, p in enumerate(parts)):
-        return True  # 'contains "a" and mentions the user's name': a verb of content with an object no data stands for
+    if any(_content_clause(p if i else _SUBJECT.sub("", p.strip(), count=1)) and not reads(p) for i, p in enumerate(parts) if i or len(parts) > 1):
+        return True  # 'contains "a" and mentions the user's name', 'The reply names the species and ...': a verb of content with an object no data stands for
     data = data_words(args)
     if len(parts) > 1 and any(_further(p, i, parts[0]) and not reads(p) and set(map(normal, unknown_words(p))) - data
                               for i, p in enumerate(parts)):
