@@ -73,6 +73,12 @@ _SUBJECT = re.compile(r"^(?:the|its|your|each|every|this|a|an)?\s*(?:entire\s+|w
                       r"(?:(?:must|should|shall|will|needs\s+to|has\s+to|is\s+to)\s+)?", re.IGNORECASE)
 _PART_SUBJECT = re.compile(r"^(?:the|its|each|every|this)\s+(?:[a-z-]+\s+)?(?:title|heading|header|headline|section|paragraph|bullet|postscript|"
                            r"sentence|word|list|signature|greeting|ending|opening|summary)s?\s+(?:must|should|shall|needs\s+to|has\s+to)\s+", re.IGNORECASE)
+# a later clause whose subject is one part of the response by its place ('the seventh one', 'the last paragraph', 'its
+# second line'): whatever its verb, something is said of that part (a first or last character is left to the checks
+# that read it: 'its first character being "')
+_ORDINAL_PART = re.compile(r"^(?:and\s+|but\s+)?(?:the|its|their)\s+(?:very\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                           r"tenth|eleventh|twelfth|last|final|closing|opening|\d+(?:st|nd|rd|th))\s+(?:one|paragraph|part|section|line|sentence|"
+                           r"bullet|item|block|chunk|piece|stanza|verse)\b", re.IGNORECASE)
 # a clause beside the first that describes the response by a prepositional phrase ('..., with a warm greeting')
 _WITH = re.compile(r"^(?:with|without)\b", re.IGNORECASE)
 # a copula in the first clause: an adjective after 'and' describes the response ('is under 50 words and funny')
@@ -157,8 +163,10 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if _FOR_READER.search(meaning):
         return True  # 'written so that a child understands it and no comma appears': what a reader gets is content
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
-    if any(_content_clause(p if i else _SUBJECT.sub("", p.strip(), count=1)) and not reads(p) for i, p in enumerate(parts) if i or len(parts) > 1):
+    if any((_content_clause(p) if i else _first_content_clause(p)) and not reads(p) for i, p in enumerate(parts) if i or len(parts) > 1):
         return True  # 'contains "a" and mentions the user's name', 'The reply names the species and ...': a verb of content with an object no data stands for
+    if check != "paragraph_first_word" and any(i and _ORDINAL_PART.match(p.strip()) and not reads(p) for i, p in enumerate(parts)):
+        return True  # 'Exactly 7 paragraphs, ..., and the seventh one pulls away with the word "x"': a part of its own said of
     data = data_words(args)
     if len(parts) > 1 and any(_further(p, i, parts[0]) and not reads(p) and set(map(normal, unknown_words(p))) - data
                               for i, p in enumerate(parts)):
@@ -191,6 +199,19 @@ _FOR_READER = re.compile(r"\bso\s+(?:that\s+)?(?:(?:the|a|an|any|every|its|their
 def _content_clause(part: str) -> bool:
     m = _CONTENT_VERB.match(part.strip())
     return bool(m) and bool(words_of(part.strip()[m.end():])) and not _DATA_REF.search(part)
+
+
+# a first clause's verb that says what the response is about, whatever its object ('The reply names the species and has no
+# commas'); 'gives', 'provides', 'offers' are left out: 'The response gives two different responses, ...' is the check
+_FIRST_CONTENT_VERB = re.compile(r"^(?:mentions?|discuss(?:es)?|explains?|describes?|names|cites?|recommends?|address(?:es)?|praises?|warns?|"
+                                 r"encourages?|suggests?|thanks|greets?|apologi[sz]es|acknowledges?|references|emphasi[sz]es)\s+(?=\S)", re.IGNORECASE)
+
+
+def _first_content_clause(part: str) -> bool:
+    """:func:`_content_clause` for a compound criterion's first clause, its subject read off, with the verbs of
+    :data:`_FIRST_CONTENT_VERB` only."""
+    rest = _SUBJECT.sub("", part.strip(), count=1)
+    return rest != part.strip() and bool(_FIRST_CONTENT_VERB.match(rest)) and _content_clause(rest)
 
 
 def data_words(args: Dict[str, Any]) -> set:
