@@ -18,6 +18,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, QUOTED_LIST, WORD_LIST, quoted_words
+from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -38,6 +39,10 @@ _WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
 _ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|in\s+any\s+case|"
                        r"any\s+capitali[sz]ation\s+counts|in\s+(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case)\b", _I)
 _VETO = [("veto", "a list's label that says the other side of its statement")]
+_PIECE_END = re.compile(r"(?:[.!?](?=\s+[A-Z])|;)")
+_PROCEDURE = re.compile(r"^(?:check|look|search|scan|read|go)\b[^;]*$", _I)  # 'Check the whole reply'
+_NOTE = re.compile(rf"(?:{_WHOLE_WORD.pattern}|{_ANY_CASE.pattern}|any\s+capitali[sz]ation\s+counts|capitals\s+count|case\s+does\s+not\s+matter)"
+                   r"(?:\s*,?\s*(?:and\s+)?(?:in\s+)?(?:any|either)\s+case)?", _I)
 
 
 def every_of(q: str, notes: str) -> str:
@@ -64,10 +69,10 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     m = _LEAD.match(text) or _INLINE.match(text)
     if not m or not _REFERS.search(m.group("said")) or _OTHER.search(m.group("said")):
         return None
-    said = m.group("said")
+    said, rest = _pieces(m.group("said"))
     q = m.group("q") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("w").strip()))
     refer = _REFERS.search(said)
-    bare = QUOTE_RE.sub(" ", said)
+    bare = QUOTE_RE.sub(" ", m.group("said"))  # every piece: '...each listed word ("a"); none identified' is not a presence
     before = said[:refer.start()] + " " + refer.group(0)
     absent = bool(re.search(NEGATION, before, _I)) or bool(re.search(r"\bfree\s+of\s+everything\b", said, _I))
     if not absent and re.search(NEGATION, bare, _I):
@@ -77,4 +82,17 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     label = m.group("label") + " " + (m.groupdict().get("tail") or "")
     if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
         return text, _VETO
-    return (none_of(q, said) if absent else every_of(q, said)), []
+    notes = m.group("said")  # the matching notes of every piece ('...; any capitalisation counts')
+    return " ".join([none_of(q, notes) if absent else every_of(q, notes)] + rest), []
+
+
+def _pieces(said: str) -> Tuple[str, List[str]]:
+    """(the sentence or semicolon piece of ``said`` that speaks of the list, the other pieces that may ask for more).
+    A matching note ('any capitalisation counts') or a grader's procedure before it ('Check the whole reply') is read
+    off; any other piece is kept, to be read with the statement ('...; the reply explains the tides' asks for more)."""
+    spans = quote_spans(said)
+    cuts = [0] + [m.end() for m in _PIECE_END.finditer(said) if not in_quotes(spans, m.start())] + [len(said)]
+    pieces = [said[a:b].strip(" ;") for a, b in zip(cuts, cuts[1:]) if said[a:b].strip(" ;.")]
+    at = next(i for i, p in enumerate(pieces) if _REFERS.search(p))
+    rest = [p for i, p in enumerate(pieces) if i != at and not (i < at and _PROCEDURE.match(p)) and not _NOTE.fullmatch(p.strip(" ."))]
+    return pieces[at], [p if p.endswith((".", "!", "?")) else p + "." for p in rest]

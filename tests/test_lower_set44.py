@@ -53,6 +53,11 @@ NEURAL = [
     # a label that says the other side of its list's statement
     "Banned: cheap, deal. Every listed word appears in the reply at least once.",
     "Required words: cheap, deal. No listed word appears in the reply as a whole word.",
+    # a list's statement beside a further requirement, in another sentence or after a semicolon
+    "Key words: \"sun\", \"moon\". Every listed word appears in the reply at least once. The reply is polite.",
+    "Banned: sun, moon. No listed word appears in the reply; the reply explains the tides.",
+    # a report's finding beside a judgement
+    "I counted the words in the reply. The total was below 300, and the tone was polite.",
     # a summary whose number or bound the statement does not bear out
     "Dose: under 90 words. The reply comes to fewer than 120 words in total.",
     "Minimum size: 4 sections. A valid reply has fewer than 4 sections, each opening with PART and a number.",
