@@ -218,22 +218,14 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
         return None
     # a voice's parts that are no requirement (a user story's role and benefit, a complaint, a test name, a
     # checklist label, a restated failure branch) are read off first, and must agree with what is lowered
-    core, asides = read_voice(stripped)
-    repeat = read_repeat(core)
+    got, vetoed, repeat, asides = _voice_read(stripped)
     _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
-    # a negative outcome frame: the exact complement (of the check as its matching notes ask: 'as a whole word')
-    got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
-    vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
     if got is None and any(kind == "example" for kind, _ in asides):  # nothing read without the example: read it whole
-        core, asides = read_voice(stripped, examples=False)
-        repeat = read_repeat(core)
+        got, vetoed, repeat, asides = _voice_read(stripped, examples=False)
         _last_repeat = (stripped, repeat)
-        got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
-        vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
     if got is None and not vetoed and summarised(stripped)[0] != stripped:  # nothing read: the statement after a label's summary
-        s_core, s_asides = read_voice(stripped, summary=True)
-        s_got, s_asides = polarity(with_notes(_lower_core(s_core, read_repeat(s_core)), s_asides), s_asides)
-        if s_got is not None and all(_aside_agrees(s_got, kind, aside) for kind, aside in s_asides):
+        s_got, s_vetoed, _, _ = _voice_read(stripped, summary=True)
+        if s_got is not None and not s_vetoed:
             got = s_got  # read only when every aside agrees: else the criterion is as the rules read it without the summary
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
     if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
@@ -242,6 +234,17 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
 
 
 _last_voice: Optional[Tuple[str, bool]] = None  # (criterion, whether its voice vetoed the check the rules lowered)
+
+
+def _voice_read(stripped: str, **voice):
+    """(the check the rules read inside the criterion's voice, whether an aside of the voice vetoes it, the repeat
+    reading of the core, the asides): :func:`read_voice` with ``voice``'s options, then the core lowered; a negative
+    outcome frame gives the exact complement (of the check as its matching notes ask: 'as a whole word')."""
+    core, asides = read_voice(stripped, **voice)
+    repeat = read_repeat(core)
+    got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
+    vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
+    return got, vetoed, repeat, asides
 
 
 def _voice_vetoed(stripped: str) -> bool:
