@@ -40,7 +40,7 @@ from rubricc.compiler.lower_clauses import blank_data as _blank_data, blank_oute
     clause_check as _clause_check, clauses as _clauses, first_rule as _first_rule, meaning as _meaning
 from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
-from rubricc.compiler.lower_grader import lower_graded
+from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
 from rubricc.compiler.lower_parse import CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
@@ -277,6 +277,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return topic_agrees(got.name, got.args, aside)
     if kind == "class":  # a classification ('counts as keyword-complete: ...'): it names what the check is about
         return class_agrees(got.name, got.args, aside)
+    if kind == "procedure":  # how a grader is told to look (:mod:`rubricc.compiler.lower_grader`): only at what the check reads
+        return restates(got.name, got.args, aside)
     if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')
         return note_agrees(got, aside)
     if kind in ("fails", "passes"):  # a condition to fail (to pass only) restated: the same check as a disqualifying rule

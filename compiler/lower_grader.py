@@ -55,7 +55,8 @@ _CMP = r"(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than
 _QUESTION = re.compile(r"^(?:is|was)\s+the\s+(?P<u>count|total|number|tally|result)\s+(?P<c1>\S.*?)\s*\?$"
                        rf"|^(?:does|do)\s+(?:the\s+(?:response|reply|answer|output)|it)\s+(?:have|contain|include)\s+(?P<c2>{_CMP})\s*\?$"
                        rf"|^are\s+there\s+(?P<c3>{_CMP})\s*\?$", _I)
-_PROCEDURE = re.compile(r"^(?:count|tally|look\s+at|look\s+for|check|split|search|scan|strip|read|determine|find|inspect|examine|go\s+through)\b", _I)
+_PROCEDURE = re.compile(r"^(?:count|tally|look\s+at|look\s+for|check|split|search|scan|strip|remove|read|determine|find|inspect|examine|go\s+through"
+                        r"|copy\s+out)\b", _I)
 # a condition with no unit of its own: the count the procedure makes
 _ELLIPTIC = re.compile(
     r"^(?:(?:the|that)\s+(?:count|total|number|tally|result)\s+(?:is\s+(?P<c1>.+?)|reaches\s+(?P<c2>.+?))"
@@ -68,15 +69,21 @@ _COUNTED = re.compile(r"^(?:count|tally)\s+(?P<what>\S.*)$", _I | re.DOTALL)
 _OCCURS = re.compile(r"^(?:how\s+(?:often|many\s+times)\s+(?P<a>.+?)\s+(?:occurs|appears|is\s+used)"
                      r"|(?:(?:every|each|all(?:\s+the)?|the)\s+)?(?:occurrences?|instances?|uses?)\s+of\s+(?P<b>.+?)(?=\s+in\s+the\s+response\b|\s*[,(]|$)"
                      # 'every 'i'', 'each "x"': every occurrence of the quoted thing
-                     r"|(?:every|each)\s+(?P<c>'[^'\n]{1,30}'|\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d)(?=\s*[,(]|\s+(?:regardless|ignoring|in\s+any)\b|$))"
+                     r"|(?:every|each)\s+(?P<c>'[^'\n]{1,30}'|\"[^\"\n]{1,40}\"|\u201c[^\u201d\n]{1,40}\u201d)(?=\s*[,(]|\s+(?:regardless|ignoring|in\s+any|in\s+the\s+(?:response|reply))\b|$))"
                      r"(?P<notes>.*)$", _I | re.DOTALL)
 # a condition about the procedure's referent ('every one of them appears', 'none of them appears anywhere in it')
-_THEM = re.compile(r"^(?:(?:every|each|all)(?:\s+one)?\s+of\s+them\s+appears?|(?P<none>none)\s+of\s+them\s+appears?)(?:\s+(?:anywhere\s+)?in\s+(?:it|the\s+response))?"
-                   r"(?:\s+anywhere(?:\s+in\s+it)?)?$", _I)
+_THEM = re.compile(r"^(?:(?:every|each|all)(?:\s+one)?\s+of\s+them\s+(?:appears?|(?:is|are)\s+found|occurs?)|(?P<none>none)\s+of\s+them\s+(?:appears?|is\s+found|occurs))"
+                   r"(?:\s+(?:anywhere\s+)?in\s+(?:it|the\s+response))?(?:\s+anywhere(?:\s+in\s+it)?)?(?(none)|(?:\s+at\s+least\s+once)?)$", _I)
 _FOR = re.compile(r"^(?:search|check|scan|look\s+(?:in\s+the\s+response\s+)?)\s*(?:the\s+(?:response|reply|answer)\s+)?"
                   r"(?:case[- ]insensitively\s+)?for\s+(?P<x>\S.*)$", _I | re.DOTALL)  # (the checks it is read for ignore case)
-_PARSES = re.compile(r"^(?:it|the\s+(?:response|rest|remainder)|what\s+remains)\s+parses(?:\s+as\s+json)?$", _I)
-_UNIT_NOTES = re.compile(r"\s+(?:in|across)\s+the\s+(?:(?:whole|entire|full)\s+)?response\b", _I)
+_PARSES = re.compile(r"^(?:it|the\s+(?:response|rest|remainder)|what\s+remains|everything\s+(?:left|that\s+remains))\s+parses(?P<json>\s+as\s+(?:valid\s+)?json)?$", _I)
+# a code fence taken off before the parse: 'Remove any ``` markdown fence from the start and end of the reply'
+_FENCE_OFF = re.compile(r"^(?:remove|strip)\s+(?:any|the|an?)\s+(?:optional\s+)?(?:```\s*(?:json\s*)?)?(?:markdown\s+)?(?:code\s+)?fences?"
+                        r"(?:\s+(?:from\s+around|from|around)\s+(?:the\s+(?:start\s+and\s+end|beginning\s+and\s+end)\s+of\s+)?the\s+(?:reply|response|answer))?$", _I)
+# a procedure that looks at a part of the response by its place: the part a decision's 'they' / 'both' speaks of
+_PART = re.compile(r"^(?:copy\s+out|look\s+at|read|find)\s+(?P<part>the\s+(?:(?:very\s+)?(?:first|last|final|opening|closing)(?:\s+and\s+(?:very\s+)?(?:first|last|final))?\s+)"
+                   r"(?:words|characters|sentence|line)\s+of\s+the\s+(?:reply|response|answer))\s*$", _I)
+_UNIT_NOTES = re.compile(r"\s+(?:in|across)\s+the\s+(?:(?:whole|entire|full)\s+)?(?:response|reply)\b", _I)
 
 
 def _clauses(text: str) -> List[str]:
@@ -103,11 +110,24 @@ def _statement(cond: str, procedures: List[str]) -> Optional[str]:
             x = _FOR.match(last)
             if x is None:
                 return None
-            return f"the response contains {'none of ' if them.group('none') else ''}{x.group('x').strip()}"
-        if _PARSES.match(cond):  # 'Strip any code fence, then try to parse the response as JSON. Mark YES if it parses'
-            if not re.search(r"\bparse\b", last, _I) or not re.search(r"\bjson\b", last, _I):
-                return None
+            x = x.group("x").strip()
+            if them.group("none") and re.match(r"the\s+(?:whole\s+)?(?:words?|terms?|keywords?)\b", x, _I):
+                return f"the response does not contain {x}"  # 'Search the reply for the whole words "a" or "b". ... if none of them is found'
+            return f"the response contains {'none of ' if them.group('none') else ''}{x}"
+        parses = _PARSES.match(cond)
+        if parses:  # 'Strip any code fence, then try to parse the response as JSON. Mark YES if it parses'
+            said_parse = re.search(r"\bparse\b", last, _I) and re.search(r"\bjson\b", last, _I)
+            if not said_parse and not (parses.group("json") and _FENCE_OFF.match(last)):
+                return None  # (the decision may name JSON itself after a fence taken off: 'Remove any ``` fence ... Answer Yes if
+                # everything left parses as valid JSON'; never after anything else taken off: 'Remove the first paragraph ...')
             return "the response is valid JSON" + ("; a surrounding code fence is acceptable" if re.search(r"\bfences?\b", last, _I) else "")
+        part = _PART.match(last)
+        if part:  # 'Copy out the final words of the reply. ... if they read exactly "x"': they are the final words
+            both = re.match(r"^both\s+are\s+(?=\S)", cond, _I)
+            if both:  # 'look at the first and last characters of the reply. ... if both are double quotation marks'
+                return f"{part.group('part')} are both {cond[both.end():]}"
+            if re.match(r"^(?:it|they)\s+(?=[a-z])", cond, _I):
+                return re.sub(r"^(?:it|they)\s+", part.group("part") + " ", cond, flags=_I)
         return re.sub(r"^(?:it|they)\s+(?=[a-z])", "the response ", cond, flags=_I)
     cmp = next(g for g in m.groups() if g is not None).strip()
     counted = _COUNTED.match(procedures[-1]) if procedures else None
@@ -116,7 +136,7 @@ def _statement(cond: str, procedures: List[str]) -> Optional[str]:
     what = counted.group("what").strip()
     o = _OCCURS.match(what)
     if o:
-        notes = re.sub(r"^\s*(?:anywhere\s+)?in\s+the\s+response\b", "", o.group("notes")).rstrip()
+        notes = re.sub(r"^\s*(?:anywhere\s+)?in\s+the\s+(?:response|reply)\b", "", o.group("notes")).rstrip()
         return f"{(o.group('a') or o.group('b') or o.group('c')).strip()} appears {cmp} times in the response{notes}"
     if m.group("c4"):
         return None  # 'it appears N times' of a count that is not of occurrences
@@ -196,7 +216,8 @@ def _read(text: str) -> Optional[Tuple[str, List[str], Optional[str]]]:
             frame += f"; fail if {y}"
     elif otherwise:
         frame += "; otherwise fail"
-    used = _ELLIPTIC.match(cond) or _THEM.match(cond) or _PARSES.match(cond)
+    used = _ELLIPTIC.match(cond) or _THEM.match(cond) or _PARSES.match(cond) or \
+        procedures and _PART.match(procedures[-1]) and re.match(r"^(?:both\s+are|it|they)\s", cond, _I)
     return frame + ".", [p for p in procedures if not (used and p is procedures[-1])], also[0] if also else None
 
 

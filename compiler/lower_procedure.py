@@ -43,8 +43,9 @@ _SCAN = re.compile(r"^(?:scan|read|check|go\s+through)\s+" + _WHOLE + r"\s+and\s
 _STRIP_PARSE = re.compile(r"^strip\s+(?:any|the|an?)\s+(?:optional\s+)?(?:surrounding\s+|enclosing\s+)?(?:markdown\s+)?(?:`{3}\s*(?:json\s*)?(?:(?:or|/)\s+`{3}\s*)?)?"
                           r"(?:code\s+)?fences?\s+and\s+(?:try\s+to\s+)?parse\s+(?:the\s+)?(?:remainder|rest|remaining\s+text)\s+as\s+json\s*;\s*"
                           + _DECIDE + r"it\s+parses\s*[.!]?\s*$", _I)
-_SPLIT = re.compile(r"^split\s+" + _WHOLE + r"\s+(?:at|on)\s+(?P<sep>.+?)\s*[;:]\s*" + _DECIDE +
-                    r"(?:(?:this|it)\s+yields|there\s+are)\s+(?P<n>(?:exactly\s+|at\s+least\s+)?(?:\d+|[a-z]+))\s+"
+# (a worksheet's decision too, said after a full stop: 'Split the reply at ... (***). Answer Yes if that gives exactly 2 paragraphs')
+_SPLIT = re.compile(r"^split\s+" + _WHOLE + r"\s+(?:at|on)\s+(?P<sep>.+?)\s*(?:[;:]|\.(?=\s+answer\s+yes\b))\s*(?:" + _DECIDE + r"|answer\s+yes\s+(?:only\s+)?if\s+)"
+                    r"(?:(?:this|it|that)\s+(?:yields|gives)|there\s+are|you\s+get)\s+(?P<n>(?:exactly\s+|at\s+least\s+)?(?:\d+|[a-z]+))\s+"
                     r"(?P<unit>(?:non-empty\s+)?(?:paragraphs|parts|sections|blocks|responses|answers))(?P<rest>.*)$", _I)
 
 
@@ -95,11 +96,14 @@ def procedure(text: str, asides: List[Tuple[str, str]]) -> str:
     if m and _free(t, m.start("n"), m.end("unit")):
         sep = m.group("sep").strip()
         if re.match(r"(?:each|every)\s", sep, _I):  # 'at each *** divider': the dividers
-            sep = re.sub(r"^(?:each|every)\s+", "", sep, flags=_I) + ("" if sep.endswith("s") else "s")
+            sep = re.sub(r"^(?:each|every)\s+", "", sep, flags=_I)
+            head, paren = re.match(r"^(.*?)(\s*\([^()]*\))?$", sep).groups()  # 'markdown divider (***)': the noun before the parenthesis
+            sep = head + ("" if head.endswith("s") else "s") + (paren or "")
         rest = m.group("rest")
         # what may follow the count: nothing, the nth one's first word, empty ones, two parts not the same
         if not re.match(r"\s*(?:[.!]?\s*$|,?\s*and\s+the\s+[\w-]+\s+(?:one|paragraph)\s+(?:begins|starts|opens)\s+with\b|,?\s*with\s+no\s+empty\b"
-                        r"|\s*that\s+are\s+not\s+(?:identical|the\s+same)\b)", rest, _I):
+                        r"|\s*that\s+are\s+not\s+(?:identical|the\s+same)\b|\s*,\s*none\s+of\s+them\s+empty\s*[.!]?\s*$"
+                        r"|\s*,\s*both\s+filled\s+in\s+and\s+not\s+(?:identical|the\s+same)(?:\s+to\s+each\s+other)?\s*[.!]?\s*$)", rest, _I):
             return text
         unit = m.group("unit").lower().replace("non-empty ", "")
         # 'with no empty ones between dividers': an empty one between them fails (a near-miss, for the driver to judge)

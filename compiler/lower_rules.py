@@ -98,8 +98,14 @@ _WHOLE_QUOTED = re.compile(
     r"(?:quotation mark|quote(?: character| mark)?)|\")(?:\s+character)?(?:\s+as\s+its\s+(?:very\s+)?(?:last|final)\s+character)?\s*\.?")
 
 
+_QUOTE_ENDS = re.compile(r"^(?:pass\s+if\s+)?(?:its|the)\s+(?:very\s+)?first\s+and\s+(?:very\s+)?last\s+characters\s+of\s+the\s+(?:response|reply|answer)\s+(?:are\s+both|are|both\s+are)\s+"
+                         r"(?:a\s+|the\s+)?double\s+quotation\s+marks?(?:\s*\(\s*\"\s*\))?\s*[.]?\s*$")
+
+
 def r_quotes_wrap(c: CriterionText):
     if _WHOLE_QUOTED.fullmatch(c.low.strip()) and not c.neg:
+        return "wrapped_in_quotes", {}
+    if _QUOTE_ENDS.search(c.low) and not c.neg:  # 'the first and last characters of the reply are both double quotation marks (")'
         return "wrapped_in_quotes", {}
     if re.search(r"\b(wrap|wrapped|wraps|wrapping|enclose|enclosed|encloses|enclosing|surround|surrounded|surrounds|surrounding|inside|within|in|around)\b", c.low) \
             and re.search(r"double quot|double-quot|quotation marks|double quotes|\b(?:placed|put|set|written) (?:with)?in (?:double )?quotes\b", c.low) \
@@ -222,7 +228,7 @@ def r_sections(c: CriterionText):
     if not re.search(r"\bsections?\b|\bparts?\b", c.low) or re.search(r"highlight", c.low):
         return None
     # the splitter: "<Word> X", "<Word> 1", or a quoted "<Word> X"
-    m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+|\bmarked\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text) or \
+    m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+|\bmarked\s+|\bof\s+the\s+form\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text) or \
         re.search(r"\b([A-Za-z]+) 1\b[^.;]{0,30}?\b\1 (?:2|N|X|\d+)\b", c.text)  # 'headings SECTION 1 to SECTION 3'
     if not m:
         m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed|reads?|says?|saying|headed|titled|as)\s+[\"'\u201c]?)([A-Za-z]+)[\"'\u201d]?\s+"

@@ -138,7 +138,7 @@ _NO_EMPTY = [re.compile(r"\s*\(\s*(?:and\s+|with\s+)?no\s+empty\s+paragraphs?(?:
              re.compile(r"\s*,?\s*and\s+no\s+paragraph\s+between\s+(?:two|the|any\s+two)\s+dividers\s+(?:shall|must|may|should|can)\s+be\s+empty(?=\s*[.]?\s*$)", _I),
              re.compile(r"\s*,\s*and\s+no\s+empty\s+paragraphs?(?=\s*[.]?\s*$)", _I),
              re.compile(r"\bnon-empty\s+(?=paragraphs\b)", _I),
-             re.compile(r"(?:(?<=paragraphs)|(?<=\*\*\*)|(?<=dividers)|(?<=divider))\s*,\s*(?:with\s+)?none\s+of\s+them\s+empty(?=\s*[.]?\s*$)", _I)]
+             re.compile(r"(?:(?<=paragraphs)|(?<=\*\*\*)|(?<=\*\*\*\))|(?<=dividers)|(?<=divider))\s*,\s*(?:with\s+)?none\s+of\s+them\s+empty(?=\s*[.]?\s*$)", _I)]
 _BULLET_IS = [re.compile(r"(?<=bullets)\s+(?:beginning|starting|opening)\s+with\s+\*\s+or\s+-(?=\s*[.]?\s*$)", _I),
               re.compile(r"\s*,\s*each\s+(?:being\s+|one\s+being\s+|as\s+)?a\s+line\s+(?:commencing|beginning|starting|opening)\s+with\s+(?:an?\s+asterisk|\*)\s+or\s+"
                          r"(?:a\s+hyphen|hyphen|-)(?=\s*[,.;]|$)", _I),
@@ -151,7 +151,7 @@ _NEG_LIST = re.compile(r"\b(?:must\s+not|mustn't|should\s+not|shall\s+not|do\s+n
 
 # ---- matching notes ------------------------------------------------------------------------------------------------
 _CASE = r"(?:letter\s+)?(?:case|capitali[sz]ation|caps)"
-_CI = (r"(?:not\s+case[- ]sensitive|case[- ]insensitive(?:ly)?|(?:ignoring|disregarding|regardless\s+of|irrespective\s+of|without\s+regard\s+to)\s+" + _CASE +
+_CI = (r"(?:not\s+case[- ]sensitive|capital\s+letters\s+(?:do\s+not|don't)\s+matter|case[- ]insensitive(?:ly)?|(?:ignoring|disregarding|regardless\s+of|irrespective\s+of|without\s+regard\s+to)\s+" + _CASE +
        r"|in\s+any\s+(?:letter\s+)?(?:case|casing|capitali[sz]ation)|any\s+capitali[sz]ation|counting\s+(?:every|each|any)\s+(?:capitali[sz]ation|casing)|" + _CASE + r"\s+(?:does\s+not|doesn't|doesnt|do\s+not|don't|dont)\s+matter"
        r"|caps\s+or\s+no\s+caps|upper\s+or\s+lower\s+case(?:\s+(?:doesnt|doesn't|does\s+not)\s+matter)?|upper/lower\s+case\s+not\s+distinguished"
        r"|(?:differences\s+in\s+)?capitali[sz]ation\s+aside|letter\s+case\s+(?:excepted|aside|ignored|disregarded)"
@@ -245,6 +245,12 @@ def _notes(text: str, asides: Asides) -> str:
     said = re.sub(r"\s+([.;,:])", r"\1", said)
     said = re.sub(r"([,;])\s*([.;:])", r"\2", said)
     return said + tail
+
+
+def note_only(text: str) -> bool:
+    """Whether ``text`` (a sentence) is a matching note and nothing else ('Capital letters do not matter.', 'Case does
+    not matter.'): read off as a ``match`` aside by a voice that says its notes in sentences of their own."""
+    return bool(text.strip(" .")) and _NOTE.fullmatch(text.strip(" .")) is not None
 
 
 def note_agrees(got: ProgramCheck, note: str) -> bool:

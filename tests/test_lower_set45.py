@@ -1,0 +1,60 @@
+"""Set 45's voices, developed on after its one blind measurement (issue 15, round 37): a tax form's worksheet line, a
+procedure ending in the form's box ('Line 8. Enter the number of ... If line 8 is 4 or more, answer Yes.', 'You qualify
+only if ...', 'check box 3b'), and a grader's procedures read with it: a part looked at and then spoken of ('Copy out
+the last words of the reply. ... if they read ...'), a decision naming JSON itself, words 'found' or 'not found', a
+split whose decision follows a full stop. Wordings written for the tests, not set 45's sentences; NEURAL must stay
+neural: another line's figure or box, a procedure that looks at something the check does not read, a decision with a
+further condition, a worksheet line with no decision."""
+from lowering_cases import lowering_tests
+
+LOWERED = [
+    # a worksheet line: the line number read off, the figure entered on it is the count, the box is the grader's yes
+    ("Line 8. Enter the number of sentences in the reply. If line 8 is 4 or more, answer Yes.", "sentence_count",
+     {"relation": "at least", "n": 4}),
+    ("Line 3. Count the words in the reply and enter the total. You qualify only if line 3 is less than 120.", "word_count",
+     {"relation": "less than", "n": 120}),
+    ("Line 12. Count the bullet points in the reply (lines that start with * or -). Enter that number on line 12. "
+     "If line 12 is exactly 4, check box 12.", "bullet_count", {"relation": "exactly", "n": 4}),
+    ("Line 5. Split the reply at the ****** separator. If you get exactly two parts that are not identical, check box 5a.",
+     "two_responses", {}),
+    ("Line 7. Check this box if the reply ends with a postscript starting with P.S.", "postscript", {"marker": "P.S."}),
+    ("Line 2. Is the reply written wholly in Finnish? If so, answer Yes.", "response_language", {"language": "fi"}),
+    ("Line 9. Language of the reply. You meet the test only if the whole reply is in German.", "response_language",
+     {"language": "de"}),
+    ("Line 4. Look for these words in the reply: \"tide\", \"gull\". Case does not matter. If every one of them is found, answer Yes.",
+     "keywords_present", {"keywords": ["tide", "gull"]}),
+    ("Line 5. Search the reply for the whole words \"cheap\" or \"deal\". If none of them is found, answer Yes.", "keywords_absent",
+     {"keywords": ["cheap", "deal"], "whole_word": True}),
+    ("Line 6. Count every comma in the reply, including any inside numbers. If line 6 is zero, answer Yes.", "no_commas", {}),
+    ("Line 11. If the reply contains one of these exact phrases, answer Yes: \"Yes, sir.\" or \"No, sir.\"", "any_phrase_present",
+     {"phrases": ["Yes, sir.", "No, sir."]}),
+    # a grader's procedure and its decision, in any voice
+    ("Copy out the last words of the reply. Answer Yes if they read exactly \"See you soon.\"", "ends_with", {"phrase": "See you soon."}),
+    ("Look at the first and last characters of the reply. Pass only if both are double quotation marks.", "wrapped_in_quotes", {}),
+    ("Strip any ``` fence from around the reply. Answer Yes if what remains parses as valid JSON.", "is_json", {}),
+    ("Split the reply at each *** divider. Answer Yes if that gives exactly 4 paragraphs.", "paragraph_count",
+     {"relation": "exactly", "n": 4, "separator": "***"}),
+    ("Count every 'q' in the reply, upper and lower case alike. Answer Yes if the count is 3 or more.", "letter_frequency",
+     {"letter": "q", "relation": "at least", "n": 3}),
+    ("The reply has at least 2 section headers of the form PART X, X being a number.", "section_count",
+     {"splitter": "PART", "relation": "at least", "n": 2}),
+]
+
+NEURAL = [
+    # another line's figure, or another line's box
+    "Line 8. Enter the number of sentences in the reply. If line 7 is 4 or more, answer Yes.",
+    "Line 8. Count the words in the reply. If the count is 100 or more, check box 9.",
+    "Line 8. Count the words in the reply. Enter that number on line 9. If line 8 is 100 or more, answer Yes.",
+    # a procedure that looks at something the check does not read
+    "Line 4. Count the words in the title of the reply. If line 4 is 6 or more, answer Yes.",
+    "Copy out the first words of the reply. Answer Yes if they read exactly \"See you soon.\"",
+    "Remove the first paragraph of the reply. Answer Yes if everything left parses as valid JSON.",
+    # a decision with a further condition
+    "Line 2. Is the reply written wholly in Finnish? If so, and it is polite, answer Yes.",
+    "Line 6. Count every comma in the reply. If line 6 is zero and the reply is friendly, answer Yes.",
+    # a worksheet line with no decision, or a question it does not answer
+    "Line 3. Count the words in the reply and enter the total.",
+    "Line 2. Is the reply written wholly in Finnish? If not, answer Yes.",
+]
+
+test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
