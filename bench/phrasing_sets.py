@@ -17,19 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 45, in six voices of rubric writers, by its writer's report: a seed packet or plant label
-# ("Comma-free variety.", "Dwarf variety: ...", "Sow first: ..."); a tax-form line instruction ("Line 6. Enter the
-# number of ... If line 6 is 12 or more, answer Yes."); a corporate press release ("FOR IMMEDIATE RELEASE. The reply
-# today announced that ...", "Notes to editors: ..."); an insurance policy wording ("Cover applies only where the reply
-# ...", "Condition of cover: ..."); a motoring journalist's road test ("Nameplate on the boot: ...", "Short wheelbase:
-# ..."); a text-adventure transcript ("> COUNT WORDS. You count ..."); no negative-form voice. The voices above are
-# from its writer's report; the set was committed unread. Its writer read the public google-research instructions.py
-# for the checkers' meaning, none of the lowering, and saw a few lines of this file beyond the two functions it was
-# briefed on (the tail of the floors table, load_set, the names of its definitions). Before its one measurement, the
-# first five templates of its comma family were printed here by mistake while its family names were listed (round 36);
-# nothing was developed on them. Set 27, written blind too, is no longer wholly unread: its 'about' text and one
-# family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout45.json"
+# before it was read (set 46, in six voices of rubric writers, by its writer's report: a hotel booking confirmation; a
+# magazine interview with the reply; a bookmaker's settlement rules; a newspaper obituary; a referee's letter of
+# recommendation, in the first person ("I counted the markdown bullet points in the reply ... I can confirm that there
+# are exactly 3"); an early-modern book title page; no negative-form voice. The voices above are from its writer's
+# report; the set was committed unread. Its writer read the public google-research instructions.py for the checkers'
+# meaning, none of the lowering; beyond its brief it listed bench/phrasings/ and, at the very end, ran git status, which
+# showed the names (not the contents) of compiler/lower_wish.py and compiler/lower_testimony.py. Set 27, written blind
+# too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout46.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -204,6 +200,11 @@ DEV_SETS = (
                                           "climbing guidebook route, angling regulations, a police officer's incident "
                                           "report): 0.469 coverage, 0.9885 agreement when measured once (0.450 rules "
                                           "alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout45.json", "held-out set 45, written blind in voices of rubric writers (a seed packet, "
+                                          "a tax-form worksheet line, a press release, an insurance policy, a road "
+                                          "test, a text-adventure transcript; the first five templates of its comma "
+                                          "family printed by mistake before its measurement): 0.578 coverage, 0.9997 "
+                                          "agreement when measured once (0.539 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -226,7 +227,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout41.json": 0.99,
               "ifeval_heldout42.json": 0.99,
               "ifeval_heldout43.json": 0.74,
-              "ifeval_heldout44.json": 0.72}
+              "ifeval_heldout44.json": 0.72,
+              "ifeval_heldout45.json": 0.74}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -251,7 +253,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 45's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 46's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -261,7 +263,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "62b8fba9acbc17013b4e4197378b127778417bcafd086b5494a8b903520fa965"
+HELDOUT_SHA256 = "70dd6eac4a08d17c90b42c3ba5a0219f6f16805e21424fb44f7f27c1c736a4fc"
 
 
 def frozen_ok() -> bool:

@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (forty-five sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (forty-six sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -128,7 +128,11 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # set 44's angling rules, dispensing label and field log brought these ('A legal reply', 'Active ingredients',
               # 'continuous comma-free text'); 'gives legal advice', 'in the active voice', 'continuous prose', 'a loose
               # structure', 'a diagnostic answer', 'protected information' are about content or style
-              "legal", "active", "continuous", "loose", "diagnostic", "protected")
+              "legal", "active", "continuous", "loose", "diagnostic", "protected",
+              # set 45's seed packet, press release and road test brought these ('Vigorous grower', 'refined', 'smooth run',
+              # 'official', 'roomy cabin'); 'a nice reply', 'a smooth, refined style', 'an official tone', 'showcases the
+              # product', 'a native speaker's English' are judgements or content
+              "nice", "refined", "smooth", "vigorous", "official", "roomy", "native", "showcases")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +188,8 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
 _CONTENT_VERB = re.compile(r"^(?:(?:it|also|then|still|always)\s+)*(?:mentions?|mentioning|discuss(?:es|ing)?|explains?|explaining|describes?|"
                            r"describing|names|naming|cites?|citing|recommends?|recommending|address(?:es|ing)|covers?|covering|praises?|"
                            r"warns?|encourages?|suggests?|thanks|thanking|greets?|apologi[sz]es|acknowledges?|references|emphasi[sz]es|"
-                           r"tells?|offers?|gives?|giving|provides?|providing)\s+(?=\S)", re.IGNORECASE)
+                           r"tells?|offers?|gives?|giving|provides?|providing|showcases?|showcasing|promotes?|promoting|advertises?|advertising|"
+                           r"celebrates?|celebrating)\s+(?=\S)", re.IGNORECASE)
 _DATA_REF = re.compile(r"\b(?:it|them|each|every|all|both|none|any|either|neither|keywords?|words?|terms?|phrases?|letters?|once|"
                        r"twice|thrice|times?|nothing|no)\b|\d", re.IGNORECASE)
 
@@ -204,7 +209,7 @@ def _content_clause(part: str) -> bool:
 # a first clause's verb that says what the response is about, whatever its object ('The reply names the species and has no
 # commas'); 'gives', 'provides', 'offers' are left out: 'The response gives two different responses, ...' is the check
 _FIRST_CONTENT_VERB = re.compile(r"^(?:mentions?|discuss(?:es)?|explains?|describes?|names|cites?|recommends?|address(?:es)?|praises?|warns?|"
-                                 r"encourages?|suggests?|thanks|greets?|apologi[sz]es|acknowledges?|references|emphasi[sz]es)\s+(?=\S)", re.IGNORECASE)
+                                 r"encourages?|suggests?|thanks|greets?|apologi[sz]es|acknowledges?|references|emphasi[sz]es|showcases?|promotes?|advertises?|celebrates?)\s+(?=\S)", re.IGNORECASE)
 
 
 def _first_content_clause(part: str) -> bool:

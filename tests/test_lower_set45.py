@@ -4,7 +4,8 @@ only if ...', 'check box 3b'), and a grader's procedures read with it: a part lo
 the last words of the reply. ... if they read ...'), a decision naming JSON itself, words 'found' or 'not found', a
 split whose decision follows a full stop. Wordings written for the tests, not set 45's sentences; NEURAL must stay
 neural: another line's figure or box, a procedure that looks at something the check does not read, a decision with a
-further condition, a worksheet line with no decision."""
+further condition, a worksheet line with no decision; and, with set 45's words in the vocabulary (the rotation), its
+judgements and verbs of content ('nice', 'smooth', 'showcases') beside a check."""
 from lowering_cases import lowering_tests
 
 LOWERED = [
@@ -55,6 +56,13 @@ NEURAL = [
     # a worksheet line with no decision, or a question it does not answer
     "Line 3. Count the words in the reply and enter the total.",
     "Line 2. Is the reply written wholly in Finnish? If not, answer Yes.",
+    # set 45's words in the vocabulary: its judgements and verbs of content still ask for more
+    "The reply is nice and has no commas.",
+    "The reply has no commas and is smooth.",
+    "The reply is refined and has no commas.",
+    "The reply is written in a vigorous style and has no commas.",
+    "The reply showcases the product and has no commas.",
+    "The reply has no commas and promotes the hotel.",
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
