@@ -96,7 +96,13 @@ def read_repeat(text: str):
     colon = re.search(r":(?=\s|[\"\u201c]|$)", text)
     prompt = None
     paren = _paren_request(text)
-    if paren is not None:
+    intro = _INTRO.search(text)
+    if intro is not None and (colon is None or intro.start() < colon.start()) and (span is None or intro.end() <= span[0]) and \
+            not re.match(r"[\"\u201c]", text[intro.end():]) and _is_repeat_frame(text[:intro.start()].lower()):
+        # '..., repeated word for word before any other matter, viz. Generate two descriptions: The product is ...': the request
+        # starts after 'viz.' / 'to wit', and a colon after it is the request's
+        prompt, frame = text[intro.end():].strip(), text[:intro.start()]
+    elif paren is not None:
         prompt, frame = paren
     elif colon is not None and (span is None or colon.start() < span[0]) and "(" not in text[:colon.start()] and \
             len(text[:colon.start()].split()) <= _MAX_FRAME_WORDS and _is_repeat_frame(text[:colon.start()].lower()):
@@ -187,6 +193,10 @@ def _paren_request(text: str):
                 return request, before + " " + tail
         return None
     return None
+
+
+# a word that introduces the request with no colon: 'viz.', 'videlicet', 'to wit'
+_INTRO = re.compile(r"(?:,\s*|\s+)(?:viz\.|videlicet|to\s+wit)\s*,?\s+(?=\S)", re.IGNORECASE)
 
 
 # the sentence before a request's colon that announces the request ('The request reads', 'Here it is')

@@ -97,15 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 45: 0.578 / 0.9997 measured once at 59a081e; 0.590 / 1.000 after its wrong
-    # reading was fixed and the rotation's first-clause content rule narrowed)
-    assert res["coverage"] >= 0.585 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 46: 0.474 / 0.9996 measured once at 4b4e822; 0.481 / 1.000 after its wrong
+    # reading was fixed)
+    assert res["coverage"] >= 0.478 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a seed packet (1), a tax-form worksheet line (2), a corporate press release (3), an insurance
-    # policy wording (4), a motoring road test (5), a text-adventure transcript (6)
+    # per voice as measured: a hotel booking confirmation (1), a magazine interview (2), a bookmaker's settlement rules (3),
+    # a newspaper obituary (4), a referee's letter of recommendation (5), an early-modern title page (6)
     voices = voice_summary(res["rows"])
-    floors = (635, 0, 652, 580, 443, 635)
+    floors = (632, 493, 58, 554, 113, 553)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
