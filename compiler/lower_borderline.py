@@ -56,6 +56,10 @@ _COUNTED = re.compile(r"(?:\s*;\s+|\s*,\s*and\s+)(?P<c>[^;:]{3,200}?)\s+(?:still
                       r"(?:total|count|tally|limit)))?|(?:is|are)\s+(?:all\s+)?(?:part\s+of|included\s+in)\s+the\s+(?:tally|count|total|word\s+count)"
                       r"|(?:is|are)\s+not\s+exempt(?:\s+from\s+(?:the\s+)?[a-z -]{1,40})?|(?:does|do)\s+not\s+(?:dodge|escape|evade|get\s+around)\s+the\s+"
                       r"(?:count|rule|check|limit))\s*[.!]?\s*$", _I)
+# parts of the text named as counted too, at the end: ', lists, figures and quotations included', ', including any inside lists'
+_PART_NOUN = r"(?:lists?|figures|numbers|quotations?|quotes|headings?|titles?|tables?|captions?|footnotes?)"
+_INCLUDED = re.compile(rf"\s*,\s*(?P<c>(?:{_PART_NOUN}\s*,\s*)*{_PART_NOUN}(?:\s*,?\s+and\s+{_PART_NOUN})?)\s+included\s*[.!]?\s*$"
+                       rf"|\s*,\s*including\s+(?P<c2>(?:any|those|ones)\s+(?:inside|in|within)\s+(?:{_PART_NOUN}\s*,\s*)*{_PART_NOUN}(?:\s*,?\s+(?:and|or)\s+{_PART_NOUN})?)\s*[.!]?\s*$", re.IGNORECASE)
 # a failure said as a condition at the end: '; if it's in any other language, it's not met', '; if any is missing, it fails'
 _IF_FAILS = re.compile(r"\s*;\s+if\s+(?P<c>[^;:\"\u201c]{3,160}?),\s+(?:(?:it's|it\s+is|this\s+is)\s+not\s+met|(?:it|this)\s+(?:fails|isn't\s+met))\s*[.!]?\s*$", _I)
 _NEXT = re.compile(r"\s+" + _NOT_MET + r"\s*,?\s+and\s+", re.IGNORECASE)
@@ -75,12 +79,23 @@ _AS_CONDITION = [
 ]
 
 
+def included(text: str) -> Tuple[str, List[Tuple[str, str]]]:
+    """(``text`` without the parts of the text it names as counted too at its end, the ``counted`` aside): ', lists, figures
+    and quotations included', ', including any inside lists, numbers or quotations'; (text, []) when it names none."""
+    inc = _INCLUDED.search(text)
+    if inc is None or in_quotes(quote_spans(text), inc.start()):
+        return text, []
+    return text[:inc.start()].rstrip(" ;,") + ".", [("counted", (inc.group("c") or inc.group("c2")).strip(" ,"))]
+
+
 def read_borderline(text: str) -> Tuple[str, List[Tuple[str, str]]]:
     """(the criterion without its borderline case and comparison reference, the ``borderline`` asides read off)."""
     asides: List[Tuple[str, str]] = []
     n = _NEITHER.search(text)
     if n and not in_quotes(quote_spans(text), n.start()):
         text = text[:n.start()] + f"{n.group(1)}, and {n.group(2)} does not count{n.group(3)}"
+    text, counted = included(text)  # ', lists, figures and quotations included': what the count takes in anyway
+    asides += counted
     c = _COUNTED.search(text)
     if c and not in_quotes(quote_spans(text), c.start()):
         asides.append(("counted", c.group("c").strip(" ,")))

@@ -237,6 +237,10 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'None of these words used: a, b' (a checklist's shorthand): the list's words are not used
     (re.compile(r"^\s*none\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:words|terms|keywords)\s+(?:is\s+|are\s+)?(?:used|present|appear|included|mentioned)\s*:",
                 re.IGNORECASE), "Do not use any of these words:"),
+    # 'Each of the following words appears in the reply at least once, in any capitalisation: a, b': the reply contains each
+    (re.compile(r"^\s*each\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?P<w>words|terms|keywords)\s+(?:appears|occurs|is\s+(?:used|present|found))\s+"
+                r"(?:somewhere\s+)?in\s+the\s+(?:reply|response|answer)(?P<once>\s+at\s+least\s+once)?(?P<note>\s*,[^:\"\u201c]{1,60})?\s*:", re.IGNORECASE),
+     lambda m: f"The response contains each of the following {m.group('w')}{m.group('note') or ''}:"),  # (once is each present)
     # 'No banned word from this list may appear: a, b': the list's words are not used
     (re.compile(r"^\s*no\s+(?:banned\s+|forbidden\s+|listed\s+)?words?\s+(?:from|in|on)\s+(?:this|the\s+following|the)\s+list\s+"
                 r"(?:may|can|should|must|is\s+to)\s+(?:appear|be\s+used)\s*:", re.IGNORECASE), "Do not use any of these words:"),

@@ -44,6 +44,8 @@ _NOTHING_BEFORE_CLAUSE = re.compile(
     r"\s+(?:it|that|this|the\s+(?:request|prompt|copy|repeat))|with\s+no\s+(?:preceding|prior|leading|introductory)\s+(?:words?|text|characters?|content)"
     r"(?:\s+or\s+(?:words?|characters?|text))?|with\s+nothing\s+(?:(?:said|written|added|placed|put)\s+)?before\s+it"
     r"|with\s+no\s+(?:other\s+)?(?:words?|text|characters?|content)(?:\s+or\s+(?:words?|characters?|text|content))?\s+(?:before|ahead\s+of|in\s+front\s+of)\s+it"
+    # ', no words or characters being placed before it'
+    r"|(?:with\s+)?no\s+(?:other\s+)?(?:words?|text|characters?|content)(?:\s+or\s+(?:words?|characters?|text|content))?\s+being\s+(?:placed|put|written|said|added)\s+before\s+it"
     r"|\s*[-\u2013\u2014]\s*no\s+(?:preamble|introduction|intro|lead-in)(?:\s+(?:before|ahead\s+of)\s+it)?)\b")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from rubricc.compiler.lower_borderline import included
 from rubricc.compiler.lower_grader import read_grader
 from rubricc.compiler.lower_parse import QUOTE_RE, QUOTED_LIST
 from rubricc.compiler.lower_procedure import procedure
@@ -44,8 +45,6 @@ _CAPTION = re.compile(rf"^(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+of\s+the\s+{_DOC}$",
 # the figure entered: 'Enter the number of X' (counts X), ', and enter the total/number' and 'Enter that number on line N' (said again)
 _ENTER_NUMBER = re.compile(r"^enter\s+the\s+(?:number|count|total)\s+of\s+(?P<what>\S.*)$", _I)
 _ENTER_AGAIN = re.compile(r",?\s+and\s+enter\s+(?:the|that)\s+(?:total|number|count|figure)$", _I)
-# what the count takes in anyway: 'Count every comma (,) in the reply, including any inside lists, numbers or quotations'
-_INCLUDING = re.compile(r",\s*including\s+(?P<c>(?:any|those|ones|all)\s+(?:inside|in|within)\s+[^.;:\"]+?)(?=\s*\.?$)", _I)
 # how the procedure looks, said first: 'Ignoring any spaces at either end, look at the first and last characters ...'
 _IGNORING = re.compile(r"^(?P<n>ignoring\s+any\s+(?:spaces|whitespace|white\s+space)\s+at\s+either\s+end)\s*,\s*(?=look\s+at\b)", _I)
 # the request a decision compares with: 'Compare the opening of the reply with the request printed below. If the reply
@@ -113,11 +112,10 @@ def _said(line: str, n: str, parts: List[str]) -> "Tuple[str, Asides] | None":
             asides.append(("match", g.group("n")))
             p = p[g.end():]
             p, bare = p[:1].upper() + p[1:], bare[g.end():]
-        inc = _INCLUDING.search(_free(bare))
-        if inc and not decided:
-            asides.append(("counted", inc.group("c")))
-            p = bare[:inc.start()] + "."
-            bare = bare[:inc.start()]
+        counted_in = included(bare)  # 'Count every comma (,) in the reply, including any inside lists, numbers or quotations'
+        if counted_in[1] and not decided:
+            p, asides = counted_in[0], asides + counted_in[1]
+            bare = p.rstrip(".")
         if i == 0 and len(parts) > 1 and _CAPTION.match(bare):
             continue  # 'Language of the reply.'
         if _ENTER_ON.match(bare):

@@ -39,6 +39,12 @@ LOWERED = [
      {"letter": "q", "relation": "at least", "n": 3}),
     ("The reply has at least 2 section headers of the form PART X, X being a number.", "section_count",
      {"splitter": "PART", "relation": "at least", "n": 2}),
+    # parts of the text named as counted too; a list said of first; nothing placed before a request
+    ("The reply uses no comma at all, headings, lists and numbers included.", "no_commas", {}),
+    ("The reply has fewer than 200 words, including any in headings or titles.", "word_count", {"relation": "less than", "n": 200}),
+    ("Each of these words appears in the response at least once: \"tide\", \"gull\".", "keywords_present", {"keywords": ["tide", "gull"]}),
+    ("The reply opens with the request below copied word for word, no text being put before it: \"Name two birds.\"", "repeats_prompt",
+     {"prompt_to_repeat": "Name two birds."}),
 ]
 
 NEURAL = [
@@ -56,6 +62,8 @@ NEURAL = [
     # a worksheet line with no decision, or a question it does not answer
     "Line 3. Count the words in the reply and enter the total.",
     "Line 2. Is the reply written wholly in Finnish? If not, answer Yes.",
+    # a list said of another part
+    "Each of these words appears in the title at least once: \"tide\", \"gull\".",
     # set 45's words in the vocabulary: its judgements and verbs of content still ask for more
     "The reply is nice and has no commas.",
     "The reply has no commas and is smooth.",
