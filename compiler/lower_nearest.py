@@ -42,7 +42,7 @@ from rubricc.compiler.lower_nearest_vetoes import IDIOMS as _IDIOMS
 from rubricc.compiler.lower_nearest_vetoes import OWN_WORDS as _OWN_WORDS
 from rubricc.compiler.lower_nearest_vetoes import TWO_RESPONSES_NUMBERS as _TWO_RESPONSES_NUMBERS
 from rubricc.compiler.lower_nearest_vetoes import plain as _plain
-from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, _number_words_to_digits, _symbols_to_words, outer_quotes,
+from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, number_words_to_digits, _symbols_to_words, outer_quotes,
                                           quoted)
 
 # on by default since 2026-12-01 (declared before blind set 10 was read; off: ``ENABLED = False``,
@@ -221,7 +221,7 @@ def _reasons(text: str) -> List[str]:
 def _norm(text: str) -> str:
     """Lower case, quotations as "q", numbers as digits, '>= 3' as 'at least 3'."""
     low = _QUOTE_ANY.sub('"q"', text.lower().replace("\u2019", "'"))
-    return _symbols_to_words(_number_words_to_digits(low))
+    return _symbols_to_words(number_words_to_digits(low))
 
 
 def count_req(norm: str) -> Optional[Tuple[str, int]]:

@@ -47,7 +47,7 @@ REL_SIGNS = {"\u2265": "at least", ">=": "at least", "=>": "at least", "\u2264":
              "<": "less than", ">": "more than"}
 
 
-def _number_words_to_digits(s: str) -> str:
+def number_words_to_digits(s: str) -> str:
     """'three hundred' -> '300', 'twenty-five' -> '25', 'twice' -> 'two times' (on lower-cased text)."""
     s = re.sub(r"\btwice\b", "2 times", s)
     # 'once' is one time, unless it opens a clause ('holds once the reply reaches 10 sentences': when)
@@ -315,7 +315,7 @@ class CriterionText:
         low = text.lower().replace("\u2019", "'")
         self.low = low
         # counts are read outside quotations ("Once upon a time" is not a frequency)
-        self.norm = _symbols_to_words(_number_words_to_digits(QUOTE_RE.sub('"q"', low)))
+        self.norm = _symbols_to_words(number_words_to_digits(QUOTE_RE.sub('"q"', low)))
         self.quotes = quoted(text)
         # "with no other words after it" / "no other language" restate exactness, they are not negations
         self.neg = re.search(NEGATION, re.sub(_NOT_NEGATION, " ", low)) is not None

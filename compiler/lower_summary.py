@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from rubricc.compiler.lower_parse import QUOTE_RE, _number_words_to_digits
+from rubricc.compiler.lower_parse import QUOTE_RE, number_words_to_digits
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -40,10 +40,10 @@ def _summarised(text: str) -> Optional[Tuple[str, Asides]]:
     if not m or len(m.group("summary").split()) > 12:
         return None
     summary, said = m.group("summary"), m.group("said")
-    numbers = set(re.findall(r"\d+", _number_words_to_digits(summary.lower())))
+    numbers = set(re.findall(r"\d+", number_words_to_digits(summary.lower())))
     if not numbers:
         return None  # 'Obs.: the tone seemed friendly throughout. Commas seen: none.': no count summed up, maybe a requirement
-    if not numbers <= set(re.findall(r"\d+", _number_words_to_digits(said.lower()))):
+    if not numbers <= set(re.findall(r"\d+", number_words_to_digits(said.lower()))):
         return text, _VETO
     if not set(QUOTE_RE.findall(m.group("label"))) <= set(QUOTE_RE.findall(said)):
         return text, _VETO  # 'Minimum catch of "tide": 6. ... count of "schedule" ...': the label's data is not the statement's

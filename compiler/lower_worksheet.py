@@ -92,6 +92,8 @@ def worksheet(text: str) -> Tuple[str, Asides]:
 
 
 def _said(line: str, n: str, parts: List[str]) -> "Tuple[str, Asides] | None":
+    """The line's sentences said in the grader's words, with the asides read off them; None unless exactly one decision
+    of the line's own is read and every other sentence is a procedure, a note, a caption or the figure entered."""
     if not parts:
         return None
     out: List[str] = []
@@ -170,21 +172,11 @@ def _own_box(d: "re.Match[str]", line: str) -> bool:
 
 
 def _own_line(cond: str, n: str) -> "str | None":
-    """The condition with the line's own figure said as the count ('line 17 is 15 or more' -> 'the count is 15 or
-    more'); None when it names another line."""
+    """The condition with the line's own figure said as the count, outside quotations ('line 17 is 15 or more' -> 'the
+    count is 15 or more'); None when it names another line."""
     free = _free(cond)
-    for m in re.finditer(r"\bline\s+(\d+)\b", free, re.I):
-        if m.group(1) != n:
-            return None
-    return _quoted_safe(cond, n)
-
-
-def _quoted_safe(cond: str, n: str) -> str:
-    """The line's figure said as the count outside quotations only."""
-    out, last = [], 0
-    for q in QUOTE_RE.finditer(cond):
-        out.append(re.sub(rf"\bline\s+{n}\b(?=\s+is\b)", "the count", cond[last:q.start()], flags=re.I))
-        out.append(q.group(0))
-        last = q.end()
-    out.append(re.sub(rf"\bline\s+{n}\b(?=\s+is\b)", "the count", cond[last:], flags=re.I))
-    return "".join(out)
+    if any(m.group(1) != n for m in re.finditer(r"\bline\s+(\d+)\b", free, re.I)):
+        return None
+    for m in reversed(list(re.finditer(rf"\bline\s+{n}\b(?=\s+is\b)", free, re.I))):
+        cond = cond[:m.start()] + "the count" + cond[m.end():]
+    return cond
