@@ -368,7 +368,9 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
             args.update(keyword=words[0].strip(), whole_word=False)
         elif check == "section_count":
             q = [x.strip() for x in quoted(text)]
-            m = re.findall(r"\b(?:word|label|header|heading|marker)\s+([A-Za-z]+)\b", _QUOTE_ANY.sub(lambda z: z.group(0).strip("'\"\u201c\u201d"), text))
+            # the word after 'marker' as written, a capital first ('a marker reading SECTION X': SECTION, never 'reading')
+            m = re.findall(r"\b(?:word|label|header|heading|marker)\s+(?:(?:reading|reads|saying|says|showing|shows)\s+)?([A-Z][A-Za-z]+)\b",
+                           _QUOTE_ANY.sub(lambda z: z.group(0).strip("'\"\u201c\u201d"), text))
             cands = {x.split()[0] for x in q if x} | set(m)
             if len(cands) != 1 or not re.fullmatch(r"[A-Za-z]{2,29}", next(iter(cands))):
                 return None

@@ -231,7 +231,7 @@ def r_sections(c: CriterionText):
     m = re.search(r"(?:[\"'\u201c]|\bwith\s+|\bas\s+|\blabel(?:l?ed)?\s+|\bheaded\s+|\bby\s+|\bmarked\s+|\bof\s+the\s+form\s+)([A-Za-z]+)\s+(?:X|N|\d+|#)\b", c.text) or \
         re.search(r"\b([A-Za-z]+) 1\b[^.;]{0,30}?\b\1 (?:2|N|X|\d+)\b", c.text)  # 'headings SECTION 1 to SECTION 3'
     if not m:
-        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed|reads?|says?|saying|headed|titled|as)\s+[\"'\u201c]?)([A-Za-z]+)[\"'\u201d]?\s+"
+        m = re.search(r"(?:\b(?:the word|the label|the marker)\s+[\"'\u201c]?|\b(?:with|by|marked|labell?ed|reads?|reading|says?|saying|headed|titled|as)\s+[\"'\u201c]?)([A-Za-z]+)[\"'\u201d]?\s+"
                       r"(?:and|plus|with|followed by)\s+(?:its|the|a)\s+(?:section\s+)?number\b", c.text)
     if not m:
         return None

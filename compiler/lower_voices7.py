@@ -150,7 +150,7 @@ _NO_OTHER_LANG = re.compile(r"\s*[;,]\s*(?:and\s+)?the\s+response\s+must\s+not\s
 _NEG_LIST = re.compile(r"\b(?:must\s+not|mustn't|should\s+not|shall\s+not|do\s+not|don't|never|avoid\w*|may\s+not)\b", _I)
 
 # ---- matching notes ------------------------------------------------------------------------------------------------
-_CASE = r"(?:letter\s+)?(?:case|capitali[sz]ation|caps)"
+_CASE = r"(?:letter\s+)?(?:case|capitali[sz]ation|caps|capitals)"
 _CI = (r"(?:not\s+case[- ]sensitive|capital\s+letters\s+(?:do\s+not|don't)\s+matter|case[- ]insensitive(?:ly)?|(?:ignoring|disregarding|regardless\s+of|irrespective\s+of|without\s+regard\s+to)\s+" + _CASE +
        r"|in\s+any\s+(?:letter\s+)?(?:case|casing|capitali[sz]ation)|any\s+capitali[sz]ation|counting\s+(?:every|each|any)\s+(?:capitali[sz]ation|casing)|" + _CASE + r"\s+(?:does\s+not|doesn't|doesnt|do\s+not|don't|dont)\s+matter"
        r"|caps\s+or\s+no\s+caps|upper\s+or\s+lower\s+case(?:\s+(?:doesnt|doesn't|does\s+not)\s+matter)?|upper/lower\s+case\s+not\s+distinguished"

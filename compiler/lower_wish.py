@@ -33,6 +33,7 @@ from rubricc.compiler.lower_motto import motto
 from rubricc.compiler.lower_card import carded
 from rubricc.compiler.lower_lot import lot
 from rubricc.compiler.lower_testimony import testimony
+from rubricc.compiler.lower_transcript import transcript
 from rubricc.compiler.lower_worksheet import worksheet
 from rubricc.compiler.lower_roster import roster
 from rubricc.compiler.lower_summary import summarised
@@ -248,6 +249,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False;
     with ``summary``, a label and its summary before the statement read off too (:mod:`rubricc.compiler.lower_summary`:
     tried only when nothing is read with them in, as the summary may be the requirement and the statement a note)."""
+    text, command = transcript(text)  # a text adventure's command and answer ('> SEARCH REPLY. You find each of the words ...')
     text, form = worksheet(text)  # a tax form's worksheet line ('Line 6. Enter the number of ... If line 6 is 12 or more, answer Yes.')
     text, witness = testimony(text)  # an examiner's report in the past tense ('I counted the words in the reply. The total was below 300.')
     text, listed_words = roster(text)  # a list given in a lead, then said of ('Active ingredients: "a", "b". Every listed ingredient appears ...')
@@ -274,7 +276,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + form + witness + listed_words + report + finding + log + listing + direction + notice + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + command + form + witness + listed_words + report + finding + log + listing + direction + notice + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:

@@ -4,7 +4,8 @@ only if ...', 'check box 3b'), and a grader's procedures read with it: a part lo
 the last words of the reply. ... if they read ...'), a decision naming JSON itself, words 'found' or 'not found', a
 split whose decision follows a full stop. Wordings written for the tests, not set 45's sentences; NEURAL must stay
 neural: another line's figure or box, a procedure that looks at something the check does not read, a decision with a
-further condition, a worksheet line with no decision; and, with set 45's words in the vocabulary (the rotation), its
+further condition, a worksheet line with no decision, a game's answer ('> SEARCH REPLY. You find ...') with a sentence
+no reader reads; and, with set 45's words in the vocabulary (the rotation), its
 judgements and verbs of content ('nice', 'smooth', 'showcases') beside a check."""
 from lowering_cases import lowering_tests
 
@@ -39,6 +40,23 @@ LOWERED = [
      {"letter": "q", "relation": "at least", "n": 3}),
     ("The reply has at least 2 section headers of the form PART X, X being a number.", "section_count",
      {"splitter": "PART", "relation": "at least", "n": 2}),
+    # a text adventure's command and the game's answer in the second person
+    ("> SEARCH REPLY FOR DASHES. You go through the whole reply. There are no commas here, not even one.", "no_commas", {}),
+    ("> SEARCH REPLY. You find each of the words \"tide\" and \"gull\" somewhere in the reply.", "keywords_present",
+     {"keywords": ["tide", "gull"]}),
+    ("> EXAMINE BLANKS. You spot at least 3 placeholders in square brackets, such as [date], about the reply.", "placeholder_count",
+     {"relation": "at least", "n": 3}),
+    ("> COUNT \"tide\". The word \"tide\" shows up fewer than 4 times in the reply, ignoring capitals.", "keyword_frequency",
+     {"keyword": "tide", "relation": "less than", "n": 4}),
+    ("The reply has 2 or more parts, each opening with a marker reading PART and a number.", "section_count",
+     {"splitter": "PART", "relation": "at least", "n": 2}),
+    ("> COUNT LINES. You count the bullet points in the reply (lines that start with * or -). There are exactly 4.", "bullet_count",
+     {"relation": "exactly", "n": 4}),
+    ("> READ REPLY. The reply is in English, in lowercase letters only. You see no capital letter anywhere.", "all_lowercase",
+     {"language": "en"}),
+    # the nearest stage's splitter: the word after 'marker' as written ('reading' was taken for it)
+    ("The reply has 3 or more sections, each opening with a marker reading CHAPTER X.", "section_count",
+     {"splitter": "CHAPTER", "relation": "at least", "n": 3}),
     # parts of the text named as counted too; a list said of first; nothing placed before a request
     ("The reply uses no comma at all, headings, lists and numbers included.", "no_commas", {}),
     ("The reply has fewer than 200 words, including any in headings or titles.", "word_count", {"relation": "less than", "n": 200}),
@@ -62,6 +80,11 @@ NEURAL = [
     # a worksheet line with no decision, or a question it does not answer
     "Line 3. Count the words in the reply and enter the total.",
     "Line 2. Is the reply written wholly in Finnish? If not, answer Yes.",
+    # a game's answer with a sentence no reader reads, in the second person or not
+    "> READ REPLY. You find the reply rude. There are no commas here.",
+    "> SEARCH REPLY. There is no comma here. The reply is friendly.",
+    "> COUNT LINES. You count the bullet points in the reply. They look tidy.",
+    "> EXAMINE TITLE. You find each of the words \"tide\" and \"gull\" somewhere in the title.",
     # a list said of another part
     "Each of these words appears in the title at least once: \"tide\", \"gull\".",
     # set 45's words in the vocabulary: its judgements and verbs of content still ask for more
