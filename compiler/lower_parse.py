@@ -239,6 +239,20 @@ QUOTE_RE = re.compile(
 )
 
 
+def sentences(text: str) -> List[str]:
+    """``text``'s sentences, each stripped, cut after '.', '?' or '!' and a space, never inside a quotation or a parenthesis
+    nor after an abbreviation ('e.g.', 'i.e.', 'P.S.', 'P.P.S.', 'U.S.')."""
+    masked = QUOTE_RE.sub(lambda m: "\0" * len(m.group(0)), text)
+    masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group(0)), masked)
+    cuts = [m.end() for m in re.finditer(r"(?<![A-Z]\.[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bP\.S)(?<!\bP\.P\.S)[.?!]\s+(?=\S)", masked, re.I)]
+    out, last = [], 0
+    for c in cuts + [len(text)]:
+        if text[last:c].strip():
+            out.append(text[last:c].strip())
+        last = c
+    return out
+
+
 def quoted(text: str) -> List[str]:
     """The non-blank quoted strings of ``text`` (straight, curly, single quotes or backticks), in order."""
     out = []

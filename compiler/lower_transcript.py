@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from rubricc.compiler.lower_parse import QUOTE_RE
+from rubricc.compiler.lower_parse import sentences
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -44,7 +44,7 @@ def transcript(text: str) -> Tuple[str, Asides]:
         return text, []
     out: List[str] = []
     counted = None
-    for sentence in _sentences(m.group("rest")):
+    for sentence in sentences(m.group("rest")):
         bare = sentence.strip()
         if counted is not None:  # the count said after 'You count the X in the reply.'
             there = _THERE_ARE.match(bare)
@@ -75,15 +75,3 @@ def transcript(text: str) -> Tuple[str, Asides]:
     if not out or counted is not None:
         return text, [] if not out and counted is None else [("veto", "a count the game's answer does not give")]
     return " ".join(out), [("label", m.group("cmd"))]
-
-
-def _sentences(text: str) -> List[str]:
-    """The answer's sentences (quotations kept whole)."""
-    masked = QUOTE_RE.sub(lambda q: "\0" * len(q.group(0)), text)
-    cuts = [c.end() for c in re.finditer(r"(?<!\be\.g)(?<!\bi\.e)(?<![A-Z]\.[A-Z])[.!?]\s+(?=\S)", masked)]
-    out, last = [], 0
-    for c in cuts + [len(text)]:
-        if text[last:c].strip():
-            out.append(text[last:c].strip())
-        last = c
-    return out

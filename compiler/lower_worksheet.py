@@ -21,7 +21,7 @@ from typing import List, Tuple
 
 from rubricc.compiler.lower_borderline import included
 from rubricc.compiler.lower_grader import read_grader
-from rubricc.compiler.lower_parse import QUOTE_RE, QUOTED_LIST
+from rubricc.compiler.lower_parse import QUOTE_RE, QUOTED_LIST, sentences
 from rubricc.compiler.lower_procedure import procedure
 from rubricc.compiler.lower_voices7 import note_only
 
@@ -53,20 +53,6 @@ _COMPARE = re.compile(rf"^compare\s+the\s+(?:opening|start|beginning)\s+of\s+the
 _ENTER_ON = re.compile(r"^enter\s+(?:that|the|this)\s+(?:number|total|count|figure)\s+on\s+line\s+(?P<n>\d+)$", _I)
 
 
-def _sentences(text: str) -> List[str]:
-    """The body's sentences (quotations and parentheses kept whole)."""
-    masked = QUOTE_RE.sub(lambda m: "\0" * len(m.group(0)), text)
-    masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group(0)), masked)
-    cuts = [m.end() for m in re.finditer(r"(?<![A-Z]\.[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bP\.S)(?<!\bP\.P\.S)[.?!]\s+(?=\S)", masked, _I)]
-    out, last = [], 0
-    for c in cuts + [len(text)]:
-        piece = text[last:c].strip()
-        if piece:
-            out.append(piece)
-        last = c
-    return out
-
-
 def _free(text: str) -> str:
     """``text`` with its quotations blanked, for a search that must not look inside them."""
     return QUOTE_RE.sub(lambda m: "\0" * len(m.group(0)), text)
@@ -78,7 +64,7 @@ def worksheet(text: str) -> Tuple[str, Asides]:
     if not m:
         return text, []
     n, body = m.group("n"), m.group("body")
-    got = _said(n + m.group("sub"), n, _sentences(body))
+    got = _said(n + m.group("sub"), n, sentences(body))
     if got is None:
         return text, []
     said, asides = got
