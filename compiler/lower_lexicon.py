@@ -167,7 +167,8 @@ def asks_more(meaning: str, check: str, args: Dict[str, Any], reads) -> bool:
     if _FOR_READER.search(meaning):
         return True  # 'written so that a child understands it and no comma appears': what a reader gets is content
     parts = [p for p in _JOIN.split(meaning) if p.strip()]
-    if any((_content_clause(p) if i else _first_content_clause(p)) and not reads(p) for i, p in enumerate(parts) if i or len(parts) > 1):
+    if any((_content_clause(p) or _part_content_clause(p) if i else _first_content_clause(p)) and not reads(p)
+           for i, p in enumerate(parts) if i or len(parts) > 1):
         return True  # 'contains "a" and mentions the user's name', 'The reply names the species and ...': a verb of content with an object no data stands for
     if check != "paragraph_first_word" and any(i and _ORDINAL_PART.match(p.strip()) and not reads(p) for i, p in enumerate(parts)):
         return True  # 'Exactly 7 paragraphs, ..., and the seventh one pulls away with the word "x"': a part of its own said of
@@ -210,6 +211,22 @@ def _content_clause(part: str) -> bool:
 # commas'); 'gives', 'provides', 'offers' are left out: 'The response gives two different responses, ...' is the check
 _FIRST_CONTENT_VERB = re.compile(r"^(?:mentions?|discuss(?:es)?|explains?|describes?|names|cites?|recommends?|address(?:es)?|praises?|warns?|"
                                  r"encourages?|suggests?|thanks|greets?|apologi[sz]es|acknowledges?|references|emphasi[sz]es|showcases?|promotes?|advertises?|celebrates?)\s+(?=\S)", re.IGNORECASE)
+
+
+# a verb of content in its base form after a part's modal ('The title must name the city', 'Each section should mention ...')
+_BASE_CONTENT_VERB = re.compile(r"^(?:name|mention|discuss|explain|describe|cite|recommend|address|cover|praise|warn|encourage|suggest|thank|"
+                                r"greet|apologi[sz]e|acknowledge|reference|emphasi[sz]e|tell|give|offer|provide|refer\s+to|be\s+about)\s+(?=\S)", re.IGNORECASE)
+
+
+def _part_content_clause(part: str) -> bool:
+    """A later clause about a part of the response with its own subject and modal whose verb is one of content and whose
+    object is no data ('The title must name the city': every word of it may be one surface requirements are said in)."""
+    m = _PART_SUBJECT.match(part.strip())
+    if m is None:
+        return False
+    rest = part.strip()[m.end():]
+    v = _BASE_CONTENT_VERB.match(rest)
+    return bool(v) and bool(words_of(rest[v.end():])) and not _DATA_REF.search(rest)
 
 
 def _first_content_clause(part: str) -> bool:

@@ -88,6 +88,8 @@ NEURAL = [
     # a list said of another part
     "Each of these words appears in the title at least once: \"tide\", \"gull\".",
     # set 45's words in the vocabulary: its judgements and verbs of content still ask for more
+    "The reply has a title in double angular brackets. The title must mention the harbour.",
+    "The response contains a title wrapped in << and >>. The title should name the city.",
     "The reply is nice and has no commas.",
     "The reply has no commas and is smooth.",
     "The reply is refined and has no commas.",
