@@ -106,24 +106,25 @@ def _said(line: str, n: str, parts: List[str]) -> "Tuple[str, Asides] | None":
             bare = p.rstrip(".")
         if i == 0 and len(parts) > 1 and _CAPTION.match(bare):
             continue  # 'Language of the reply.'
-        if _ENTER_ON.match(bare):
-            if _ENTER_ON.match(bare).group("n") != n:
+        on = _ENTER_ON.match(bare)
+        if on:
+            if on.group("n") != n:
                 return None
             continue  # 'Enter that number on line 10.': the count said again
         e = _ENTER_NUMBER.match(bare)
+        again = None if e else _ENTER_AGAIN.search(_free(bare))
         if e:
             p = f"Count the {e.group('what')}."
-        elif _ENTER_AGAIN.search(_free(bare)):
-            p = bare[:_ENTER_AGAIN.search(_free(bare)).start()] + "."
+        elif again:
+            p = bare[:again.start()] + "."
         if _IF_SO.match(p):
             q = _QUESTION.match(out[-1]) if out else None
             if q is None or decided:
                 return None
-            verb = "contains" if q.group("rest").lower().startswith("contain ") else None
             rest = q.group("rest")
             if q.group("aux").lower() == "is":
                 out[-1] = f"The reply is {rest}."
-            elif verb:
+            elif rest.lower().startswith("contain "):
                 out[-1] = f"The reply contains {rest[len('contain '):]}."
             else:
                 return None
