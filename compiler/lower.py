@@ -56,6 +56,7 @@ from rubricc.compiler.lower_example import example_agrees
 from rubricc.compiler.lower_markscheme import MARKER_KINDS, marker_agrees
 from rubricc.compiler.lower_lettered import condition_agrees
 from rubricc.compiler.lower_glossary import term_agrees
+from rubricc.compiler.lower_referee import finding_agrees
 from rubricc.compiler.lower_restated import lower_restated
 from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
@@ -269,7 +270,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
-    if kind in ("skill", "label", "topic") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
+    if kind in ("skill", "label", "topic", "market") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
         return False  # a lead naming a language the check does not ask for ('Recognised by its all-lowercase English: ...')
     if kind == "name":  # a review comment's name for the check ('Caps check'): about what the check is about
         return name_agrees(got.name, aside)
@@ -277,6 +278,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return topic_agrees(got.name, got.args, aside)
     if kind == "class":  # a classification ('counts as keyword-complete: ...'): it names what the check is about
         return class_agrees(got.name, got.args, aside)
+    if kind == "finding":  # a referee's finding after the statement (:mod:`rubricc.compiler.lower_referee`): the check bears it out
+        return finding_agrees(got.name, aside)
     if kind == "procedure":  # how a grader is told to look (:mod:`rubricc.compiler.lower_grader`): only at what the check reads
         return restates(got.name, got.args, aside)
     if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')
@@ -297,7 +300,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return example_agrees(got, aside, _surface, lambda part: (_clause_check(part) or (None,))[0])
     if kind in MARKER_KINDS:  # a mark scheme's note to the marker (:mod:`rubricc.compiler.lower_markscheme`)
         return marker_agrees(got, kind, aside, note_agrees)
-    if kind == "skill":  # a competency descriptor (:mod:`rubricc.compiler.lower_competency`): no content, no other check
+    if kind in ("skill", "market"):  # a competency descriptor (lower_competency), a market's name (lower_wager): no content, no other check
         return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))) and _aside_agrees(got, "label", aside)
     if kind == "term":  # a defined term, no data (:mod:`rubricc.compiler.lower_glossary`)
         return term_agrees(got.args, aside)

@@ -194,6 +194,10 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
      r"\1 separated by"),
     # '4 blank-line-separated paragraphs': paragraphs separated by blank lines
     (re.compile(r"\b(?:blank|empty)[- ]line[- ](?:separated|delimited)\s+(paragraphs|sections|blocks)\b", re.IGNORECASE), r"\1 separated by blank lines"),
+    # 'with the divider *** separating each one from the next': separating them
+    (re.compile(r"\bseparating\s+(?:each\s+one|each|every\s+one)\s+from\s+the\s+next\b", re.IGNORECASE), "separating them"),
+    # 'at least 10 of the reply's words': of the words in the reply
+    (re.compile(r"\bof\s+the\s+(reply|response|answer)'s\s+(words|sentences|paragraphs|letters)\b", re.IGNORECASE), r"of the \2 in the \1"),
     # 'keeps to exactly 4 paragraphs': has
     (re.compile(r"\b(?:keeps?|keeping|sticks?|sticking)\s+to\s+(?=(?:exactly|precisely|at\s+most|no\s+more\s+than|\d)\b)", re.IGNORECASE), "has "),
     # 'started the 7th paragraph with "X"', 'begin paragraph 2 with "X"'
@@ -237,6 +241,11 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'None of these words used: a, b' (a checklist's shorthand): the list's words are not used
     (re.compile(r"^\s*none\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:words|terms|keywords)\s+(?:is\s+|are\s+)?(?:used|present|appear|included|mentioned)\s*:",
                 re.IGNORECASE), "Do not use any of these words:"),
+    # 'Not one of the following appears in the reply as a word, in any case: "a", "b"': the quoted words are not used
+    (re.compile(r"^\s*(?:none|not\s+(?:a\s+single\s+)?one)\s+of\s+(?:these|the\s+following|the\s+listed)(?:\s+(?:words|terms|keywords))?\s+"
+                r"(?:appears|occurs|is\s+(?:used|found|present))\s+(?:anywhere\s+)?in\s+the\s+(?:reply|response|answer)(?P<note>\s*,[^:\"\u201c]{1,60})?\s*:\s*$",
+                re.IGNORECASE),  # (the quoted words follow: a rewrite sees the text up to a quotation)
+     lambda m: f"Do not use any of these words{m.group('note') or ''}: "),
     # 'Each of the following words appears in the reply at least once, in any capitalisation: a, b': the reply contains each
     (re.compile(r"^\s*each\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?P<w>words|terms|keywords)\s+(?:appears|occurs|is\s+(?:used|present|found))\s+"
                 r"(?:somewhere\s+)?in\s+the\s+(?:reply|response|answer)(?P<once>\s+at\s+least\s+once)?(?P<note>\s*,[^:\"\u201c]{1,60})?\s*:", re.IGNORECASE),

@@ -337,10 +337,10 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:upper ?case|upper-case|capitals?|caps)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
+    no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:upper ?case|upper-case|capitals?|caps)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
                          r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b"
                          r"|\bno (?:single )?(?:letter|character) (?:in it )?is (?:an? )?(?:upper ?case|upper-case|capital)\b", c.low)
-    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)", c.low)
+    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)", c.low)
     if no_upper and no_lower:
         return None
     lower = no_upper or (not no_lower and re.search(r"lower ?case|lower-case|small letters", c.low))

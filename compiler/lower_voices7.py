@@ -152,7 +152,7 @@ _NEG_LIST = re.compile(r"\b(?:must\s+not|mustn't|should\s+not|shall\s+not|do\s+n
 # ---- matching notes ------------------------------------------------------------------------------------------------
 _CASE = r"(?:letter\s+)?(?:case|capitali[sz]ation|caps|capitals)"
 _CI = (r"(?:not\s+case[- ]sensitive|capital\s+letters\s+(?:do\s+not|don't)\s+matter|case[- ]insensitive(?:ly)?|(?:ignoring|disregarding|regardless\s+of|irrespective\s+of|without\s+regard\s+to)\s+" + _CASE +
-       r"|in\s+any\s+(?:letter\s+)?(?:case|casing|capitali[sz]ation)|any\s+capitali[sz]ation|counting\s+(?:every|each|any)\s+(?:capitali[sz]ation|casing)|" + _CASE + r"\s+(?:does\s+not|doesn't|doesnt|do\s+not|don't|dont)\s+matter"
+       r"|in\s+any\s+(?:letter\s+)?(?:case|casing|capitali[sz]ation)|any\s+capitali[sz]ation|counting\s+(?:every|each|any)\s+(?:capitali[sz]ation|casing|case)|capitali[sz]ed\s+or\s+not|" + _CASE + r"\s+(?:does\s+not|doesn't|doesnt|do\s+not|don't|dont)\s+matter"
        r"|caps\s+or\s+no\s+caps|upper\s+or\s+lower\s+case(?:\s+(?:doesnt|doesn't|does\s+not)\s+matter)?|upper/lower\s+case\s+not\s+distinguished"
        r"|(?:differences\s+in\s+)?capitali[sz]ation\s+aside|letter\s+case\s+(?:excepted|aside|ignored|disregarded)"
        r"|letter\s+case\s+(?:shall|will|is\s+to)\s+be\s+disregarded(?:\s+for\s+this\s+purpose)?"
@@ -173,7 +173,10 @@ _SUB = (r"(?:(?:even\s+)?(?:if|when)\s+it\s+(?:occurs|appears)\s+(?:as\s+)?(?:pa
         r"|(?:a|any)\s+(?:key\s*word|word|term)\s+appearing\s+(?:inside|within)\s+(?:a\s+)?longer\s+word\s+(?:also\s+)?counts"
         r"|all\s+occurrences\s+of\s+that\s+string\s+being\s+counted|counting\s+every\s+(?:case[- ]insensitive\s+)?occurrence\s+of\s+that\s+string)")
 # a note with its joiners: ', X', ' (X)', '; X', 'X and Y'
-_ONE_NOTE = rf"(?:{_CI}|{_CS}|{_WW}|{_SUB})"
+# a code fence allowed either way ('whether or not it is set inside markdown code fences (```)'): said of JSON only
+_FENCE = (r"(?:whether\s+or\s+not|even\s+if|even\s+when)\s+it\s+is\s+(?:set|wrapped|placed|put|enclosed)\s+(?:inside|in|within|between)\s+"
+          r"(?:an?\s+|the\s+)?(?:markdown\s+)?(?:code\s+)?(?:blocks?|fences?)(?:\s*\(\s*```\s*\))?")
+_ONE_NOTE = rf"(?:{_CI}|{_CS}|{_WW}|{_SUB}|{_FENCE})"
 # (first: a whole parenthesis of notes anywhere, '"schedule" (case-insensitive) in the reply')
 _NOTE = re.compile(rf"\s*\(\s*(?:(?:and\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+)?)+\s*\)"
                    rf"|\s*(?:[,;]\s*|\(\s*|\s[\u2014\u2013-]\s*)?(?:(?:and\s+)?(?:matching\s+is\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+|\s+(?=[a-z]))?)+\s*\)?(?=\s*(?:[.;,:)]|\(|$))", _I)
@@ -264,6 +267,8 @@ def note_agrees(got: ProgramCheck, note: str) -> bool:
     if re.search(_CI, low, _I) and not (got.name in _CASELESS and not args.get("case_sensitive")):
         return False
     if re.search(_WW, low, _I) and not args.get("whole_word"):
+        return False
+    if re.search(_FENCE, low, _I) and got.name != "is_json":
         return False
     if re.search(_SUB, low, _I) and (got.name not in ("keywords_present", "keyword_frequency") or args.get("whole_word")):
         return False

@@ -29,6 +29,8 @@ from rubricc.compiler.lower_listing import listed
 from rubricc.compiler.lower_direction import directed
 from rubricc.compiler.lower_notice import noticed
 from rubricc.compiler.lower_label import labelled
+from rubricc.compiler.lower_wager import wagered
+from rubricc.compiler.lower_referee import vouched
 from rubricc.compiler.lower_motto import motto
 from rubricc.compiler.lower_card import carded
 from rubricc.compiler.lower_lot import lot
@@ -251,6 +253,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     tried only when nothing is read with them in, as the summary may be the requirement and the statement a note)."""
     text, command = transcript(text)  # a text adventure's command and answer ('> SEARCH REPLY. You find each of the words ...')
     text, form = worksheet(text)  # a tax form's worksheet line ('Line 6. Enter the number of ... If line 6 is 12 or more, answer Yes.')
+    text, vouch = vouched(text)  # a referee's letter ('I can confirm that the reply ...', 'You may rest assured that ...')
     text, witness = testimony(text)  # an examiner's report in the past tense ('I counted the words in the reply. The total was below 300.')
     text, listed_words = roster(text)  # a list given in a lead, then said of ('Active ingredients: "a", "b". Every listed ingredient appears ...')
     text, report = reported(text)  # a telegram, a checklist line, a ruling, a wall label, a bulletin, a tasting note
@@ -259,6 +262,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text, listing = listed(text)  # a radiology report, a tour guide, a listing, a breed standard, a play-by-play call, a pattern row
     text, direction = directed(text)  # a jury direction
     text, notice = noticed(text)  # a railway announcement, a stage direction, marketplace feedback, a deed, an honours citation
+    text, market = wagered(text)  # a bookmaker's settlement rule ('Under 701 words: pays out if the reply contains fewer than 701 words.')
     text, label = labelled(text)  # a food label, a lonely-hearts ad, a person specification, release notes, a go/no-go poll, a prayer-book rubric
     text, saying = motto(text)  # a horoscope's sign and advice: the statement after it
     text, card = carded(text)  # a workout card's line ('Minimum reps: "x" x3. ...; 3 or more.')
@@ -276,7 +280,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + command + form + witness + listed_words + report + finding + log + listing + direction + notice + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + command + form + witness + listed_words + report + finding + log + listing + direction + notice + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:

@@ -1,0 +1,83 @@
+"""Set 46's voices, developed on after its one blind measurement (issue 15, round 38): a bookmaker's settlement rules
+(a market's name, then the settlement and its condition: 'Over 3 paragraphs: pays out if ...', "If ..., bets on 'X'
+are settled as winners", "'Quoted' wins if ...") and a referee's letter of recommendation (a lead that is the writer's
+stance: 'I can confirm that', 'I am delighted to report that', 'You may rest assured that'; what was read to find it
+out; a count and its total; a finding after a semicolon), and the core wordings they brought: a quoted list after 'not
+one of the following appears in the reply', 'capitalised or not', 'counting every case', 'without a single lowercase
+letter', a code fence allowed 'whether or not' JSON is set inside it, 'separating each one from the next', 'the reply's
+words', 'concise, at fewer than N words'. Wordings written for the tests, not set 46's sentences; NEURAL must stay
+neural: a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
+on something other than the reply, a referee's reading of a part, a finding the check does not bear out, a fence
+note beside a check other than JSON, a judgement beside the count."""
+from lowering_cases import lowering_tests
+
+LOWERED = [
+    # a bookmaker's market: its name read off (agreeing), the settlement's condition said of the reply
+    ("Over 3 paragraphs: pays out if the reply has at least 3 paragraphs separated by the markdown divider ***.", "paragraph_count",
+     {"relation": "at least", "n": 3, "separator": "***"}),
+    ("Exact sentence count 6: this selection wins if the reply contains exactly 6 sentences; any other number loses.",
+     "sentence_count", {"relation": "exactly", "n": 6}),
+    ("If the reply has fewer than 120 words, bets on 'Short answer' are settled as winners.", "word_count",
+     {"relation": "less than", "n": 120}),
+    ("Quotes market. 'Wrapped' is settled as the winning selection if the reply starts and ends with a double quotation mark.",
+     "wrapped_in_quotes", {}),
+    ("'Signed off' wins if the reply ends with a postscript starting with P.S.", "postscript", {"marker": "P.S."}),
+    ("Language market, 'Finnish': winners are paid if the whole reply is in Finnish and no other language.", "response_language",
+     {"language": "fi"}),
+    ("Banned words market: the bet wins if not one of the following appears in the reply, in any case: \"tide\", \"gull\".",
+     "keywords_absent", {"keywords": ["tide", "gull"]}),
+    ("Echo special: where the reply opens by repeating the request word for word, with nothing before it, the bet wins. "
+     "The request, as quoted: Is a tomato a fruit?", "repeats_prompt", {"prompt_to_repeat": "Is a tomato a fruit?"}),
+    ("If the whole reply is valid JSON, the 'Machine-readable' bet wins.", "is_json", {}),
+    # a referee's letter: the lead a stance, the statement said of the reply
+    ("I am delighted to report that the reply is written entirely in German.", "response_language", {"language": "de"}),
+    ("It is my privilege to confirm that the reply has no commas anywhere.", "no_commas", {}),
+    ("You may rest assured that the reply avoids \"tide\" and \"gull\" entirely, capitalised or not; I searched it through "
+     "and found no such word.", "keywords_absent", {"keywords": ["tide", "gull"]}),
+    ("I can vouch that the reply uses each of the words \"tide\" and \"gull\"; every one of them appears in it at least once.",
+     "keywords_present", {"keywords": ["tide", "gull"]}),
+    ("In my assessment the reply is in English and all lowercase; I found no capital letter anywhere in it.", "all_lowercase",
+     {"language": "en"}),
+    ("I have examined the reply carefully, from its first word to its last, and I can say with certainty that it has no commas.",
+     "no_commas", {}),
+    ("I have counted the sentences in the reply, and I can confirm that there are at least 8 of them.", "sentence_count",
+     {"relation": "at least", "n": 8}),
+    ("I would draw your attention to the reply's use of emphasis: at least 2 sections are highlighted in markdown, as in *this*.",
+     "highlighted_sections", {"relation": "at least", "n": 2}),
+    ("I was impressed that the reply is careful to end with the exact phrase \"Over to you.\"", "ends_with",
+     {"phrase": "Over to you."}),
+    # the core wordings the voices brought
+    ("I note that at least 4 of the reply's words are written in all capital letters.", "capital_word_frequency",
+     {"relation": "at least", "n": 4}),
+    ("The reply mentions the word \"tide\" fewer than 3 times, counting every case.", "keyword_frequency",
+     {"keyword": "tide", "relation": "less than", "n": 3}),
+    ("The reply is in English and entirely in capitals, without a single lowercase letter.", "all_uppercase", {"language": "en"}),
+    ("The whole reply is valid JSON, even if it is wrapped in a markdown code block.", "is_json", {}),
+    ("The reply has exactly 3 paragraphs, with the divider *** separating each one from the next.", "paragraph_count",
+     {"relation": "exactly", "n": 3, "separator": "***"}),
+    ("The reply is concise, at fewer than 90 words.", "word_count", {"relation": "less than", "n": 90}),
+]
+
+NEURAL = [
+    # a market's name that gives another number or another unit
+    ("Over 4 paragraphs: pays out if the reply has at least 3 paragraphs separated by the markdown divider ***."),
+    "Under 10 sentences: pays out if the reply contains fewer than 10 words.",
+    # 'any other number loses' beside a bound: which lose is unclear
+    "Sentences: this bet wins if the reply contains at least 6 sentences; any other number loses.",
+    # a market's name about content
+    "Best joke market: wins if the reply contains fewer than 50 words.",
+    # a settlement on something other than the reply
+    "Title market: pays out if the favourite's title has fewer than 5 words.",
+    # a referee's reading of a part, and a finding the check does not bear out
+    "I have read the reply's first paragraph closely, and I can state with confidence that it contains no commas.",
+    "You may rest assured that the reply avoids \"tide\" and \"gull\" entirely; I found no capital letter anywhere in it.",
+    # a referee's judgement beside the check
+    "I can confirm that the reply is witty and has no commas.",
+    "I was pleased to see that the reply explains the tides clearly, in fewer than 90 words.",
+    # a fence note beside another check
+    "The reply has exactly 3 bullet points, whether or not it is set inside markdown code fences.",
+    # a judgement beside the count that is not its brevity
+    "The reply is insightful, at fewer than 90 words.",
+]
+
+test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
