@@ -60,7 +60,8 @@ _FINDINGS = [
     (re.compile(r"^I\s+found\s+no\s+(?:capital|upper-?case)\s+letters?\s+anywhere\s+in\s+it$", _I), ("all_lowercase",)),
     (re.compile(r"^I\s+found\s+no\s+(?:small|lower-?case)\s+letters?\s+anywhere\s+in\s+it$", _I), ("all_uppercase",)),
     (re.compile(r"^I\s+found\s+no\s+commas?\s+anywhere\s+in\s+it$", _I), ("no_commas",)),
-    (re.compile(r"^every\s+one\s+of\s+them\s+appears\s+in\s+it(?:\s+at\s+least\s+once)?$", _I), ("keywords_present",)),
+    (re.compile(r"^(?:every\s+one|each\s+one|each)\s+(?:of\s+them\s+)?appears\s+in\s+(?:it|the\s+reply)(?:\s+at\s+least\s+once|\s+somewhere)?$", _I),
+     ("keywords_present",)),
 ]
 _FINDING_TAIL = re.compile(r"\s*;\s*(?P<f>[^;\"]{5,80}?)\s*\.?\s*$")
 
@@ -89,16 +90,23 @@ def _vouched(text: str) -> Optional[Tuple[str, Asides]]:
         if "topic" in m.groupdict():
             asides.append(("lead", m.group("topic")))
         rest = m.group("rest")
-    tail = _FINDING_TAIL.search(rest)
-    if tail and any(p.match(tail.group("f")) for p, _ in _FINDINGS):
-        asides.append(("finding", tail.group("f")))
-        rest = rest[:tail.start()]
+    rest, found = findings(rest)
+    asides += found
     # ', and that no other language appears ...': the second thing vouched for, said as one statement
     rest = re.sub(r",\s+and\s+that\s+", ", and ", rest)
     # 'the reply is careful to begin ...': it begins
     rest = re.sub(r"^(the\s+(?:reply|response))\s+(?:is\s+careful|takes\s+care|makes\s+sure)\s+to\s+([a-z]+)\b",
                   lambda c: f"{c.group(1)} {third(c.group(2))}", rest, flags=_I)
     return cap(rest.strip()) + ("" if rest.strip().endswith((".", "!", "?")) else "."), asides
+
+
+def findings(statement: str) -> Tuple[str, Asides]:
+    """(the statement without a finding said after a semicolon, the finding as a ``finding`` aside) ('...; I searched it
+    through and found no such word'); (statement, []) when no finding ends it."""
+    tail = _FINDING_TAIL.search(statement)
+    if tail and any(p.match(tail.group("f")) for p, _ in _FINDINGS):
+        return statement[:tail.start()], [("finding", tail.group("f"))]
+    return statement, []
 
 
 def finding_agrees(name: str, finding: str) -> bool:

@@ -1,4 +1,5 @@
-"""Set 46's voices, developed on after its one blind measurement (issue 15, round 38): a bookmaker's settlement rules
+"""Set 46's voices, developed on after its one blind measurement (issue 15, round 38): a magazine interview with the
+reply ('Q? — A', the reply answering in the first person), a bookmaker's settlement rules
 (a market's name, then the settlement and its condition: 'Over 3 paragraphs: pays out if ...', "If ..., bets on 'X'
 are settled as winners", "'Quoted' wins if ...") and a referee's letter of recommendation (a lead that is the writer's
 stance: 'I can confirm that', 'I am delighted to report that', 'You may rest assured that'; what was read to find it
@@ -6,7 +7,7 @@ out; a count and its total; a finding after a semicolon), and the core wordings 
 one of the following appears in the reply', 'capitalised or not', 'counting every case', 'without a single lowercase
 letter', a code fence allowed 'whether or not' JSON is set inside it, 'separating each one from the next', 'the reply's
 words', 'concise, at fewer than N words'. Wordings written for the tests, not set 46's sentences; NEURAL must stay
-neural: a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
+neural: an interview answer with a judgement or a finding against it, a question to someone else, a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
 on something other than the reply, a referee's reading of a part, a finding the check does not bear out, a fence
 note beside a check other than JSON, a judgement beside the count."""
 from lowering_cases import lowering_tests
@@ -46,6 +47,25 @@ LOWERED = [
      "highlighted_sections", {"relation": "at least", "n": 2}),
     ("I was impressed that the reply is careful to end with the exact phrase \"Over to you.\"", "ends_with",
      {"phrase": "Over to you."}),
+    # an interview: the question a lead, the answer said of the reply ('I', 'me', 'my' are the reply)
+    ("Do you keep it brief? — Under 80 words, all told.", "word_count", {"relation": "less than", "n": 80}),
+    ("How do you close? — With the exact phrase \"Over to you.\" Nothing comes after it.", "ends_with", {"phrase": "Over to you."}),
+    ("Do you have a postscript? — I do, starting with P.S.", "postscript", {"marker": "P.S."}),
+    ("How many sections? — Exactly 4, each opening with SECTION and its number.", "section_count",
+     {"splitter": "SECTION", "relation": "exactly", "n": 4}),
+    ("Any commas? — Not one. There is no comma anywhere in me.", "no_commas", {}),
+    ("Which language do you write in? — Finnish, and only Finnish, from my first word to my last.", "response_language",
+     {"language": "fi"}),
+    ("Which words did you make sure to include? — All of \"tide\" and \"gull\"; each one appears in me somewhere.",
+     "keywords_present", {"keywords": ["tide", "gull"]}),
+    ("Are there words you avoid? — Yes. You won't find \"tide\" or \"gull\" anywhere in me, in any case.", "keywords_absent",
+     {"keywords": ["tide", "gull"]}),
+    ("How many times does 'z' appear in you? — At least 4 times, capitals and small letters counted together.",
+     "letter_frequency", {"letter": "z", "relation": "at least", "n": 4}),
+    ("Any shouting? — Hardly: fewer than 3 of my words are written entirely in capital letters.", "capital_word_frequency",
+     {"relation": "less than", "n": 3}),
+    ("How do you start? — By repeating the request word for word. My opening words are exactly these: Can I see my notes?",
+     "repeats_prompt", {"prompt_to_repeat": "Can I see my notes?"}),
     # the core wordings the voices brought
     ("I note that at least 4 of the reply's words are written in all capital letters.", "capital_word_frequency",
      {"relation": "at least", "n": 4}),
@@ -59,6 +79,12 @@ LOWERED = [
 ]
 
 NEURAL = [
+    # an interview answer with a judgement, a finding against it, another part, a question to someone else
+    "Do you have a title? — I do, and it names the city.",
+    "Why so short? — Because I explain the tides in fewer than 50 words.",
+    "Which words did you avoid? — All of \"tide\"; each one appears in me somewhere.",
+    "How many paragraphs? — Exactly 3, and my second one is the funniest.",
+    "Did the user ask for bullet points? — Yes, exactly 3 of them.",
     # a market's name that gives another number or another unit
     ("Over 4 paragraphs: pays out if the reply has at least 3 paragraphs separated by the markdown divider ***."),
     "Under 10 sentences: pays out if the reply contains fewer than 10 words.",
