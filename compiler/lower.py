@@ -279,7 +279,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     if kind == "class":  # a classification ('counts as keyword-complete: ...'): it names what the check is about
         return class_agrees(got.name, got.args, aside)
     if kind == "finding":  # a referee's finding after the statement (:mod:`rubricc.compiler.lower_referee`): the check bears it out
-        return finding_agrees(got.name, aside)
+        return finding_agrees(got.name, got.args, aside)
     if kind == "procedure":  # how a grader is told to look (:mod:`rubricc.compiler.lower_grader`): only at what the check reads
         return restates(got.name, got.args, aside)
     if kind == "match":  # a matching note: it must say what the check does already ('as whole words', 'case-insensitively')

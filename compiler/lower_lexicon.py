@@ -135,6 +135,11 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               "nice", "refined", "smooth", "vigorous", "official", "roomy", "native", "showcases")
 
 
+def is_judgement(word: str) -> bool:
+    """Whether ``word`` is one of the judgement words never in the vocabulary ('nice', 'funny', 'polite')."""
+    return normal(word) in {normal(w) for w in _JUDGEMENT}
+
+
 @lru_cache(maxsize=1)
 def format_words() -> frozenset:
     """The vocabulary (normalised) a clause no rule reads must be said in."""

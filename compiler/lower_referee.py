@@ -20,6 +20,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_canon import third
+from rubricc.compiler.lower_parse import LANGUAGES
 from rubricc.compiler.lower_respell import cap
 
 Asides = List[Tuple[str, str]]
@@ -60,10 +61,15 @@ _FINDINGS = [
     (re.compile(r"^I\s+found\s+no\s+(?:capital|upper-?case)\s+letters?\s+anywhere\s+in\s+it$", _I), ("all_lowercase",)),
     (re.compile(r"^I\s+found\s+no\s+(?:small|lower-?case)\s+letters?\s+anywhere\s+in\s+it$", _I), ("all_uppercase",)),
     (re.compile(r"^I\s+found\s+no\s+commas?\s+anywhere\s+in\s+it$", _I), ("no_commas",)),
+    # what the statement rules out, said again of the whole reply ('from its first word to its last, it never once uses one')
+    (re.compile(r"^(?:from\s+its\s+first\s+word\s+to\s+its\s+last\s*,\s*)?it\s+never\s+(?:once\s+)?uses\s+(?:one|any|them)$", _I),
+     ("no_commas", "keywords_absent", "all_lowercase", "all_uppercase")),
+    # the language said again ('every word of it is in Russian'): the check's own language
+    (re.compile(r"^every\s+word\s+of\s+it\s+is\s+in\s+(?P<lang>[A-Z][a-z]+)$"), ("response_language",)),
     (re.compile(r"^(?:every\s+one|each\s+one|each)\s+(?:of\s+them\s+)?appears\s+in\s+(?:it|the\s+reply)(?:\s+at\s+least\s+once|\s+somewhere)?$", _I),
      ("keywords_present",)),
 ]
-_FINDING_TAIL = re.compile(r"\s*;\s*(?P<f>[^;\"]{5,80}?)\s*\.?\s*$")
+_FINDING_TAIL = re.compile(r"\s*[;:]\s*(?P<f>[^;:\"]{5,80}?)\s*\.?\s*$")
 
 
 def vouched(text: str) -> Tuple[str, Asides]:
@@ -109,7 +115,12 @@ def findings(statement: str) -> Tuple[str, Asides]:
     return statement, []
 
 
-def finding_agrees(name: str, finding: str) -> bool:
+def finding_agrees(name: str, args: dict, finding: str) -> bool:
     """Whether a finding the referee reports is one the check's own result bears out ('I searched it through and found
-    no such word' beside keywords_absent)."""
-    return any(p.match(finding.strip()) and name in names for p, names in _FINDINGS)
+    no such word' beside keywords_absent; 'every word of it is in Russian' beside the check for Russian)."""
+    for pattern, names in _FINDINGS:
+        m = pattern.match(finding.strip())
+        if m and name in names:
+            lang = m.groupdict().get("lang")
+            return lang is None or LANGUAGES.get(lang.lower()) == args.get("language")
+    return False

@@ -67,7 +67,8 @@ _REPEAT = re.compile(rf"^the\s+{_REPLY}\s+(?:began|opened|started)\s+with\s+(?P<
 _PRESENT = {"was": "is", "were": "are", "contained": "contains", "began": "begins", "ended": "ends", "bore": "bears",
             "consisted": "consists", "had": "has", "used": "uses", "included": "includes", "opened": "opens",
             "closed": "closes", "appeared": "appears", "followed": "follows", "came": "comes", "started": "starts",
-            "finished": "finishes", "carried": "carries", "wore": "wears", "gave": "gives", "showed": "shows"}
+            "finished": "finishes", "carried": "carries", "wore": "wears", "gave": "gives", "showed": "shows", "ran": "runs",
+            "reached": "reaches", "parsed": "parses", "spoke": "speaks", "fell": "falls", "lived": "lives"}
 _PAST = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\b(" + "|".join(_PRESENT) + r")\b", re.IGNORECASE)
 
 
@@ -131,16 +132,16 @@ def _read(s: str, after: Optional[str]) -> Tuple[Optional[str], int]:
     m = _FOUND_IT.match(s)
     if m:
         rest = m.group("rest")
-        return ("The reply is " + rest) if _PARTICIPLE.match(rest) else ("The reply " + _present(rest)), 1
+        return ("The reply is " + rest) if _PARTICIPLE.match(rest) else ("The reply " + present_tense(rest)), 1
     m = _THAT.match(s)
     if m:
-        return _present(m.group("s")[0].upper() + m.group("s")[1:]), 1
+        return present_tense(m.group("s")[0].upper() + m.group("s")[1:]), 1
     m = _SEEN_A.match(s)
     if m:
-        return f"The reply has {m.group('q').lower()} {_not_in_reply(_present(m.group('rest')))}", 1
+        return f"The reply has {m.group('q').lower()} {_not_in_reply(present_tense(m.group('rest')))}", 1
     if _WITNESS.match(s):
         return None, 1
-    return _present(s), 1
+    return present_tense(s), 1
 
 
 def _number_of(unit: str, rel: str) -> str:
@@ -159,7 +160,7 @@ def _not_in_reply(rest: str) -> str:
     return re.sub(rf"\s+(?:in|of)\s+the\s+{_REPLY}\b", "", rest, count=1, flags=re.I)
 
 
-def _present(s: str) -> str:
+def present_tense(s: str) -> str:
     """``s`` with its past-tense verbs in the present, quotations left as they are."""
     spans = quote_spans(s)
     return _PAST.sub(lambda m: m.group(0) if in_quotes(spans, m.start()) else _cased(_PRESENT[m.group(0).lower()], m.group(0)), s)

@@ -176,7 +176,11 @@ _SUB = (r"(?:(?:even\s+)?(?:if|when)\s+it\s+(?:occurs|appears)\s+(?:as\s+)?(?:pa
 # a code fence allowed either way ('whether or not it is set inside markdown code fences (```)'): said of JSON only
 _FENCE = (r"(?:whether\s+or\s+not|even\s+if|even\s+when)\s+it\s+is\s+(?:set|wrapped|placed|put|enclosed)\s+(?:inside|in|within|between)\s+"
           r"(?:an?\s+|the\s+)?(?:markdown\s+)?(?:code\s+)?(?:blocks?|fences?)(?:\s*\(\s*```\s*\))?")
-_ONE_NOTE = rf"(?:{_CI}|{_CS}|{_WW}|{_SUB}|{_FENCE})"
+# the whole reply named as where the check looks ('from its first word to its last'): said of a check reading the whole
+_SPAN = r"(?:from\s+(?:its|the)\s+first\s+word\s+to\s+(?:its|the)\s+last(?:\s+word)?|from\s+first\s+word\s+to\s+last)"
+_ONE_NOTE = rf"(?:{_CI}|{_CS}|{_WW}|{_SUB}|{_FENCE}|{_SPAN})"
+# checks that look at one place in the reply: a note naming the whole of it is not said of them
+_PLACED = {"starts_with", "ends_with", "postscript", "repeats_prompt", "paragraph_first_word", "has_title"}
 # (first: a whole parenthesis of notes anywhere, '"schedule" (case-insensitive) in the reply')
 _NOTE = re.compile(rf"\s*\(\s*(?:(?:and\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+)?)+\s*\)"
                    rf"|\s*(?:[,;]\s*|\(\s*|\s[\u2014\u2013-]\s*)?(?:(?:and\s+)?(?:matching\s+is\s+)?{_ONE_NOTE}(?:\s*(?:,\s*and|,|and)\s+|\s+(?=[a-z]))?)+\s*\)?(?=\s*(?:[.;,:)]|\(|$))", _I)
@@ -267,6 +271,8 @@ def note_agrees(got: ProgramCheck, note: str) -> bool:
     if re.search(_CI, low, _I) and not (got.name in _CASELESS and not args.get("case_sensitive")):
         return False
     if re.search(_WW, low, _I) and not args.get("whole_word"):
+        return False
+    if re.search(_SPAN, low, _I) and got.name in _PLACED:
         return False
     if re.search(_FENCE, low, _I) and got.name != "is_json":
         return False

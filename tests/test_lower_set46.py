@@ -1,5 +1,6 @@
 """Set 46's voices, developed on after its one blind measurement (issue 15, round 38): a magazine interview with the
-reply ('Q? — A', the reply answering in the first person), a bookmaker's settlement rules
+reply ('Q? — A', the reply answering in the first person), a newspaper obituary of the reply (its life story in the past
+tense: 'lived its whole life without', 'never once uttered', an epithet, a metaphor for a count's side), a bookmaker's settlement rules
 (a market's name, then the settlement and its condition: 'Over 3 paragraphs: pays out if ...', "If ..., bets on 'X'
 are settled as winners", "'Quoted' wins if ...") and a referee's letter of recommendation (a lead that is the writer's
 stance: 'I can confirm that', 'I am delighted to report that', 'You may rest assured that'; what was read to find it
@@ -7,7 +8,8 @@ out; a count and its total; a finding after a semicolon), and the core wordings 
 one of the following appears in the reply', 'capitalised or not', 'counting every case', 'without a single lowercase
 letter', a code fence allowed 'whether or not' JSON is set inside it, 'separating each one from the next', 'the reply's
 words', 'concise, at fewer than N words'. Wordings written for the tests, not set 46's sentences; NEURAL must stay
-neural: an interview answer with a judgement or a finding against it, a question to someone else, a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
+neural: an obituary's epithet or metaphor its bound does not bear out, a judgement for an epithet, a finding against the
+statement, a note naming the whole reply beside a check of one place, an interview answer with a judgement or a finding against it, a question to someone else, a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
 on something other than the reply, a referee's reading of a part, a finding the check does not bear out, a fence
 note beside a check other than JSON, a judgement beside the count."""
 from lowering_cases import lowering_tests
@@ -66,6 +68,26 @@ LOWERED = [
      {"relation": "less than", "n": 3}),
     ("How do you start? — By repeating the request word for word. My opening words are exactly these: Can I see my notes?",
      "repeats_prompt", {"prompt_to_repeat": "Can I see my notes?"}),
+    # an obituary: the life read off, the past tense the present
+    ("The reply lived its whole life without commas.", "no_commas", {}),
+    ("Brief to the end, the reply ran to fewer than 60 words.", "word_count", {"relation": "less than", "n": 60}),
+    ("The reply was fond of the word \"tide\", which appeared in it at least 4 times.", "keyword_frequency",
+     {"keyword": "tide", "relation": "at least", "n": 4}),
+    ("The character 'z' was rare in the reply: it appeared fewer than 2 times, capitals and small letters counted together.",
+     "letter_frequency", {"letter": "z", "relation": "less than", "n": 2}),
+    ("The reply spoke German all its life and no other language.", "response_language", {"language": "de"}),
+    ("A postscript starting with P.P.S was found among the reply's effects.", "postscript", {"marker": "P.P.S"}),
+    ("The reply seldom raised its voice: fewer than five of its words were written in all capital letters.",
+     "capital_word_frequency", {"relation": "less than", "n": 5}),
+    ("The reply's life fell into exactly 4 paragraphs, separated by the markdown divider ***.", "paragraph_count",
+     {"relation": "exactly", "n": 4, "separator": "***"}),
+    ("The reply went by a title in double angular brackets, such as <<tides>>.", "has_title", {}),
+    ("Those who knew the reply will remember that it used the words \"tide\" and \"gull\"; every one of them appeared in it.",
+     "keywords_present", {"keywords": ["tide", "gull"]}),
+    ("The reply never once uttered \"tide\" or \"gull\", from its first word to its last.", "keywords_absent",
+     {"keywords": ["tide", "gull"]}),
+    ("The reply began life by repeating, word for word, the request that brought it into the world: Was I ever here? It was.", "repeats_prompt",
+     {"prompt_to_repeat": "Was I ever here? It was."}),
     # the core wordings the voices brought
     ("I note that at least 4 of the reply's words are written in all capital letters.", "capital_word_frequency",
      {"relation": "at least", "n": 4}),
@@ -79,6 +101,14 @@ LOWERED = [
 ]
 
 NEURAL = [
+    # an obituary's epithet or metaphor against its bound, a judgement for an epithet, a finding against the statement
+    "Generous to the end, the reply left fewer than 3 placeholders in square brackets.",
+    "Brief in life, the reply ran to at least 300 words.",
+    "Funny to the end, the reply lived its whole life without commas.",
+    "The reply was fond of the word \"tide\", which appeared in it fewer than 3 times.",
+    "The reply spoke German all its life; every word of it was in French.",
+    # a note naming the whole reply beside a check of one place
+    "The reply ends with the phrase \"Over to you.\", from its first word to its last.",
     # an interview answer with a judgement, a finding against it, another part, a question to someone else
     "Do you have a title? — I do, and it names the city.",
     "Why so short? — Because I explain the tides in fewer than 50 words.",
