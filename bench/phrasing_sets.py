@@ -17,15 +17,14 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 46, in six voices of rubric writers, by its writer's report: a hotel booking confirmation; a
-# magazine interview with the reply; a bookmaker's settlement rules; a newspaper obituary; a referee's letter of
-# recommendation, in the first person ("I counted the markdown bullet points in the reply ... I can confirm that there
-# are exactly 3"); an early-modern book title page; no negative-form voice. The voices above are from its writer's
-# report; the set was committed unread. Its writer read the public google-research instructions.py for the checkers'
-# meaning, none of the lowering; beyond its brief it listed bench/phrasings/ and, at the very end, ran git status, which
-# showed the names (not the contents) of compiler/lower_wish.py and compiler/lower_testimony.py. Set 27, written blind
-# too, is no longer wholly unread: its 'about' text and one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout46.json"
+# before it was read (set 47, in six voices of rubric writers, by its writer's report: a gemmologist's grading report; a
+# cartographer's map-sheet notes; a lost-property notice; a teacher's end-of-term report; a short-order cook's diner
+# ticket; a riddle; no negative-form voice. The voices above are from its writer's report; the set was committed
+# unread. Its writer read the earlier sets' about texts from a saved copy in slices and the public google-research
+# instructions.py for the checkers' meaning, none of the lowering; it ran no git command and listed no project folder.
+# Set 27, written blind too, is no longer wholly unread: its 'about' text and one family's templates were printed by
+# mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout47.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -205,6 +204,11 @@ DEV_SETS = (
                                           "test, a text-adventure transcript; the first five templates of its comma "
                                           "family printed by mistake before its measurement): 0.578 coverage, 0.9997 "
                                           "agreement when measured once (0.539 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout46.json", "held-out set 46, written blind in voices of rubric writers (a hotel booking "
+                                          "confirmation, a magazine interview with the reply, a bookmaker's settlement "
+                                          "rules, a newspaper obituary, a referee's letter, an early-modern title "
+                                          "page): 0.474 coverage, 0.9996 agreement when measured once (0.425 rules "
+                                          "alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -228,7 +232,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout42.json": 0.99,
               "ifeval_heldout43.json": 0.74,
               "ifeval_heldout44.json": 0.72,
-              "ifeval_heldout45.json": 0.74}
+              "ifeval_heldout45.json": 0.74,
+              "ifeval_heldout46.json": 0.86}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -253,7 +258,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 46's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 47's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -263,7 +268,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "70dd6eac4a08d17c90b42c3ba5a0219f6f16805e21424fb44f7f27c1c736a4fc"
+HELDOUT_SHA256 = "0771a64e5e34e41e9aee3c3e58014169f34ffdd6bc34f1a4477d39c4fee41b05"
 
 
 def frozen_ok() -> bool:

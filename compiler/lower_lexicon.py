@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (forty-six sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (forty-seven sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -132,7 +132,12 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # set 45's seed packet, press release and road test brought these ('Vigorous grower', 'refined', 'smooth run',
               # 'official', 'roomy cabin'); 'a nice reply', 'a smooth, refined style', 'an official tone', 'showcases the
               # product', 'a native speaker's English' are judgements or content
-              "nice", "refined", "smooth", "vigorous", "official", "roomy", "native", "showcases")
+              "nice", "refined", "smooth", "vigorous", "official", "roomy", "native", "showcases",
+              # set 46's referee's letter and obituary brought these ('I was impressed that', 'Generous to the end', 'A modest
+              # soul', 'A COPIOUS REPLY'); 'a generous, modest answer', 'shows confidence', 'is fond of cats', 'holds the
+              # reader's interest' are judgements or content
+              "generous", "modest", "copious", "large", "fond", "impressed", "glad", "approval", "pleasure", "completeness",
+              "interest", "confidence", "exaggeration", "mattered")
 
 
 def is_judgement(word: str) -> bool:

@@ -64,6 +64,8 @@ _LIFE = [
 _DATA = re.compile(r"\b(?:request|prompt)\b[^:\"]{0,60}:\s*")
 # an epithet's or a metaphor's word for the side of a count
 _EPITHET_SIDE = {"brief": "less", "short": "less", "sparing": "less", "quiet": "less", "generous": "more", "long": "more"}
+# an obituary's stock epithets, no judgement of the reply's content ('A modest soul, the reply spoke ... in lowercase')
+_EPITHET_WORDS = {"modest", "orderly", "plain", "speaking"}
 _LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bat\s+most\b|\bno\s+more\s+than\b", _I)
 _MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\bno\s+fewer\s+than\b|\bnot\s+fewer\s+than\b", _I)
 
@@ -87,7 +89,7 @@ def _obituary(text: str) -> Optional[Tuple[str, Asides]]:
         epithet = m.group("e")
         if not re.search(r"\b(?:to\s+the\s+(?:end|last)|in\s+life|soul|known\s+for)\b", epithet, _I):
             return None  # not an obituary's epithet
-        if any(is_judgement(w) for w in re.findall(r"[a-z]+", epithet.lower())):
+        if any(is_judgement(w) and w not in _EPITHET_SIDE and w not in _EPITHET_WORDS for w in re.findall(r"[a-z]+", epithet.lower())):
             asides.append(("veto", epithet))
         sides += [side for word, side in _EPITHET_SIDE.items() if re.search(rf"\b{word}\b", epithet, _I)]
         asides.append(("lead", epithet))

@@ -12,11 +12,14 @@ LOWERED = [
      "repeats_prompt", {"prompt_to_repeat": "List two rivers: one in Spain and one in France."}),
     ("The reply begins with the request repeated exactly, to wit, Name three birds: one of them a gull.",
      "repeats_prompt", {"prompt_to_repeat": "Name three birds: one of them a gull."}),
+    # 'viz.' beside no repeat frame is 'namely': the brevity defined by the count (neural until round 38's rotation put
+    # 'viz' in the vocabulary; the reading is the criterion's meaning)
+    ("The reply is short, viz. under 50 words: no more.", "word_count", {"relation": "less than", "n": 50}),
 ]
 
 NEURAL = [
-    # 'viz.' beside no repeat frame: nothing to read
-    "The reply is short, viz. under 50 words: no more.",
+    # 'viz.' before a count of another part: not the reply's own count
+    "The reply is short, viz. its title is under 5 words.",
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
