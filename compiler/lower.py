@@ -270,7 +270,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
-    if kind in ("skill", "label", "topic", "market") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
+    if kind in ("skill", "label", "topic", "market", "title") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
         return False  # a lead naming a language the check does not ask for ('Recognised by its all-lowercase English: ...')
     if kind == "name":  # a review comment's name for the check ('Caps check'): about what the check is about
         return name_agrees(got.name, aside)
@@ -300,7 +300,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return example_agrees(got, aside, _surface, lambda part: (_clause_check(part) or (None,))[0])
     if kind in MARKER_KINDS:  # a mark scheme's note to the marker (:mod:`rubricc.compiler.lower_markscheme`)
         return marker_agrees(got, kind, aside, note_agrees)
-    if kind in ("skill", "market"):  # a competency descriptor (lower_competency), a market's name (lower_wager): no content, no other check
+    if kind in ("skill", "market", "title"):  # a competency descriptor (lower_competency), a market's name (lower_wager), a title page's title (lower_titlepage): no content, no other check
         return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))) and _aside_agrees(got, "label", aside)
     if kind == "term":  # a defined term, no data (:mod:`rubricc.compiler.lower_glossary`)
         return term_agrees(got.args, aside)

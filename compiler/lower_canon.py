@@ -241,6 +241,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'None of these words used: a, b' (a checklist's shorthand): the list's words are not used
     (re.compile(r"^\s*none\s+of\s+(?:these|the\s+following|the\s+listed)\s+(?:words|terms|keywords)\s+(?:is\s+|are\s+)?(?:used|present|appear|included|mentioned)\s*:",
                 re.IGNORECASE), "Do not use any of these words:"),
+    # 'entirely free of "a" and "b"': free of the quoted words (a rewrite sees the text up to a quotation)
+    (re.compile(r"\b(?:entirely\s+|wholly\s+|completely\s+)?free\s+of\s*$", re.IGNORECASE), "free of the words "),
     # 'Not one of the following appears in the reply as a word, in any case: "a", "b"': the quoted words are not used
     (re.compile(r"^\s*(?:none|not\s+(?:a\s+single\s+)?one)\s+of\s+(?:these|the\s+following|the\s+listed)(?:\s+(?:words|terms|keywords))?\s+"
                 r"(?:appears|occurs|is\s+(?:used|found|present))\s+(?:anywhere\s+)?in\s+the\s+(?:reply|response|answer)(?P<note>\s*,[^:\"\u201c]{1,60})?\s*:\s*$",

@@ -24,7 +24,7 @@ Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
 _LIST = rf"(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST})"
 # 'Label: LIST.' / 'Label: LIST;' / 'Label: LIST must not be used.', then the statement
-_LEAD = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?:{_LIST})\s*(?P<tail>(?:must|should|may|are|is)\s+(?:not|never)\s+(?:be\s+)?\w+|"
+_LEAD = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?:the\s+(?:words|terms)\s+(?=[\"\u201c]))?(?:{_LIST})\s*(?P<tail>(?:must|should|may|are|is)\s+(?:not|never)\s+(?:be\s+)?\w+|"
                    r"(?:must|should)\s+(?:all\s+)?(?:be\s+)?\w+)?\s*[.;]\s+(?P<said>\S.+)$", _I)
 # 'Label: ... every listed word ("a", "b") ...': the list inside the statement, after the words that refer to it
 _INLINE = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?P<said>[^()]*?\blisted\s+(?:word|keyword|term)s?\s*\(\s*(?P<q>{QUOTED_LIST})\s*\)[^()]*)$", _I)
@@ -33,7 +33,7 @@ _REFERS = re.compile(r"\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything
 _PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
                       r"contains?|includes?|mentions?|found)\b", _I)
 _OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
-_FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|forbidden|prohibited|contraindicated|excluded|taboo|off-limits)\b", _I)
+_FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|barred|forbidden|prohibited|contraindicated|excluded|taboo|off-limits)\b", _I)
 _REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include)\b", _I)
 _WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
 _ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|in\s+any\s+case|"
@@ -43,6 +43,16 @@ _PIECE_END = re.compile(r"(?:[.!?](?=\s+[A-Z])|;)")
 _PROCEDURE = re.compile(r"^(?:check|look|search|scan|read|go)\b[^;]*$", _I)  # 'Check the whole reply'
 _NOTE = re.compile(rf"(?:{_WHOLE_WORD.pattern}|{_ANY_CASE.pattern}|any\s+capitali[sz]ation\s+counts|capitals\s+count|case\s+does\s+not\s+matter)"
                    r"(?:\s*,?\s*(?:and\s+)?(?:in\s+)?(?:any|either)\s+case)?", _I)
+
+
+# a booking's field for the list ('Occurrences of any of these in the reply, as whole words ...: 0.', 'Status: each one
+# present somewhere in the reply.'): the statement it makes of the listed words
+_FIELDS = [
+    (re.compile(r"^occurrences\s+of\s+(?:any\s+of\s+these|the\s+listed\s+words)(?P<notes>[^:]*?)\s*:\s*(?:0|zero|none)\s*\.?\s*$", _I),
+     lambda m: f"no listed word appears{m.group('notes')}."),
+    (re.compile(r"^status\s*:\s*(?:each|every)\s+one\s+(?:is\s+)?present\b(?P<rest>[^:]*)$", _I),
+     lambda m: f"every listed word is present{m.group('rest')}"),
+]
 
 
 def every_of(q: str, notes: str) -> str:
@@ -67,12 +77,16 @@ def roster(text: str) -> Tuple[str, Asides]:
 
 def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     m = _LEAD.match(text) or _INLINE.match(text)
-    if not m or not _REFERS.search(m.group("said")) or _OTHER.search(m.group("said")):
+    if not m:
         return None
-    said, rest = _pieces(m.group("said"))
+    field = next((f for f in _FIELDS if f[0].match(m.group("said"))), None)
+    stated = field[1](field[0].match(m.group("said"))) if field else m.group("said")
+    if not _REFERS.search(stated) or _OTHER.search(stated):
+        return None
+    said, rest = _pieces(stated)
     q = m.group("q") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("w").strip()))
     refer = _REFERS.search(said)
-    bare = QUOTE_RE.sub(" ", m.group("said"))  # every piece: '...each listed word ("a"); none identified' is not a presence
+    bare = QUOTE_RE.sub(" ", stated)  # every piece: '...each listed word ("a"); none identified' is not a presence
     before = said[:refer.start()] + " " + refer.group(0)
     absent = bool(re.search(NEGATION, before, _I)) or bool(re.search(r"\bfree\s+of\s+everything\b", said, _I))
     if not absent and re.search(NEGATION, bare, _I):
@@ -82,7 +96,7 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     label = m.group("label") + " " + (m.groupdict().get("tail") or "")
     if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
         return text, _VETO
-    notes = m.group("said")  # the matching notes of every piece ('...; any capitalisation counts')
+    notes = stated  # the matching notes of every piece ('...; any capitalisation counts')
     return " ".join([none_of(q, notes) if absent else every_of(q, notes)] + rest), []
 
 

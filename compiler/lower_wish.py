@@ -32,6 +32,7 @@ from rubricc.compiler.lower_label import labelled
 from rubricc.compiler.lower_wager import wagered
 from rubricc.compiler.lower_interview import interviewed
 from rubricc.compiler.lower_obituary import obituary
+from rubricc.compiler.lower_titlepage import title_page
 from rubricc.compiler.lower_referee import vouched
 from rubricc.compiler.lower_motto import motto
 from rubricc.compiler.lower_card import carded
@@ -256,6 +257,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text, interview = interviewed(text)  # an interview with the reply ('Do you keep it short? — Fewer than 10 sentences, all told.')
     text, command = transcript(text)  # a text adventure's command and answer ('> SEARCH REPLY. You find each of the words ...')
     text, form = worksheet(text)  # a tax form's worksheet line ('Line 6. Enter the number of ... If line 6 is 12 or more, answer Yes.')
+    text, titled = title_page(text)  # a book's title page ('A SPARING REPLY, Wherein the Word "x" occurreth fewer than two Times')
     text, life = obituary(text)  # an obituary of the reply ('Generous to the end, the reply left at least 3 blanks ...')
     text, vouch = vouched(text)  # a referee's letter ('I can confirm that the reply ...', 'You may rest assured that ...')
     text, witness = testimony(text)  # an examiner's report in the past tense ('I counted the words in the reply. The total was below 300.')
@@ -284,7 +286,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:

@@ -4,12 +4,13 @@ tense: 'lived its whole life without', 'never once uttered', an epithet, a metap
 (a market's name, then the settlement and its condition: 'Over 3 paragraphs: pays out if ...', "If ..., bets on 'X'
 are settled as winners", "'Quoted' wins if ...") and a referee's letter of recommendation (a lead that is the writer's
 stance: 'I can confirm that', 'I am delighted to report that', 'You may rest assured that'; what was read to find it
-out; a count and its total; a finding after a semicolon), and the core wordings they brought: a quoted list after 'not
+out; a count and its total; a finding after a semicolon), an early-modern title page ('A SPARING REPLY, Wherein ... occurreth fewer than ...'), a hotel booking's list fields
+('Barred from the premises: a, b. Occurrences of any of these in the reply ...: 0.'), and the core wordings they brought: a quoted list after 'not
 one of the following appears in the reply', 'capitalised or not', 'counting every case', 'without a single lowercase
 letter', a code fence allowed 'whether or not' JSON is set inside it, 'separating each one from the next', 'the reply's
 words', 'concise, at fewer than N words'. Wordings written for the tests, not set 46's sentences; NEURAL must stay
 neural: an obituary's epithet or metaphor its bound does not bear out, a judgement for an epithet, a finding against the
-statement, a note naming the whole reply beside a check of one place, an interview answer with a judgement or a finding against it, a question to someone else, a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
+statement, a title's adjective its bound does not bear out, a listed field against its label, a note naming the whole reply beside a check of one place, an interview answer with a judgement or a finding against it, a question to someone else, a market's name giving another number or another unit, 'any other number loses' beside a bound, a settlement
 on something other than the reply, a referee's reading of a part, a finding the check does not bear out, a fence
 note beside a check other than JSON, a judgement beside the count."""
 from lowering_cases import lowering_tests
@@ -88,6 +89,26 @@ LOWERED = [
      {"keywords": ["tide", "gull"]}),
     ("The reply began life by repeating, word for word, the request that brought it into the world: Was I ever here? It was.", "repeats_prompt",
      {"prompt_to_repeat": "Was I ever here? It was."}),
+    # a title page: the title a name (its side borne out), the description said of the reply in today's words
+    ("A QUIET REPLY, Wherein fewer than 4 Words are set wholly in Capital Letters.", "capital_word_frequency",
+     {"relation": "less than", "n": 4}),
+    ("A REPLY, Entirely free of \"tide\" and \"gull\", in Letters great or small.", "keywords_absent", {"keywords": ["tide", "gull"]}),
+    ("A REPLY IN MANY SECTIONS; Not fewer than four in Number, each marked at its Beginning with Part and its Number, as Part 1.",
+     "section_count", {"splitter": "Part", "relation": "at least", "n": 4}),
+    ("A REPLY SPARING OF THE LETTER 'z', Which appeareth therein fewer than four Times, whether Capital or small.",
+     "letter_frequency", {"letter": "z", "relation": "less than", "n": 4}),
+    ("A REPLY IN THE GERMAN TONGUE, Composed wholly in Capital Letters, no Letter of the small Sort appearing therein.",
+     "all_uppercase", {"language": "de"}),
+    ("A REPLY, Concluding with these very Words, \"Fare well.\", after which Nothing further is set down.", "ends_with",
+     {"phrase": "Fare well."}),
+    ("A SHORT REPLY, Of fewer than 9 Sentences in all.", "sentence_count", {"relation": "less than", "n": 9}),
+    ("A REPLY, In which each of these Words is to be found, viz. \"tide\" and \"gull\".", "keywords_present",
+     {"keywords": ["tide", "gull"]}),
+    # a booking's list fields: the list in the lead, the field says it
+    ("Not allowed in the lounge: tide, gull. Occurrences of any of these in the reply, in any letter case: 0.", "keywords_absent",
+     {"keywords": ["tide", "gull"]}),
+    ("Luggage to collect: the words \"tide\" and \"gull\". Status: each one present somewhere in the reply.", "keywords_present",
+     {"keywords": ["tide", "gull"]}),
     # the core wordings the voices brought
     ("I note that at least 4 of the reply's words are written in all capital letters.", "capital_word_frequency",
      {"relation": "at least", "n": 4}),
@@ -107,6 +128,10 @@ NEURAL = [
     "Funny to the end, the reply lived its whole life without commas.",
     "The reply was fond of the word \"tide\", which appeared in it fewer than 3 times.",
     "The reply spoke German all its life; every word of it was in French.",
+    # a title's adjective against its bound; a listed field against its label
+    "A QUIET REPLY, Wherein at least 4 Words are set wholly in Capital Letters.",
+    "A COPIOUS REPLY, Of fewer than 9 Sentences in all.",
+    "Barred from the lounge: tide, gull. Status: each one present somewhere in the reply.",
     # a note naming the whole reply beside a check of one place
     "The reply ends with the phrase \"Over to you.\", from its first word to its last.",
     # an interview answer with a judgement, a finding against it, another part, a question to someone else
