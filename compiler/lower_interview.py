@@ -114,7 +114,7 @@ def _answer(q: str, a: str) -> Optional[str]:
     bare = re.match(rf"(?P<c>{_COUNT})(?P<rest>\s*(?:[,;.]|$).*)$", a, _I)
     if how_many and bare:  # 'How many paragraphs? — Exactly 3, with the markdown divider ***'
         return f"the reply has {bare.group('c')} {how_many.group('u')}{bare.group('rest')}"
-    for form, verb in ((_HOW, lambda g: third(g.group("v").split()[0]) + g.group("v")[len(g.group("v").split()[0]):]),
+    for form, verb in ((_HOW, lambda g: _third(g.group("v"))),
                        (_ORGANISED, lambda g: "is " + g.group("v")), (_MADE, lambda g: f"is {g.group('v')} {g.group('p')}")):
         g = form.match(q)
         if g and (_PREP.match(a) or form is _MADE):  # 'How do you begin? — By repeating ...', 'What are you made of? — JSON, ...'
@@ -123,11 +123,17 @@ def _answer(q: str, a: str) -> Optional[str]:
     if what and not re.match(r"the\s+reply\b", a, _I):  # 'Which words did you make sure to use? — All of "a"'
         if re.match(r"languages?$", what.group("n") or "", _I) and re.match(r"[A-Z][a-z]+\b", a):
             return f"the reply is in {a}"  # 'Which language do you speak? — Russian, and only Russian, ...'
-        verb = re.sub(r"^make\s+sure\s+to\s+", "", what.group("v"), flags=_I)
-        return f"the reply {third(verb.split()[0])}{verb[len(verb.split()[0]):]} {a}"
+        verb = re.sub(r"^make\s+sure\s+to\s+", "", what.group("v"), flags=_I)  # 'did you make sure to use': uses
+        return f"the reply {_third(verb)} {a}"
     if _BARE_COUNT.match(a):  # 'Fewer than 10 sentences, all told'; a count of times needs what the question names
         return None if re.match(rf"{_COUNT}\s+times\b", a, _I) else f"the reply has {a}"
     return a
+
+
+def _third(verb: str) -> str:
+    """A verb phrase said of the reply ('sign off' -> 'signs off')."""
+    first, _, rest = verb.partition(" ")
+    return third(first) + (" " + rest if rest else "")
 
 
 def _first_person(a: str, named: bool = False) -> str:
