@@ -133,10 +133,10 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # 'official', 'roomy cabin'); 'a nice reply', 'a smooth, refined style', 'an official tone', 'showcases the
               # product', 'a native speaker's English' are judgements or content
               "nice", "refined", "smooth", "vigorous", "official", "roomy", "native", "showcases",
-              # set 46's referee's letter and obituary brought these ('I was impressed that', 'Generous to the end', 'A modest
-              # soul', 'A COPIOUS REPLY'); 'a generous, modest answer', 'shows confidence', 'is fond of cats', 'holds the
+              # set 46's referee's letter and obituary brought these ('I was impressed that', 'A modest soul', 'A COPIOUS
+              # REPLY'); 'a modest answer', 'shows confidence', 'is fond of cats', 'holds the
               # reader's interest' are judgements or content
-              "generous", "modest", "copious", "large", "fond", "impressed", "glad", "approval", "pleasure", "completeness",
+              "modest", "copious", "large", "fond", "impressed", "glad", "approval", "pleasure", "completeness",
               "interest", "confidence", "exaggeration", "mattered")
 
 

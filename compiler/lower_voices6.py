@@ -125,20 +125,24 @@ _VERB_OBJ = re.compile(r"^\s*(?P<v>highlight|mark|emphasi[sz]e|use|include|add|w
 _REL_WORDS = {"a minimum of": "at least", "no fewer than": "at least", "a maximum of": "at most", "no more than": "at most"}
 
 
-# a bare word list after a use verb and a colon ('must not use: sleep, cook, feed'): the words, when none of them is a
-# word surface requirements are said in ('must not use: commas, markdown' is about the characters and the format)
+# a bare word list after a use verb and a colon ('must not use: sleep, cook, feed'): the words, when none of them names
+# a mark, a unit or a format ('must not use: commas, markdown' is about the characters and the format). Named here, not
+# by the whole vocabulary: a metaphor a phrasing set uses for a unit ('Nights booked' for sentences) is still a word
+_FORMAT_NOUNS = frozenset("""comma commas markdown bullet bullets capital capitals caps uppercase lowercase json header headers
+heading headings emoji emojis list lists table tables bold italic italics asterisk asterisks quote quotes quotation quotations
+hashtag hashtags punctuation exclamation exclamations letter letters number numbers digit digits dash dashes hyphen hyphens
+bracket brackets placeholder placeholders section sections paragraph paragraphs sentence sentences word words title titles
+postscript code html xml yaml csv latex symbols symbol colon colons semicolon semicolons period periods""".split())
 _USE_COLON = re.compile(r"^\s*(?P<v>(?:must|should)\s+(?:not\s+)?(?:use|include|contain|mention)|(?:never|do\s+not|don't)\s+use)\s*:\s*"
                         r"(?P<list>[A-Za-z][\w'-]*(?:\s*,\s*[A-Za-z][\w'-]*)*)\s*[.!]?\s*$", _I)
 
 
 def _use_colon(text: str) -> str:
-    from rubricc.compiler.lower_lexicon import format_words, normal
-
     m = _USE_COLON.match(text)
     if m is None:
         return text
     words = [w.strip() for w in m.group("list").split(",")]
-    if any(normal(w.lower()) in format_words() or language_in(w.lower()) for w in words):
+    if any(w.lower() in _FORMAT_NOUNS or language_in(w.lower()) for w in words):
         return text
     return f"{m.group('v')} the words: {m.group('list')}"
 
