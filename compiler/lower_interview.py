@@ -79,8 +79,9 @@ def interviewed(text: str) -> Tuple[str, Asides]:
 
 
 def _answer(q: str, a: str) -> Optional[str]:
-    if _BARE.match(a):
-        a = a[_BARE.match(a).end():]
+    bare_word = _BARE.match(a)
+    if bare_word:
+        a = a[bare_word.end():]
     a = _FIND.sub(lambda f: f"none of {f.group('x')} appears anywhere in", a)  # 'You won't find "a" or "b" anywhere in it'
     a = a[:1].lower() + a[1:] if re.match(rf"(?:{_COUNT}|with|by|into|in|all|each|every|at|exactly|under|over|fewer|less|more)\b", a, _I) else a
     times = _TIMES.match(q)
