@@ -36,6 +36,7 @@ from rubricc.compiler.lower_borderline import (about_check, count_example_fails,
                                               judged, lacks_alike, lacks_more, names_a_count, names_failure,
                                               restates_failure, split_contrast, without_examples)
 from rubricc.compiler.lower_canon import canonical
+from rubricc.compiler.lower_gloss import glossed, renamed
 from rubricc.compiler.lower_clauses import blank_data as _blank_data, blank_outer_quotes as _blank_outer_quotes, \
     clause_check as _clause_check, clauses as _clauses, first_rule as _first_rule, meaning as _meaning
 from rubricc.compiler.lower_counted import count_misread
@@ -219,16 +220,26 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
         return None
     # a voice's parts that are no requirement (a user story's role and benefit, a complaint, a test name, a
     # checklist label, a restated failure branch) are read off first, and must agree with what is lowered
-    got, vetoed, repeat, asides = _voice_read(stripped)
+    got, vetoed, repeat, asides, core = _voice_read(stripped)
     _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
     if got is None and any(kind == "example" for kind, _ in asides):  # nothing read without the example: read it whole
-        got, vetoed, repeat, asides = _voice_read(stripped, examples=False)
+        got, vetoed, repeat, asides, core = _voice_read(stripped, examples=False)
         _last_repeat = (stripped, repeat)
     if got is None and not vetoed and summarised(stripped)[0] != stripped:  # nothing read: the statement after a label's summary
-        s_got, s_vetoed, _, _ = _voice_read(stripped, summary=True)
+        s_got, s_vetoed, _, _, _ = _voice_read(stripped, summary=True)
         if s_got is not None and not s_vetoed:
             got = s_got  # read only when every aside agrees: else the criterion is as the rules read it without the summary
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
+    if got is None and not vetoed and not any(kind == "veto" for kind, _ in asides):
+        # the voice's statement read again as a criterion of its own: with the reply's other names said plainly ('on the
+        # sheet': 'in the reply'; short sentences, each the same requirement again: 'LOST: a reply wrapped in double
+        # quotation marks; its very first and very last characters are both "'), or a figure's plain gloss ('The
+        # sheet runs to at least 50 sentences; the reply has 50 or more ...'), every aside agreeing
+        plain, gloss = glossed(core.strip())
+        for said_plainly, more in [(renamed(core.strip()), [])] + ([(plain, gloss)] if gloss else []):
+            said = lower_rules_only(said_plainly) if said_plainly != stripped else None
+            if said is not None and all(_aside_agrees(said, kind, aside) for kind, aside in asides + more):
+                return said
     if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
         return lower_restated(stripped, lower_rules_only, _sentence_check)
     return None if vetoed else got
@@ -239,13 +250,13 @@ _last_voice: Optional[Tuple[str, bool]] = None  # (criterion, whether its voice 
 
 def _voice_read(stripped: str, **voice):
     """(the check the rules read inside the criterion's voice, whether an aside of the voice vetoes it, the repeat
-    reading of the core, the asides): :func:`read_voice` with ``voice``'s options, then the core lowered; a negative
+    reading of the core, the asides, the core): :func:`read_voice` with ``voice``'s options, then the core lowered; a negative
     outcome frame gives the exact complement (of the check as its matching notes ask: 'as a whole word')."""
     core, asides = read_voice(stripped, **voice)
     repeat = read_repeat(core)
     got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
     vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
-    return got, vetoed, repeat, asides
+    return got, vetoed, repeat, asides, core
 
 
 def _voice_vetoed(stripped: str) -> bool:
@@ -272,6 +283,8 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
     if kind in ("skill", "label", "topic", "market", "title") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
         return False  # a lead naming a language the check does not ask for ('Recognised by its all-lowercase English: ...')
+    if kind == "riddle":  # a riddle's question (lower_riddle: its numbers, quotations, units and sides checked there): no content
+        return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside)))
     if kind == "name":  # a review comment's name for the check ('Caps check'): about what the check is about
         return name_agrees(got.name, aside)
     if kind == "topic":  # a topic said first ('As for bullets, ...'): what the check is about, or the data it reads

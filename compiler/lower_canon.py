@@ -196,6 +196,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(?:blank|empty)[- ]line[- ](?:separated|delimited)\s+(paragraphs|sections|blocks)\b", re.IGNORECASE), r"\1 separated by blank lines"),
     # 'with the divider *** separating each one from the next': separating them
     (re.compile(r"\bseparating\s+(?:each\s+one|each|every\s+one)\s+from\s+the\s+next\b", re.IGNORECASE), "separating them"),
+    # 'with the markdown divider *** between one paragraph and the next': between each
+    (re.compile(r"\bbetween\s+one\s+(paragraph|section|part)\s+and\s+the\s+next\b", re.IGNORECASE), r"between each \1 and the next"),
     # 'at least 10 of the reply's words': of the words in the reply
     (re.compile(r"\bof\s+the\s+(reply|response|answer)'s\s+(words|sentences|paragraphs|letters)\b", re.IGNORECASE), r"of the \2 in the \1"),
     # 'keeps to exactly 4 paragraphs': has

@@ -16,7 +16,7 @@ from rubricc.compiler.lower_parse import QUOTE_RE
 # --- the pieces of a frame ------------------------------------------------------------------------
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|letter|email|e-mail|summary|post|article|message|description)"
 _SUBJ = rf"(?:(?:(?:the|your|this|its|an?) )?(?:(?:entire|whole|full|final|generated) )?{_DOC} |it )?"
-_IN_DOC = rf"(?: (?:somewhere|anywhere|at all))?(?: (?:in|within|throughout|inside|from|anywhere in) (?:the|your|this|its) (?:(?:entire|whole|full) )?{_DOC})?(?: (?:somewhere|anywhere|at all))?"
+_IN_DOC = rf"(?: (?:somewhere|anywhere|at all))?(?: (?:in|within|throughout|inside|from|anywhere in) (?:(?:the|your|this|its) (?:(?:entire|whole|full) )?{_DOC}|it))?(?: (?:somewhere|anywhere|at all))?"
 _ONCE = r"(?: (?:(?:(?:each|all|each one|every one of them|all of them) )?(?:at least once|at least one time|one or more times)(?: each)?|somewhere|anywhere))?"
 _NOUN = r"(?:key ?words?|key-words?|words?|terms?|phrases?|expressions?|strings?|tokens?)"
 _DET = r"(?:(?:the|these|those|this|following|the following|these following|all the|both the) )?"
@@ -24,7 +24,7 @@ _QUANT = r"(?:(?:all|each|every one|every single one|both|any|either) of )?"
 _QUANT_ALL = r"(?:(?:all|each|every one|every single one|both) of )?"
 _ALL = r"(?:(?:all|each|both|every one of them) )?"
 _LIST = r"(?:(?:the )?(?:following )?(?:list|set) of )?"
-_POS_V3 = (r"(?:has used|has included|has mentioned|has employed|includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|brings up|works in|weaves in|makes use of|utili[sz]es|"
+_POS_V3 = (r"(?:has used|has included|has mentioned|has employed|includes|contains|uses|mentions|features|incorporates|has|employs|says|cites|names|lists|shows|brings up|works in|weaves in|makes use of|utili[sz]es|"
            r"included|used|mentioned|featured|incorporated|employed|worked in|wove in|made use of|utili[sz]ed)")
 _POS_V = r"(?:include|contain|use|mention|feature|incorporate|have|employ|say|cite|name|work in|weave in|make use of|utili[sz]e)"
 _MODAL = r"(?:must|should|shall|will|needs? to|has to|have to|is (?:required|expected|supposed) to|ought to)"
@@ -85,6 +85,8 @@ _POSITIVE = [
     rf"{_ENSURE}{_DET}{_NOUN} (?:{_MODAL} )?(?:be )?(?:{_APPEAR}|{_APPEAR_BASE}|present|included|used|mentioned){_IN_DOC} : KW",
     rf"KW (?:{_MODAL} )?{_ALL}(?:{_APPEAR}|{_APPEAR_BASE}){_ONCE}{_IN_DOC}{_ONCE}",
     rf"KW (?:are|is) (?:all |each |both )?(?:present|included|used|mentioned){_ONCE}{_IN_DOC}{_ONCE}",
+    # 'KW, each one present in the reply', 'Inclusions: KW, each one present in the reply' (a heading of no negative word)
+    rf"(?:(?!(?:[a-z]+ )*?(?:forbid|ban|avoid|exclu|prohibit|never|no|not|absent|missing|omit))[a-z]+(?: [a-z]+){{0,2}} : )?KW (?:each|each one|every one|all of them|both) (?:present|included|used|mentioned|found){_ONCE}{_IN_DOC}{_ONCE}",
 ]
 
 _NEGATIVE = [
@@ -128,9 +130,10 @@ _NEGATIVE = [
     # 'Neither "a" nor "b" appears (in the response)'
     rf"{_ENSURE}neither (?:of )?{_DET}(?:{_NOUN} )?(?:: )?KW (?:{_APPEAR}|{_APPEAR_BASE}|is used|are used){_IN_DOC}",
 ]
-_EACH_AGAIN = re.compile(r" (?:(?:wherein|where|with|and) )?(?:(?:each|every one|every single one|all) of them (?:appears?|occurs?|is used|are used|is present|"
+_EACH_AGAIN = re.compile(r" (?:(?:wherein|where|with|and|;) )?(?:(?:each|every one|every single one|all) of them (?:appears?|occurs?|is used|are used|is present|"
                          r"are present|shows? up|turns? up)(?: (?:in the response|somewhere))?(?: at least once| at least one time)(?: each)?"
-                         r"|none of them (?:omitted|missing|left out))$")
+                         r"|(?:with |leaving )?none of them (?:omitted|missing|left out)|leaving none (?:of them )?out"
+                         r"|each (?:one )?(?:(?:can be|is) found|appears)(?: somewhere)?(?: in it| in the (?:response|reply))?|each one)$")
 _POS_RE = re.compile("|".join(f"(?:{p})" for p in _POSITIVE))
 _NEG_RE = re.compile("|".join(f"(?:{p})" for p in _NEGATIVE))
 

@@ -360,8 +360,11 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
             if len(q) > 1:
                 return None
             # the word named after 'word', never a verb or a function word ('the word appears at least 6 times' names none)
-            words = q or re.findall(r"\b(?:word|keyword|term)\s+(?!(?:appears?|occurs?|is|are|was|shows?|turns?|must|should|has|have|needs?|gets?|"
-                                    r"comes?|used|itself|counts?|in|of|and|or|at|that|which|it)\b)([a-z][a-z'-]*)\b", low)
+            # ('that word number fewer than 2': a word pointed back to names none here, and 'numbers', 'totals' are verbs)
+            words = q or re.findall(r"(?<!\bthat )(?<!\bthis )(?<!\bsame )(?<!\bsuch )(?<!\beach )(?<!\bevery )"
+                                    r"\b(?:word|keyword|term)\s+(?!(?:appears?|occurs?|is|are|was|shows?|turns?|must|should|has|have|needs?|gets?|"
+                                    r"comes?|used|itself|counts?|in|of|and|or|at|that|which|it|numbers?|totals?|tallies|tally|reaches|reach|"
+                                    r"stays?|remains?|falls?|runs?|sits?)\b)([a-z][a-z'-]*)\b", low)
             # one word of two letters at least: a single quoted character is a letter (or a word: ambiguous)
             if len(words) != 1 or not re.fullmatch(r"[A-Za-z][\w' -]{1,40}", words[0].strip()):
                 return None

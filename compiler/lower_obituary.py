@@ -19,7 +19,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_lexicon import is_judgement
-from rubricc.compiler.lower_parse import QUOTED_ITEM, number_words_to_digits
+from rubricc.compiler.lower_parse import QUOTED_ITEM, bound_bears_out, number_words_to_digits
 from rubricc.compiler.lower_referee import findings
 from rubricc.compiler.lower_respell import cap
 from rubricc.compiler.lower_testimony import present_tense
@@ -66,8 +66,6 @@ _DATA = re.compile(r"\b(?:request|prompt)\b[^:\"]{0,60}:\s*")
 _EPITHET_SIDE = {"brief": "less", "short": "less", "sparing": "less", "quiet": "less", "generous": "more", "long": "more"}
 # an obituary's stock epithets, no judgement of the reply's content ('A modest soul, the reply spoke ... in lowercase')
 _EPITHET_WORDS = {"modest", "orderly", "plain", "speaking"}
-_LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bat\s+most\b|\bno\s+more\s+than\b", _I)
-_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\bno\s+fewer\s+than\b|\bnot\s+fewer\s+than\b", _I)
 
 
 def obituary(text: str) -> Tuple[str, Asides]:
@@ -106,7 +104,7 @@ def _obituary(text: str) -> Optional[Tuple[str, Asides]]:
     said = re.sub(r"^(at\s+least|fewer\s+than|exactly|at\s+most)\s+(\S+)\s+of\s+its\b",
                   lambda m: f"{m.group(1)} {number_words_to_digits(m.group(2))} of the reply's", said, flags=_I)
     for side in set(sides):
-        if (side == "less" and not _LESS.search(said)) or (side == "more" and not _MORE.search(said)):
+        if not bound_bears_out(side, said):
             asides.append(("veto", "a metaphor its bound does not bear out"))
     said, found = findings(present_tense(said)) if not tail else (present_tense(said), [])  # '...; every one of them appears in it'
     return cap(said) + (" " + tail if tail else ""), asides + found

@@ -47,6 +47,32 @@ REL_SIGNS = {"\u2265": "at least", ">=": "at least", "=>": "at least", "\u2264":
              "<": "less than", ">": "more than"}
 
 
+# a bound's words for the side of a count, one place for the readers that check a metaphor's side against its bound
+# ('Brief in life' beside 'fewer than 50 words'; 'What never stops short of 50 sentences?' beside 'at least 50')
+BOUND_LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bbelow\b|\bat\s+most\b|\bno\s+more\s+than\b", re.IGNORECASE)
+BOUND_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+than\b|\b(?:no|not)\s+less\s+than\b", re.IGNORECASE)
+
+
+def bound_bears_out(side: str, said: str) -> bool:
+    """Whether the statement ``said`` gives a bound on the ``side`` ('less' or 'more') a metaphor or a title names."""
+    return (BOUND_LESS if side == "less" else BOUND_MORE).search(said) is not None
+
+
+# 'that word', 'that character' pointing back to the one quotation a criterion gives ('What keeps "a" below 2? A reply whose
+# count of that character ... is under 2'); 'the word appears' too, when no quotation or count noun follows
+_POINTED = re.compile(r"\b(?:that|this|the\s+same|the)\s+(?P<unit>word|character|letter)\b(?!\s*(?:[\"'\u201c]|count|limit|length|level))", re.IGNORECASE)
+
+
+def point_back(text: str, quotes) -> str:
+    """``text`` with 'that word' / 'that character' (or 'the word' with no quotation after it) said as the one quotation
+    ``quotes`` holds ('the character "a"'); as it is when ``quotes`` holds not exactly one."""
+    quotes = set(quotes)
+    if len(quotes) != 1:
+        return text
+    q = next(iter(quotes))
+    return _POINTED.sub(lambda m: f'the {m.group("unit").lower()} "{q}"', text)
+
+
 def number_words_to_digits(s: str) -> str:
     """'three hundred' -> '300', 'twenty-five' -> '25', 'twice' -> 'two times' (on lower-cased text)."""
     s = re.sub(r"\btwice\b", "2 times", s)
@@ -226,7 +252,9 @@ def count_times(norm: str) -> Optional[Tuple[str, int]]:
     if m is None:
         # 'occurrences of the letter l: at least 15', 'the count of "q" is below 4'
         # 'the number of times the letter "q" occurs in the response is below 4'
-        return stated_count(norm, r"\b(?:occurrences|appearances|instances|frequency|count|number of times)\b"
+        # 'the character "a", in either case, totals under 5'; 'I counted the character "l" ..., and the total is 15 or more'
+        return stated_count(norm, r"(?:\b(?:occurrences|appearances|instances|frequency|count|number of times|total)\b"
+                             r"|\b(?:letter|character|symbol)\b[^.:;0-9]{0,40}?(?=\s+totals?\s))"
                              r"(?:(?!\b(?:each|every|per|first|last|paragraphs?|sentences?|sections?|lines?|titles?|headings?|lists?|bullets?|items?)\b)[^.:;0-9]){0,60}?")
     req = _requirement(norm, m)
     if req is None:

@@ -68,6 +68,10 @@ _FINDINGS = [
     (re.compile(r"^every\s+word\s+of\s+it\s+is\s+in\s+(?P<lang>[A-Z][a-z]+)$"), ("response_language",)),
     (re.compile(r"^(?:every\s+one|each\s+one|each)\s+(?:of\s+them\s+)?appears\s+in\s+(?:it|the\s+reply)(?:\s+at\s+least\s+once|\s+somewhere)?$", _I),
      ("keywords_present",)),
+    # a school report's findings ('I found each one'; 'I could not find one anywhere in its work')
+    (re.compile(r"^I\s+found\s+(?:(?:each|every|all)\s+(?:one|of\s+them)|them\s+all)$", _I), ("keywords_present",)),
+    (re.compile(r"^I\s+could\s+not\s+find\s+(?:one|any|a\s+single\s+one)\s+anywhere(?:\s+in\s+it)?$", _I),
+     ("no_commas", "keywords_absent", "all_lowercase", "all_uppercase")),
 ]
 _FINDING_TAIL = re.compile(r"\s*[;:]\s*(?P<f>[^;:\"]{5,80}?)\s*\.?\s*$")
 

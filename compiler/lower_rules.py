@@ -518,6 +518,7 @@ def r_starts_with(c: CriterionText):
 # a second requirement beside the language ('in English and typed fully in upper case'): not the language alone
 _ALSO_ASKED = re.compile(r"\b(?:upper|lower)[- ]?case|\bcapital|\bcaps\b|\bcommas?\b|\bwords?\b|\bsentences?\b|\bparagraphs?\b|\bbullets?\b|"
                          r"\btitle|\bquot|\bjson\b|\bsections?\b|\bpostscript|\bhighlight|\bplaceholder|\bkeywords?\b|\bletters?\b")
+_EVERY_WORD = re.compile(r"\bevery word of (?:it|the (?:response|answer|reply))\b")  # the whole reply ('every word of it is in Russian'), no count
 
 
 def r_language(c: CriterionText):
@@ -532,8 +533,9 @@ def r_language(c: CriterionText):
     names = "|".join(LANGUAGES)
     if re.fullmatch(rf"(?:response )?language\s*:\s*({names})(?:\s+(?:only|throughout|exclusively))?\.?", c.low.strip()):
         return "response_language", {"language": lang}
-    if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language|all of the (?:response|answer|reply))\b", c.low) and \
-            not _ALSO_ASKED.search(QUOTE_RE.sub(" ", c.low)) and \
+    if re.search(r"\b(entire|entirely|whole|only|exclusively|wholly|solely|fully|no other language|all of the (?:response|answer|reply)|"
+                 r"every word of (?:it|the (?:response|answer|reply)))\b", c.low) and \
+            not _ALSO_ASKED.search(_EVERY_WORD.sub(" ", QUOTE_RE.sub(" ", c.low))) and \
             (re.search(rf"\b(in|into)\s+(?:the\s+)?({names})\b", c.low) or  # or 'uses only Russian, no other language'
              re.search(rf"\b(?:uses?|using|writes?|speaks?)\s+(?:only\s+|exclusively\s+|solely\s+)?(?:the\s+)?({names})(?:\s+language)?(?:\s+only)?\s*(?:[,.;?]|$)", c.low)):
         return "response_language", {"language": lang}

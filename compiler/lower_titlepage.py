@@ -21,6 +21,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_canon import third
+from rubricc.compiler.lower_parse import bound_bears_out
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
 
 Asides = List[Tuple[str, str]]
@@ -31,8 +32,6 @@ _TITLE = re.compile(rf"^\s*(?P<title>{_CAPS}(?:\s+{_CAPS})*)\s*(?P<stop>[,;:.])\
 _NAMES_REPLY = re.compile(r"\b(?:REPLY|RESPONSES?|ANSWER|ACCOUNT)\b")
 _SUBTITLE = re.compile(r"^(?:or\s*,\s*)?(?:being\s+)?an?\s+(?:reply|response|answer)\s*,?\s+(?=\S)", _I)
 _SIDES = {"SPARING": "less", "QUIET": "less", "SHORT": "less", "BRIEF": "less", "LARGE": "more", "COPIOUS": "more", "LONG": "more"}
-_LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bat\s+most\b|\bno\s+more\s+than\b", _I)
-_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+than\b|\b(?:no|not)\s+less\s+than\b", _I)
 _UNIT = re.compile(r"\bIN\s+(?:SEVERAL|MANY|DIVERS)\s+(?P<u>SECTIONS|PARAGRAPHS|PARTS)\b")
 # how the description opens, said of the reply
 _OPENINGS = [
@@ -92,7 +91,7 @@ def _title_page(text: str) -> Optional[Tuple[str, Asides]]:
     named = re.sub(r"\b(?:" + "|".join(_SIDES) + r")\s+", "", title).lower()  # (its side borne out below)
     asides: Asides = [("title", named)] if title else []
     for word, side in _SIDES.items():
-        if re.search(rf"\b{word}\b", title) and not (_LESS if side == "less" else _MORE).search(said):
+        if re.search(rf"\b{word}\b", title) and not bound_bears_out(side, said):
             asides.append(("veto", f"a title's '{word.lower()}' its bound does not bear out"))
     return said, asides
 

@@ -75,9 +75,9 @@ _VARIANTS = [
     # 'each of "a" and "b" occurs somewhere in the output': the output contains each of them
     (re.compile(rf"^\s*(?:each|every\s+one|all|both)\s+of\s+(?P<x>(?:[\"\u201c][^\"\u201d]{{1,60}}[\"\u201d](?:,?\s+and\s+|\s*,\s*)?)+?)\s+"
                 rf"(?:occurs?|appears?|is\s+present|shows?\s+up)\s+(?:somewhere\s+)?in\s+the\s+(?P<d>{_DOC})\b", _I), r"The \g<d> contains each of \g<x>", True),
-    # 'is nothing but valid JSON': entirely; 'is concise: fewer than 100 words', 'is concise, at fewer than 701 words' (the brevity defined by the count): has
+    # 'is nothing but valid JSON': entirely; 'is concise: fewer than 100 words', 'is concise, at fewer than 701 words', 'is concise, using fewer than 10 sentences' (the brevity defined by the count): has
     (re.compile(r"\bis\s+nothing\s+but\s+(?=(?:valid\s+)?json\b)", _I), "is entirely "),
-    (re.compile(r"\bis\s+(?:concise|brief|short|succinct)\s*(?::|,\s*at)\s*(?=(?:fewer|less|under|at\s+most|no\s+more)\s+(?:than\s+)?\d)", _I), "has "),
+    (re.compile(r"\bis\s+(?:concise|brief|short|succinct)\s*(?::|,\s*(?:at|using))\s*(?=(?:fewer|less|under|at\s+most|no\s+more)\s+(?:than\s+)?\d)", _I), "has "),
     # 'all-caps words are limited to fewer than 10': number fewer than 10
     (re.compile(r"\bare\s+limited\s+to\s+(?=(?:(?:fewer|less)\s+than|at\s+most|no\s+more\s+than)\s+\d)", _I), "number "),
     # 'the count of X' is the number of X; "the response's count of X" is the number of X in the response

@@ -1,0 +1,62 @@
+"""A figure of speech glossed by a plain statement of the reply, from set 47's map-sheet and school-report voices (issue
+15, round 39):
+
+    The sheet runs to at least 50 sentences; the reply has 50 or more sentences in all.
+    Features picked out in markdown highlighting, *like this*; the reply has 5 or more such highlighted sections.
+    The sheet shows "cat" and "dog"; each appears somewhere in the reply.        (the sheet, glossed: the reply)
+    The reply has used "cat" in its work; I found each one.                     (its work: the reply)
+
+:func:`renamed` says the reply's other names plainly; :func:`glossed` returns the plain statement (what follows the semicolon, said of 'the reply') with the figure as a
+``riddle`` aside, and a veto for anything the figure says plainly that the statement does not
+(:func:`rubricc.compiler.lower_riddle.said_again`). A criterion that names the reply and a sheet speaks of one thing:
+'on the sheet' is 'in the reply'. 'its work' and 'the work' in a school report are the reply. Anything else is left as
+it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
+from rubricc.compiler.lower_parse import QUOTED_ITEM
+from rubricc.compiler.lower_riddle import said_again
+
+Asides = List[Tuple[str, str]]
+_I = re.IGNORECASE | re.S
+_REPLY = re.compile(r"\bthe\s+reply\b", _I)
+# the figure, then the plain statement of the reply after a semicolon
+_GLOSSED = re.compile(r"^(?P<figure>[^;]{5,200}?)\s*;\s+(?P<plain>(?:the\s+reply\b|its\s+(?:occurrences|count)\b)[^;]*)$", _I)
+# the reply's other names when the criterion names the reply too (a map sheet, a pupil's work)
+_NAMES = [
+    (re.compile(r"\b(?:on|in|across)\s+(?:the|this)\s+(?:whole\s+)?sheet\b", _I), "in the reply"),
+    (re.compile(r"\b(?:the|this)\s+sheet\b", _I), "the reply"),
+    (re.compile(r"\bin\s+(?:its|the)\s+work\b", _I), "in it"),
+    (re.compile(r"\bthe\s+reply's\s+work\b", _I), "the reply"),
+    (re.compile(r"\bthe\s+mark\s+(?=[\"\u201c])", _I), "the character "),  # 'the mark "a"' on a sheet: a character
+]
+
+
+def glossed(text: str) -> Tuple[str, Asides]:
+    """(the plain statement, with the figure as a ``riddle`` aside and any veto); (text, []) when no figure is glossed.
+    The driver reads it only when the criterion as a whole reads as nothing: the figure may hold part of the
+    requirement ('all text on the sheet is set in English, ...; the reply contains not one capital letter')."""
+    m = _GLOSSED.match(text)
+    if not m or _REPLY.search(m.group("figure")):
+        return text, []
+    figure = m.group("figure").strip()
+    plain = m.group("plain").strip()
+    quotes = {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, figure)}
+    if re.match(r"its\s+(?:occurrences|count)\b", plain, _I) and len(quotes) == 1:  # 'its occurrences': of the figure's one word
+        plain = re.sub(r"^its\s+(occurrences|count)\b", lambda t: f'the {t.group(1).lower()} of "{next(iter(quotes))}"', plain, flags=_I)
+    said = cap(renamed(re.sub(r"\bsuch\s+", "", plain, count=1)))  # '5 or more such highlighted sections': the figure's
+    return said, [("riddle", figure)] + said_again(figure, said)
+
+
+def renamed(text: str) -> str:
+    """``text`` with the reply's other names said plainly ('on the sheet' -> 'in the reply') when it names the reply."""
+    if not _REPLY.search(text):
+        return cap(text)
+    for pattern, plain in _NAMES:
+        spans = quote_spans(text)
+        text = pattern.sub(lambda m: m.group(0) if in_quotes(spans, m.start()) else plain, text)
+    return cap(text)
