@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (forty-seven sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (forty-eight sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -137,7 +137,10 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # REPLY'); 'a modest answer', 'shows confidence', 'is fond of cats', 'holds the
               # reader's interest' are judgements or content
               "modest", "copious", "large", "fond", "impressed", "glad", "approval", "pleasure", "completeness",
-              "interest", "confidence", "exaggeration", "mattered")
+              "interest", "confidence", "exaggeration", "mattered",
+              # set 47's school report brought these ('Excellent progress.', 'Creative writing:'); 'an excellent answer', 'a
+              # creative story', 'shows progress in its argument' are judgements or content
+              "excellent", "creative", "progress")
 
 
 def is_judgement(word: str) -> bool:
