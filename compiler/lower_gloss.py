@@ -26,6 +26,8 @@ _I = re.IGNORECASE | re.S
 _REPLY = re.compile(r"\bthe\s+reply\b", _I)
 # the figure, then the plain statement of the reply after a semicolon
 _GLOSSED = re.compile(r"^(?P<figure>[^;]{5,200}?)\s*;\s+(?P<plain>(?:the\s+reply\b|its\s+(?:occurrences|count)\b)[^;]*)$", _I)
+# 'such' after a count: the figure's items ('5 or more such highlighted sections')
+_SUCH = re.compile(r"(\d+\s+(?:or\s+(?:more|fewer)\s+)?)such\s+", _I)
 # the reply's other names when the criterion names the reply too (a map sheet, a pupil's work)
 _NAMES = [
     (re.compile(r"\b(?:on|in|across)\s+(?:the|this)\s+(?:whole\s+)?sheet\b", _I), "in the reply"),
@@ -48,7 +50,8 @@ def glossed(text: str) -> Tuple[str, Asides]:
     quotes = {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, figure)}
     if re.match(r"its\s+(?:occurrences|count)\b", plain, _I) and len(quotes) == 1:  # 'its occurrences': of the figure's one word
         plain = re.sub(r"^its\s+(occurrences|count)\b", lambda t: f'the {t.group(1).lower()} of "{next(iter(quotes))}"', plain, flags=_I)
-    said = cap(renamed(re.sub(r"\bsuch\s+", "", plain, count=1)))  # '5 or more such highlighted sections': the figure's
+    spans = quote_spans(plain)  # '5 or more such highlighted sections': the figure's (never inside a quotation)
+    said = cap(renamed(_SUCH.sub(lambda t: t.group(0) if in_quotes(spans, t.start()) else t.group(1), plain)))
     return said, [("riddle", figure)] + said_again(figure, said)
 
 

@@ -70,7 +70,8 @@ def point_back(text: str, quotes) -> str:
     if len(quotes) != 1:
         return text
     q = next(iter(quotes))
-    return _POINTED.sub(lambda m: f'the {m.group("unit").lower()} "{q}"', text)
+    spans = [m.span() for m in QUOTE_RE.finditer(text)]  # (a quotation is data: never rewritten)
+    return _POINTED.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in spans) else f'the {m.group("unit").lower()} "{q}"', text)
 
 
 def number_words_to_digits(s: str) -> str:

@@ -97,15 +97,15 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 47: 0.734 / 1.000 measured once at 26d9457, no wrong verdict; 0.617 / 1.000
-    # with the rules alone)
-    assert res["coverage"] >= 0.73 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 48: 0.621 / 0.991 measured once at 46eac77, 0.543 / 0.990 with the rules
+    # alone; its 27 wrong verdicts fixed after, tests/test_lower_set48_precision.py)
+    assert res["coverage"] >= 0.62 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a gemmologist's grading report (1), a cartographer's map-sheet notes (2), a lost-property
-    # notice (3), a teacher's end-of-term report (4), a short-order cook's diner ticket (5), a riddle (6)
+    # per voice as measured: record-sleeve liner notes (1), a movie-trailer voice-over (2), a wedding invitation (3), a
+    # tradesperson's job sheet (4), a herald's blazon with plain-words glosses (5), a holiday postcard (6)
     voices = voice_summary(res["rows"])
-    floors = (714, 610, 510, 590, 613, 628)
+    floors = (555, 374, 706, 468, 485, 511)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
