@@ -220,17 +220,18 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
         return None
     # a voice's parts that are no requirement (a user story's role and benefit, a complaint, a test name, a
     # checklist label, a restated failure branch) are read off first, and must agree with what is lowered
-    got, vetoed, repeat, asides, core = _voice_read(stripped)
+    got, vetoed, repeat, asides, voiced = _voice_read(stripped)
     _last_repeat = (stripped, repeat)  # one tuple, replaced whole: lower_criterion reuses it (thread-safe by the key)
     if got is None and any(kind == "example" for kind, _ in asides):  # nothing read without the example: read it whole
-        got, vetoed, repeat, asides, core = _voice_read(stripped, examples=False)
+        got, vetoed, repeat, asides, voiced = _voice_read(stripped, examples=False)
         _last_repeat = (stripped, repeat)
     if got is None and not vetoed and summarised(stripped)[0] != stripped:  # nothing read: the statement after a label's summary
         s_got, s_vetoed, _, _, _ = _voice_read(stripped, summary=True)
         if s_got is not None and not s_vetoed:
             got = s_got  # read only when every aside agrees: else the criterion is as the rules read it without the summary
     _last_voice = (stripped, vetoed)  # as _last_repeat: lower_criterion reuses it
-    if got is None and not vetoed and not any(kind == "veto" for kind, _ in asides):
+    core, raw = voiced
+    if got is None and not vetoed and not any(kind == "veto" for kind, _ in raw):
         # the voice's statement read again as a criterion of its own: with the reply's other names said plainly ('on the
         # sheet': 'in the reply'; short sentences, each the same requirement again: 'LOST: a reply wrapped in double
         # quotation marks; its very first and very last characters are both "'), or a figure's plain gloss ('The
@@ -238,7 +239,8 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
         plain, gloss = glossed(core.strip())
         for said_plainly, more in [(renamed(core.strip()), [])] + ([(plain, gloss)] if gloss else []):
             said = lower_rules_only(said_plainly) if said_plainly != stripped else None
-            if said is not None and all(_aside_agrees(said, kind, aside) for kind, aside in asides + more):
+            said, rest = polarity(with_notes(said, raw), raw) if said is not None else (None, raw)  # as _voice_read's
+            if said is not None and all(_aside_agrees(said, kind, aside) for kind, aside in rest + more):
                 return said
     if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
         return lower_restated(stripped, lower_rules_only, _sentence_check)
@@ -250,13 +252,15 @@ _last_voice: Optional[Tuple[str, bool]] = None  # (criterion, whether its voice 
 
 def _voice_read(stripped: str, **voice):
     """(the check the rules read inside the criterion's voice, whether an aside of the voice vetoes it, the repeat
-    reading of the core, the asides, the core): :func:`read_voice` with ``voice``'s options, then the core lowered; a negative
-    outcome frame gives the exact complement (of the check as its matching notes ask: 'as a whole word')."""
+    reading of the core, the asides, (the core, its asides before a negative frame is read off)): :func:`read_voice`
+    with ``voice``'s options, then the core lowered; a negative outcome frame gives the exact complement (of the check
+    as its matching notes ask: 'as a whole word')."""
     core, asides = read_voice(stripped, **voice)
     repeat = read_repeat(core)
-    got, asides = polarity(with_notes(_lower_core(core, repeat), asides), asides)
+    raw = asides
+    got, asides = polarity(with_notes(_lower_core(core, repeat), raw), raw)
     vetoed = got is not None and not all(_aside_agrees(got, kind, aside) for kind, aside in asides)
-    return got, vetoed, repeat, asides, core
+    return got, vetoed, repeat, asides, (core, raw)
 
 
 def _voice_vetoed(stripped: str) -> bool:

@@ -133,7 +133,8 @@ _NEGATIVE = [
 _EACH_AGAIN = re.compile(r" (?:(?:wherein|where|with|and|;) )?(?:(?:each|every one|every single one|all) of them (?:appears?|occurs?|is used|are used|is present|"
                          r"are present|shows? up|turns? up)(?: (?:in the response|somewhere))?(?: at least once| at least one time)(?: each)?"
                          r"|(?:with |leaving )?none of them (?:omitted|missing|left out)|leaving none (?:of them )?out"
-                         r"|each (?:one )?(?:(?:can be|is) found|appears)(?: somewhere)?(?: in it| in the (?:response|reply))?|each one)$")
+                         r"|each (?:one )?(?:(?:can be|is) found|appears)(?: somewhere)?(?: in it| in the (?:response|reply))?)$")
+_KW_EACH = re.compile(r"(?<=KW) each one$")  # 'with KW in it, each one' (right after the list, never 'the reply contains each one')
 _POS_RE = re.compile("|".join(f"(?:{p})" for p in _POSITIVE))
 _NEG_RE = re.compile("|".join(f"(?:{p})" for p in _NEGATIVE))
 
@@ -194,7 +195,7 @@ def keyword_frame(text: str, items: Optional[List[str]] = None, span: Optional[T
         return None
     # every listed word asked for again: 'KW, wherein every one of them appears at least once', 'KW, none of them omitted'
     # (only a presence frame may say so)
-    said_again = _EACH_AGAIN.search(frame)
+    said_again = _EACH_AGAIN.search(frame) or _KW_EACH.search(frame)
     if said_again:
         frame = frame[:said_again.start()]
     # 'includes "a" or "b"' asks for one of them, not all: only a negative frame may join with 'or'
