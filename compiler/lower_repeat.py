@@ -29,9 +29,10 @@ _MAX_FRAME_WORDS = 30
 _SAID_OF_RESPONSE = re.compile(r"(?:this|the|its|your)\s+(?:(?:whole|entire|full|final)\s+)?(?:response|reply|answer|output)\s+(?:(?:first\s+)?"
                                r"(?:begins|starts|opens|leads\s+off)\s+(?:by|with)\s+)?(?:repeating|restating|copying|reproducing|echoing|"
                                r"repeats|restates|copies|reproduces|echoes)\b", re.IGNORECASE)
-# any statement of the reply (blind set 48: '...: the reply begins with the exact text "..." and has nothing before it')
+# how the reply begins, said after the colon (blind set 48: '...: the reply begins with the exact text "..." and has nothing
+# before it'): never the request itself (a request may itself open 'The reply is one in which ...')
 _STATEMENT_OF_RESPONSE = re.compile(r"(?:this|the|its|your)\s+(?:(?:whole|entire|full|final)\s+)?(?:response|reply|answer|output)\s+"
-                                    r"(?:begins|starts|opens|leads|is|has|must|should|contains|reads)\b", re.IGNORECASE)
+                                    r"(?:begins|starts|opens|leads\s+off)\s+(?:with|by)\b", re.IGNORECASE)
 # a few words after the frame's colon that open a quoted request: 'the response must begin with', 'it reads'
 _QUOTE_INTRO = re.compile(rf"\s*(?:[^\"\u201c:.?!]{{0,60}}?{_OPENS}(?:\s+\w+){{0,3}}\s+with(?:\s+the\s+(?:exact\s+|very\s+|same\s+)?(?:text|words|request|wording))?|[^\"\u201c:.?!]{{0,40}}\b(?:reads?|is|as follows))\s*:?\s*",
                           re.IGNORECASE)
@@ -129,7 +130,7 @@ def read_repeat(text: str):
         elif _TRAILING_NOTE.search(rest):
             return "veto"  # 'REQ. I observed no words or characters before it.': where the request ends is not known
         elif _STATEMENT_OF_RESPONSE.match(rest):
-            return "veto"  # a statement of the reply after the colon ('the reply begins with ...'): never the request itself
+            return "veto"  # how the reply begins, after the colon ('the reply begins with ...'): never the request itself
         else:
             prompt, frame = rest, text[:colon.start()]
     elif span is not None and span[1] > span[0] + 1 and _BEFORE_PROMPT.search(text[:span[0]].lower()) and \

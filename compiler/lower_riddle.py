@@ -17,15 +17,13 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_lexicon import is_judgement, words_of
-from rubricc.compiler.lower_parse import BOUND_LESS, BOUND_MORE, QUOTED_ITEM, bound_bears_out, languages_named, number_words_to_digits, \
-    point_back
+from rubricc.compiler.lower_parse import (BOUND_LESS, BOUND_MORE, QUOTED_ITEM, bound_bears_out, languages_named,
+                                          number_words_to_digits, point_back)
+from rubricc.compiler.lower_wager import COUNT_UNITS
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
 _RIDDLE = re.compile(r"^\s*(?P<q>What\s+[^?]{3,300}\?)\s+(?P<a>An?\s+(?:reply|response|answer)\b[^?]*)$", _I)
-# the count units a question may name: one the answer does not speak of is another requirement
-_UNITS = {"word": r"words?\b", "sentence": "sentence", "paragraph": "paragraph", "bullet": "bullet", "section": "section",
-          "comma": "comma", "placeholder": "placeholder", "highlight": "highlight", "letter": "(?:letter|character)"}
 # a figure's words for the lower side of a count
 _FIGURE_LESS = ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on")
 # 'that word', 'that character' in the answer: the question's quotation
@@ -63,8 +61,8 @@ def said_again(figure: str, plain: str) -> Asides:
         asides.append(("veto", "a number the answer does not give"))
     if not set(quotes) <= {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, answer)}:
         asides.append(("veto", "a quotation the answer does not give"))
-    counted = {u for u, said in _UNITS.items() if re.search(rf"\d+\s+(?:[\w*-]+\s+){{0,3}}?{said}", said_q)}  # '5 or more words'; not 'the last word'
-    if counted - {u for u, said in _UNITS.items() if re.search(rf"\b{said}", said_a)}:
+    counted = {u for u, said in COUNT_UNITS.items() if re.search(rf"\d+\s+(?:[\w*-]+\s+){{0,3}}?{said}", said_q)}  # '5 or more words'; not 'the last word'
+    if counted - {u for u, said in COUNT_UNITS.items() if re.search(rf"\b{said}", said_a)}:
         asides.append(("veto", "a unit the answer does not count"))
     if not languages_named(said_q) <= languages_named(said_a):
         asides.append(("veto", "a language the answer does not name"))

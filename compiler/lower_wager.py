@@ -49,8 +49,8 @@ _FORMS = [
 _TRADE = {"special", "specials", "accumulator", "acca", "double", "treble", "each-way", "handicap", "shouty", "leg", "legs"}
 _TRADE_PHRASES = re.compile(r"\bclean\s+sheet\b")
 _RANKING = re.compile(r"\b(?:best|worst|better|worse|top|favou?rites?)\b")
-# the count units a market's name may name: a name naming one the condition does not speak of is another market
-_UNITS = {"word": r"words?\b", "sentence": "sentence", "paragraph": "paragraph", "bullet": "bullet", "section": "section",
+# the count units a market's name may name (and a riddle's question, lower_riddle): a name naming one the condition does not speak of is another market
+COUNT_UNITS = {"word": r"words?\b", "sentence": "sentence", "paragraph": "paragraph", "bullet": "bullet", "section": "section",
           "comma": "comma", "placeholder": "placeholder", "highlight": "highlight", "letter": "(?:letter|character)"}
 
 
@@ -92,8 +92,8 @@ def market_agrees(name: str, condition: str) -> bool:
     trade = _TRADE_PHRASES.sub(" ", low_name)
     if _RANKING.search(trade) or any(w.lower() not in _TRADE for w in unknown_words(trade)):
         return False
-    named = {u for u, said in _UNITS.items() if re.search(rf"\b{said}", low_name)}
-    spoken = {u for u, said in _UNITS.items() if re.search(rf"\b{said}", low_cond)}
+    named = {u for u, said in COUNT_UNITS.items() if re.search(rf"\b{said}", low_name)}
+    spoken = {u for u, said in COUNT_UNITS.items() if re.search(rf"\b{said}", low_cond)}
     if named and spoken and not named & spoken:
         return False
     return set(re.findall(r"\d+", low_name)) <= set(re.findall(r"\d+", low_cond))

@@ -3,7 +3,7 @@
 A request to repeat given as a statement of the reply after the frame's colon ('In brief, the request repeated word for
 word: the reply begins with the exact text "..." and has nothing before it.') was read with that whole statement as the
 request, 26 wrong verdicts: the quotation after 'begins with the exact text' is now the request, and any other statement
-of the reply after the colon is never the request (neural). One more wrong verdict came from this round's own gloss
+of how the reply begins after the colon is never the request (neural). One more wrong verdict came from this round's own gloss
 reader, which dropped a 'such' inside the quoted request ('such as <<American Tonic>>'): a quotation is never rewritten.
 Wordings written for the tests, not set 48's sentences."""
 from lowering_cases import lowering_tests
@@ -16,9 +16,9 @@ LOWERED = [
 ]
 
 NEURAL = [
-    # a statement of the reply after the frame's colon, no request quoted in it
-    "Repeat the request word for word before answering: the reply is short.",
-    "The request repeated verbatim: the reply has a title in double angular brackets.",
+    # how the reply begins, said after the frame's colon, no request quoted in it
+    "Repeat the request word for word before answering: the reply begins with it and then answers briefly.",
+    "The request repeated verbatim: the reply opens with the request, nothing before it, then a title.",
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
