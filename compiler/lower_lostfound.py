@@ -85,8 +85,8 @@ def lost_property(text: str) -> Tuple[str, Asides]:
     asides: Asides = []
     sides += [_SIDES[d.group("adj").lower()]] if d.group("adj") else []
     for side in set(sides):
-        if not bound_bears_out(side, statement):
-            asides.append(("veto", "a size word the bound does not bear out"))
+        if side == "judgement" or not bound_bears_out(side, statement):
+            asides.append(("veto", "a judgement, or a size word the bound does not bear out"))
     return statement, asides
 
 
@@ -101,7 +101,7 @@ def _described(rest: str, quotes) -> Tuple[str, List[str]]:
     colon = re.match(r"^(?P<lead>[^:]{3,120}?):\s+(?P<said>(?:its|that|the)\b.*)$", rest, _I | re.S)
     if colon:
         if any(is_judgement(w) for w in words_of(re.sub(QUOTED_ITEM, " ", colon.group("lead")))):
-            sides.append("judgement")  # (never borne out: a veto)
+            sides.append("judgement")  # (a veto, whatever the bound)
         return cap(point_back(colon.group("said"), quotes)), sides
     if not rest or _METAPHOR.match(rest):
         return "", sides

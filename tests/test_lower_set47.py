@@ -82,6 +82,8 @@ NEURAL = [
     "A reply whose occurrences of that word number fewer than 2.",
     # a notice's size word against its bound
     "LOST: a short reply, at least 600 words. Anything shorter is not ours.",
+    # a judgement in a notice's description before its colon, whatever the bound after it
+    "FOUND: a reply that says \"pine\" in a funny way: its count of that word is at least 3.",
     # a ticket's side word against its bound; 'a' a letter or a word
     "Reply, easy on the caps: at least 4 ALL-CAPS words in total.",
     "Reply with \"a\" in it 5+ times, caps and lowercase both counted.",
