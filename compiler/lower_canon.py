@@ -10,6 +10,7 @@ exactly as they are. Used by the driver (:mod:`rubricc.compiler.lower`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
@@ -37,6 +38,11 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # the grader not finding it inside a clause: 'is in English and you cannot find one uppercase letter in it'
     (re.compile(r"\band\s+you\s+(?:can(?:not|'t)|could\s+not)\s+(?:find|see|spot|detect)\s+(?:a\s+single|one|any|even\s+one)\s+(?=[a-z])", re.IGNORECASE),
      "and the response has no "),
+    # an inspector's tally of what must be absent: 'Commas found in the reply: 0', 'Capital letters found: none'
+    (re.compile(rf"\b(?P<what>(?:(?:upper|lower)[- ]?case|capital|small)\s+(?:letters|characters)|other\s+languages|commas|"
+                rf"comma\s+characters)\s+(?:found|spotted|counted|seen|present)(?P<where>\s+(?:in|on)\s+(?:it|(?:the|its|this)\s+{_DOC}))?"
+                rf"\s*:\s*(?:none|0|zero|nil)\b", re.IGNORECASE),
+     lambda m: f"no {m.group('what')} in the response"),
     # second person, as feedback or instruction: 'You wrote ...', 'You kept your reply ...'
     (re.compile(r"^\s*you\s+(?=[a-z])", re.IGNORECASE), "The response "),
     (re.compile(rf"\byour\s+((?:whole\s+|entire\s+|full\s+|complete\s+)?{_DOC})\b", re.IGNORECASE), r"the \1"),
@@ -397,9 +403,11 @@ def _shorthand(text: str) -> str:
     return _ELLIPSIS_QUOTED.sub(r"\1 in double quotes", text)
 
 
+@lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """``text`` with voice and spelling variants rewritten outside its data (quotations, an unquoted end
-    phrase); the same text when nothing applies."""
+    phrase); the same text when nothing applies. A pure function of the text, asked for several times per criterion
+    as the voice readers re-read it: kept for recent texts."""
     text = _shorthand(unframe(text))
     text = _OCCURRENCES.sub(lambda m: re.sub(r"^number(?=\s+of\b)", "count", m.group(1)) + " times", text)
     # a quote character named and shown: 'a double quote character (")' (the shown one is not a quotation)

@@ -78,7 +78,10 @@ _NEG_BEFORE = re.compile(r"\b(?:no|not|nor|without|zero|never|avoid\w*|free of|r
                          r"|(?:^|[.;:]\s*)(?:no\s+(?:\w+\s+){0,2}(?:of|in)\b|none\s+of\b|not\s+(?:a\s+single|one|any)\b|nothing\s+in\b)[^.;:]*$",
                          re.IGNORECASE)
 _BAN_AFTER = re.compile(r"^(?:\s+letters?|\s+characters?)?\s*(?:(?:are|is|being)\s+)?(?:(?:not|never)\s+(?:permitted|allowed|accepted|used|ok|okay)|"
-                        r"forbidden|banned|prohibited|disallowed)\b", re.IGNORECASE)
+                        r"forbidden|banned|prohibited|disallowed)\b"
+                        # an inspector's tally: 'Capital letters found in the reply: none'
+                        r"|^(?:\s+letters?|\s+characters?)?(?:\s+(?:found|spotted|counted|seen|present|used))?"
+                        r"(?:\s+(?:in|on)\s+(?:it|(?:the|its|this)\s+\w+))?\s*:\s*(?:none|0|zero|nil|not\s+one)\b", re.IGNORECASE)
 
 
 # a case not asked of the whole response: letters of a case said present ('contains lowercase letters'), or the whole

@@ -12,7 +12,8 @@ adds one.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from functools import lru_cache
+from typing import Optional, Tuple
 
 from rubricc.compiler.lower_parse import QUOTE_RE
 
@@ -20,8 +21,11 @@ _I = re.IGNORECASE
 DOC = r"(?:reply|response|answer|output)"
 
 
-def quote_spans(text: str):
-    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+@lru_cache(maxsize=8192)
+def quote_spans(text: str) -> Tuple[Tuple[int, int], ...]:
+    """Where the quotations of ``text`` are (start, end): asked for hundreds of times per criterion by the readers, so
+    kept for recent texts."""
+    return tuple((m.start(), m.end()) for m in QUOTE_RE.finditer(text))
 
 
 def in_quotes(spans, i: int) -> bool:
@@ -53,6 +57,7 @@ def sub_all_outside(text: str, rewrites) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def data_colon(text: str) -> int:
     """Where the first colon outside quotations is (data may follow it), else len(text)."""
     spans = quote_spans(text)

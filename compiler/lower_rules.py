@@ -339,12 +339,15 @@ def r_capital_words(c: CriterionText):
 def r_case(c: CriterionText):
     no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:upper ?case|upper-case|capitals?|caps)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
                          r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b"
-                         r"|\bno (?:single )?(?:letter|character) (?:in it )?is (?:an? )?(?:upper ?case|upper-case|capital)\b", c.low)
-    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)", c.low)
+                         r"|\bno (?:single )?(?:letter|character) (?:in it )?is (?:an? )?(?:upper ?case|upper-case|capital)\b"
+                         r"|,\s*none (?:of them )?(?:in )?(?:upper ?case|upper-case|capitals?)\b", c.low)
+    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
+                         r"|,\s*none (?:of them )?(?:in )?(?:lower ?case|lower-case)\b", c.low)
     if no_upper and no_lower:
         return None
     lower = no_upper or (not no_lower and re.search(r"lower ?case|lower-case|small letters", c.low))
-    upper = no_lower or (not no_upper and re.search(r"upper ?case|upper-case|all capital|capital letters|capitals\b|all caps|all-caps|block letters", c.low))
+    upper = no_lower or (not no_upper and re.search(r"upper ?case|upper-case|all capital|capital letters|capitals\b|all caps|all-caps|block letters|"
+                                                    r"\b(?:letter|character) of it is a capital\b", c.low))
     # (a count forbids nothing here but the other case: 'zero lowercase letters')
     if not (lower or upper) or re.search(r"\d", re.sub(r"\b0\s+(?:upper ?case|upper-case|lower ?case|lower-case|capitals?|caps|small)\b", " ", c.norm)):
         return None

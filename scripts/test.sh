@@ -12,5 +12,6 @@ if [ -n "${RUBRICC_TEST_ARGS:-}" ]; then
   # shellcheck disable=SC2086
   python -m pytest -p no:cacheprovider $RUBRICC_TEST_ARGS
 else
-  python -m pytest -p no:cacheprovider -q -rs -m "slow or not slow"
+  # one worker per core (pytest-xdist; at most 4, each loads its own models): tests share no port or file
+  python -m pytest -p no:cacheprovider -q -rs -m "slow or not slow" -n auto --maxprocesses 4
 fi
