@@ -36,6 +36,7 @@ from rubricc.compiler.lower_borderline import (about_check, count_example_fails,
                                               judged, lacks_alike, lacks_more, names_a_count, names_failure,
                                               restates_failure, split_contrast, without_examples)
 from rubricc.compiler.lower_canon import canonical
+from rubricc.compiler.lower_fragments import describes_more, lower_fragments
 from rubricc.compiler.lower_gloss import glossed, renamed
 from rubricc.compiler.lower_clauses import blank_data as _blank_data, blank_outer_quotes as _blank_outer_quotes, \
     clause_check as _clause_check, clauses as _clauses, first_rule as _first_rule, meaning as _meaning
@@ -43,8 +44,9 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
-from rubricc.compiler.lower_parse import CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
+from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
+from rubricc.compiler.lower_label import label_limits
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
 from rubricc.compiler.lower_respell import cap, respell, respelled_throughout
@@ -202,8 +204,13 @@ def _asks_more(text: str, name: str, args: Dict[str, Any]) -> bool:
     beside a check not about language), read on its own words (decorations and data removed)."""
     if name == "repeats_prompt":
         return False
+    if describes_more(text, lambda s: _first_rule(CriterionText(canonical(s))) is not None):
+        return True  # 'A gloomy reply. No commas.': a sentence describing the reply in words no rule reads
     plain, _ = undecorate(canonical(text))
-    return asks_more(_meaning(canonical(plain if plain is not None else text)), name, args,
+    meaning = _meaning(canonical(plain if plain is not None else text))
+    if name in ("all_lowercase", "all_uppercase"):  # 'sentence starts and names included': what the case rule covers too
+        meaning = CASE_INCLUDED.sub(" ", meaning)
+    return asks_more(meaning, name, args,
                      lambda part: _first_rule(CriterionText(part)) is not None)
 
 
@@ -243,7 +250,10 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
             if said is not None and all(_aside_agrees(said, kind, aside) for kind, aside in rest + more):
                 return said
     if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
-        return lower_restated(stripped, lower_rules_only, _sentence_check)
+        again = lower_restated(stripped, lower_rules_only, _sentence_check)
+        if again is None and not vetoed and not any(kind == "veto" for kind, _ in raw):  # fragments among figures ('One reply. All in lowercase.')
+            again = lower_fragments(stripped, lower_rules_only, _sentence_check, lambda s: bool(_SEMANTIC.search(_meaning(s))))
+        return again
     return None if vetoed else got
 
 
@@ -335,7 +345,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     if got.name == "paragraph_first_word" and any(f[0] == "paragraph_count" and f[1].get("n") != got.args.get("num_paragraphs") for f in found):
         return False  # an aside counting the paragraphs the check does not count ('I counted 3 paragraphs ...'): never dropped
     if kind == "label":  # a name or a topic: the same check, whatever its arguments ('Postscript', 'test letter cap')
-        return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
+        return not label_limits(aside, got.args) and all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')
     return all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
-from rubricc.compiler.lower_parse import LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
+from rubricc.compiler.lower_parse import COUNT, LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
 
@@ -132,6 +132,35 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'nowhere in this answer, from its first character to its last, is there a comma': the answer contains no comma
     (re.compile(r"^\s*nowhere\s+in\s+(?:this|the)\s+(?P<d>answer|response|reply|output)(?:\s*,\s*from\s+its\s+first\s+character\s+to\s+its\s+last\s*,)?\s+is\s+there\s+"
                 r"(?:an?|any|a\s+single)\s+", re.IGNORECASE), r"The \g<d> contains no "),
+    # 'the comma character (,) appears nowhere in the reply (, from the first character to the last)': no comma in it
+    (re.compile(rf"(?:^|(?<=[;:]))\s*(?:the\s+|a\s+)?comma(?:s|\s+(?:character|sign|mark)s?)?(?:\s*\(\s*,\s*\))?\s+"
+                rf"(?:appears?|occurs?|is\s+found|are\s+found|shows?\s+up|turns?\s+up|is\s+used|are\s+used|is|are)\s+nowhere\s+"
+                rf"(?:in|on)\s+(?:the\s+(?:(?:whole|entire)\s+)?{_DOC}|its\s+text|it)(?=\s*(?:[,.!;]|$))", re.IGNORECASE), " The response contains no commas"),
+    # a count said as its units' verb ('Sentences in the reply total less than 31', 'the words of the reply written wholly in
+    # capitals number at least 10'): the response has that many of them
+    (re.compile(rf"(?:^|(?<=:\s))\s*(?:the\s+)?(?P<unit>(?:[a-z][\w-]*\s+){{0,3}}?(?:sentences|words|paragraphs|placeholders|bullet\s+points|sections))"
+                rf"(?:\s+(?:in|of|across)\s+(?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC})?(?P<desc>\s+(?:written|set|typed)\s+(?:wholly|entirely|fully|all)\s+in\s+"
+                rf"(?:capitals|capital\s+letters|upper\s*case))?\s+(?:number|total|come\s+to|add\s+up\s+to|amount\s+to)\s+(?P<c>{COUNT})"
+                rf"(?:\s+(?:in|on|across)\s+(?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC})?(?=\s*(?:[.;!]|$))", re.IGNORECASE),
+     lambda m: f"The response has {m.group('c')} {m.group('unit')}{m.group('desc') or ''}"),
+    # 'exactly 3 tracks, listed as markdown bullet points': that many bullet points ('tracks' the writer's name for them)
+    (re.compile(r"\b(?P<c>(?:exactly|at\s+least|at\s+most|fewer\s+than|more\s+than)\s+\d+)\s+[a-z]+s\s*,\s*(?:listed|set\s+out|laid\s+out|written|given)\s+as\s+"
+                r"(?P<md>markdown\s+)?bullet\s+points\b", re.IGNORECASE), r"\g<c> \g<md>bullet points"),
+    # 'at least 1 blanks left for the listener to complete, each a placeholder in square brackets': placeholders
+    (re.compile(r"\b(?P<c>(?:exactly|at\s+least|at\s+most|fewer\s+than|more\s+than)\s+\d+)\s+blanks(?:\s+left\s+(?:for|to)\s+[a-z ]{1,40}?)?\s*,\s*each\s+(?:one\s+)?"
+                r"a\s+placeholder\s+in\s+square\s+brackets\b", re.IGNORECASE), r"\g<c> placeholders in square brackets"),
+    # 'a title, in double angular brackets after the style of <<poem of joy>>': like it
+    (re.compile(r"\bafter\s+the\s+(?:style|fashion|manner)\s+of\s+(?=<<)", re.IGNORECASE), "like "),
+    # 'valid JSON ..., with no loose text outside it' / ', no chat outside it': JSON as the whole reply, said again
+    (re.compile(r"(?<=\S)\s*,\s*(?:with\s+)?(?:no|nothing)\s+(?:(?:loose|other|extra|stray|further)\s+)?(?:text|chat|prose|commentary|words)\s+(?:else\s+)?"
+                r"(?:outside|around|beyond)\s+(?:it|the\s+json)(?=\s*[.!]?\s*$)", re.IGNORECASE), ""),
+    # 'exactly 2 paragraphs ..., *** between them, and no empty paragraph between dividers': what the divider count does anyway
+    (re.compile(r"\s*,?\s*(?:and\s+)?(?:with\s+)?no\s+empty\s+paragraphs?\s+(?:between|among)\s+(?:the\s+)?(?:\*\*\*\s+)?dividers(?=\s*[.;]?\s*$)", re.IGNORECASE), ""),
+    # a record's 'at least 10 on the reply': in it
+    (re.compile(rf"(?<=\d)\s+on\s+(?:the|this)\s+(?={_DOC}\b)", re.IGNORECASE), " in the "),
+    # a record's 'on the reply' ('appears anywhere on the reply', 'number at least 10 on the reply'): in it
+    (re.compile(rf"\b(appears?|occurs?|is|are|found|used|anywhere|nowhere|somewhere|number|totals?)\s+on\s+(?:the|this)\s+(?={_DOC}\b)", re.IGNORECASE),
+     r"\1 in the "),
     # 'sections that open with 'SECTION' plus a number': sections, each opening with it
     (re.compile(r"\b(sections|parts|chapters)\s+(?:that|which)\s+(?:open|start|begin)\s+with\s*$", re.IGNORECASE), r"\1, each opening with "),
     # 'marks at least five sections with markdown': highlights them

@@ -18,14 +18,20 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
-from rubricc.compiler.lower_parse import QUOTED_ITEM
+from rubricc.compiler.lower_parse import QUOTED_ITEM, point_back
 from rubricc.compiler.lower_riddle import said_again
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
 _REPLY = re.compile(r"\bthe\s+reply\b", _I)
-# the figure, then the plain statement of the reply after a semicolon
-_GLOSSED = re.compile(r"^(?P<figure>[^;]{5,200}?)\s*;\s+(?P<plain>(?:the\s+reply\b|its\s+(?:occurrences|count)\b)[^;]*)$", _I)
+# the figure, then the plain statement of the reply after a semicolon, or after a colon when the statement names the reply
+# ('Argent, plain and uncharged by any comma: the comma character (,) appears nowhere in the reply')
+_GLOSSED = re.compile(r"^(?P<figure>[^;]{5,200}?)\s*;\s+(?P<plain>(?:the\s+reply\b|its\s+(?:occurrences|count)\b)[^;]*)$"
+                      r"|^(?P<figure2>[^;:]{5,200}?)\s*[;:]\s+(?P<plain2>[^;:]*\b(?:the\s+(?:(?:whole|entire)\s+)?(?:reply|response)|its\s+text)\b[^:]*)$", _I)
+# a plain statement that opens with its count, its subject the figure's one quotation ('fewer than 2 times in the reply')
+_COUNT_LED = re.compile(r"^(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|under|over)\s+)?\d+\s+times\b", _I)
+# a condition or an exception in the figure: the plain statement may hold only under it
+_CONDITION = re.compile(r"\b(?:if|unless|except|excepting|only|when|whenever|provided|apart\s+from|other\s+than|but|save)\b", _I)
 # 'such' after a count: the figure's items ('5 or more such highlighted sections')
 _SUCH = re.compile(r"(\d+\s+(?:or\s+(?:more|fewer)\s+)?)such\s+", _I)
 # the reply's other names when the criterion names the reply too (a map sheet, a pupil's work)
@@ -43,16 +49,20 @@ def glossed(text: str) -> Tuple[str, Asides]:
     The driver reads it only when the criterion as a whole reads as nothing: the figure may hold part of the
     requirement ('all text on the sheet is set in English, ...; the reply contains not one capital letter')."""
     m = _GLOSSED.match(text)
-    if not m or _REPLY.search(m.group("figure")):
+    if not m or _REPLY.search(m.group("figure") or m.group("figure2")):
         return text, []
-    figure = m.group("figure").strip()
-    plain = m.group("plain").strip()
+    figure = (m.group("figure") or m.group("figure2")).strip()
+    plain = (m.group("plain") or m.group("plain2")).strip()
     quotes = {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, figure)}
     if re.match(r"its\s+(?:occurrences|count)\b", plain, _I) and len(quotes) == 1:  # 'its occurrences': of the figure's one word
         plain = re.sub(r"^its\s+(occurrences|count)\b", lambda t: f'the {t.group(1).lower()} of "{next(iter(quotes))}"', plain, flags=_I)
+    if _COUNT_LED.match(plain) and len(quotes) == 1:  # 'The monogram 'a' is used with restraint: fewer than 2 times in the reply'
+        plain = f'"{next(iter(quotes))}" appears {plain}'
+    plain = point_back(plain, quotes)  # 'Semé of "schedule": that word appears at least 6 times'
     spans = quote_spans(plain)  # '5 or more such highlighted sections': the figure's (never inside a quotation)
     said = cap(renamed(_SUCH.sub(lambda t: t.group(0) if in_quotes(spans, t.start()) else t.group(1), plain)))
-    return said, [("riddle", figure)] + said_again(figure, said)
+    veto = [("veto", "a condition in the figure")] if _CONDITION.search(re.sub(QUOTED_ITEM, " ", figure)) else []
+    return said, [("riddle", figure)] + said_again(figure, said) + veto
 
 
 def renamed(text: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from rubricc.compiler.lower_parse import LANGUAGES, QUOTED_ITEM, QUOTED_LIST, quoted_words
+from rubricc.compiler.lower_parse import LANGUAGES, QUOTED_ITEM, QUOTED_LIST, SIDE_WORDS, number_words_to_digits, quoted_words
 from rubricc.compiler.lower_respell import cap
 
 Asides = List[Tuple[str, str]]
@@ -200,3 +200,24 @@ def labelled(text: str) -> Tuple[str, Asides]:
         if m and m.group("lang").lower() in LANGUAGES:
             got = (f"The {m.group('doc')} is entirely in {m.group('lang')}.", [])
     return got if got is not None else (text, [])
+
+
+# a label that limits the statement ('Only for lists:', 'If asked in French:', 'Except the title:'): it may hold only there
+_LIMITING = re.compile(r"^\s*(?:only|for)\b|\b(?:if|unless|except|excepting|when|whenever|other\s+than|apart\s+from)\b", _I)
+# a number that names the label's place, not a count ('Rule 2', 'Q3', '#4', 'Step 1')
+_NUMBERING = re.compile(r"\b(?:rule|item|criterion|question|q|step|test|check|point|part|no|number|section|task|requirement|level|"
+                        r"tier|round|line|case|phase|stage|clause|article|box|field|row|article|id)\.?\s*#?\s*\d+[a-z]?\b|#\s*\d+|^\s*\d+[.)]", _I)
+
+
+def label_limits(label: str, args) -> bool:
+    """True when a label asks for more than the check it heads: it limits the statement to a case, or it gives a count
+    the check does not ('Gules, four roundels: the reply has exactly 3 bullet points')."""
+    bare = re.sub(QUOTED_ITEM, " ", label)
+    if _LIMITING.search(bare):
+        return True
+    said = set(re.findall(r"\d+", number_words_to_digits(_NUMBERING.sub(" ", re.sub(r"\b(?:once|one)\b", " ", bare.lower())))))
+    given = {str(v) for v in (args or {}).values() if isinstance(v, int) and not isinstance(v, bool)}
+    if not said <= given:
+        return True
+    side = {"less than": "less", "at most": "less", "at least": "more", "more than": "more"}.get((args or {}).get("relation"))
+    return side is not None and any(re.search(rf"\b{w}\b", bare, _I) for other, words in SIDE_WORDS.items() if other != side for w in words)

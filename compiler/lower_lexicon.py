@@ -140,7 +140,10 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               "interest", "confidence", "exaggeration", "mattered",
               # set 47's school report brought these ('Excellent progress.', 'Creative writing:'); 'an excellent answer', 'a
               # creative story', 'shows progress in its argument' are judgements or content
-              "excellent", "creative", "progress")
+              "excellent", "creative", "progress",
+              # set 48's trailer voice-over and liner notes brought these ('An epic reply ... Every one of them earned', 'at
+              # least 5 unforgettable moments'); 'a sad story', 'an unforgettable answer', 'every word earned' are judgements
+              "sad", "unforgettable", "earned")
 
 
 def is_judgement(word: str) -> bool:

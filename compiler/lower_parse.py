@@ -53,6 +53,12 @@ BOUND_LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bbelow\b|\bat\s+m
 BOUND_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+than\b|\b(?:no|not)\s+less\s+than\b", re.IGNORECASE)
 
 
+# a figure's words for a side of a count ('used sparingly', 'a short reply', 'an epic reply'): the bound must bear it out
+SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short", "brief", "terse", "small(?!\\s+talk)",
+                       "little", "tiny", "few", "quiet", "restraint", "restrained"),
+              "more": ("long", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in")}
+
+
 def bound_bears_out(side: str, said: str) -> bool:
     """Whether the statement ``said`` gives a bound on the ``side`` ('less' or 'more') a metaphor or a title names."""
     return (BOUND_LESS if side == "less" else BOUND_MORE).search(said) is not None

@@ -17,7 +17,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_lexicon import is_judgement, words_of
-from rubricc.compiler.lower_parse import (BOUND_LESS, BOUND_MORE, QUOTED_ITEM, bound_bears_out, languages_named,
+from rubricc.compiler.lower_parse import (BOUND_LESS, BOUND_MORE, QUOTED_ITEM, SIDE_WORDS, bound_bears_out, languages_named,
                                           number_words_to_digits, point_back)
 from rubricc.compiler.lower_wager import COUNT_UNITS
 
@@ -72,6 +72,10 @@ def said_again(figure: str, plain: str) -> Asides:
     for word in _FIGURE_LESS:  # 'used sparingly', 'hardly ever raises its voice': a side the bound must bear out
         if re.search(rf"\b{word}\b", said_q) and not bound_bears_out("less", answer):
             asides.append(("veto", f"'{word}' the bound does not bear out"))
+    for side, words in SIDE_WORDS.items():  # 'An epic reply.', 'A brief reply.' beside a count: the same side
+        for word in words:
+            if re.search(rf"\b{word}\b", said_q) and not bound_bears_out(side, answer) and not re.search(rf"\b{word}\b", answer.lower()):
+                asides.append(("veto", f"'{word}' the bound does not bear out"))
     if re.search(r"\bexactly\s+\d", said_q) and (BOUND_LESS.search(answer) or BOUND_MORE.search(answer)):
         asides.append(("veto", "an exact count the answer does not give"))
     if any(is_judgement(w) for w in words_of(re.sub(QUOTED_ITEM, " ", question))):

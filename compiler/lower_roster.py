@@ -18,6 +18,7 @@ import re
 from typing import List, Optional, Tuple
 
 from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, QUOTED_LIST, WORD_LIST, quoted_words
+from rubricc.compiler.lower_label import label_limits
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 Asides = List[Tuple[str, str]]
@@ -25,20 +26,39 @@ _I = re.IGNORECASE | re.S
 _LIST = rf"(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST})"
 # 'Label: LIST.' / 'Label: LIST;' / 'Label: LIST must not be used.', then the statement
 _LEAD = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?:the\s+(?:words|terms)\s+(?=[\"\u201c]))?(?:{_LIST})\s*(?P<tail>(?:must|should|may|are|is)\s+(?:not|never)\s+(?:be\s+)?\w+|"
-                   r"(?:must|should)\s+(?:all\s+)?(?:be\s+)?\w+)?\s*[.;]\s+(?P<said>\S.+)$", _I)
+                   r"(?:must|should)\s+(?:all\s+)?(?:be\s+)?\w+)?\s*[.;]\s+(?P<said>\S.+)$"
+                   # a lead that names the quoted list in its own words, then the statement after a colon or a stop
+                   # ('Featuring "a": each of these appears ...', 'Guests are assured that "a" and "b" will not be heard: none ...')
+                   rf"|^\s*(?P<label2>[A-Z][^:;.\"'\u201c\n]{{1,60}}?)\s*:?\s+(?P<q2>{QUOTED_LIST})\s*(?P<tail2>(?:will|must|should|may|shall|are|is)\s+(?:not\s+|never\s+)?(?:be\s+)?\w+)?"
+                   r"\s*[.;:]\s+(?P<said2>\S.+)$", _I)
 # 'Label: ... every listed word ("a", "b") ...': the list inside the statement, after the words that refer to it
 _INLINE = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?P<said>[^()]*?\blisted\s+(?:word|keyword|term)s?\s*\(\s*(?P<q>{QUOTED_LIST})\s*\)[^()]*)$", _I)
-_REFERS = re.compile(r"\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything\s+(?:on\s+the\s+list|listed)\b|\bevery\s+one\s+of\s+them\b|"
-                     r"\b(?:every|each)\s+(?:word|item|entry|one)\s+on\s+the\s+list\b", _I)
-_PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
+_REFERS = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything\s+(?:on\s+the\s+list|listed)\b|\bevery\s+one\s+of\s+them\b|"
+                     r"\b(?:every|each)\s+(?:word|item|entry|one)\s+on\s+the\s+list\b)")
+# the list pointed back to after its lead ('each of these', 'none of them', 'not one of them', 'each one')
+_POINTS = re.compile(r"^(?:(?:each|every\s+one|none|not\s+one|all)\s+of\s+(?:these|them|those)|each\s+one)\b", _I)
+_PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
                       r"contains?|includes?|mentions?|found)\b", _I)
 _OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
-_FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|barred|forbidden|prohibited|contraindicated|excluded|taboo|off-limits)\b", _I)
-_REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include)\b", _I)
+_FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|barred|forbidden|prohibited|contraindicated|excluded|taboo|off-limits|nobody|no\s+one|nothing|"
+                      r"clear\s+of|removed|dropped|struck|left\s+out|cut)\b", _I)
+_REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include|featur\w*|starring|includ\w*|"
+                       r"contain\w*|uses?|used|mention\w*|says?|said|present\w*|appear\w*|bearing|spotted|attending)\b", _I)
 _WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
-_ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|in\s+any\s+case|"
-                       r"any\s+capitali[sz]ation\s+counts|in\s+(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case)\b", _I)
+_ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|(?:in\s+)?any\s+case|"
+                       r"any\s+capitali[sz]ation(?:\s+counts)?|(?:in\s+)?(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case|capitali[sz]ation\s+aside|"
+                       r"(?:whether\s+)?in\s+capitals\s+or\s+(?:in\s+)?small\s+letters)\b", _I)
 _VETO = [("veto", "a list's label that says the other side of its statement")]
+# what a statement of the list may say besides the list: where the words are, that each is there (once at least), how they
+# are matched; anything left over asks for more
+_LEFT = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything\s+(?:on\s+the\s+list|listed)\b|\bevery\s+one\s+of\s+them\b|"
+                   r"\b(?:every|each)\s+(?:word|item|entry|one)\s+on\s+the\s+list\b|"
+                   r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is|are|found|used|present|included|mentioned|uses?|contains?|includes?|mentions?)\b|"
+                   r"\b(?:somewhere|anywhere)\b|\b(?:in|within|inside)\s+(?:the\s+(?:(?:whole|entire)\s+)?(?:reply|response|answer|text)|it)\b|"
+                   r"\bthe\s+(?:(?:whole|entire)\s+)?(?:reply|response|answer)\b|"
+                   r"\bat\s+least\s+once\b|\b(?:one|1)\s+(?:time\s+)?or\s+more(?:\s+times)?\b|\bas\s+(?:a\s+)?whole\s+words?\b|\bfree\s+of\s+everything\b|"
+                   r"\bin\s+(?:upper|lower)\s+or\s+(?:upper|lower)\s+case\b|\bupper\s+or\s+lower\s+case\b|"
+                   rf"{_ANY_CASE.pattern}|\bcapitals\s+count\b|\bcase\s+does\s+not\s+matter\b|\b(?:and|or|nor|not|never|none|of|them|these)\b)")
 _PIECE_END = re.compile(r"(?:[.!?](?=\s+[A-Z])|;)")
 _PROCEDURE = re.compile(r"^(?:check|look|search|scan|read|go)\b[^;]*$", _I)  # 'Check the whole reply'
 _NOTE = re.compile(rf"(?:{_WHOLE_WORD.pattern}|{_ANY_CASE.pattern}|any\s+capitali[sz]ation\s+counts|capitals\s+count|case\s+does\s+not\s+matter)"
@@ -79,12 +99,23 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     m = _LEAD.match(text) or _INLINE.match(text)
     if not m:
         return None
-    field = next((f for f in _FIELDS if f[0].match(m.group("said"))), None)
-    stated = field[1](field[0].match(m.group("said"))) if field else m.group("said")
+    g = m.groupdict()
+    stated = g.get("said") or g.get("said2")
+    p = _POINTS.match(re.sub(r"^[A-Z][\w ]{1,30}:\s+(?=\w)", "", stated))  # 'Checked after: none of these ...'
+    if g.get("said2") is not None and not p:
+        return None
+    if p:  # the list pointed back to: 'each of these' is every listed word, 'none of them' no listed word
+        stated = re.sub(r"^[A-Z][\w ]{1,30}:\s+(?=\w)", "", stated)
+        stated = ("no listed word" if re.match(r"(?:none|not)\b", p.group(0), _I) else "every listed word") + stated[p.end():]
+        stated = re.sub(r"^(every listed word)\s+(?=(?:present|there)\b)", r"\1 is ", stated)  # 'each one present in the reply'
+    field = next((f for f in _FIELDS if f[0].match(stated)), None)
+    stated = field[1](field[0].match(stated)) if field else stated
     if not _REFERS.search(stated) or _OTHER.search(stated):
         return None
     said, rest = _pieces(stated)
-    q = m.group("q") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("w").strip()))
+    if re.search(r"\w", _LEFT.sub(" ", QUOTE_RE.sub(" ", said))):
+        return None  # the statement says more of the words than where they are ('every listed word appears in bold')
+    q = g.get("q") or g.get("q2") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", g["w"].strip()))
     refer = _REFERS.search(said)
     bare = QUOTE_RE.sub(" ", stated)  # every piece: '...each listed word ("a"); none identified' is not a presence
     before = said[:refer.start()] + " " + refer.group(0)
@@ -93,9 +124,11 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
         return None  # 'searched for each listed word ...; none identified': a negation after the list, left to the other readers
     if not absent and not _PRESENT.search(said):
         return None
-    label = m.group("label") + " " + (m.groupdict().get("tail") or "")
+    label = (g.get("label") or g.get("label2")) + " " + (g.get("tail") or g.get("tail2") or "")
     if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
         return text, _VETO
+    if label_limits(label, {}):
+        return text, [("veto", "a list's label that limits its statement or counts")]
     notes = stated  # the matching notes of every piece ('...; any capitalisation counts')
     return " ".join([none_of(q, notes) if absent else every_of(q, notes)] + rest), []
 
