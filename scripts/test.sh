@@ -12,6 +12,7 @@ if [ -n "${RUBRICC_TEST_ARGS:-}" ]; then
   # shellcheck disable=SC2086
   python -m pytest -p no:cacheprovider $RUBRICC_TEST_ARGS
 else
-  # one worker per core (pytest-xdist; at most 4, each loads its own models): tests share no port or file
-  python -m pytest -p no:cacheprovider -q -rs -m "slow or not slow" -n auto --maxprocesses 4
+  # one worker per core (pytest-xdist; at most 4, each loads its own models; an idle worker takes pending tests from a busy
+  # one): tests share no port or file
+  python -m pytest -p no:cacheprovider -q -rs -m "slow or not slow" -n auto --maxprocesses 4 --dist worksteal
 fi
