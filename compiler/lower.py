@@ -253,6 +253,7 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
         again = lower_restated(stripped, lower_rules_only, _sentence_check)
         if again is None and not vetoed and not any(kind == "veto" for kind, _ in raw):  # fragments among figures ('One reply. All in lowercase.')
             again = lower_fragments(stripped, lower_rules_only, _sentence_check, lambda s: bool(_SEMANTIC.search(_meaning(s))))
+            again = None if again is not None and _asks_more(stripped, again.name, again.args) else again
         return again
     return None if vetoed else got
 
@@ -328,7 +329,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     if kind in MARKER_KINDS:  # a mark scheme's note to the marker (:mod:`rubricc.compiler.lower_markscheme`)
         return marker_agrees(got, kind, aside, note_agrees)
     if kind in ("skill", "market", "title"):  # a competency descriptor (lower_competency), a market's name (lower_wager), a title page's title (lower_titlepage): no content, no other check
-        return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))) and _aside_agrees(got, "label", aside)
+        return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))) and _label_agrees(got, aside)
     if kind == "term":  # a defined term, no data (:mod:`rubricc.compiler.lower_glossary`)
         return term_agrees(got.args, aside)
     if kind in ("condition", "restated", "definition"):  # a lettered condition, a term's definition (lower_lettered, lower_glossary)
@@ -344,10 +345,16 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
         return bool(found) and all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
     if got.name == "paragraph_first_word" and any(f[0] == "paragraph_count" and f[1].get("n") != got.args.get("num_paragraphs") for f in found):
         return False  # an aside counting the paragraphs the check does not count ('I counted 3 paragraphs ...'): never dropped
-    if kind == "label":  # a name or a topic: the same check, whatever its arguments ('Postscript', 'test letter cap')
-        return not label_limits(aside, got.args) and all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
+    if kind == "label":  # a name or a topic: the same check, whatever its arguments ('Postscript', 'test letter cap'), and no limit
+        return not label_limits(aside, got.name, got.args) and _label_agrees(got, aside)
     # the same check, as given or less specific ('an all-lowercase brand voice' beside 'in English, all lowercase')
     return all(f[0] == got.name and f[1].items() <= got.args.items() or f[0] in _COMPATIBLE.get(got.name, ()) for f in found)
+
+
+def _label_agrees(got: ProgramCheck, aside: str) -> bool:
+    """A label, a competency's descriptor, a market's or a title's name read as no check or as the same one."""
+    found = [f for f in (_first_rule(CriterionText(aside)), _first_rule(CriterionText(canonical(aside)))) if f is not None]
+    return all(f[0] == got.name or f[0] in _COMPATIBLE.get(got.name, ()) or f[0] == "neural" and got.name == "repeats_prompt" for f in found)
 
 
 def _no_other_check(got: ProgramCheck, aside: str) -> bool:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, Optional, Tuple
 
+from rubricc.compiler.lower_gloss import CONDITION
 from rubricc.compiler.lower_lexicon import normal, words_of
-from rubricc.compiler.lower_parse import QUOTED_ITEM, SIDE_WORDS, bound_bears_out
-from rubricc.compiler.lower_restated import _resolve, sentences
+from rubricc.compiler.lower_parse import FORBIDS, QUOTE_RE, QUOTED_ITEM, SIDE_WORDS, bound_bears_out
+from rubricc.compiler.lower_repeat import read_repeat
+from rubricc.compiler.lower_restated import resolve, sentences
 from rubricc.compiler.lower_riddle import said_again
 from rubricc.formats import ProgramCheck
 
@@ -26,8 +28,6 @@ _I = re.IGNORECASE
 MAX_FRAGMENTS = 6
 MAX_CHARS = 400
 _SUBJECT = re.compile(r"\b(?:the|your|its)\s+(?P<doc>answer|response|reply|output|text)\b", _I)
-# a condition or an exception: the check may hold only under it
-_CONDITION = re.compile(r"\b(?:if|unless|except|excepting|only|when|whenever|provided|apart\s+from|other\s+than|but|save)\b", _I)
 _CASES = ("all_lowercase", "all_uppercase")
 # a fragment said of a list another fragment names ('Each one appears in the answer.'): no figure
 _ANAPHOR = re.compile(r"\b(?:each|every|none|all|both|neither|not)\s+(?:one\b|of\s+(?:them|these|those)\b)", _I)
@@ -38,8 +38,15 @@ _COUNT_LED = re.compile(r"^(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\
 # the units and marks of a reply's form: named by a figure and not by the reading fragments, they may ask for more ('A reply
 # in bold. No commas.', 'Every word in quotes.')
 _FORM = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|bullets?|lists?|tables?|code|fonts?|emojis?|links?|quotes?|"
-                   r"quotations?|paragraphs?|sections?|sentences?|words?|lines?|letters?|characters?|capitals?|caps|lower\s*case|upper\s*case|"
-                   r"commas?|json|markdown|highlight\w*|placeholders?|postscript|brackets?|english|languages?)\b", _I)
+                   r"quotations?|paragraphs?|sections?|sentences?|words?|lines?|letters?|characters?|capitals?|capitali\w*|caps|lower\s*case|"
+                   r"upper\s*case|commas?|semicolons?|colons?|periods?|full\s+stops?|dash\w*|hyphen\w*|exclamation\w*|question\s+marks?|"
+                   r"apostrophes?|parenthes\w*|punctuation|dividers?|asterisks?|json|markdown|highlight\w*|placeholders?|postscript|brackets?|"
+                   r"english|languages?)\b", _I)
+# a figure's marks and verdicts ('between *** dividers', 'A single semicolon = FAIL.'): a rule of its own
+_MARKS = re.compile(r"[*#<>\[\]{}~`|=]|\b(?:fail|fails|pass|passes|yes|no\s+credit)\b", _I)
+# a fragment said of a part of the reply ('The title must mention the harbour.', 'Titles that are not capitalized do not count.')
+_PART_SUBJECT = re.compile(r"^\s*(?:(?:the|a|an|each|every|its|any|no)\s+)?(?:titles?|headings?|headers?|paragraphs?|sections?|bullets?|items?|lines?|"
+                           r"sentences?|words?|letters?|first|last|opening|closing|ending|list)\b", _I)
 
 Found = Optional[Tuple[str, Dict[str, Any]]]
 
@@ -58,21 +65,21 @@ def lower_fragments(text: str, lower: Callable[[str], Optional[ProgramCheck]], r
                     about_content: Callable[[str], bool]) -> Optional[ProgramCheck]:
     """The check a criterion said in fragments asks for (``lower``: the rules on one fragment; ``reads``: what one fragment
     reads as, generously; ``about_content``: whether a fragment speaks of content), or None."""
-    if len(text) > MAX_CHARS:
-        return None
+    if len(text) > MAX_CHARS or read_repeat(text) is not None:
+        return None  # (a request to repeat is data: its sentences are never fragments)
     parts = sentences(text)
     if not 2 <= len(parts) <= MAX_FRAGMENTS:
         return None
     m = _SUBJECT.search(text)
     doc = m.group("doc").lower() if m else "reply"
-    said = [_resolve(p, doc) for p in parts]
+    said = [resolve(p, doc) for p in parts]
     quotes = {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, text)}
     if len(quotes) == 1:  # 'A reply that rarely touches 'i'. Fewer than 3 times in all.': the count's subject the one quotation
         said = [f'"{next(iter(quotes))}" appears {s[:1].lower()}{s[1:]}' if _COUNT_LED.match(s) else s for s in said]
     got = [lower(s) for s in said]
     ruled = [g for g in got if g is not None]
-    if not ruled:
-        return None
+    if not ruled or any(g.name == "repeats_prompt" for g in ruled):
+        return None  # (a request to repeat is data after its colon, never a fragment of its own)
     cased = [g for g in ruled if g.name in _CASES and g.args.get("language")]
     best = cased[0] if cased else max(ruled, key=lambda g: len([v for v in g.args.values() if v is not None]))
     plain = " ".join(s for s, g in zip(said, got) if g is not None)
@@ -82,8 +89,9 @@ def lower_fragments(text: str, lower: Callable[[str], Optional[ProgramCheck]], r
             if not _carried(best, *found):
                 return None
             continue
-        if about_content(s) or _CONDITION.search(s) or said_again(s, plain) or _named_form(s, plain) or _ANAPHOR.search(s) or \
-                _described(s, plain):
+        if about_content(s) or CONDITION.search(s) or said_again(s, plain) or _named_form(s, plain) or _ANAPHOR.search(s) or \
+                _described(s, plain) or _MARKS.search(QUOTE_RE.sub(" ", s)) or _PART_SUBJECT.match(s) or \
+                FORBIDS.search(s) and not FORBIDS.search(plain):
             return None  # a figure that says more than the check, or a statement of what another fragment names
     return best
 
@@ -106,9 +114,13 @@ def _described(figure: str, plain: str) -> bool:
     return any(w not in _EMPTY_MODS and not (w in sides and bound_bears_out(sides[w], plain)) for w in m.group("mods").lower().split())
 
 
+# a sentence that is only the reply described ('A gloomy reply.', 'A brief reply with no commas.'): no verb of its own
+_DESCRIPTION = re.compile(r"^\s*(?:a|an|one|this)\s+(?P<mods>(?:[\w'-]+\s+){1,3}?)(?:reply|response|answer)\b(?!')\s*(?:(?:in|with|of|that|which)\b[^.!?]*)?[.!?]?\s*$", _I)
+
+
 def describes_more(text: str, reads: Callable[[str], bool]) -> bool:
-    """True when a sentence of a criterion of several describes the reply with a word no rule reads and no bound bears out
-    ('A gloomy reply. No commas.', 'A brief reply. All in lowercase.'): the rules read the rest, and the description asks for
-    more."""
+    """True when a sentence of a criterion of several is only the reply described, with a word no rule reads and no bound
+    bears out ('A gloomy reply. No commas.', 'A brief reply. All in lowercase.'): the rules read the rest, and the
+    description asks for more."""
     parts = sentences(text)
-    return len(parts) > 1 and any(_described(p, text) and not reads(p) for p in parts)
+    return len(parts) > 1 and any(_DESCRIPTION.match(p) and _described(p, text) and not reads(p) for p in parts)

@@ -6,9 +6,13 @@
     The sheet shows "cat" and "dog"; each appears somewhere in the reply.        (the sheet, glossed: the reply)
     The reply has used "cat" in its work; I found each one.                     (its work: the reply)
 
-:func:`renamed` says the reply's other names plainly; :func:`glossed` returns the plain statement (what follows the semicolon, said of 'the reply') with the figure as a
-``riddle`` aside, and a veto for anything the figure says plainly that the statement does not
-(:func:`rubricc.compiler.lower_riddle.said_again`). A criterion that names the reply and a sheet speaks of one thing:
+    Argent, plain and uncharged by any comma: the comma character (,) appears nowhere in the reply.   (set 48: a colon)
+    Semé of "schedule": that word appears at least 6 times in the reply.        ('that word': the figure's one quotation)
+
+:func:`renamed` says the reply's other names plainly; :func:`glossed` returns the plain statement (what follows the
+semicolon, said of 'the reply'; or what follows a colon, when it names the reply) with the figure as a ``riddle`` aside,
+and a veto for anything the figure says plainly that the statement does not
+(:func:`rubricc.compiler.lower_riddle.said_again`) and for a condition in the figure ('Only for lists: ...'). A criterion that names the reply and a sheet speaks of one thing:
 'on the sheet' is 'in the reply'. 'its work' and 'the work' in a school report are the reply. Anything else is left as
 it is.
 """
@@ -18,7 +22,7 @@ import re
 from typing import List, Tuple
 
 from rubricc.compiler.lower_respell import cap, in_quotes, quote_spans
-from rubricc.compiler.lower_parse import QUOTED_ITEM, point_back
+from rubricc.compiler.lower_parse import FORBIDS, QUOTED_ITEM, point_back
 from rubricc.compiler.lower_riddle import said_again
 
 Asides = List[Tuple[str, str]]
@@ -31,7 +35,7 @@ _GLOSSED = re.compile(r"^(?P<figure>[^;]{5,200}?)\s*;\s+(?P<plain>(?:the\s+reply
 # a plain statement that opens with its count, its subject the figure's one quotation ('fewer than 2 times in the reply')
 _COUNT_LED = re.compile(r"^(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|under|over)\s+)?\d+\s+times\b", _I)
 # a condition or an exception in the figure: the plain statement may hold only under it
-_CONDITION = re.compile(r"\b(?:if|unless|except|excepting|only|when|whenever|provided|apart\s+from|other\s+than|but|save)\b", _I)
+CONDITION = re.compile(r"\b(?:if|unless|except|excepting|only|when|whenever|provided|apart\s+from|other\s+than|but|save)\b", _I)
 # 'such' after a count: the figure's items ('5 or more such highlighted sections')
 _SUCH = re.compile(r"(\d+\s+(?:or\s+(?:more|fewer)\s+)?)such\s+", _I)
 # the reply's other names when the criterion names the reply too (a map sheet, a pupil's work)
@@ -61,7 +65,12 @@ def glossed(text: str) -> Tuple[str, Asides]:
     plain = point_back(plain, quotes)  # 'Semé of "schedule": that word appears at least 6 times'
     spans = quote_spans(plain)  # '5 or more such highlighted sections': the figure's (never inside a quotation)
     said = cap(renamed(_SUCH.sub(lambda t: t.group(0) if in_quotes(spans, t.start()) else t.group(1), plain)))
-    veto = [("veto", "a condition in the figure")] if _CONDITION.search(re.sub(QUOTED_ITEM, " ", figure)) else []
+    bare, said_bare = re.sub(QUOTED_ITEM, " ", figure), re.sub(QUOTED_ITEM, " ", said)
+    veto = [("veto", "a condition in the figure")] if CONDITION.search(bare) else []
+    if FORBIDS.search(bare) and not FORBIDS.search(said_bare):
+        veto.append(("veto", "a figure that forbids or denies beside a statement that does not"))  # 'Forbidden words: "a", each one present'
+    if re.search(r"\(\s*[a-z1-9]\s*\)", said):
+        veto.append(("veto", "an enumeration"))  # 'None of the following holds: (a) ...; (b) ...'
     return said, [("riddle", figure)] + said_again(figure, said) + veto
 
 

@@ -209,14 +209,18 @@ _NUMBERING = re.compile(r"\b(?:rule|item|criterion|question|q|step|test|check|po
                         r"tier|round|line|case|phase|stage|clause|article|box|field|row|article|id)\.?\s*#?\s*\d+[a-z]?\b|#\s*\d+|^\s*\d+[.)]", _I)
 
 
-def label_limits(label: str, args) -> bool:
+# the counts a check implies without an argument ('Two distinct answers:' heads two_responses)
+_IMPLIED = {"two_responses": {"2"}}
+
+
+def label_limits(label: str, name: str, args) -> bool:
     """True when a label asks for more than the check it heads: it limits the statement to a case, or it gives a count
     the check does not ('Gules, four roundels: the reply has exactly 3 bullet points')."""
     bare = re.sub(QUOTED_ITEM, " ", label)
     if _LIMITING.search(bare):
         return True
     said = set(re.findall(r"\d+", number_words_to_digits(_NUMBERING.sub(" ", re.sub(r"\b(?:once|one)\b", " ", bare.lower())))))
-    given = {str(v) for v in (args or {}).values() if isinstance(v, int) and not isinstance(v, bool)}
+    given = {str(v) for v in (args or {}).values() if isinstance(v, int) and not isinstance(v, bool)} | _IMPLIED.get(name, set())
     if not said <= given:
         return True
     side = {"less than": "less", "at most": "less", "at least": "more", "more than": "more"}.get((args or {}).get("relation"))

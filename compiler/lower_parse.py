@@ -54,9 +54,12 @@ BOUND_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+th
 
 
 # a figure's words for a side of a count ('used sparingly', 'a short reply', 'an epic reply'): the bound must bear it out
-SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short", "brief", "terse", "small(?!\\s+talk)",
+SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short(?!\\s+of)", "brief", "terse", "small(?!\\s+talk)",
                        "little", "tiny", "few", "quiet", "restraint", "restrained"),
-              "more": ("long", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in")}
+              "more": ("long", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in", "floor",
+                       "minimum", "min")}
+# a bound's own name ('Floor: 12 sentences', 'Ceiling: ...'): the side the count must be on
+SIDE_WORDS["less"] += ("ceiling", "maximum", "max", "cap")
 
 
 def bound_bears_out(side: str, said: str) -> bool:
@@ -323,6 +326,9 @@ def counted_unit(quote: str) -> str:
 # a test case's label before its expectation: 'Expected behavior:', 'Expected result:', 'Expected:'
 EXPECTED_LABEL = r"expected(?:\s+(?:result|outcome|behaviou?r))?\s*:"
 
+# a word that forbids or denies ('banned', 'removed', 'nobody', 'not'): a lead's side, to agree with its statement's
+FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|barred|forbidden|prohibited|contraindicated|excluded|taboo|off-limits|nobody|no\s+one|nothing|"
+                     r"clear\s+of|removed|dropped|struck|left\s+out|cut)\b", re.IGNORECASE)
 DOUBLE_NEGATION = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)\s+(?:\w+\s+)?(?:avoid|omit|exclud|refrain|forbid|prohibit|lack|miss\b|"
                              r"missing|fail\w*\s+to|skip)", re.IGNORECASE)
 

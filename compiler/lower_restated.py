@@ -56,7 +56,7 @@ def lower_restated(text: str, lower: Callable[[str], Optional[ProgramCheck]], re
         return None
     m = _SUBJECT.search(QUOTE_RE.sub(" ", parts[0]))
     doc = m.group("doc").lower() if m else "response"
-    said = [_resolve(p, doc) for p in parts]
+    said = [resolve(p, doc) for p in parts]
     got = [lower(s) for s in said]
     ruled = [g for g in got if g is not None]
     if not ruled:
@@ -76,7 +76,7 @@ def lower_restated(text: str, lower: Callable[[str], Optional[ProgramCheck]], re
     return best
 
 
-def _resolve(sentence: str, doc: str) -> str:
+def resolve(sentence: str, doc: str) -> str:
     """The sentence with 'it' as the response and the whole-response idiom read past."""
     out = _WHOLE.sub("", sentence)
     spans = quote_spans(out)

@@ -5,19 +5,23 @@
     Important: "a" or "b" must not be used. Check the whole reply; no listed word appears in it as a whole word.
     Legal reply: contains every listed word ("a", "b") at least once; any capitalisation counts.
 
-The lead is a label and a list of words (quoted or plain); the statement after it speaks of the list ('every listed
+    Featuring "a": each of these appears somewhere in the reply.                     (set 48: the list pointed back to)
+    Struck from the menu: "a" and "b". Not one of them occurs in the reply as a whole word.
+
+The lead is a label and a list of words (quoted or plain), or a lead naming a quoted list in its own words; the statement after it speaks of the list ('every listed
 word', 'no listed word', 'everything on the list') and says whether each word is present or none is, with its notes
 on matching (as a whole word, in any capitalisation). :func:`roster` returns that statement with the words in it. The
 label must not say the other side: a label that forbids ('must not be used', 'banned') beside a statement that every
 word appears vetoes, and so does a label that requires ('required', 'must include') beside one that none does. A
-statement said of the user's text is left as it is.
+statement said of the user's text is left as it is, and so is a pointed-back one that says more of the words than where
+they are ('each of them appears in bold'); a label that limits the statement or gives a count vetoes (:func:`rubricc.compiler.lower_label.label_limits`).
 """
 from __future__ import annotations
 
 import re
 from typing import List, Optional, Tuple
 
-from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, QUOTED_LIST, WORD_LIST, quoted_words
+from rubricc.compiler.lower_parse import FORBIDS, NEGATION, QUOTE_RE, QUOTED_LIST, WORD_LIST, quoted_words
 from rubricc.compiler.lower_label import label_limits
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
@@ -40,10 +44,9 @@ _POINTS = re.compile(r"^(?:(?:each|every\s+one|none|not\s+one|all)\s+of\s+(?:the
 _PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
                       r"contains?|includes?|mentions?|found)\b", _I)
 _OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
-_FORBIDS = re.compile(rf"{NEGATION}|\b(?:banned|barred|forbidden|prohibited|contraindicated|excluded|taboo|off-limits|nobody|no\s+one|nothing|"
-                      r"clear\s+of|removed|dropped|struck|left\s+out|cut)\b", _I)
+_FORBIDS = FORBIDS
 _REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include|featur\w*|starring|includ\w*|"
-                       r"contain\w*|uses?|used|mention\w*|says?|said|present\w*|appear\w*|bearing|spotted|attending)\b", _I)
+                       r"contain\w*|uses?|used|mention\w*|says?|said|present\w*|appear\w*|bearing|spotted|attending|(?:are|is)\s+(?:in|found))\b", _I)
 _WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
 _ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|(?:in\s+)?any\s+case|"
                        r"any\s+capitali[sz]ation(?:\s+counts)?|(?:in\s+)?(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case|capitali[sz]ation\s+aside|"
@@ -113,8 +116,8 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     if not _REFERS.search(stated) or _OTHER.search(stated):
         return None
     said, rest = _pieces(stated)
-    if re.search(r"\w", _LEFT.sub(" ", QUOTE_RE.sub(" ", said))):
-        return None  # the statement says more of the words than where they are ('every listed word appears in bold')
+    if p and re.search(r"\w", _LEFT.sub(" ", QUOTE_RE.sub(" ", said))):
+        return None  # a list pointed back to, said more of than where its words are ('each of them appears in bold')
     q = g.get("q") or g.get("q2") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", g["w"].strip()))
     refer = _REFERS.search(said)
     bare = QUOTE_RE.sub(" ", stated)  # every piece: '...each listed word ("a"); none identified' is not a presence
@@ -127,7 +130,7 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     label = (g.get("label") or g.get("label2")) + " " + (g.get("tail") or g.get("tail2") or "")
     if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
         return text, _VETO
-    if label_limits(label, {}):
+    if label_limits(label, "keywords_present", {}):
         return text, [("veto", "a list's label that limits its statement or counts")]
     notes = stated  # the matching notes of every piece ('...; any capitalisation counts')
     return " ".join([none_of(q, notes) if absent else every_of(q, notes)] + rest), []

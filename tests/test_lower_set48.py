@@ -2,7 +2,7 @@
 plain statement of the reply ('Quiet as a library: the whole answer is in lowercase letters'), a list named in a lead and
 pointed back to ('Headlining "a" and "b": each of them turns up ...', 'Struck from the menu: "a". Not one of them ...'),
 'that word' / 'the character' pointing back to a lead's one quotation, a trailer's fragments around the requirement ('In a
-town without punctuation, one answer stands alone. No commas.'), an inspector's tally ('Commas counted in the response:
+town that never pauses, one answer stands alone. No commas.'), an inspector's tally ('Commas counted in the response:
 none.'), and the core wordings they brought: 'a comma is found nowhere in the answer', 'the sentences of the response
 total fewer than 12', 'exactly 4 stops, listed as markdown bullet points', 'at least 2 blanks ..., each a placeholder in
 square brackets', 'valid JSON, with no stray text outside it', 'no empty paragraph between dividers', 'sentence starts and
@@ -10,7 +10,7 @@ names included', 'great and small counted alike'; and two wrong readings fixed: 
 lowercase' was all_lowercase, 'Capital letters found in the reply: none' was all_uppercase. Wordings written for the
 tests, not set 48's sentences; NEURAL must stay neural: a lead that limits the statement or gives a count it does not, a
 lead forbidding what the statement says appears, a statement saying more of the listed words than where they are, a
-sentence describing the reply in words no rule reads ('A gloomy reply.', 'A reply in italics.') or with a size its bound
+sentence that only describes the reply in words no rule reads ('A gloomy reply.') or with a size its bound
 does not bear out, a judgement in the figure, a tally of a case the rules do not read."""
 from lowering_cases import lowering_tests
 
@@ -51,7 +51,7 @@ LOWERED = [
      {"letter": "k", "relation": "at least", "n": 3}),
     # a trailer's fragments: the requirement among figures of speech
     ("Somewhere, a reply keeps its voice down. All in lowercase. Not one capital letter.", "all_lowercase", {}),
-    ("In a town without punctuation, one answer stands alone. No commas.", "no_commas", {}),
+    ("In a town that never pauses, one answer stands alone. No commas.", "no_commas", {}),
     ("A reply that seldom uses 'q'. Fewer than 2 times in all.", "letter_frequency", {"letter": "q", "relation": "less than", "n": 2}),
 ]
 
@@ -66,7 +66,6 @@ NEURAL = [
     "Headlining \"owl\": each of them appears in the answer in bold.",
     # a sentence describing the reply in words no rule reads, or with a size its bound does not bear out
     "A brief reply. All in lowercase. Not one capital letter.",
-    "A reply in italics. All in lowercase. Not one capital letter.",
     "A gloomy reply. No commas. Not a single one.",
     "Quiet as a library: the whole answer has at least 300 words.",
     # a judgement in the figure; a tally of a case the rules do not read (never read as the other case)
