@@ -220,7 +220,8 @@ def label_limits(label: str, name: str, args) -> bool:
     if _LIMITING.search(bare):
         return True
     said = set(re.findall(r"\d+", number_words_to_digits(_NUMBERING.sub(" ", re.sub(r"\b(?:once|one)\b", " ", bare.lower())))))
-    given = {str(v) for v in (args or {}).values() if isinstance(v, int) and not isinstance(v, bool)} | _IMPLIED.get(name, set())
+    given = {str(v) for v in (args or {}).values() if isinstance(v, int) and not isinstance(v, bool)} | _IMPLIED.get(name, set()) | \
+        {str(len(v)) for v in (args or {}).values() if isinstance(v, list)}  # 'Choose from three varieties:' beside three phrases
     if not said <= given:
         return True
     side = {"less than": "less", "at most": "less", "at least": "more", "more than": "more"}.get((args or {}).get("relation"))
