@@ -247,7 +247,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout45.json": 0.74,
               "ifeval_heldout46.json": 0.86,
               "ifeval_heldout47.json": 0.90,
-              "ifeval_heldout48.json": 0.86}
+              "ifeval_heldout48.json": 0.83}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]

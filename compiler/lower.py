@@ -182,7 +182,8 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(respoken(stripped)) or \
             DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)) or DENIED.match(stripped):
         return None
-    return _stage(stripped, core, asides)
+    got = _stage(stripped, core, asides)
+    return None if _unread_request(stripped, got) else got
 
 
 def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
@@ -216,9 +217,14 @@ def _asks_more(text: str, name: str, args: Dict[str, Any]) -> bool:
 
 def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     """The rules alone: a validated program check for an unambiguous surface criterion, else None."""
-    global _last_repeat, _last_voice
     if not text or not text.strip():
         return None
+    got = _rules(text)
+    return None if _unread_request(text.strip(), got) else got
+
+
+def _rules(text: str) -> Optional[ProgramCheck]:
+    global _last_repeat, _last_voice
     done, got = enveloped(text, lower_rules_only, _aside_agrees)
     if done:
         return got
@@ -256,6 +262,18 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
             again = None if again is not None and _asks_more(stripped, again.name, again.args) else again
         return again
     return None if vetoed else got
+
+
+# a request said to be repeated, then given after a colon ('She always starts by saying your request back to you word for
+# word ... Her first words are: TLDR ... should have 45 or less words.'): the words after the colon are data
+_REPEAT = r"(?:word\s+for\s+word|verbatim|repeat\w*|cop(?:y|ies|ied|ying)|back)"
+_REQUEST = r"(?:request|prompt|instruction|question|task)"
+_REPEAT_THEN_DATA = re.compile(rf"\b(?:{_REPEAT}\b[^:]{{0,120}}?\b{_REQUEST}|{_REQUEST}\b[^:]{{0,120}}?\b{_REPEAT})\b[^:]{{0,160}}?:\s+(?:\S+\s+){{8}}",
+                               re.IGNORECASE | re.S)
+def _unread_request(text: str, got: Optional[ProgramCheck]) -> bool:
+    """True when a request to repeat is given after a colon and ``got`` is not the repeat check: what follows the colon is
+    the request's words, never the criterion's."""
+    return got is not None and got.name != "repeats_prompt" and _REPEAT_THEN_DATA.search(text) is not None
 
 
 _last_voice: Optional[Tuple[str, bool]] = None  # (criterion, whether its voice vetoed the check the rules lowered)

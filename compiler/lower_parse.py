@@ -86,6 +86,7 @@ def point_back(text: str, quotes) -> str:
 def number_words_to_digits(s: str) -> str:
     """'three hundred' -> '300', 'twenty-five' -> '25', 'twice' -> 'two times' (on lower-cased text)."""
     s = re.sub(r"\btwice\b", "2 times", s)
+    s = re.sub(r"\bonce\s+upon\s+a\s+time\b", " ", s)  # a fairy tale's opening, no count
     # 'once' is one time, unless it opens a clause ('holds once the reply reaches 10 sentences': when)
     s = re.sub(r"(?<!least )\bonce\b(?=\s+(?:the|its|it|a|an|all|every|each(?!\s*[.,;)]|\s*$)|there|this|that|they|these|those|fully|some|both|we|you|i)\b|\s+[\"'\u201c])",
                "when", s)

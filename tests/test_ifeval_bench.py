@@ -97,15 +97,16 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 48: 0.621 / 0.991 measured once at 46eac77, 0.543 / 0.990 with the rules
-    # alone; its 27 wrong verdicts fixed after, tests/test_lower_set48_precision.py)
-    assert res["coverage"] >= 0.62 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 49: 0.636 / 0.9855 measured once at 157ba09 with round 40's rotation, 0.594 /
+    # 0.9845 with the rules alone; three of its families were printed by mistake before, after the code was written; its 46
+    # wrong verdicts fixed after, tests/test_lower_set49_precision.py)
+    assert res["coverage"] >= 0.64 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: record-sleeve liner notes (1), a movie-trailer voice-over (2), a wedding invitation (3), a
-    # tradesperson's job sheet (4), a herald's blazon with plain-words glosses (5), a holiday postcard (6)
+    # per voice as measured: a stage magician's trick write-up (1), a produce show schedule (2), a beekeeper's hive record
+    # (3), a planning decision notice (4), an animal-rescue adoption profile (5), a bedtime fairy tale (6)
     voices = voice_summary(res["rows"])
-    floors = (555, 374, 706, 468, 485, 511)
+    floors = (620, 529, 623, 494, 547, 392)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
