@@ -48,7 +48,7 @@ from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIE
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
 from rubricc.compiler.lower_label import label_limits
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
-from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat
+from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat, unread_request
 from rubricc.compiler.lower_respell import cap, respell, respelled_throughout
 from rubricc.compiler.lower_rules import RULES
 from rubricc.compiler.lower_voices4 import polarity
@@ -183,7 +183,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
             DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)) or DENIED.match(stripped):
         return None
     got = _stage(stripped, core, asides)
-    return None if _unread_request(stripped, got) else got
+    return None if got is not None and unread_request(stripped, got.name) else got
 
 
 def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:
@@ -220,7 +220,7 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     if not text or not text.strip():
         return None
     got = _rules(text)
-    return None if _unread_request(text.strip(), got) else got
+    return None if got is not None and unread_request(text.strip(), got.name) else got
 
 
 def _rules(text: str) -> Optional[ProgramCheck]:
@@ -262,18 +262,6 @@ def _rules(text: str) -> Optional[ProgramCheck]:
             again = None if again is not None and _asks_more(stripped, again.name, again.args) else again
         return again
     return None if vetoed else got
-
-
-# a request said to be repeated, then given after a colon ('She always starts by saying your request back to you word for
-# word ... Her first words are: TLDR ... should have 45 or less words.'): the words after the colon are data
-_REPEAT = r"(?:word\s+for\s+word|verbatim|repeat\w*|cop(?:y|ies|ied|ying)|back)"
-_REQUEST = r"(?:request|prompt|instruction|question|task)"
-_REPEAT_THEN_DATA = re.compile(rf"\b(?:{_REPEAT}\b[^:]{{0,120}}?\b{_REQUEST}|{_REQUEST}\b[^:]{{0,120}}?\b{_REPEAT})\b[^:]{{0,160}}?:\s+(?:\S+\s+){{8}}",
-                               re.IGNORECASE | re.S)
-def _unread_request(text: str, got: Optional[ProgramCheck]) -> bool:
-    """True when a request to repeat is given after a colon and ``got`` is not the repeat check: what follows the colon is
-    the request's words, never the criterion's."""
-    return got is not None and got.name != "repeats_prompt" and _REPEAT_THEN_DATA.search(text) is not None
 
 
 _last_voice: Optional[Tuple[str, bool]] = None  # (criterion, whether its voice vetoed the check the rules lowered)

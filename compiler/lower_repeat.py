@@ -248,3 +248,17 @@ def r_repeat_prompt(c: CriterionText):
     return "repeats_prompt", got
 
 
+
+
+# a request said to be repeated, then given after a colon ('She always starts by saying your request back to you word for
+# word ... Her first words are: TLDR ... should have 45 or less words.'): the words after the colon are data
+_REPEAT = r"(?:word\s+for\s+word|verbatim|repeat\w*|cop(?:y|ies|ied|ying)|back)"
+_REQUEST = r"(?:request|prompt|instruction|question|task)"
+_REPEAT_THEN_DATA = re.compile(rf"\b(?:{_REPEAT}\b[^:]{{0,120}}?\b{_REQUEST}|{_REQUEST}\b[^:]{{0,120}}?\b{_REPEAT})\b[^:]{{0,160}}?:\s+(?:\S+\s+){{8}}",
+                               re.IGNORECASE | re.S)
+
+
+def unread_request(text: str, check: str) -> bool:
+    """True when a request to repeat is given after a colon and ``check`` is not the repeat check: what follows the colon is
+    the request's words, never the criterion's (set 49: a request's own 'should have 45 or less words' was read as the count)."""
+    return check != "repeats_prompt" and _REPEAT_THEN_DATA.search(text) is not None
