@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, Optional, Tuple
 
-from rubricc.compiler.lower_gloss import CONDITION
+from rubricc.compiler.lower_gloss import CONDITION, counted_subject
 from rubricc.compiler.lower_lexicon import normal, words_of
 from rubricc.compiler.lower_parse import FORBIDS, QUOTE_RE, QUOTED_ITEM, SIDE_WORDS, bound_bears_out
 from rubricc.compiler.lower_repeat import read_repeat
@@ -34,7 +34,6 @@ _ANAPHOR = re.compile(r"\b(?:each|every|none|all|both|neither|not)\s+(?:one\b|of
 # the reply described ('A gloomy reply.', 'An epic reply that ...'): each word before 'reply' a requirement of its own
 _DESCRIBED = re.compile(r"^\s*(?:a|an|one|this|the)\s+(?P<mods>(?:[\w'-]+\s+){0,3}?)(?:reply|response|answer)\b(?P<rest>[^.!?]*)", _I)
 _EMPTY_MODS = {"one", "single", "lone", "little", "new", "whole", "entire"}
-_COUNT_LED = re.compile(r"^(?:(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|under|over)\s+)?\d+\s+times\b", _I)
 # the units and marks of a reply's form: named by a figure and not by the reading fragments, they may ask for more ('A reply
 # in bold. No commas.', 'Every word in quotes.')
 _FORM = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|bullets?|lists?|tables?|code|fonts?|emojis?|links?|quotes?|"
@@ -74,8 +73,7 @@ def lower_fragments(text: str, lower: Callable[[str], Optional[ProgramCheck]], r
     doc = m.group("doc").lower() if m else "reply"
     said = [resolve(p, doc) for p in parts]
     quotes = {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, text)}
-    if len(quotes) == 1:  # 'A reply that rarely touches 'i'. Fewer than 3 times in all.': the count's subject the one quotation
-        said = [f'"{next(iter(quotes))}" appears {s[:1].lower()}{s[1:]}' if _COUNT_LED.match(s) else s for s in said]
+    said = [counted_subject(s, quotes) for s in said]  # 'A reply that rarely touches 'i'. Fewer than 3 times in all.'
     got = [lower(s) for s in said]
     ruled = [g for g in got if g is not None]
     if not ruled or any(g.name == "repeats_prompt" for g in ruled):

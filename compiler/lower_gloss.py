@@ -60,8 +60,7 @@ def glossed(text: str) -> Tuple[str, Asides]:
     quotes = {q.group(0)[1:-1] for q in re.finditer(QUOTED_ITEM, figure)}
     if re.match(r"its\s+(?:occurrences|count)\b", plain, _I) and len(quotes) == 1:  # 'its occurrences': of the figure's one word
         plain = re.sub(r"^its\s+(occurrences|count)\b", lambda t: f'the {t.group(1).lower()} of "{next(iter(quotes))}"', plain, flags=_I)
-    if _COUNT_LED.match(plain) and len(quotes) == 1:  # 'The monogram 'a' is used with restraint: fewer than 2 times in the reply'
-        plain = f'"{next(iter(quotes))}" appears {plain}'
+    plain = counted_subject(plain, quotes)  # 'The monogram 'a' is used with restraint: fewer than 2 times in the reply'
     plain = point_back(plain, quotes)  # 'Semé of "schedule": that word appears at least 6 times'
     spans = quote_spans(plain)  # '5 or more such highlighted sections': the figure's (never inside a quotation)
     said = cap(renamed(_SUCH.sub(lambda t: t.group(0) if in_quotes(spans, t.start()) else t.group(1), plain)))
@@ -72,6 +71,14 @@ def glossed(text: str) -> Tuple[str, Asides]:
     if re.search(r"\(\s*[a-z1-9]\s*\)", said):
         veto.append(("veto", "an enumeration"))  # 'None of the following holds: (a) ...; (b) ...'
     return said, [("riddle", figure)] + said_again(figure, said) + veto
+
+
+def counted_subject(statement: str, quotes) -> str:
+    """A statement that opens with its count ('fewer than 2 times in the reply') said of the one quotation ``quotes``
+    holds ('"a" appears fewer than 2 times ...'); as it is otherwise."""
+    if not _COUNT_LED.match(statement) or len(set(quotes)) != 1:
+        return statement
+    return f'"{next(iter(set(quotes)))}" appears {statement[:1].lower()}{statement[1:]}'
 
 
 def renamed(text: str) -> str:
