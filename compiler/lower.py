@@ -36,7 +36,7 @@ from rubricc.compiler.lower_borderline import (about_check, count_example_fails,
                                               judged, lacks_alike, lacks_more, names_a_count, names_failure,
                                               restates_failure, split_contrast, without_examples)
 from rubricc.compiler.lower_canon import canonical
-from rubricc.compiler.lower_fragments import describes_more, lower_fragments
+from rubricc.compiler.lower_fragments import describes_more, figure_adds, lower_fragments
 from rubricc.compiler.lower_gloss import glossed, renamed
 from rubricc.compiler.lower_clauses import blank_data as _blank_data, blank_outer_quotes as _blank_outer_quotes, \
     clause_check as _clause_check, clauses as _clauses, first_rule as _first_rule, meaning as _meaning
@@ -65,6 +65,7 @@ from rubricc.compiler.lower_envelope import enveloped
 from rubricc.compiler.lower_target import class_agrees
 from rubricc.compiler.lower_topic import topic_agrees
 from rubricc.compiler.lower_wish import read_voice, respoken
+from rubricc.compiler.lower_wordlist import word_list
 from rubricc.compiler.lower_summary import summarised
 from rubricc.formats import ProgramCheck
 
@@ -182,8 +183,16 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     if _FAILURE.search(_meaning(canonical(said))) or _NOT_A_RUBRIC_ITEM.search(respoken(stripped)) or \
             DOUBLE_NEGATION.search(QUOTE_RE.sub(" ", stripped)) or DENIED.match(stripped):
         return None
-    got = _stage(stripped, core, asides)
+    got = _stage(stripped, core, asides) or _word_list(stripped)
     return None if got is not None and unread_request(stripped, got.name) else got
+
+
+def _word_list(stripped: str) -> Optional[ProgramCheck]:
+    """A quoted list of words said to be in the reply, or not, whatever its frame (:mod:`rubricc.compiler.lower_wordlist`)."""
+    found = word_list(stripped, lambda s, plain: figure_adds(s, plain, lambda f: bool(_SEMANTIC.search(_meaning(f)))))
+    if found is None or _asks_more(stripped, *found):
+        return None
+    return validate_check(*found)
 
 
 def _stage(stripped: str, core: str, asides) -> Optional[ProgramCheck]:

@@ -87,11 +87,18 @@ def lower_fragments(text: str, lower: Callable[[str], Optional[ProgramCheck]], r
             if not _carried(best, *found):
                 return None
             continue
-        if about_content(s) or CONDITION.search(s) or said_again(s, plain) or _named_form(s, plain) or _ANAPHOR.search(s) or \
-                _described(s, plain) or _MARKS.search(QUOTE_RE.sub(" ", s)) or _PART_SUBJECT.match(s) or \
-                FORBIDS.search(s) and not FORBIDS.search(plain):
+        if _ANAPHOR.search(s) or figure_adds(s, plain, about_content):
             return None  # a figure that says more than the check, or a statement of what another fragment names
     return best
+
+
+def figure_adds(figure: str, plain: str, about_content: Callable[[str], bool]) -> bool:
+    """True when a figure beside the plain statement of a check says more than it: content, a condition, what
+    :func:`rubricc.compiler.lower_riddle.said_again` finds, a form or description no reading fragment gives, marks or
+    verdicts, a part of the reply as subject, or a denial beside a statement that does not deny."""
+    return about_content(figure) or bool(CONDITION.search(figure)) or bool(said_again(figure, plain)) or _named_form(figure, plain) or \
+        _described(figure, plain) or bool(_MARKS.search(QUOTE_RE.sub(" ", figure))) or bool(_PART_SUBJECT.match(figure)) or \
+        bool(FORBIDS.search(figure)) and not FORBIDS.search(plain)
 
 
 def _named_form(figure: str, plain: str) -> bool:

@@ -206,7 +206,19 @@ def labelled(text: str) -> Tuple[str, Asides]:
 _LIMITING = re.compile(r"^\s*(?:only|for)\b|\b(?:if|unless|except|excepting|when|whenever|other\s+than|apart\s+from)\b", _I)
 # a number that names the label's place, not a count ('Rule 2', 'Q3', '#4', 'Step 1')
 _NUMBERING = re.compile(r"\b(?:rule|item|criterion|question|q|step|test|check|point|part|no|number|section|task|requirement|level|"
-                        r"tier|round|line|case|phase|stage|clause|article|box|field|row|article|id)\.?\s*#?\s*\d+[a-z]?\b|#\s*\d+|^\s*\d+[.)]", _I)
+                        r"tier|round|line|case|phase|stage|clause|article|box|field|row|id|condition|class|exhibit|lot|entry|exercise|"
+                        r"problem)\.?\s*#?\s*\d+[a-z]?\b|#\s*\d+|^\s*\d+[.)]", _I)
+# a label that is one word and a number is a place ('Condition 16', 'Plate 4'), unless the word is a unit the checks count
+_PLACE = re.compile(r"^\s*(?P<w>[A-Za-z]+)\s+(?:#?\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[.:]?\s*$", _I)
+_UNITS = re.compile(r"(?:words?|sentences?|paragraphs?|bullets?|sections?|highlights?|letters?|capitals?|times?|placeholders?|lines?|"
+                    r"items?|points?|commas?|characters?|chars?|parts?|tokens?|mentions?|uses?|occurrences?|answers?|responses?|minimum|maximum|"
+                    r"min|max|under|over|below|above|least|most|exactly|about)", _I)
+
+
+def place_number(label: str) -> bool:
+    """True for a label that is one word and the number of its place ('Condition 16', 'Class 2.'), the word no unit."""
+    m = _PLACE.match(label)
+    return m is not None and not _UNITS.fullmatch(m.group("w"))
 
 
 # the counts a check implies without an argument ('Two distinct answers:' heads two_responses)
@@ -219,7 +231,8 @@ def label_limits(label: str, name: str, args) -> bool:
     bare = re.sub(QUOTED_ITEM, " ", label)
     if _LIMITING.search(bare):
         return True
-    said = set(re.findall(r"\d+", number_words_to_digits(_NUMBERING.sub(" ", re.sub(r"\b(?:once|one)\b", " ", bare.lower())))))
+    said = set() if place_number(bare) else \
+        set(re.findall(r"\d+", number_words_to_digits(_NUMBERING.sub(" ", re.sub(r"\b(?:once|one)\b", " ", bare.lower())))))
     given = {str(v) for v in (args or {}).values() if isinstance(v, int) and not isinstance(v, bool)} | _IMPLIED.get(name, set()) | \
         {str(len(v)) for v in (args or {}).values() if isinstance(v, list)}  # 'Choose from three varieties:' beside three phrases
     if not said <= given:

@@ -298,6 +298,10 @@ _COUNTED = {"word_count", "sentence_count", "paragraph_count", "bullet_count", "
 _NEG_OK = {"no_commas", "keywords_absent", "all_lowercase", "all_uppercase"}  # stated by a negation
 _NEG_REQUIRED = {"no_commas", "keywords_absent"}
 _POSITIVE_KW = re.compile(r"\b(?:includes?|including|contains?|mentions?|uses?|features?|incorporates?|appears?|present)\b")
+# a place or a form for the words ('... turns up in bold', '... in the title', '... in its first sentence'): more than a keyword check
+_KW_PLACED = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|bullets?|tables?|code|fonts?|emojis?|links?|paragraphs?|sections?|"
+                        r"sentences?|lines?|json|markdown|highlight\w*|placeholders?|postscript|brackets?|first|last|opening|closing|final|beginning|"
+                        r"next\s+to|before|after|together|adjacent|near|between|followed)\b")
 
 
 def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
@@ -410,6 +414,8 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
         return {"phrase": text[span[0] + 1:span[1]], "case_sensitive": False}
     if check in ("keywords_present", "keywords_absent"):
         words = _word_list(text)
+        if _KW_PLACED.search(unquoted):
+            return None
         if not words or (check == "keywords_present" and re.search(r"\b(?:any of|one of|either|at least one|some of|or)\b|(?<!\S)/(?!\S)", unquoted)):
             return None
         if check == "keywords_absent" and _POSITIVE_KW.search(

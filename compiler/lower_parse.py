@@ -49,14 +49,14 @@ REL_SIGNS = {"\u2265": "at least", ">=": "at least", "=>": "at least", "\u2264":
 
 # a bound's words for the side of a count, one place for the readers that check a metaphor's side against its bound
 # ('Brief in life' beside 'fewer than 50 words'; 'What never stops short of 50 sentences?' beside 'at least 50')
-BOUND_LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b|\bbelow\b|\bat\s+most\b|\bno\s+more\s+than\b", re.IGNORECASE)
+BOUND_LESS = re.compile(r"\b(?:fewer|less)\s+than\b|\bunder\b(?!\s+an?\s+(?!hundred|thousand|dozen|score|few|couple)[a-z]+\b(?!-))|\bbelow\b|\bat\s+most\b|\bno\s+more\s+than\b", re.IGNORECASE)
 BOUND_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+than\b|\b(?:no|not)\s+less\s+than\b", re.IGNORECASE)
 
 
 # a figure's words for a side of a count ('used sparingly', 'a short reply', 'an epic reply'): the bound must bear it out
 SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short(?!\\s+of)", "brief", "terse", "small(?!\\s+talk)",
                        "little", "tiny", "few", "quiet", "restraint", "restrained"),
-              "more": ("long", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in", "floor",
+              "more": ("long(?![\\s,]+(?:long[\\s,]+)?(?:ago|time|before|after|since)\\b)", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in", "floor",
                        "minimum", "min")}
 # a bound's own name ('Floor: 12 sentences', 'Ceiling: ...'): the side the count must be on
 SIDE_WORDS["less"] += ("ceiling", "maximum", "max", "cap")

@@ -40,7 +40,7 @@ _INLINE = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?P<said>[^
 _REFERS = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything\s+(?:on\s+the\s+list|listed)\b|\bevery\s+one\s+of\s+them\b|"
                      r"\b(?:every|each)\s+(?:word|item|entry|one)\s+on\s+the\s+list\b)")
 # the list pointed back to after its lead ('each of these', 'none of them', 'not one of them', 'each one')
-_POINTS = re.compile(r"^(?:(?:each|every\s+one|none|not\s+one|all)\s+of\s+(?:these|them|those)|each\s+one)\b", _I)
+_POINTS = re.compile(r"^(?:(?:each|every\s+one|none|not\s+one|all)\s+of\s+(?:them|(?:these|those)(?:\s+(?:key\s*)?(?:words|keywords|terms))?)|each\s+one)\b", _I)
 _PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
                       r"contains?|includes?|mentions?|found)\b", _I)
 _OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
@@ -48,7 +48,7 @@ _FORBIDS = FORBIDS
 _REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include|featur\w*|starring|includ\w*|"
                        r"contain\w*|uses?|used|mention\w*|says?|said|present\w*|appear\w*|bearing|spotted|attending|(?:are|is)\s+(?:in|found))\b", _I)
 _WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
-_ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|(?:in\s+)?any\s+case|"
+_ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|(?:in\s+)?any\s+(?:letter\s+)?case|"
                        r"any\s+capitali[sz]ation(?:\s+counts)?|(?:in\s+)?(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case|capitali[sz]ation\s+aside|"
                        r"(?:whether\s+)?in\s+capitals\s+or\s+(?:in\s+)?small\s+letters)\b", _I)
 _VETO = [("veto", "a list's label that says the other side of its statement")]

@@ -141,7 +141,7 @@ def read_not_required(text: str, asides: Asides) -> str:
 # ---- a checklist item's topic label -----------------------------------------------------------------------------
 # (the label may be set in bold, as an LLM writes its rubric items: '**Sufficient length**: ...', '**Closing phrase:** ...';
 # its words may be abbreviated: 'Max. dose: ...', 'Sig.: ...')
-_TOPIC = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>(?-i:[A-Z])[a-z]+\.?(?:[ -][A-Za-z]+\.?){0,3})(?(b)(?:(?P=b)\s*:|\s*:\s*(?P=b))|\s*:)\s+(?P<rest>(?-i:[a-z\"\u201c]|The\s+(?:response|answer|reply|output)\b|(?:None|No|All|Every|Each)\s+(?:of\s+)?[a-z]).*)$", _I | re.S)
+_TOPIC = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>(?-i:[A-Z])[a-z]+\.?(?:[ -][A-Za-z]+\.?){0,3}(?:\s+#?\d+[a-z]?)?)(?(b)(?:(?P=b)\s*:|\s*:\s*(?P=b))|\s*:)\s+(?P<rest>(?-i:[a-z\"\u201c]|The\s+(?:response|answer|reply|output)\b|(?:None|No|All|Every|Each)\s+(?:of\s+)?[a-z]).*)$", _I | re.S)
 _FORBIDS = re.compile(r"\b(?:forbidden|banned|prohibited|disallowed|excluded|no|avoid(?:ed)?|without)\b", _I)
 _REQUIRES = re.compile(r"\b(?:inclusion|included|required|mandatory|must|includes?|presence)\b", _I)
 _QUANTITY = re.compile(r"^(?:precisely|exactly|at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|fewer\s+than|more\s+than|less\s+than|"

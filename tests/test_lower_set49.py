@@ -1,0 +1,52 @@
+"""Set 49's voices, developed on after its one blind measurement (issue 15, round 41): a numbered heading before the
+statement ('Clause 7: The reply shall ...', 'Exhibit 3. A reply that ...'), a list named in a lead and pointed back to
+with its noun ('Seeds sown: "a". Every one of these words ...', 'None found: not one of these words ...'), and a list of
+words said to be in the reply, or not, whatever the figure around it ('the conjurer pulls each of the words "a" and "b"
+out of the reply', 'you won't hear her say "a" or "b" anywhere in this reply'). Wordings written for the tests, not set
+49's sentences. NEURAL must stay neural: a heading whose word is a unit the checks count, a figure that places the words
+(in bold, in the title), counts them, chooses among them, speaks of the user's text or asks for content; a presence
+beside a figure that forbids; a place-number that is a paragraph's."""
+from lowering_cases import lowering_tests
+
+LOWERED = [
+    # a numbered heading: the place, not a count
+    ("Clause 7: The reply shall include each of the following keywords: \"harbour\", in any letter case.", "keywords_present",
+     {"keywords": ["harbour"]}),
+    ("Exhibit 3. A reply that does not use any of the words \"tide\" or \"salt\" as a whole word.", "keywords_absent",
+     {"keywords": ["tide", "salt"], "whole_word": True}),
+    ("Lot 12. A reply that includes each of the keywords \"lamp\" and \"rope\".", "keywords_present", {"keywords": ["lamp", "rope"]}),
+    ("Provision 2: The answer shall contain no comma anywhere in its text.", "no_commas", {}),
+    # a list named in a lead, pointed back to with its noun
+    ("Seeds sown: \"basil\" and \"mint\". Every one of these words turns up somewhere in the reply, upper or lower case.",
+     "keywords_present", {"keywords": ["basil", "mint"]}),
+    ("Weeds pulled: nettle, dock. None left: not one of these words appears in the reply as a whole word, in any letter case.",
+     "keywords_absent", {"keywords": ["nettle", "dock"], "whole_word": True}),
+    # a list of words in or out of the reply, whatever the figure around it
+    ("Trick two: the conjurer pulls out of the reply each of the words \"dove\" and \"ring\"; every one of them appears, in "
+     "capitals or lowercase.", "keywords_present", {"keywords": ["dove", "ring"]}),
+    ("Hoards shiny words! Every one of \"gold\" and \"brass\" can be found somewhere in this reply, capitals or not.",
+     "keywords_present", {"keywords": ["gold", "brass"]}),
+    ("Meet Mabel, a prim one: you won't hear her say \"gosh\" or \"golly\" anywhere in this reply, not as a whole word, not "
+     "in capitals.", "keywords_absent", {"keywords": ["gosh", "golly"], "whole_word": True}),
+    ("A long time ago a reply fell under a curse that took away certain words, and so nowhere in it did \"oak\" or \"ash\" "
+     "appear, in capitals or in small letters.", "keywords_absent", {"keywords": ["oak", "ash"], "whole_word": True}),
+]
+
+NEURAL = [
+    # a heading whose word is a unit the checks count; a paragraph's number
+    "Words 4: The reply shall include the keyword \"harbour\".",
+    "Paragraph 2. A reply that includes each of the keywords \"lamp\" and \"rope\".",
+    # a figure that places the words, counts them, chooses among them, or speaks of the user's text
+    "Trick two: the conjurer pulls each of the words \"dove\" and \"ring\" out of the reply in bold.",
+    "The conjurer pulls each of the words \"dove\" and \"ring\" out of the reply's title.",
+    "Hoards shiny words! Every one of \"gold\" and \"brass\" can be found twice in this reply.",
+    "The conjurer pulls one of the words \"dove\" and \"ring\" out of the reply.",
+    "Every one of \"gold\" and \"brass\" can be found somewhere in the user's question.",
+    "Featuring \"gold\" and \"brass\": every one of these words turns up in bold.",
+    # content beside the list; a presence beside a figure that forbids; a condition
+    "The conjurer pulls each of the words \"dove\" and \"ring\" out of the reply, and then explains how the trick works.",
+    "Under a ban on certain words, every one of \"gold\" and \"brass\" can be found in this reply.",
+    "You won't hear her say \"gosh\" or \"golly\" in this reply unless she is surprised.",
+]
+
+test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
