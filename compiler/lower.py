@@ -501,6 +501,9 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
             return None
         if _SEMANTIC.search(_LENGTH_REASONS.sub(" ", reason) if name in _LENGTHS else reason):
             return None
+        if re.search(r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to)\b", reason, re.I) or \
+                {LANGUAGES[n] for n in languages_named(reason.lower())} - {args.get("language")}:
+            return None  # a reason that asks for something itself ('Reason: it must also be in French.')
     # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)
     if name in ("keywords_present", "keywords_absent") and keywords_strict(CriterionText(stripped)) != found:
         return None

@@ -31,6 +31,12 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"^\s*(?:pls|plz|please|kindly)\s+(?=[a-z])", re.IGNORECASE), ""),
     (re.compile(r"^\s*(?:can|could|would|will) you\s+(?:please\s+|pls\s+)?not\s+", re.IGNORECASE), "Do not "),
     (re.compile(r"^\s*(?:can|could|would|will) you\s+(?:please\s+|pls\s+)?(?=[a-z])", re.IGNORECASE), ""),
+    # a reply described, as a catalogue lists it: 'A reply that includes X', 'A reply enclosed in X', 'A reply in English, ...'
+    (re.compile(r"^\s*(?:a|an|one)\s+(reply|response|answer)\s+(?:that|which)\s+(?=(?:does|is|has|uses|includes|contains|ends|starts|begins|opens|"
+                r"closes|keeps|mentions|avoids|repeats|gives|puts|wraps|runs|stays|comes|carries|bears|holds|shows|spells|says)\b)", re.IGNORECASE), r"The \1 "),
+    (re.compile(r"^\s*(?:a|an|one)\s+(reply|response|answer)\s+(?=(?:written|enclosed|wrapped|set|presented|shown|staged|formatted|composed|laid\s+out|"
+                r"structured|divided|split|given|delivered|kept|in)\b)", re.IGNORECASE), r"The \1 is "),
+    (re.compile(r"^\s*(?:a|an|one)\s+(reply|response|answer)\s+(?:containing|including|featuring)\b", re.IGNORECASE), r"The \1 contains"),
     # terse requests: 'all in spanish', 'answer in json', 'no bullet points'
     (re.compile(r"^\s*(?:all|everything)\s+in\s+", re.IGNORECASE), "The entire response is in "),
     (re.compile(r"^\s*(?:answer|respond|reply|write it|output it)\s+in\s+(?=json\b)", re.IGNORECASE), "The entire response is in "),
@@ -154,6 +160,12 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'valid JSON ..., with no loose text outside it' / ', no chat outside it': JSON as the whole reply, said again
     (re.compile(r"(?<=\S)\s*,\s*(?:with\s+)?(?:no|nothing)\s+(?:(?:loose|other|extra|stray|further)\s+)?(?:text|chat|prose|commentary|words)\s+(?:else\s+)?"
                 r"(?:outside|around|beyond)\s+(?:it|the\s+json)(?=\s*[.!]?\s*$)", re.IGNORECASE), ""),
+    # '..., with nothing outside it except, at most, markdown code fences (```)': what the JSON check allows anyway
+    (re.compile(r"(?<=\S)\s*,\s*(?:with\s+)?nothing\s+(?:else\s+)?(?:outside|around)\s+(?:it|the\s+json)\s+(?:except|but|save|apart\s+from)\s*,?\s*"
+                r"(?:at\s+most\s*,?\s*|optionally\s*,?\s*)?(?:an?\s+)?(?:pair\s+of\s+)?(?:markdown\s+)?(?:code\s+)?(?:fences?|backticks|ticks)"
+                r"(?:\s*\(\s*```\s*\))?(?=\s*[.!]?\s*$)", re.IGNORECASE), ""),
+    # 'parses as valid JSON': is valid JSON
+    (re.compile(r"\bparses\s+as\s+(?:valid\s+)?json\b", re.IGNORECASE), "is valid JSON"),
     # 'exactly 2 paragraphs ..., *** between them, and no empty paragraph between dividers': what the divider count does anyway
     (re.compile(r"\s*,?\s*(?:and\s+)?(?:with\s+)?no\s+empty\s+paragraphs?\s+(?:between|among)\s+(?:the\s+)?(?:\*\*\*\s+)?dividers(?=\s*[.;]?\s*$)", re.IGNORECASE), ""),
     # a record's 'at least 10 on the reply': in it

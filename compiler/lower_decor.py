@@ -29,6 +29,9 @@ _REASON = re.compile(
     r"as (?:required|requested|instructed|asked|specified|demanded)|per the (?:instructions?|request|prompt|user))\b)"
     r"(?P<reason>[^\"\u201c\u201d]*)$", _I)
 
+# a reason given a label of its own after the requirement ('... in it. Reason: to preserve the approved finish.')
+_REASON_LABEL = re.compile(r"(?<=[.!?])\s+(?:reason|rationale|purpose|motivation)\s*:\s*(?P<reason>[^\"\u201c\u201d:]*)$", _I)
+
 # the bound restated as met: ', meeting the stipulated minimum', ', staying below the required cap' (the bound the
 # criterion already states; a bound with a figure of its own is no restatement and stays)
 _MET_BOUND = re.compile(r"(?<!\s)\s*,\s*(?:thereby\s+|so\s+)?(?:meeting|satisfying|reaching|honou?ring|respecting|clearing|(?:staying|keeping|"
@@ -74,7 +77,7 @@ _NOTHING_AFTER = re.compile(
 # a note on case for checks that ignore case already (keywords, letters, end and start phrases)
 _CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|"
                         r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|case not counted|(?:capital|upper ?case) or (?:small|lower ?case)|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
-                        r"(?:upper|capital|big|great) (?:and|or) (?:lower|small)(?: ?case| forms?| letters?)?(?: (?:alike|together|both counted|counted together|counted alike|both count))?)"
+                        r"(?:upper|capital|big|great)(?: ?case)? (?:and|or) (?:lower|small)(?: ?case)?(?: forms?| letters?)?(?: (?:alike|together|both counted|counted together|counted alike|both count))?)"
                         r"\s*\)?(?=\s*(?:[.;,?]|:\s|$|is\b|are\b))", _I)
 
 # a totality adverb between a list's cue and its colon: 'avoid the following words entirely: a, b'
@@ -248,7 +251,7 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
                 s = _EACH_ONCE.sub("", s)  # 'includes each of the keywords "a", "b", every one of them at least once'
             if i == len(pieces) - 1:
                 s = _MET_BOUND.sub("", s)
-                r = _REASON.search(s)
+                r = _REASON.search(s) or _REASON_LABEL.search(s)
                 if r is not None and (r.start() > 0 or i > 0):
                     reasons.append(r.group("reason"))
                     s = s[:r.start()] + "."

@@ -239,3 +239,24 @@ def label_limits(label: str, name: str, args) -> bool:
         return True
     side = {"less than": "less", "at most": "less", "at least": "more", "more than": "more"}.get((args or {}).get("relation"))
     return side is not None and any(re.search(rf"\b{w}\b", bare, _I) for other, words in SIDE_WORDS.items() if other != side for w in words)
+
+
+# a heading of one word and a number before the statement ('Class 16. ', 'Condition 4: ')
+_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z]+\s+#?\d+[a-z]?[.:])\s+(?=[A-Z\"\u201c])")
+# a programme's billing before the statement: 'Effect: the Vanishing Comma. ', 'The reveal: the Three-Way Prediction. '
+_BILLED = re.compile(r"^\s*(?:the\s+)?[A-Za-z]+\s*:\s*(?P<title>the\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)\s*[.!]\s+(?=[A-Z\"\u201c])")
+
+
+def headed(text: str) -> Tuple[str, Asides]:
+    """(the statement after a numbered heading or a billed title, the heading or title as a label); (text, []) when it has
+    neither. A heading's number names its place, never a count; a title is a name, said of by the statement."""
+    asides: Asides = []
+    m = _HEADING.match(text)
+    if m and place_number(m.group("h")):
+        asides.append(("label", m.group("h")))
+        text = text[m.end():]
+    m = _BILLED.match(text)
+    if m:
+        asides.append(("label", m.group("title")))
+        text = text[m.end():]
+    return text, asides

@@ -62,6 +62,7 @@ _LEFT = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverythi
                    r"\bat\s+least\s+once\b|\b(?:one|1)\s+(?:time\s+)?or\s+more(?:\s+times)?\b|\bas\s+(?:a\s+)?whole\s+words?\b|\bfree\s+of\s+everything\b|"
                    r"\bin\s+(?:upper|lower)\s+or\s+(?:upper|lower)\s+case\b|\bupper\s+or\s+lower\s+case\b|"
                    rf"{_ANY_CASE.pattern}|\bcapitals\s+count\b|\bcase\s+does\s+not\s+matter\b|\b(?:and|or|nor|not|never|none|of|them|these)\b)")
+_ZERO = re.compile(r"^(?:zero|no|0|none)\s+(?:uses|occurrences|hits|matches|instances)\s*\.?$", _I)
 _PIECE_END = re.compile(r"(?:[.!?](?=\s+[A-Z])|;)")
 _PROCEDURE = re.compile(r"^(?:check|look|search|scan|read|go)\b[^;]*$", _I)  # 'Check the whole reply'
 _NOTE = re.compile(rf"(?:{_WHOLE_WORD.pattern}|{_ANY_CASE.pattern}|any\s+capitali[sz]ation\s+counts|capitals\s+count|case\s+does\s+not\s+matter)"
@@ -133,6 +134,7 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     if label_limits(label, "keywords_present", {}):
         return text, [("veto", "a list's label that limits its statement or counts")]
     notes = stated  # the matching notes of every piece ('...; any capitalisation counts')
+    rest = [r for r in rest if not (absent and _ZERO.match(r))]  # 'Zero uses.': the absence tallied
     return " ".join([none_of(q, notes) if absent else every_of(q, notes)] + rest), []
 
 

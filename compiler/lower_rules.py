@@ -135,6 +135,8 @@ def r_json(c: CriterionText):
                  r"(?:\s+around\s+it)?\s+is\s+(?:fine|ok|okay|allowed|acceptable|permitted)\s*\)", " ", low)
     if re.search(r"\b(key|keys|field|fields|property|properties|schema|example|snippet|block|includes?|contains?)\b", low):
         return None
+    if re.search(r"\b(?:titles?|headings?|headers?|headlines?|sections?|paragraphs?|sentences?|postscript|signature|footnotes?|captions?|bullets?)\b", low):
+        return None  # a part of the response in JSON ('The title is valid JSON'), not the whole response
     if re.search(r"\b(entire|whole|entirely|wrapped|all of|only|valid|well-formed|formatted|format|pure|parsed|parses|parseable|parsable|everything|solely|exclusively|in the form of|loads|loaded|loadable)\b"
                  r"|\ba single json (?:object|document|value) and nothing else\b", low):
         return "is_json", {}

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from rubricc.compiler.lower_label import place_number
 from rubricc.compiler.lower_parse import QUOTE_RE
 from rubricc.compiler.lower_respell import DOC as _DOC, cap as _cap, data_colon as _data_colon, in_quotes as _in_quotes, quantity as _quantity
 from rubricc.compiler.lower_respell import quote_spans as _quote_spans, respell
@@ -378,17 +377,9 @@ def _label_units_agree(label: str, body: str) -> bool:
     return not named or not spoken or bool(named & spoken)
 
 
-# a heading sentence of one word and a number before the statement ('Class 16. ', 'Exhibit 4. ')
-_HEADING = re.compile(r"^\s*(?P<h>[A-Za-z]+\s+#?\d+[a-z]?\.)\s+(?=[A-Z\"\u201c])")
-
-
 def read_voice(text: str) -> Tuple[str, Asides]:
     """(the criterion inside the voice, the asides cut off with their kinds); (text, []) when no voice is read."""
     asides: Asides = []
-    m = _HEADING.match(text)
-    if m and place_number(m.group("h")):  # a numbered heading ('Class 16. A reply that ...'): the place, no count
-        asides.append(("label", m.group("h")))
-        text = text[m.end():]
     m = _TEST_NAME.match(text)
     if m:
         label = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", m.group("name")).replace("_", " ").lower()

@@ -28,7 +28,7 @@ from rubricc.compiler.lower_logbook import logged
 from rubricc.compiler.lower_listing import listed
 from rubricc.compiler.lower_direction import directed
 from rubricc.compiler.lower_notice import noticed
-from rubricc.compiler.lower_label import labelled
+from rubricc.compiler.lower_label import headed, labelled
 from rubricc.compiler.lower_wager import wagered
 from rubricc.compiler.lower_interview import interviewed
 from rubricc.compiler.lower_lostfound import lost_property
@@ -281,6 +281,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text, saying = motto(text)  # a horoscope's sign and advice: the statement after it
     text, card = carded(text)  # a workout card's line ('Minimum reps: "x" x3. ...; 3 or more.')
     text, entry = lot(text)  # an auction catalogue's lot entry ('Lot 12. A reply rich in the letter "z": ...')
+    text, heading = headed(text)  # a numbered heading or a billed title ('Class 16. ', 'Effect: the Vanishing Comma. ')
     text, summed = summarised(text) if summary else (text, [])  # a label and its summary before the statement ('Dose: under 701 words. The reply ...')
     text, conditions = lettered(text)  # 'Both hold: (a) X; (b) Y': one statement, the conditions no check reads as asides
     text, defined = glossary(text)  # 'By "T", this item means D; the response ...': one statement
@@ -294,7 +295,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + heading + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:

@@ -52,8 +52,15 @@ _MORE = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|b
                    r"beginning|start|next\s+to|before|after|together|adjacent|near|between|followed|only|exactly|times|twice|thrice|more|fewer|"
                    r"less|most|least|several|many|few|some|either|any|order|alphabetical\w*|rhym\w*|user|prompt|question|request|"
                    r"instructions?|plural|singular|synonyms?|translat\w*|spell(?:ing|ed|t)|capitali[sz]ed|uppercase|lowercase|capitals?|"
-                   r"definitions?|define\w*|explain\w*|quotes?|quotation\w*|hashtags?|tags?|\d+)\b|"
+                   r"definitions?|define\w*|explain\w*|quotes?|quotation\w*|hashtags?|tags?|\d+|if|unless|when|whenever|except|provided|errors?|"
+                   r"fail\w*|pass|passes|penal\w*|deduct\w*|scor\w*|points?|marks?|credit|award\w*|reject\w*|flag\w*|warn\w*)\b|"
                    r"\bonce\s+(?:each|apiece|only|or|and|in|per)\b|\b(?:appears?|appeared|used|occurs?|said|mentioned|found|up|out|them|it)\s+once\b", _I)
+# what may follow the list in its clause: where the words are, that they are there, and nothing else
+_TAIL_OK = set("""is are be to can could had has have been was were will shall must should may did does do appear appears appeared appearing
+occur occurs occurred turn turns turned show shows showed up found used present included mentioned heard said written seen spotted somewhere
+anywhere nowhere at all in within inside from on the this its it reply response answer text whole entire each all every one of them any
+either anyone anybody you will""".split())
+_ADVERBS_OK = {"reply", "only", "fully", "wholly", "entirely", "finally", "really", "truly", "happily", "merely", "simply"}
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|,\s+(?:and|but|so|yet)\s+(?:so\s+)?|\s+and\s+so\s+", _I)
 
 
@@ -81,6 +88,10 @@ def word_list(text: str, figure_adds: Callable[[str, str], bool]) -> Found:
     before = clause[:clause.index("LISTED")]
     if not _TAKES.search(before) or _SOME.search(before):
         return None  # the list is no object of a quantifier or a verb of saying ('the names "a" and "b" ...')
+    after = clause[clause.index("LISTED") + len("LISTED"):]
+    if any(w.lower() not in _TAIL_OK for w in re.findall(r"[A-Za-z']+", after)) or \
+            any(w.lower() not in _ADVERBS_OK for w in re.findall(r"\b\w+ly\b", clause)):
+        return None  # the words said of more than where they are ('uses the terms "a", "b" consistently')
     negators = _NEGATORS.findall(clause)
     if len(negators) > 1:
         return None

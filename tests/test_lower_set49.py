@@ -30,9 +30,28 @@ LOWERED = [
      "in capitals.", "keywords_absent", {"keywords": ["gosh", "golly"], "whole_word": True}),
     ("A long time ago a reply fell under a curse that took away certain words, and so nowhere in it did \"oak\" or \"ash\" "
      "appear, in capitals or in small letters.", "keywords_absent", {"keywords": ["oak", "ash"], "whole_word": True}),
+    # a reason given its own label; a programme's billed title; a catalogue's 'A reply that / enclosed in ...'
+    ("Rule 5: The answer shall be entirely in lowercase letters. Reason: to match the approved house finish.", "all_lowercase", {}),
+    ("Act: the Silent Comma. Ask anyone to look over the reply; no comma turns up anywhere in it.", "no_commas", {}),
+    ("A reply enclosed in double quotation marks, starting with \" and finishing with \".", "wrapped_in_quotes", {}),
+    ("A reply that includes a postscript starting with P.S.", "postscript", {"marker": "P.S."}),
+    # JSON said as parsing, with what the check allows anyway
+    ("The whole reply parses as valid JSON, with nothing outside it except, at most, markdown code fences (```).", "is_json", {}),
+    ("The letter 'q' appears fewer than 4 times in the reply, capital and lowercase forms counted together.", "letter_frequency",
+     {"letter": "q", "relation": "less than", "n": 4}),
 ]
 
 NEURAL = [
+    # a reason that asks for something itself; a part of the reply in JSON; a billed title giving a count or the other side
+    "The reply has no commas. Reason: it must also be in French.",
+    "The reply has no commas, so that it reads like German.",
+    "The title is valid JSON.",
+    "Effect: the Five Doves. The reply has exactly 3 bullet points.",
+    "Effect: the Loud Hands. The reply has fewer than 10 words written entirely in capital letters.",
+    "The reply parses as valid JSON, with nothing outside it except a greeting.",
+    # a word list with a condition or a verdict; an adverb that says how the words are used
+    "This rule reports an error if the text does not mention \"otter\".",
+    "Uses the terms \"mild\" and \"severe\" consistently.",
     # a heading whose word is a unit the checks count; a paragraph's number
     "Words 4: The reply shall include the keyword \"harbour\".",
     "Paragraph 2. A reply that includes each of the keywords \"lamp\" and \"rope\".",
