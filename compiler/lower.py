@@ -46,7 +46,7 @@ from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
 from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
-from rubricc.compiler.lower_label import label_limits
+from rubricc.compiler.lower_label import label_limits, unbilled
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat, unread_request
 from rubricc.compiler.lower_respell import cap, respell, respelled_throughout
@@ -229,6 +229,8 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     if not text or not text.strip():
         return None
     got = _rules(text)
+    if got is None and unbilled(text) != text:  # a billed title read off left nothing: read with the title as a figure
+        got = _rules(unbilled(text))
     return None if got is not None and unread_request(text.strip(), got.name) else got
 
 
@@ -501,9 +503,9 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
             return None
         if _SEMANTIC.search(_LENGTH_REASONS.sub(" ", reason) if name in _LENGTHS else reason):
             return None
-        if re.search(r"\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to)\b", reason, re.I) or \
+        if re.search(r"\b(?:also|too|as\s+well|in\s+addition|additionally|besides)\b", reason, re.I) or \
                 {LANGUAGES[n] for n in languages_named(reason.lower())} - {args.get("language")}:
-            return None  # a reason that asks for something itself ('Reason: it must also be in French.')
+            return None  # a reason that asks for something more ('Reason: it must also be in French.')
     # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)
     if name in ("keywords_present", "keywords_absent") and keywords_strict(CriterionText(stripped)) != found:
         return None

@@ -244,7 +244,7 @@ def label_limits(label: str, name: str, args) -> bool:
 # a heading of one word and a number before the statement ('Class 16. ', 'Condition 4: ')
 _HEADING = re.compile(r"^\s*(?P<h>[A-Za-z]+\s+#?\d+[a-z]?[.:])\s+(?=[A-Z\"\u201c])")
 # a programme's billing before the statement: 'Effect: the Vanishing Comma. ', 'The reveal: the Three-Way Prediction. '
-_BILLED = re.compile(r"^\s*(?:the\s+)?[A-Za-z]+\s*:\s*(?P<title>the\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)\s*[.!]\s+(?=[A-Z\"\u201c])")
+_BILLED = re.compile(r"^\s*(?:[Tt]he\s+)?[A-Za-z]+\s*:\s*(?P<title>the\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)\s*[.!]\s+(?=[A-Z\"\u201c])")
 
 
 def headed(text: str) -> Tuple[str, Asides]:
@@ -252,7 +252,7 @@ def headed(text: str) -> Tuple[str, Asides]:
     neither. A heading's number names its place, never a count; a title is a name, said of by the statement."""
     asides: Asides = []
     m = _HEADING.match(text)
-    if m and place_number(m.group("h")):
+    if m and place_number(m.group("h")) and not re.match(r"\s*(?:step|stage|phase)\b", m.group("h"), _I):  # a procedure's step: its reader's
         asides.append(("label", m.group("h")))
         text = text[m.end():]
     m = _BILLED.match(text)
@@ -260,3 +260,11 @@ def headed(text: str) -> Tuple[str, Asides]:
         asides.append(("label", m.group("title")))
         text = text[m.end():]
     return text, asides
+
+
+
+def unbilled(text: str) -> str:
+    """The text with a billed title's lead read off, the title kept as a sentence ('Effect: the Cut Deck. X' -> 'The Cut
+    Deck. X'): the title a figure before the statement, for the readers that read one."""
+    m = _BILLED.match(text)
+    return text if m is None else cap(text[m.start("title"):])
