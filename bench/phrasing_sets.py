@@ -17,17 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 49, in six voices of rubric writers, by its writer's report: a stage magician's trick write-up;
-# a village produce show schedule; a beekeeper's hive inspection record with plain-words glosses; a town-planning decision
-# notice's conditions; an animal-rescue adoption profile; a bedtime fairy tale; no negative-form voice. The voices above
-# are from its writer's report; the set was committed unread. Its writer read the earlier sets' about texts from a saved
-# copy and three line ranges of this module, the data README, IFEval's input data and the public google-research
-# instructions.py for the checkers' meaning, none of the lowering; it ran no git command and listed no project folder.
-# It is no longer wholly unread: on 2026-12-07, after round 40's lowering work was committed (157ba09) and before the set
-# was measured, the first 30 lines of its writer's build script were printed by mistake: the six templates of each of
-# three families (no_comma, english_capital, english_lowercase). Set 27, written blind too, is no longer wholly unread
-# either: its 'about' text and one family's templates were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout49.json"
+# before it was read (set 50, in six voices of rubric writers, by its writer's report: a chemical safety data sheet; a
+# sports scout's prospect report; a campaign-speech pledge; a film critic's review; a tabletop game's stat block; a
+# sat-nav's turn-by-turn directions; no negative-form voice. The voices above are from its writer's report; the set was
+# committed unread. Its writer read the earlier sets' about texts from a saved copy and three line ranges of this
+# module, the data README, IFEval's input data and the public google-research instructions.py for the checkers'
+# meaning, none of the lowering; it ran no git command and listed no project folder. Set 27 and set 49, written blind
+# too, are no longer wholly unread: set 27's 'about' text and one family's templates, and three of set 49's families'
+# templates, were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout50.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -221,6 +219,12 @@ DEV_SETS = (
                                           "tradesperson's job sheet, a herald's blazon, a holiday postcard): 0.621 "
                                           "coverage, 0.991 agreement when measured once (0.543 rules alone), then "
                                           "developed on"),
+    (PHRASINGS / "ifeval_heldout49.json", "held-out set 49, written blind in voices of rubric writers (a stage "
+                                          "magician's trick write-up, a produce show schedule, a beekeeper's hive "
+                                          "record, a planning decision notice, an animal-rescue adoption profile, a "
+                                          "bedtime fairy tale; three families' templates printed by mistake before it "
+                                          "was measured): 0.636 coverage, 0.9855 agreement when measured once (0.594 "
+                                          "rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -247,7 +251,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout45.json": 0.74,
               "ifeval_heldout46.json": 0.86,
               "ifeval_heldout47.json": 0.90,
-              "ifeval_heldout48.json": 0.83}
+              "ifeval_heldout48.json": 0.83,
+              "ifeval_heldout49.json": 0.83}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -272,7 +277,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 49's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 50's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -282,7 +287,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "e334f744c5a5f57c967a5841173b122470d070738474149bb958299d94c919fc"
+HELDOUT_SHA256 = "73d46d3f3fbc822eacbf51982d1d5d2f68257c4b0b92c5659412f0a2b4fc070a"
 
 
 def frozen_ok() -> bool:

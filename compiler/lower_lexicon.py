@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (forty-nine sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (fifty sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -145,7 +145,12 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # least 5 unforgettable moments'); 'a sad story', 'an unforgettable answer', 'every word earned' are judgements
               "sad", "unforgettable", "earned", "epic",
               # with set 48's wedding invitation's 'greetings' in the vocabulary, 'with a warm greeting' would pass: 'warm' is tone
-              "warm")
+              "warm",
+              # set 49's adoption profile, fairy tale and magician's write-up brought these ('Meet Hugs! ... snug', 'a wise old
+              # reply', 'a calm and gentle reply', 'Loves collecting words!'); 'a fun answer', 'a wise reply', 'a gentle tone',
+              # 'a tidy layout', 'a glowing review', 'safe advice', 'gives a translation' are judgements or content
+              "fun", "favourite", "gentle", "glowing", "mighty", "wise", "tidy", "super", "safe", "secure", "snug", "fussy",
+              "picky", "mad", "dearly", "happily", "translation", "magic", "sparkle")
 
 
 def is_judgement(word: str) -> bool:
