@@ -46,7 +46,7 @@ from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
 from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
-from rubricc.compiler.lower_label import label_limits, unbilled
+from rubricc.compiler.lower_label import billed_title, label_limits, unbilled
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat, unread_request
 from rubricc.compiler.lower_respell import cap, respell, respelled_throughout
@@ -229,8 +229,10 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     if not text or not text.strip():
         return None
     got = _rules(text)
-    if got is None and unbilled(text) != text:  # a billed title read off left nothing: read with the title as a figure
+    title = billed_title(text)
+    if got is None and title:  # a billed title read off left nothing: read with the title as a figure, which must agree
         got = _rules(unbilled(text))
+        got = None if got is None or label_limits(title, got.name, got.args) or not _label_agrees(got, title) else got
     return None if got is not None and unread_request(text.strip(), got.name) else got
 
 

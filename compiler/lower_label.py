@@ -263,6 +263,12 @@ def headed(text: str) -> Tuple[str, Asides]:
 
 
 
+def billed_title(text: str) -> Optional[str]:
+    """The title a programme bills before the statement ('Effect: the Cut Deck. ...' -> 'the Cut Deck'), else None."""
+    m = _BILLED.match(text)
+    return m.group("title") if m else None
+
+
 def unbilled(text: str) -> str:
     """The text with a billed title's lead read off, the title kept as a sentence ('Effect: the Cut Deck. X' -> 'The Cut
     Deck. X'): the title a figure before the statement, for the readers that read one."""

@@ -1,11 +1,15 @@
 """Set 49's voices, developed on after its one blind measurement (issue 15, round 41): a numbered heading before the
-statement ('Clause 7: The reply shall ...', 'Exhibit 3. A reply that ...'), a list named in a lead and pointed back to
-with its noun ('Seeds sown: "a". Every one of these words ...', 'None found: not one of these words ...'), and a list of
-words said to be in the reply, or not, whatever the figure around it ('the conjurer pulls each of the words "a" and "b"
-out of the reply', 'you won't hear her say "a" or "b" anywhere in this reply'). Wordings written for the tests, not set
-49's sentences. NEURAL must stay neural: a heading whose word is a unit the checks count, a figure that places the words
-(in bold, in the title), counts them, chooses among them, speaks of the user's text or asks for content; a presence
-beside a figure that forbids; a place-number that is a paragraph's."""
+statement ('Clause 7: The reply shall ...', 'Exhibit 3. A reply that ...'), a programme's billed title ('Act: the Silent
+Comma. ...'), a reason given a label of its own ('Reason: to match the approved house finish.'), a catalogue's 'A reply
+that X' / 'A reply enclosed in X', a list named in a lead and pointed back to with its noun ('Seeds sown: "a". Every one
+of these words ...', 'None left: not one of these words ...'), and a list of words said to be in the reply, or not,
+whatever the figure around it ('the conjurer pulls out of the reply each of the words "a" and "b"', 'you won't hear her
+say "a" or "b" anywhere in this reply'); JSON that 'parses as valid JSON' with the fences it may have said again; 'capital
+and lowercase forms counted together'. Wordings written for the tests, not set 49's sentences. NEURAL must stay neural:
+a heading whose word is a unit the checks count, or a paragraph's number; a reason that asks for more; a part of the
+reply in JSON; a billed title giving a count or the other side; a figure that places the words (in bold, in the title),
+counts them, chooses among them, speaks of the user's text or asks for content; a presence beside a figure that forbids;
+a word list under a condition or a verdict, or with an adverb saying how the words are used."""
 from lowering_cases import lowering_tests
 
 LOWERED = [
