@@ -505,7 +505,7 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
             return None
         if _SEMANTIC.search(_LENGTH_REASONS.sub(" ", reason) if name in _LENGTHS else reason):
             return None
-        if re.search(r"\b(?:also|too|as\s+well|in\s+addition|additionally|besides)\b", reason, re.I) or \
+        if re.search(r"\b(?:also|too(?!\s+(?:many|few|much|long|short|little|often))|as\s+well|in\s+addition|additionally|besides)\b", reason, re.I) or \
                 {LANGUAGES[n] for n in languages_named(reason.lower())} - {args.get("language")}:
             return None  # a reason that asks for something more ('Reason: it must also be in French.')
     # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)

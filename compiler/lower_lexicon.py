@@ -150,7 +150,7 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # reply', 'a calm and gentle reply', 'Loves collecting words!'); 'a fun answer', 'a wise reply', 'a gentle tone',
               # 'a tidy layout', 'a glowing review', 'safe advice', 'gives a translation' are judgements or content
               "fun", "favourite", "gentle", "glowing", "mighty", "wise", "tidy", "super", "safe", "secure", "snug", "fussy",
-              "picky", "mad", "dearly", "happily", "translation", "magic", "sparkle")
+              "picky", "mad", "happily", "translation", "magic", "sparkle")
 
 
 def is_judgement(word: str) -> bool:
