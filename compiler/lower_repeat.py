@@ -84,6 +84,11 @@ def _label_free(text: str) -> str:
     return rest if _is_repeat_frame(first.lower()) else text
 
 
+# the request given a label of its own after the frame's colon ('Your request was: ', 'The request reads: ')
+_LATER_REQUEST = re.compile(r"(?<=[.;!?])\s+(?:your|the|my|this)\s+(?:original\s+)?(?:request|prompt)\s*(?:was|is|reads|read|ran|goes|went)?\s*:\s+",
+                            re.IGNORECASE)
+
+
 def read_repeat(text: str):
     """A repeat-the-request criterion read as (frame, request): a dict of ``repeats_prompt`` args when the
     request to repeat is delimited (quoted, or everything after the cue's colon) or is the conversation's
@@ -133,6 +138,9 @@ def read_repeat(text: str):
             return "veto"  # how the reply begins, after the colon ('the reply begins with ...'): never the request itself
         else:
             prompt, frame = rest, text[:colon.start()]
+            later = list(_LATER_REQUEST.finditer(rest))
+            if later:  # '...word for word: the reply will begin with that request, ... Your request was: REQ': the last label's
+                prompt, frame = rest[later[-1].end():].strip(), text[:colon.start()] + ". " + rest[:later[-1].start()]
     elif span is not None and span[1] > span[0] + 1 and _BEFORE_PROMPT.search(text[:span[0]].lower()) and \
             _AFTER_PROMPT.match(text[span[1] + 1:].lower()) and (text[:span[0]].rstrip()[-1:] != "(" or text[span[1] + 1:].lstrip()[:1] == ")"):
         prompt, frame = text[span[0] + 1:span[1]], text[:span[0]] + " " + text[span[1] + 1:]
