@@ -97,16 +97,16 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 49: 0.636 / 0.9855 measured once at 157ba09 with round 40's rotation, 0.594 /
-    # 0.9845 with the rules alone; three of its families were printed by mistake before, after the code was written; its 46
-    # wrong verdicts fixed after, tests/test_lower_set49_precision.py)
-    assert res["coverage"] >= 0.64 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 50: 0.706 / 0.9926 measured once at 974ae1d with round 41's rotation, 0.664 /
+    # 0.9922 with the rules alone; its 26 wrong verdicts, one voice's request to repeat, fixed after:
+    # tests/test_lower_set50_precision.py)
+    assert res["coverage"] >= 0.69 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a stage magician's trick write-up (1), a produce show schedule (2), a beekeeper's hive record
-    # (3), a planning decision notice (4), an animal-rescue adoption profile (5), a bedtime fairy tale (6)
+    # per voice as measured: a safety data sheet (1), a sports scout's report (2), a campaign pledge (3), a film review
+    # (4), a tabletop stat block (5), sat-nav directions (6)
     voices = voice_summary(res["rows"])
-    floors = (620, 529, 623, 494, 547, 392)
+    floors = (503, 656, 483, 617, 709, 516)
     agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
