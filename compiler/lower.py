@@ -46,7 +46,7 @@ from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
 from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
-from rubricc.compiler.lower_label import billed_title, label_limits, unbilled
+from rubricc.compiler.lower_label import billed, label_limits
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
 from rubricc.compiler.lower_repeat import r_repeat_prompt, read_repeat, unread_request
 from rubricc.compiler.lower_respell import cap, respell, respelled_throughout
@@ -187,9 +187,19 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     return None if got is not None and unread_request(stripped, got.name) else got
 
 
+def _about_content(text: str) -> bool:
+    """Whether a figure or fragment speaks of content (a semantic requirement, said in its own words)."""
+    return bool(_SEMANTIC.search(_meaning(text)))
+
+
+def _other_languages(text: str, args: Dict[str, Any]) -> set:
+    """The languages ``text`` names other than the check's own ('Reason: it must read like French' beside no_commas)."""
+    return {LANGUAGES[n] for n in languages_named(text.lower())} - {args.get("language")}
+
+
 def _word_list(stripped: str) -> Optional[ProgramCheck]:
     """A quoted list of words said to be in the reply, or not, whatever its frame (:mod:`rubricc.compiler.lower_wordlist`)."""
-    found = word_list(stripped, lambda s, plain: figure_adds(s, plain, lambda f: bool(_SEMANTIC.search(_meaning(f)))))
+    found = word_list(stripped, lambda s, plain: figure_adds(s, plain, _about_content))
     if found is None or _asks_more(stripped, *found):
         return None
     return validate_check(*found)
@@ -229,9 +239,10 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     if not text or not text.strip():
         return None
     got = _rules(text)
-    title = billed_title(text)
-    if got is None and title:  # a billed title read off left nothing: read with the title as a figure, which must agree
-        got = _rules(unbilled(text))
+    bill = billed(text)
+    if got is None and bill is not None:  # a billed title read off left nothing: read with the title as a figure, which must agree
+        title, with_title = bill
+        got = _rules(with_title)
         got = None if got is None or label_limits(title, got.name, got.args) or not _label_agrees(got, title) else got
     return None if got is not None and unread_request(text.strip(), got.name) else got
 
@@ -271,7 +282,7 @@ def _rules(text: str) -> Optional[ProgramCheck]:
     if got is None or vetoed:  # short sentences, each the same requirement again (each read, and vetoed, on its own)
         again = lower_restated(stripped, lower_rules_only, _sentence_check)
         if again is None and not vetoed and not any(kind == "veto" for kind, _ in raw):  # fragments among figures ('One reply. All in lowercase.')
-            again = lower_fragments(stripped, lower_rules_only, _sentence_check, lambda s: bool(_SEMANTIC.search(_meaning(s))))
+            again = lower_fragments(stripped, lower_rules_only, _sentence_check, _about_content)
             again = None if again is not None and _asks_more(stripped, again.name, again.args) else again
         return again
     return None if vetoed else got
@@ -315,7 +326,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
-    if kind in ("skill", "label", "topic", "market", "title") and {LANGUAGES[n] for n in languages_named(aside.lower())} - {got.args.get("language")}:
+    if kind in ("skill", "label", "topic", "market", "title") and _other_languages(aside, got.args):
         return False  # a lead naming a language the check does not ask for ('Recognised by its all-lowercase English: ...')
     if kind == "riddle":  # a riddle's question (lower_riddle: its numbers, quotations, units and sides checked there): no content
         return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside)))
@@ -506,7 +517,7 @@ def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
         if _SEMANTIC.search(_LENGTH_REASONS.sub(" ", reason) if name in _LENGTHS else reason):
             return None
         if re.search(r"\b(?:also|too(?!\s+(?:many|few|much|long|short|little|often))|as\s+well|in\s+addition|additionally|besides)\b", reason, re.I) or \
-                {LANGUAGES[n] for n in languages_named(reason.lower())} - {args.get("language")}:
+                _other_languages(reason, args):
             return None  # a reason that asks for something more ('Reason: it must also be in French.')
     # a keyword check only for a criterion that is nothing else ('Includes "a" in the title' is scoped)
     if name in ("keywords_present", "keywords_absent") and keywords_strict(CriterionText(stripped)) != found:

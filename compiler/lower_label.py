@@ -262,15 +262,8 @@ def headed(text: str) -> Tuple[str, Asides]:
     return text, asides
 
 
-
-def billed_title(text: str) -> Optional[str]:
-    """The title a programme bills before the statement ('Effect: the Cut Deck. ...' -> 'the Cut Deck'), else None."""
+def billed(text: str) -> Optional[Tuple[str, str]]:
+    """(the title a programme bills before the statement, the text with the title kept as its first sentence) ('Effect: the
+    Cut Deck. X' -> ('the Cut Deck', 'The Cut Deck. X'): the title a figure before the statement), else None."""
     m = _BILLED.match(text)
-    return m.group("title") if m else None
-
-
-def unbilled(text: str) -> str:
-    """The text with a billed title's lead read off, the title kept as a sentence ('Effect: the Cut Deck. X' -> 'The Cut
-    Deck. X'): the title a figure before the statement, for the readers that read one."""
-    m = _BILLED.match(text)
-    return text if m is None else cap(text[m.start("title"):])
+    return None if m is None else (m.group("title"), cap(text[m.start("title"):]))

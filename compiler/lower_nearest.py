@@ -42,7 +42,7 @@ from rubricc.compiler.lower_nearest_vetoes import IDIOMS as _IDIOMS
 from rubricc.compiler.lower_nearest_vetoes import OWN_WORDS as _OWN_WORDS
 from rubricc.compiler.lower_nearest_vetoes import TWO_RESPONSES_NUMBERS as _TWO_RESPONSES_NUMBERS
 from rubricc.compiler.lower_nearest_vetoes import plain as _plain
-from rubricc.compiler.lower_parse import (LANGUAGES, NEGATION, number_words_to_digits, _symbols_to_words, outer_quotes,
+from rubricc.compiler.lower_parse import (KEYWORD_PLACES, LANGUAGES, NEGATION, number_words_to_digits, _symbols_to_words, outer_quotes,
                                           quoted)
 
 # on by default since 2026-12-01 (declared before blind set 10 was read; off: ``ENABLED = False``,
@@ -298,10 +298,8 @@ _COUNTED = {"word_count", "sentence_count", "paragraph_count", "bullet_count", "
 _NEG_OK = {"no_commas", "keywords_absent", "all_lowercase", "all_uppercase"}  # stated by a negation
 _NEG_REQUIRED = {"no_commas", "keywords_absent"}
 _POSITIVE_KW = re.compile(r"\b(?:includes?|including|contains?|mentions?|uses?|features?|incorporates?|appears?|present)\b")
-# a place or a form for the words ('... turns up in bold', '... in the title', '... in its first sentence'): more than a keyword check
-_KW_PLACED = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|bullets?|tables?|code|fonts?|emojis?|links?|paragraphs?|sections?|"
-                        r"sentences?|lines?|json|markdown|highlight\w*|placeholders?|postscript|brackets?|first|last|opening|closing|final|beginning|"
-                        r"next\s+to|before|after|together|adjacent|near|between|followed)\b")
+# a place or a form for the words ('... turns up in bold'): more than a keyword check (the text is lowercased: no flag)
+_KW_PLACED = re.compile(rf"\b(?:{KEYWORD_PLACES})\b")
 
 
 def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:

@@ -62,6 +62,13 @@ SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "ea
 SIDE_WORDS["less"] += ("ceiling", "maximum", "max", "cap")
 
 
+# a place or a form for listed words ('... turns up in bold', '... in the title', '... in its first sentence'): more than a
+# keyword check says (the nearest stage's keyword veto and :mod:`rubricc.compiler.lower_wordlist`)
+KEYWORD_PLACES = (r"bold|italics?|underlin\w*|headings?|headers?|titles?|bullets?|tables?|code|fonts?|emojis?|links?|paragraphs?|sections?|"
+                  r"sentences?|lines?|json|markdown|highlight\w*|placeholders?|postscript|brackets?|first|last|opening|closing|final|beginning|"
+                  r"next\s+to|before|after|together|adjacent|near|between|followed")
+
+
 def bound_bears_out(side: str, said: str) -> bool:
     """Whether the statement ``said`` gives a bound on the ``side`` ('less' or 'more') a metaphor or a title names."""
     return (BOUND_LESS if side == "less" else BOUND_MORE).search(said) is not None

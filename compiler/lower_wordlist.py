@@ -21,7 +21,7 @@ import re
 from typing import Callable, List, Optional, Tuple
 
 from rubricc.compiler.lower_label import place_number
-from rubricc.compiler.lower_parse import FORBIDS, QUOTED_ITEM, QUOTED_LIST
+from rubricc.compiler.lower_parse import FORBIDS, KEYWORD_PLACES, QUOTED_ITEM, QUOTED_LIST
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE | re.S
@@ -44,12 +44,9 @@ _SOME = re.compile(r"(?<!\bevery\s)(?<!\bnot\s)(?<!\bno\s)\b(?:one|some|two|thre
 _NEGATORS = re.compile(r"\bnone\b|\bnot\s+one\b|\bnowhere\b|\bnever\b|n't\b|\bnot\b|\bno\b|\bwithout\b|\bnor\b", _I)
 _PRESENT = re.compile(r"\b(?:appears?|appeared|appearing|occurs?|occurred|turns?\s+up|turned\s+up|shows?\s+up|showed\s+up|(?:be|is|are|was|were)\s+found|"
                       r"brings?\s+out|brought\s+out|pulls?\s+out|pulled\s+out|produces?|produced|comes?\s+up|came\s+up|includes?|included|contains?|contained|uses?|used|mentions?|mentioned|says?|said|present)\b", _I)
-_ABSENT_VERB = re.compile(r"\b(?:appear|occur|turn\s+up|show\s+up|be\s+found|is\s+to\s+be\s+found|are\s+to\s+be\s+found|be\s+heard|hear|say|said|"
-                          r"use|used|include|mention|contain|appears?|occurs?|turns?\s+up|shows?\s+up|is\s+found|are\s+found|found)\b", _I)
+_ABSENT_VERB = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|found|be\s+heard|hear|say|said|use|used|include|mention|contain)\b", _I)
 # what places, counts or chooses among the words, and what speaks of another text: more than a keyword check
-_MORE = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|bullets?|lists?|tables?|code|fonts?|emojis?|links?|paragraphs?|"
-                   r"sections?|sentences?|lines?|json|markdown|highlight\w*|placeholders?|postscript|brackets?|first|last|opening|closing|final|"
-                   r"beginning|start|next\s+to|before|after|together|adjacent|near|between|followed|only|exactly|times|twice|thrice|more|fewer|"
+_MORE = re.compile(rf"\b(?:{KEYWORD_PLACES}|lists?|start|only|exactly|times|twice|thrice|more|fewer|"
                    r"less|most|least|several|many|few|some|either|any|order|alphabetical\w*|rhym\w*|user|prompt|question|request|"
                    r"instructions?|plural|singular|synonyms?|translat\w*|spell(?:ing|ed|t)|capitali[sz]ed|uppercase|lowercase|capitals?|"
                    r"definitions?|define\w*|explain\w*|quotes?|quotation\w*|hashtags?|tags?|\d+|if|unless|when|whenever|except|provided|errors?|"
@@ -59,7 +56,8 @@ _MORE = re.compile(r"\b(?:bold|italics?|underlin\w*|headings?|headers?|titles?|b
 _TAIL_OK = set("""is are be to can could had has have been was were will shall must should may did does do appear appears appeared appearing
 occur occurs occurred turn turns turned show shows showed up found used present included mentioned heard said written seen spotted somewhere
 anywhere nowhere at all in within inside from on the this its it reply response answer text whole entire each all every one of them any
-either anyone anybody you will""".split())
+either anyone anybody you""".split())
+# words ending in -ly the clause may hold ('reply' is no adverb): any other says how the words are used ('consistently')
 _ADVERBS_OK = {"reply", "only", "fully", "wholly", "entirely", "finally", "really", "truly", "happily", "merely", "simply"}
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|,\s+(?:and|but|so|yet)\s+(?:so\s+)?|\s+and\s+so\s+", _I)
 
@@ -67,7 +65,7 @@ _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|,\s+(?:and|but|so|yet)\s+(?:so\s+)?|\
 def word_list(text: str, figure_adds: Callable[[str, str], bool]) -> Found:
     """("keywords_present" | "keywords_absent", args) when the criterion says its one quoted list of words is in the reply
     (or none of it is), and every other clause is a figure that adds nothing (``figure_adds(clause, plain)``), else None."""
-    lists = [m for m in re.finditer(QUOTED_LIST, text)]
+    lists = list(re.finditer(QUOTED_LIST, text))
     if len(lists) != 1 or len(re.findall(QUOTED_ITEM, text)) != len(re.findall(QUOTED_ITEM, lists[0].group(0))):
         return None
     listed = lists[0]
