@@ -262,6 +262,20 @@ def headed(text: str) -> Tuple[str, Asides]:
     return text, asides
 
 
+# a label's place in a numbered document, in brackets after it ('Format (section 9): ...', 'Packaging (section 14, transport
+# information): ...'): the number names where the line stands, never a count
+_SECTIONED = re.compile(r"^\s*(?P<label>[A-Z][^():.;\"\u201c\n]{1,60}?)\s*\((?P<place>(?:section|part|clause|article|chapter|schedule|annex|"
+                        r"appendix|item|no\.?|ref\.?)\s*#?\d+[a-z]?(?:\s*,\s*[A-Za-z][A-Za-z ]{0,40})?)\)(?=\s*[:.]\s)", _I)
+
+
+def sectioned(text: str) -> Tuple[str, Asides]:
+    """(the text with a leading label's bracketed place read off, the place as a label); (text, []) when it has none."""
+    m = _SECTIONED.match(text)
+    if not m:
+        return text, []
+    return text[:m.end("label")] + text[m.end():], [("label", m.group("place"))]
+
+
 def billed(text: str) -> Optional[Tuple[str, str]]:
     """(the title a programme bills before the statement, the text with the title kept as its first sentence) ('Effect: the
     Cut Deck. X' -> ('the Cut Deck', 'The Cut Deck. X'): the title a figure before the statement), else None."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from rubricc.compiler.lower_parse import FORBIDS, NEGATION, QUOTE_RE, QUOTED_LIST, WORD_LIST, quoted_words
+from rubricc.compiler.lower_parse import FORBIDS, KEYWORD_PLACES, NEGATION, QUOTE_RE, QUOTED_ITEM, QUOTED_LIST, WORD_LIST, quoted_words
 from rubricc.compiler.lower_label import label_limits
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
@@ -43,14 +43,24 @@ _REFERS = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beveryt
 _POINTS = re.compile(r"^(?:(?:each|every\s+one|none|not\s+one|all)\s+of\s+(?:them|(?:these|those)(?:\s+(?:key\s*)?(?:words|keywords|terms))?)|each\s+one)\b", _I)
 _PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
                       r"contains?|includes?|mentions?|found)\b", _I)
+# a statement whose subject is the reply and whose object points to the list ('the reply works in every one of these
+# keywords', 'the reply's route passes each of these'): the verb a way of saying the words are in it
+_SUBJECT = re.compile(r"^the\s+reply(?:'s\s+[a-z]+)?\s+(?:will\s+)?(?:(?:works?|weaves?|slips?|fits?|drops?|brings?)\s+in|includes?|uses?|contains?|"
+                      r"mentions?|features?|pass(?:es)?(?:\s+through)?|visits?|hits?)\s+(?P<which>each|every\s+one|all|none|not\s+one)\s+of\s+(?:these|those)"
+                      r"(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?\b", _I)
+# the list last, after the statement that points to it ('I hear you: the reply will include each of these ...: a, b.')
+_FORWARD = re.compile(rf"^(?P<label>[^\"\u201c]*?)(?P<said>\b[Tt]he\s+reply\b[^:\"\u201c]*?)\s*:\s*(?:(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST}))\s*\.?\s*$", re.S)
 _OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
 _FORBIDS = FORBIDS
 _REQUIRES = re.compile(r"\b(?:required|requires?|must\s+(?:include|use|contain|mention|appear)|needed|include|featur\w*|starring|includ\w*|"
                        r"contain\w*|uses?|used|mention\w*|says?|said|present\w*|appear\w*|bearing|spotted|attending|(?:are|is)\s+(?:in|found))\b", _I)
 _WHOLE_WORD = re.compile(r"\bas\s+(?:a\s+)?whole\s+words?\b", _I)
 _ANY_CASE = re.compile(r"\b(?:in\s+any\s+capitali[sz]ation|whatever\s+(?:its\s+|the\s+)?(?:capitali[sz]ation|case)|capitali[sz]ed\s+or\s+not|(?:in\s+)?any\s+(?:letter\s+)?case|"
-                       r"any\s+capitali[sz]ation(?:\s+counts)?|(?:in\s+)?(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case|capitali[sz]ation\s+aside|"
+                       r"any\s+capitali[sz]ation(?:\s+counts)?|(?:whether\s+)?(?:in\s+)?(?:upper|capitals)\s+or\s+lower\s+case|in\s+either\s+case|capitali[sz]ation\s+aside|"
+                       r"case\s+not\s+mattering|"
                        r"(?:whether\s+)?in\s+capitals\s+or\s+(?:in\s+)?small\s+letters)\b", _I)
+# a note that a word counts inside a longer one ('even if only as part of a longer word'): the check's own matching
+_LONGER = r"even\s+(?:if\s+only\s+)?(?:as\s+part\s+of|inside|within)\s+(?:a\s+)?longer\s+words?"
 _VETO = [("veto", "a list's label that says the other side of its statement")]
 # what a statement of the list may say besides the list: where the words are, that each is there (once at least), how they
 # are matched; anything left over asks for more
@@ -61,11 +71,11 @@ _LEFT = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverythi
                    r"\bthe\s+(?:(?:whole|entire)\s+)?(?:reply|response|answer)\b|"
                    r"\bat\s+least\s+once\b|\b(?:one|1)\s+(?:time\s+)?or\s+more(?:\s+times)?\b|\bas\s+(?:a\s+)?whole\s+words?\b|\bfree\s+of\s+everything\b|"
                    r"\bin\s+(?:upper|lower)\s+or\s+(?:upper|lower)\s+case\b|\bupper\s+or\s+lower\s+case\b|"
-                   rf"{_ANY_CASE.pattern}|\bcapitals\s+count\b|\bcase\s+does\s+not\s+matter\b|\b(?:and|or|nor|not|never|none|of|them|these)\b)")
+                   rf"{_ANY_CASE.pattern}|\b{_LONGER}\b|\bcapitals\s+count\b|\bcase\s+does\s+not\s+matter\b|\b(?:and|or|nor|not|never|none|of|them|these)\b)")
 _ZERO = re.compile(r"^(?:zero|no|0|none)\s+(?:uses|occurrences|hits|matches|instances)\s*\.?$", _I)
 _PIECE_END = re.compile(r"(?:[.!?](?=\s+[A-Z])|;)")
 _PROCEDURE = re.compile(r"^(?:check|look|search|scan|read|go)\b[^;]*$", _I)  # 'Check the whole reply'
-_NOTE = re.compile(rf"(?:{_WHOLE_WORD.pattern}|{_ANY_CASE.pattern}|any\s+capitali[sz]ation\s+counts|capitals\s+count|case\s+does\s+not\s+matter)"
+_NOTE = re.compile(rf"(?:{_WHOLE_WORD.pattern}|{_ANY_CASE.pattern}|{_LONGER}|any\s+capitali[sz]ation\s+counts|capitals\s+count|case\s+does\s+not\s+matter)"
                    r"(?:\s*,?\s*(?:and\s+)?(?:in\s+)?(?:any|either)\s+case)?", _I)
 
 
@@ -99,19 +109,37 @@ def roster(text: str) -> Tuple[str, Asides]:
     return got if got is not None else (text, [])
 
 
-def _roster(text: str) -> Optional[Tuple[str, Asides]]:
+def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
+    """(the lead's groups: label and list; the statement; whether it points to the list) of a list given and said of, the
+    list first or (after the statement's 'each of these', at the end) last; None when the text is no such pair."""
+    f = _FORWARD.match(text)
+    s = f and _SUBJECT.match(f.group("said"))
+    if s and not re.search(QUOTED_ITEM, f.group("label")):  # 'The reply works in every one of these keywords ...: "a", "b".'
+        said = ("no listed word" if re.match(r"(?:none|not)\b", s.group("which"), _I) else "every listed word") + " appears" + f.group("said")[s.end():]
+        return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said + ".", True
     m = _LEAD.match(text) or _INLINE.match(text)
     if not m:
         return None
     g = m.groupdict()
     stated = g.get("said") or g.get("said2")
-    p = _POINTS.match(re.sub(r"^[A-Z][\w ]{1,30}:\s+(?=\w)", "", stated))  # 'Checked after: none of these ...'
-    if g.get("said2") is not None and not p:
+    bare = re.sub(r"^[A-Z][\w ]{1,30}:\s+(?=\w)", "", stated)  # 'Checked after: none of these ...'
+    p = _POINTS.match(bare)
+    s = None if p or re.search(QUOTED_ITEM, bare) else _SUBJECT.match(bare)  # 'The reply's route passes every one of these keywords'
+    if g.get("said2") is not None and not (p or s):
         return None
     if p:  # the list pointed back to: 'each of these' is every listed word, 'none of them' no listed word
-        stated = re.sub(r"^[A-Z][\w ]{1,30}:\s+(?=\w)", "", stated)
-        stated = ("no listed word" if re.match(r"(?:none|not)\b", p.group(0), _I) else "every listed word") + stated[p.end():]
+        stated = ("no listed word" if re.match(r"(?:none|not)\b", p.group(0), _I) else "every listed word") + bare[p.end():]
         stated = re.sub(r"^(every listed word)\s+(?=(?:present|there)\b)", r"\1 is ", stated)  # 'each one present in the reply'
+    elif s:
+        stated = ("no listed word" if re.match(r"(?:none|not)\b", s.group("which"), _I) else "every listed word") + " appears" + bare[s.end():]
+    return g, stated, bool(p or s)
+
+
+def _roster(text: str) -> Optional[Tuple[str, Asides]]:
+    lead = _lead(text)
+    if lead is None:
+        return None
+    g, stated, p = lead
     field = next((f for f in _FIELDS if f[0].match(stated)), None)
     stated = field[1](field[0].match(stated)) if field else stated
     if not _REFERS.search(stated) or _OTHER.search(stated):
@@ -121,7 +149,7 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
         return None  # a list pointed back to, said more of than where its words are ('each of them appears in bold')
     q = g.get("q") or g.get("q2") or quoted_words(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", g["w"].strip()))
     refer = _REFERS.search(said)
-    bare = QUOTE_RE.sub(" ", stated)  # every piece: '...each listed word ("a"); none identified' is not a presence
+    bare = _ANY_CASE.sub(" ", QUOTE_RE.sub(" ", stated))  # every piece: '...each listed word ("a"); none identified' is not a presence
     before = said[:refer.start()] + " " + refer.group(0)
     absent = bool(re.search(NEGATION, before, _I)) or bool(re.search(r"\bfree\s+of\s+everything\b", said, _I))
     if not absent and re.search(NEGATION, bare, _I):
@@ -129,6 +157,8 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
     if not absent and not _PRESENT.search(said):
         return None
     label = (g.get("label") or g.get("label2")) + " " + (g.get("tail") or g.get("tail2") or "")
+    if p and re.search(rf"\b(?:{KEYWORD_PLACES})\b", label, _I):
+        return text, [("veto", "a list's label that places its words")]
     if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
         return text, _VETO
     if label_limits(label, "keywords_present", {}):
