@@ -276,6 +276,18 @@ def sectioned(text: str) -> Tuple[str, Asides]:
     return text[:m.end("label")] + text[m.end():], [("label", m.group("place"))]
 
 
+# a reader sent along the whole reply before the statement ('Start at the reply's first character and follow it to the
+# last.'): the reply read whole, which every check does
+_WALKED = re.compile(r"^\s*(?P<lead>(?:start|begin)\s+(?:at|with|from)\s+the\s+reply's\s+(?:very\s+)?first\s+(?:word|line|sentence|character|letter|paragraph)\s+and\s+"
+                     r"(?:follow|read|go|continue|work)\s+(?:it\s+|on\s+|through\s+)?(?:to|until)\s+(?:the|its)\s+(?:very\s+)?last(?:\s+one)?)\s*\.\s+(?=[A-Z])", _I)
+
+
+def walked(text: str) -> Tuple[str, Asides]:
+    """(the statement after a lead that walks the whole reply, the lead as an aside); (text, []) when it has none."""
+    m = _WALKED.match(text)
+    return (text, []) if m is None else (text[m.end():], [("lead", m.group("lead"))])
+
+
 def billed(text: str) -> Optional[Tuple[str, str]]:
     """(the title a programme bills before the statement, the text with the title kept as its first sentence) ('Effect: the
     Cut Deck. X' -> ('the Cut Deck', 'The Cut Deck. X'): the title a figure before the statement), else None."""

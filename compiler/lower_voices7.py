@@ -158,7 +158,7 @@ _CI = (r"(?:not\s+case[- ]sensitive|capital\s+letters\s+(?:do\s+not|don't)\s+mat
        r"|letter\s+case\s+(?:shall|will|is\s+to)\s+be\s+disregarded(?:\s+for\s+this\s+purpose)?"
        r"|not\s+distinguishing\s+(?:between\s+)?upper\s*(?:case)?\s+and\s+lower\s*case"
        r"|(?:counting\s+)?upper\s*(?:-|case)?\s*and\s+lower\s*case(?:\s+(?:letters\s+)?(?:counted\s+together|alike|both\s+count(?:ed)?))"
-       r"|upper-\s+and\s+lowercase\s+both\s+count|whether\s+in\s+upper\s+or\s+lower\s+case|(?:either|any|both)\s+cases?\s+counts?"
+       r"|upper-\s+and\s+lowercase\s+both\s+count|whether\s+(?:written\s+)?in\s+upper\s+or\s+lower\s+case|any\s+capitali[sz]ation\s+counting|(?:either|any|both)\s+cases?\s+counts?"
        r"|(?:in\s+)?(?:whatever|whichever)\s+(?:the\s+)?(?:letter\s+)?case(?!\s+(?:may|might)\b)"
        # 'upper- or lowercase', 'in either case', 'whatever the capitalization', 'capitals included', 'counting capital and small
        # forms alike'
