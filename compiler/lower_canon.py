@@ -137,22 +137,28 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
                 r"are\s+(?P<m>markdown\s+)?bullets(?:\s+points)?\b", re.IGNORECASE), r"The \g<d> has \g<r>\g<n> \g<m>bullet points"),
     # a speaker's stock opening before the statement ('Let me be clear: the reply ...', 'Make no mistake: ...'): no requirement
     (re.compile(r"^\s*(?:let\s+me\s+be\s+(?:clear|plain|frank|honest)|make\s+no\s+mistake)\s*[:,]\s*(?=(?:the\s+reply|you\s+will|I\s+(?:promise|pledge|guarantee|vow))\b)", re.IGNORECASE), ""),
-    # a pledge before the statement ('I promise you the reply will ...', 'I promise you will hear ...'): the statement
-    (re.compile(r"^\s*I\s+(?:promise|pledge|guarantee|vow)\s+(?:you\s+(?=the\s+reply\b)|that\s+)?(?=(?:the\s+reply|you\s+will)\b)", re.IGNORECASE), ""),
+    # a pledge before the statement ('I promise you the reply will ...', 'I promise you will hear ...', 'I stand before you to
+    # pledge a reply ...'): the statement
+    (re.compile(r"^\s*I\s+(?:stand\s+before\s+you\s+(?:to|and)\s+)?(?:promise|pledge|guarantee|vow)\s+(?:you\s+(?=(?:the|a)\s+reply\b)|that\s+)?"
+                r"(?=(?:the\s+reply|a\s+reply|you\s+will)\b)", re.IGNORECASE), ""),
     # a counting note after the statement ('...; count every occurrence, upper or lower case'): how the check counts
     (re.compile(r"\s*;\s*count\s+every\s+(?:occurrence|one|instance)(?:\s*,\s*(?=\w)|\s*(?=[.]?\s*$))", re.IGNORECASE),
      lambda m: ", " if m.group(0).rstrip().endswith(",") else ""),
+    # a separator named as the break between the parts ('with six asterisks (******) as the intermission between them'): separated by it
+    (re.compile(r",\s*with\s+(?P<x>[^,;:]{1,40}?)\s+as\s+the\s+(?:intermission|interval|break|divider|separator|boundary|partition)\s+between\s+them\b", re.IGNORECASE),
+     r", separated by \g<x>"),
     # the reader told what they will meet in the reply ('you will hear the word x at least 6 times in the reply', 'in the reply you
     # will pass the word x ...'): the reply contains it
     (re.compile(r"\b(?:in\s+the\s+reply\s+)?(?:you|the\s+response)\s+will\s+(?:hear|pass|meet|see|come\s+across|encounter|find)\s+(?=the\s+(?:word|character|letter)\s)", re.IGNORECASE),
      "the reply contains "),
     # the whole reply said as a span from its first unit to its last ('the whole reply is in Russian, from the first sentence to the
-    # last', 'every letter in it, start to finish, is a capital', '600 or more words from the reply's first word to its last'):
+    # last', 'every letter in it, from the first line to the last, is a capital', '600 or more words from the reply's first word
+    # to its last'):
     # the reply, which the check reads whole
     (re.compile(r"\s+from\s+the\s+reply's\s+(?:very\s+)?first\s+(?P<u>word|line|sentence|character|letter|paragraph)\s+to\s+its\s+(?:very\s+)?last(?:\s+(?P=u)|\s+one)?\b",
                 re.IGNORECASE), " in the reply"),
     (re.compile(r"\s*,\s*(?:from\s+(?:its\s+|the\s+)?(?:very\s+)?first\s+(?P<u>word|line|sentence|character|letter|paragraph)\s+to\s+(?:its\s+|the\s+)?(?:very\s+)?"
-                r"last(?:\s+(?P=u)|\s+one)?|(?:from\s+)?start\s+to\s+finish)\s*(?:,|(?=[.;]?\s*$))", re.IGNORECASE), " "),
+                r"last(?:\s+(?P=u)|\s+one)?)\s*(?:,\s*|(?=[.;]?\s*$))", re.IGNORECASE), lambda m: " " if m.group(0).rstrip().endswith(",") else ""),
     # 'nowhere in this answer, from its first character to its last, is there a comma': the answer contains no comma
     (re.compile(r"^\s*nowhere\s+in\s+(?:this|the)\s+(?P<d>answer|response|reply|output)(?:\s*,\s*from\s+its\s+first\s+character\s+to\s+its\s+last\s*,)?\s+is\s+there\s+"
                 r"(?:an?|any|a\s+single)\s+", re.IGNORECASE), r"The \g<d> contains no "),

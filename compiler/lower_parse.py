@@ -55,7 +55,7 @@ BOUND_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+th
 
 # a figure's words for a side of a count ('used sparingly', 'a short reply', 'an epic reply'): the bound must bear it out
 SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short(?!\\s+of)", "brief", "terse", "small(?!\\s+talk)",
-                       "little", "tiny", "few", "quiet", "restraint", "restrained"),
+                       "little", "tiny", "few", "quiet", "restraint", "restrained", "economical", "compact"),
               "more": ("long(?![\\s,]+(?:long[\\s,]+)?(?:ago|time|before|after|since)\\b)", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in", "floor",
                        "minimum", "min")}
 # a bound's own name ('Floor: 12 sentences', 'Ceiling: ...'): the side the count must be on

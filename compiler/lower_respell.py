@@ -106,8 +106,9 @@ _CASE_NOTES = [
     (re.compile(r"\s*,\s*whether\s+bare\s+or\s+(?:wrapped|fenced|enclosed)\s+in\s+an?\s+(?:markdown\s+)?(?:```\s*)?(?:code\s+)?(?:fence|block)(?=\s*[.;]?\s*$)", _I),
      " (a markdown code fence around it is fine)"),
     # ', with nothing outside it except, at most, a markdown code fence': the same allowance
-    (re.compile(r"\s*,\s*with\s+nothing\s+outside\s+it\s+(?:except|but|save)\s*,?\s*(?:at\s+most\s*,?\s*)?an?\s+(?:markdown\s+)?(?:```\s*)?(?:code\s+)?"
-                r"(?:fence|block)(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
+    # (', with nothing outside it except, optionally, ``` markdown fences enclosing it')
+    (re.compile(r"\s*,\s*with\s+nothing\s+outside\s+it\s+(?:except|but|save)\s*,?\s*(?:(?:at\s+most|optionally)\s*,?\s*)?(?:an?\s+)?(?:```\s*)?(?:markdown\s+)?(?:```\s*)?(?:code\s+)?"
+                r"(?:fences?|blocks?)(?:\s+(?:enclosing|around|wrapping)\s+it)?(?=\s*[.;]?\s*$)", _I), " (a markdown code fence around it is fine)"),
     # '(ignoring an optional surrounding ``` code block)': the same allowance
     (re.compile(r"\s*\(\s*(?:ignoring|disregarding|not\s+counting)\s+(?:an?\s+|the\s+|any\s+)?(?:optional\s+)?(?:(?:surrounding|enclosing|wrapping)\s+)?"
                 r"(?:markdown\s+)?(?:```\s*(?:json\s+)?)?(?:markdown\s+)?(?:code\s+)?(?:fence|block)\s*\)(?=\s*[.;?]?\s*$)", _I),

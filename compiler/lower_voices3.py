@@ -140,8 +140,8 @@ def read_not_required(text: str, asides: Asides) -> str:
 
 # ---- a checklist item's topic label -----------------------------------------------------------------------------
 # (the label may be set in bold, as an LLM writes its rubric items: '**Sufficient length**: ...', '**Closing phrase:** ...';
-# its words may be abbreviated: 'Max. dose: ...', 'Sig.: ...')
-_TOPIC = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>(?-i:[A-Z])[a-z]+\.?(?:[ -][A-Za-z]+\.?){0,3}(?:\s+#?\d+[a-z]?)?)(?(b)(?:(?P=b)\s*:|\s*:\s*(?P=b))|\s*:)\s+(?P<rest>(?-i:[a-z\"\u201c]|The\s+(?:response|answer|reply|output)\b|(?:None|No|All|Every|Each)\s+(?:of\s+)?[a-z]).*)$", _I | re.S)
+# its words may be abbreviated: 'Max. dose: ...', 'Sig.: ...'; a stat block's 'Reaction — Echo: ...' names its entry)
+_TOPIC = re.compile(r"^\s*(?P<b>\*\*|__)?(?P<label>(?-i:[A-Z])[a-z]+\.?(?:(?:[ -]|\s[\u2014\u2013]\s)[A-Za-z]+\.?){0,3}(?:\s+#?\d+[a-z]?)?)(?(b)(?:(?P=b)\s*:|\s*:\s*(?P=b))|\s*:)\s+(?P<rest>(?-i:[a-z\"\u201c]|The\s+(?:response|answer|reply|output)\b|(?:None|No|All|Every|Each)\s+(?:of\s+)?[a-z]).*)$", _I | re.S)
 _FORBIDS = re.compile(r"\b(?:forbidden|banned|prohibited|disallowed|excluded|no|avoid(?:ed)?|without)\b", _I)
 _REQUIRES = re.compile(r"\b(?:inclusion|included|required|mandatory|must|includes?|presence)\b", _I)
 _QUANTITY = re.compile(r"^(?:precisely|exactly|at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|fewer\s+than|more\s+than|less\s+than|"
@@ -183,7 +183,8 @@ def read_topic(text: str, asides: Asides) -> str:
     if (_FORBIDS.search(label) and not negated) or (_REQUIRES.search(label) and negated):
         asides.append(("veto", label))  # 'Banned words: all of the following appear': a contradiction, no later stage reads it
         return text
-    named = {u for u in _UNITS if re.search(rf"\b{u}s?\b", label, _I)}
+    # (a unit's layout is no count of it: 'Section layout: exactly 6 paragraphs')
+    named = {u for u in _UNITS if re.search(rf"\b{u}s?\b(?!\s+(?:layout|structure|format|plan|arrangement)\b)", label, _I)}
     spoken = {u for u in _UNITS if re.search(rf"\b{u}s?\b", QUOTE_RE.sub(" ", rest), _I)}
     asides.append(("veto" if named and spoken and not named & spoken else "label", label))  # 'Sentence count: ... 10 words'
     return cap(rest)

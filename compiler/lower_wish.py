@@ -28,7 +28,7 @@ from rubricc.compiler.lower_logbook import logged
 from rubricc.compiler.lower_listing import listed
 from rubricc.compiler.lower_direction import directed
 from rubricc.compiler.lower_notice import noticed
-from rubricc.compiler.lower_label import headed, labelled, sectioned, walked
+from rubricc.compiler.lower_label import headed, labelled, named_it, sectioned, walked
 from rubricc.compiler.lower_wager import wagered
 from rubricc.compiler.lower_interview import interviewed
 from rubricc.compiler.lower_lostfound import lost_property
@@ -259,6 +259,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     with ``summary``, a label and its summary before the statement read off too (:mod:`rubricc.compiler.lower_summary`:
     tried only when nothing is read with them in, as the summary may be the requirement and the statement a note)."""
     text, placed = sectioned(text)  # a numbered document's place after its label ('Format (section 9): ...')
+    text, lead_it = named_it(text)  # a lead naming what the statement's 'it' is ('Economical with the character "i": it appears ...')
     text, walk = walked(text)  # the reader sent along the whole reply first ('Start at the reply's first character and follow it to the last.')
     text, answered = riddle(text)  # a riddle answered by the reply ('What never stops short of 50 sentences? A reply containing ...')
     text, lost = lost_property(text)  # a lost-property notice ('LOST: a reply of at least 600 words. Any reply shorter ... is not the one ...')
@@ -297,7 +298,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + placed + walk + heading + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + placed + lead_it + walk + heading + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
