@@ -17,15 +17,14 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 50, in six voices of rubric writers, by its writer's report: a chemical safety data sheet; a
-# sports scout's prospect report; a campaign-speech pledge; a film critic's review; a tabletop game's stat block; a
-# sat-nav's turn-by-turn directions; no negative-form voice. The voices above are from its writer's report; the set was
-# committed unread. Its writer read the earlier sets' about texts from a saved copy and three line ranges of this
-# module, the data README, IFEval's input data and the public google-research instructions.py for the checkers'
-# meaning, none of the lowering; it ran no git command and listed no project folder. Set 27 and set 49, written blind
-# too, are no longer wholly unread: set 27's 'about' text and one family's templates, and three of set 49's families'
-# templates, were printed by mistake)
-HELDOUT = PHRASINGS / "ifeval_heldout50.json"
+# before it was read (set 51, in six voices of rubric writers, by its writer's report: a dictionary entry; a radio DJ's
+# patter; a guided meditation script; a greeting-card verse; a YouTuber's unboxing video; a gossip column; no
+# negative-form voice. The voices above are from its writer's report; the set was committed unread. Its writer read an
+# excerpt of this module's rendering code copied into its own folder, a structure checker, the earlier sets' about texts
+# from a saved copy, the data README and IFEval's input data, none of the lowering; it ran no git command and listed no
+# project folder. Set 27 and set 49, written blind too, are no longer wholly unread: set 27's 'about' text and one
+# family's templates, and three of set 49's families' templates, were printed by mistake)
+HELDOUT = PHRASINGS / "ifeval_heldout51.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -225,6 +224,10 @@ DEV_SETS = (
                                           "bedtime fairy tale; three families' templates printed by mistake before it "
                                           "was measured): 0.636 coverage, 0.9855 agreement when measured once (0.594 "
                                           "rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout50.json", "held-out set 50, written blind in voices of rubric writers (a chemical "
+                                          "safety data sheet, a sports scout's report, a campaign pledge, a film "
+                                          "review, a tabletop stat block, sat-nav directions): 0.706 coverage, 0.9926 "
+                                          "agreement when measured once (0.664 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -252,7 +255,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout46.json": 0.86,
               "ifeval_heldout47.json": 0.90,
               "ifeval_heldout48.json": 0.83,
-              "ifeval_heldout49.json": 0.83}
+              "ifeval_heldout49.json": 0.83,
+              "ifeval_heldout50.json": 0.84}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -277,7 +281,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 50's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 51's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -287,7 +291,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "73d46d3f3fbc822eacbf51982d1d5d2f68257c4b0b92c5659412f0a2b4fc070a"
+HELDOUT_SHA256 = "ad7f087bc6374e290ff124845d0fc3ad1302568f8401ca3f6c8088dc9ab19df4"
 
 
 def frozen_ok() -> bool:
