@@ -256,7 +256,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout47.json": 0.90,
               "ifeval_heldout48.json": 0.83,
               "ifeval_heldout49.json": 0.83,
-              "ifeval_heldout50.json": 0.84}
+              "ifeval_heldout50.json": 0.86}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
