@@ -78,6 +78,16 @@ def said_again(figure: str, plain: str) -> Asides:
                 asides.append(("veto", f"'{word}' the bound does not bear out"))
     if re.search(r"\bexactly\s+\d", said_q) and (BOUND_LESS.search(answer) or BOUND_MORE.search(answer)):
         asides.append(("veto", "an exact count the answer does not give"))
+    if _markers(question) - _markers(answer):  # 'beginning with the marker P.P.S; the reply contains such a postscript'
+        asides.append(("veto", "a postscript marker the answer does not give"))
     if any(is_judgement(w) for w in words_of(re.sub(QUOTED_ITEM, " ", question))):
         asides.append(("veto", "a judgement in the question"))
     return asides
+
+
+_MARKER = re.compile(r"\bp\.\s?p\.\s?s\b|\bp\.\s?s\b", re.IGNORECASE)
+
+
+def _markers(text: str) -> set:
+    """The postscript markers a text names, unquoted ('P.P.S', 'P.S.'): data no other veto sees."""
+    return {re.sub(r"[\s.]", "", m).lower() for m in _MARKER.findall(re.sub(QUOTED_ITEM, " ", text))}
