@@ -32,9 +32,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from rubricc.compiler import lower_nearest
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_borderline import (about_check, count_example_fails, counted_alike, fails_alike, further_data,
-                                              judged, lacks_alike, lacks_more, names_a_count, names_failure,
-                                              restates_failure, split_contrast, without_examples)
+from rubricc.compiler.lower_borderline import counted_alike, further_data
 from rubricc.compiler.lower_canon import canonical
 from rubricc.compiler.lower_fragments import describes_more, figure_adds, lower_fragments
 from rubricc.compiler.lower_gloss import glossed, renamed
@@ -44,7 +42,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
-from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, language_in, languages_named, unquoted_end_phrase
+from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
 from rubricc.compiler.lower_label import billed, label_limits
 from rubricc.compiler.lower_lexicon import asks_more, data_words, normal, unknown_words
@@ -56,6 +54,7 @@ from rubricc.compiler.lower_voices7 import note_agrees, with_notes
 from rubricc.compiler.lower_review import name_agrees
 from rubricc.compiler.lower_relative import manner_only
 from rubricc.compiler.lower_example import example_agrees
+from rubricc.compiler.lower_failing import Readers, borderline_agrees, fail_branch_agrees
 from rubricc.compiler.lower_markscheme import MARKER_KINDS, marker_agrees
 from rubricc.compiler.lower_lettered import condition_agrees
 from rubricc.compiler.lower_glossary import term_agrees
@@ -345,11 +344,11 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     if kind in ("fails", "passes"):  # a condition to fail (to pass only) restated: the same check as a disqualifying rule
         return _same_when(got, kind, aside)
     if kind == "borderline":  # a near-miss said to fail (:mod:`rubricc.compiler.lower_borderline`)
-        return _borderline_agrees(got, aside)
+        return borderline_agrees(got, aside, _READERS)
     if kind == "counted":  # what is counted anyway ('capitalizing it still counts as using it'): counted by the check
         return counted_alike(got.name, got.args, aside) and not further_data(got.name, aside, data_words(got.args)) and _surface(got, aside)
     if kind == "fail_branch":  # 'Pass if X; fail if Y' (:mod:`rubricc.compiler.lower_voices4`): Y one way to fail it
-        return _fail_branch_agrees(got, aside)
+        return fail_branch_agrees(got, aside, _READERS)
     if kind == "rather":  # the alternative a contrast rules out ('Rather than wrapping up early'): no other check, no content
         unknown = [w for w in unknown_words(aside) if normal(w) not in data_words(got.args)]
         return _no_other_check(got, aside) and name_agrees(got.name, aside) and not _SEMANTIC.search(_meaning(aside)) \
@@ -393,69 +392,6 @@ def _no_other_check(got: ProgramCheck, aside: str) -> bool:
     return read is None or read[0] == got.name
 
 
-def _borderline_agrees(got: ProgramCheck, aside: str) -> bool:
-    """A near-miss said to fail asks for nothing else when it is one way to fail the same check, or when it reads as no
-    check, is not about content, and is said in the words surface requirements are said in (the check's data aside).
-    What follows a contrast is what makes it fail ('otherwise tidy but has one comma'): when that fails the check, what
-    it grants does not matter; when it does not ('valid JSON but has no keys', 'lowercase but rude'), it asks for more.
-    One that quotes other data, or names what the JSON holds, asks for more
-    (:func:`rubricc.compiler.lower_borderline.further_data`); so does one that says what it lacks when that is not the
-    check's own thing ('a title that lacks a capital letter'), and one read as no check that is not about the check or
-    departs the wrong way ('a response with any commas' beside a word count; 'anything shorter' beside a maximum)."""
-    if _same_when(got, "fails", aside) or restates_failure(aside, got.args, got.name):
-        return True
-    aside = without_examples(aside)
-    if further_data(got.name, aside, data_words(got.args)):
-        return False
-    granted, failing = split_contrast(aside)
-    read = _clause_check(failing)
-    if _names_a_failure(got, failing, read):
-        return _surface(got, failing)  # 'two identical responses', 'predominantly in English', 'has one comma'
-    if granted:  # what makes it fail must fail the check ('lowercase but rude' asks for more), a count its bound
-        return names_a_count(failing) and count_example_fails(failing, got.args) and _clause_check(granted) is None \
-            and _surface(got, granted)
-    if names_a_count(aside):  # 'a response with exactly 10 sentences': the count it names must fail the check
-        return count_example_fails(aside, got.args)
-    if _clause_check(aside) is not None or _FAILURE.search(_meaning(aside)) or judged(aside) or \
-            lacks_more(aside) and not lacks_alike(got.name, got.args, None, aside):
-        return False  # another check, a failure, a degree judged, or something it must have ('a title that lacks a capital')
-    return _surface(got, aside) and about_check(got.name, got.args, aside)
-
-
-def _fail_branch_agrees(got: ProgramCheck, branch: str) -> bool:
-    """A fail branch ('; fail if it has 10 or more') asks for nothing else only when it is one way to fail the same
-    check: the same check as a disqualifying rule, a one-way check read again, a count that fails the check's bound, or
-    the failure restated by reference. Unlike a near-miss, one that reads as no check is not enough ('fail if it is rude')."""
-    branch = without_examples(branch)
-    parts = [p for p in re.split(r"\s*,?\s+or\s+(?=the\s+(?:response|reply|answer|output|text)\b|it\b|any\b|there\b|a\b|an\b)", branch) if p.strip()]
-    if len(parts) > 1 and not QUOTE_RE.search(branch):  # 'any lowercase letter appears or the response is not in English'
-        return all(_fail_branch_agrees(got, p) or _not_in_language(got, p) for p in parts)
-    if _same_when(got, "fails", branch):
-        return True
-    if further_data(got.name, branch, data_words(got.args)) or judged(branch):
-        return False
-    if restates_failure(branch, got.args, got.name):
-        return True
-    if _names_a_failure(got, branch, _clause_check(branch)):
-        return _surface(got, branch)
-    return names_a_count(branch) and count_example_fails(branch, got.args)
-
-
-def _names_a_failure(got: ProgramCheck, part: str, read: Optional[Tuple[str, Dict[str, Any]]]) -> bool:
-    """True when ``part`` (read as ``read``) names one way to fail ``got``'s check: a one-way check read again, the
-    opposite case, another language (:func:`rubricc.compiler.lower_borderline.fails_alike`), or what fails it, named
-    ('has one comma')."""
-    return read is not None and (fails_alike(got.name, got.args, read) or lacks_alike(got.name, got.args, read, part)) \
-        or names_failure(got.name, part)
-
-
-def _not_in_language(got: ProgramCheck, part: str) -> bool:
-    """'the response is not in English' beside a check that asks for English (a case check with its language)."""
-    lang = got.args.get("language")
-    m = re.fullmatch(r"\s*(?:the\s+(?:response|reply|answer|output|text)|it)\s+is\s+not\s+(?:written\s+)?in\s+(.+?)\s*\.?\s*", part, re.IGNORECASE)
-    return bool(lang and m and language_in(m.group(1).lower()) == lang)
-
-
 def _surface(got: ProgramCheck, aside: str) -> bool:
     """True when an aside is not about content and is said in the words surface requirements are said in (the check's
     data aside: :mod:`rubricc.compiler.lower_lexicon`)."""
@@ -482,6 +418,11 @@ def _complement(args: Dict[str, Any], other: Dict[str, Any]) -> bool:
     if len(keys) != 1 or set(args) != set(other) or _FLIP.get(args[keys[0]]) != other[keys[0]]:
         return False
     return all(args[k] == other[k] for k in args if k != keys[0])
+
+
+# the readers the near-miss and fail-branch tests use (:mod:`rubricc.compiler.lower_failing`)
+_READERS = Readers(same_when=lambda got, kind, text: _same_when(got, kind, text), clause_check=lambda text: _clause_check(text),
+                   surface=lambda got, text: _surface(got, text), failure=lambda text: bool(_FAILURE.search(_meaning(text))))
 
 
 def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:
