@@ -149,7 +149,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
      r", separated by \g<x>"),
     # the reader told what they will meet in the reply ('you will hear the word x at least 6 times in the reply', 'in the reply you
     # will pass the word x ...'): the reply contains it
-    (re.compile(r"\b(?:in\s+the\s+reply\s+)?(?:you|the\s+response)\s+will\s+(?:hear|pass|meet|see|come\s+across|encounter|find)\s+(?=the\s+(?:word|character|letter)\s)", re.IGNORECASE),
+    (re.compile(r"\b(?:(?:in|over|across)\s+the\s+(?:whole\s+|entire\s+)?reply\s*,?\s+)?(?:you|the\s+response)\s+will\s+(?:hear|pass|meet|see|come\s+across|encounter|find)\s+(?=the\s+(?:word|character|letter)\s)", re.IGNORECASE),
      "the reply contains "),
     # the whole reply said as a span from its first unit to its last ('the whole reply is in Russian, from the first sentence to the
     # last', 'every letter in it, from the first line to the last, is a capital', '600 or more words from the reply's first word

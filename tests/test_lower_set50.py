@@ -42,6 +42,8 @@ LOWERED = [
     ("You will hear the word harvest at least 4 times in the reply.", "keyword_frequency", {"keyword": "harvest", "n": 4}),
     ("In the reply you will meet the word lantern at least 3 times; count every occurrence, upper or lower case.",
      "keyword_frequency", {"keyword": "lantern", "n": 3}),
+    ("Across the whole reply, you will meet the word tide fewer than 3 times.", "keyword_frequency",
+     {"keyword": "tide", "relation": "less than", "n": 3}),
     ("The reply uses the word river at least 5 times, any capitalisation counting.", "keyword_frequency", {"keyword": "river", "n": 5}),
     ("I promise you will hear the word bread at least 2 times in the reply, whether written in upper or lower case.",
      "keyword_frequency", {"keyword": "bread", "n": 2}),
