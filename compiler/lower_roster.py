@@ -7,6 +7,8 @@
 
     Featuring "a": each of these appears somewhere in the reply.                     (set 48: the list pointed back to)
     Struck from the menu: "a" and "b". Not one of them occurs in the reply as a whole word.
+    Waypoints: "a" and "b". The reply's route passes every one of these keywords at least once.     (set 50: the reply the subject)
+    Vocabulary: deep. The reply works in every one of these keywords at least once: "a" and "b".   (set 50: the list last)
 
 The lead is a label and a list of words (quoted or plain), or a lead naming a quoted list in its own words; the statement after it speaks of the list ('every listed
 word', 'no listed word', 'everything on the list') and says whether each word is present or none is, with its notes
