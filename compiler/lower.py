@@ -421,8 +421,8 @@ def _complement(args: Dict[str, Any], other: Dict[str, Any]) -> bool:
 
 
 # the readers the near-miss and fail-branch tests use (:mod:`rubricc.compiler.lower_failing`)
-_READERS = Readers(same_when=lambda got, kind, text: _same_when(got, kind, text), clause_check=lambda text: _clause_check(text),
-                   surface=lambda got, text: _surface(got, text), failure=lambda text: bool(_FAILURE.search(_meaning(text))))
+_READERS = Readers(same_when=_same_when, clause_check=_clause_check, surface=_surface,
+                   failure=lambda text: bool(_FAILURE.search(_meaning(text))))
 
 
 def _lower_core(stripped: str, repeat: Any) -> Optional[ProgramCheck]:

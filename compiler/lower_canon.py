@@ -160,7 +160,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\s*,\s*(?:from\s+(?:its\s+|the\s+)?(?:very\s+)?first\s+(?P<u>word|line|sentence|character|letter|paragraph)\s+to\s+(?:its\s+|the\s+)?(?:very\s+)?"
                 r"last(?:\s+(?P=u)|\s+one)?)\s*(?:,\s*|(?=[.;]?\s*$))", re.IGNORECASE), lambda m: " " if m.group(0).rstrip().endswith(",") else ""),
     # 'nowhere in this answer, from its first character to its last, is there a comma': the answer contains no comma
-    (re.compile(r"^\s*nowhere\s+in\s+(?:this|the)\s+(?P<d>answer|response|reply|output)(?:\s*,\s*from\s+its\s+first\s+character\s+to\s+its\s+last\s*,)?\s+is\s+there\s+"
+    # (its span 'from its first character to its last' is read off by the rule above)
+    (re.compile(r"^\s*nowhere\s+in\s+(?:this|the)\s+(?P<d>answer|response|reply|output)\s+is\s+there\s+"
                 r"(?:an?|any|a\s+single)\s+", re.IGNORECASE), r"The \g<d> contains no "),
     # 'the comma character (,) appears nowhere in the reply (, from the first character to the last)': no comma in it
     (re.compile(rf"(?:^|(?<=[;:]))\s*(?:the\s+|a\s+)?comma(?:s|\s+(?:character|sign|mark)s?)?(?:\s*\(\s*,\s*\))?\s+"

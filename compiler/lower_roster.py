@@ -117,7 +117,7 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
     f = _FORWARD.match(text)
     s = f and _SUBJECT.match(f.group("said"))
     if s and not re.search(QUOTED_ITEM, f.group("label")):  # 'The reply works in every one of these keywords ...: "a", "b".'
-        said = ("no listed word" if re.match(r"(?:none|not)\b", s.group("which"), _I) else "every listed word") + " appears" + f.group("said")[s.end():]
+        said = _listed(s.group("which")) + " appears" + f.group("said")[s.end():]
         return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said + ".", True
     m = _LEAD.match(text) or _INLINE.match(text)
     if not m:
@@ -130,11 +130,16 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
     if g.get("said2") is not None and not (p or s):
         return None
     if p:  # the list pointed back to: 'each of these' is every listed word, 'none of them' no listed word
-        stated = ("no listed word" if re.match(r"(?:none|not)\b", p.group(0), _I) else "every listed word") + bare[p.end():]
+        stated = _listed(p.group(0)) + bare[p.end():]
         stated = re.sub(r"^(every listed word)\s+(?=(?:present|there)\b)", r"\1 is ", stated)  # 'each one present in the reply'
     elif s:
-        stated = ("no listed word" if re.match(r"(?:none|not)\b", s.group("which"), _I) else "every listed word") + " appears" + bare[s.end():]
+        stated = _listed(s.group("which")) + " appears" + bare[s.end():]
     return g, stated, bool(p or s)
+
+
+def _listed(pointer: str) -> str:
+    """The list as a pointer to it says it: 'none of these', 'not one of them' is no listed word; else every listed word."""
+    return "no listed word" if re.match(r"(?:none|not)\b", pointer, _I) else "every listed word"
 
 
 def _roster(text: str) -> Optional[Tuple[str, Asides]]:
