@@ -42,6 +42,7 @@ from rubricc.compiler.lower_counted import count_misread
 from rubricc.compiler.lower_decor import undecorate
 from rubricc.compiler.lower_grader import lower_graded, restates
 from rubricc.compiler.lower_penalty import lower_negated, lower_penalty, penalised
+from rubricc.compiler.lower_places import places_read_past
 from rubricc.compiler.lower_parse import CASE_INCLUDED, CONDITION_PHRASES, DENIED, DOUBLE_NEGATION, QUOTE_RE, LANGUAGES, CriterionText, languages_named, unquoted_end_phrase
 from rubricc.compiler.lower_keywords import keywords_strict, present_once
 from rubricc.compiler.lower_label import billed, label_limits
@@ -152,6 +153,7 @@ def lower_criterion(text: str) -> Optional[ProgramCheck]:
     first, then (when :data:`rubricc.compiler.lower_nearest.ENABLED`) the nearest-phrasing stage for what
     they leave neural, unless the criterion is stated as a failure, is not a rubric item, or asks for a
     verbatim repeat the rules vetoed."""
+    text = places_read_past(text) if text else text
     done, got = enveloped(text, lower_criterion, _aside_agrees)
     if done:
         return got
@@ -237,6 +239,7 @@ def lower_rules_only(text: str) -> Optional[ProgramCheck]:
     """The rules alone: a validated program check for an unambiguous surface criterion, else None."""
     if not text or not text.strip():
         return None
+    text = places_read_past(text)  # 'no comma: not in lists, not in numbers' (places a comma-free reply has none in either)
     got = _rules(text)
     bill = billed(text)
     if got is None and bill is not None:  # a billed title read off left nothing: read with the title as a figure, which must agree

@@ -42,7 +42,7 @@ from rubricc.compiler.lower_nearest_vetoes import IDIOMS as _IDIOMS
 from rubricc.compiler.lower_nearest_vetoes import OWN_WORDS as _OWN_WORDS
 from rubricc.compiler.lower_nearest_vetoes import TWO_RESPONSES_NUMBERS as _TWO_RESPONSES_NUMBERS
 from rubricc.compiler.lower_nearest_vetoes import plain as _plain
-from rubricc.compiler.lower_parse import (KEYWORD_PLACES, LANGUAGES, NEGATION, number_words_to_digits, _symbols_to_words, outer_quotes,
+from rubricc.compiler.lower_parse import (COMMAS_ONLY, KEYWORD_PLACES, LANGUAGES, NEGATION, number_words_to_digits, _symbols_to_words, outer_quotes,
                                           quoted)
 
 # on by default since 2026-12-01 (declared before blind set 10 was read; off: ``ENABLED = False``,
@@ -389,6 +389,8 @@ def _extract(check: str, text: str) -> Optional[Dict[str, Any]]:
         norm = re.sub(r"\b1\s+of\b", " ", norm)  # 'one of these phrases'
     if any(m.group(0) != "0" or check != "no_commas" for m in _NUMBER.finditer(norm)):
         return None  # a number is a second requirement for the families without a count
+    if check == "no_commas" and COMMAS_ONLY.search(low):
+        return None  # commas allowed in some places only
     if check in ("no_commas", "has_title", "is_json", "wrapped_in_quotes", "two_responses"):
         return {}
     if check in ("all_lowercase", "all_uppercase"):

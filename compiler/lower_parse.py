@@ -313,6 +313,10 @@ def quoted(text: str) -> List[str]:
 NEGATION = r"(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bnever\b|\bfree of\b|\bavoid|\brefrain|\bzero\b|\bnone\b|\bomit|\bexclud|\bforbid|\bprohibit|\bdevoid of\b" \
            r"|\black(?:s|ing)?\s+(?:a|an|any|the)\b|\b(?:is|are)\s+missing\b|\bmissing\s+(?:a|an|any|the)\b|\bfail(?:s|ed|ing)?\s+to\b)"
 
+# commas allowed in some places only ('contains commas only in lists: not in numbers'): no statement that there are none
+COMMAS_ONLY = re.compile(r"\bcommas?\s+(?:\w+\s+)?(?:only|just|solely|except)\b|\bonly\s+(?:\w+\s+)?commas?\b|"
+                         r"\b(?:uses?|contains?|has|includes?)\s+commas?\b(?!\s*[.!]?$)", re.IGNORECASE)
+
 # a negation negated ('does not avoid commas', "doesn't lack a title", 'never omits the keyword'): read by no rule
 # a plain list of single words ('sleep, cook and feed'), matched case-insensitively
 WORD_LIST = r"[a-z][\w'-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w'-]*|\s+(?:and|or)\s+[a-z][\w'-]*)*"

@@ -11,7 +11,8 @@ import re
 
 from rubricc.compiler.lower_parse import EXPECTED_LABEL, NEGATION, CriterionText, outer_quotes
 
-_REPEAT_VERB = r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat)"
+# ('reading the request back', 'saying the request back': set 51's DJ and verse)
+_REPEAT_VERB = r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat|(?:read|say|said)(?:s|ing)?\s+(?:\w+\s+){1,3}?back\b)"
 _REPEAT_NOUN = r"\b(?:request|prompt|question|instruction|instructions|query|task|text|message|input)\b"
 _EXACT = r"word for word|word-for-word|verbatim|exact|without (?:any )?chang|unchanged|as is\b|as given\b|identical|character for character"
 # a quoted text the response must open with: 'Starts with a verbatim copy of the following text: "..."',
@@ -50,7 +51,10 @@ _NOTHING_BEFORE_CLAUSE = re.compile(
     r"|with\s+no\s+(?:other\s+)?(?:words?|text|characters?|content)(?:\s+or\s+(?:words?|characters?|text|content))?\s+(?:before|ahead\s+of|in\s+front\s+of)\s+it"
     # ', no words or characters being placed before it'
     r"|(?:with\s+)?no\s+(?:other\s+)?(?:words?|text|characters?|content)(?:\s+or\s+(?:words?|characters?|text|content))?\s+being\s+(?:placed|put|written|said|added)\s+before\s+it"
-    r"|\s*[-\u2013\u2014]\s*no\s+(?:preamble|introduction|intro|lead-in)(?:\s+(?:before|ahead\s+of)\s+it)?)\b")
+    r"|\s*[-\u2013\u2014]\s*no\s+(?:preamble|introduction|intro|lead-in)(?:\s+(?:before|ahead\s+of)\s+it)?"
+    # set 51: 'nothing coming before it', 'not a word before it', 'without a word before it', 'nothing in front of it'
+    r"|(?:with\s+|and\s+)?(?:nothing|not\s+(?:a|one)\s+(?:single\s+)?word|without\s+(?:a|one)\s+(?:single\s+)?word)(?:\s+(?:coming|said|written|added|"
+    r"placed|put|going|appearing))?\s+(?:before|ahead\s+of|in\s+front\s+of|prior\s+to)\s+it)\b")
 
 
 # a note about the copy after an unquoted request, as its own last sentence ('... I observed no words or characters before
@@ -106,9 +110,15 @@ def read_repeat(text: str):
     span = outer_quotes(text)
     colon = re.search(r":(?=\s|[\"\u201c]|$)", text)
     prompt = None
+    late = _late_request(text)
+    if late is not None:  # '<frame, colon and all>. The request: REQ' (set 51): the request's own label delimits it
+        prompt, frame = late
+        colon = span = None
     paren = _paren_request(text)
     intro = _INTRO.search(text)
-    if intro is not None and (colon is None or intro.start() < colon.start()) and (span is None or intro.end() <= span[0]) and \
+    if late is not None:
+        pass
+    elif intro is not None and (colon is None or intro.start() < colon.start()) and (span is None or intro.end() <= span[0]) and \
             not re.match(r"[\"\u201c]", text[intro.end():]) and _is_repeat_frame(text[:intro.start()].lower()):
         # '..., repeated word for word before any other matter, viz. Generate two descriptions: The product is ...': the request
         # starts after 'viz.' / 'to wit', and a colon after it is the request's
@@ -166,6 +176,8 @@ def read_repeat(text: str):
                  re.sub(r"\b(?:exact(?:ly)?|just|precisely)\s+(?:the\s+)?same\b", " exactly ", low)):
         return not_this  # 'repeats the same question verbatim several times', 'repeats each question exactly'
     exactness = r"\b(?:without (?:any )?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?"
+    if _answer_tail_asks(low):
+        return "veto"  # 'then answers in French': what the answer after the copy must be is a requirement of its own
     if re.search(NEGATION, re.sub(exactness, " ", low)) or \
             len(low.split()) > _MAX_FRAME_WORDS:
         return "veto"  # 'does not repeat the request', or a request that runs into the frame
@@ -211,6 +223,27 @@ def _paren_request(text: str):
     return None
 
 
+# the request given last, under a label of its own after the frame's sentences ('... Then it answers. The request: REQ',
+# "Here's the request it repeats: REQ", 'The request in question: REQ')
+_LABELLED_REQUEST = re.compile(r"(?<=[.!?])\s+(?:here(?:'s|\s+is)\s+)?(?:the|your|my)\s+(?:original\s+)?(?:request|prompt)(?:\s+(?:it\s+repeats|"
+                               r"in\s+question|to\s+(?:repeat|be\s+repeated)|being\s+repeated|itself))?(?:\s+(?:is|was|reads))?\s*:\s+(?=\S)",
+                               re.IGNORECASE)
+
+
+def _late_request(text: str):
+    """(request, frame) for a request under its own label after a frame of whole sentences that asks for a verbatim
+    repeat; else None."""
+    for m in _LABELLED_REQUEST.finditer(text):
+        frame = text[:m.start()]
+        if _is_repeat_frame(frame.lower()):
+            request = text[m.end():].strip()
+            span = outer_quotes(request)
+            if span is not None and span[0] == 0 and span[1] == len(request.rstrip(".")) - 1:
+                request = request[1:span[1]]  # the request quoted whole: the quotation marks are not its own
+            return request, frame
+    return None
+
+
 # a word that introduces the request with no colon: 'viz.', 'videlicet', 'to wit'
 _INTRO = re.compile(r"(?:,\s*|\s+)(?:viz\.|videlicet|to\s+wit)\s*,?\s+(?=\S)", re.IGNORECASE)
 
@@ -245,6 +278,24 @@ def _is_repeat_frame(low: str) -> bool:
     opens_with = re.search(r"\b(?:starts?|begins?|opens?|starting|beginning|opening)\s+(?:\w+\s+){0,4}?with\b|\bfirst thing\b"
                            r"|\b(?:contain|include|has|have|put|place|present|show|state|quote)\w*\b.{0,60}\bat the (?:very )?(?:start|beginning|top)\b", low)
     return bool((verb and (noun or re.search(_OPENS, low))) or (noun and opens_with))
+
+
+# what the frame says comes after the copy: the answer, in words that ask nothing of it ('then it answers', 'only after
+# that does the answer unfold', 'after which the reply gives its answer'); any other word after the cue asks for more
+_ANSWER_NEUTRAL = frozenset("it its the reply response answer answers answered answering gives gave give plays played play unfolds unfold "
+                            "unfolding does did is was heard comes came follows followed goes went on to only then proper own actual real "
+                            "with and request prompt question responds responded replies replied".split())
+_ANSWER_CUE = re.compile(r"\b(?:then|after\s+(?:that|which|this|it)|afterwards?|only\s+after\s+that)\b(?P<tail>[^.;!?]*)")
+
+
+def _answer_tail_asks(low: str) -> bool:
+    """Whether the frame says more of the answer after the copy than that it comes."""
+    for m in _ANSWER_CUE.finditer(low):
+        words = re.findall(r"[a-z]+", m.group("tail"))
+        if any(w in ("answer", "answers", "answered", "responds", "replies", "gives", "gave", "plays", "unfold", "unfolds", "follows",
+                     "comes") for w in words) and set(words) - _ANSWER_NEUTRAL:
+            return True
+    return False
 
 
 def r_repeat_prompt(c: CriterionText):

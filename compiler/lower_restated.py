@@ -57,6 +57,7 @@ def lower_restated(text: str, lower: Callable[[str], Optional[ProgramCheck]], re
     m = _SUBJECT.search(QUOTE_RE.sub(" ", parts[0]))
     doc = m.group("doc").lower() if m else "response"
     said = [resolve(p, doc) for p in parts]
+    said = said[:1] + [_such(s, said[0]) for s in said[1:]]
     got = [lower(s) for s in said]
     ruled = [g for g in got if g is not None]
     if not ruled:
@@ -83,6 +84,24 @@ def resolve(sentence: str, doc: str) -> str:
     out = _IT.sub(lambda m: m.group(0) if in_quotes(spans, m.start()) else f"the {doc}'s" if m.group("it").lower() == "its"
                   else f"the {doc}", out)
     return out[:1].upper() + out[1:]
+
+
+# 'such words', 'such sections' in a later sentence: the unit the first sentence counts, with its description
+_SUCH = re.compile(r"\bsuch\s+(?P<u>words|sections|placeholders|bullet\s+points|bullets|paragraphs|sentences|letters)\b", _I)
+
+
+def _such(sentence: str, first: str) -> str:
+    """'The reply has 10 or more such words.' -> '... 10 or more words written entirely in capital letters.', the
+    description taken from the first sentence ('at least 10 words written entirely in capital letters'); the sentence as
+    it is when the first sentence does not describe the unit."""
+    m = _SUCH.search(sentence)
+    if m is None:
+        return sentence
+    unit = re.escape(m.group("u")).replace(r"\ ", r"\s+")
+    said = re.search(rf"\b{unit}\s+(?P<d>(?:written|highlighted|in|with|wrapped|marked|set|that|which)\b[^,;.:()]*)", first, _I)
+    if said is None:
+        return sentence
+    return sentence[:m.start()] + m.group("u") + " " + said.group("d").strip() + sentence[m.end():]
 
 
 # a sentence said of the words a list names: 'Each one is there at least once.', 'None of them is used.'

@@ -31,7 +31,7 @@ Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
 _LIST = rf"(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST})"
 # 'Label: LIST.' / 'Label: LIST;' / 'Label: LIST must not be used.', then the statement
-_LEAD = re.compile(rf"^\s*(?P<label>[A-Z][^:\"'\n]{{1,40}}?)\s*:\s*(?:the\s+(?:words|terms)\s+(?=[\"\u201c]))?(?:{_LIST})\s*(?P<tail>(?:must|should|may|are|is)\s+(?:not|never)\s+(?:be\s+)?\w+|"
+_LEAD = re.compile(rf"^\s*(?P<label>[A-Z](?:[^:\"'\n]|(?<=\w)'(?=\w)){{1,40}}?)\s*:\s*(?:the\s+(?:words|terms)\s+(?=[\"\u201c]))?(?:{_LIST})\s*(?P<tail>(?:must|should|may|are|is)\s+(?:not|never)\s+(?:be\s+)?\w+|"
                    r"(?:must|should)\s+(?:all\s+)?(?:be\s+)?\w+)?\s*[.;]\s+(?P<said>\S.+)$"
                    # a lead that names the quoted list in its own words, then the statement after a colon or a stop
                    # ('Featuring "a": each of these appears ...', 'Guests are assured that "a" and "b" will not be heard: none ...')
@@ -50,6 +50,22 @@ _PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is\s+(?:fo
 _SUBJECT = re.compile(r"^the\s+reply(?:'s\s+[a-z]+)?\s+(?:will\s+)?(?:(?:works?|weaves?|slips?|fits?|drops?|brings?)\s+in|includes?|uses?|contains?|"
                       r"mentions?|features?|pass(?:es)?(?:\s+through)?|visits?|hits?)\s+(?P<which>each|every\s+one|all|none|not\s+one)\s+of\s+(?:these|those)"
                       r"(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?\b", _I)
+# the same said negated ('The reply doesn't use a single one of them', set 51): no listed word
+_SUBJECT_NOT = re.compile(r"^the\s+reply\s+(?P<which>does\s+not|doesn't|did\s+not|didn't|never|will\s+not|won't)\s+(?:use|mention|contain|include|say|feature)s?\s+"
+                          r"(?:a\s+single\s+one|any(?:\s+one)?|one|either)\s+of\s+(?:them|these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?\b", _I)
+# the list last, after a statement pointing to it that is not said with the reply as its subject ('As you read, notice that
+# each of these words appears in the reply: "a", "b". Every one of them is there.', set 51), a restatement after it
+_FORWARD_POINTS = re.compile(rf"^(?P<label>[^\"\u201c:]*?)(?P<said>\b(?:each|every\s+one|all|none|not\s+one)\s+of\s+(?:these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?"
+                             rf"\s+[^:\"\u201c]*?)\s*:\s*(?:(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST}))\s*(?:[.!]\s*(?P<post>[^\"\u201c:]*))?$", _I)
+# a piece after the statement that only says again that all of the words are there ('All of them, every single one.',
+# 'Each one shows up at least once.'), or none ('none of these words is heard anywhere'): read off with the same side
+_AGAIN = re.compile(r"^(?:(?:all\s+of\s+them|every\s+(?:single\s+)?one(?:\s+of\s+them)?|each\s+and\s+every\s+one|no\s+exceptions)"
+                    r"(?:\s*,\s*(?:all\s+of\s+them|every\s+(?:single\s+)?one(?:\s+of\s+them)?|each\s+and\s+every\s+one|no\s+exceptions))*|"
+                    r"(?P<p>(?:each|every|all|none|not)(?:\s+(?:single\s+)?one)?(?:\s+of\s+(?:them|these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?)?)"
+                    r"\s+(?:is|are)?\s*(?:there|heard|seen|present|found|used|appears?|shows?\s+up|turns?\s+up|occurs?)"
+                    r"(?:\s+(?:anywhere|somewhere|in\s+(?:it|the\s+reply)|at\s+least\s+once))*)\s*[.!]*$", _I)
+
+
 # the list last, after the statement that points to it ('I hear you: the reply will include each of these ...: a, b.')
 _FORWARD = re.compile(rf"^(?P<label>[^\"\u201c]*?)(?P<said>\b[Tt]he\s+reply\b[^:\"\u201c]*?)\s*:\s*(?:(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST}))\s*\.?\s*$", re.S)
 _OTHER = re.compile(r"\b(?:user|prompt|question|request|message|instruction)s?\b", _I)
@@ -68,7 +84,7 @@ _VETO = [("veto", "a list's label that says the other side of its statement")]
 # are matched; anything left over asks for more
 _LEFT = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beverything\s+(?:on\s+the\s+list|listed)\b|\bevery\s+one\s+of\s+them\b|"
                    r"\b(?:every|each)\s+(?:word|item|entry|one)\s+on\s+the\s+list\b|"
-                   r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is|are|found|used|present|included|mentioned|uses?|contains?|includes?|mentions?)\b|"
+                   r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is|are|found|used|present|included|mentioned|uses?|contains?|includes?|mentions?|gets?\s+a\s+mention)\b|"
                    r"\b(?:somewhere|anywhere)\b|\b(?:in|within|inside)\s+(?:the\s+(?:(?:whole|entire)\s+)?(?:reply|response|answer|text)|it)\b|"
                    r"\bthe\s+(?:(?:whole|entire)\s+)?(?:reply|response|answer)\b|"
                    r"\bat\s+least\s+once\b|\b(?:one|1)\s+(?:time\s+)?or\s+more(?:\s+times)?\b|\bas\s+(?:a\s+)?whole\s+words?\b|\bfree\s+of\s+everything\b|"
@@ -119,6 +135,10 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
     if s and not re.search(QUOTED_ITEM, f.group("label")):  # 'The reply works in every one of these keywords ...: "a", "b".'
         said = _listed(s.group("which")) + " appears" + f.group("said")[s.end():]
         return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said + ".", True
+    f = _FORWARD_POINTS.match(text)
+    if f and not re.search(QUOTED_ITEM, f.group("label")) and _again_says(f.group("post") or "", _listed(f.group("said"))):
+        return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, _listed(f.group("said")) + f.group("said")[
+            re.match(r"\S+(?:\s+one)?\s+of\s+(?:these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?", f.group("said"), _I).end():] + ".", True
     m = _LEAD.match(text) or _INLINE.match(text)
     if not m:
         return None
@@ -126,7 +146,7 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
     stated = g.get("said") or g.get("said2")
     bare = re.sub(r"^[A-Z][\w ]{1,30}:\s+(?=\w)", "", stated)  # 'Checked after: none of these ...'
     p = _POINTS.match(bare)
-    s = None if p or re.search(QUOTED_ITEM, bare) else _SUBJECT.match(bare)  # 'The reply's route passes every one of these keywords'
+    s = None if p or re.search(QUOTED_ITEM, bare) else (_SUBJECT.match(bare) or _SUBJECT_NOT.match(bare))  # 'The reply's route passes every one of these keywords'
     if g.get("said2") is not None and not (p or s):
         return None
     if p:  # the list pointed back to: 'each of these' is every listed word, 'none of them' no listed word
@@ -139,7 +159,15 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
 
 def _listed(pointer: str) -> str:
     """The list as a pointer to it says it: 'none of these', 'not one of them' is no listed word; else every listed word."""
-    return "no listed word" if re.match(r"(?:none|not)\b", pointer, _I) else "every listed word"
+    return "no listed word" if re.match(r"(?:none|not|never|does(?:n't|\s+not)|did(?:n't|\s+not)|won't|will\s+not)\b", pointer, _I) else "every listed word"
+
+
+def _again_says(piece: str, listed: str) -> bool:
+    """Whether ``piece`` is empty or only says again what the statement says of the list (:data:`_AGAIN`), on its side."""
+    m = _AGAIN.match(piece.strip())
+    if not piece.strip():
+        return True
+    return bool(m) and (_listed(m.group("p")) if m.group("p") else "every listed word") == listed
 
 
 def _roster(text: str) -> Optional[Tuple[str, Asides]]:
@@ -163,7 +191,7 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
         return None  # 'searched for each listed word ...; none identified': a negation after the list, left to the other readers
     if not absent and not _PRESENT.search(said):
         return None
-    label = (g.get("label") or g.get("label2")) + " " + (g.get("tail") or g.get("tail2") or "")
+    label = (g.get("label") or g.get("label2") or "") + " " + (g.get("tail") or g.get("tail2") or "")
     if p and re.search(rf"\b(?:{KEYWORD_PLACES})\b", label, _I):
         return text, [("veto", "a list's label that places its words")]
     if (not absent and _FORBIDS.search(label)) or (absent and _REQUIRES.search(label) and not _FORBIDS.search(label)):
@@ -172,6 +200,7 @@ def _roster(text: str) -> Optional[Tuple[str, Asides]]:
         return text, [("veto", "a list's label that limits its statement or counts")]
     notes = stated  # the matching notes of every piece ('...; any capitalisation counts')
     rest = [r for r in rest if not (absent and _ZERO.match(r))]  # 'Zero uses.': the absence tallied
+    rest = [r for r in rest if not _again_says(r, "no listed word" if absent else "every listed word")]  # 'All of them, every single one.'
     return " ".join([none_of(q, notes) if absent else every_of(q, notes)] + rest), []
 
 

@@ -13,7 +13,7 @@ from rubricc.compiler.lower_counted import CAPWORDS as _CAPWORDS, PART_OF_RESPON
 from rubricc.compiler.lower_ifbench import IFBENCH_RULES
 from rubricc.compiler.lower_keywords import r_keywords
 from rubricc.compiler.lower_repeat import r_repeat_prompt
-from rubricc.compiler.lower_parse import (CASE_INCLUDED, LANGUAGE_SAID, LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
+from rubricc.compiler.lower_parse import (CASE_INCLUDED, COMMAS_ONLY, LANGUAGE_SAID, LANGUAGES, NEGATION, ORDINALS, QUOTE_RE, CriterionText,
                                           count_of, count_times, language_in, unquoted_end_phrase)
 
 Rule = Callable[[CriterionText], Optional[Tuple[str, Dict[str, Any]]]]
@@ -411,6 +411,8 @@ def r_no_commas(c: CriterionText):
     negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b|\bcommas? (?:are|is) (?:absent|missing)(?: (?:from|in) (?:the|your) "
                                  r"(?:(?:entire|whole) )?(?:response|answer|reply|text|output))?\s*\.?$", c.low)
     # scoped ('no commas in the list items', '... in the title'): not about the whole response
+    if comma and negated and COMMAS_ONLY.search(c.low):
+        return None  # 'contains commas only in lists: not in numbers' (the negation is the places a comma is not in)
     if comma and negated and not re.search(r"\d", norm) and not PART_OF_RESPONSE.search(c.low):
         return "no_commas", {}
     if not negated and _HAS_COMMA.fullmatch(c.low.strip()):

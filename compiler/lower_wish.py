@@ -33,6 +33,8 @@ from rubricc.compiler.lower_wager import wagered
 from rubricc.compiler.lower_interview import interviewed
 from rubricc.compiler.lower_lostfound import lost_property
 from rubricc.compiler.lower_riddle import riddle
+from rubricc.compiler.lower_entry import dictionary_entry
+from rubricc.compiler.lower_hearsay import hearsay
 from rubricc.compiler.lower_schoolreport import school_report
 from rubricc.compiler.lower_ticket import ticket
 from rubricc.compiler.lower_obituary import obituary
@@ -258,6 +260,8 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     and an example given last read off as an aside (:mod:`rubricc.compiler.lower_example`) unless ``examples`` is False;
     with ``summary``, a label and its summary before the statement read off too (:mod:`rubricc.compiler.lower_summary`:
     tried only when nothing is read with them in, as the summary may be the requirement and the statement a note)."""
+    text = hearsay(text)  # who reports the statement ('Sources say the reply ...', ', our spies report')
+    text, entry_of = dictionary_entry(text)  # a dictionary entry ('tactful, adj. (of a reply) Never using ... The reply is tactful in this sense.')
     text, placed = sectioned(text)  # a numbered document's place after its label ('Format (section 9): ...')
     text, lead_it = named_it(text)  # a lead naming what the statement's 'it' is ('Economical with the character "i": it appears ...')
     text, walk = walked(text)  # the reader sent along the whole reply first ('Start at the reply's first character and follow it to the last.')
@@ -298,7 +302,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + placed + lead_it + walk + heading + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + entry_of + placed + lead_it + walk + heading + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:

@@ -1,0 +1,40 @@
+"""Hearsay read past, from set 51's gossip column (issue 15, round 43): who reports the statement asks nothing of the reply.
+
+    Sources say the reply is keeping a few details under wraps: at least 2 placeholders in square brackets ...
+    The reply couldn't stop talking, say our spies: at least 50 sentences from start to finish.
+    The reply just can't get enough of the letter l, say sources: it appears at least 15 times ...
+    The reply's parting words, we can reveal, were exactly "x", and nothing came after them.
+
+:func:`hearsay` drops an attribution said with a reporting verb ('sources say', 'our spies report', 'insiders tell us',
+'we're told', 'according to insiders') at the start of the criterion or set off by commas, and leaves everything else
+as it is; quoted text is never touched. 'Sources' with no reporting verb ('cites three sources') is no attribution.
+"""
+from __future__ import annotations
+
+import re
+
+from rubricc.compiler.lower_respell import in_quotes, quote_spans
+
+_I = re.IGNORECASE
+_WHO = r"(?:(?:our|the|my)\s+)?(?:sources|spies|insiders|informants|tipsters)"
+_VERB = r"(?:say|says|said|confirm|confirms|confirmed|report|reports|reported|reveal|whisper|whispers|swear|swears|insist|insists|tell\s+us|told\s+us|agree)"
+# 'Sources say the reply ...', 'Word on the street is the reply ...', 'We hear the reply ...', 'Rumour has it that ...'
+_LEADING = re.compile(rf"^\s*(?:{_WHO}\s+{_VERB}|word\s+on\s+the\s+street\s+is|we\s+hear|rumou?r\s+has\s+it|according\s+to\s+{_WHO})\s*(?:that\s+|,\s*|:\s*)?"
+                      r"(?=(?:the|this|its)\s+reply\b)", _I)
+# ', sources say', ', say our spies', ', we're told', ', we can reveal', ', according to insiders' (set off by commas or ending a clause)
+_SET_OFF = re.compile(rf"\s*,\s*(?:{_WHO}\s+{_VERB}|{_VERB}\s+{_WHO}|we(?:'re|\s+are)\s+told|we\s+can\s+(?:reveal|confirm)|according\s+to\s+{_WHO})"
+                      r"\s*(?=[,.:;!]|$)", _I)
+
+
+def hearsay(text: str) -> str:
+    """``text`` without the attributions of its statement; the same text when it has none."""
+    m = _LEADING.match(text)
+    if m:
+        rest = text[m.end():]
+        text = rest[:1].upper() + rest[1:]
+    spans = quote_spans(text)
+    # (both commas go when the attribution sits inside the clause: 'the reply, sources say, came in at ...')
+    cut = [(m.start(), m.end() + (text[m.end():m.end() + 1] == ",")) for m in _SET_OFF.finditer(text) if not in_quotes(spans, m.start())]
+    for a, b in reversed(cut):
+        text = text[:a] + text[b:]
+    return re.sub(r",\s*([.:;!])", r"\1", text)
