@@ -1,4 +1,5 @@
-"""Hearsay read past, from set 51's gossip column (issue 15, round 43): who reports the statement asks nothing of the reply.
+"""Hearsay and address read past, from set 51's gossip column and video voices (issue 15, round 43): who reports the
+statement, and whom it is said to, ask nothing of the reply.
 
     Sources say the reply is keeping a few details under wraps: at least 2 placeholders in square brackets ...
     The reply couldn't stop talking, say our spies: at least 50 sentences from start to finish.
@@ -8,6 +9,9 @@
 :func:`hearsay` drops an attribution said with a reporting verb ('sources say', 'our spies report', 'insiders tell us',
 'we're told', 'according to insiders') at the start of the criterion or set off by commas, and leaves everything else
 as it is; quoted text is never touched. 'Sources' with no reporting verb ('cites three sources') is no attribution.
+:func:`unaddressed` drops the audience addressed ('Okay guys, ...', 'Word count, guys: under 701', ', folks!', ', my
+friend.'), only where the address is set off by a comma or follows an interjection ('people', 'friends' and 'team' are
+never taken as an address: they may be what the reply names).
 """
 from __future__ import annotations
 
@@ -38,3 +42,13 @@ def hearsay(text: str) -> str:
     for a, b in reversed(cut):
         text = text[:a] + text[b:]
     return re.sub(r",\s*([.:;!])", r"\1", text)
+
+
+_WHOM = r"(?:guys|folks|everyone|everybody|y'all|you\s+guys|fam|chat|my\s+friends?)"
+_ADDRESS = re.compile(rf"\s*,\s*{_WHOM}(?=\s*[,.!?:;]|\s*$)|(?P<i>\b(?:okay|ok|alright|so|well|hey|hi|oh))\s+{_WHOM}\b", _I)
+
+
+def unaddressed(text: str) -> str:
+    """``text`` without the audience its statement is said to; the same text when it addresses none."""
+    spans = quote_spans(text)
+    return _ADDRESS.sub(lambda m: m.group(0) if in_quotes(spans, m.start()) else (m.group("i") or ""), text)

@@ -291,13 +291,19 @@ def walked(text: str) -> Tuple[str, Asides]:
 # a lead naming what it is said of, the statement after it saying 'it' ('Economical with the character "i": it appears in the
 # reply fewer than 3 times'): the statement said of what the lead names, the lead a label (its side words must agree)
 _NAMED_IT = re.compile(rf"^\s*(?P<lead>[A-Z][^:\"\u201c\n]{{0,40}}?)\s+(?:with|on|about|for)\s+(?P<np>the\s+(?:character|letter|word|keyword)\s+(?:{QUOTED_ITEM}|[a-z]\b))"
-                       r"\s*:\s*it\s+(?=(?:appears|occurs|shows\s+up|turns\s+up|is\s+used|comes\s+up)\b)", _I)
+                       r"\s*[:!]\s*it\s+(?=(?:appears|occurs|shows\s+up|turns\s+up|is\s+used|comes\s+up)\b)"
+                       # a show's pick ('Letter of the day is l! It shows up ...', set 51)
+                       rf"|^\s*(?P<lead2>(?P<unit>letter|word|character)\s+of\s+the\s+(?:day|week|night|show|hour))\s+is\s+(?P<x>{QUOTED_ITEM}|[a-z]\b)"
+                       r"\s*[:!.]\s*it\s+(?=(?:appears|occurs|shows\s+up|turns\s+up|is\s+used|comes\s+up)\b)", _I)
 
 
 def named_it(text: str) -> Tuple[str, Asides]:
     """(the statement with 'it' said as what its lead names, the lead as a label); (text, []) when it is no such pair."""
     m = _NAMED_IT.match(text)
-    return (text, []) if m is None else (cap(m.group("np")) + " " + text[m.end():], [("label", m.group("lead"))])
+    if m is None:
+        return text, []
+    np = m.group("np") or f"the {m.group('unit').lower()} {m.group('x')}"
+    return cap(np) + " " + text[m.end():], [("label", m.group("lead") or m.group("lead2"))]
 
 
 def billed(text: str) -> Optional[Tuple[str, str]]:

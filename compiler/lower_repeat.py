@@ -282,15 +282,20 @@ def _is_repeat_frame(low: str) -> bool:
 
 # what the frame says comes after the copy: the answer, in words that ask nothing of it ('then it answers', 'only after
 # that does the answer unfold', 'after which the reply gives its answer'); any other word after the cue asks for more
-_ANSWER_NEUTRAL = frozenset("it its the reply response answer answers answered answering gives gave give plays played play unfolds unfold "
-                            "unfolding does did is was heard comes came follows followed goes went on to only then proper own actual real "
-                            "with and request prompt question responds responded replies replied".split())
-_ANSWER_CUE = re.compile(r"\b(?:then|after\s+(?:that|which|this|it)|afterwards?|only\s+after\s+that)\b(?P<tail>[^.;!?]*)")
+_ANSWER_NEUTRAL = frozenset("it its the a an your their reply response answer answers answered answering gives gave give giving plays played "
+                            "play unfolds unfold unfolding does did is was be heard comes came come follows followed goes went go on to "
+                            "only then proper own actual real main with and request prompt question responds responded respond replies "
+                            "replied reply provides provide provided providing offers offer offered delivers deliver delivered proceeds "
+                            "proceed moves move writes write wrote begin begins began start starts started".split())
+# (the tail ends at a dash or a parenthesis: 'The response — ... and only then answering — follows the instruction')
+_ANSWER_CUE = re.compile(r"\b(?:then|after\s+(?:that|which|this|it)|afterwards?|only\s+after\s+that)\b(?P<tail>[^.;!?()\u2013\u2014]*)")
 
 
 def _answer_tail_asks(low: str) -> bool:
     """Whether the frame says more of the answer after the copy than that it comes."""
     for m in _ANSWER_CUE.finditer(low):
+        if not low[:m.start()].strip():
+            continue  # 'Then the reply opens with ...': a step in a sequence, not what comes after the copy
         words = re.findall(r"[a-z]+", m.group("tail"))
         if any(w in ("answer", "answers", "answered", "responds", "replies", "gives", "gave", "plays", "unfold", "unfolds", "follows",
                      "comes") for w in words) and set(words) - _ANSWER_NEUTRAL:

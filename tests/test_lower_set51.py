@@ -5,8 +5,8 @@ frame's 'reads the request back', 'not a word before it', 'nothing in front of i
 ('The reply has 8 or more such words.'), places a comma-free reply has none in ('not in lists, not in dates'), a listed
 lead's statement said negated ('The reply doesn't use a single one of them'), the list given last after a pointer that
 is not said of the reply ('notice that each of these words appears in the reply: "a", "b". Every one of them is
-there.'), pieces that say the list's side again ('All of them, every single one.'), and hearsay ('Sources say the
-reply ...', ', our spies report,').
+there.'), pieces that say the list's side again ('All of them, every single one.'), hearsay ('Sources say the
+reply ...', ', our spies report,') and the audience addressed ('Okay guys, ...', ', folks:').
 Wordings written for the tests, not set 51's sentences. NEURAL must stay neural: an entry's pointing-back sentence
 that asks for more, a definition that is a noun phrase, a frame before the request that asks for more than the repeat,
 a place said where a comma is (the nearest stage read 'contains commas only in lists: not in numbers' as
@@ -47,6 +47,11 @@ LOWERED = [
      {"keyword": "orbit", "relation": "at least", "n": 3}),
     ("The reply ends with the exact phrase \"Over and out.\", we can reveal, and nothing follows it.", "ends_with",
      {"phrase": "Over and out."}),
+    # the audience addressed
+    ("Okay guys, the reply has exactly 4 bullet points.", "bullet_count", {"relation": "exactly", "n": 4}),
+    ("Sentence count, folks: fewer than 9. The reply has fewer than 9 sentences.", "sentence_count",
+     {"relation": "less than", "n": 9}),
+    ("The reply is written entirely in Spanish, my friend.", "response_language", {"language": "es"}),
     # the list given last after a pointer not said of the reply
     ("As you look, notice that each of these words appears in the reply: \"moss\" and \"fern\". Every one of them is there.",
      "keywords_present", {"keywords": ["moss", "fern"]}),
@@ -62,6 +67,9 @@ NEURAL = [
     # hearsay read past leaves what is reported: 'sources' as content is no attribution
     "The reply cites sources, insiders say.",
     "The reply cites at least 3 sources, say insiders, and has no commas.",
+    # the address read past leaves what is said to it
+    "The reply thanks the people, guys.",
+    "Hey everyone, the reply names at least 3 people.",
     # a frame before the request that asks for more than the repeat
     f"Playback first! The reply reads the request back word for word, then answers in French. The request: {_REQ}",
     f"The reply reads the request back twice, word for word, and then answers. The request: {_REQ}",
