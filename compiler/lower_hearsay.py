@@ -9,9 +9,10 @@ statement, and whom it is said to, ask nothing of the reply.
 :func:`hearsay` drops an attribution said with a reporting verb ('sources say', 'our spies report', 'insiders tell us',
 'we're told', 'according to insiders') at the start of the criterion or set off by commas, and leaves everything else
 as it is; quoted text is never touched. 'Sources' with no reporting verb ('cites three sources') is no attribution.
-:func:`unaddressed` drops the audience addressed ('Okay guys, ...', 'Word count, guys: under 701', ', folks!', ', my
+:func:`unaddressed` drops the audience addressed ('Okay guys, ...', ', folks!', ', my
 friend.'), only where the address is set off by a comma or follows an interjection ('people', 'friends' and 'team' are
-never taken as an address: they may be what the reply names).
+never taken as an address: they may be what the reply names). An address before a colon ('..., folks: the reply ...')
+is left to the readers of the lead it closes (:mod:`rubricc.compiler.lower_listing`).
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def hearsay(text: str) -> str:
 
 
 _WHOM = r"(?:guys|folks|everyone|everybody|y'all|you\s+guys|fam|chat|my\s+friends?)"
-_ADDRESS = re.compile(rf"\s*,\s*{_WHOM}(?=\s*[,.!?:;]|\s*$)|(?P<i>\b(?:okay|ok|alright|so|well|hey|hi|oh))\s+{_WHOM}\b", _I)
+_ADDRESS = re.compile(rf"\s*,\s*{_WHOM}(?=\s*[,.!?;]|\s*$)|(?P<i>\b(?:okay|ok|alright|so|well|hey|hi|oh))\s+{_WHOM}\b", _I)
 
 
 def unaddressed(text: str) -> str:
