@@ -71,7 +71,8 @@ def dictionary_entry(text: str) -> Tuple[str, Asides]:
     for part in parts[1:]:
         if set(words_of(part)) - own - _BACK:
             kept.append(part)  # a restatement, or more: read by the readers after this one
-        else:
+        else:  # (the headword is the entry's own term, defined by it: its everyday sense, 'tactful', is no judgement here)
+            part = re.sub(rf"(?<![\w-]){re.escape(m.group('head'))}(?![\w-])", "so", part, flags=_I)
             asides.append(("riddle", part))
             asides += said_again(part, said)
     return " ".join(kept), asides

@@ -22,6 +22,8 @@ LOWERED = [
      {"relation": "less than", "n": 6}),
     ("clean-lipped, adj. (of a reply) Never using any of the words \"darn\" or \"heck\"; none of them appears anywhere in it. "
      "This reply answers to the definition.", "keywords_absent", {"keywords": ["darn", "heck"]}),
+    ("polite, adj. (of a reply) Never using any of the words \"drat\" or \"blast\". The reply is polite in this sense.",
+     "keywords_absent", {"keywords": ["drat", "blast"]}),
     ("loud, adj. (of a reply) Containing at least 8 words written entirely in capital letters. The reply has 8 or more such words.",
      "capital_word_frequency", {"relation": "at least", "n": 8}),
     ("starry, adj. (of a reply) Having at least 2 sections highlighted with markdown, as in *highlighted section*. The reply "
