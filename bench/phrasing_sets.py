@@ -17,16 +17,18 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 51, in six voices of rubric writers, by its writer's report: a dictionary entry; a radio DJ's
-# patter; a guided meditation script; a greeting-card verse; a YouTuber's unboxing video; a gossip column; no
-# negative-form voice. The voices above are from its writer's report; the set was committed unread. Its writer read an
-# excerpt of this module's rendering code copied into its own folder, a structure checker, the earlier sets' about texts
-# from a saved copy, the data README and IFEval's input data, none of the lowering; it ran no git command and listed no
-# project folder. Set 27 and set 49, written blind too, are no longer wholly unread: set 27's 'about' text and one
-# family's templates, and three of set 49's families' templates, were printed by mistake. Set 52, written blind in round 42
-# for a later round, is not wholly unread either: its 'about' text, which quotes one example wording for each of its six
-# voices, was printed by mistake by a grep over bench/ in round 42, before any lowering work for it)
-HELDOUT = PHRASINGS / "ifeval_heldout51.json"
+# before it was read (set 52, in six voices of rubric writers, by its writer's report: a birth announcement; a restaurant
+# menu's dish description; a Unix manual page; a school yearbook senior profile; a wedding toast; a nature-documentary
+# voice-over; no negative-form voice. The voices above are from its writer's report; the set was committed unread in
+# round 42. Its writer read an excerpt of this module's rendering code copied into its own folder, a structure checker,
+# the earlier sets' about texts from a saved copy, the data README, IFEval's input data and the public google-research
+# instructions.py, none of the lowering; it ran no git command and listed no project folder. Set 52 is not wholly
+# unread: its 'about' text, which quotes one example wording for each of its six voices, was printed by mistake by a
+# grep over bench/ in round 42, before any lowering work for it; rounds 42 and 43 wrote no reader from it. Set 27 and
+# set 49, written blind too, are no longer wholly unread: set 27's 'about' text and one family's templates, and three of
+# set 49's families' templates, were printed by mistake. Set 53, written blind in round 43 for a later round, was
+# committed unread)
+HELDOUT = PHRASINGS / "ifeval_heldout52.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -230,6 +232,10 @@ DEV_SETS = (
                                           "safety data sheet, a sports scout's report, a campaign pledge, a film "
                                           "review, a tabletop stat block, sat-nav directions): 0.706 coverage, 0.9926 "
                                           "agreement when measured once (0.664 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout51.json", "held-out set 51, written blind in voices of rubric writers (a dictionary "
+                                          "entry, a radio DJ's patter, a guided meditation, a greeting-card verse, a "
+                                          "YouTuber's unboxing, a gossip column): 0.550 coverage, 0.9989 agreement "
+                                          "when measured once (0.504 rules alone), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -258,7 +264,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout47.json": 0.90,
               "ifeval_heldout48.json": 0.83,
               "ifeval_heldout49.json": 0.83,
-              "ifeval_heldout50.json": 0.86}
+              "ifeval_heldout50.json": 0.86,
+              "ifeval_heldout51.json": 0.64}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -283,7 +290,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 51's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 52's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -293,7 +300,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "ad7f087bc6374e290ff124845d0fc3ad1302568f8401ca3f6c8088dc9ab19df4"
+HELDOUT_SHA256 = "24a2ebd3692ecf0e32dd7f954cf0d16c4238d74411a8979bb83152bbe56d02ac"
 
 
 def frozen_ok() -> bool:

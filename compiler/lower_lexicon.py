@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (fifty-one sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (fifty-two sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -155,7 +155,10 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # civil reply', 'elite stamina'); 'a civil tone', 'a cold reply', 'legendary flair', 'shows imagination' are
               # judgements or content
               "beautifully", "civil", "cold", "soft", "elite", "flair", "legendary", "disciplined", "imagination", "versatility",
-              "temperament", "hazard", "danger", "mercifully", "proudly", "breathless")
+              "temperament", "hazard", "danger", "mercifully", "proudly", "breathless",
+              # set 51's dictionary entry, gossip column and DJ brought these ('tactful, adj.', 'Worldly as ever', 'playing it
+              # cool', 'in full markdown glam', 'mellow'); 'a tactful reply', 'a loving tone' are judgements
+              "tactful", "mellow", "cool", "worldly", "glam", "loving")
 
 
 def is_judgement(word: str) -> bool:
