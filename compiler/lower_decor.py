@@ -69,7 +69,8 @@ _SPAN = re.compile(r"\bfrom (?:the |its )?(?:very )?(?:first|opening|start|begin
 _NOTHING_AFTER = re.compile(
     r"(?<!\s)\s*(?:[,;]\s*|\(\s*)?(?:(?:and|with)\s+)?(?:(?:the response\s+|it\s+|you\s+)?(?:wrote|writes|write|adds?|added|puts?|includes?|included|"
     r"has|had|says?|said|there (?:is|are|was|were))\s+)?"
-    r"(?:nothing|no (?:(?:further|other|more|additional|extra|following|trailing) )?(?:words?|text|content|characters?|sentences?|lines?))(?:\s+else)?"
+    r"(?:nothing|no (?:(?:further|other|more|additional|extra|following|trailing) )?(?:words?|text|content|characters?|sentences?|lines?)"
+    r"|not (?:another|a single|one more|one) (?:words?|thing|character))(?:\s+else)?"
     r"(?:\s+(?:comes?|came|follows?|followed|appears?|is|are|was|were)(?:\s+(?:written|added|included|placed))?)?"
     r"\s+(?:after(?:wards)?|following|beyond|past)(?:\s+(?:it|this|that|them|those|these|(?:the|this|that) (?:phrase|sentence|line|quote)|those words))?\s*\)?"
     r"(?=\s*(?:[.;]|$))", _I)

@@ -6,7 +6,8 @@ frame's 'reads the request back', 'not a word before it', 'nothing in front of i
 lead's statement said negated ('The reply doesn't use a single one of them'), the list given last after a pointer that
 is not said of the reply ('notice that each of these words appears in the reply: "a", "b". Every one of them is
 there.'), pieces that say the list's side again ('All of them, every single one.'), hearsay ('Sources say the
-reply ...', ', our spies report,') and the audience addressed ('Okay guys, ...', ', folks:').
+reply ...', ', our spies report,') the audience addressed ('Okay guys, ...', ', folks!'), the reader sent to a unit and then its count ('Count the sentences of
+the reply one by one. There are at least 50 of them.') and 'not another word' after a closing phrase.
 Wordings written for the tests, not set 51's sentences. NEURAL must stay neural: an entry's pointing-back sentence
 that asks for more, a definition that is a noun phrase, a frame before the request that asks for more than the repeat,
 a place said where a comma is (the nearest stage read 'contains commas only in lists: not in numbers' as
@@ -54,6 +55,14 @@ LOWERED = [
     ("Sentence count, folks: fewer than 9. The reply has fewer than 9 sentences.", "sentence_count",
      {"relation": "less than", "n": 9}),
     ("The reply is written entirely in Spanish, my friend.", "response_language", {"language": "es"}),
+    # the reader sent to a unit, then its count
+    ("Count the paragraphs of the reply slowly, one at a time. There are exactly 4 of them.", "paragraph_count", {"n": 4}),
+    ("Let your attention rest on the highlighted parts of the reply, each marked in markdown like *this*. There are at least "
+     "2 of them.", "highlighted_sections", {"relation": "at least", "n": 2}),
+    ("Breathe out, and gently count the words in the reply that are written wholly in capital letters. You will find 4 of "
+     "them, or more.", "capital_word_frequency", {"relation": "at least", "n": 4}),
+    # nothing after the closing phrase, said as 'not another word'
+    ("The reply ends with the exact phrase \"See you soon.\", and not another word after it.", "ends_with", {"phrase": "See you soon."}),
     # the list given last after a pointer not said of the reply
     ("As you look, notice that each of these words appears in the reply: \"moss\" and \"fern\". Every one of them is there.",
      "keywords_present", {"keywords": ["moss", "fern"]}),
@@ -72,6 +81,13 @@ NEURAL = [
     # the address read past leaves what is said to it
     "The reply thanks the people, guys.",
     "Hey everyone, the reply names at least 3 people.",
+    # a count given for part of the reply, a count with no side, a side said against itself, a unit picked by content
+    "Count the sentences of the reply slowly. There are at least 5 of them in the first paragraph.",
+    "Count the sentences of the reply slowly. There are 5 of them.",
+    "Notice the bullet points in the reply, gently. There are fewer than 4 of them, perhaps more.",
+    "Gently count the sentences of the reply that mention the sea. There are at least 3 of them.",
+    "Count the paragraphs of the reply, each about a different city. There are exactly 3.",
+    "The reply ends with the phrase \"Bye\", and not one word of French after it.",
     # a frame before the request that asks for more than the repeat
     f"Playback first! The reply reads the request back word for word, then answers in French. The request: {_REQ}",
     f"The reply reads the request back twice, word for word, and then answers. The request: {_REQ}",
