@@ -156,9 +156,11 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # judgements or content
               "beautifully", "civil", "cold", "soft", "elite", "flair", "legendary", "disciplined", "imagination", "versatility",
               "temperament", "hazard", "danger", "mercifully", "proudly", "breathless",
-              # set 51's dictionary entry, gossip column and DJ brought these ('tactful, adj.', 'Worldly as ever', 'playing it
-              # cool', 'in full markdown glam', 'mellow'); 'a tactful reply', 'a loving tone' are judgements
-              "tactful", "mellow", "cool", "worldly", "glam", "loving")
+              # set 51's dictionary entry, gossip column and DJ brought these ('tactful, adj.', 'playing it cool', 'in full
+              # markdown glam', 'mellow'); 'a tactful reply', 'a mellow tone' are judgements ('worldly' and 'loving' are not
+              # listed: their stems are 'world' and 'love', and 'In a world full of commas', 'Loves collecting words!' lost
+              # their readings in round 43's precision run)
+              "tactful", "mellow", "cool", "glam")
 
 
 def is_judgement(word: str) -> bool:
