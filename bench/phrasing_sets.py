@@ -265,7 +265,7 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout48.json": 0.83,
               "ifeval_heldout49.json": 0.83,
               "ifeval_heldout50.json": 0.86,
-              "ifeval_heldout51.json": 0.64}
+              "ifeval_heldout51.json": 0.71}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
