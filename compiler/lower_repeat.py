@@ -111,13 +111,10 @@ def read_repeat(text: str):
     colon = re.search(r":(?=\s|[\"\u201c]|$)", text)
     prompt = None
     late = _late_request(text)
-    if late is not None:  # '<frame, colon and all>. The request: REQ' (set 51): the request's own label delimits it
-        prompt, frame = late
-        colon = span = None
     paren = _paren_request(text)
     intro = _INTRO.search(text)
-    if late is not None:
-        pass
+    if late is not None:  # '<frame, colon and all>. The request: REQ' (set 51): the request's own label delimits it
+        prompt, frame = late
     elif intro is not None and (colon is None or intro.start() < colon.start()) and (span is None or intro.end() <= span[0]) and \
             not re.match(r"[\"\u201c]", text[intro.end():]) and _is_repeat_frame(text[:intro.start()].lower()):
         # '..., repeated word for word before any other matter, viz. Generate two descriptions: The product is ...': the request
@@ -287,6 +284,8 @@ _ANSWER_NEUTRAL = frozenset("it its the a an your their reply response answer an
                             "only then proper own actual real main with and request prompt question responds responded respond replies "
                             "replied reply provides provide provided providing offers offer offered delivers deliver delivered proceeds "
                             "proceed moves move writes write wrote begin begins began start starts started".split())
+# the words that say the answer comes (a tail without one is not about the answer)
+_ANSWER_SAID = frozenset("answer answers answered responds replies gives gave plays unfold unfolds follows comes".split())
 # (the tail ends at a dash or a parenthesis: 'The response — ... and only then answering — follows the instruction')
 _ANSWER_CUE = re.compile(r"\b(?:then|after\s+(?:that|which|this|it)|afterwards?|only\s+after\s+that)\b(?P<tail>[^.;!?()\u2013\u2014]*)")
 
@@ -296,9 +295,8 @@ def _answer_tail_asks(low: str) -> bool:
     for m in _ANSWER_CUE.finditer(low):
         if not low[:m.start()].strip():
             continue  # 'Then the reply opens with ...': a step in a sequence, not what comes after the copy
-        words = re.findall(r"[a-z]+", m.group("tail"))
-        if any(w in ("answer", "answers", "answered", "responds", "replies", "gives", "gave", "plays", "unfold", "unfolds", "follows",
-                     "comes") for w in words) and set(words) - _ANSWER_NEUTRAL:
+        words = set(re.findall(r"[a-z]+", m.group("tail")))
+        if words & _ANSWER_SAID and words - _ANSWER_NEUTRAL:
             return True
     return False
 

@@ -137,8 +137,9 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
         return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said + ".", True
     f = _FORWARD_POINTS.match(text)
     if f and not re.search(QUOTED_ITEM, f.group("label")) and _again_says(f.group("post") or "", _listed(f.group("said"))):
-        return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, _listed(f.group("said")) + f.group("said")[
-            re.match(r"\S+(?:\s+one)?\s+of\s+(?:these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?", f.group("said"), _I).end():] + ".", True
+        pointer = re.match(r"\S+(?:\s+one)?\s+of\s+(?:these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?", f.group("said"), _I)
+        said = _listed(f.group("said")) + f.group("said")[pointer.end():] + "."  # 'each of these words appears' -> 'every listed word appears'
+        return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said, True
     m = _LEAD.match(text) or _INLINE.match(text)
     if not m:
         return None
@@ -164,9 +165,9 @@ def _listed(pointer: str) -> str:
 
 def _again_says(piece: str, listed: str) -> bool:
     """Whether ``piece`` is empty or only says again what the statement says of the list (:data:`_AGAIN`), on its side."""
-    m = _AGAIN.match(piece.strip())
     if not piece.strip():
         return True
+    m = _AGAIN.match(piece.strip())
     return bool(m) and (_listed(m.group("p")) if m.group("p") else "every listed word") == listed
 
 
