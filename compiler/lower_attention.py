@@ -27,8 +27,8 @@ _SECOND = re.compile(rf"^(?:there\s+(?:are|is)|you\s+will\s+(?:find|count)|you'l
 # how the reader is told to count: no condition on the reply
 _MANNER = re.compile(r"\s*,?\s*\b(?:slowly|gently|softly|quietly|one\s+by\s+one|one\s+at\s+a\s+time|one\s+per\s+breath|breath\s+by\s+breath|"
                      r"like\s+breaths|with\s+each\s+breath)\b", _I)
-# a tail after the count that says its side again
-_AGAIN = {"at least": re.compile(r"^\s*,?\s*(?:or\s+more|perhaps\s+more|maybe\s+more|if\s+not\s+more)\s*$", _I)}
+# a tail after the count that says its side again (only a bound from below has one: 'or more', 'perhaps more')
+_OR_MORE = re.compile(r"^\s*,?\s*(?:or\s+more|perhaps\s+more|maybe\s+more|if\s+not\s+more)\s*$", _I)
 
 
 def attended(text: str) -> Optional[str]:
@@ -42,14 +42,9 @@ def attended(text: str) -> Optional[str]:
     rel = re.sub(r"\s+", " ", (s.group("rel") or "").strip().lower())
     tail = s.group("tail").strip()
     if tail:
-        if rel:
-            again = _AGAIN.get(rel)
-            if again is None or not again.match(tail):
-                return None
-        elif _AGAIN["at least"].match(tail):
-            rel = "at least"  # 'You will find 10 of them, or more.'
-        else:
+        if rel not in ("", "at least") or not _OR_MORE.match(tail):
             return None
+        rel = "at least"  # ('You will find 10 of them, or more.': the side said by the tail alone)
     if not rel:
         return None  # 'You will find 10 of them': no side said
     desc = _MANNER.sub("", m.group("desc")).rstrip(" ,:;")

@@ -42,7 +42,7 @@ def hearsay(text: str) -> str:
     cut = [(m.start(), m.end() + (text[m.end():m.end() + 1] == ",")) for m in _SET_OFF.finditer(text) if not in_quotes(spans, m.start())]
     for a, b in reversed(cut):
         text = text[:a] + text[b:]
-    return re.sub(r",\s*([.:;!])", r"\1", text)
+    return text
 
 
 _WHOM = r"(?:guys|folks|everyone|everybody|y'all|you\s+guys|fam|chat|my\s+friends?)"

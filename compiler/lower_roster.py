@@ -45,23 +45,25 @@ _REFERS = re.compile(r"(?i:\b(?:every|each|any|no|a|the)\s+listed\s+\w+|\beveryt
 _POINTS = re.compile(r"^(?:(?:each|every\s+one|none|not\s+one|all)\s+of\s+(?:them|(?:these|those)(?:\s+(?:key\s*)?(?:words|keywords|terms))?)|each\s+one)\b", _I)
 _PRESENT = re.compile(r"\b(?:appears?|occurs?|turns?\s+up|shows?\s+up|is\s+(?:found|used|present|included|mentioned)|are\s+(?:found|used|present)|uses?|"
                       r"contains?|includes?|mentions?|found)\b", _I)
+# the noun a pointer to the list may end with ('each of these keywords', 'none of those terms')
+_LIST_NOUN = r"(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?"
 # a statement whose subject is the reply and whose object points to the list ('the reply works in every one of these
 # keywords', 'the reply's route passes each of these'): the verb a way of saying the words are in it
 _SUBJECT = re.compile(r"^the\s+reply(?:'s\s+[a-z]+)?\s+(?:will\s+)?(?:(?:works?|weaves?|slips?|fits?|drops?|brings?)\s+in|includes?|uses?|contains?|"
                       r"mentions?|features?|pass(?:es)?(?:\s+through)?|visits?|hits?)\s+(?P<which>each|every\s+one|all|none|not\s+one)\s+of\s+(?:these|those)"
-                      r"(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?\b", _I)
+                      + _LIST_NOUN + r"\b", _I)
 # the same said negated ('The reply doesn't use a single one of them', set 51): no listed word
 _SUBJECT_NOT = re.compile(r"^the\s+reply\s+(?P<which>does\s+not|doesn't|did\s+not|didn't|never|will\s+not|won't)\s+(?:use|mention|contain|include|say|feature)s?\s+"
-                          r"(?:a\s+single\s+one|any(?:\s+one)?|one|either)\s+of\s+(?:them|these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?\b", _I)
+                          r"(?:a\s+single\s+one|any(?:\s+one)?|one|either)\s+of\s+(?:them|these|those)" + _LIST_NOUN + r"\b", _I)
 # the list last, after a statement pointing to it that is not said with the reply as its subject ('As you read, notice that
 # each of these words appears in the reply: "a", "b". Every one of them is there.', set 51), a restatement after it
-_FORWARD_POINTS = re.compile(rf"^(?P<label>[^\"\u201c:]*?)(?P<said>\b(?:each|every\s+one|all|none|not\s+one)\s+of\s+(?:these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?"
+_FORWARD_POINTS = re.compile(rf"^(?P<label>[^\"\u201c:]*?)(?P<said>\b(?:each|every\s+one|all|none|not\s+one)\s+of\s+(?:these|those){_LIST_NOUN}"
                              rf"\s+[^:\"\u201c]*?)\s*:\s*(?:(?P<q>{QUOTED_LIST})|(?P<w>{WORD_LIST}))\s*(?:[.!]\s*(?P<post>[^\"\u201c:]*))?$", _I)
 # a piece after the statement that only says again that all of the words are there ('All of them, every single one.',
 # 'Each one shows up at least once.'), or none ('none of these words is heard anywhere'): read off with the same side
 _AGAIN = re.compile(r"^(?:(?:all\s+of\s+them|every\s+(?:single\s+)?one(?:\s+of\s+them)?|each\s+and\s+every\s+one|no\s+exceptions)"
                     r"(?:\s*,\s*(?:all\s+of\s+them|every\s+(?:single\s+)?one(?:\s+of\s+them)?|each\s+and\s+every\s+one|no\s+exceptions))*|"
-                    r"(?P<p>(?:each|every|all|none|not)(?:\s+(?:single\s+)?one)?(?:\s+of\s+(?:them|these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?)?)"
+                    r"(?P<p>(?:each|every|all|none|not)(?:\s+(?:single\s+)?one)?(?:\s+of\s+(?:them|these|those)" + _LIST_NOUN + r")?)"
                     r"\s+(?:is|are)?\s*(?:there|heard|seen|present|found|used|appears?|shows?\s+up|turns?\s+up|occurs?)"
                     r"(?:\s+(?:anywhere|somewhere|in\s+(?:it|the\s+reply)|at\s+least\s+once))*)\s*[.!]*$", _I)
 
@@ -137,7 +139,7 @@ def _lead(text: str) -> Optional[Tuple[dict, str, bool]]:
         return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said + ".", True
     f = _FORWARD_POINTS.match(text)
     if f and not re.search(QUOTED_ITEM, f.group("label")) and _again_says(f.group("post") or "", _listed(f.group("said"))):
-        pointer = re.match(r"\S+(?:\s+one)?\s+of\s+(?:these|those)(?:\s+(?:key\s*)?words|\s+keywords|\s+terms)?", f.group("said"), _I)
+        pointer = re.match(r"\S+(?:\s+one)?\s+of\s+(?:these|those)" + _LIST_NOUN, f.group("said"), _I)
         said = _listed(f.group("said")) + f.group("said")[pointer.end():] + "."  # 'each of these words appears' -> 'every listed word appears'
         return {"label": f.group("label"), "q": f.group("q"), "w": f.group("w")}, said, True
     m = _LEAD.match(text) or _INLINE.match(text)

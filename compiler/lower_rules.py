@@ -410,10 +410,9 @@ def r_no_commas(c: CriterionText):
     comma = re.search(r"\bcommas?\b", c.low) or (c.quotes == [","] and re.search(r"\b(?:character|use|used|uses|using|any)\b", c.low))
     negated = c.neg or re.search(r"\bcomma-free\b|\bcommaless\b|\bcommas? (?:are|is) (?:absent|missing)(?: (?:from|in) (?:the|your) "
                                  r"(?:(?:entire|whole) )?(?:response|answer|reply|text|output))?\s*\.?$", c.low)
-    # scoped ('no commas in the list items', '... in the title'): not about the whole response
-    if comma and negated and COMMAS_ONLY.search(c.low):
-        return None  # 'contains commas only in lists: not in numbers' (the negation is the places a comma is not in)
-    if comma and negated and not re.search(r"\d", norm) and not PART_OF_RESPONSE.search(c.low):
+    # scoped ('no commas in the list items', '... in the title'): not about the whole response; commas allowed somewhere
+    # ('contains commas only in lists: not in numbers'): the negation is the places a comma is not in
+    if comma and negated and not re.search(r"\d", norm) and not PART_OF_RESPONSE.search(c.low) and not COMMAS_ONLY.search(c.low):
         return "no_commas", {}
     if not negated and _HAS_COMMA.fullmatch(c.low.strip()):
         return "phrase_present", {"phrase": ","}  # a penalty item's mistake: 'the response uses even one comma'
