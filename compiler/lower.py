@@ -328,7 +328,7 @@ def _aside_agrees(got: ProgramCheck, kind: str, aside: str) -> bool:
     one (or one the check may also trigger), or, for a ``complement``, as the exact complement of the check."""
     if kind == "veto" or kind == "lead" and _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside))):
         return False  # a penalty, a label naming another unit, a complaint about content ('asked for a real explanation')
-    if kind in ("skill", "label", "topic", "market", "title") and _other_languages(aside, got.args):
+    if kind in ("skill", "label", "topic", "market", "title", "story") and _other_languages(aside, got.args):
         return False  # a lead naming a language the check does not ask for ('Recognised by its all-lowercase English: ...')
     if kind == "riddle":  # a riddle's question (lower_riddle: its numbers, quotations, units and sides checked there): no content
         return not _SEMANTIC.search(_LEAD_WORDS.sub(" ", _meaning(aside)))

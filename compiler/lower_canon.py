@@ -130,6 +130,12 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
                 r"(highlighted|emphasi[sz]ed|italici[sz]ed)\b", re.IGNORECASE), r"\1 \3 \2"),
     # 'reaches 100 words or goes beyond': reaches them (at least)
     (re.compile(r"\b(reach(?:es|ed)?\s+\d+(?:\s+[a-z]+)?)\s+or\s+(?:goes\s+|go\s+)?(?:beyond|over|above|more|past)(?:\s+(?:it|that))?\b", re.IGNORECASE), r"\1"),
+    # 'every letter in it, from start to finish, is a capital': the whole reply's letters, as a check reads them
+    (re.compile(r"\b(every\s+(?:single\s+)?(?:letter|character|word)\s+(?:in|of)\s+(?:it|the\s+reply|the\s+response))\s*,\s*(?:from\s+start\s+to\s+finish|"
+                r"from\s+beginning\s+to\s+end|from\s+its\s+first\s+word\s+to\s+its\s+last|throughout)\s*,\s*(?=(?:is|are)\b)", re.IGNORECASE), r"\1 "),
+    # what a word in capitals is, said again ('..., that is, words whose every letter is uppercase'): no other check
+    (re.compile(r"(\bwords\s+(?:in|written\s+in)\s+(?:all\s+)?(?:capital\s+letters|capitals|upper\s*case(?:\s+letters)?))\s*,?\s*(?:that\s+is|i\.e\.)\s*,?\s+"
+                r"words\s+(?:whose|in\s+which)\s+every\s+letter\s+is\s+(?:an?\s+)?(?:upper\s*case|upper-case|capital(?:i[sz]ed)?)\b", re.IGNORECASE), r"\1"),
     # 'written in Bengali, throughout': throughout it
     (re.compile(r"(?<=[a-z)])\s*,\s*throughout(?=\s*[.]?\s*$)", re.IGNORECASE), " throughout"),
     # 'precisely 10 lines of this answer are markdown bullets': the answer has 10 markdown bullet points

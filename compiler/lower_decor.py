@@ -76,7 +76,7 @@ _NOTHING_AFTER = re.compile(
     r"(?=\s*(?:[.;]|$))", _I)
 
 # a note on case for checks that ignore case already (keywords, letters, end and start phrases)
-_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|case[- ]insensitive(?:ly)?|in any case|"
+_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*|;\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|(?:the\s+)?match(?:ing)?\s+(?:ignores|disregards)\s+(?:letter\s+)?case|case[- ]insensitive(?:ly)?|in any case|"
                         r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|case not counted|(?:whether\s+)?(?:capital|upper ?case|big|tall) or (?:small|lower ?case)|(?:whether\s+)?(?:small|lower ?case) or (?:tall|big|capital|upper ?case)|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
                         r"(?:upper|capital|big|great)(?: ?case)? (?:and|or) (?:lower|small)(?: ?case)?(?: forms?| letters?)?(?: (?:(?:are|is) )?(?:alike|together|both counted|both counting|counted together|counted alike|both count|counted))?)"
                         r"\s*\)?(?=\s*(?:[.;,?]|:\s|$|is\b|are\b))", _I)

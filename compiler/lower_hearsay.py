@@ -46,7 +46,7 @@ def hearsay(text: str) -> str:
 
 
 _WHOM = r"(?:guys|folks|everyone|everybody|y'all|you\s+guys|fam|chat|my\s+friends?)"
-_ADDRESS = re.compile(rf"\s*,\s*{_WHOM}(?=\s*[,.!?;]|\s*$)|(?P<i>\b(?:okay|ok|alright|so|well|hey|hi|oh))\s+{_WHOM}\b", _I)
+_ADDRESS = re.compile(rf"\s*,\s*{_WHOM}(?=\s*[,.!?;]|\s*$)|(?P<i>\b(?:okay|ok|alright|so|well|hey|hi|oh))\s+{_WHOM}\b|^\s*(?:my|dear)\s+friends\s*,\s*", _I)
 
 
 def unaddressed(text: str) -> str:

@@ -51,8 +51,9 @@ _WHOLE = re.compile(r"^I\s+(?:have\s+)?(?:read|examined|inspected|gone\s+through
                     r"(?:\s+(?:closely|carefully|in\s+full|in\s+its\s+entirety|throughout|word\s+by\s+word|line\s+by\s+line))?"
                     r"(?:\s*,?\s*from\s+its\s+(?:very\s+)?first\s+(?:character|word|line|letter)\s+to\s+its\s+(?:very\s+)?last(?:\s+(?:character|word|line|letter))?)?$", _I)
 # a count and its total: 'I (have) counted the U in the reply(, D), and I can confirm that there are exactly 3 of them'
-_COUNTED = re.compile(r"^\s*I\s+(?:have\s+)?counted\s+the\s+(?P<unit>[^,;:\"]{3,60}?)(?:\s+in\s+the\s+(?:reply|response))?(?P<desc>\s*,\s*[^;\"]{3,80}?)?\s*,?\s*and\s+"
-                      rf"I\s+(?:can\s+(?:confirm|report|say)|am\s+{_GLAD}\s+to\s+(?:report|confirm|say))\s+that\s+"
+# ('I counted its U, and there are at least 10 of them': its, the reply's; the confirmation may go unsaid)
+_COUNTED = re.compile(r"^\s*I\s+(?:have\s+)?counted\s+(?:the|its)\s+(?P<unit>[^,;:\"]{3,60}?)(?:\s+in\s+the\s+(?:reply|response))?(?P<desc>\s*,\s*[^;\"]{3,80}?)?\s*,?\s*and\s+"
+                      rf"(?:I\s+(?:can\s+(?:confirm|report|say)|am\s+{_GLAD}\s+to\s+(?:report|confirm|say))\s+that\s+)?"
                       r"(?:there\s+(?:are|is)|the\s+(?:reply|response)\s+(?:contains|has))\s+(?P<count>[^,;.]{1,40}?)\s+of\s+them\s*\.?\s*$", _I)
 # a finding after the statement: 'I searched it through and found no such word', 'every one of them appears in it at least once'
 _FINDINGS = [

@@ -12,7 +12,9 @@ import re
 from rubricc.compiler.lower_parse import EXPECTED_LABEL, NEGATION, CriterionText, outer_quotes
 
 # ('reading the request back', 'saying the request back': set 51's DJ and verse)
-_REPEAT_VERB = r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat|(?:read|say|said)(?:s|ing)?\s+(?:\w+\s+){1,3}?back\b)"
+# ('starts by quoting the request word for word': the quoting a repeat only after 'by' and before the request)
+_REPEAT_VERB = (r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat|(?:read|say|said)(?:s|ing)?\s+(?:\w+\s+){1,3}?back\b|"
+                r"(?<=\bby\s)quoting(?=\s+(?:the|my|your|this)\s+(?:request|prompt|question|instructions?)\b))")
 _REPEAT_NOUN = r"\b(?:request|prompt|question|instruction|instructions|query|task|text|message|input)\b"
 _EXACT = r"word for word|word-for-word|verbatim|exact|without (?:any )?chang|unchanged|as is\b|as given\b|identical|character for character"
 # a quoted text the response must open with: 'Starts with a verbatim copy of the following text: "..."',

@@ -41,6 +41,7 @@ from rubricc.compiler.lower_ticket import ticket
 from rubricc.compiler.lower_obituary import obituary
 from rubricc.compiler.lower_titlepage import title_page
 from rubricc.compiler.lower_referee import vouched
+from rubricc.compiler.lower_toast import announced, toasted
 from rubricc.compiler.lower_motto import motto
 from rubricc.compiler.lower_card import carded
 from rubricc.compiler.lower_lot import lot
@@ -278,6 +279,8 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text, life = obituary(text)  # an obituary of the reply ('Generous to the end, the reply left at least 3 blanks ...')
     text, vouch = vouched(text)  # a referee's letter ('I can confirm that the reply ...', 'You may rest assured that ...')
     text, witness = testimony(text)  # an examiner's report in the past tense ('I counted the words in the reply. The total was below 300.')
+    text, toast = toasted(text)  # a toast to the reply ('I promised to keep this short, and so did the reply: it contains ...')
+    text, birth = announced(text)  # a birth announcement ('We are delighted to announce a reply born in at least 3 sections, ...')
     text, listed_words = roster(text)  # a list given in a lead, then said of ('Active ingredients: "a", "b". Every listed ingredient appears ...')
     text, report = reported(text)  # a telegram, a checklist line, a ruling, a wall label, a bulletin, a tasting note
     text, finding = found(text)  # a notebook, a code citation, a catalogue note, a doneness cue, a scope rule, a result claim
@@ -304,7 +307,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     text = register(uncleft(text))  # an it-cleft and a corpus linguist's words, said as the rules read them
     text, named = dashed(text)  # 'The response — X — meets the Y instruction': X said of the response, Y its name
     text, restated = asked(text)  # 'Paragraphs? Exactly 4.': the statement the answer makes true
-    notes = named + restated + notes + entry_of + placed + lead_it + walk + heading + answered + lost + order + pupil + command + form + witness + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
+    notes = named + restated + notes + entry_of + placed + lead_it + walk + heading + answered + lost + order + pupil + command + form + witness + toast + birth + listed_words + report + finding + log + listing + direction + notice + interview + titled + life + vouch + market + label + saying + card + entry + summed + conditions + defined + named_badge + attest + picked + skill
     text, example = cut_example(text) if examples else (text, [])
     said, asides = _outer(text)
     if said == text and not asides:
