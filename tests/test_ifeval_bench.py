@@ -97,16 +97,17 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 52: 0.7065 / 1.000 measured once at 9356d41 with round 43's rotation, 0.686 /
-    # 1.000 with the rules alone; no wrong verdict)
-    assert res["coverage"] >= 0.70 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 53: 0.6931 / 0.9980 measured once at 2f150f3 with round 44's rotation, 0.589 /
+    # 0.9976 with the rules alone; the 7 verdicts that differ are all 'exactly N sections' in the set's own wording, where
+    # IFEval's checker counts at least N: the lowering reads the wording as written)
+    assert res["coverage"] >= 0.69 and res["agreement"] >= 0.997, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a birth announcement (1), a restaurant menu's dish description (2), a Unix manual page (3), a
-    # school yearbook senior profile (4), a wedding toast (5), a nature-documentary voice-over (6)
+    # per voice as measured: a courier's parcel tracking (1), a town crier's proclamation (2), an air-traffic controller's
+    # radio calls (3), a children's scavenger-hunt sheet (4), a utility bill's statement (5), a teenager's group chat (6)
     voices = voice_summary(res["rows"])
-    floors = (460, 742, 726, 707, 287, 605)
-    agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.999)
+    floors = (776, 403, 660, 400, 643, 578)
+    agree = (0.997, 0.995, 0.999, 0.994, 0.999, 0.998)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
 
