@@ -78,6 +78,8 @@ _SLOT = re.compile(r"\[[^\[\]]+\]|\{[^{}]+\}|(?<!<)<[^<>]+>(?!>)")
 _SEMANTIC = re.compile(
     r"\b(explain|explains|describ|discuss|justif|accurate|accurately|correct(ly)?|appropriate|recommend|advis|"
     r"suggest|clarif|acknowledg|identif|empath|tone|factual|relevant|helpful|safe|harm|risk|diagnos|"
+    # what the reply does to someone or for a view ('praises the king in at least 3 sentences': the praise, not the count)
+    r"prais|criticis|criticiz|apologi[sz]|compliment|congratulat|insult|flatter|argues|argued|arguing|"
     r"symptom|treatment|medication|dose|patient|doctor|clinic|why|because|reason|incorrect|grammar|spelling|typo|error|"
     r"whether|how well|how effectively|evaluat|assess|quality|depth|coheren|natural|flow|clarity|concise|"
     r"creative|engaging|comprehensive|forced|forceful|emphatic|decisive|convincing|compelling|polite|friendly|humorous|witty|"

@@ -133,6 +133,12 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'every letter in it, from start to finish, is a capital': the whole reply's letters, as a check reads them
     (re.compile(r"\b(every\s+(?:single\s+)?(?:letter|character|word)\s+(?:in|of)\s+(?:it|the\s+reply|the\s+response))\s*,\s*(?:from\s+start\s+to\s+finish|"
                 r"from\s+beginning\s+to\s+end|from\s+its\s+first\s+word\s+to\s+its\s+last|throughout)\s*,\s*(?=(?:is|are)\b)", re.IGNORECASE), r"\1 "),
+    # a crier's tongues and counts (set 53): 'spoken wholly in the Russian tongue', 'in no other', '600 words or more, not one
+    # fewer than 600'
+    (re.compile(r"\bthe\s+([A-Z][a-z]+)\s+tongue\b"), lambda m: m.group(1) if m.group(1).lower() in LANGUAGES else m.group(0)),
+    (re.compile(r"\b(?:is|are)\s+spoken\s+(wholly|entirely|only)\s+in\b(?=\s+[A-Z][a-z]+)"), r"is written \1 in"),
+    (re.compile(r"\band\s+in\s+no\s+other(?=\s*[.]?\s*$)", re.IGNORECASE), "and in no other language"),
+    (re.compile(r"(\b(\d+)\s+([a-z]+)\s+or\s+more)\s*,\s*not\s+one\s+(?:fewer|less)\s+than\s+\2\b", re.IGNORECASE), r"\1"),
     # what a word in capitals is, said again ('..., that is, words whose every letter is uppercase'): no other check
     (re.compile(r"(\bwords\s+(?:in|written\s+in)\s+(?:all\s+)?(?:capital\s+letters|capitals|upper\s*case(?:\s+letters)?))\s*,?\s*(?:that\s+is|i\.e\.)\s*,?\s+"
                 r"words\s+(?:whose|in\s+which)\s+every\s+letter\s+is\s+(?:an?\s+)?(?:upper\s*case|upper-case|capital(?:i[sz]ed)?)\b", re.IGNORECASE), r"\1"),

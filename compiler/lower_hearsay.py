@@ -8,7 +8,8 @@ statement, and whom it is said to, ask nothing of the reply.
 
 :func:`hearsay` drops an attribution said with a reporting verb ('sources say', 'our spies report', 'insiders tell us',
 'we're told', 'according to insiders') at the start of the criterion or set off by commas, and leaves everything else
-as it is; quoted text is never touched. 'Sources' with no reporting verb ('cites three sources') is no attribution.
+as it is; quoted text is never touched. A town crier's formula ('Hear ye!', 'Oyez!', 'Be it known that', 'Know ye that')
+before the statement is read past too (set 53). 'Sources' with no reporting verb ('cites three sources') is no attribution.
 :func:`unaddressed` drops the audience addressed ('Okay guys, ...', ', folks!', ', my
 friend.'), only where the address is set off by a comma or follows an interjection ('people', 'friends' and 'team' are
 never taken as an address: they may be what the reply names). An address before a colon ('..., folks: the reply ...')
@@ -26,6 +27,11 @@ _VERB = r"(?:say|says|said|confirm|confirms|confirmed|report|reports|reported|re
 # 'Sources say the reply ...', 'Word on the street is the reply ...', 'We hear the reply ...', 'Rumour has it that ...'
 _LEADING = re.compile(rf"^\s*(?:{_WHO}\s+{_VERB}|word\s+on\s+the\s+street\s+is|we\s+hear|rumou?r\s+has\s+it|according\s+to\s+{_WHO})\s*(?:that\s+|,\s*|:\s*)?"
                       r"(?=(?:the|this|its)\s+reply\b)", _I)
+# a crier's proclamation formula before the statement (set 53): 'Hear ye, hear ye!', 'Oyez!', 'Be it known that', 'Know ye that'
+_CRIER = re.compile(r"^\s*(?:(?:(?:hear\s+ye|oyez)(?:\s*,\s*(?:hear\s+ye|oyez))*\s*!|good\s+people\s*,\s*attend\s*!|take\s+notice\s*:)\s*)?"
+                    r"(?:(?:god\s+save\s+the\s+(?:king|queen)\s*,\s*and\s+)?(?:be\s+it|let\s+it\s+be)\s+(?:known|proclaimed)\s+(?:to\s+all\s+)?that|"
+                    r"know\s+ye\s+(?:all\s+)?that|know\s+all\s+(?:men|people)\s+by\s+these\s+presents\s+that|let\s+every\s+citizen\s+know\s+that)?\s*"
+                    r"(?=\S)", _I)
 # ', sources say', ', say our spies', ', we're told', ', we can reveal', ', according to insiders' (set off by commas or ending a clause)
 _SET_OFF = re.compile(rf"\s*,\s*(?:{_WHO}\s+{_VERB}|{_VERB}\s+{_WHO}|we(?:'re|\s+are)\s+told|we\s+can\s+(?:reveal|confirm)|according\s+to\s+{_WHO})"
                       r"\s*(?=[,.:;!]|$)", _I)
@@ -33,6 +39,10 @@ _SET_OFF = re.compile(rf"\s*,\s*(?:{_WHO}\s+{_VERB}|{_VERB}\s+{_WHO}|we(?:'re|\s
 
 def hearsay(text: str) -> str:
     """``text`` without the attributions of its statement; the same text when it has none."""
+    m = _CRIER.match(text)
+    if m and m.end() > 0 and m.end() < len(text):
+        rest = text[m.end():]
+        text = rest[:1].upper() + rest[1:]
     m = _LEADING.match(text)
     if m:
         rest = text[m.end():]

@@ -29,7 +29,7 @@ from typing import List, Optional, Tuple
 from rubricc.compiler.lower_lexicon import is_judgement
 from rubricc.compiler.lower_parse import QUOTED_ITEM, bound_bears_out
 from rubricc.compiler.lower_referee import vouched
-from rubricc.compiler.lower_respell import cap
+from rubricc.compiler.lower_respell import cap, first_outside
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
@@ -61,20 +61,16 @@ _BEGAN = re.compile(r"\bhow\s+(?:this|the)\s+reply\s+(?:began|opened|started)\s*
 _TELL = re.compile(r"^(?P<lead>[^:;\"]{10,120}?)\s*,\s*and\s+I\s+can\s+tell\s+you\s+(?:that\s+)?(?P<rest>\S.*)$", _I)
 # the speaker watched the reply grow into its units ('I have watched this reply grow into exactly 6 paragraphs, ..., and I am
 # proud to say its second paragraph ...'): the reply has them
-_GREW = re.compile(r"^I\s+have\s+watched\s+(?:this|the)\s+reply\s+grow\s+into\s+(?P<x>[^:;\"]+?)\s*,\s*and\s+I\s+am\s+proud\s+to\s+say\s+(?:that\s+)?(?P<y>\S.*)$", _I)
+_GREW = re.compile(r"^I\s+have\s+watched\s+(?:this|the)\s+reply\s+grow\s+into\s+(?P<x>(?:exactly|at\s+least|at\s+most|fewer\s+than|no\s+more\s+than|\d)[^:;\"]*?)\s*,\s*and\s+I\s+am\s+proud\s+to\s+say\s+(?:that\s+)?(?P<y>\S.*)$", _I)
+_SEPARATOR = re.compile(r"[:;]")
 _COUNTED_AND = re.compile(r"^I\s+counted\s*,\s*and\s+", _I)
 _COUNTED_ITS = re.compile(r"^I\s+(?:have\s+)?counted\b", _I)
 
 
 def _split(text: str) -> Optional[Tuple[str, str]]:
     """(the lead, the statement) at the first colon or semicolon outside quotations; None when there is none."""
-    depth = None
-    for i, ch in enumerate(text):
-        if ch in "\"\u201c\u201d":
-            depth = None if depth else ch
-        elif depth is None and ch in ":;":
-            return text[:i], text[i + 1:]
-    return None
+    m = first_outside(_SEPARATOR, text)
+    return (text[:m.start()], text[m.end():]) if m else None
 
 
 def toasted(text: str) -> Tuple[str, Asides]:

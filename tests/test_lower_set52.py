@@ -63,6 +63,7 @@ NEURAL = [
     "I will keep this brief, and so did the reply: it contains at least 40 sentences.",
     # a quotation inside the story that is not the statement's data
     "I remember this reply saying \"never again\": it contains no commas.",
+    "I have watched this reply grow into a lovely essay, and I am proud to say its second paragraph starts with the word \"sea\".",
     # a wish or a plan for the reply, a part of it, the request
     "I'll only read the opening of the reply: it has fewer than 50 words.",
     "I want the reply to sound like a pirate: it contains no commas.",
