@@ -27,7 +27,7 @@ from rubricc.compiler.lower_parse import QUOTED_ITEM, QUOTED_LIST
 
 _I = re.IGNORECASE | re.S
 _N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_REL = rf"(?P<rel>(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|under|over)\s+)?(?P<n>{_N})"
+_REL = rf"(?P<rel>(?:at\s+least|at\s+most|exactly|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|under|over|below|above)\s+)?(?P<n>{_N})"
 _UNIT = (r"(?:sentences|bullet\s+points|bullets|paragraphs|words|sections|placeholders|highlighted\s+(?:parts|sections|passages)|"
          r"markdown\s+bullets|all-caps\s+words|capitali[sz]ed\s+words)")
 _LOOK = (r"(?:(?:breathe\s+(?:in|out)|as\s+you\s+breathe\s+(?:in|out)|as\s+you\s+read)\s*,?\s*(?:and\s+)?)?(?:(?:gently|slowly|softly|now|quietly)\s+)?"
@@ -35,18 +35,18 @@ _LOOK = (r"(?:(?:breathe\s+(?:in|out)|as\s+you\s+breathe\s+(?:in|out)|as\s+you\s
 # a scavenger hunt's label before the task ('Letter hunt: ', 'Bonus find! '): no condition on the reply
 _HUNT = r"(?:(?:(?:word|letter|bonus|final|next|last)\s+)?(?:hunt|find|clue|challenge)\s*[!:]\s+)?"
 _TASK = (rf"^\s*{_HUNT}{_LOOK}\s+(?:the\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?)(?P<unit>{_UNIT})|every\s+(?P<q>{QUOTED_ITEM})|every\s+(?P<one>word|sentence|paragraph))"
-         rf"\s+(?:of|in)\s+the\s+reply\b(?!')")
+         rf"(?:\s+(?:of|in)\s+the\s+reply\b(?!'))?")
 # the task ends with its sentence ('... like breaths. There are ...'; a colon inside it is the task's own), or with a colon
 # before the total ('Count every "x" in the reply: your tally reaches ...')
 _FIRSTS = (re.compile(rf"{_TASK}(?P<desc>[^.!?]*)[.!]\s+", _I), re.compile(rf"{_TASK}(?P<desc>[^.!?:]*):\s+", _I))
-_SECOND = re.compile(rf"^(?:there\s+(?:are|is)|you\s+will\s+(?:find|count)|you'll\s+(?:find|count)|"
+_SECOND = re.compile(rf"^(?:there\s+(?:are|is)|you\s+will\s+(?:find|count)|you'll\s+(?:find|count)|the\s+reply\s+has|"
                      rf"(?:your\s+(?:tally|total|count)|the\s+(?:tally|total|count)|you)\s+(?:(?:should|will)\s+)?(?:reach(?:es)?|comes?\s+to|stays?|"
                      rf"ends?\s+up\s+(?:with|at)|end\s+up\s+(?:with|at)))\s+{_REL}(?:\s+of\s+them)?(?P<tail>[^.!?]*)[.!]?\s*$", _I)
 # how the reader is told to count: no condition on the reply
 _MANNER = re.compile(r"\s*,?\s*\b(?:slowly|gently|softly|quietly|one\s+by\s+one|one\s+at\s+a\s+time|one\s+per\s+breath|breath\s+by\s+breath|"
                      r"like\s+breaths|with\s+each\s+breath)\b", _I)
 # a tail after the count that says its side again (only a bound from below has one: 'or more', 'perhaps more')
-_OR_MORE = re.compile(r"^\s*,?\s*(?:or\s+more|perhaps\s+more|maybe\s+more|if\s+not\s+more)\s*$", _I)
+_OR_MORE = re.compile(r"^\s*,?\s*(?:or\s+(?:more|higher|above|greater)|perhaps\s+more|maybe\s+more|if\s+not\s+more)(?:\s+of\s+them)?\s*$", _I)
 # a tail after an exact count that says it is exact ('exactly 3, not one more and not one less')
 _EXACT_TAIL = re.compile(r"^\s*,?\s*(?:not\s+one\s+more\s+(?:and|or|nor)\s+not\s+one\s+(?:less|fewer)|no\s+more\s+(?:and|or)\s+no\s+(?:less|fewer)|"
                          r"neither\s+more\s+nor\s+(?:less|fewer))\s*$", _I)

@@ -14,9 +14,12 @@ from functools import lru_cache
 from typing import Callable, List, Tuple
 
 from rubricc.compiler.lower_frames import unframe
-from rubricc.compiler.lower_parse import COUNT, LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
+from rubricc.compiler.lower_parse import COUNT, COUNT_RELATION, LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
+# an exact count said again after it: ', no more, no less', ', neither more nor fewer', ', not one more and not one less'
+_EXACT_AGAIN = (r"\s*,\s*(?:no\s+more\s*(?:,|and|or)?\s*no\s+(?:less|fewer)|neither\s+more\s+nor\s+(?:less|fewer)|"
+                r"not\s+one\s+more\s*(?:,|and|or)?\s*not\s+one\s+(?:less|fewer))")
 
 _ING_BASE = {"using": "use", "having": "have", "containing": "contain", "including": "include", "mentioning": "mention",
              "finishing": "finish", "ending": "end", "starting": "start", "beginning": "begin", "writing": "write", "giving": "give",
@@ -183,9 +186,10 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # capitals number at least 10'): the response has that many of them
     (re.compile(rf"(?:^|(?<=:\s))\s*(?:the\s+)?(?P<unit>(?:[a-z][\w-]*\s+){{0,3}}?(?:sentences|words|paragraphs|placeholders|bullet\s+points|sections))"
                 rf"(?:\s+(?:in|of|across)\s+(?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC})?(?P<desc>\s+(?:written|set|typed)\s+(?:wholly|entirely|fully|all)\s+in\s+"
-                rf"(?:capitals|capital\s+letters|upper\s*case))?\s+(?:number|total|come\s+to|add\s+up\s+to|amount\s+to)\s+(?P<c>{COUNT})"
-                rf"(?:\s+(?:in|on|across)\s+(?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC})?(?=\s*(?:[.;!]|$))", re.IGNORECASE),
-     lambda m: f"The response has {m.group('c')} {m.group('unit')}{m.group('desc') or ''}"),
+                rf"(?:capitals|capital\s+letters|upper\s*case))?\s+(?:number|total|come\s+to|add\s+up\s+to|amount\s+to)\s+(?P<c>{COUNT}|(?:{COUNT_RELATION}\s+)?{NUMBER_WORD})"
+                rf"(?:\s+(?:in|on|across)\s+(?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC})?(?P<tail>{_EXACT_AGAIN})?(?=\s*(?:[.;!]|$))", re.IGNORECASE),
+     lambda m: m.group(0) if m.group("tail") and not re.fullmatch(rf"(?:(?:exactly|precisely)\s+)?(?:\d+|{NUMBER_WORD})", m.group("c"), re.IGNORECASE)
+     else f"The response has {m.group('c')} {m.group('unit')}{m.group('desc') or ''}"),
     # 'exactly 3 tracks, listed as markdown bullet points': that many bullet points ('tracks' the writer's name for them)
     (re.compile(r"\b(?P<c>(?:exactly|at\s+least|at\s+most|fewer\s+than|more\s+than)\s+\d+)\s+[a-z]+s\s*,\s*(?:listed|set\s+out|laid\s+out|written|given)\s+as\s+"
                 r"(?P<md>markdown\s+)?bullet\s+points\b", re.IGNORECASE), r"\g<c> \g<md>bullet points"),
@@ -193,7 +197,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(?P<c>(?:exactly|at\s+least|at\s+most|fewer\s+than|more\s+than)\s+\d+)\s+blanks(?:\s+left\s+(?:for|to)\s+[a-z ]{1,40}?)?\s*,\s*each\s+(?:one\s+)?"
                 r"a\s+placeholder\s+in\s+square\s+brackets\b", re.IGNORECASE), r"\g<c> placeholders in square brackets"),
     # 'a title, in double angular brackets after the style of <<poem of joy>>': like it
-    (re.compile(r"\bafter\s+the\s+(?:style|fashion|manner)\s+of\s+(?=<<)", re.IGNORECASE), "like "),
+    # (set 53's bill: 'in the style <<poem of joy>>')
+    (re.compile(r"\b(?:after\s+the\s+(?:style|fashion|manner)\s+of|in\s+the\s+(?:style|manner|fashion)(?:\s+of)?)\s+(?=<<)", re.IGNORECASE), "like "),
     # 'valid JSON ..., with no loose text outside it' / ', no chat outside it': JSON as the whole reply, said again
     (re.compile(r"(?<=\S)\s*,\s*(?:with\s+)?(?:no|nothing)\s+(?:(?:loose|other|extra|stray|further)\s+)?(?:text|chat|prose|commentary|words)\s+(?:else\s+)?"
                 r"(?:outside|around|beyond)\s+(?:it|the\s+json)(?=\s*[.!]?\s*$)", re.IGNORECASE), ""),
@@ -239,6 +244,14 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # 'Closed by the exact phrase ...': ends with it; 'At its very end, the reply finishes with ...': the end said twice
     (re.compile(r"^\s*closed\s+(?:off\s+)?(?:by|with)\s+(?=(?:the\s+)?(?:exact\s+)?(?:phrase|words?|sentence|line)\b)", re.IGNORECASE), "Ends with "),
     (re.compile(r"^\s*at\s+(?:its|the)\s+(?:very\s+)?end\s*,\s*(?=(?:the|its)\s+(?:reply|response|answer)\s+(?:finishes|ends|closes|concludes)\b)", re.IGNORECASE), ""),
+    # an emphatic adverb between the reply and its verb ('it actually uses every one of these words'): the statement
+    (re.compile(rf"^(\s*(?:(?:the|this)\s+{_DOC}|it)\s+)(?:actually|literally|really|truly|definitely|genuinely)\s+(?=[a-z]+s\b)", re.IGNORECASE), r"\1"),
+    # a crier's 'great letters' and 'small letters' (set 53): capital and lowercase ones
+    (re.compile(r"\bin\s+great\s+letters\b", re.IGNORECASE), "in capital letters"),
+    (re.compile(r"\b(not\s+one|no|not\s+a\s+(?:single\s+)?|a\s+single|any|one)\s+small\s+letter(s?)\b", re.IGNORECASE), r"\1 lowercase letter\2"),
+    # a lowercase reply's capitals denied at sentence and name starts: said of every letter already
+    (re.compile(r"(?:\s*,\s*and\s+|\s*:\s*)not\s+even\s+a\s+sentence\s+or\s+a\s+name\s+(?:begins|starts)\s+with\s+a\s+capital(?:\s+letter)?\b", re.IGNORECASE),
+     ", even at the start of a sentence or a name"),
     # 'not one more or fewer': exactly
     (re.compile(r"\bnot\s+one\s+more\s+or\s+(?:one\s+)?(?:fewer|less)\b", re.IGNORECASE), "no more and no fewer"),
     # 'Low on all-caps, with fewer than ten ...': the count says it
@@ -249,7 +262,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\b(avoids?|avoided|avoiding)\s+to\s+(us|includ|mention|writ)e?\b", re.IGNORECASE), r"\1 \2ing"),
     (re.compile(r"\b(starts?|begins?|started|began|starting|beginning)\s+from\s+(?=the\s+word\b)", re.IGNORECASE), r"\1 with "),
     # 'every letter is a capital letter': uppercase
-    (re.compile(rf"\b((?:every|each)\s+(?:single\s+)?(?:letter|character)(?:\s+in\s+(?:it|the\s+{_DOC}))?\s+is)\s+(?:a\s+)?capital(?:\s+letter)?\b(?!\s+[a-z])", re.IGNORECASE),
+    (re.compile(rf"\b((?:every|each)\s+(?:single\s+)?(?:letter|character)(?:\s+in\s+(?:it|the\s+{_DOC}))?\s+is)\s+(?:a\s+)?capital(?:\s+letter|\s+one)?\b(?!\s+[a-z])", re.IGNORECASE),
      r"\1 uppercase"),
     # a reason naming the user's request: 'as the user asked for', 'for the emphasis the user asked for' (read as a reason)
     (re.compile(r",\s*(?:as\s+(?:the\s+)?|for\s+the\s+(?:emphasis|format(?:ting)?|structure|length|brevity)\s+(?:that\s+)?(?:the\s+)?)"

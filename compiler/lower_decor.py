@@ -126,12 +126,17 @@ def rar_avoids(text: str) -> Optional[str]:
 _EXACT_TAIL = re.compile(r"\s*[-\u2013\u2014,;]\s*(?:(?:written|spelled|given|used)\s+)?(?:exactly|verbatim|word for word|word-for-word|character for character)"
                          r"(?:\s+(?:like|as)\s+(?:that|this|shown|given|written|above|listed))?\s*[.!]?\s*$", _I)
 # the form of a markdown bullet shown in parentheses: '(lines starting with * or -)', "(lines beginning with '* ')"
-_BULLET_FORM = re.compile(r"(?:(?<=\bbullets)|(?<=bullet points)|(?<=bullet items))\s*\((?:i\.e\.,?\s*|e\.g\.,?\s*)?(?:lines?|items?|entries)\s+"
-                          r"(?:starting|beginning|that start|that begin)\s+with\s+[^()]{1,40}\)", _I)
+# (set 53: '(* or -)' alone, ', being lines that begin with * or -,')
+_BULLET_FORM = re.compile(r"(?:(?<=\bbullets)|(?<=bullet points)|(?<=bullet items))(?:\s*\((?:i\.e\.,?\s*|e\.g\.,?\s*)?(?:lines?|items?|entries)\s+"
+                          r"(?:starting|beginning|that start|that begin)\s+with\s+[^()]{1,40}\)|\s*\(\s*[*-]\s+or\s+[*-]\s*\))"
+                          r"|(?:(?<=bullet points of the reply)|(?<=bullet points of the response))\s*,\s*being\s+(?:lines?|items?)\s+that\s+"
+                          r"(?:start|begin)\s+with\s+[*-]\s+or\s+[*-]\s*,", _I)
 # a negation restated at the end of a negated criterion: ', none of them', ', not a single one of them'
-_NONE_OF_THEM = re.compile(r"\s*[,;:]\s*(?:(?:and\s+)?none of them|not (?:a single |even )?one of them|not any of them)(?:\s+(?:appears?|occurs?|"
+# (set 53: ', none of those words at all')
+_NONE_OF_THEM = re.compile(r"\s*[,;:]\s*(?:(?:and\s+)?none of (?:them|th[eo]se(?:\s+words)?)|not (?:a single |even )?one of (?:them|th[eo]se(?:\s+words)?)|"
+                           r"not any of (?:them|th[eo]se(?:\s+words)?))(?:\s+(?:appears?|occurs?|"
                            r"is\s+used|shows\s+up|turns\s+up)(?:\s+anywhere)?(?:\s+in\s+(?:it|the\s+(?:response|text|answer|reply)))?(?:\s+anywhere)?)?"
-                           r"\s*(?=[.!]?\s*$)", _I)
+                           r"(?:\s+at\s+all)?\s*(?=[.!]?\s*$)", _I)
 # each of a list restated at the end of an inclusion: ', every one of them at least once'
 _EACH_ONCE = re.compile(r"\s*,\s*(?:and\s+)?(?:every|each)\s+(?:single\s+)?(?:one\s+)?of\s+them\s+(?:at\s+least\s+once|present|included)\s*(?=[.!]?\s*$)", _I)
 _INCLUSION_HEAD = re.compile(r"\b(?:includes?|uses?|contains?|mentions?|incorporates?|features?)\s+(?:each|every(?:\s+one)?|all)\s+of\s+the\s+"

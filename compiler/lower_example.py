@@ -38,7 +38,9 @@ _CLAUSE = re.compile(r"\s*[,;:\u2014\u2013-]\s*(?P<x>(?:" + r"(?:e\.\s?g\.|eg\.|
                      r"(?:each|every\s+one)\s+(?:written|formatted|typed|styled|looking)\s+like)\s+.+?)\s*(?P<end>[.!]?)\s*$", _I)
 
 # the main clause going on after an example said in its middle ('..., for example in a date, does not meet this')
-_GOES_ON = re.compile(r",\s*(?:is|are|was|were|does|do|did|has|have|meets?|fails?|counts?|passes|earns?|gets?|must|should)\b"
+# (set 53: 'a title in double angular brackets, for example <<poem of joy>>, appears in the reply')
+_GOES_ON = re.compile(r",\s*(?:is|are|was|were|does|do|did|has|have|meets?|fails?|counts?|passes|earns?|gets?|must|should|appears?|"
+                      r"shows?\s+up|turns?\s+up)\b"
                       # a permission note with an example in it ('(markdown ticks such as ``` are allowed)')
                       r"|\s(?:is|are)\s+(?:also\s+)?(?:allowed|fine|ok|okay|acceptable|permitted|optional)\b", _I)
 # an allowance after the example ('..., e.g. {...}, optionally inside a ```json fence'): the criterion's own words

@@ -54,7 +54,7 @@ BOUND_MORE = re.compile(r"\bat\s+least\b|\bor\s+more\b|\b(?:no|not)\s+fewer\s+th
 
 
 # a figure's words for a side of a count ('used sparingly', 'a short reply', 'an epic reply'): the bound must bear it out
-SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short(?!\\s+of)", "brief", "terse", "small(?!\\s+talk)",
+SIDE_WORDS = {"less": ("sparingly", "sparing", "seldom", "rarely", "hardly", "easy on", "light on", "short(?!\\s+of)", "brief", "terse", "small(?!\\s+(?:talk|letters?)\\b)",
                        "little", "tiny", "few", "quiet", "restraint", "restrained", "economical", "compact"),
               "more": ("long(?![\\s,]+(?:long[\\s,]+)?(?:ago|time|before|after|since)\\b)", "lengthy", "epic", "loud", "big", "generous", "plenty", "many", "copious", "rich in", "floor",
                        "minimum", "min")}

@@ -12,9 +12,10 @@ import re
 from rubricc.compiler.lower_parse import EXPECTED_LABEL, NEGATION, CriterionText, outer_quotes
 
 # ('reading the request back', 'saying the request back': set 51's DJ and verse)
-# ('starts by quoting the request word for word': the quoting a repeat only after 'by' and before the request)
+# ('starts by quoting the request word for word': the quoting a repeat only after 'by' and before the request; set 53's crier
+# 'cries out the request exactly as it was given')
 _REPEAT_VERB = (r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat|(?:read|say|said)(?:s|ing)?\s+(?:\w+\s+){1,3}?back\b|"
-                r"(?<=\bby\s)quoting(?=\s+(?:the|my|your|this)\s+(?:request|prompt|question|instructions?)\b))")
+                r"cr(?:y|ies|ied|ying)\s+out\b|(?<=\bby\s)quoting(?=\s+(?:the|my|your|this)\s+(?:request|prompt|question|instructions?)\b))")
 _REPEAT_NOUN = r"\b(?:request|prompt|question|instruction|instructions|query|task|text|message|input)\b"
 _EXACT = r"word for word|word-for-word|verbatim|exact|without (?:any )?chang|unchanged|as is\b|as given\b|identical|character for character"
 # a quoted text the response must open with: 'Starts with a verbatim copy of the following text: "..."',
@@ -174,7 +175,7 @@ def read_repeat(text: str):
     if re.search(r"\b(?:times|twice|thrice|several|multiple|again|each|every|same)\b",
                  re.sub(r"\b(?:exact(?:ly)?|just|precisely)\s+(?:the\s+)?same\b", " exactly ", low)):
         return not_this  # 'repeats the same question verbatim several times', 'repeats each question exactly'
-    exactness = r"\b(?:without (?:any )?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?"
+    exactness = r"\b(?:without (?:any |a (?:single )?)?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?"
     if _answer_tail_asks(low):
         return "veto"  # 'then answers in French': what the answer after the copy must be is a requirement of its own
     if re.search(NEGATION, re.sub(exactness, " ", low)) or \
@@ -224,8 +225,10 @@ def _paren_request(text: str):
 
 # the request given last, under a label of its own after the frame's sentences ('... Then it answers. The request: REQ',
 # "Here's the request it repeats: REQ", 'The request in question: REQ')
-_LABELLED_REQUEST = re.compile(r"(?<=[.!?])\s+(?:here(?:'s|\s+is)\s+)?(?:the|your|my)\s+(?:original\s+)?(?:request|prompt)(?:\s+(?:it\s+repeats|"
-                               r"in\s+question|to\s+(?:repeat|be\s+repeated)|being\s+repeated|itself))?(?:\s+(?:is|was|reads))?\s*:\s+(?=\S)",
+# (set 53: 'Request as transmitted: REQ', 'Request on file: REQ', 'The request to match: REQ')
+_LABELLED_REQUEST = re.compile(r"(?<=[.!?])\s+(?:here(?:'s|\s+is)\s+)?(?:(?:the|your|my)\s+|(?-i:(?=[A-Z])))(?:original\s+)?(?:request|prompt)(?:\s+(?:it\s+repeats|"
+                               r"in\s+question|to\s+(?:repeat|be\s+repeated|match)|being\s+repeated|itself|on\s+(?:file|record)|"
+                               r"as\s+(?:transmitted|given|sent|received|filed|written)))?(?:\s+(?:is|was|reads))?\s*:\s+(?=\S)",
                                re.IGNORECASE)
 
 

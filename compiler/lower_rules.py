@@ -79,7 +79,8 @@ def r_constrained(c: CriterionText):
 def r_title(c: CriterionText):
     low = QUOTE_RE.sub(" ", c.low)
     if re.search(r"\btitle\b", low) and re.search(r"<<|double angular|double angle|double chevron", low):
-        if c.neg:
+        # a place no title keeps ('appears in the reply's last line'): a condition of its own
+        if c.neg or re.search(r"\b(?:last|final|closing|second|third|fourth|middle)\s+(?:line|paragraph|sentence|section|bullet)\b", low):
             return None
         return "has_title", {}
     return None
@@ -339,11 +340,11 @@ def r_capital_words(c: CriterionText):
 
 
 def r_case(c: CriterionText):
-    no_upper = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:upper ?case|upper-case|capitals?|caps)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
+    no_upper = re.search(r"\b(?:no|not (?:one|a single)|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:upper ?case|upper-case|capitals?|caps)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
                          r"|\b(?:upper ?case|upper-case|capital) (?:letters|characters) are (?:not allowed|not permitted|forbidden|prohibited)\b"
                          r"|\bno (?:single )?(?:letter|character) (?:in it )?is (?:an? )?(?:upper ?case|upper-case|capital)\b"
                          r"|,\s*none (?:of them )?(?:in )?(?:upper ?case|upper-case|capitals?)\b", c.low)
-    no_lower = re.search(r"\b(?:no|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
+    no_lower = re.search(r"\b(?:no|not (?:one|a single)|without(?: using| writing)?(?: any| a single| a| one| even a(?: single)?| even one)?|zero)\s+(?:lower ?case|lower-case|small)(?:\s+(?:letters?|characters?)\b|\s*(?:[).,;]|$)|\s+(?:anywhere|at all|whatsoever)\b)"
                          r"|,\s*none (?:of them )?(?:in )?(?:lower ?case|lower-case)\b", c.low)
     if no_upper and no_lower:
         return None

@@ -21,11 +21,11 @@ from rubricc.compiler.lower_parse import QUOTE_RE, number_words_to_digits
 
 Asides = List[Tuple[str, str]]
 _I = re.IGNORECASE | re.S
-_LEAD = re.compile(r"^\s*(?P<label>[A-Z][\w'-]*\.?(?:\s+(?:[\w'-]+\.?|\"[^\"\n]{1,30}\"|'[^'\n]{1,30}'|\u201c[^\u201d\n]{1,30}\u201d)){0,5})\s*:\s*(?P<summary>[^.;:\"\u201c\n]{1,90}?)\s*\.\s+(?P<said>[A-Z].*)$", re.S)
+_LEAD = re.compile(r"^\s*(?P<label>[A-Z][\w'-]*\.?(?:,?\s+(?:[\w'-]+\.?|\"[^\"\n]{1,30}\"|'[^'\n]{1,30}'|\u201c[^\u201d\n]{1,30}\u201d)){0,5})\s*:\s*(?P<summary>[^.;:\"\u201c\n]{1,90}?)\s*\.\s+(?P<said>[A-Z].*)$", re.S)
 _LESS = re.compile(r"\b(?:under|below|fewer|less|max|maximum|limit|cap|ceiling|at\s+most|no\s+more|up\s+to)\b", _I)
 _MORE = re.compile(r"\b(?:minimum|min|at\s+least|or\s+more|over|no\s+fewer|no\s+less|floor)\b", _I)
 _REL_LESS = re.compile(r"\b(?:under|below|(?<!no\s)(?<!not\s)(?:fewer|less)\s+than|at\s+most|no\s+(?:more|higher)\s+than|not\s+(?:more|higher)\s+than|up\s+to|or\s+fewer|or\s+less|maximum|max)\b", _I)
-_REL_MORE = re.compile(r"\b(?:at\s+least|or\s+more|(?:no|not)\s+(?:fewer|less|lower)\s+than|minimum|(?<!no\s)(?<!not\s)more\s+than|over)\b", _I)
+_REL_MORE = re.compile(r"\b(?:at\s+least|or\s+(?:more|higher|above|greater)|(?:no|not)\s+(?:fewer|less|lower)\s+than|minimum|(?<!no\s)(?<!not\s)more\s+than|over)\b", _I)
 _VETO = [("veto", "a summary that says more than its statement")]
 
 

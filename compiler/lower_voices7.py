@@ -97,7 +97,8 @@ _REPEAT_SPELLINGS = [
     (re.compile(r"\bthe\s+user's\s+(request|prompt|question|instruction)\b", _I), r"the \1"),
 ]
 _REQUEST_TO_REPEAT = re.compile(r"(?<=[.!?]\s)\s*the\s+(request|prompt)\s+to\s+(?:repeat|copy|restate)\s+is\s*:", _I)
-_FILLER = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|uh+|um+|and|also|alright)\s*,?\s+)+(?=[a-z])", _I)
+# (set 53's group chat: 'ok but the reply ...')
+_FILLER = re.compile(r"^\s*(?:(?:ok(?:ay)?(?:\s*,?\s+but)?|so|uh+|um+|and|also|alright)\s*,?\s+)+(?=[a-z])", _I)
 
 # ---- purpose clauses naming no requirement ---------------------------------------------------------------------------
 _PURPOSE = re.compile(r"\s*,?\s*(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?:satisfy|meet|fulfil|fulfill|honou?r|comply\s+with)\s+the\s+user's\s+"

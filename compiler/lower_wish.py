@@ -34,6 +34,7 @@ from rubricc.compiler.lower_interview import interviewed
 from rubricc.compiler.lower_lostfound import lost_property
 from rubricc.compiler.lower_riddle import riddle
 from rubricc.compiler.lower_attention import attended
+from rubricc.compiler.lower_itemised import itemised
 from rubricc.compiler.lower_entry import dictionary_entry
 from rubricc.compiler.lower_hearsay import hearsay, unaddressed
 from rubricc.compiler.lower_schoolreport import school_report
@@ -263,6 +264,7 @@ def read_voice(text: str, examples: bool = True, summary: bool = False) -> Tuple
     with ``summary``, a label and its summary before the statement read off too (:mod:`rubricc.compiler.lower_summary`:
     tried only when nothing is read with them in, as the summary may be the requirement and the statement a note)."""
     text = unaddressed(hearsay(text))  # who reports the statement and whom it is said to ('Sources say ...', 'Okay guys, ...')
+    text = itemised(text) or text  # a list said as items on a sheet ('Required items ("a"): all included in the reply')
     text = attended(text) or text  # the reader sent to a unit, then its count ('Count the sentences of the reply ... There are at least 50 of them.')
     text, entry_of = dictionary_entry(text)  # a dictionary entry ('tactful, adj. (of a reply) Never using ... The reply is tactful in this sense.')
     text, placed = sectioned(text)  # a numbered document's place after its label ('Format (section 9): ...')

@@ -58,6 +58,11 @@ LOWERED = [
     ("The reply is written in Hindi, not a mix of Hindi and English.", "response_language", {"language": "hi"}),
     ('The reply has 3 paragraphs separated by blank lines, with the third one opening on the word "finally".',
      "paragraph_first_word", {"nth": 3, "word": "finally", "num_paragraphs": 3}),
+    # the request after its label, a parenthesis in the frame ('; ' inside it is no branch): neural from round 17 (the
+    # parenthesis was once taken for the request); read from round 45, when a request's label needs no article
+    # ('Request: ...'), with the request after the label (the check ignores case, as '(case aside)' says)
+    ("+1 point if the reply begins with a verbatim copy of this request (nothing may precede it; case aside); 0 otherwise. "
+     "Request: Write a poem.", "repeats_prompt", {"prompt_to_repeat": "Write a poem."}),
 ]
 
 NEURAL = [
@@ -66,9 +71,6 @@ NEURAL = [
     "+1 point if the reply is polite; 0 otherwise.",
     "+1 point if the reply is in Swahili; 0 if it is rude.",
     "+1 point if the reply is in Swahili; 0.5 otherwise.",
-    # the request after its label, a parenthesis in the frame ('; ' inside it is no branch)
-    "+1 point if the reply begins with a verbatim copy of this request (nothing may precede it; case aside); 0 otherwise. "
-    "Request: Write a poem.",
     # round 18: a wish whose pronoun stands for nothing it names, a wish not to have something, a lead with other data,
     # a fail branch by ellipsis on the wrong side, a user's wish about content
     "I asked for something short, so the reply should use them fewer than 3 times.",
