@@ -17,16 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 53, in six voices of rubric writers, by its writer's report: a courier's parcel-tracking
-# updates; a town crier's proclamation; an air-traffic controller's radio calls; a children's scavenger-hunt sheet; a
-# utility bill's statement of account; a teenager's group-chat messages; no negative-form voice. The voices above are
-# from its writer's report; the set was committed unread in round 43. Its writer read an excerpt of this module's
-# rendering code copied into its own folder, a structure checker, the earlier sets' about texts from a saved copy and a
-# summary of IFEval's kwargs, none of the lowering; it ran no git command. Set 27 and set 49, written blind too, are no
-# longer wholly unread: set 27's 'about' text and one family's templates, and three of set 49's families' templates,
-# were printed by mistake; set 52's 'about' text was printed by mistake in round 42, before it was measured. Set 54,
-# written blind in round 44 for a later round, was committed unread)
-HELDOUT = PHRASINGS / "ifeval_heldout53.json"
+# before it was read (set 54, in six voices, by its writer's report: a TV shopping-channel pitch; a hard-boiled private
+# eye's narration; an evening news anchor's bulletin; a committee's meeting minutes; an agony aunt's advice column; a
+# young child's show-and-tell; no negative-form voice. The voices above are from its writer's report; the set was
+# committed unread in round 44. Its writer read an excerpt of this module's rendering code copied into its own folder, a
+# structure checker, the earlier sets' about texts and a summary of IFEval's kwargs, none of the lowering; it ran no git
+# command. Set 27 and set 49, written blind too, are no longer wholly unread: set 27's 'about' text and one family's
+# templates, and three of set 49's families' templates, were printed by mistake; set 52's 'about' text was printed by
+# mistake in round 42, before it was measured. Set 55, written blind in round 45 for a later round, was committed unread)
+HELDOUT = PHRASINGS / "ifeval_heldout54.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -239,6 +238,11 @@ DEV_SETS = (
                                           "wedding toast, a nature documentary; its 'about' text printed by mistake "
                                           "before it was measured): 0.707 coverage, 1.000 agreement when measured once "
                                           "(0.686 rules alone), then developed on"),
+    (PHRASINGS / "ifeval_heldout53.json", "held-out set 53, written blind in voices of rubric writers (a courier's "
+                                          "parcel tracking, a town crier, air-traffic radio calls, a scavenger-hunt "
+                                          "sheet, a utility bill, a group chat): 0.693 coverage, 0.998 agreement when "
+                                          "measured once (0.589 rules alone; the 7 differing verdicts all its own "
+                                          "'exactly 7 sections', where IFEval counts at least), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -269,7 +273,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout49.json": 0.83,
               "ifeval_heldout50.json": 0.86,
               "ifeval_heldout51.json": 0.71,
-              "ifeval_heldout52.json": 0.87}
+              "ifeval_heldout52.json": 0.87,
+              "ifeval_heldout53.json": 0.88}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -294,7 +299,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 53's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 54's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -304,7 +309,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "62d8aae91da70ebbf75c8eba3cfaea4326d206a476931c670024f9665b4873ff"
+HELDOUT_SHA256 = "a84e8c091ec3216f946fa8009e37e319873aa5ee1b83f035fa323fe3527c2e0b"
 
 
 def frozen_ok() -> bool:

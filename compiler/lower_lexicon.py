@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (fifty-three sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (fifty-four sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -165,7 +165,9 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               # portion', 'vivid', 'most famous for'); 'a vivid description', 'an authentic voice', 'a bright tone' are
               # judgements ('distinctive' and 'remarkably' are not listed: their stems are 'distinct' and 'remark')
               "authentic", "bright", "hearty", "vivid", "delicately", "famous", "deserves", "cautiously", "leisurely",
-              "loudest", "quietest")
+              "loudest", "quietest",
+              # set 53's group chat brought these ('which is cute', 'very chill'): 'a cute title', 'a chill tone' are judgements
+              "cute", "chill")
 
 
 def is_judgement(word: str) -> bool:
