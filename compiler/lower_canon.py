@@ -252,6 +252,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # a lowercase reply's capitals denied at sentence and name starts: said of every letter already
     (re.compile(r"(?:\s*,\s*and\s+|\s*:\s*)not\s+even\s+a\s+sentence\s+or\s+a\s+name\s+(?:begins|starts)\s+with\s+a\s+capital(?:\s+letter)?\b", re.IGNORECASE),
      ", even at the start of a sentence or a name"),
+    # 'eight times or even more': or more (blind set 54 read it as exactly eight)
+    (re.compile(r"\bor\s+(?:even|perhaps|maybe|possibly)\s+(more|fewer|less)\b", re.IGNORECASE), r"or \1"),
     # 'not one more or fewer': exactly
     (re.compile(r"\bnot\s+one\s+more\s+or\s+(?:one\s+)?(?:fewer|less)\b", re.IGNORECASE), "no more and no fewer"),
     # 'Low on all-caps, with fewer than ten ...': the count says it

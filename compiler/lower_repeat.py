@@ -319,8 +319,9 @@ def r_repeat_prompt(c: CriterionText):
 
 # a request said to be repeated, then given after a colon ('She always starts by saying your request back to you word for
 # word ... Her first words are: TLDR ... should have 45 or less words.'): the words after the colon are data
-_REPEAT = (r"(?:word\s+for\s+word|verbatim|repeat\w*|cop(?:y|ies|ied|ying)|back|character\s+by\s+character|letter\s+for\s+letter|compared|"
-           r"restat\w*|reproduc\w*|echo\w*|recit\w*)")
+# (blind set 54: 'says the request again in exactly the same words. The request was: ...' had the request's own title read)
+_REPEAT = (r"(?:word\s+for\s+word|verbatim|repeat\w*|cop(?:y|ies|ied|ying)|back|again|(?:exact(?:ly)?\s+)?the\s+same\s+words|character\s+by\s+character|"
+           r"letter\s+for\s+letter|compared|restat\w*|reproduc\w*|echo\w*|recit\w*)")
 _REQUEST = r"(?:request|prompt|instruction|question|task)"
 _REPEAT_THEN_DATA = re.compile(rf"\b(?:{_REPEAT}\b[^:]{{0,120}}?\b{_REQUEST}|{_REQUEST}\b[^:]{{0,120}}?\b{_REPEAT})\b[^:]{{0,160}}?:\s+(?:\S+\s+){{8}}",
                                re.IGNORECASE | re.S)

@@ -97,17 +97,18 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 53: 0.6931 / 0.9980 measured once at 2f150f3 with round 44's rotation, 0.589 /
-    # 0.9976 with the rules alone; the 7 verdicts that differ are all 'exactly N sections' in the set's own wording, where
-    # IFEval's checker counts at least N: the lowering reads the wording as written)
-    assert res["coverage"] >= 0.69 and res["agreement"] >= 0.997, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 54: 0.6552 / 0.9942 measured once at b8a454a with round 45's rotation, 0.5931 /
+    # 0.9936 with the rules alone; the 20 verdicts that differed were two wrong readings, fixed after the measurement:
+    # 'N times or even more' read as exactly N, and a repeat frame saying the request 'again' in 'the same words' not read,
+    # so the request's own title was; after the fixes 0.6546 / 1.000)
+    assert res["coverage"] >= 0.65 and res["agreement"] >= 0.994, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a courier's parcel tracking (1), a town crier's proclamation (2), an air-traffic controller's
-    # radio calls (3), a children's scavenger-hunt sheet (4), a utility bill's statement (5), a teenager's group chat (6)
+    # per voice as measured: a TV shopping-channel pitch (1), a hard-boiled private eye (2), an evening news anchor (3),
+    # committee minutes (4), an agony aunt (5), a child's show-and-tell (6)
     voices = voice_summary(res["rows"])
-    floors = (776, 403, 660, 400, 643, 578)
-    agree = (0.997, 0.995, 0.999, 0.994, 0.999, 0.998)
+    floors = (643, 283, 668, 686, 547, 441)  # voice 6: 444 as measured, 441 after the fix (3 read from the request)
+    agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.95)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
         all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
 
