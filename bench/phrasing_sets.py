@@ -275,6 +275,9 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout51.json": 0.71,
               "ifeval_heldout52.json": 0.87,
               "ifeval_heldout53.json": 0.88}
+# agreement each development set must keep (tests; 0.999 unless listed): set 53's 7 differing verdicts are its own
+# wording, "exactly 7 sections", read as written where IFEval's checker counts at least 7 (not a wrong reading)
+DEV_AGREEMENT_FLOORS = {"ifeval_heldout53.json": 0.998}
 
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
