@@ -17,6 +17,8 @@ from rubricc.compiler.lower_frames import unframe
 from rubricc.compiler.lower_parse import COUNT, COUNT_RELATION, LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
+# a crier's 'small letter' (set 53): a lowercase one (also read by lower_hearsay after a crier's formula)
+SMALL_LETTER = re.compile(r"\b(not\s+one|no|a\s+single|any|one)\s+small\s+letter(s?)\b", re.IGNORECASE)
 # an exact count said again after it: ', no more, no less', ', neither more nor fewer', ', not one more and not one less'
 _EXACT_AGAIN = (r"\s*,\s*(?:no\s+more\s*(?:,|and|or)?\s*no\s+(?:less|fewer)|neither\s+more\s+nor\s+(?:less|fewer)|"
                 r"not\s+one\s+more\s*(?:,|and|or)?\s*not\s+one\s+(?:less|fewer))")
@@ -248,7 +250,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(rf"^(\s*(?:(?:the|this)\s+{_DOC}|it)\s+)(?:actually|literally|really|truly|definitely|genuinely)\s+(?=[a-z]+s\b)", re.IGNORECASE), r"\1"),
     # a crier's 'great letters' and 'small letters' (set 53): capital and lowercase ones
     (re.compile(r"\bin\s+great\s+letters\b", re.IGNORECASE), "in capital letters"),
-    (re.compile(r"\b(not\s+one|no|not\s+a\s+(?:single\s+)?|a\s+single|any|one)\s+small\s+letter(s?)\b", re.IGNORECASE), r"\1 lowercase letter\2"),
+    (SMALL_LETTER, r"\1 lowercase letter\2"),
     # a lowercase reply's capitals denied at sentence and name starts: said of every letter already
     (re.compile(r"(?:\s*,\s*and\s+|\s*:\s*)not\s+even\s+a\s+sentence\s+or\s+a\s+name\s+(?:begins|starts)\s+with\s+a\s+capital(?:\s+letter)?\b", re.IGNORECASE),
      ", even at the start of a sentence or a name"),

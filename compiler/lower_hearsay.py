@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from rubricc.compiler.lower_canon import SMALL_LETTER
 from rubricc.compiler.lower_respell import in_quotes, quote_spans
 
 _I = re.IGNORECASE
@@ -32,7 +33,6 @@ _CRIER = re.compile(r"^\s*(?:(?:(?:hear\s+ye|oyez)(?:\s*,\s*(?:hear\s+ye|oyez))*
                     r"(?:(?:god\s+save\s+the\s+(?:king|queen)\s*,\s*and\s+)?(?:be\s+it|let\s+it\s+be)\s+(?:known|proclaimed)\s+(?:to\s+all\s+)?that|"
                     r"know\s+ye\s+(?:all\s+)?that|know\s+all\s+(?:men|people)\s+by\s+these\s+presents\s+that|let\s+every\s+citizen\s+know\s+that)?\s*"
                     r"(?=\S)", _I)
-_SMALL = re.compile(r"\b(not\s+one|no|a\s+single|any|one)\s+small\s+letter(s?)\b", _I)
 # an air-traffic sign-off after the statement (set 53): 'Readback correct, Reply.', 'Roger.', 'Wilco.'
 _SIGN_OFF = re.compile(r"(?<=[.!])\s+(?:readback\s+correct|roger(?:\s+that)?|wilco|affirm(?:ative)?|copy\s+that)(?:\s*,\s*reply)?\s*[.!]?\s*$", _I)
 # ', sources say', ', say our spies', ', we're told', ', we can reveal', ', according to insiders' (set off by commas or ending a clause)
@@ -47,7 +47,7 @@ def hearsay(text: str) -> str:
         rest = text[m.end():]
         text = rest[:1].upper() + rest[1:]
         # the crier's letters: 'great letters' are capitals, a 'small letter' a lowercase one
-        text = _SMALL.sub(r"\1 lowercase letter\2", re.sub(r"\bgreat\s+letters\b", "capital letters", text, flags=_I))
+        text = SMALL_LETTER.sub(r"\1 lowercase letter\2", re.sub(r"\bgreat\s+letters\b", "capital letters", text, flags=_I))
     m = _SIGN_OFF.search(text)
     if m and not in_quotes(quote_spans(text), m.start()):
         text = text[:m.start()]
