@@ -95,11 +95,11 @@ _SEMANTIC = re.compile(
 # to ...', 'violates the requirement of ...', '... but missed the key point'): its check would be inverted
 _FAILURE = re.compile(
     r"\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|ignor(?:e|es|ed|ing)|violat(?:e|es|ed|ing)|miss(?:es|ed)?|missing(?!\s+from\b)(?=\s+\w)|"
-    r"(?:breaks?|breaking) (?:the|a|an|any|its|this|that)|broke|disregard(?:s|ed|ing)?|overlook(?:s|ed|ing)?|forg(?:et|ets|ot|etting)|contradict(?:s|ed|ing)?|"
+    r"(?:breaks?|breaking) (?:the|a|an|any|its|this|that)(?!\s+(?:[\w-]+\s+){0,2}(?:into|up)\b)|broke|disregard(?:s|ed|ing)?|overlook(?:s|ed|ing)?|forg(?:et|ets|ot|etting)|contradict(?:s|ed|ing)?|"
     r"(?:does|do|did)(?: not|n't) (?:manage|follow|adhere|comply|respect|meet|satisfy|obey|honou?r|stick))\b", re.IGNORECASE)
 
 # first-person notes, per-item criteria ("Each slogan ..."): not a single check on the response
-_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:(?:listed|given|required|specified) )?(?:key ?word|word|term|phrase) \(?[\"\u201c]| (?:key ?word|word|term|phrase)s? (?:in|from|of) (?:(?:the list )?[\"\u201c']|(?:the|this|that|the following|the given) list\b))",
+_NOT_A_RUBRIC_ITEM = re.compile(r"^(?:i|we|you)\b|^(?:each|every)\b(?! (?:single )?(?:word|letter|character) (?:of|in) the (?:response|answer|reply|output|text)\b| of the (?:key ?words|words|terms|phrases)\b| (?:(?:listed|given|required|specified) )?(?:key ?word|word|term|phrase) \(?[\"\u201c]| (?:key ?word|word|term|phrase)s? (?:in|from|of|on) (?:(?:the list )?[\"\u201c']|(?:the|this|that|the following|the given) list\b))",
                                 re.IGNORECASE)
 
 # why a length is asked for: not a requirement of its own ('so that the topic is covered in enough depth')

@@ -13,15 +13,13 @@ import re
 from functools import lru_cache
 from typing import Callable, List, Tuple
 
+from rubricc.compiler.lower_canon_voices import EXACT_AGAIN as _EXACT_AGAIN, VOICE_REWRITES
 from rubricc.compiler.lower_frames import unframe
 from rubricc.compiler.lower_parse import COUNT, COUNT_RELATION, LANGUAGES, NUMBER_WORD, QUOTE_RE, REL_SIGNS, WORD_LIST, unquoted_end_phrase
 
 _DOC = r"(?:response|answer|reply|output|text|essay|story|poem|email|message)"  # not "letter": "the letter q"
 # a crier's 'small letter' (set 53): a lowercase one (also read by lower_hearsay after a crier's formula)
 SMALL_LETTER = re.compile(r"\b(not\s+one|no|a\s+single|any|one)\s+small\s+letter(s?)\b", re.IGNORECASE)
-# an exact count said again after it: ', no more, no less', ', neither more nor fewer', ', not one more and not one less'
-_EXACT_AGAIN = (r"\s*,\s*(?:no\s+more\s*(?:,|and|or)?\s*no\s+(?:less|fewer)|neither\s+more\s+nor\s+(?:less|fewer)|"
-                r"not\s+one\s+more\s*(?:,|and|or)?\s*not\s+one\s+(?:less|fewer))")
 
 _ING_BASE = {"using": "use", "having": "have", "containing": "contain", "including": "include", "mentioning": "mention",
              "finishing": "finish", "ending": "end", "starting": "start", "beginning": "begin", "writing": "write", "giving": "give",
@@ -76,8 +74,8 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     (re.compile(r"\bshall\b"), "must"),
     # a reviewer's name for the response: 'the submission'
     (re.compile(r"\b(?:the|this)\s+submission\b", re.IGNORECASE), "the response"),
-    # a language said as what the response uses: 'uses Russian from start to finish' is 'is in Russian ...'
-    (re.compile(rf"\b((?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC}|it)\s+(?:uses|employs|stays\s+in|sticks\s+to|keeps\s+to)\s+"
+    # a language said as what the response uses: 'uses Russian from start to finish' is 'is in Russian ...' (or speaks: set 54)
+    (re.compile(rf"\b((?:the|this)\s+(?:(?:whole|entire)\s+)?{_DOC}|it)\s+(?:uses|employs|stays\s+in|sticks\s+to|keeps\s+to|talks|talked|speaks|spoke)\s+"
                 rf"(?=(?:{'|'.join(sorted((k for k in LANGUAGES if re.fullmatch(r'[a-z]+', k)), key=len, reverse=True))})"
                 r"(?=\s*(?:[.,;(]|$|throughout\b|from\s+start\b|only\b|exclusively\b|and\s+only\b|all\s+the\s+way\b)))", re.IGNORECASE), r"\1 is in "),
     # letters set in a case: 'writes every one of its letters in lowercase' is 'every letter in it is lowercase'
@@ -251,6 +249,7 @@ _REWRITES: List[Tuple["re.Pattern[str]", "str | Callable[[re.Match[str]], str]"]
     # a crier's 'great letters' and 'small letters' (set 53): capital and lowercase ones
     (re.compile(r"\bin\s+great\s+letters\b", re.IGNORECASE), "in capital letters"),
     (SMALL_LETTER, r"\1 lowercase letter\2"),
+    *VOICE_REWRITES,  # set 54's voices (rubricc.compiler.lower_canon_voices)
     # a lowercase reply's capitals denied at sentence and name starts: said of every letter already
     (re.compile(r"(?:\s*,\s*and\s+|\s*:\s*)not\s+even\s+a\s+sentence\s+or\s+a\s+name\s+(?:begins|starts)\s+with\s+a\s+capital(?:\s+letter)?\b", re.IGNORECASE),
      ", even at the start of a sentence or a name"),

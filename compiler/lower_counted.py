@@ -131,6 +131,8 @@ def count_misread(name: str, text: str, args: Dict[str, Any] = {}) -> bool:
     if name not in _NEG_CHECKED or (name == "bullet_count" and args.get("n") == 0):
         return False  # 'Does not use bullet points' is a count of 0
     low = _NEGATED_RELATION.sub(" ", text.lower())
+    if args.get("relation") == "exactly":  # an exact count said exactly again ('exactly 3: not one more, not one less')
+        low = re.sub(r"\bnot\s+one\s+(?:more|fewer|less)\b(?!\s+than)", " ", low)
     # how paragraphs are separated is not a part: 'each separated by ***', 'from each other', 'blank lines'
     low = re.sub(r"\beach other\b|\bone another\b|\bbetween (?:each|every|any) (?:pair of |two )?(?:(?:neighbou?ring|adjacent|consecutive|successive) )?(?:paragraphs|sections)\b|\beach\s+(?:one\s+)?(?:is\s+)?(?:separated|divided|split|set apart)\b"
                  r"|\bbetween (?:each|every) (?:one|paragraph|section) and the (?:next|following)(?: one)?\b"

@@ -75,11 +75,19 @@ _NOTHING_AFTER = re.compile(
     r"\s+(?:after(?:wards)?|following|beyond|past)(?:\s+(?:it|this|that|them|those|these|(?:the|this|that) (?:phrase|sentence|line|quote)|those words))?\s*\)?"
     r"(?=\s*(?:[.;]|$))", _I)
 
-# a note on case for checks that ignore case already (keywords, letters, end and start phrases)
-_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*|;\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:ignoring case|(?:the\s+)?match(?:ing)?\s+(?:ignores|disregards)\s+(?:letter\s+)?case|case[- ]insensitive(?:ly)?|in any case|"
+# a note on case for checks that ignore case already (keywords, letters, end and start phrases); the two cases named
+# together ('capitals or lowercase both count', 'in any mix of upper and lower case', 'big ones and small ones alike',
+# 'capital or small letters, either is fine'), one case 'or otherwise', both denied ('not in capitals, not in lowercase')
+_UP = r"(?:upper ?case|upper|capitals?|capital letters?|caps|big(?: letters| ones)?|great letters|tall letters|the big ones)"
+_LOW = r"(?:lower ?case|lower|small(?: letters| ones)?|little(?: letters| ones)|the small ones)"
+CASE_PAIR = (rf"(?:(?:in|with|written in|whether in)\s+)?(?:(?:any|a) mix of\s+)?(?:{_UP}\s*(?:,|and|or)\s*(?:the\s+)?{_LOW}|{_LOW}\s*(?:,|and|or)\s*(?:the\s+)?{_UP})"
+              r"(?:\s+(?:letters|case|forms?))?(?:\s*,?\s*(?:(?:are|is)\s+)?(?:alike|together|both\s+count(?:ed)?|counted(?:\s+(?:together|alike))?|"
+              r"(?:both|either)(?:\s+one)?\s+(?:is|are)\s+fine|either\s+(?:one\s+)?counts|(?:either\s+way|both)\s+counts?))?")
+_CASE_OTHER = rf"(?:in\s+)?{_UP}\s+or\s+otherwise|not\s+in\s+{_UP}\s*,?\s*(?:and\s+|or\s+|nor\s+)?not\s+in\s+{_LOW}|{_UP}\s+included"
+_CASE_NOTE = re.compile(r"(?<!\s)\s*(?:,\s*|\(\s*|;\s*)(?:(?:counted|counting|matched|compared)\s+)?(?:" + CASE_PAIR + "|" + _CASE_OTHER + r"|ignoring case|(?:the\s+)?match(?:ing)?\s+(?:ignores|disregards)\s+(?:letter\s+)?case|case[- ]insensitive(?:ly)?|in any case|"
                         r"regardless of case|irrespective of case|without regard to case|in any (?:letter )?case|case not counted|(?:whether\s+)?(?:capital|upper ?case|big|tall) or (?:small|lower ?case)|(?:whether\s+)?(?:small|lower ?case) or (?:tall|big|capital|upper ?case)|in any capitali[sz]ation|upper or lower case|(?:caps|capitals?|capital letters) or not|caps count(?:ed)? too|"
                         r"(?:upper|capital|big|great)(?: ?case)? (?:and|or) (?:lower|small)(?: ?case)?(?: forms?| letters?)?(?: (?:(?:are|is) )?(?:alike|together|both counted|both counting|counted together|counted alike|both count|counted))?)"
-                        r"\s*\)?(?=\s*(?:[.;,?]|:\s|$|is\b|are\b))", _I)
+                        r"\s*\)?(?=\s*(?:[.;,?!]|:\s|$|is\b|are\b))", _I)
 
 # a totality adverb between a list's cue and its colon: 'avoid the following words entirely: a, b'
 _ADVERB_COLON = re.compile(r"\s+(?:entirely|completely|altogether|at all|whatsoever|in full|throughout)\s*:", _I)
@@ -130,7 +138,9 @@ _EXACT_TAIL = re.compile(r"\s*[-\u2013\u2014,;]\s*(?:(?:written|spelled|given|us
 _BULLET_FORM = re.compile(r"(?:(?<=\bbullets)|(?<=bullet points)|(?<=bullet items))(?:\s*\((?:i\.e\.,?\s*|e\.g\.,?\s*)?(?:lines?|items?|entries)\s+"
                           r"(?:starting|beginning|that start|that begin)\s+with\s+[^()]{1,40}\)|\s*\(\s*[*-]\s+or\s+[*-]\s*\))"
                           r"|(?:(?<=bullet points of the reply)|(?<=bullet points of the response))\s*,\s*being\s+(?:lines?|items?)\s+that\s+"
-                          r"(?:start|begin)\s+with\s+[*-]\s+or\s+[*-]\s*,", _I)
+                          r"(?:start|begin)\s+with\s+[*-]\s+or\s+[*-]\s*,"
+                          # (set 54: 'in markdown bullet points, lines starting with * or -, and the count was 3')
+                          r"|(?<=bullet points)\s*,\s*(?:lines?|items?)\s+(?:starting|beginning|that\s+start|that\s+begin)\s+with\s+[*-]\s+or\s+[*-]\s*(?=,)", _I)
 # a negation restated at the end of a negated criterion: ', none of them', ', not a single one of them'
 # (set 53: ', none of those words at all')
 _NONE_OF_THEM = re.compile(r"\s*[,;:]\s*(?:(?:and\s+)?none of (?:them|th[eo]se(?:\s+words)?)|not (?:a single |even )?one of (?:them|th[eo]se(?:\s+words)?)|"
@@ -142,6 +152,11 @@ _EACH_ONCE = re.compile(r"\s*,\s*(?:and\s+)?(?:every|each)\s+(?:single\s+)?(?:on
 _INCLUSION_HEAD = re.compile(r"\b(?:includes?|uses?|contains?|mentions?|incorporates?|features?)\s+(?:each|every(?:\s+one)?|all)\s+of\s+the\s+"
                              r"(?:listed\s+|specified\s+|required\s+|given\s+)?(?:key\s?words|words|terms)\b", _I)
 _NEGATED_HEAD = re.compile(r"\b(?:not|never|no|none|without|avoids?|avoiding)\b|n't\b", _I)
+# ', every one of them' after a list left out or put in: the scope the list already has ('leave the words "a" and "b"
+# out of your reply, every one of them')
+_EVERY_ONE = re.compile(r"\s*,\s*(?:and\s+)?(?:every|each)\s+(?:single\s+)?one\s+of\s+them\s*(?=[.!]?\s*$)", _I)
+_LIST_HEAD = re.compile(r"\b(?:leav(?:e|es|ing)|keep(?:s|ing)?)\b.*\bout\b|\b(?:omit(?:s|ting)?|exclud(?:e|es|ing)|avoids?|avoiding|"
+                        r"includes?|including|uses?|using|contains?)\b", _I)
 
 _MAX_CHARS = 800
 
@@ -253,6 +268,8 @@ def undecorate(text: str) -> Tuple[Optional[str], List[str]]:
             restated = _NONE_OF_THEM.search(s) if i == len(pieces) - 1 else None
             if restated and _NEGATED_HEAD.search("".join(out) + s[:restated.start()]):
                 s = s[:restated.start()]  # 'does not use the words a, b, none of them': the negation restated
+            if i == len(pieces) - 1 and spans and _LIST_HEAD.search(QUOTE_RE.sub(" ", "".join(out) + s)):
+                s = _EVERY_ONE.sub("", s)
             if i == len(pieces) - 1 and _INCLUSION_HEAD.search("".join(out) + s):
                 s = _EACH_ONCE.sub("", s)  # 'includes each of the keywords "a", "b", every one of them at least once'
             if i == len(pieces) - 1:

@@ -311,10 +311,20 @@ def _tallied(text: str) -> Optional[Tuple[str, Asides]]:
     return (said, []) if said is not None else None
 
 
+# 'Your reply is right on track as long as it has no commas': the reply itself said to be fine when it does X
+_FINE_WHEN = re.compile(r"^\s*(?:the|your|my|this)\s+(?P<doc>reply|response|answer)\s+is\s+(?:(?:right|well|all|only)\s+)?(?:on\s+track|fine|good|"
+                        r"okay|ok|in\s+good\s+shape|set|acceptable|golden)\s+(?:only\s+)?(?:as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?|if)\s+"
+                        r"it\s+(?P<x>(?:is|has|does|contains|uses|includes|ends|begins|starts|stays|keeps|avoids)\b.+)$", _I | re.S)
+
+
 def _holds_when(text: str) -> Optional[Tuple[str, Asides]]:
-    """'The <name> requirement holds only when X' -> (X with its pronouns resolved, [('name', name)]), else None."""
+    """'The <name> requirement holds only when X' -> (X with its pronouns resolved, [('name', name)]); 'Your reply is
+    on track as long as it X' -> ('The reply X', []); else None."""
     from rubricc.compiler.lower_wish import resolve
 
+    f = _FINE_WHEN.match(text)
+    if f:
+        return f"The {f.group('doc').lower()} {f.group('x')}", []
     m = _HOLDS.match(text)
     if not m or in_quotes(quote_spans(text), m.end() - 1):
         return None

@@ -17,7 +17,7 @@ import threading
 from typing import Callable, Optional
 
 from rubricc.compiler.checks import validate_check
-from rubricc.compiler.lower_parse import NEGATION, QUOTE_RE, language_in
+from rubricc.compiler.lower_parse import COUNT, NEGATION, QUOTE_RE, language_in
 from rubricc.compiler.lower_respell import data_colon
 from rubricc.formats import ProgramCheck
 
@@ -125,6 +125,8 @@ def affirmed(mistake: str) -> Optional[str]:
     plain = QUOTE_RE.sub(" ", said_head)
     if re.search(NEGATION, plain) or re.search(r"\bor\s+(?:if|when|where)\b", plain, _I):
         return None
+    if re.search(rf":[^:]*?\b{COUNT}", plain, _I):
+        return None  # 'does not say much: fewer than 10 sentences': the count after the colon is said, not negated
     # a negation scopes over one requirement: beside a second clause ('is not rude, and is in English') it is not
     # the whole statement's
     return None if _SECOND_CLAUSE.search(QUOTE_RE.sub(" ", t_head)) else said

@@ -13,9 +13,9 @@ from rubricc.compiler.lower_parse import EXPECTED_LABEL, NEGATION, CriterionText
 
 # ('reading the request back', 'saying the request back': set 51's DJ and verse)
 # ('starts by quoting the request word for word': the quoting a repeat only after 'by' and before the request; set 53's crier
-# 'cries out the request exactly as it was given')
+# 'cries out the request exactly as it was given'; set 54's child 'says the request again in exactly the same words')
 _REPEAT_VERB = (r"\b(?:repeat|repetition|restat|cop(?:y|ies|ied|ying)\b|reproduc|echo|recit|duplicat|(?:read|say|said)(?:s|ing)?\s+(?:\w+\s+){1,3}?back\b|"
-                r"cr(?:y|ies|ied|ying)\s+out\b|(?<=\bby\s)quoting(?=\s+(?:the|my|your|this)\s+(?:request|prompt|question|instructions?)\b))")
+                r"(?:say|said|write|wrote)(?:s|ing)?\s+(?:\w+\s+){1,3}?again\s+in\s+(?:exactly\s+)?the\s+same\s+words\b|cr(?:y|ies|ied|ying)\s+out\b|(?<=\bby\s)quoting(?=\s+(?:the|my|your|this)\s+(?:request|prompt|question|instructions?)\b))")
 _REPEAT_NOUN = r"\b(?:request|prompt|question|instruction|instructions|query|task|text|message|input)\b"
 _EXACT = r"word for word|word-for-word|verbatim|exact|without (?:any )?chang|unchanged|as is\b|as given\b|identical|character for character"
 # a quoted text the response must open with: 'Starts with a verbatim copy of the following text: "..."',
@@ -84,7 +84,9 @@ def _label_free(text: str) -> str:
     sentence (so the label's colon is not the request's); else ``text``."""
     m = _ITEM_LABEL.match(text)
     expected = re.match(rf"\s*{EXPECTED_LABEL}\s*", text, re.IGNORECASE)  # a test case's label
-    if expected is None and (m is None or not m.group("b") or _LABEL_VERB.match(m.group("label"))):  # a bold label only ('Opening: ...' may be the frame)
+    # a bold label only ('Opening: ...' may be the frame), or a topic of the reply's ('Opening of the reply: it begins ...', set 54's minutes)
+    topic = m is not None and re.fullmatch(r"[A-Z][a-z]+\s+of\s+the\s+(?:reply|response|answer)", m.group("label")) and re.match(r"it\s+[a-z]+s\b", text[m.end():])
+    if expected is None and not topic and (m is None or not m.group("b") or _LABEL_VERB.match(m.group("label"))):
         return text
     rest = text[(expected or m).end():]
     first = re.split(r"(?<=[.?!])\s|\n|:", rest, maxsplit=1)[0]
@@ -172,10 +174,13 @@ def read_repeat(text: str):
                  r"\b(?:formatting|format|style|structure|tone|layout|order|spelling|terminology)\b", low):
         return not_this  # 'copies the prompt's formatting exactly'
     # 'exactly the same', 'exactly same' restate exactness; 'the same question several times' does not
+    # ('says the request again in exactly the same words': once more, exactly)
     if re.search(r"\b(?:times|twice|thrice|several|multiple|again|each|every|same)\b",
-                 re.sub(r"\b(?:exact(?:ly)?|just|precisely)\s+(?:the\s+)?same\b", " exactly ", low)):
+                 re.sub(r"\b(?:exact(?:ly)?|just|precisely)\s+(?:the\s+)?same\b", " exactly ",
+                        re.sub(r"\bagain\s+in\s+(?:exactly\s+)?the\s+same\s+words\b", " exactly ", low))):
         return not_this  # 'repeats the same question verbatim several times', 'repeats each question exactly'
-    exactness = r"\b(?:without (?:any |a (?:single )?)?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?"
+    exactness = r"\b(?:without (?:any |a (?:single )?)?|no (?:other )?|(?:do not|don't|never|not) )(?:chang|alter|modif|paraphras|edit)\w*(?: (?:anything|it|a word|a thing))?|" \
+        r"\bnot (?:a|one) (?:single )?(?:syllable|word|letter|thing|character) (?:changed|altered|different)"
     if _answer_tail_asks(low):
         return "veto"  # 'then answers in French': what the answer after the copy must be is a requirement of its own
     if re.search(NEGATION, re.sub(exactness, " ", low)) or \
@@ -225,10 +230,11 @@ def _paren_request(text: str):
 
 # the request given last, under a label of its own after the frame's sentences ('... Then it answers. The request: REQ',
 # "Here's the request it repeats: REQ", 'The request in question: REQ')
-# (set 53: 'Request as transmitted: REQ', 'Request on file: REQ', 'The request to match: REQ')
-_LABELLED_REQUEST = re.compile(r"(?<=[.!?])\s+(?:here(?:'s|\s+is)\s+)?(?:(?:the|your|my)\s+|(?-i:(?=[A-Z])))(?:original\s+)?(?:request|prompt)(?:\s+(?:it\s+repeats|"
+# (set 53: 'Request as transmitted: REQ', 'Request on file: REQ', 'The request to match: REQ'; set 54: "Here's what was asked: REQ")
+_LABELLED_REQUEST = re.compile(r"(?<=[.!?])\s+(?:here(?:'s|\s+is)\s+what\s+(?:was|I)\s+asked(?:\s+for)?\s*:\s+(?=\S)|"
+                               r"(?:here(?:'s|\s+is)\s+)?(?:(?:the|your|my)\s+|(?-i:(?=[A-Z])))(?:original\s+)?(?:request|prompt)(?:\s+(?:it\s+repeats|"
                                r"in\s+question|to\s+(?:repeat|be\s+repeated|match)|being\s+repeated|itself|on\s+(?:file|record)|"
-                               r"as\s+(?:transmitted|given|sent|received|filed|written)))?(?:\s+(?:is|was|reads))?\s*:\s+(?=\S)",
+                               r"as\s+(?:transmitted|given|sent|received|filed|written)))?(?:\s+(?:is|was|reads))?\s*:\s+(?=\S))",
                                re.IGNORECASE)
 
 

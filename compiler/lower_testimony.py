@@ -11,7 +11,10 @@ in the present: a time stamp is read off, a sentence saying only that the reply 
 the total said after it become one statement ('The number of words in the reply is below 300'), a search and what it
 found become a statement of the listed words, and the past tense of the reply's verbs becomes the present. A report
 sentence in the first person that none of these reads vetoes: what the examiner did is not known to be a requirement.
-A criterion with no such report sentence is left as it is.
+A criterion with no such report sentence is left as it is. Set 54's private eye and child (round 46) add a search of the
+whole reply that found none ('I went over the reply like a cop ..., and not a single comma turned up anywhere'), a count
+'and there were N' (or 'came up with N', 'N at the very least', 'N of them') and 'I counted how many times my reply says
+"x" ..., and it's less than six'.
 """
 from __future__ import annotations
 
@@ -43,8 +46,9 @@ _PARTICIPLE = re.compile(r"^(?:written|enclosed|composed|set|wrapped|formatted|d
 _THAT = re.compile(rf"^(?:I\s+{_SEEN}\s+that|on\s+examination\s*,?)\s+(?P<s>the\s+{_REPLY}\b.+)$", _I)
 # 'I counted the words in the reply.' then 'The total was below 300.' (or ', and the count came to 5 or more')
 _COUNTED = re.compile(r"^I\s+counted\s+(?P<u>(?:the|every|each|all)\b[^0-9]+?)\s*\.?$", _I)
-_COUNTED_AND = re.compile(r"^I\s+counted\s+(?P<u>(?:the|every|each|all)\b[^0-9]+?)\s*,?\s+and\s+(?:found|recorded|noted|(?:the\s+(?:total|count)\s+(?:was|came\s+to)))"
-                          r"\s+(?:a\s+total\s+of\s+)?(?P<rel>[^.]*\d[^.]*?)\s*\.?$", _I)
+_COUNTED_AND = re.compile(r"^I\s+counted\s+(?P<u>(?:the|every|each|all)\b[^0-9]+?)\s*,?\s+and\s+(?:found|recorded|noted|came\s+up\s+with|got|ended\s+up\s+with|"
+                          r"there\s+(?:was|were|are|is)|(?:the\s+(?:total|count)\s+(?:was|came\s+to)))"
+                          r"\s+(?:a\s+total\s+of\s+)?(?P<rel>[^.!]*\d[^.!]*?)\s*[.!]?$", _I)
 _TOTAL = re.compile(r"^(?:the\s+(?:total|count|number|tally|figure)\s+(?:was|came\s+to|stood\s+at)|there\s+(?:was|were))\s+(?P<rel>[^.]*\d[^.]*?)\s*\.?$", _I)
 # 'I counted exactly 4 paragraphs in the reply, ...', 'I observed 3 or more sections of the reply highlighted ...'
 _REL = (r"(?:exactly|precisely|at\s+least|at\s+most|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than)")
@@ -64,6 +68,16 @@ _ALL_FOUND = re.compile(r"^(?:every|each|all)\s+(?:listed\s+)?words?\s+(?:was|we
 _REPEAT = re.compile(rf"^the\s+{_REPLY}\s+(?:began|opened|started)\s+with\s+(?P<rest>the\s+(?:request|prompt)\b.+?)\s+I\s+{_SEEN}\s+(?:nothing|no\s+(?:other\s+)?"
                      r"(?:words?|text|characters?)(?:\s+or\s+(?:words?|characters?|text))?)\s+before\s+it\s*\.?\s*$", _I)
 
+# 'I counted how many times my reply says "x", with big or small letters, and it's less than six.' (set 54's child)
+_HOW_MANY = re.compile(rf"^I\s+counted\s+how\s+many\s+times\s+(?:my|the)\s+{_REPLY}\s+(?:says|said|uses|used)\s+(?P<q>\"[^\"]+\")(?P<notes>[^.!]*?)\s*,?\s+"
+                       r"and\s+(?:it's|it\s+is|it\s+was|the\s+answer\s+(?:is|was))\s+(?P<rel>[^.!]+?)\s*[.!]?$", _I)
+# 'I went over the reply like a cop dusting for prints, every line of it, and not a single comma turned up anywhere.' (set
+# 54's private eye): a search of the whole reply (a simile and 'every line of it' at most beside it) and the thing not found
+_WENT_OVER = re.compile(rf"^I\s+(?:went\s+over|combed(?:\s+through)?|read\s+through|searched|scanned|checked|examined)\s+the\s+{_REPLY}"
+                        r"(?:\s+(?:carefully|closely|line\s+by\s+line|word\s+by\s+word|from\s+top\s+to\s+bottom))?(?:\s+like\s+an?\s+[a-z]+(?:\s+[a-z]+){0,4})?"
+                        r"(?:\s*,\s*every\s+(?:line|word|inch|page)\s+of\s+it)?\s*,?\s+and\s+(?P<none>not\s+(?:a|one)\s+(?:single\s+)?|no\s+)"
+                        r"(?P<x>comma|capital\s+letter|lowercase\s+letter)s?\s+(?:turned\s+up|showed\s+up|appeared|was\s+found)(?:\s+anywhere)?\s*[.!]?$", _I)
+
 _PRESENT = {"was": "is", "were": "are", "contained": "contains", "began": "begins", "ended": "ends", "bore": "bears",
             "consisted": "consists", "had": "has", "used": "uses", "included": "includes", "opened": "opens",
             "closed": "closes", "appeared": "appears", "followed": "follows", "came": "comes", "started": "starts",
@@ -78,6 +92,9 @@ def testimony(text: str) -> Tuple[str, Asides]:
     m = _REPEAT.match(body.strip())
     if m:
         return f"The reply begins with {m.group('rest')}", []
+    m = _WENT_OVER.match(body.strip())
+    if m:
+        return f"Not a single {m.group('x').lower()} appears anywhere in the reply.", []
     parts = sentences(body)
     if not any(_WITNESS.match(p) for p in parts) and body == text:
         return text, []
@@ -102,11 +119,14 @@ def _read(s: str, after: Optional[str]) -> Tuple[Optional[str], int]:
         return None, 1
     if _EXAMINED.match(s):
         return "", 1
+    m = _HOW_MANY.match(s)
+    if m:
+        return f"The word {m.group('q')} appears {m.group('rel')} times in the reply{m.group('notes')}.", 1
     m = _COUNTED_AND.match(s)
-    if m and re.search(rf"\b(?:in|of|across)\s+the\s+(?:whole\s+|entire\s+)?{_REPLY}\b", m.group("u"), _I):
+    if m and re.search(rf"\b(?:in|of|across)\s+(?:the|my)\s+(?:whole\s+|entire\s+)?{_REPLY}\b", m.group("u"), _I):
         return _number_of(m.group("u"), m.group("rel")), 1
     m = _COUNTED.match(s)
-    if m and not re.search(rf"\b(?:in|of|across)\s+the\s+(?:whole\s+|entire\s+)?{_REPLY}\b", m.group("u"), _I):
+    if m and not re.search(rf"\b(?:in|of|across)\s+(?:the|my)\s+(?:whole\s+|entire\s+)?{_REPLY}\b", m.group("u"), _I):
         return None, 1  # a count of something else than the reply ('the sentences in the user's message')
     t = _TOTAL.match(after.strip()) if m and after else None
     if t:
@@ -144,9 +164,18 @@ def _read(s: str, after: Optional[str]) -> Tuple[Optional[str], int]:
     return present_tense(s), 1
 
 
+# the total said with a pronoun or an emphasis the count does not need: 'at least 400 of them', '5 of them or more',
+# '3 at the very least', 'fewer than 10, all told'
+_OF_THEM = re.compile(r"\s+of\s+them\b", _I)
+_VERY_LEAST = re.compile(r"^(?P<n>\d+)\s+at\s+the\s+very\s+least$", _I)
+_ALL_TOLD = re.compile(r"\s*,?\s*(?:all\s+told|in\s+all|in\s+total|altogether)$", _I)
+
+
 def _number_of(unit: str, rel: str) -> str:
     """The statement of a count and the total found: 'The reply has below 300 words.', 'The number of occurrences of
     the letter 'q' in the reply, in either case, is less than 3.'"""
+    rel = _ALL_TOLD.sub("", _OF_THEM.sub("", rel.strip()))
+    rel = _VERY_LEAST.sub(r"at least \g<n>", rel)
     unit = re.sub(r"^(?:(?:the|every|each|all)\s+|occurrences?\s+of\s+)+", "", unit.strip(), flags=re.I)
     if re.match(r"(?:letter|character)\b", unit, re.I):
         return f"The number of occurrences of the {unit} is {rel.strip()}."
@@ -157,7 +186,7 @@ def _number_of(unit: str, rel: str) -> str:
 
 def _not_in_reply(rest: str) -> str:
     """``rest`` without its first 'in the reply' / 'of the reply' (the reply is the statement's subject)."""
-    return re.sub(rf"\s+(?:in|of)\s+the\s+{_REPLY}\b", "", rest, count=1, flags=re.I)
+    return re.sub(rf"\s+(?:in|of)\s+(?:the|my)\s+{_REPLY}\b", "", rest, count=1, flags=re.I)
 
 
 def present_tense(s: str) -> str:

@@ -12,6 +12,9 @@ LOWERED = [
     ('The reply uses the word "gull" three times or perhaps more.', "keyword_frequency",
      {"keyword": "gull", "relation": "at least", "n": 3}),
     ("The reply has 5 paragraphs or even fewer.", "paragraph_count", {"relation": "at most", "n": 5}),
+    # (neural until round 46, when 'again in exactly the same words' became a frame read: the request is data)
+    ("First the reply says my question again in exactly the same words. The request was: Write a story of at least 300 "
+     "words.", "repeats_prompt", {"prompt_to_repeat": "Write a story of at least 300 words."}),
 ]
 
 NEURAL = [
@@ -20,7 +23,6 @@ NEURAL = [
     "double angular brackets, i.e. <<memo>>.",
     "The reply says the request again, exactly the same words, first. The request was: Describe a harbor without using "
     "any commas.",
-    "First the reply says my question again in exactly the same words. The request was: Write a story of at least 300 words.",
 ]
 
 test_lowered, test_neural = lowering_tests(LOWERED, NEURAL)
