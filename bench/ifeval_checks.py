@@ -14,10 +14,10 @@ Prints a per-family table and, as the last line, JSON {"coverage", "agreement", 
 
 The phrasings above were written together with the lowering rules, so their figures are optimistic. The
 held-out row renders every instruction with every wording of the frozen held-out set
-(``bench.phrasing_sets.HELDOUT``: ``bench/phrasings/ifeval_heldout54.json``), written blind (its writer read
+(``bench.phrasing_sets.HELDOUT``: ``bench/phrasings/ifeval_heldout55.json``), written blind (its writer read
 neither the lowering rules nor the other sets) and frozen before the last lowering work (its sha256 is
 checked here). The lowering was developed on this module's phrasings, on ``ifeval_dev.json``,
-``ifeval_dev2.json`` and on the fifty-two earlier held-out sets once each had been measured (``--dev`` prints
+``ifeval_dev2.json`` and on the fifty-three earlier held-out sets once each had been measured (``--dev`` prints
 their coverage and agreement too, as optimistic rows).
 """
 from __future__ import annotations

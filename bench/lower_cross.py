@@ -1,6 +1,6 @@
 """Leave-one-set-out measurement of the nearest-phrasing lowering stage (:mod:`rubricc.compiler.lower_nearest`).
 
-For each development phrasing set S among the once-held-out ones (heldout .. heldout53, set 27 excepted), the stage's index is
+For each development phrasing set S among the once-held-out ones (heldout .. heldout54, set 27 excepted), the stage's index is
 built WITHOUT S's templates (the other sets' templates, rendered with synthetic kwargs, plus the semantic
 ``neural`` class), and S is rendered with the real IFEval kwargs, lowered by the rules and then by the stage
 for what the rules leave neural, and run on the GPT-4 responses against the official strict verdicts. The
@@ -12,7 +12,7 @@ them; the key row is heldout9, the set the rules were least developed on.
 
 ``--write-index`` also writes ``compiler/nearest_index.npz`` from all the development sets. Prints a table
 and, as the last line, JSON. The sets are an explicit list (never a glob): a set being written for a later
-blind measurement (``ifeval_heldout54``) is never read here. A voice in the negative form
+blind measurement (``ifeval_heldout55``) is never read here. A voice in the negative form
 (``bench.phrasing_sets.negative_voices``: it holds when the instruction is broken) is neither in the index nor measured.
 """
 from __future__ import annotations
@@ -43,9 +43,9 @@ HELD = ("ifeval_heldout", "ifeval_heldout2", "ifeval_heldout3", "ifeval_heldout4
         "ifeval_heldout43", "ifeval_heldout44", "ifeval_heldout45",
         "ifeval_heldout46", "ifeval_heldout47", "ifeval_heldout48", "ifeval_heldout49",
         "ifeval_heldout50", "ifeval_heldout51", "ifeval_heldout52",
-        "ifeval_heldout53")
+        "ifeval_heldout53", "ifeval_heldout54")
 SETS = ("ifeval_dev", "ifeval_dev2") + HELD
-BLIND = ("ifeval_heldout54",)  # the frozen held-out set: never read here, never in the index
+BLIND = ("ifeval_heldout55",)  # the frozen held-out set: never read here, never in the index
 assert not set(SETS) & set(BLIND)
 
 # two synthetic instructions per family: the index never sees IFEval's own kwargs

@@ -17,15 +17,15 @@ from typing import Any, Dict, List
 PHRASINGS = Path(__file__).resolve().parent / "phrasings"
 # the held-out set: written blind (by a writer who read neither the rules nor the other sets), frozen
 # before the last lowering work, measured once when it was done, with the default configuration declared
-# before it was read (set 54, in six voices, by its writer's report: a TV shopping-channel pitch; a hard-boiled private
-# eye's narration; an evening news anchor's bulletin; a committee's meeting minutes; an agony aunt's advice column; a
-# young child's show-and-tell; no negative-form voice. The voices above are from its writer's report; the set was
-# committed unread in round 44. Its writer read an excerpt of this module's rendering code copied into its own folder, a
-# structure checker, the earlier sets' about texts and a summary of IFEval's kwargs, none of the lowering; it ran no git
-# command. Set 27 and set 49, written blind too, are no longer wholly unread: set 27's 'about' text and one family's
-# templates, and three of set 49's families' templates, were printed by mistake; set 52's 'about' text was printed by
-# mistake in round 42, before it was measured. Set 55, written blind in round 45 for a later round, was committed unread)
-HELDOUT = PHRASINGS / "ifeval_heldout54.json"
+# before it was read (set 55, in six voices, by its writer's report: an intelligence dossier; a philatelist's catalogue
+# entry; a spirit medium at a seance; a returning officer's declaration; a tattoo artist's consultation sheet; a stand-up
+# comedian's bit; no negative-form voice. The voices above are from its writer's report; the set was committed unread in
+# round 45. Its writer read an excerpt of this module's rendering code copied into its own folder, a structure checker,
+# the earlier sets' about texts and a summary of IFEval's kwargs, none of the lowering; it ran no git command. Set 27
+# and set 49, written blind too, are no longer wholly unread: set 27's 'about' text and one family's templates, and three
+# of set 49's families' templates, were printed by mistake; set 52's 'about' text was printed by mistake in round 42,
+# before it was measured. Set 56, written blind in round 46 for a later round, was committed unread)
+HELDOUT = PHRASINGS / "ifeval_heldout55.json"
 DEV = PHRASINGS / "ifeval_dev.json"
 # development sets (optimistic: the rules were developed on them), with how each came to be one
 DEV_SETS = (
@@ -243,6 +243,11 @@ DEV_SETS = (
                                           "sheet, a utility bill, a group chat): 0.693 coverage, 0.998 agreement when "
                                           "measured once (0.589 rules alone; the 7 differing verdicts all its own "
                                           "'exactly 7 sections', where IFEval counts at least), then developed on"),
+    (PHRASINGS / "ifeval_heldout54.json", "held-out set 54, written blind in voices of rubric writers (a TV "
+                                          "shopping-channel pitch, a private eye's narration, a news anchor's bulletin, "
+                                          "committee minutes, an agony aunt's column, a child's show-and-tell): 0.655 "
+                                          "coverage, 0.994 agreement when measured once (0.593 rules alone; its 20 "
+                                          "differing verdicts two wrong readings, fixed after), then developed on"),
 )
 # coverage each development set must keep (tests): the sets the rules were developed on stay near 1
 DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeval_heldout6.json": 0.85,
@@ -274,7 +279,8 @@ DEV_FLOORS = {"ifeval_heldout4.json": 0.82, "ifeval_heldout5.json": 0.95, "ifeva
               "ifeval_heldout50.json": 0.86,
               "ifeval_heldout51.json": 0.71,
               "ifeval_heldout52.json": 0.87,
-              "ifeval_heldout53.json": 0.88}
+              "ifeval_heldout53.json": 0.88,
+              "ifeval_heldout54.json": 0.87}
 # agreement each development set must keep (tests; 0.999 unless listed): set 53's 7 differing verdicts are its own
 # wording, "exactly 7 sections", read as written where IFEval's checker counts at least 7 (not a wrong reading)
 DEV_AGREEMENT_FLOORS = {"ifeval_heldout53.json": 0.998}
@@ -302,7 +308,7 @@ _REL_KEYS = ("relation", "let_relation", "capital_relation")
 # "(5) negative-form penalty criteria ('Penalize if ...'), describing the violation, so the criterion holds when the
 # response breaks the instruction"; set 19's writer: "(4) negative-form penalty item in the HealthBench negative-points
 # style: it describes the failure, so it holds only when the response breaks the instruction"; set 20's writer
-# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 54's writers reported none)
+# reported its sixth voice, negative-form penalty items, as its only negative-form voice; set 21's to set 55's writers reported none)
 NEGATIVE_VOICES = {"ifeval_heldout18.json": (4,), "ifeval_heldout19.json": (3,), "ifeval_heldout20.json": (5,)}
 
 
@@ -312,7 +318,7 @@ def negative_voices(path) -> frozenset:
 
 
 # sha256 of the held-out set as frozen before the lowering work (a changed file is reported, not hidden)
-HELDOUT_SHA256 = "a84e8c091ec3216f946fa8009e37e319873aa5ee1b83f035fa323fe3527c2e0b"
+HELDOUT_SHA256 = "6e80c2f6c4dc360742324e7f4b42b68b64684307eae487094058b9fc2ac537eb"
 
 
 def frozen_ok() -> bool:

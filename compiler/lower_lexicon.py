@@ -7,7 +7,7 @@ that catch a second *check* never see it. A clause after 'and' / 'but', a comma,
 'that' / 'which' that opens with a verb saying what the response is or does (:data:`_PREDICATE`: 'is', 'cites',
 'written', 'names', ...) is a further predicate on the response; it is let through only when no rule reads it as
 another check and every word of it is one that surface requirements are said in: the vocabulary of the development
-phrasing sets' templates (fifty-four sets written by different hands, and the IFBench phrasings; placeholders,
+phrasing sets' templates (fifty-five sets written by different hands, and the IFBench phrasings; placeholders,
 quotations and examples such as '<<Spring>>' removed; ``compiler/format_words.txt``, written by ``python
 bench/format_words.py``), number and ordinal words, a few words of layout and nesting, and language names. 'and
 uses no other language', 'and separate them with the markdown divider ***' pass; 'is polite', 'cites a source',
@@ -167,7 +167,11 @@ _JUDGEMENT = ("rude", "polite", "offensive", "respectful", "friendly", "kind", "
               "authentic", "bright", "hearty", "vivid", "delicately", "famous", "deserves", "cautiously", "leisurely",
               "loudest", "quietest",
               # set 53's group chat brought these ('which is cute', 'very chill'): 'a cute title', 'a chill tone' are judgements
-              "cute", "chill")
+              "cute", "chill",
+              # set 54's TV pitch brought these ('Compact and convenient', 'handy', 'quotable', 'Neatly laid out'): 'a handy
+              # reply', 'neatly formatted' are judgements ('loaded' is not listed: its stem is 'load', as in 'load it with a
+              # JSON parser')
+              "convenient", "handy", "quotable", "neatly")
 
 
 def is_judgement(word: str) -> bool:
