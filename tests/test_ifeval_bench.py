@@ -97,20 +97,17 @@ def test_heldout_phrasing_set_is_frozen_and_measured(records):
     assert len(load_set(HELDOUT)) == 25
     res = evaluate_set(records, HELDOUT)
     assert res["n"] == 4992
-    # regression guard at today's level (set 54: 0.6552 / 0.9942 measured once at b8a454a with round 45's rotation, 0.5931 /
-    # 0.9936 with the rules alone; the 20 verdicts that differed were two wrong readings, fixed after the measurement:
-    # 'N times or even more' read as exactly N, and a repeat frame saying the request 'again' in 'the same words' not read,
-    # so the request's own title was; after the fixes 0.6546 / 1.000)
-    assert res["coverage"] >= 0.65 and res["agreement"] >= 0.994, (res["coverage"], res["agreement"])
+    # regression guard at today's level (set 55: 0.6709 / 1.000 measured once at 051ffad with round 46's rotation, 0.6522 /
+    # 1.000 with the rules alone; no verdict differed from IFEval's)
+    assert res["coverage"] >= 0.67 and res["agreement"] >= 0.999, (res["coverage"], res["agreement"])
     from bench.phrasing_sets import voice_summary
 
-    # per voice as measured: a TV shopping-channel pitch (1), a hard-boiled private eye (2), an evening news anchor (3),
-    # committee minutes (4), an agony aunt (5), a child's show-and-tell (6)
+    # per voice as measured: an intelligence dossier (1), a philatelist's catalogue entry (2), a spirit medium at a seance
+    # (3), a returning officer's declaration (4), a tattoo artist's consultation sheet (5), a stand-up comedian's bit (6)
     voices = voice_summary(res["rows"])
-    floors = (643, 283, 668, 686, 547, 441)  # voice 6: 444 as measured, 441 after the fix (3 read from the request)
-    agree = (0.999, 0.999, 0.999, 0.999, 0.999, 0.95)
+    floors = (759, 651, 504, 341, 715, 379)
     assert len(voices) == 6 and all(voices[k]["lowered"] >= f for k, f in enumerate(floors)) and \
-        all(voices[k]["agreement"] is None or voices[k]["agreement"] >= a for k, a in enumerate(agree)), voices
+        all(voices[k]["agreement"] is None or voices[k]["agreement"] >= 0.999 for k in range(6)), voices
 
 
 def _dev_guards():
